@@ -1,0 +1,31 @@
+//===- RoastOps.h - Types and operations of the roast dialect ---*- C++ -*-===//
+//
+// The one header clients include to build or match roast IR.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_DIALECT_ROAST_IR_ROASTOPS_H
+#define ROAST_DIALECT_ROAST_IR_ROASTOPS_H
+
+#include "Roast/Dialect/Roast/IR/RoastDialect.h"
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/MemorySlotInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "Roast/Dialect/Roast/IR/RoastEnums.h.inc"
+
+#define GET_TYPEDEF_CLASSES
+#include "Roast/Dialect/Roast/IR/RoastOpsTypes.h.inc"
+
+#define GET_OP_CLASSES
+#include "Roast/Dialect/Roast/IR/RoastOps.h.inc"
+
+#endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_H

@@ -1,0 +1,410 @@
+//===- RoastOps.td - Operations of the roast dialect -------*- tablegen -*-===//
+//
+// Ops with Roast (Python) semantics. Ops that may raise are not Pure: an
+// unused `a + b` that overflows still raises, as in Python.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_DIALECT_ROAST_IR_ROASTOPS_TD
+#define ROAST_DIALECT_ROAST_IR_ROASTOPS_TD
+
+include "Roast/Dialect/Roast/IR/RoastDialect.td"
+include "Roast/Dialect/Roast/IR/RoastTypes.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/CallInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/FunctionInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/MemorySlotInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Functions and calls
+//===----------------------------------------------------------------------===//
+
+def Roast_FuncOp : Roast_Op<"func", [
+    FunctionOpInterface, IsolatedFromAbove, AutomaticAllocationScope]> {
+  let summary = "a Roast function";
+  let description = [{
+    A function whose body is a CFG of blocks (structured control flow is
+    lowered by CodeGen into `cf` branches, as in the MIR). Roast's `int`,
+    `float` and `bool` are `i64`, `f64` and `i1`; a function returning
+    `None` has no results. A declaration has no body.
+
+    ```mlir
+    roast.func @square(%x: i64) -> i64 {
+      %0 = roast.mul %x, %x : i64
+      roast.return %0 : i64
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       TypeAttrOf<FunctionType>:$function_type,
+                       OptionalAttr<StrAttr>:$sym_visibility,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
+  let regions = (region AnyRegion:$body);
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name,
+                                 "::mlir::FunctionType":$type)>];
+  let extraClassDeclaration = [{
+    ::llvm::ArrayRef<::mlir::Type> getArgumentTypes() {
+      return getFunctionType().getInputs();
+    }
+    ::llvm::ArrayRef<::mlir::Type> getResultTypes() {
+      return getFunctionType().getResults();
+    }
+    ::mlir::Region *getCallableRegion() {
+      return isExternal() ? nullptr : &getBody();
+    }
+  }];
+  let hasCustomAssemblyFormat = 1;
+  let skipDefaultBuilders = 1;
+  let hasVerifier = 1;
+}
+
+def Roast_ReturnOp : Roast_Op<"return", [
+    Pure, HasParent<"FuncOp">, ReturnLike, Terminator]> {
+  let summary = "return from a function";
+  let description = [{
+    Returns the operands (none for a function returning `None`). The types
+    must match the enclosing function's results.
+
+    ```mlir
+    roast.return %0 : i64
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$operands);
+  let builders = [OpBuilder<(ins), [{ build($_builder, $_state, {}); }]>];
+  let assemblyFormat = "attr-dict ($operands^ `:` type($operands))?";
+  let hasVerifier = 1;
+}
+
+def Roast_CallOp : Roast_Op<"call", [
+    CallOpInterface, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "direct call of a Roast function";
+  let description = [{
+    Calls a `roast.func` in the same module. The call may raise whatever the
+    callee raises.
+
+    ```mlir
+    %r = roast.call @fib(%n) : (i64) -> i64
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee,
+                       Variadic<AnyType>:$operands,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
+  let results = (outs Variadic<AnyType>);
+  let builders = [
+    OpBuilder<(ins "FuncOp":$callee, CArg<"::mlir::ValueRange", "{}">:$operands), [{
+      $_state.addOperands(operands);
+      $_state.addAttribute("callee", ::mlir::SymbolRefAttr::get(callee));
+      $_state.addTypes(callee.getFunctionType().getResults());
+    }]>];
+  let extraClassDeclaration = [{
+    operand_range getArgOperands() { return getOperands(); }
+    ::mlir::MutableOperandRange getArgOperandsMutable() {
+      return getOperandsMutable();
+    }
+    ::mlir::CallInterfaceCallable getCallableForCallee() {
+      return (*this)->getAttrOfType<::mlir::SymbolRefAttr>("callee");
+    }
+    void setCalleeFromCallable(::mlir::CallInterfaceCallable callee) {
+      (*this)->setAttr("callee", ::llvm::cast<::mlir::SymbolRefAttr>(callee));
+    }
+  }];
+  let assemblyFormat = [{
+    $callee `(` $operands `)` attr-dict `:` functional-type($operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+def Roast_StringOp : Roast_Op<"string", [Pure, ConstantLike]> {
+  let summary = "a string constant";
+  let description = [{
+    A `str` literal. Lowered to an immortal static object.
+
+    ```mlir
+    %s = roast.string "hello\n"
+    ```
+  }];
+  let arguments = (ins StrAttr:$value);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$value attr-dict";
+  let hasFolder = 1;
+}
+
+def Roast_NoneOp : Roast_Op<"none", [Pure, ConstantLike]> {
+  let summary = "the None value";
+  let description = [{
+    ```mlir
+    %n = roast.none
+    ```
+  }];
+  let results = (outs Roast_NoneType:$result);
+  let assemblyFormat = "attr-dict";
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Arithmetic with Python semantics
+//===----------------------------------------------------------------------===//
+
+class Roast_CheckedIntBinaryOp<string mnemonic, string pyop, string raises>
+    : Roast_Op<mnemonic, [SameOperandsAndResultType]> {
+  let summary = "checked int `" # pyop # "`";
+  let description = [{
+    Python's `}] # pyop # [{` on 64-bit ints. Raises }] # raises # [{ instead
+    of wrapping.
+
+    ```mlir
+    %r = roast.}] # mnemonic # [{ %a, %b : i64
+    ```
+  }];
+  let arguments = (ins Roast_Int:$lhs, Roast_Int:$rhs);
+  let results = (outs Roast_Int:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+}
+
+def Roast_AddOp : Roast_CheckedIntBinaryOp<"add", "+", "`OverflowError`">;
+def Roast_SubOp : Roast_CheckedIntBinaryOp<"sub", "-", "`OverflowError`">;
+def Roast_MulOp : Roast_CheckedIntBinaryOp<"mul", "*", "`OverflowError`">;
+def Roast_ShlOp : Roast_CheckedIntBinaryOp<"shl", "<<",
+    "`OverflowError` when bits are shifted out, `ValueError` for a negative count,">;
+def Roast_ShrOp : Roast_CheckedIntBinaryOp<"shr", ">>",
+    "`ValueError` for a negative count (a count of 64 or more gives 0 or -1)">;
+
+def Roast_NegOp : Roast_Op<"neg", [SameOperandsAndResultType]> {
+  let summary = "checked int negation";
+  let description = [{
+    Python's unary `-` on a 64-bit int; `-(-2**63)` raises `OverflowError`.
+
+    ```mlir
+    %r = roast.neg %a : i64
+    ```
+  }];
+  let arguments = (ins Roast_Int:$operand);
+  let results = (outs Roast_Int:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($result)";
+}
+
+class Roast_NumericBinaryOp<string mnemonic, string pyop, string semantics>
+    : Roast_Op<mnemonic, [SameOperandsAndResultType]> {
+  let summary = "Python `" # pyop # "` on ints or floats";
+  let description = semantics # [{
+
+    ```mlir
+    %r = roast.}] # mnemonic # [{ %a, %b : i64
+    %s = roast.}] # mnemonic # [{ %x, %y : f64
+    ```
+  }];
+  let arguments = (ins Roast_IntOrFloat:$lhs, Roast_IntOrFloat:$rhs);
+  let results = (outs Roast_IntOrFloat:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+}
+
+def Roast_FloorDivOp : Roast_NumericBinaryOp<"floordiv", "//", [{
+    Floor division: the quotient rounded toward negative infinity. A zero
+    divisor raises `ZeroDivisionError`; `-2**63 // -1` raises
+    `OverflowError`.
+  }]>;
+def Roast_ModOp : Roast_NumericBinaryOp<"mod", "%", [{
+    Python modulo: the result has the sign of the divisor. A zero divisor
+    raises `ZeroDivisionError`.
+  }]>;
+def Roast_PowOp : Roast_NumericBinaryOp<"pow", "**", [{
+    Exponentiation. On ints it raises `OverflowError` when the result does not
+    fit and `ValueError` for a negative exponent; on floats it follows
+    CPython (`0.0 ** -1` raises `ZeroDivisionError`).
+  }]>;
+
+def Roast_TrueDivOp : Roast_Op<"truediv", [SameOperandsAndResultType]> {
+  let summary = "Python `/` on floats";
+  let description = [{
+    True division. CodeGen converts int operands to float first. A zero
+    divisor raises `ZeroDivisionError` (IEEE would give inf).
+
+    ```mlir
+    %r = roast.truediv %a, %b : f64
+    ```
+  }];
+  let arguments = (ins Roast_Float:$lhs, Roast_Float:$rhs);
+  let results = (outs Roast_Float:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+}
+
+def Roast_CmpPredicate : I64EnumAttr<"CmpPredicate", "Python comparison", [
+    I64EnumAttrCase<"eq", 0>, I64EnumAttrCase<"ne", 1>,
+    I64EnumAttrCase<"lt", 2>, I64EnumAttrCase<"le", 3>,
+    I64EnumAttrCase<"gt", 4>, I64EnumAttrCase<"ge", 5>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_CmpOp : Roast_Op<"cmp", [Pure, SameTypeOperands]> {
+  let summary = "Python comparison";
+  let description = [{
+    `==`, `!=`, `<`, `<=`, `>`, `>=` with Python's semantics: on floats every
+    comparison with NaN is false except `!=`. Chains (`a < b < c`) are
+    expanded by CodeGen.
+
+    ```mlir
+    %c = roast.cmp lt, %a, %b : i64
+    ```
+  }];
+  let arguments = (ins Roast_CmpPredicate:$predicate, Roast_Scalar:$lhs,
+                       Roast_Scalar:$rhs);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
+}
+
+def Roast_CastOp : Roast_Op<"cast"> {
+  let summary = "conversion between int, float and bool";
+  let description = [{
+    The conversions of Python's `int()`, `float()` and `bool()` between
+    scalars:
+    - `i64 -> f64`, `i1 -> f64`, `i1 -> i64`: exact widening;
+    - `f64 -> i64`: truncation toward zero; NaN raises `ValueError`, inf and
+      out-of-range values raise `OverflowError`;
+    - `i64 -> i1`, `f64 -> i1`: truthiness (non-zero).
+
+    ```mlir
+    %f = roast.cast %i : i64 to f64
+    ```
+  }];
+  let arguments = (ins Roast_Scalar:$input);
+  let results = (outs Roast_Scalar:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `to` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Local variables and globals
+//===----------------------------------------------------------------------===//
+
+def Roast_AllocaOp : Roast_Op<"alloca", [
+    DeclareOpInterfaceMethods<PromotableAllocationOpInterface>]> {
+  let summary = "the slot of a local variable";
+  let description = [{
+    CodeGen gives every local variable a slot; `mem2reg` turns slots into SSA
+    values, so the IR after it has no `roast.alloca` left for scalars.
+
+    ```mlir
+    %x = roast.alloca "x" : !roast.ref<i64>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs Res<Roast_RefType, "", [MemAlloc<AutomaticAllocationScopeResource>]>:$ref);
+  let assemblyFormat = "$name attr-dict `:` type($ref)";
+}
+
+def Roast_LoadOp : Roast_Op<"load", [
+    TypesMatchWith<"result type matches the slot", "ref", "result",
+                   "::llvm::cast<RefType>($_self).getElementType()">,
+    DeclareOpInterfaceMethods<PromotableMemOpInterface>]> {
+  let summary = "read a local variable";
+  let description = [{
+    ```mlir
+    %v = roast.load %x : !roast.ref<i64>
+    ```
+  }];
+  let arguments = (ins Arg<Roast_RefType, "", [MemRead]>:$ref);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$ref attr-dict `:` type($ref)";
+}
+
+def Roast_StoreOp : Roast_Op<"store", [
+    TypesMatchWith<"stored type matches the slot", "ref", "value",
+                   "::llvm::cast<RefType>($_self).getElementType()">,
+    DeclareOpInterfaceMethods<PromotableMemOpInterface>]> {
+  let summary = "assign a local variable";
+  let description = [{
+    ```mlir
+    roast.store %v, %x : !roast.ref<i64>
+    ```
+  }];
+  let arguments = (ins AnyType:$value, Arg<Roast_RefType, "", [MemWrite]>:$ref);
+  let assemblyFormat = "$value `,` $ref attr-dict `:` type($ref)";
+}
+
+def Roast_GlobalOp : Roast_Op<"global", [Symbol]> {
+  let summary = "a module-level variable";
+  let description = [{
+    A module-level Roast variable, zero-initialised; module-level code in
+    `roast_module_init` assigns it.
+
+    ```mlir
+    roast.global @counter : i64
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type);
+  let assemblyFormat = "$sym_name attr-dict `:` $type";
+}
+
+def Roast_GlobalLoadOp : Roast_Op<"global_load", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "read a module-level variable";
+  let description = [{
+    ```mlir
+    %v = roast.global_load @counter : i64
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$global);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$global attr-dict `:` type($result)";
+}
+
+def Roast_GlobalStoreOp : Roast_Op<"global_store", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "assign a module-level variable";
+  let description = [{
+    ```mlir
+    roast.global_store %v, @counter : i64
+    ```
+  }];
+  let arguments = (ins AnyType:$value, FlatSymbolRefAttr:$global);
+  let assemblyFormat = "$value `,` $global attr-dict `:` type($value)";
+}
+
+//===----------------------------------------------------------------------===//
+// Built-ins and run-time checks
+//===----------------------------------------------------------------------===//
+
+def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
+  let summary = "Python's print()";
+  let description = [{
+    Writes the values' `str()` separated by `sep` (default `" "`) and
+    followed by `end` (default `"\n"`) to the buffered standard output.
+
+    ```mlir
+    roast.print %a, %b : i64, f64
+    roast.print %s sep %comma end %empty : !roast.str
+    ```
+  }];
+  let arguments = (ins Variadic<Roast_Printable>:$values,
+                       Optional<Roast_StrType>:$sep,
+                       Optional<Roast_StrType>:$end);
+  let assemblyFormat = [{
+    ($values^)? (`sep` $sep^)? (`end` $end^)? attr-dict (`:` type($values)^)?
+  }];
+}
+
+def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
+  let summary = "raise RecursionError when the stack is nearly exhausted";
+  let description = [{
+    Placed by CodeGen at the entry of every function that can recurse. It
+    compares the stack pointer with the runtime's limit, so unbounded
+    recursion raises `RecursionError` instead of overflowing the stack.
+
+    ```mlir
+    roast.stack_guard
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
+#endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_TD

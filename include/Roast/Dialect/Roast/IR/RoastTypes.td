@@ -1,0 +1,54 @@
+//===- RoastTypes.td - Types of the roast dialect ----------*- tablegen -*-===//
+//
+// Roast-level types that have no builtin equivalent. Scalars use builtin
+// i64/f64/i1.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD
+#define ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD
+
+include "Roast/Dialect/Roast/IR/RoastDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/CommonTypeConstraints.td"
+
+class Roast_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<Roast_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def Roast_NoneType : Roast_Type<"None", "none"> {
+  let summary = "Python's None";
+  let description = [{
+    The type of the `None` value. A function declared `-> None` has no
+    results instead.
+  }];
+}
+
+def Roast_StrType : Roast_Type<"Str", "str"> {
+  let summary = "an immutable Unicode string";
+  let description = [{
+    A reference to a `str` object (UTF-8 bytes behind the common object
+    header; see docs/rationale/object-layout.md).
+  }];
+}
+
+def Roast_RefType : Roast_Type<"Ref", "ref"> {
+  let summary = "the storage slot of a local variable";
+  let description = [{
+    A mutable slot made by `roast.alloca`. CodeGen gives every local its own
+    slot; `mem2reg` promotes the slots to SSA values and block arguments.
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def Roast_Int : I<64>;
+def Roast_Float : F<64>;
+def Roast_Bool : I<1>;
+def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
+def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
+def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
+                                 Roast_NoneType, Roast_StrType]>;
+
+#endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD

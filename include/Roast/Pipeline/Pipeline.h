@@ -1,0 +1,35 @@
+//===- Pipeline.h - The named Roast pass pipelines --------------*- C++ -*-===//
+//
+// The order of passes from CodeGen's roast IR down to the llvm dialect, as
+// code: roastc runs these builders and roast-opt registers them so every
+// stage can be replayed (`roast-opt --roast-optimize --roast-lower-to-llvm`).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_PIPELINE_PIPELINE_H
+#define ROAST_PIPELINE_PIPELINE_H
+
+namespace mlir {
+class DialectRegistry;
+class OpPassManager;
+} // namespace mlir
+
+namespace roast {
+
+/// Roast-level passes on roast IR: stack guards, mem2reg, canonicalize, cse.
+void buildRoastOptimizationPipeline(mlir::OpPassManager &pm);
+
+/// roast -> arith/cf/func/math -> llvm dialect.
+void buildRoastToLLVMPipeline(mlir::OpPassManager &pm);
+
+/// Registers every roast pass and the pipelines `roast-optimize`,
+/// `roast-lower-to-llvm` and `roast-pipeline` (both, in order).
+void registerRoastPassesAndPipelines();
+
+/// The roast dialect, the dialects it lowers to, and their LLVM IR
+/// translations.
+void registerRoastDialects(mlir::DialectRegistry &registry);
+
+} // namespace roast
+
+#endif // ROAST_PIPELINE_PIPELINE_H

@@ -1,0 +1,118 @@
+/* Runtime.h - the C ABI between Roast-compiled code and the Roast runtime. */
+/*
+ * Everything the compiler emits calls to is declared here; every public
+ * symbol is prefixed roast_rt_.  The runtime is plain C11 and is built into
+ * the static library RoastRuntime.  Programs must be linked with
+ *
+ *     <program objects> libRoastRuntime.a -lpthread -lm
+ *
+ * The library also provides `main` (EntryMain.c), which calls
+ * roast_rt_main(argc, argv, roast_module_init); the compiled module must
+ * therefore define `void roast_module_init(void)`.
+ *
+ * Heap object layout (the compiler emits static constants with exactly this
+ * layout, so it must not change without changing the code generator):
+ *
+ *   offset 0   int64_t  refcount   ROAST_REFCOUNT_IMMORTAL for static constants
+ *   offset 8   uint32_t type_id    ROAST_TYPE_*
+ *   offset 12  uint32_t flags      reserved, 0
+ *   offset 16  type-specific payload; for str:
+ *                int64_t length    number of bytes of UTF-8 (not code points)
+ *                char    data[]    length bytes followed by a NUL terminator
+ */
+#ifndef ROAST_RUNTIME_RUNTIME_H
+#define ROAST_RUNTIME_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#define ROAST_RT_NORETURN [[noreturn]]
+#else
+#define ROAST_RT_NORETURN _Noreturn
+#endif
+
+/* ---- Object layout ------------------------------------------------------ */
+
+typedef struct RoastObject {
+  int64_t refcount; /* number of owners; immortal objects are never freed */
+  uint32_t type_id; /* ROAST_TYPE_* */
+  uint32_t flags;   /* reserved for the runtime, 0 for now */
+} RoastObject;      /* every heap object starts with this header */
+
+typedef struct RoastStr {
+  RoastObject header; /* type_id == ROAST_TYPE_STR */
+  int64_t length;     /* bytes of UTF-8, excluding the NUL terminator */
+  char data[];        /* UTF-8 bytes, NUL-terminated */
+} RoastStr;
+
+/* Refcount of static constants; retain/release never touch such objects. */
+#define ROAST_REFCOUNT_IMMORTAL (INT64_C(1) << 62)
+
+enum { ROAST_TYPE_STR = 1 }; /* RoastObject.type_id values */
+
+/* ---- Printing (buffered stdout) ----------------------------------------- */
+/* Output goes through a 64 KiB buffer that is flushed by roast_rt_flush, at
+ * exit, and before any error message is written to stderr. */
+
+void roast_rt_print_int(int64_t v);                /* decimal, like str(int) */
+void roast_rt_print_float(double v);               /* exactly CPython repr(float) */
+void roast_rt_format_float(double v, char *buf);   /* repr(float) into buf (>= 32 bytes), NUL-terminated */
+void roast_rt_print_bool(bool v);                  /* True / False */
+void roast_rt_print_none(void);                    /* None */
+void roast_rt_print_str(const RoastStr *s);        /* the raw bytes of s (print, not repr) */
+void roast_rt_print_cstr(const char *s);           /* a NUL-terminated C string (separators, newlines) */
+void roast_rt_flush(void);                         /* write buffered output to stdout */
+
+/* ---- Run-time errors ---------------------------------------------------- */
+/* No exception handling yet: raising prints a CPython-shaped traceback to
+ * stderr and exits with status 1.  Later this becomes real exceptions, so
+ * every error goes through roast_rt_raise. */
+
+enum RoastErrorKind {
+  ROAST_ERR_ZERO_DIVISION = 1, /* ZeroDivisionError */
+  ROAST_ERR_OVERFLOW = 2,      /* OverflowError */
+  ROAST_ERR_VALUE = 3,         /* ValueError */
+  ROAST_ERR_RECURSION = 4,     /* RecursionError */
+  ROAST_ERR_TYPE = 5,          /* TypeError */
+  ROAST_ERR_INDEX = 6,         /* IndexError */
+  ROAST_ERR_KEY = 7,           /* KeyError */
+  ROAST_ERR_RUNTIME = 8,       /* RuntimeError */
+  ROAST_ERR_ASSERTION = 9      /* AssertionError */
+};
+
+/* Flush stdout, print "Traceback...\n  File "FILE", line LINE, in FN\nType: message" (no File line if file is NULL, no ": message" if message is NULL or empty), exit(1). */
+ROAST_RT_NORETURN void roast_rt_raise(int32_t kind, const char *message, const char *file, int32_t line, const char *function) __attribute__((cold));
+
+/* ---- Checked arithmetic (out of line; errors raise with CPython's messages) */
+/* The trailing (file, line, fn) arguments are the source location reported
+ * if the operation raises. */
+
+/* base ** exp; OverflowError "integer overflow" outside int64; exp < 0 is a ValueError (Roast-specific: int ** negative int is an error, not a float). */
+int64_t roast_rt_int_pow(int64_t base, int64_t exp, const char *file, int32_t line, const char *fn);
+/* pow(base, exp, mod) with Python semantics (result has the sign of mod; exp < 0 uses the modular inverse); mod == 0 is a ValueError. */
+int64_t roast_rt_int_pow_mod(int64_t base, int64_t exp, int64_t mod, const char *file, int32_t line, const char *fn);
+/* base ** exp as CPython float_pow; negative base ** non-integer is ValueError "math domain error" (Roast-specific: CPython returns a complex). */
+double roast_rt_float_pow(double base, double exp, const char *file, int32_t line, const char *fn);
+/* a // b exactly as CPython float_floor_div; b == 0 is a ZeroDivisionError. */
+double roast_rt_float_floordiv(double a, double b, const char *file, int32_t line, const char *fn);
+/* a % b exactly as CPython float_rem (sign of b); b == 0 is a ZeroDivisionError. */
+double roast_rt_float_mod(double a, double b, const char *file, int32_t line, const char *fn);
+/* int(v): truncation; NaN is ValueError, +-inf and values outside int64 are OverflowError. */
+int64_t roast_rt_float_to_int(double v, const char *file, int32_t line, const char *fn);
+
+/* ---- Recursion guard and program entry ---------------------------------- */
+
+/* Lowest safe stack address: recursive functions compare their frame address against it on entry (NULL = no check). */
+extern char *roast_rt_stack_limit;
+/* Raise RecursionError "maximum recursion depth exceeded" (called when the frame address is below roast_rt_stack_limit). */
+ROAST_RT_NORETURN void roast_rt_raise_recursion(const char *file, int32_t line, const char *fn) __attribute__((cold));
+/* Save argc/argv, run module_init on a thread with a 512 MiB stack, flush stdout, return 0. */
+int roast_rt_main(int argc, char **argv, void (*module_init)(void));
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ROAST_RUNTIME_RUNTIME_H */

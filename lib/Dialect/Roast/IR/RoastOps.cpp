@@ -1,0 +1,161 @@
+//===- RoastOps.cpp - Verifiers, folders and syntax of roast ops ----------===//
+
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionImplementation.h"
+
+using namespace mlir;
+using namespace roast;
+
+//===----------------------------------------------------------------------===//
+// FuncOp
+//===----------------------------------------------------------------------===//
+
+void FuncOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                   FunctionType type) {
+  state.addAttribute(SymbolTable::getSymbolAttrName(),
+                     builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
+  state.addRegion();
+}
+
+ParseResult FuncOp::parse(OpAsmParser &parser, OperationState &result) {
+  auto buildFuncType = [](Builder &builder, ArrayRef<Type> argTypes,
+                          ArrayRef<Type> results,
+                          function_interface_impl::VariadicFlag,
+                          std::string &) {
+    return builder.getFunctionType(argTypes, results);
+  };
+  return function_interface_impl::parseFunctionOp(
+      parser, result, /*allowVariadic=*/false,
+      getFunctionTypeAttrName(result.name), buildFuncType,
+      getArgAttrsAttrName(result.name), getResAttrsAttrName(result.name));
+}
+
+void FuncOp::print(OpAsmPrinter &p) {
+  function_interface_impl::printFunctionOp(
+      p, *this, /*isVariadic=*/false, getFunctionTypeAttrName(),
+      getArgAttrsAttrName(), getResAttrsAttrName());
+}
+
+LogicalResult FuncOp::verify() {
+  if (isExternal())
+    return success();
+  if (getBody().front().getArgumentTypes() != getArgumentTypes())
+    return emitOpError("entry block arguments do not match the signature");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ReturnOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReturnOp::verify() {
+  auto func = (*this)->getParentOfType<FuncOp>();
+  ArrayRef<Type> results = func.getResultTypes();
+  if (getNumOperands() != results.size())
+    return emitOpError("has ")
+           << getNumOperands() << " operands, but the enclosing function @"
+           << func.getName() << " returns " << results.size();
+  for (auto [i, operand, expected] :
+       llvm::enumerate(getOperandTypes(), results))
+    if (operand != expected)
+      return emitOpError("operand #")
+             << i << " has type " << operand << ", but @" << func.getName()
+             << " returns " << expected;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// CallOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto fn = symbolTable.lookupNearestSymbolFrom<FuncOp>(*this, getCalleeAttr());
+  if (!fn)
+    return emitOpError("'") << getCallee()
+                            << "' does not reference a roast.func";
+  FunctionType type = fn.getFunctionType();
+  if (!llvm::equal(type.getInputs(), getOperandTypes()) ||
+      !llvm::equal(type.getResults(), getResultTypes()))
+    return emitOpError("type ")
+           << FunctionType::get(getContext(), getOperandTypes(),
+                                getResultTypes())
+           << " does not match the callee's type " << type;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+OpFoldResult StringOp::fold(FoldAdaptor) { return getValueAttr(); }
+
+OpFoldResult NoneOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
+
+//===----------------------------------------------------------------------===//
+// CastOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CastOp::verify() {
+  Type from = getInput().getType(), to = getResult().getType();
+  if (from == to)
+    return emitOpError("converts ") << from << " to itself";
+  if (to.isInteger(1) || from.isInteger(1) || isa<FloatType>(to) ||
+      isa<FloatType>(from))
+    return success();
+  return emitOpError("cannot convert ") << from << " to " << to;
+}
+
+OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
+  Type to = getResult().getType();
+  if (auto i = dyn_cast_if_present<IntegerAttr>(adaptor.getInput())) {
+    bool isBool = i.getType().isInteger(1);
+    int64_t v = isBool ? int64_t(i.getValue().getBoolValue()) : i.getInt();
+    if (isa<FloatType>(to))
+      return FloatAttr::get(to, double(v));
+    if (to.isInteger(1))
+      return IntegerAttr::get(to, v != 0);
+    return IntegerAttr::get(to, v);
+  }
+  if (auto f = dyn_cast_if_present<FloatAttr>(adaptor.getInput())) {
+    if (to.isInteger(1))
+      return IntegerAttr::get(to, f.getValueAsDouble() != 0.0);
+    // float -> int may raise; leave it to the lowering.
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// Globals
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyGlobalUse(Operation *op, FlatSymbolRefAttr name,
+                                     Type type,
+                                     SymbolTableCollection &symbolTable) {
+  auto global = symbolTable.lookupNearestSymbolFrom<GlobalOp>(op, name);
+  if (!global)
+    return op->emitOpError("'")
+           << name.getValue() << "' does not reference a roast.global";
+  if (global.getType() != type)
+    return op->emitOpError("type ")
+           << type << " does not match the global's type "
+           << global.getType();
+  return success();
+}
+
+LogicalResult
+GlobalLoadOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyGlobalUse(*this, getGlobalAttr(), getType(), symbolTable);
+}
+
+LogicalResult
+GlobalStoreOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyGlobalUse(*this, getGlobalAttr(), getValue().getType(),
+                         symbolTable);
+}
+
+#define GET_OP_CLASSES
+#include "Roast/Dialect/Roast/IR/RoastOps.cpp.inc"
