@@ -10,9 +10,15 @@
  * CPython's repr uses David Gay's dtoa in mode 0: the shortest digit string
  * that reads back (strtod) as the same double, and of those the one nearest
  * to the exact value.  We get the same digits from the C library: the
- * correctly rounded n-significant-digit "%.*e" text is the nearest n-digit
- * decimal, so the smallest n whose text round-trips is the shortest one.
- * Both glibc's printf and strtod are correctly rounded, which this relies on.
+ * correctly rounded n-significant-digit decimal (what "%.*e" prints) is the
+ * nearest n-digit decimal, so the smallest n whose rounding round-trips
+ * gives the shortest one.  This relies on printf and strtod being correctly
+ * rounded, as glibc's (and every modern libc's) are.
+ *
+ * printf is the expensive part (~250 ns a call), so it is called once for
+ * 17 digits, which always round-trip, and shorter candidates are rounded
+ * from those digits here; printf is asked again only where rounding the
+ * 17 digits could differ from rounding the exact value.
  */
 
 /* A positive decimal 0.DIGITS x 10^decpt, as dtoa reports it. */
@@ -23,8 +29,6 @@ typedef struct Decimal {
 } Decimal;
 
 enum { MAX_DIGITS = 17 }; /* 17 significant digits always round-trip a double */
-
-static bool reads_back_as(const char *text, double v) { return strtod(text, NULL) == v; }
 
 /* The nearest decimal to v with n significant digits, as "d.ddde+XX" text. */
 static void format_digits(double v, int n, char *text, size_t size) {
@@ -42,9 +46,29 @@ static void parse_e_format(const char *text, Decimal *d) {
   d->decpt = atoi(p + 1) + 1; /* d.ddd e X == 0.dddd e X+1 */
 }
 
-/* Render d as "DIGITSe<exp>" (no decimal point, so strtod's locale is moot). */
-static void decimal_to_text(const Decimal *d, char *text, size_t size) {
-  snprintf(text, size, "%.*se%d", d->ndigits, d->digits, d->decpt - d->ndigits);
+/* d read back by strtod.  d is written as "DIGITSe<exp>", with no decimal
+ * point, so strtod's locale is moot. */
+static double read_back(const Decimal *d) {
+  char text[48];
+  char *p = text;
+  memcpy(p, d->digits, (size_t)d->ndigits); /* built by hand: snprintf costs */
+  p += d->ndigits;                           /* as much as the strtod itself */
+  *p++ = 'e';
+  int exponent = d->decpt - d->ndigits;
+  if (exponent < 0) {
+    *p++ = '-';
+    exponent = -exponent;
+  }
+  char reversed[8];
+  int count = 0;
+  do {
+    reversed[count++] = (char)('0' + exponent % 10);
+    exponent /= 10;
+  } while (exponent != 0);
+  while (count > 0)
+    *p++ = reversed[--count];
+  *p = '\0';
+  return strtod(text, NULL);
 }
 
 /* Step d by one unit in its last digit, keeping ndigits significant digits. */
@@ -62,7 +86,7 @@ static void step_last_digit(Decimal *d, int direction) {
   } else {
     while (i >= 0 && d->digits[i] == '0')
       d->digits[i--] = '9';
-    d->digits[i]--; /* i >= 0: the leading digit of %e output is never 0 */
+    d->digits[i]--; /* i >= 0: the leading digit is never 0 */
     if (d->digits[0] == '0') { /* 10..0 - 1 = 9..9: one digit fewer, refill */
       memmove(d->digits, d->digits + 1, (size_t)d->ndigits - 1);
       d->digits[d->ndigits - 1] = '9';
@@ -71,46 +95,69 @@ static void step_last_digit(Decimal *d, int direction) {
   }
 }
 
+/* The nearest n-digit decimal to v, given full = its nearest 17-digit one.
+ * Rounding full again is exact except when the dropped digits read 50..0:
+ * full may itself have been rounded up or down to that tie (or v may be an
+ * exact tie, which printf breaks to even), so only printf can tell. */
+static void round_to(double v, const Decimal *full, int n, Decimal *d) {
+  *d = *full;
+  if (n >= full->ndigits)
+    return;
+  d->ndigits = n;
+  bool rest_zero = true;
+  for (int i = n + 1; i < full->ndigits; ++i)
+    rest_zero = rest_zero && full->digits[i] == '0';
+  if (full->digits[n] == '5' && rest_zero) {
+    char text[48];
+    format_digits(v, n, text, sizeof text);
+    parse_e_format(text, d);
+  } else if (full->digits[n] >= '5') {
+    step_last_digit(d, +1);
+  }
+}
+
 /* Shortest digits for a power of two.  Its rounding interval is lopsided
  * (the gap to the next smaller double is half the gap to the next larger
  * one), so the nearest n-digit decimal may fall outside it while the
  * neighbour on the other side is inside, and a round-tripping n does not
- * imply n+1 round-trips: scan every n and try both neighbours, as dtoa does. */
-static void shortest_power_of_two(double v, Decimal *d) {
-  char text[48];
-  for (int n = 1;; ++n) {
-    format_digits(v, n, text, sizeof text);
-    parse_e_format(text, d);
-    if (n == MAX_DIGITS || reads_back_as(text, v))
+ * imply n+1 round-trips: scan every n and try both neighbours, as dtoa
+ * effectively does.  (Without this, e.g. 2.0**-383 prints 17 digits where
+ * CPython prints 16.) */
+static void shortest_power_of_two(double v, const Decimal *full, Decimal *d) {
+  for (int n = 1; n < MAX_DIGITS; ++n) {
+    round_to(v, full, n, d);
+    double back = read_back(d);
+    if (back == v)
       return;
-    double nearest = strtod(text, NULL);
+    /* d lies outside v's interval; try its neighbour on v's other side. */
     Decimal other = *d;
-    step_last_digit(&other, nearest < v ? +1 : -1);
-    decimal_to_text(&other, text, sizeof text);
-    if (reads_back_as(text, v)) {
+    step_last_digit(&other, back < v ? +1 : -1);
+    if (read_back(&other) == v) {
       *d = other;
       return;
     }
   }
+  *d = *full;
 }
 
 /* Shortest digits for any other finite v > 0.  The rounding interval is
  * symmetric, and the nearest (n+1)-digit decimal is never farther from v
  * than the nearest n-digit one, so "round-trips" is monotone in n and a
- * binary search finds the smallest n (about 4 printf/strtod pairs, not 17). */
-static void shortest_general(double v, Decimal *d) {
-  char text[48];
+ * binary search finds the smallest n. */
+static void shortest_general(double v, const Decimal *full, Decimal *d) {
   int lo = 1, hi = MAX_DIGITS;
+  *d = *full; /* the candidate for hi */
   while (lo < hi) {
     int mid = lo + (hi - lo) / 2;
-    format_digits(v, mid, text, sizeof text);
-    if (reads_back_as(text, v))
+    Decimal candidate;
+    round_to(v, full, mid, &candidate);
+    if (read_back(&candidate) == v) {
       hi = mid;
-    else
+      *d = candidate;
+    } else {
       lo = mid + 1;
+    }
   }
-  format_digits(v, lo, text, sizeof text);
-  parse_e_format(text, d);
 }
 
 /* Integers below 2^53 are exact and no shorter digit string reads back as
@@ -127,12 +174,18 @@ static void shortest_small_integer(double v, Decimal *d) {
 static void shortest_digits(double v, Decimal *d) {
   uint64_t bits;
   memcpy(&bits, &v, sizeof bits);
-  if (v < 0x1p53 && v == floor(v))
+  if (v < 0x1p53 && v == floor(v)) {
     shortest_small_integer(v, d);
-  else if ((bits & ((UINT64_C(1) << 52) - 1)) == 0)
-    shortest_power_of_two(v, d);
-  else
-    shortest_general(v, d);
+  } else {
+    char text[48];
+    Decimal full;
+    format_digits(v, MAX_DIGITS, text, sizeof text);
+    parse_e_format(text, &full);
+    if ((bits & ((UINT64_C(1) << 52) - 1)) == 0)
+      shortest_power_of_two(v, &full, d);
+    else
+      shortest_general(v, &full, d);
+  }
   while (d->ndigits > 1 && d->digits[d->ndigits - 1] == '0')
     d->ndigits--; /* dtoa never reports trailing zeros */
 }

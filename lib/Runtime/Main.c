@@ -1,6 +1,9 @@
 /* Main.c - program start-up: runs module code on a big stack and sets the recursion limit. */
-/* MAP_ANONYMOUS, MAP_NORESERVE and MAP_STACK are not POSIX. */
+/* MAP_ANONYMOUS, MAP_NORESERVE and MAP_STACK are not POSIX.  (LLVM's CMake
+ * flags already pass -D_GNU_SOURCE; do not redefine it.) */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 
 #include "Roast/Runtime/Runtime.h"
 

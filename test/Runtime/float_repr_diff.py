@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential test: roast_rt_print_float against CPython's repr(float).
 
-Usage: python3 test/Runtime/float_repr_diff.py <print_floats helper> [count]
+Usage: python3 test/Runtime/float_repr_diff.py <print_floats helper> [count [seed]]
 
 The helper (built from test/Runtime/print_floats.c) reads doubles as hex bit
 patterns from stdin and prints one repr per line.  repr(float) has been the
@@ -35,7 +35,8 @@ def interesting_values():
         for m in (1.0, 1.5, 2.5, 9.5, 9.999999999999999, 1.0000000000000002):
             vals.append(float(f"{m}e{e}"))
     for e in range(-1074, 1024):  # every power of two (lopsided intervals)
-        vals.append(math.ldexp(1.0, e))
+        p = math.ldexp(1.0, e)
+        vals += [p, math.nextafter(p, 0.0), math.nextafter(p, math.inf)]
     for e in range(-60, 80):  # small odd multiples: decimal ties are likely
         for m in range(1, 64, 2):
             vals.append(math.ldexp(float(m), e))
@@ -64,11 +65,12 @@ def random_values(rng, count):
 
 
 def main():
-    if len(sys.argv) not in (2, 3):
+    if len(sys.argv) not in (2, 3, 4):
         sys.exit(__doc__)
     helper = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) == 3 else 200000
-    values = interesting_values() + random_values(random.Random(20240601), count)
+    count = int(sys.argv[2]) if len(sys.argv) >= 3 else 200000
+    seed = int(sys.argv[3]) if len(sys.argv) == 4 else 20240601  # fixed: reproducible
+    values = interesting_values() + random_values(random.Random(seed), count)
     stdin = "".join(f"{bits_of(v):016x}\n" for v in values)
     out = subprocess.run([helper], input=stdin, capture_output=True, text=True, check=True)
     got = out.stdout.splitlines()

@@ -129,6 +129,20 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// RaiseOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult RaiseOp::verify() {
+  static constexpr llvm::StringLiteral known[] = {
+      "ZeroDivisionError", "OverflowError", "ValueError",
+      "RecursionError",    "TypeError",     "IndexError",
+      "KeyError",          "RuntimeError",  "AssertionError"};
+  if (!llvm::is_contained(known, getKind()))
+    return emitOpError("unknown built-in exception '") << getKind() << "'";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Globals
 //===----------------------------------------------------------------------===//
 

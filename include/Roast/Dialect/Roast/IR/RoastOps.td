@@ -393,6 +393,21 @@ def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
   }];
 }
 
+def Roast_RaiseOp : Roast_Op<"raise", [Terminator]> {
+  let summary = "raise a built-in exception";
+  let description = [{
+    Raises the named built-in exception with a constant message. Until
+    exception handling lands, a raise ends the program with a traceback.
+
+    ```mlir
+    roast.raise "ValueError", "range() arg 3 must not be zero"
+    ```
+  }];
+  let arguments = (ins StrAttr:$kind, StrAttr:$message);
+  let assemblyFormat = "$kind `,` $message attr-dict";
+  let hasVerifier = 1;
+}
+
 def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
   let summary = "raise RecursionError when the stack is nearly exhausted";
   let description = [{

@@ -1,0 +1,78 @@
+//===- Sema.h - Name resolution and type checking ---------------*- C++ -*-===//
+//
+// Sema resolves every name to a Symbol, infers the types of locals, checks
+// the program against Python's typing rules and annotates the AST in place.
+// Its result, a Program, is all CodeGen needs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_SEMA_SEMA_H
+#define ROAST_SEMA_SEMA_H
+
+#include "Roast/AST/AST.h"
+#include "Roast/Basic/Diagnostics.h"
+#include "Roast/Sema/Types.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <deque>
+
+namespace roast::sema {
+
+/// The built-in functions Sema knows; CodeGen expands each one inline.
+enum class Builtin { Print, Range, Abs, Min, Max, Int, Float, Bool, Pow };
+
+struct FunctionInfo;
+
+/// What a name refers to.
+struct Symbol {
+  enum class Kind { Local, Global, Function, Builtin };
+  Kind kind;
+  std::string name;
+  const Type *type = nullptr; // null while a local's type is not known yet
+  ast::Loc loc;               // where it is defined
+  FunctionInfo *function = nullptr; // Kind::Function
+  Builtin builtin = Builtin::Print; // Kind::Builtin
+};
+
+/// One user function, after checking.
+struct FunctionInfo {
+  ast::FunctionDefStmt *def = nullptr;
+  Symbol *symbol = nullptr;
+  const FunctionType *type = nullptr;
+  std::vector<Symbol *> params;
+  /// Every local, parameters first, in order of first definition.
+  std::vector<Symbol *> locals;
+  /// Names declared `global` in this function.
+  llvm::StringMap<Symbol *> globalDecls;
+};
+
+/// A checked module: CodeGen's input.
+struct Program {
+  std::string moduleName; // the file's stem, e.g. "fib"
+  ast::Module *module = nullptr;
+  std::vector<FunctionInfo *> functions;
+  std::vector<Symbol *> globals;
+  /// Module-level code in order (everything but the `def`s).
+  std::vector<ast::Stmt *> topLevel;
+
+  TypeContext types;
+  std::deque<Symbol> symbolStorage;
+  std::deque<FunctionInfo> functionStorage;
+};
+
+/// Parses `text` as Python's float() does ("  2.5 ", "-inf", "1_0.5").
+bool parsePythonFloat(llvm::StringRef text, double &value);
+
+/// Whether `lhs ** rhsExpr` with int operands is a float power (the exponent
+/// is a negative literal, so Python gives a float).
+bool isFloatPower(const Type *lhs, const ast::Expr *rhsExpr);
+
+/// Checks `module`; diagnostics go to `diags`. Returns null if there were
+/// errors.
+std::unique_ptr<Program> check(ast::Module &module, llvm::StringRef moduleName,
+                               DiagEngine &diags);
+
+} // namespace roast::sema
+
+#endif // ROAST_SEMA_SEMA_H

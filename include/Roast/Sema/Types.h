@@ -1,0 +1,97 @@
+//===- Types.h - Static types of Roast programs -----------------*- C++ -*-===//
+//
+// The types Sema assigns to expressions. Types are interned by TypeContext,
+// so two types are equal iff their pointers are equal.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_SEMA_TYPES_H
+#define ROAST_SEMA_TYPES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/FoldingSet.h"
+#include <memory>
+
+#include <string>
+#include <vector>
+
+namespace roast {
+
+class Type {
+public:
+  enum class Kind { Int, Float, Bool, None, Str, Function, Error };
+
+  Kind getKind() const { return kind; }
+  bool isInt() const { return kind == Kind::Int; }
+  bool isFloat() const { return kind == Kind::Float; }
+  bool isBool() const { return kind == Kind::Bool; }
+  bool isNone() const { return kind == Kind::None; }
+  bool isStr() const { return kind == Kind::Str; }
+  bool isError() const { return kind == Kind::Error; }
+  bool isFunction() const { return kind == Kind::Function; }
+  /// int, float or bool: the types Python's arithmetic accepts.
+  bool isNumeric() const { return isInt() || isFloat() || isBool(); }
+
+  /// How the type is written in Roast source (`int`, `(int, str) -> None`).
+  std::string str() const;
+
+protected:
+  explicit Type(Kind kind) : kind(kind) {}
+
+private:
+  Kind kind;
+};
+
+class FunctionType : public Type, public llvm::FoldingSetNode {
+public:
+  llvm::ArrayRef<const Type *> getParams() const { return params; }
+  const Type *getResult() const { return result; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Function; }
+  void Profile(llvm::FoldingSetNodeID &id) const {
+    profile(id, params, result);
+  }
+  static void profile(llvm::FoldingSetNodeID &id,
+                      llvm::ArrayRef<const Type *> params,
+                      const Type *result);
+
+private:
+  friend class TypeContext;
+  FunctionType(std::vector<const Type *> params, const Type *result)
+      : Type(Kind::Function), params(std::move(params)), result(result) {}
+  std::vector<const Type *> params;
+  const Type *result;
+};
+
+/// Owns and interns every type of one compilation.
+class TypeContext {
+public:
+  TypeContext();
+  TypeContext(const TypeContext &) = delete;
+  TypeContext &operator=(const TypeContext &) = delete;
+
+  const Type *getInt() const { return &intType; }
+  const Type *getFloat() const { return &floatType; }
+  const Type *getBool() const { return &boolType; }
+  const Type *getNone() const { return &noneType; }
+  const Type *getStr() const { return &strType; }
+  /// The type of an expression that already failed to check; operations on
+  /// it are silently accepted so that one mistake gives one diagnostic.
+  const Type *getError() const { return &errorType; }
+  const FunctionType *getFunction(llvm::ArrayRef<const Type *> params,
+                                  const Type *result);
+
+private:
+  struct Simple : Type {
+    explicit Simple(Kind kind) : Type(kind) {}
+  };
+  Simple intType{Type::Kind::Int}, floatType{Type::Kind::Float},
+      boolType{Type::Kind::Bool}, noneType{Type::Kind::None},
+      strType{Type::Kind::Str}, errorType{Type::Kind::Error};
+  llvm::FoldingSet<FunctionType> functionTypes;
+  std::vector<std::unique_ptr<FunctionType>> storage;
+};
+
+} // namespace roast
+
+#endif // ROAST_SEMA_TYPES_H

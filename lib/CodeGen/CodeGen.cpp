@@ -1,0 +1,427 @@
+//===- CodeGen.cpp - Functions and statements to roast IR -----------------===//
+//
+// Every local variable gets a `roast.alloca` slot (mem2reg makes them SSA
+// later); structured statements become `cf` branches between blocks, as in
+// the MIR. Statements after a `return`, `break` or `continue` in the same
+// block are dead and not emitted.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGenImpl.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/Support/Path.h"
+
+using namespace mlir;
+using namespace roast;
+using namespace roast::codegen;
+using namespace roast::sema;
+
+Generator::Generator(MLIRContext &context, Program &program,
+                     llvm::SourceMgr &sourceMgr)
+    : context(context), program(program), sourceMgr(sourceMgr),
+      builder(&context) {
+  context.loadDialect<RoastDialect, arith::ArithDialect,
+                      cf::ControlFlowDialect, math::MathDialect>();
+  fileName = builder.getStringAttr(program.module->fileName);
+}
+
+Location Generator::loc(ast::Loc l) {
+  if (!l.isValid())
+    return FileLineColLoc::get(fileName, 0, 0);
+  auto [line, col] = sourceMgr.getLineAndColumn(l);
+  return FileLineColLoc::get(fileName, line, col);
+}
+
+Type Generator::convertType(const roast::Type *type) {
+  switch (type->getKind()) {
+  case roast::Type::Kind::Int:
+    return builder.getI64Type();
+  case roast::Type::Kind::Float:
+    return builder.getF64Type();
+  case roast::Type::Kind::Bool:
+    return builder.getI1Type();
+  case roast::Type::Kind::None:
+    return roast::NoneType::get(&context);
+  case roast::Type::Kind::Str:
+    return StrType::get(&context);
+  case roast::Type::Kind::Function:
+  case roast::Type::Kind::Error:
+    break;
+  }
+  llvm_unreachable("type has no roast IR equivalent");
+}
+
+/// Module-qualified, so that `def main()` cannot clash with C's `main` and
+/// later modules cannot clash with each other.
+std::string Generator::symbolName(llvm::StringRef name) const {
+  return program.moduleName + "." + name.str();
+}
+
+OwningOpRef<ModuleOp> Generator::run() {
+  OwningOpRef<ModuleOp> owned =
+      ModuleOp::create(FileLineColLoc::get(fileName, 1, 1));
+  module = *owned;
+  builder.setInsertionPointToEnd(module.getBody());
+
+  for (Symbol *global : program.globals) {
+    if (!global->type)
+      continue; // declared `global` but never assigned: never read either
+    GlobalOp::create(builder, loc(global->loc), symbolName(global->name),
+                     TypeAttr::get(convertType(global->type)));
+  }
+  for (FunctionInfo *info : program.functions)
+    functions[info] = declareFunction(*info);
+  emitModuleInit();
+  for (FunctionInfo *info : program.functions)
+    emitFunctionBody(*info, functions[info]);
+  return owned;
+}
+
+FuncOp Generator::declareFunction(FunctionInfo &info) {
+  SmallVector<Type> params, results;
+  for (const roast::Type *param : info.type->getParams())
+    params.push_back(convertType(param));
+  if (!info.type->getResult()->isNone())
+    results.push_back(convertType(info.type->getResult()));
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToEnd(module.getBody());
+  return FuncOp::create(builder, loc(info.def->getLoc()),
+                        symbolName(info.def->name),
+                        builder.getFunctionType(params, results));
+}
+
+Value Generator::newSlot(llvm::StringRef name, Type type) {
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(&currentFunc.getBody().front());
+  return AllocaOp::create(builder, currentFunc.getLoc(),
+                          RefType::get(&context, type),
+                          builder.getStringAttr(name));
+}
+
+void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
+  currentFunc = func;
+  slots.clear();
+  Block *entry = func.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+  for (Symbol *local : info.locals)
+    if (local->type)
+      slots[local] = newSlot(local->name, convertType(local->type));
+  builder.setInsertionPointToEnd(entry);
+  for (auto [param, arg] : llvm::zip(info.params, entry->getArguments()))
+    StoreOp::create(builder, arg.getLoc(), arg, slots[param]);
+  emitBlock(info.def->body);
+  finishFunction(func, info.type->getResult());
+}
+
+void Generator::emitModuleInit() {
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToEnd(module.getBody());
+  auto func = FuncOp::create(builder, FileLineColLoc::get(fileName, 1, 1),
+                             kModuleInitName, builder.getFunctionType({}, {}));
+  currentFunc = func;
+  slots.clear();
+  builder.setInsertionPointToStart(func.addEntryBlock());
+  for (ast::Stmt *stmt : program.topLevel) {
+    if (isTerminated())
+      break;
+    emitStmt(*stmt);
+  }
+  finishFunction(func, program.types.getNone());
+}
+
+void Generator::finishFunction(FuncOp func, const roast::Type *resultType) {
+  if (isTerminated())
+    return;
+  Location l = func.getLoc();
+  if (resultType->isNone()) {
+    ReturnOp::create(builder, l);
+    return;
+  }
+  // Sema proved every path returns; this block is unreachable.
+  Type type = convertType(resultType);
+  Value zero = arith::ConstantOp::create(builder, l, type,
+                                         builder.getZeroAttr(type));
+  ReturnOp::create(builder, l, ValueRange{zero});
+}
+
+bool Generator::isTerminated() {
+  Block *block = builder.getInsertionBlock();
+  return !block->empty() &&
+         block->back().hasTrait<OpTrait::IsTerminator>();
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+void Generator::emitBlock(ast::Block &block) {
+  for (ast::StmtPtr &stmt : block) {
+    if (isTerminated())
+      return;
+    emitStmt(*stmt);
+  }
+}
+
+Value Generator::loadFrom(Symbol *sym, Location l) {
+  if (sym->kind == Symbol::Kind::Global)
+    return GlobalLoadOp::create(builder, l, convertType(sym->type),
+                                symbolName(sym->name));
+  return LoadOp::create(builder, l, slots.lookup(sym));
+}
+
+void Generator::storeTo(Symbol *sym, Value value, const roast::Type *valueType,
+                        Location l) {
+  value = coerce(value, valueType, sym->type, l);
+  if (sym->kind == Symbol::Kind::Global) {
+    GlobalStoreOp::create(builder, l, value, symbolName(sym->name));
+    return;
+  }
+  StoreOp::create(builder, l, value, slots.lookup(sym));
+}
+
+void Generator::emitStmt(ast::Stmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  switch (stmt.getKind()) {
+  case ast::Stmt::Kind::Expr: {
+    auto &exprStmt = llvm::cast<ast::ExprStmt>(stmt);
+    if (!llvm::isa<ast::StrLitExpr>(exprStmt.value.get()))
+      emitExpr(*exprStmt.value);
+    return;
+  }
+  case ast::Stmt::Kind::Assign: {
+    auto &assign = llvm::cast<ast::AssignStmt>(stmt);
+    Value value = emitExpr(*assign.value);
+    for (ast::ExprPtr &target : assign.targets) {
+      auto *name = llvm::cast<ast::NameExpr>(target.get());
+      storeTo(name->symbol, value, assign.value->type, l);
+    }
+    return;
+  }
+  case ast::Stmt::Kind::AnnAssign: {
+    auto &ann = llvm::cast<ast::AnnAssignStmt>(stmt);
+    if (!ann.value)
+      return;
+    auto *name = llvm::cast<ast::NameExpr>(ann.target.get());
+    storeTo(name->symbol, emitExpr(*ann.value), ann.value->type, l);
+    return;
+  }
+  case ast::Stmt::Kind::AugAssign: {
+    auto &aug = llvm::cast<ast::AugAssignStmt>(stmt);
+    auto *name = llvm::cast<ast::NameExpr>(aug.target.get());
+    const roast::Type *varType = name->symbol->type;
+    Value current = loadFrom(name->symbol, loc(name->getLoc()));
+    Value rhs = emitExpr(*aug.value);
+    // The operation's type: what `x op value` would have been.
+    const roast::Type *operandType = varType;
+    if (aug.value->type->isFloat() || aug.op == ast::BinaryOp::Div ||
+        (aug.op == ast::BinaryOp::Pow &&
+         isFloatPower(varType, aug.value.get())))
+      operandType = program.types.getFloat();
+    else if (varType->isBool() &&
+             !(aug.value->type->isBool() &&
+               (aug.op == ast::BinaryOp::BitAnd ||
+                aug.op == ast::BinaryOp::BitOr ||
+                aug.op == ast::BinaryOp::BitXor)))
+      operandType = program.types.getInt();
+    Value result = emitArithmetic(
+        aug.op, coerce(current, varType, operandType, l),
+        coerce(rhs, aug.value->type, operandType, l), operandType, l);
+    const roast::Type *resultType =
+        aug.op == ast::BinaryOp::Div ? program.types.getFloat() : operandType;
+    storeTo(name->symbol, result, resultType, l);
+    return;
+  }
+  case ast::Stmt::Kind::Pass:
+  case ast::Stmt::Kind::Global:
+    return;
+  case ast::Stmt::Kind::Return:
+    emitReturn(llvm::cast<ast::ReturnStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::If:
+    emitIf(llvm::cast<ast::IfStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::While:
+    emitWhile(llvm::cast<ast::WhileStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::For:
+    emitFor(llvm::cast<ast::ForStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::Break:
+    cf::BranchOp::create(builder, l, loops.back().breakDest);
+    return;
+  case ast::Stmt::Kind::Continue:
+    cf::BranchOp::create(builder, l, loops.back().continueDest);
+    return;
+  case ast::Stmt::Kind::FunctionDef:
+  case ast::Stmt::Kind::Nonlocal:
+  case ast::Stmt::Kind::Unsupported:
+    break;
+  }
+  llvm_unreachable("Sema rejects unsupported statements");
+}
+
+void Generator::emitReturn(ast::ReturnStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  const roast::Type *result =
+      program.types.getNone(); // module level is rejected by Sema
+  for (auto &[info, func] : functions)
+    if (func == currentFunc)
+      result = info->type->getResult();
+  if (result->isNone()) {
+    if (stmt.value)
+      emitExpr(*stmt.value);
+    ReturnOp::create(builder, l);
+    return;
+  }
+  ReturnOp::create(builder, l, ValueRange{emitExprAs(*stmt.value, result)});
+}
+
+void Generator::emitIf(ast::IfStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  Value cond = truthValue(*stmt.test);
+  Region *region = builder.getInsertionBlock()->getParent();
+  Block *thenBlock = new Block(), *merge = new Block();
+  Block *elseBlock = stmt.orElse.empty() ? merge : new Block();
+  cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+
+  region->push_back(thenBlock);
+  builder.setInsertionPointToStart(thenBlock);
+  emitBlock(stmt.body);
+  if (!isTerminated())
+    cf::BranchOp::create(builder, l, merge);
+
+  if (elseBlock != merge) {
+    region->push_back(elseBlock);
+    builder.setInsertionPointToStart(elseBlock);
+    emitBlock(stmt.orElse);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, merge);
+  }
+  region->push_back(merge);
+  builder.setInsertionPointToStart(merge);
+}
+
+void Generator::emitWhile(ast::WhileStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  Region *region = builder.getInsertionBlock()->getParent();
+  Block *header = new Block(), *body = new Block(), *exit = new Block();
+  Block *elseBlock = stmt.orElse.empty() ? exit : new Block();
+  cf::BranchOp::create(builder, l, header);
+
+  region->push_back(header);
+  builder.setInsertionPointToStart(header);
+  cf::CondBranchOp::create(builder, l, truthValue(*stmt.test), body,
+                           elseBlock);
+
+  region->push_back(body);
+  builder.setInsertionPointToStart(body);
+  loops.push_back({exit, header});
+  emitBlock(stmt.body);
+  loops.pop_back();
+  if (!isTerminated())
+    cf::BranchOp::create(builder, l, header);
+
+  if (elseBlock != exit) {
+    region->push_back(elseBlock);
+    builder.setInsertionPointToStart(elseBlock);
+    emitBlock(stmt.orElse);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, exit);
+  }
+  region->push_back(exit);
+  builder.setInsertionPointToStart(exit);
+}
+
+/// `for x in range(start, stop, step)`: a counter slot, evaluated bounds,
+/// and a header that tests `counter < stop` (or `>` for negative steps).
+void Generator::emitFor(ast::ForStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  auto &call = llvm::cast<ast::CallExpr>(*stmt.iter);
+  const roast::Type *intType = program.types.getInt();
+  SmallVector<Value, 3> args;
+  for (ast::ExprPtr &arg : call.args)
+    args.push_back(emitExprAs(*arg, intType));
+  Value start = args.size() == 1 ? intConstant(0, l) : args[0];
+  Value stop = args.size() == 1 ? args[0] : args[1];
+  Value step = args.size() == 3 ? args[2] : intConstant(1, l);
+
+  // The sign of a constant step picks the test at compile time.
+  std::optional<int64_t> constantStep;
+  if (auto cst = step.getDefiningOp<arith::ConstantOp>())
+    constantStep = cast<IntegerAttr>(cst.getValue()).getInt();
+  Region *region = builder.getInsertionBlock()->getParent();
+  if (!constantStep || *constantStep == 0) {
+    Block *bad = new Block(), *ok = new Block();
+    Value isZero = CmpOp::create(builder, l, CmpPredicate::eq, step,
+                                 intConstant(0, l));
+    cf::CondBranchOp::create(builder, l, isZero, bad, ok);
+    region->push_back(bad);
+    builder.setInsertionPointToStart(bad);
+    RaiseOp::create(builder, l, "ValueError",
+                    "range() arg 3 must not be zero");
+    region->push_back(ok);
+    builder.setInsertionPointToStart(ok);
+  }
+
+  Value counter = newSlot("for.counter", builder.getI64Type());
+  StoreOp::create(builder, l, start, counter);
+  Block *header = new Block(), *body = new Block(), *latch = new Block(),
+        *exit = new Block();
+  Block *elseBlock = stmt.orElse.empty() ? exit : new Block();
+  cf::BranchOp::create(builder, l, header);
+
+  region->push_back(header);
+  builder.setInsertionPointToStart(header);
+  Value i = LoadOp::create(builder, l, counter);
+  Value more;
+  if (constantStep) {
+    more = CmpOp::create(builder, l,
+                         *constantStep > 0 ? CmpPredicate::lt
+                                           : CmpPredicate::gt,
+                         i, stop);
+  } else {
+    Value up = CmpOp::create(builder, l, CmpPredicate::gt, step,
+                             intConstant(0, l));
+    Value below = CmpOp::create(builder, l, CmpPredicate::lt, i, stop);
+    Value above = CmpOp::create(builder, l, CmpPredicate::gt, i, stop);
+    more = arith::SelectOp::create(builder, l, up, below, above);
+  }
+  cf::CondBranchOp::create(builder, l, more, body, elseBlock);
+
+  region->push_back(body);
+  builder.setInsertionPointToStart(body);
+  auto *target = llvm::cast<ast::NameExpr>(stmt.target.get());
+  storeTo(target->symbol, i, intType, loc(target->getLoc()));
+  loops.push_back({exit, latch});
+  emitBlock(stmt.body);
+  loops.pop_back();
+  if (!isTerminated())
+    cf::BranchOp::create(builder, l, latch);
+
+  // The counter stays below `stop` before the step, so only a step that
+  // jumps past INT64_MAX could wrap; plain addition keeps the loop simple
+  // for LLVM's induction-variable analysis.
+  region->push_back(latch);
+  builder.setInsertionPointToStart(latch);
+  Value next = arith::AddIOp::create(builder, l,
+                                     LoadOp::create(builder, l, counter), step);
+  StoreOp::create(builder, l, next, counter);
+  cf::BranchOp::create(builder, l, header);
+
+  if (elseBlock != exit) {
+    region->push_back(elseBlock);
+    builder.setInsertionPointToStart(elseBlock);
+    emitBlock(stmt.orElse);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, exit);
+  }
+  region->push_back(exit);
+  builder.setInsertionPointToStart(exit);
+}
+
+OwningOpRef<ModuleOp> roast::generateModule(MLIRContext &context,
+                                            Program &program,
+                                            llvm::SourceMgr &sourceMgr) {
+  return Generator(context, program, sourceMgr).run();
+}

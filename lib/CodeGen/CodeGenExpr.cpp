@@ -1,0 +1,392 @@
+//===- CodeGenExpr.cpp - Expressions and built-in calls to roast IR -------===//
+//
+// Operands are converted to the operation's type first (bool -> int ->
+// float, as Python does); then int arithmetic uses the checked roast ops and
+// float arithmetic the IEEE `arith` ops wherever Python agrees with IEEE.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGenImpl.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+using namespace roast;
+using namespace roast::codegen;
+using namespace roast::sema;
+
+Value Generator::intConstant(int64_t value, Location l) {
+  return arith::ConstantOp::create(builder, l, builder.getI64IntegerAttr(value));
+}
+
+Value Generator::boolConstant(bool value, Location l) {
+  return arith::ConstantOp::create(builder, l, builder.getBoolAttr(value));
+}
+
+Value Generator::noneValue(Location l) { return NoneOp::create(builder, l); }
+
+Value Generator::coerce(Value value, const roast::Type *from,
+                        const roast::Type *to, Location l) {
+  if (from == to)
+    return value;
+  return CastOp::create(builder, l, convertType(to), value);
+}
+
+Value Generator::emitExprAs(ast::Expr &expr, const roast::Type *type) {
+  return coerce(emitExpr(expr), expr.type, type, loc(expr.getLoc()));
+}
+
+Value Generator::truthValue(Value value, const roast::Type *type, Location l) {
+  if (type->isBool())
+    return value;
+  if (type->isNone())
+    return boolConstant(false, l);
+  return CastOp::create(builder, l, builder.getI1Type(), value);
+}
+
+Value Generator::truthValue(ast::Expr &expr) {
+  return truthValue(emitExpr(expr), expr.type, loc(expr.getLoc()));
+}
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+Value Generator::emitUnary(ast::UnaryExpr &expr) {
+  Location l = loc(expr.getLoc());
+  if (auto *lit = llvm::dyn_cast<ast::IntLitExpr>(expr.operand.get());
+      lit && expr.op == ast::UnaryOp::Neg)
+    return intConstant(static_cast<int64_t>(0 - lit->value), l);
+  if (expr.op == ast::UnaryOp::Not)
+    return arith::XOrIOp::create(builder, l, truthValue(*expr.operand),
+                                 boolConstant(true, l));
+  Value operand = emitExprAs(*expr.operand, expr.type);
+  switch (expr.op) {
+  case ast::UnaryOp::Neg:
+    if (expr.type->isFloat())
+      return arith::NegFOp::create(builder, l, operand);
+    return NegOp::create(builder, l, operand);
+  case ast::UnaryOp::Pos:
+    return operand;
+  case ast::UnaryOp::Invert:
+    return arith::XOrIOp::create(builder, l, operand, intConstant(-1, l));
+  case ast::UnaryOp::Not:
+    break;
+  }
+  llvm_unreachable("handled above");
+}
+
+Value Generator::emitArithmetic(ast::BinaryOp op, Value lhs, Value rhs,
+                                const roast::Type *operandType, Location l) {
+  bool isFloat = operandType->isFloat();
+  switch (op) {
+  case ast::BinaryOp::Add:
+    return isFloat ? Value(arith::AddFOp::create(builder, l, lhs, rhs))
+                   : Value(AddOp::create(builder, l, lhs, rhs));
+  case ast::BinaryOp::Sub:
+    return isFloat ? Value(arith::SubFOp::create(builder, l, lhs, rhs))
+                   : Value(SubOp::create(builder, l, lhs, rhs));
+  case ast::BinaryOp::Mul:
+    return isFloat ? Value(arith::MulFOp::create(builder, l, lhs, rhs))
+                   : Value(MulOp::create(builder, l, lhs, rhs));
+  case ast::BinaryOp::Div:
+    if (!isFloat) {
+      lhs = CastOp::create(builder, l, builder.getF64Type(), lhs);
+      rhs = CastOp::create(builder, l, builder.getF64Type(), rhs);
+    }
+    return TrueDivOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::FloorDiv:
+    return FloorDivOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::Mod:
+    return ModOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::Pow:
+    return PowOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::LShift:
+    return ShlOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::RShift:
+    return ShrOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::BitAnd:
+    return arith::AndIOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::BitOr:
+    return arith::OrIOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::BitXor:
+    return arith::XOrIOp::create(builder, l, lhs, rhs);
+  case ast::BinaryOp::MatMul:
+    break;
+  }
+  llvm_unreachable("Sema rejects @");
+}
+
+Value Generator::emitBinary(ast::BinaryExpr &expr) {
+  Location l = loc(expr.getLoc());
+  // Operands are converted to the result type, except for `/` (always
+  // computed in float) whose result type already is float.
+  const roast::Type *operandType = expr.type;
+  Value lhs = emitExprAs(*expr.lhs, operandType);
+  Value rhs = emitExprAs(*expr.rhs, operandType);
+  return emitArithmetic(expr.op, lhs, rhs, operandType, l);
+}
+
+/// `a and b`, `a or b`: short-circuit branches into a block whose argument
+/// is the first operand that decides the result, as Python returns it.
+Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
+  Location l = loc(expr.getLoc());
+  Region *region = builder.getInsertionBlock()->getParent();
+  Block *merge = new Block();
+  merge->addArgument(convertType(expr.type), l);
+  for (auto [i, operand] : llvm::enumerate(expr.values)) {
+    Value value = emitExpr(*operand);
+    if (i + 1 == expr.values.size()) {
+      cf::BranchOp::create(builder, l, merge, ValueRange{value});
+      break;
+    }
+    Value truth = truthValue(value, operand->type, l);
+    Block *next = new Block();
+    if (expr.op == ast::BoolOpKind::And)
+      cf::CondBranchOp::create(builder, l, truth, next, ValueRange{}, merge,
+                               ValueRange{value});
+    else
+      cf::CondBranchOp::create(builder, l, truth, merge, ValueRange{value},
+                               next, ValueRange{});
+    region->push_back(next);
+    builder.setInsertionPointToStart(next);
+  }
+  region->push_back(merge);
+  builder.setInsertionPointToStart(merge);
+  return merge->getArgument(0);
+}
+
+static CmpPredicate toPredicate(ast::CmpOp op) {
+  switch (op) {
+  case ast::CmpOp::Eq:
+    return CmpPredicate::eq;
+  case ast::CmpOp::NotEq:
+    return CmpPredicate::ne;
+  case ast::CmpOp::Lt:
+    return CmpPredicate::lt;
+  case ast::CmpOp::LtE:
+    return CmpPredicate::le;
+  case ast::CmpOp::Gt:
+    return CmpPredicate::gt;
+  case ast::CmpOp::GtE:
+    return CmpPredicate::ge;
+  default:
+    llvm_unreachable("not an ordering comparison");
+  }
+}
+
+Value Generator::emitComparison(ast::CmpOp op, Value lhs,
+                                const roast::Type *lt, Value rhs,
+                                const roast::Type *rt, Location l) {
+  // Comparisons with None: only None equals (and is) None.
+  if (lt->isNone() || rt->isNone()) {
+    bool same = lt->isNone() && rt->isNone();
+    bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
+    return boolConstant(same == positive, l);
+  }
+  const roast::Type *common =
+      lt->isFloat() || rt->isFloat()
+          ? program.types.getFloat()
+          : (lt->isBool() && rt->isBool() ? lt : program.types.getInt());
+  return CmpOp::create(builder, l, toPredicate(op), coerce(lhs, lt, common, l),
+                       coerce(rhs, rt, common, l));
+}
+
+/// `a < b < c` evaluates `b` once and stops at the first false comparison.
+Value Generator::emitCompare(ast::CompareExpr &expr) {
+  Location l = loc(expr.getLoc());
+  Value lhs = emitExpr(*expr.left);
+  const roast::Type *lhsType = expr.left->type;
+  if (expr.ops.size() == 1)
+    return emitComparison(expr.ops[0], lhs, lhsType,
+                          emitExpr(*expr.comparators[0]),
+                          expr.comparators[0]->type, l);
+  Region *region = builder.getInsertionBlock()->getParent();
+  Block *merge = new Block();
+  merge->addArgument(builder.getI1Type(), l);
+  for (auto [i, op, comparator] :
+       llvm::enumerate(expr.ops, expr.comparators)) {
+    Value rhs = emitExpr(*comparator);
+    Value result =
+        emitComparison(op, lhs, lhsType, rhs, comparator->type, l);
+    if (i + 1 == expr.ops.size()) {
+      cf::BranchOp::create(builder, l, merge, ValueRange{result});
+      break;
+    }
+    Block *next = new Block();
+    cf::CondBranchOp::create(builder, l, result, next, ValueRange{}, merge,
+                             ValueRange{result});
+    region->push_back(next);
+    builder.setInsertionPointToStart(next);
+    lhs = rhs;
+    lhsType = comparator->type;
+  }
+  region->push_back(merge);
+  builder.setInsertionPointToStart(merge);
+  return merge->getArgument(0);
+}
+
+Value Generator::emitIfExp(ast::IfExpExpr &expr) {
+  Location l = loc(expr.getLoc());
+  Value cond = truthValue(*expr.test);
+  Region *region = builder.getInsertionBlock()->getParent();
+  Block *thenBlock = new Block(), *elseBlock = new Block(),
+        *merge = new Block();
+  merge->addArgument(convertType(expr.type), l);
+  cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  region->push_back(thenBlock);
+  builder.setInsertionPointToStart(thenBlock);
+  cf::BranchOp::create(builder, l, merge,
+                       ValueRange{emitExprAs(*expr.body, expr.type)});
+  region->push_back(elseBlock);
+  builder.setInsertionPointToStart(elseBlock);
+  cf::BranchOp::create(builder, l, merge,
+                       ValueRange{emitExprAs(*expr.orElse, expr.type)});
+  region->push_back(merge);
+  builder.setInsertionPointToStart(merge);
+  return merge->getArgument(0);
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+Value Generator::emitCall(ast::CallExpr &call) {
+  auto *callee = llvm::cast<ast::NameExpr>(call.callee.get());
+  Symbol *sym = callee->symbol;
+  if (sym->kind == Symbol::Kind::Builtin)
+    return emitBuiltinCall(call, sym->builtin);
+
+  // Arguments are evaluated in source order, then bound to parameters.
+  FunctionInfo &info = *sym->function;
+  Location l = loc(call.getLoc());
+  SmallVector<Value> bound(info.params.size());
+  for (auto [i, arg] : llvm::enumerate(call.args))
+    bound[i] = emitExprAs(*arg, info.params[i]->type);
+  for (ast::Keyword &keyword : call.keywords) {
+    auto it = llvm::find_if(info.def->params, [&](const ast::Param &param) {
+      return param.name == keyword.name;
+    });
+    size_t index = it - info.def->params.begin();
+    bound[index] = emitExprAs(*keyword.value, info.params[index]->type);
+  }
+  auto op = CallOp::create(builder, l, functions.lookup(&info), bound);
+  if (op.getNumResults() == 0)
+    return noneValue(l);
+  return op.getResult(0);
+}
+
+Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
+  Location l = loc(call.getLoc());
+  switch (builtin) {
+  case Builtin::Print: {
+    SmallVector<Value> values;
+    for (ast::ExprPtr &arg : call.args)
+      values.push_back(emitExpr(*arg));
+    Value sep, end;
+    for (ast::Keyword &keyword : call.keywords) {
+      Value value = emitExpr(*keyword.value);
+      if (keyword.value->type->isNone())
+        continue; // sep=None / end=None mean the default
+      (keyword.name == "sep" ? sep : end) = value;
+    }
+    PrintOp::create(builder, l, values, sep, end);
+    return noneValue(l);
+  }
+  case Builtin::Abs: {
+    Value x = emitExprAs(*call.args[0], call.type);
+    if (call.type->isFloat())
+      return math::AbsFOp::create(builder, l, x);
+    Value negative =
+        CmpOp::create(builder, l, CmpPredicate::lt, x, intConstant(0, l));
+    return arith::SelectOp::create(builder, l, negative,
+                                   NegOp::create(builder, l, x), x);
+  }
+  case Builtin::Min:
+  case Builtin::Max: {
+    // Python returns the first extreme value: replace it only when a later
+    // one is strictly better.
+    CmpPredicate better =
+        builtin == Builtin::Min ? CmpPredicate::lt : CmpPredicate::gt;
+    Value best = emitExprAs(*call.args[0], call.type);
+    for (ast::ExprPtr &arg : llvm::drop_begin(call.args)) {
+      Value next = emitExprAs(*arg, call.type);
+      Value replace = CmpOp::create(builder, l, better, next, best);
+      best = arith::SelectOp::create(builder, l, replace, next, best);
+    }
+    return best;
+  }
+  case Builtin::Int:
+  case Builtin::Float:
+  case Builtin::Bool: {
+    if (call.args.empty()) {
+      Type type = convertType(call.type);
+      return arith::ConstantOp::create(builder, l, type,
+                                       builder.getZeroAttr(type));
+    }
+    ast::Expr &arg = *call.args[0];
+    if (auto *lit = llvm::dyn_cast<ast::StrLitExpr>(&arg)) {
+      double value = 0;
+      parsePythonFloat(lit->value, value);
+      return arith::ConstantOp::create(builder, l,
+                                       builder.getF64FloatAttr(value));
+    }
+    if (builtin == Builtin::Bool)
+      return truthValue(arg);
+    return emitExprAs(arg, call.type);
+  }
+  case Builtin::Pow: {
+    const roast::Type *type = call.type;
+    Value base = emitExprAs(*call.args[0], type);
+    Value exp = emitExprAs(*call.args[1], type);
+    return PowOp::create(builder, l, base, exp);
+  }
+  case Builtin::Range:
+    break;
+  }
+  llvm_unreachable("Sema rejects this builtin call");
+}
+
+//===----------------------------------------------------------------------===//
+// Dispatch
+//===----------------------------------------------------------------------===//
+
+Value Generator::emitExpr(ast::Expr &expr) { return emitExprImpl(expr); }
+
+Value Generator::emitExprImpl(ast::Expr &expr) {
+  Location l = loc(expr.getLoc());
+  switch (expr.getKind()) {
+  case ast::Expr::Kind::IntLit:
+    return intConstant(
+        static_cast<int64_t>(llvm::cast<ast::IntLitExpr>(expr).value), l);
+  case ast::Expr::Kind::FloatLit:
+    return arith::ConstantOp::create(
+        builder, l,
+        builder.getF64FloatAttr(llvm::cast<ast::FloatLitExpr>(expr).value));
+  case ast::Expr::Kind::BoolLit:
+    return boolConstant(llvm::cast<ast::BoolLitExpr>(expr).value, l);
+  case ast::Expr::Kind::NoneLit:
+    return noneValue(l);
+  case ast::Expr::Kind::StrLit:
+    return StringOp::create(
+        builder, l,
+        builder.getStringAttr(llvm::cast<ast::StrLitExpr>(expr).value));
+  case ast::Expr::Kind::Name:
+    return loadFrom(llvm::cast<ast::NameExpr>(expr).symbol, l);
+  case ast::Expr::Kind::Unary:
+    return emitUnary(llvm::cast<ast::UnaryExpr>(expr));
+  case ast::Expr::Kind::Binary:
+    return emitBinary(llvm::cast<ast::BinaryExpr>(expr));
+  case ast::Expr::Kind::BoolOp:
+    return emitBoolOp(llvm::cast<ast::BoolOpExpr>(expr));
+  case ast::Expr::Kind::Compare:
+    return emitCompare(llvm::cast<ast::CompareExpr>(expr));
+  case ast::Expr::Kind::IfExp:
+    return emitIfExp(llvm::cast<ast::IfExpExpr>(expr));
+  case ast::Expr::Kind::Call:
+    return emitCall(llvm::cast<ast::CallExpr>(expr));
+  default:
+    break;
+  }
+  llvm_unreachable("Sema rejects unsupported expressions");
+}

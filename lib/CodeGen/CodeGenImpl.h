@@ -1,0 +1,87 @@
+//===- CodeGenImpl.h - The generator shared by CodeGen's files --*- C++ -*-===//
+
+#ifndef ROAST_LIB_CODEGEN_CODEGENIMPL_H
+#define ROAST_LIB_CODEGEN_CODEGENIMPL_H
+
+#include "Roast/CodeGen/CodeGen.h"
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/SourceMgr.h"
+
+namespace roast::codegen {
+
+class Generator {
+public:
+  Generator(mlir::MLIRContext &context, sema::Program &program,
+            llvm::SourceMgr &sourceMgr);
+  mlir::OwningOpRef<mlir::ModuleOp> run();
+
+private:
+  // CodeGen.cpp: functions and statements.
+  mlir::Location loc(ast::Loc l);
+  mlir::Type convertType(const Type *type);
+  std::string symbolName(llvm::StringRef name) const;
+  FuncOp declareFunction(sema::FunctionInfo &info);
+  void emitFunctionBody(sema::FunctionInfo &info, FuncOp func);
+  void emitModuleInit();
+  void finishFunction(FuncOp func, const Type *resultType);
+  bool isTerminated();
+  void emitBlock(ast::Block &block);
+  void emitStmt(ast::Stmt &stmt);
+  void emitIf(ast::IfStmt &stmt);
+  void emitWhile(ast::WhileStmt &stmt);
+  void emitFor(ast::ForStmt &stmt);
+  void emitReturn(ast::ReturnStmt &stmt);
+  void storeTo(sema::Symbol *sym, mlir::Value value, const Type *valueType,
+               mlir::Location l);
+  mlir::Value loadFrom(sema::Symbol *sym, mlir::Location l);
+  mlir::Value newSlot(llvm::StringRef name, mlir::Type type);
+
+  // CodeGenExpr.cpp: expressions.
+  mlir::Value emitExpr(ast::Expr &expr);
+  mlir::Value emitExprImpl(ast::Expr &expr);
+  mlir::Value emitExprAs(ast::Expr &expr, const Type *type);
+  mlir::Value coerce(mlir::Value value, const Type *from, const Type *to,
+                     mlir::Location l);
+  mlir::Value truthValue(ast::Expr &expr);
+  mlir::Value truthValue(mlir::Value value, const Type *type,
+                         mlir::Location l);
+  mlir::Value intConstant(int64_t value, mlir::Location l);
+  mlir::Value boolConstant(bool value, mlir::Location l);
+  mlir::Value emitUnary(ast::UnaryExpr &expr);
+  mlir::Value emitBinary(ast::BinaryExpr &expr);
+  mlir::Value emitArithmetic(ast::BinaryOp op, mlir::Value lhs,
+                             mlir::Value rhs, const Type *operandType,
+                             mlir::Location l);
+  mlir::Value emitBoolOp(ast::BoolOpExpr &expr);
+  mlir::Value emitCompare(ast::CompareExpr &expr);
+  mlir::Value emitComparison(ast::CmpOp op, mlir::Value lhs, const Type *lt,
+                             mlir::Value rhs, const Type *rt,
+                             mlir::Location l);
+  mlir::Value emitIfExp(ast::IfExpExpr &expr);
+  mlir::Value emitCall(ast::CallExpr &call);
+  mlir::Value emitBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
+  mlir::Value noneValue(mlir::Location l);
+
+  struct LoopTargets {
+    mlir::Block *breakDest;
+    mlir::Block *continueDest;
+  };
+
+  mlir::MLIRContext &context;
+  sema::Program &program;
+  llvm::SourceMgr &sourceMgr;
+  mlir::OpBuilder builder;
+  mlir::ModuleOp module;
+  mlir::StringAttr fileName;
+  llvm::DenseMap<sema::FunctionInfo *, FuncOp> functions;
+  llvm::DenseMap<sema::Symbol *, mlir::Value> slots;
+  llvm::SmallVector<LoopTargets> loops;
+  FuncOp currentFunc;
+};
+
+} // namespace roast::codegen
+
+#endif // ROAST_LIB_CODEGEN_CODEGENIMPL_H

@@ -1,0 +1,560 @@
+//===- Sema.cpp - Scopes, statements and the checking driver --------------===//
+//
+// Python's scoping: a name assigned anywhere in a function (and not declared
+// `global`) is local to the whole function; names assigned at module level
+// are globals. A local's type is fixed by its annotation or its first
+// assignment in source order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SemaImpl.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace roast;
+using namespace roast::ast;
+using namespace roast::sema;
+
+Checker::Checker(Program &program, DiagEngine &diags)
+    : program(program), diags(diags), types(program.types) {
+  static constexpr std::pair<const char *, Builtin> builtinNames[] = {
+      {"print", Builtin::Print}, {"range", Builtin::Range},
+      {"abs", Builtin::Abs},     {"min", Builtin::Min},
+      {"max", Builtin::Max},     {"int", Builtin::Int},
+      {"float", Builtin::Float}, {"bool", Builtin::Bool},
+      {"pow", Builtin::Pow}};
+  for (auto [name, builtin] : builtinNames) {
+    Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
+    sym->builtin = builtin;
+    builtins[name] = sym;
+  }
+}
+
+Symbol *Checker::newSymbol(Symbol::Kind kind, llvm::StringRef name,
+                           const Type *type, Loc loc) {
+  Symbol &sym = program.symbolStorage.emplace_back();
+  sym.kind = kind;
+  sym.name = name.str();
+  sym.type = type;
+  sym.loc = loc;
+  return &sym;
+}
+
+void Checker::unsupported(Loc loc, const llvm::Twine &what) {
+  diags.error(loc, what + " are not supported yet");
+}
+
+//===----------------------------------------------------------------------===//
+// Annotations
+//===----------------------------------------------------------------------===//
+
+const Type *Checker::resolveAnnotation(Expr *annotation) {
+  if (auto *name = llvm::dyn_cast<NameExpr>(annotation)) {
+    if (name->name == "int")
+      return types.getInt();
+    if (name->name == "float")
+      return types.getFloat();
+    if (name->name == "bool")
+      return types.getBool();
+    if (name->name == "str")
+      return types.getStr();
+    if (name->name == "Any") {
+      diags.error(annotation->getLoc(),
+                  "dynamic values (Any) are not supported yet");
+      return types.getError();
+    }
+    diags.error(annotation->getLoc(), "unknown type '" + name->name + "'");
+    return types.getError();
+  }
+  if (llvm::isa<NoneLitExpr>(annotation))
+    return types.getNone();
+  if (llvm::isa<StrLitExpr>(annotation)) {
+    diags.error(annotation->getLoc(),
+                "string annotations are not supported yet");
+    return types.getError();
+  }
+  diags.error(annotation->getLoc(),
+              "this type is not supported yet (supported: int, float, bool, "
+              "str, None)");
+  return types.getError();
+}
+
+//===----------------------------------------------------------------------===//
+// Module and functions
+//===----------------------------------------------------------------------===//
+
+/// Adds every name `block` assigns to `names`, in order of appearance,
+/// without entering nested function bodies.
+static void collectAssignedNames(const Block &block,
+                                 llvm::SmallVectorImpl<NameExpr *> &names) {
+  auto addTarget = [&](Expr *target) {
+    if (auto *name = llvm::dyn_cast<NameExpr>(target))
+      names.push_back(name);
+  };
+  for (const StmtPtr &stmt : block) {
+    if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get())) {
+      for (ExprPtr &target : assign->targets)
+        addTarget(target.get());
+    } else if (auto *ann = llvm::dyn_cast<AnnAssignStmt>(stmt.get())) {
+      addTarget(ann->target.get());
+    } else if (auto *aug = llvm::dyn_cast<AugAssignStmt>(stmt.get())) {
+      addTarget(aug->target.get());
+    } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
+      addTarget(forStmt->target.get());
+      collectAssignedNames(forStmt->body, names);
+      collectAssignedNames(forStmt->orElse, names);
+    } else if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get())) {
+      collectAssignedNames(ifStmt->body, names);
+      collectAssignedNames(ifStmt->orElse, names);
+    } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(stmt.get())) {
+      collectAssignedNames(whileStmt->body, names);
+      collectAssignedNames(whileStmt->orElse, names);
+    }
+  }
+}
+
+static void collectGlobalDecls(const Block &block,
+                               llvm::SmallVectorImpl<GlobalStmt *> &decls) {
+  for (const StmtPtr &stmt : block) {
+    if (auto *global = llvm::dyn_cast<GlobalStmt>(stmt.get()))
+      decls.push_back(global);
+    else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
+      collectGlobalDecls(forStmt->body, decls);
+      collectGlobalDecls(forStmt->orElse, decls);
+    } else if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get())) {
+      collectGlobalDecls(ifStmt->body, decls);
+      collectGlobalDecls(ifStmt->orElse, decls);
+    } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(stmt.get())) {
+      collectGlobalDecls(whileStmt->body, decls);
+      collectGlobalDecls(whileStmt->orElse, decls);
+    }
+  }
+}
+
+void Checker::declareFunction(FunctionDefStmt &def) {
+  if (Symbol *existing = moduleScope.lookup(def.name)) {
+    diags.error(def.getLoc(), "redefinition of '" + def.name + "'");
+    diags.note(existing->loc, "previous definition is here");
+    return;
+  }
+  for (const std::string &decorator : def.decorators)
+    diags.error(def.getLoc(),
+                "decorator '@" + decorator + "' is not supported yet");
+
+  FunctionInfo &info = program.functionStorage.emplace_back();
+  info.def = &def;
+  std::vector<const Type *> paramTypes;
+  llvm::StringSet<> seen;
+  for (Param &param : def.params) {
+    const Type *type = types.getError();
+    if (!param.annotation)
+      diags.error(param.loc, "parameter '" + param.name +
+                                 "' needs a type annotation (dynamic values "
+                                 "are not supported yet)");
+    else
+      type = resolveAnnotation(param.annotation.get());
+    if (param.defaultValue)
+      unsupported(param.defaultValue->getLoc(), "default parameter values");
+    if (!seen.insert(param.name).second)
+      diags.error(param.loc, "duplicate parameter '" + param.name + "'");
+    Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
+    param.symbol = sym;
+    info.params.push_back(sym);
+    info.locals.push_back(sym);
+    paramTypes.push_back(type);
+  }
+
+  const Type *result = types.getNone();
+  if (def.returns)
+    result = resolveAnnotation(def.returns.get());
+  else if (returnsValue(def.body))
+    diags.error(def.getLoc(), "function '" + def.name +
+                                  "' returns a value but has no return type "
+                                  "annotation (dynamic values are not "
+                                  "supported yet)");
+  info.type = types.getFunction(paramTypes, result);
+
+  Symbol *sym =
+      newSymbol(Symbol::Kind::Function, def.name, info.type, def.getLoc());
+  sym->function = &info;
+  info.symbol = sym;
+  def.symbol = sym;
+  moduleScope[def.name] = sym;
+  program.functions.push_back(&info);
+}
+
+bool Checker::returnsValue(const Block &block) {
+  for (const StmtPtr &stmt : block) {
+    if (auto *ret = llvm::dyn_cast<ReturnStmt>(stmt.get())) {
+      if (ret->value)
+        return true;
+    } else if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get())) {
+      if (returnsValue(ifStmt->body) || returnsValue(ifStmt->orElse))
+        return true;
+    } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(stmt.get())) {
+      if (returnsValue(whileStmt->body) || returnsValue(whileStmt->orElse))
+        return true;
+    } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
+      if (returnsValue(forStmt->body) || returnsValue(forStmt->orElse))
+        return true;
+    }
+  }
+  return false;
+}
+
+/// Whether control can never fall off the end of `block`.
+static bool alwaysReturns(const Block &block);
+
+static bool containsBreak(const Block &block) {
+  for (const StmtPtr &stmt : block) {
+    if (llvm::isa<BreakStmt>(stmt.get()))
+      return true;
+    if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get()))
+      if (containsBreak(ifStmt->body) || containsBreak(ifStmt->orElse))
+        return true;
+  }
+  return false;
+}
+
+static bool isConstantTrue(const Expr *expr) {
+  if (auto *b = llvm::dyn_cast<BoolLitExpr>(expr))
+    return b->value;
+  if (auto *i = llvm::dyn_cast<IntLitExpr>(expr))
+    return i->value != 0;
+  return false;
+}
+
+static bool alwaysReturns(const Stmt &stmt) {
+  if (llvm::isa<ReturnStmt>(stmt))
+    return true;
+  if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt))
+    return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orElse);
+  if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt))
+    return isConstantTrue(whileStmt->test.get()) &&
+           !containsBreak(whileStmt->body);
+  return false;
+}
+
+static bool alwaysReturns(const Block &block) {
+  return llvm::any_of(block,
+                      [](const StmtPtr &stmt) { return alwaysReturns(*stmt); });
+}
+
+void Checker::checkFunctionBody(FunctionInfo &info) {
+  FunctionDefStmt &def = *info.def;
+  current = &info;
+  localScope.clear();
+  for (Symbol *param : info.params)
+    localScope[param->name] = param;
+
+  llvm::SmallVector<GlobalStmt *> globalDecls;
+  collectGlobalDecls(def.body, globalDecls);
+  for (GlobalStmt *decl : globalDecls) {
+    for (const std::string &name : decl->names) {
+      if (localScope.count(name)) {
+        diags.error(decl->getLoc(),
+                    "name '" + name + "' is parameter and global");
+        continue;
+      }
+      Symbol *global = moduleScope.lookup(name);
+      if (!global || global->kind != Symbol::Kind::Global) {
+        global = newSymbol(Symbol::Kind::Global, name, nullptr,
+                           decl->getLoc());
+        moduleScope[name] = global;
+        program.globals.push_back(global);
+      }
+      info.globalDecls[name] = global;
+    }
+  }
+
+  llvm::SmallVector<NameExpr *> assigned;
+  collectAssignedNames(def.body, assigned);
+  for (NameExpr *name : assigned) {
+    if (localScope.count(name->name) || info.globalDecls.count(name->name))
+      continue;
+    Symbol *local =
+        newSymbol(Symbol::Kind::Local, name->name, nullptr, name->getLoc());
+    localScope[name->name] = local;
+    info.locals.push_back(local);
+  }
+
+  checkBlock(def.body);
+  const Type *result = info.type->getResult();
+  if (!result->isNone() && !result->isError() && !alwaysReturns(def.body))
+    diags.error(def.getLoc(), "missing return statement: '" + def.name +
+                                  "' must return a value of type " +
+                                  result->str() + " on every path");
+  current = nullptr;
+}
+
+void Checker::checkModule(Module &module) {
+  // Functions first, so that any code can call any function.
+  for (StmtPtr &stmt : module.body)
+    if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get()))
+      declareFunction(*def);
+
+  llvm::SmallVector<NameExpr *> assigned;
+  collectAssignedNames(module.body, assigned);
+  for (NameExpr *name : assigned) {
+    if (Symbol *existing = moduleScope.lookup(name->name)) {
+      if (existing->kind == Symbol::Kind::Function)
+        diags.error(name->getLoc(), "cannot assign to function '" +
+                                        name->name + "'");
+      continue;
+    }
+    Symbol *global =
+        newSymbol(Symbol::Kind::Global, name->name, nullptr, name->getLoc());
+    moduleScope[name->name] = global;
+    program.globals.push_back(global);
+  }
+
+  // Module-level code runs first in a real program and fixes the globals'
+  // types; function bodies are checked after it.
+  current = nullptr;
+  for (StmtPtr &stmt : module.body) {
+    if (llvm::isa<FunctionDefStmt>(stmt.get()))
+      continue;
+    program.topLevel.push_back(stmt.get());
+    checkStmt(*stmt);
+  }
+  for (FunctionInfo *info : program.functions)
+    checkFunctionBody(*info);
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+void Checker::checkBlock(Block &block) {
+  for (StmtPtr &stmt : block)
+    checkStmt(*stmt);
+}
+
+Symbol *Checker::lookupForAssignment(NameExpr &name) {
+  if (!current)
+    return moduleScope.lookup(name.name);
+  if (Symbol *global = current->globalDecls.lookup(name.name))
+    return global;
+  return localScope.lookup(name.name);
+}
+
+void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
+  auto *name = llvm::dyn_cast<NameExpr>(&target);
+  if (!name) {
+    if (llvm::isa<TupleExpr>(target) || llvm::isa<ListExpr>(target))
+      unsupported(target.getLoc(), "tuple unpacking assignments");
+    else if (llvm::isa<SubscriptExpr>(target))
+      unsupported(target.getLoc(), "assignments to subscripts");
+    else if (llvm::isa<AttributeExpr>(target))
+      unsupported(target.getLoc(), "assignments to attributes");
+    else
+      diags.error(target.getLoc(), "cannot assign to this expression");
+    return;
+  }
+  Symbol *sym = lookupForAssignment(*name);
+  if (!sym || sym->kind == Symbol::Kind::Function) {
+    diags.error(name->getLoc(), "cannot assign to '" + name->name + "'");
+    return;
+  }
+  name->symbol = sym;
+  if (!sym->type) {
+    sym->type = valueType;
+    name->type = valueType;
+    return;
+  }
+  name->type = sym->type;
+  if (!isAssignable(valueType, sym->type))
+    diags.error(loc, "cannot assign a value of type " + valueType->str() +
+                         " to '" + name->name + "' of type " +
+                         sym->type->str());
+}
+
+bool Checker::isAssignable(const Type *from, const Type *to) {
+  if (from == to || from->isError() || to->isError())
+    return true;
+  // Python's numeric tower: bool -> int -> float.
+  if (to->isFloat() && (from->isInt() || from->isBool()))
+    return true;
+  return to->isInt() && from->isBool();
+}
+
+void Checker::checkStmt(Stmt &stmt) {
+  switch (stmt.getKind()) {
+  case Stmt::Kind::Expr: {
+    auto &exprStmt = llvm::cast<ExprStmt>(stmt);
+    // A docstring or any other bare string is a no-op.
+    if (!llvm::isa<StrLitExpr>(exprStmt.value.get()))
+      checkExpr(*exprStmt.value);
+    return;
+  }
+  case Stmt::Kind::Assign: {
+    auto &assign = llvm::cast<AssignStmt>(stmt);
+    const Type *type = checkExpr(*assign.value);
+    for (ExprPtr &target : assign.targets)
+      assignTo(*target, type, assign.value->getLoc());
+    return;
+  }
+  case Stmt::Kind::AnnAssign: {
+    auto &ann = llvm::cast<AnnAssignStmt>(stmt);
+    const Type *declared = resolveAnnotation(ann.annotation.get());
+    auto *name = llvm::dyn_cast<NameExpr>(ann.target.get());
+    if (!name) {
+      unsupported(ann.target->getLoc(), "annotated assignments to non-names");
+      return;
+    }
+    Symbol *sym = lookupForAssignment(*name);
+    if (sym && sym->kind != Symbol::Kind::Function) {
+      if (!sym->type)
+        sym->type = declared;
+      else if (sym->type != declared && !declared->isError())
+        diags.error(ann.annotation->getLoc(),
+                    "'" + name->name + "' was already given type " +
+                        sym->type->str());
+    }
+    if (ann.value)
+      assignTo(*name, checkExpr(*ann.value), ann.value->getLoc());
+    else if (sym)
+      name->symbol = sym;
+    return;
+  }
+  case Stmt::Kind::AugAssign: {
+    auto &aug = llvm::cast<AugAssignStmt>(stmt);
+    auto *name = llvm::dyn_cast<NameExpr>(aug.target.get());
+    if (!name) {
+      checkExpr(*aug.value);
+      unsupported(aug.target->getLoc(),
+                  "augmented assignments to non-names");
+      return;
+    }
+    const Type *current = checkExpr(*name);
+    const Type *value = checkExpr(*aug.value);
+    const Type *result =
+        binaryResultType(aug.op, current, value, aug.getLoc(), aug.value.get());
+    if (!isAssignable(result, current))
+      diags.error(aug.getLoc(),
+                  "result of '" + spelling(aug.op) + "=' has type " +
+                      result->str() + ", which cannot be stored in '" +
+                      name->name + "' of type " + current->str());
+    return;
+  }
+  case Stmt::Kind::Pass:
+    return;
+  case Stmt::Kind::Return: {
+    auto &ret = llvm::cast<ReturnStmt>(stmt);
+    if (!current) {
+      diags.error(ret.getLoc(), "'return' outside function");
+      if (ret.value)
+        checkExpr(*ret.value);
+      return;
+    }
+    const Type *expected = current->type->getResult();
+    if (!ret.value) {
+      if (!expected->isNone() && !expected->isError())
+        diags.error(ret.getLoc(), "'" + current->def->name +
+                                      "' must return a value of type " +
+                                      expected->str());
+      return;
+    }
+    const Type *type = checkExpr(*ret.value);
+    if (!isAssignable(type, expected))
+      diags.error(ret.value->getLoc(),
+                  "cannot return a value of type " + type->str() + " from '" +
+                      current->def->name + "', declared to return " +
+                      expected->str());
+    return;
+  }
+  case Stmt::Kind::If: {
+    auto &ifStmt = llvm::cast<IfStmt>(stmt);
+    checkCondition(*ifStmt.test);
+    checkBlock(ifStmt.body);
+    checkBlock(ifStmt.orElse);
+    return;
+  }
+  case Stmt::Kind::While: {
+    auto &whileStmt = llvm::cast<WhileStmt>(stmt);
+    checkCondition(*whileStmt.test);
+    ++loopDepth;
+    checkBlock(whileStmt.body);
+    --loopDepth;
+    checkBlock(whileStmt.orElse);
+    return;
+  }
+  case Stmt::Kind::For: {
+    auto &forStmt = llvm::cast<ForStmt>(stmt);
+    checkRangeIterable(*forStmt.iter);
+    assignTo(*forStmt.target, types.getInt(), forStmt.target->getLoc());
+    ++loopDepth;
+    checkBlock(forStmt.body);
+    --loopDepth;
+    checkBlock(forStmt.orElse);
+    return;
+  }
+  case Stmt::Kind::Break:
+  case Stmt::Kind::Continue:
+    if (loopDepth == 0)
+      diags.error(stmt.getLoc(),
+                  llvm::Twine("'") +
+                      (llvm::isa<BreakStmt>(stmt) ? "break" : "continue") +
+                      "' outside loop");
+    return;
+  case Stmt::Kind::FunctionDef:
+    unsupported(stmt.getLoc(), "nested functions");
+    return;
+  case Stmt::Kind::Global:
+    if (!current)
+      return; // `global x` at module level is a no-op in Python.
+    return;   // Collected by checkFunctionBody.
+  case Stmt::Kind::Nonlocal:
+    unsupported(stmt.getLoc(), "nonlocal declarations");
+    return;
+  case Stmt::Kind::Unsupported:
+    unsupported(stmt.getLoc(), llvm::cast<UnsupportedStmt>(stmt).what);
+    return;
+  }
+}
+
+void Checker::checkRangeIterable(Expr &iter) {
+  auto *call = llvm::dyn_cast<CallExpr>(&iter);
+  auto *callee = call ? llvm::dyn_cast<NameExpr>(call->callee.get()) : nullptr;
+  Symbol *sym = callee ? lookupName(*callee, /*report=*/false) : nullptr;
+  if (!sym || sym->kind != Symbol::Kind::Builtin ||
+      sym->builtin != Builtin::Range) {
+    const Type *type = checkExpr(iter);
+    if (!type->isError())
+      unsupported(iter.getLoc(), "for loops over " + type->str() +
+                                     " values (only range() for now)");
+    return;
+  }
+  callee->symbol = sym;
+  if (!call->keywords.empty())
+    diags.error(call->keywords.front().loc,
+                "range() takes no keyword arguments");
+  if (call->args.empty() || call->args.size() > 3)
+    diags.error(call->getLoc(), "range expected 1 to 3 arguments, got " +
+                                    llvm::Twine(call->args.size()));
+  for (ExprPtr &arg : call->args) {
+    const Type *type = checkExpr(*arg);
+    if (!type->isInt() && !type->isBool() && !type->isError())
+      diags.error(arg->getLoc(), "range() arguments must be int, not " +
+                                     type->str());
+  }
+  call->type = types.getNone();
+}
+
+//===----------------------------------------------------------------------===//
+// Entry point
+//===----------------------------------------------------------------------===//
+
+std::unique_ptr<Program> roast::sema::check(Module &module,
+                                            llvm::StringRef moduleName,
+                                            DiagEngine &diags) {
+  auto program = std::make_unique<Program>();
+  program->module = &module;
+  program->moduleName = moduleName.str();
+  unsigned errorsBefore = diags.getNumErrors();
+  Checker checker(*program, diags);
+  checker.checkModule(module);
+  if (diags.getNumErrors() != errorsBefore)
+    return nullptr;
+  return program;
+}

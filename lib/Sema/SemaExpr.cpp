@@ -1,0 +1,585 @@
+//===- SemaExpr.cpp - Type checking of expressions and built-in calls -----===//
+//
+// Python's numeric rules: bool is an int, int mixed with float gives float,
+// `/` always gives float. Messages follow CPython's where it has one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SemaImpl.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+using namespace roast;
+using namespace roast::ast;
+using namespace roast::sema;
+
+bool roast::sema::parsePythonFloat(llvm::StringRef text, double &value) {
+  std::string s = text.trim(" \t\n\r\f\v").str();
+  std::string lower = llvm::StringRef(s).lower();
+  llvm::StringRef body = lower;
+  bool negative = body.consume_front("-");
+  if (!negative)
+    body.consume_front("+");
+  if (body == "inf" || body == "infinity") {
+    value = negative ? -HUGE_VAL : HUGE_VAL;
+    return true;
+  }
+  if (body == "nan") {
+    value = negative ? -NAN : NAN;
+    return true;
+  }
+  // Digits, optional '.', optional exponent; '_' only between digits.
+  std::string cleaned;
+  char prev = 0;
+  for (char c : body) {
+    if (c == '_') {
+      if (!std::isdigit(static_cast<unsigned char>(prev)))
+        return false;
+    } else if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' &&
+               c != 'e' && c != '+' && c != '-') {
+      return false;
+    } else {
+      if (prev == '_' && !std::isdigit(static_cast<unsigned char>(c)))
+        return false;
+      cleaned += c;
+    }
+    prev = c;
+  }
+  if (prev == '_' || cleaned.empty() ||
+      (!std::isdigit(static_cast<unsigned char>(cleaned[0])) &&
+       cleaned[0] != '.'))
+    return false;
+  errno = 0;
+  char *end = nullptr;
+  value = std::strtod(cleaned.c_str(), &end);
+  if (end != cleaned.c_str() + cleaned.size())
+    return false;
+  if (negative)
+    value = -value;
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Names
+//===----------------------------------------------------------------------===//
+
+Symbol *Checker::lookupName(NameExpr &name, bool report) {
+  Symbol *sym = nullptr;
+  if (current) {
+    sym = current->globalDecls.lookup(name.name);
+    if (!sym)
+      sym = localScope.lookup(name.name);
+  }
+  if (!sym)
+    sym = moduleScope.lookup(name.name);
+  if (!sym)
+    sym = builtins.lookup(name.name);
+  if (!sym && report)
+    diags.error(name.getLoc(), "name '" + name.name + "' is not defined");
+  return sym;
+}
+
+const Type *Checker::checkName(NameExpr &name) {
+  Symbol *sym = lookupName(name, /*report=*/true);
+  if (!sym)
+    return types.getError();
+  name.symbol = sym;
+  switch (sym->kind) {
+  case Symbol::Kind::Local:
+  case Symbol::Kind::Global:
+    if (!sym->type) {
+      diags.error(name.getLoc(),
+                  (sym->kind == Symbol::Kind::Local ? "local variable '"
+                                                    : "name '") +
+                      name.name + "' is used before it is assigned");
+      return types.getError();
+    }
+    return sym->type;
+  case Symbol::Kind::Function:
+  case Symbol::Kind::Builtin:
+    unsupported(name.getLoc(), "functions as values");
+    return types.getError();
+  }
+  llvm_unreachable("unknown symbol kind");
+}
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+/// The type of an arithmetic result under Python's numeric tower.
+static const Type *promote(TypeContext &types, const Type *lhs,
+                           const Type *rhs) {
+  if (lhs->isFloat() || rhs->isFloat())
+    return types.getFloat();
+  return types.getInt();
+}
+
+static bool isNegativeIntLiteral(const Expr *expr) {
+  auto *unary = llvm::dyn_cast<UnaryExpr>(expr);
+  return unary && unary->op == UnaryOp::Neg &&
+         llvm::isa<IntLitExpr>(unary->operand.get());
+}
+
+bool roast::sema::isFloatPower(const Type *lhs, const Expr *rhsExpr) {
+  // `2 ** -1` is 0.5 in Python: an int raised to a negative literal is a
+  // float power. Other int ** int stay ints (negative exponents raise).
+  return !lhs->isFloat() && isNegativeIntLiteral(rhsExpr);
+}
+
+const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
+                                      const Type *rhs, Loc loc,
+                                      Expr *rhsExpr) {
+  if (lhs->isError() || rhs->isError())
+    return types.getError();
+  auto fail = [&]() {
+    if ((lhs->isStr() || rhs->isStr()) &&
+        (op == BinaryOp::Add || op == BinaryOp::Mul || op == BinaryOp::Mod))
+      unsupported(loc, "string operators");
+    else
+      diags.error(loc, "unsupported operand type(s) for " + spelling(op) +
+                           ": '" + lhs->str() + "' and '" + rhs->str() + "'");
+    return types.getError();
+  };
+  if (!lhs->isNumeric() || !rhs->isNumeric())
+    return fail();
+  switch (op) {
+  case BinaryOp::Add:
+  case BinaryOp::Sub:
+  case BinaryOp::Mul:
+  case BinaryOp::FloorDiv:
+  case BinaryOp::Mod:
+    return promote(types, lhs, rhs);
+  case BinaryOp::Pow:
+    if (rhs->isInt() && isFloatPower(lhs, rhsExpr))
+      return types.getFloat();
+    return promote(types, lhs, rhs);
+  case BinaryOp::Div:
+    return types.getFloat();
+  case BinaryOp::LShift:
+  case BinaryOp::RShift:
+    if (lhs->isFloat() || rhs->isFloat())
+      return fail();
+    return types.getInt();
+  case BinaryOp::BitAnd:
+  case BinaryOp::BitOr:
+  case BinaryOp::BitXor:
+    if (lhs->isFloat() || rhs->isFloat())
+      return fail();
+    return lhs->isBool() && rhs->isBool() ? types.getBool() : types.getInt();
+  case BinaryOp::MatMul:
+    return fail();
+  }
+  llvm_unreachable("unknown binary operator");
+}
+
+const Type *Checker::checkBinary(BinaryExpr &expr) {
+  const Type *lhs = checkExpr(*expr.lhs);
+  const Type *rhs = checkExpr(*expr.rhs);
+  return binaryResultType(expr.op, lhs, rhs, expr.getLoc(), expr.rhs.get());
+}
+
+const Type *Checker::checkUnary(UnaryExpr &expr) {
+  // -9223372036854775808 is the one literal that only fits when negated.
+  if (auto *lit = llvm::dyn_cast<IntLitExpr>(expr.operand.get());
+      lit && expr.op == UnaryOp::Neg && !lit->fitsInt64 &&
+      lit->value == (uint64_t(1) << 63)) {
+    lit->type = types.getInt();
+    return types.getInt();
+  }
+  const Type *operand = checkExpr(*expr.operand);
+  if (operand->isError())
+    return operand;
+  switch (expr.op) {
+  case UnaryOp::Not:
+    checkTruthValue(operand, expr.operand->getLoc());
+    return types.getBool();
+  case UnaryOp::Neg:
+  case UnaryOp::Pos:
+    if (operand->isFloat())
+      return operand;
+    if (operand->isInt() || operand->isBool())
+      return types.getInt();
+    break;
+  case UnaryOp::Invert:
+    if (operand->isInt() || operand->isBool())
+      return types.getInt();
+    break;
+  }
+  diags.error(expr.getLoc(), "bad operand type for unary " +
+                                 spelling(expr.op) + ": '" + operand->str() +
+                                 "'");
+  return types.getError();
+}
+
+bool Checker::checkTruthValue(const Type *type, Loc loc) {
+  if (type->isNumeric() || type->isNone() || type->isError())
+    return true;
+  unsupported(loc, "truth values of " + type->str());
+  return false;
+}
+
+void Checker::checkCondition(Expr &expr) {
+  checkTruthValue(checkExpr(expr), expr.getLoc());
+}
+
+const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
+  const Type *result = nullptr;
+  for (auto [i, value] : llvm::enumerate(expr.values)) {
+    const Type *type = checkExpr(*value);
+    if (i + 1 != expr.values.size())
+      checkTruthValue(type, value->getLoc());
+    if (type->isError() || (result && result->isError()))
+      result = types.getError();
+    else if (!result)
+      result = type;
+    else if (result != type) {
+      diags.error(value->getLoc(),
+                  "operands of '" + spelling(expr.op) +
+                      "' with different types (" + result->str() + " and " +
+                      type->str() + ") are not supported yet");
+      result = types.getError();
+    }
+  }
+  return result;
+}
+
+const Type *Checker::checkCompare(CompareExpr &expr) {
+  const Type *lhs = checkExpr(*expr.left);
+  for (auto [op, comparator] : llvm::zip(expr.ops, expr.comparators)) {
+    const Type *rhs = checkExpr(*comparator);
+    if (!lhs->isError() && !rhs->isError()) {
+      if (op == CmpOp::In || op == CmpOp::NotIn)
+        unsupported(comparator->getLoc(), "'in' operators");
+      else if (op == CmpOp::Is || op == CmpOp::IsNot) {
+        if (!lhs->isNone() && !rhs->isNone())
+          unsupported(expr.getLoc(), "'is' comparisons of values other "
+                                     "than None");
+      } else if (lhs->isStr() && rhs->isStr())
+        unsupported(expr.getLoc(), "string comparisons");
+      else if (lhs->isNone() && rhs->isNone() &&
+               (op == CmpOp::Eq || op == CmpOp::NotEq))
+        ; // None == None is fine.
+      else if (!lhs->isNumeric() || !rhs->isNumeric() ||
+               ((op != CmpOp::Eq && op != CmpOp::NotEq) &&
+                (lhs->isNone() || rhs->isNone())))
+        diags.error(expr.getLoc(), "'" + spelling(op) +
+                                       "' not supported between instances "
+                                       "of '" +
+                                       lhs->str() + "' and '" + rhs->str() +
+                                       "'");
+    }
+    lhs = rhs;
+  }
+  return types.getBool();
+}
+
+const Type *Checker::checkIfExp(IfExpExpr &expr) {
+  checkCondition(*expr.test);
+  const Type *body = checkExpr(*expr.body);
+  const Type *orElse = checkExpr(*expr.orElse);
+  if (body->isError() || orElse->isError())
+    return types.getError();
+  if (body != orElse) {
+    diags.error(expr.getLoc(), "conditional expressions with branches of "
+                               "different types (" +
+                                   body->str() + " and " + orElse->str() +
+                                   ") are not supported yet");
+    return types.getError();
+  }
+  return body;
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+const Type *Checker::checkCall(CallExpr &call) {
+  auto *callee = llvm::dyn_cast<NameExpr>(call.callee.get());
+  if (!callee) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    if (llvm::isa<AttributeExpr>(call.callee.get()))
+      unsupported(call.callee->getLoc(), "method calls");
+    else
+      unsupported(call.callee->getLoc(), "calls of computed functions");
+    return types.getError();
+  }
+  Symbol *sym = lookupName(*callee, /*report=*/true);
+  if (!sym)
+    return types.getError();
+  callee->symbol = sym;
+  if (sym->kind == Symbol::Kind::Function)
+    return checkUserCall(call, *sym->function);
+  if (sym->kind == Symbol::Kind::Builtin)
+    return checkBuiltinCall(call, sym->builtin);
+  diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
+                                                  : std::string("unknown")) +
+                                    "' object '" + callee->name +
+                                    "' is not callable");
+  return types.getError();
+}
+
+const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee) {
+  const std::string &name = callee.def->name;
+  llvm::ArrayRef<const Type *> paramTypes = callee.type->getParams();
+  std::vector<Expr *> bound(paramTypes.size(), nullptr);
+
+  for (ExprPtr &arg : call.args)
+    checkExpr(*arg);
+  for (Keyword &keyword : call.keywords)
+    checkExpr(*keyword.value);
+
+  if (call.args.size() > paramTypes.size()) {
+    diags.error(call.args[paramTypes.size()]->getLoc(),
+                name + "() takes " + llvm::Twine(paramTypes.size()) +
+                    " positional argument" +
+                    (paramTypes.size() == 1 ? "" : "s") + " but " +
+                    llvm::Twine(call.args.size()) + " were given");
+    return callee.type->getResult();
+  }
+  for (auto [i, arg] : llvm::enumerate(call.args))
+    bound[i] = arg.get();
+  for (Keyword &keyword : call.keywords) {
+    auto it = llvm::find_if(callee.def->params, [&](const Param &param) {
+      return param.name == keyword.name;
+    });
+    if (it == callee.def->params.end()) {
+      diags.error(keyword.loc, name +
+                                   "() got an unexpected keyword argument '" +
+                                   keyword.name + "'");
+      continue;
+    }
+    size_t index = it - callee.def->params.begin();
+    if (bound[index]) {
+      diags.error(keyword.loc, name + "() got multiple values for argument '" +
+                                   keyword.name + "'");
+      continue;
+    }
+    bound[index] = keyword.value.get();
+  }
+  for (auto [i, arg] : llvm::enumerate(bound)) {
+    const Param &param = callee.def->params[i];
+    if (!arg) {
+      diags.error(call.getLoc(), name +
+                                     "() missing required argument: '" +
+                                     param.name + "'");
+      continue;
+    }
+    if (!isAssignable(arg->type, paramTypes[i]))
+      diags.error(arg->getLoc(), "argument '" + param.name + "' of " + name +
+                                     "() has type " + paramTypes[i]->str() +
+                                     ", but a value of type " +
+                                     arg->type->str() + " was given");
+  }
+  return callee.type->getResult();
+}
+
+const Type *Checker::checkNumericArgs(CallExpr &call, llvm::StringRef name,
+                                      size_t minArgs, size_t maxArgs) {
+  for (Keyword &keyword : call.keywords) {
+    checkExpr(*keyword.value);
+    diags.error(keyword.loc, name + "() keyword argument '" + keyword.name +
+                                 "' is not supported yet");
+  }
+  const Type *result = nullptr;
+  for (ExprPtr &arg : call.args) {
+    const Type *type = checkExpr(*arg);
+    if (type->isError()) {
+      result = type;
+      continue;
+    }
+    if (!type->isNumeric()) {
+      diags.error(arg->getLoc(), name + "() of a value of type " +
+                                     type->str() + " is not supported yet");
+      result = types.getError();
+      continue;
+    }
+    if (!result)
+      result = type;
+    else if (!result->isError() && result != type)
+      result = promote(types, result, type);
+  }
+  if (call.args.size() < minArgs || call.args.size() > maxArgs) {
+    diags.error(call.getLoc(),
+                name + "() takes " +
+                    (minArgs == maxArgs
+                         ? llvm::Twine(minArgs)
+                         : llvm::Twine(minArgs) + " to " +
+                               llvm::Twine(maxArgs)) +
+                    " arguments here, but " + llvm::Twine(call.args.size()) +
+                    " were given");
+    return types.getError();
+  }
+  return result ? result : types.getError();
+}
+
+const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
+  switch (builtin) {
+  case Builtin::Print: {
+    for (ExprPtr &arg : call.args) {
+      const Type *type = checkExpr(*arg);
+      if (type->isFunction())
+        diags.error(arg->getLoc(), "cannot print a function");
+    }
+    for (Keyword &keyword : call.keywords) {
+      const Type *type = checkExpr(*keyword.value);
+      if (keyword.name != "sep" && keyword.name != "end") {
+        diags.error(keyword.loc, "print() keyword argument '" +
+                                     keyword.name + "' is not supported yet");
+        continue;
+      }
+      if (!type->isStr() && !type->isNone() && !type->isError())
+        diags.error(keyword.value->getLoc(),
+                    keyword.name + " must be None or a string, not " +
+                        type->str());
+    }
+    return types.getNone();
+  }
+  case Builtin::Range:
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    unsupported(call.getLoc(), "range() values outside 'for' loops");
+    return types.getError();
+  case Builtin::Abs: {
+    const Type *type = checkNumericArgs(call, "abs", 1, 1);
+    return type->isBool() ? types.getInt() : type;
+  }
+  case Builtin::Min:
+  case Builtin::Max: {
+    llvm::StringRef name = builtin == Builtin::Min ? "min" : "max";
+    if (call.args.size() == 1) {
+      checkExpr(*call.args[0]);
+      unsupported(call.getLoc(), name + "() of an iterable");
+      return types.getError();
+    }
+    const Type *first = nullptr;
+    for (ExprPtr &arg : call.args) {
+      const Type *type = checkExpr(*arg);
+      if (first && !first->isError() && !type->isError() && type != first) {
+        diags.error(arg->getLoc(), name + "() of values of different types (" +
+                                       first->str() + " and " + type->str() +
+                                       ") is not supported yet");
+        return types.getError();
+      }
+      first = first ? first : type;
+    }
+    return checkNumericArgs(call, name, 2, SIZE_MAX);
+  }
+  case Builtin::Int:
+  case Builtin::Float:
+  case Builtin::Bool: {
+    llvm::StringRef name = builtin == Builtin::Int     ? "int"
+                           : builtin == Builtin::Float ? "float"
+                                                       : "bool";
+    const Type *result = builtin == Builtin::Int     ? types.getInt()
+                         : builtin == Builtin::Float ? types.getFloat()
+                                                     : types.getBool();
+    if (builtin == Builtin::Float && call.args.size() == 1 &&
+        call.keywords.empty()) {
+      if (auto *lit = llvm::dyn_cast<StrLitExpr>(call.args[0].get())) {
+        lit->type = types.getStr();
+        double value;
+        if (!parsePythonFloat(lit->value, value))
+          diags.error(lit->getLoc(),
+                      "could not convert string to float: '" + lit->value +
+                          "'");
+        return result;
+      }
+    }
+    if (builtin == Builtin::Bool && call.args.size() == 1 &&
+        call.keywords.empty()) {
+      checkCondition(*call.args[0]);
+      return result;
+    }
+    if (call.args.empty() && call.keywords.empty())
+      return result;
+    const Type *arg = checkNumericArgs(call, name, 1, 1);
+    return arg->isError() ? arg : result;
+  }
+  case Builtin::Pow: {
+    if (call.args.size() == 3) {
+      for (ExprPtr &arg : call.args)
+        checkExpr(*arg);
+      unsupported(call.getLoc(), "three-argument pow() calls");
+      return types.getError();
+    }
+    const Type *type = checkNumericArgs(call, "pow", 2, 2);
+    if (type->isError())
+      return type;
+    return binaryResultType(BinaryOp::Pow, call.args[0]->type,
+                            call.args[1]->type, call.getLoc(),
+                            call.args[1].get());
+  }
+  }
+  llvm_unreachable("unknown builtin");
+}
+
+//===----------------------------------------------------------------------===//
+// Dispatch
+//===----------------------------------------------------------------------===//
+
+const Type *Checker::checkExpr(Expr &expr) {
+  const Type *type = checkExprImpl(expr);
+  expr.type = type;
+  return type;
+}
+
+const Type *Checker::checkExprImpl(Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+    if (!llvm::cast<IntLitExpr>(expr).fitsInt64) {
+      diags.error(expr.getLoc(), "integer literal does not fit in int "
+                                 "(64-bit signed)");
+      return types.getError();
+    }
+    return types.getInt();
+  case Expr::Kind::FloatLit:
+    return types.getFloat();
+  case Expr::Kind::BoolLit:
+    return types.getBool();
+  case Expr::Kind::NoneLit:
+    return types.getNone();
+  case Expr::Kind::StrLit:
+    return types.getStr();
+  case Expr::Kind::Name:
+    return checkName(llvm::cast<NameExpr>(expr));
+  case Expr::Kind::Unary:
+    return checkUnary(llvm::cast<UnaryExpr>(expr));
+  case Expr::Kind::Binary:
+    return checkBinary(llvm::cast<BinaryExpr>(expr));
+  case Expr::Kind::BoolOp:
+    return checkBoolOp(llvm::cast<BoolOpExpr>(expr));
+  case Expr::Kind::Compare:
+    return checkCompare(llvm::cast<CompareExpr>(expr));
+  case Expr::Kind::IfExp:
+    return checkIfExp(llvm::cast<IfExpExpr>(expr));
+  case Expr::Kind::Call:
+    return checkCall(llvm::cast<CallExpr>(expr));
+  case Expr::Kind::Attribute:
+    unsupported(expr.getLoc(), "attribute accesses");
+    return types.getError();
+  case Expr::Kind::Subscript:
+  case Expr::Kind::Slice:
+    unsupported(expr.getLoc(), "subscripts");
+    return types.getError();
+  case Expr::Kind::Tuple:
+    unsupported(expr.getLoc(), "tuples");
+    return types.getError();
+  case Expr::Kind::List:
+    unsupported(expr.getLoc(), "lists");
+    return types.getError();
+  case Expr::Kind::Set:
+    unsupported(expr.getLoc(), "sets");
+    return types.getError();
+  case Expr::Kind::Dict:
+    unsupported(expr.getLoc(), "dicts");
+    return types.getError();
+  case Expr::Kind::Unsupported:
+    unsupported(expr.getLoc(), llvm::cast<UnsupportedExpr>(expr).what);
+    return types.getError();
+  }
+  llvm_unreachable("unknown expression kind");
+}

@@ -1,0 +1,66 @@
+//===- SemaImpl.h - The checker shared by Sema's source files ---*- C++ -*-===//
+
+#ifndef ROAST_LIB_SEMA_SEMAIMPL_H
+#define ROAST_LIB_SEMA_SEMAIMPL_H
+
+#include "Roast/Sema/Sema.h"
+
+#include "llvm/ADT/StringSet.h"
+
+namespace roast::sema {
+
+class Checker {
+public:
+  Checker(Program &program, DiagEngine &diags);
+  void checkModule(ast::Module &module);
+
+private:
+  // Sema.cpp: scopes and statements.
+  Symbol *newSymbol(Symbol::Kind kind, llvm::StringRef name, const Type *type,
+                    ast::Loc loc);
+  void unsupported(ast::Loc loc, const llvm::Twine &what);
+  const Type *resolveAnnotation(ast::Expr *annotation);
+  void declareFunction(ast::FunctionDefStmt &def);
+  static bool returnsValue(const ast::Block &block);
+  void checkFunctionBody(FunctionInfo &info);
+  void checkBlock(ast::Block &block);
+  void checkStmt(ast::Stmt &stmt);
+  void checkRangeIterable(ast::Expr &iter);
+  Symbol *lookupForAssignment(ast::NameExpr &name);
+  void assignTo(ast::Expr &target, const Type *valueType, ast::Loc loc);
+  static bool isAssignable(const Type *from, const Type *to);
+
+  // SemaExpr.cpp: expressions and built-ins.
+  const Type *checkExpr(ast::Expr &expr);
+  const Type *checkExprImpl(ast::Expr &expr);
+  void checkCondition(ast::Expr &expr);
+  bool checkTruthValue(const Type *type, ast::Loc loc);
+  Symbol *lookupName(ast::NameExpr &name, bool report);
+  const Type *checkName(ast::NameExpr &name);
+  const Type *checkUnary(ast::UnaryExpr &expr);
+  const Type *checkBinary(ast::BinaryExpr &expr);
+  const Type *binaryResultType(ast::BinaryOp op, const Type *lhs,
+                               const Type *rhs, ast::Loc loc, ast::Expr *rhsExpr);
+  const Type *checkBoolOp(ast::BoolOpExpr &expr);
+  const Type *checkCompare(ast::CompareExpr &expr);
+  const Type *checkIfExp(ast::IfExpExpr &expr);
+  const Type *checkCall(ast::CallExpr &call);
+  const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee);
+  const Type *checkBuiltinCall(ast::CallExpr &call, Builtin builtin);
+  const Type *checkNumericArgs(ast::CallExpr &call, llvm::StringRef name,
+                               size_t minArgs, size_t maxArgs);
+
+  Program &program;
+  DiagEngine &diags;
+  TypeContext &types;
+  llvm::StringMap<Symbol *> builtins;
+  llvm::StringMap<Symbol *> moduleScope;
+  /// The function being checked; null for module-level code.
+  FunctionInfo *current = nullptr;
+  llvm::StringMap<Symbol *> localScope;
+  unsigned loopDepth = 0;
+};
+
+} // namespace roast::sema
+
+#endif // ROAST_LIB_SEMA_SEMAIMPL_H

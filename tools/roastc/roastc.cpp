@@ -1,0 +1,344 @@
+//===- roastc.cpp - The Roast compiler driver -----------------------------===//
+//
+// roastc build|run|check [options] prog.roast: source -> AST -> Sema ->
+// roast IR -> llvm dialect -> LLVM IR -> native code, stopping early for
+// --emit. Exit status: 0 success, 1 compile error, 2 usage error; `run`
+// returns the program's own status.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Roast/AST/AST.h"
+#include "Roast/Basic/Diagnostics.h"
+#include "Roast/CodeGen/CodeGen.h"
+#include "Roast/Driver/Backend.h"
+#include "Roast/Parse/Lexer.h"
+#include "Roast/Parse/Parser.h"
+#include "Roast/Pipeline/Pipeline.h"
+#include "Roast/Sema/Sema.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+
+using namespace roast;
+
+namespace {
+
+enum class Emit { Tokens, Ast, Roast, LLVMDialect, LLVMIR, Asm, Obj, Exe };
+
+struct Options {
+  std::string input;
+  std::string output;
+  Emit emit = Emit::Exe;
+  unsigned optLevel = 2;
+  std::vector<std::string> programArgs;
+  std::string argv0;
+};
+
+enum ExitCode { Success = 0, CompileError = 1, UsageError = 2 };
+
+/// Everything the front end produced for one source file.
+struct Compilation {
+  llvm::SourceMgr sourceMgr;
+  std::unique_ptr<ast::Module> ast;
+  std::unique_ptr<sema::Program> program;
+  mlir::MLIRContext context;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+};
+
+std::string moduleNameFor(llvm::StringRef path) {
+  std::string name = llvm::sys::path::stem(path).str();
+  for (char &c : name)
+    if (!llvm::isAlnum(c) && c != '_')
+      c = '_';
+  if (name.empty() || llvm::isDigit(name[0]))
+    name = "_" + name;
+  return name;
+}
+
+/// Opens `output` ("-" is stdout) or reports why not.
+std::unique_ptr<llvm::ToolOutputFile> openOutput(llvm::StringRef output,
+                                                 bool binary) {
+  std::error_code ec;
+  auto file = std::make_unique<llvm::ToolOutputFile>(
+      output, ec, binary ? llvm::sys::fs::OF_None : llvm::sys::fs::OF_Text);
+  if (ec) {
+    llvm::errs() << "roastc: error: cannot open '" << output
+                 << "': " << ec.message() << "\n";
+    return nullptr;
+  }
+  return file;
+}
+
+/// Runs the front end up to `emit`; returns false after reporting errors.
+/// Token and AST dumps are printed here since they stop the pipeline.
+bool runFrontEnd(Compilation &c, const Options &opts, llvm::raw_ostream &os) {
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(opts.input);
+  if (!buffer) {
+    llvm::errs() << "roastc: error: cannot read '" << opts.input
+                 << "': " << buffer.getError().message() << "\n";
+    return false;
+  }
+  unsigned bufferId =
+      c.sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  DiagEngine diags(c.sourceMgr);
+
+  if (opts.emit == Emit::Tokens) {
+    dumpTokens(c.sourceMgr, bufferId, diags, os);
+    return !diags.hadErrors();
+  }
+  c.ast = parseModule(c.sourceMgr, bufferId, diags);
+  if (opts.emit == Emit::Ast) {
+    if (c.ast)
+      ast::dump(*c.ast, os);
+    return !diags.hadErrors();
+  }
+  if (!c.ast || diags.hadErrors())
+    return false;
+  c.ast->fileName = opts.input;
+  c.program = sema::check(*c.ast, moduleNameFor(opts.input), diags);
+  if (!c.program)
+    return false;
+
+  mlir::DialectRegistry registry;
+  registerRoastDialects(registry);
+  c.context.appendDialectRegistry(registry);
+  c.module = generateModule(c.context, *c.program, c.sourceMgr);
+  return static_cast<bool>(c.module);
+}
+
+int compile(const Options &opts, bool checkOnly) {
+  Compilation c;
+  mlir::SourceMgrDiagnosticHandler mlirDiags(c.sourceMgr, &c.context);
+
+  bool textual = opts.emit != Emit::Obj && opts.emit != Emit::Exe;
+  std::string output = opts.output;
+  if (output.empty())
+    output = textual ? "-"
+                     : (llvm::sys::path::stem(opts.input) +
+                        (opts.emit == Emit::Obj ? ".o" : ""))
+                           .str();
+
+  // Dumps of early stages go straight to the output.
+  std::unique_ptr<llvm::ToolOutputFile> early;
+  if (opts.emit == Emit::Tokens || opts.emit == Emit::Ast) {
+    early = openOutput(output, false);
+    if (!early)
+      return CompileError;
+  }
+  if (!runFrontEnd(c, opts, early ? early->os() : llvm::nulls()))
+    return CompileError;
+  if (early) {
+    early->keep();
+    return Success;
+  }
+  if (checkOnly)
+    return Success;
+
+  BackendOptions backend;
+  backend.optLevel = opts.optLevel;
+  if (mlir::failed(mlir::verify(*c.module)))
+    return CompileError;
+
+  if (opts.emit == Emit::Roast) {
+    mlir::PassManager pm(&c.context);
+    buildRoastOptimizationPipeline(pm);
+    if (mlir::failed(pm.run(*c.module)))
+      return CompileError;
+    auto out = openOutput(output, false);
+    if (!out)
+      return CompileError;
+    c.module->print(out->os());
+    out->keep();
+    return Success;
+  }
+
+  if (mlir::failed(lowerToLLVMDialect(*c.module, backend)))
+    return CompileError;
+  if (opts.emit == Emit::LLVMDialect) {
+    auto out = openOutput(output, false);
+    if (!out)
+      return CompileError;
+    c.module->print(out->os());
+    out->keep();
+    return Success;
+  }
+
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateAndOptimize(*c.module, llvmContext, backend);
+  if (!llvmModule)
+    return CompileError;
+  if (opts.emit == Emit::LLVMIR) {
+    auto out = openOutput(output, false);
+    if (!out)
+      return CompileError;
+    llvmModule->print(out->os(), nullptr);
+    out->keep();
+    return Success;
+  }
+
+  if (opts.emit == Emit::Asm || opts.emit == Emit::Obj) {
+    auto out = openOutput(output, opts.emit == Emit::Obj);
+    if (!out)
+      return CompileError;
+    if (llvm::Error err = emitNative(*llvmModule, out->os(),
+                                     opts.emit == Emit::Asm, backend)) {
+      llvm::errs() << "roastc: error: " << llvm::toString(std::move(err))
+                   << "\n";
+      return CompileError;
+    }
+    out->keep();
+    return Success;
+  }
+
+  // A native executable: object to a temporary file, then link.
+  llvm::SmallString<128> objectPath;
+  int fd;
+  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+          "roast", "o", fd, objectPath)) {
+    llvm::errs() << "roastc: error: cannot create a temporary file: "
+                 << ec.message() << "\n";
+    return CompileError;
+  }
+  llvm::FileRemover removeObject(objectPath);
+  {
+    llvm::raw_fd_ostream objectStream(fd, /*shouldClose=*/true);
+    if (llvm::Error err =
+            emitNative(*llvmModule, objectStream, /*assembly=*/false, backend)) {
+      llvm::errs() << "roastc: error: " << llvm::toString(std::move(err))
+                   << "\n";
+      return CompileError;
+    }
+  }
+  std::string runtime = findRuntimeLibrary(opts.argv0.c_str());
+  if (llvm::Error err = linkExecutable({std::string(objectPath)}, runtime,
+                                       output)) {
+    llvm::errs() << "roastc: error: " << llvm::toString(std::move(err))
+                 << "\n";
+    return CompileError;
+  }
+  return Success;
+}
+
+/// `roastc run`: build into a temporary executable and run it with the
+/// program's arguments, returning its exit status.
+int run(Options opts) {
+  llvm::SmallString<128> exePath;
+  if (std::error_code ec =
+          llvm::sys::fs::createTemporaryFile("roast", "exe", exePath)) {
+    llvm::errs() << "roastc: error: cannot create a temporary file: "
+                 << ec.message() << "\n";
+    return CompileError;
+  }
+  llvm::FileRemover removeExe(exePath);
+  opts.output = std::string(exePath);
+  opts.emit = Emit::Exe;
+  if (int status = compile(opts, /*checkOnly=*/false))
+    return status;
+
+  // argv[0] is the script path, as `python3 prog.roast` gives.
+  std::vector<llvm::StringRef> args = {opts.input};
+  for (const std::string &arg : opts.programArgs)
+    args.push_back(arg);
+  std::string errorMessage;
+  int status = llvm::sys::ExecuteAndWait(exePath, args, std::nullopt, {}, 0, 0,
+                                         &errorMessage);
+  if (status < 0) {
+    llvm::errs() << "roastc: error: " << errorMessage << "\n";
+    return 1;
+  }
+  return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"roastc: the Roast compiler (typed Python to native code)",
+               "roastc"};
+  app.set_version_flag("--version", "roastc 0.1.0 (MLIR/LLVM 22)");
+  app.require_subcommand(1);
+
+  Options opts;
+  opts.argv0 = argv[0];
+  std::string emit = "exe";
+  std::string optFlag;
+
+  auto addCommon = [&](CLI::App *cmd) {
+    cmd->add_option("input", opts.input, "Roast source file (.roast)")
+        ->required();
+    cmd->add_option("-O", optFlag, "Optimization level 0-3 (default 2)")
+        ->check(CLI::IsMember({"0", "1", "2", "3"}));
+  };
+  CLI::App *build = app.add_subcommand("build", "Compile to a native executable");
+  addCommon(build);
+  build->add_option("-o", opts.output, "Output file");
+  build->add_flag("--native", "Produce a native executable (the default)");
+  build->add_option("--emit", emit,
+                    "Stop after a stage: tokens, ast, roast, llvm-dialect, "
+                    "llvm-ir, asm, obj, exe")
+      ->check(CLI::IsMember({"tokens", "ast", "roast", "llvm-dialect",
+                             "llvm-ir", "asm", "obj", "exe"}));
+  CLI::App *runCmd =
+      app.add_subcommand("run", "Compile and run; arguments after the file "
+                                "are the program's");
+  addCommon(runCmd);
+  runCmd->add_option("args", opts.programArgs,
+                     "Program arguments (everything after the file)");
+  CLI::App *check = app.add_subcommand("check", "Report diagnostics only");
+  check->add_option("input", opts.input, "Roast source file")->required();
+
+  // `roastc run [options] prog.roast args...`: everything after the source
+  // file belongs to the program, even if it looks like an option.
+  int ownArgc = argc;
+  if (argc > 1 && llvm::StringRef(argv[1]) == "run") {
+    for (int i = 2; i < argc; ++i) {
+      llvm::StringRef arg = argv[i];
+      if (arg == "-O") {
+        ++i;
+        continue;
+      }
+      if (arg.starts_with("-"))
+        continue;
+      ownArgc = i + 1;
+      for (int j = i + 1; j < argc; ++j)
+        opts.programArgs.push_back(argv[j]);
+      break;
+    }
+  }
+
+  try {
+    app.parse(ownArgc, argv);
+  } catch (const CLI::ParseError &e) {
+    int code = app.exit(e);
+    return code == 0 ? Success : UsageError;
+  }
+  if (!optFlag.empty())
+    opts.optLevel = std::stoi(optFlag);
+
+  static const std::pair<const char *, Emit> emits[] = {
+      {"tokens", Emit::Tokens}, {"ast", Emit::Ast},
+      {"roast", Emit::Roast},   {"llvm-dialect", Emit::LLVMDialect},
+      {"llvm-ir", Emit::LLVMIR}, {"asm", Emit::Asm},
+      {"obj", Emit::Obj},       {"exe", Emit::Exe}};
+  for (auto [name, kind] : emits)
+    if (emit == name)
+      opts.emit = kind;
+
+  if (*runCmd)
+    return run(opts);
+  return compile(opts, /*checkOnly=*/static_cast<bool>(*check));
+}
