@@ -40,13 +40,6 @@ void FuncOp::print(OpAsmPrinter &p) {
       getArgAttrsAttrName(), getResAttrsAttrName());
 }
 
-LogicalResult FuncOp::verify() {
-  if (isExternal())
-    return success();
-  if (getBody().front().getArgumentTypes() != getArgumentTypes())
-    return emitOpError("entry block arguments do not match the signature");
-  return success();
-}
 
 //===----------------------------------------------------------------------===//
 // ReturnOp

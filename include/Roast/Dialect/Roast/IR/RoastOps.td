@@ -60,7 +60,6 @@ def Roast_FuncOp : Roast_Op<"func", [
   }];
   let hasCustomAssemblyFormat = 1;
   let skipDefaultBuilders = 1;
-  let hasVerifier = 1;
 }
 
 def Roast_ReturnOp : Roast_Op<"return", [
@@ -299,7 +298,7 @@ def Roast_AllocaOp : Roast_Op<"alloca", [
   }];
   let arguments = (ins StrAttr:$name);
   let results = (outs Res<Roast_RefType, "", [MemAlloc<AutomaticAllocationScopeResource>]>:$ref);
-  let assemblyFormat = "$name attr-dict `:` type($ref)";
+  let assemblyFormat = "$name attr-dict `:` qualified(type($ref))";
 }
 
 def Roast_LoadOp : Roast_Op<"load", [
@@ -314,7 +313,7 @@ def Roast_LoadOp : Roast_Op<"load", [
   }];
   let arguments = (ins Arg<Roast_RefType, "", [MemRead]>:$ref);
   let results = (outs AnyType:$result);
-  let assemblyFormat = "$ref attr-dict `:` type($ref)";
+  let assemblyFormat = "$ref attr-dict `:` qualified(type($ref))";
 }
 
 def Roast_StoreOp : Roast_Op<"store", [
@@ -328,7 +327,7 @@ def Roast_StoreOp : Roast_Op<"store", [
     ```
   }];
   let arguments = (ins AnyType:$value, Arg<Roast_RefType, "", [MemWrite]>:$ref);
-  let assemblyFormat = "$value `,` $ref attr-dict `:` type($ref)";
+  let assemblyFormat = "$value `,` $ref attr-dict `:` qualified(type($ref))";
 }
 
 def Roast_GlobalOp : Roast_Op<"global", [Symbol]> {

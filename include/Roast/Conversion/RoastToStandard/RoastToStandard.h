@@ -1,0 +1,54 @@
+//===- RoastToStandard.h - Patterns lowering roast to upstream ---*- C++ -*-===//
+//
+// The pieces of convert-roast-to-standard, exposed so that later passes (and
+// tests of single op groups) can reuse the type converter and patterns.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_CONVERSION_ROASTTOSTANDARD_ROASTTOSTANDARD_H
+#define ROAST_CONVERSION_ROASTTOSTANDARD_ROASTTOSTANDARD_H
+
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace roast {
+
+class RuntimeABI;
+
+/// Maps roast types to what the lowered code uses: every object reference
+/// (`!roast.str`, `!roast.none`, `!roast.ref<T>`) is an `!llvm.ptr`; the
+/// builtin scalars i64, f64 and i1 stay as they are.
+class RoastTypeConverter : public mlir::TypeConverter {
+public:
+  explicit RoastTypeConverter(mlir::MLIRContext *context);
+};
+
+/// roast.func / roast.call / roast.return -> func.func / func.call /
+/// func.return, plus the type conversion of cf branches and arith.select
+/// whose operands carry roast types.
+void populateRoastFunctionPatterns(const mlir::TypeConverter &converter,
+                                   mlir::RewritePatternSet &patterns);
+
+/// Checked int arithmetic, division, shifts, float ops, comparisons and
+/// casts.
+void populateRoastArithmeticPatterns(const mlir::TypeConverter &converter,
+                                     RuntimeABI &abi,
+                                     mlir::RewritePatternSet &patterns);
+
+/// Local slots left over after mem2reg, and module-level globals.
+void populateRoastMemoryPatterns(const mlir::TypeConverter &converter,
+                                 mlir::RewritePatternSet &patterns);
+
+/// Constants and built-ins backed by the runtime: strings, None, print and
+/// the stack guard.
+void populateRoastRuntimePatterns(const mlir::TypeConverter &converter,
+                                  RuntimeABI &abi,
+                                  mlir::RewritePatternSet &patterns);
+
+/// All of the above.
+void populateRoastToStandardPatterns(const mlir::TypeConverter &converter,
+                                     RuntimeABI &abi,
+                                     mlir::RewritePatternSet &patterns);
+
+} // namespace roast
+
+#endif // ROAST_CONVERSION_ROASTTOSTANDARD_ROASTTOSTANDARD_H

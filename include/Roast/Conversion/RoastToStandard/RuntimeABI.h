@@ -1,0 +1,120 @@
+//===- RuntimeABI.h - The C runtime as seen from lowered IR -----*- C++ -*-===//
+//
+// One place that knows the names and signatures of the runtime entry points
+// (Roast/Runtime/Runtime.h) and the layout of static objects, so patterns
+// never spell a runtime symbol themselves and each declaration, C string and
+// str constant exists once per module however many ops need it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_CONVERSION_ROASTTOSTANDARD_RUNTIMEABI_H
+#define ROAST_CONVERSION_ROASTTOSTANDARD_RUNTIMEABI_H
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace roast {
+
+/// The runtime functions lowered code calls.
+enum class RuntimeFunction {
+  Raise,
+  RaiseRecursion,
+  PrintInt,
+  PrintFloat,
+  PrintBool,
+  PrintNone,
+  PrintStr,
+  PrintCStr,
+  IntPow,
+  FloatPow,
+  FloatFloorDiv,
+  FloatMod,
+  FloatToInt,
+};
+
+/// Values of the runtime's `enum RoastErrorKind` used by the lowering.
+enum class ErrorKind : int32_t {
+  ZeroDivision = 1,
+  Overflow = 2,
+  Value = 3,
+};
+
+/// Branch weights that make an error path cold: the values clang gives
+/// `__builtin_expect`, so LLVM lays the raising block out of line.
+constexpr int32_t kUnlikelyWeight = 1;
+constexpr int32_t kLikelyWeight = 2000;
+
+/// Per-module cache of runtime declarations and constant globals. Create one
+/// per run of a lowering pass; everything it creates is inserted at the top
+/// of the module, in creation order.
+class RuntimeABI {
+public:
+  explicit RuntimeABI(mlir::ModuleOp module);
+
+  /// The declaration of `fn`, created on first use.
+  mlir::LLVM::LLVMFuncOp getFunction(mlir::OpBuilder &builder,
+                                     RuntimeFunction fn);
+
+  /// Calls `fn` with `args`; returns its result, or null if it returns void.
+  mlir::Value call(mlir::OpBuilder &builder, mlir::Location loc,
+                   RuntimeFunction fn, mlir::ValueRange args);
+
+  /// Address of a private NUL-terminated copy of `text`.
+  mlir::Value getCString(mlir::OpBuilder &builder, mlir::Location loc,
+                         llvm::StringRef text);
+
+  /// Address of an immortal static str object holding `text`.
+  mlir::Value getStrObject(mlir::OpBuilder &builder, mlir::Location loc,
+                           llvm::StringRef text);
+
+  /// Address of the runtime's `roast_rt_stack_limit` variable.
+  mlir::Value getStackLimitAddress(mlir::OpBuilder &builder,
+                                   mlir::Location loc);
+
+  /// The (file, line, function) arguments that every raising runtime
+  /// function takes, naming where `op` is in the Roast source.
+  llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
+                                                      mlir::Operation *op);
+
+  /// Emits `roast_rt_raise(kind, message, <where op is>)` followed by
+  /// `llvm.unreachable`. `kind` is an i32 and `message` a C string pointer.
+  void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
+                 mlir::Value kind, mlir::Value message);
+  void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op, ErrorKind kind,
+                 llvm::StringRef message);
+
+  /// Splits the block at the rewriter's insertion point and branches, with
+  /// cold branch weights, to a new block filled by `fillCold` (which must end
+  /// it with a terminator) when `failed` holds. The rewriter is left at the
+  /// start of the continuation block.
+  void branchToColdIf(mlir::RewriterBase &rewriter, mlir::Location loc,
+                      mlir::Value failed,
+                      llvm::function_ref<void(mlir::OpBuilder &)> fillCold);
+
+private:
+  /// Points `builder` past the declarations created so far.
+  void setInsertionPointForDeclaration(mlir::OpBuilder &builder);
+  /// Records `op` as the latest declaration.
+  void noteDeclaration(mlir::Operation *op) { lastDeclaration = op; }
+  /// A fresh symbol name starting with `prefix`.
+  std::string uniqueName(llvm::StringRef prefix);
+
+  mlir::ModuleOp module;
+  /// The module's symbols before lowering started; symbols this class
+  /// creates are tracked by the caches below.
+  mlir::SymbolTable symbols;
+  mlir::Operation *lastDeclaration = nullptr;
+  unsigned nextName = 0;
+  llvm::DenseMap<unsigned, mlir::LLVM::LLVMFuncOp> functions;
+  llvm::StringMap<mlir::LLVM::GlobalOp> cStrings;
+  llvm::StringMap<mlir::LLVM::GlobalOp> strObjects;
+  mlir::LLVM::GlobalOp stackLimit;
+};
+
+} // namespace roast
+
+#endif // ROAST_CONVERSION_ROASTTOSTANDARD_RUNTIMEABI_H

@@ -1,0 +1,129 @@
+//===- Lexer.h - Roast tokenizer ---------------------------------*- C++ -*-===//
+//
+// Turns a source buffer into Python 3.12 tokens, including the NEWLINE,
+// INDENT and DEDENT tokens that carry Python's block structure.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_PARSE_LEXER_H
+#define ROAST_PARSE_LEXER_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/SMLoc.h"
+
+#include <cstdint>
+#include <string>
+
+namespace llvm {
+class SourceMgr;
+class Twine;
+class raw_ostream;
+} // namespace llvm
+
+namespace roast {
+class DiagEngine;
+
+enum class TokenKind {
+#define TOK(ID, NAME) ID,
+#include "Roast/Parse/TokenKinds.def"
+};
+
+/// The name `--emit=tokens` prints for a kind: NAME, INT, LPAR, KEYWORD, ...
+llvm::StringRef getTokenKindName(TokenKind kind);
+/// The fixed text of a keyword or operator ("def", "**="); empty for kinds
+/// whose text varies (names, literals, NEWLINE, ...).
+llvm::StringRef getTokenSpelling(TokenKind kind);
+
+struct Token {
+  TokenKind kind = TokenKind::eof;
+  llvm::SMLoc loc;
+  /// The token's text in the source buffer; empty for INDENT-free synthetic
+  /// tokens such as the DEDENTs and NEWLINE produced at end of file.
+  llvm::StringRef spelling;
+
+  /// INT: the magnitude as written, saturated at UINT64_MAX when the lexer
+  /// already reported it as too large. intFits is value <= INT64_MAX.
+  uint64_t intValue = 0;
+  bool intFits = true;
+  /// FLOAT (and IMAGINARY, the imaginary part).
+  double floatValue = 0;
+  /// STRING: the value after escape processing, UTF-8. FSTRING: the raw
+  /// text between the quotes, left for the f-string parser.
+  std::string strValue;
+
+  bool is(TokenKind k) const { return kind == k; }
+  template <typename... Ts> bool isAny(TokenKind k, Ts... ks) const {
+    return is(k) || (is(ks) || ...);
+  }
+  bool isKeyword() const;
+};
+
+/// A pull tokenizer over one buffer of a SourceMgr. Lexical errors are
+/// reported through the DiagEngine; the lexer then either returns a usable
+/// token (a too-large integer, a bad escape) or an `error` token that the
+/// parser skips without a second diagnostic. After EOF it keeps returning
+/// EOF.
+class Lexer {
+public:
+  Lexer(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags);
+
+  Token next();
+
+private:
+  struct OpenBracket {
+    char kind;
+    const char *loc;
+    const char *lineStart; // start of the physical line it was opened on
+  };
+
+  Token lexToken();
+  void lexIndentation();
+  Token lexName(const char *start);
+  Token lexNumber(const char *start);
+  Token lexString(const char *start, const char *quote);
+  Token lexFString(const char *start, const char *quote, bool raw);
+  Token lexPunctuation(const char *start);
+  Token lexInvalidCharacter(const char *start);
+
+  void lexEscape(std::string &value);
+  bool scanDigits(bool (*isDigit)(char));
+  void verifyEndOfNumber(const char *start, const char *kindName);
+  bool skipFStringMiddle(char quote, bool triple, bool raw, bool inSpec);
+  bool skipFStringReplacementField(char quote, bool triple, bool raw);
+  bool skipNestedString(const char *quote, bool isFString, bool raw);
+
+  Token makeToken(TokenKind kind, const char *start);
+  Token makeSyntheticToken(TokenKind kind, const char *at);
+  void error(const char *at, const llvm::Twine &message);
+  bool atNewline() const;
+  void skipNewline();
+  void skipToEndOfLine();
+  void dropBracketsOpenedSince(const char *lineStart);
+
+  DiagEngine &diags;
+  const char *cur;
+  const char *end;
+  /// Start of the current physical line.
+  const char *lineStart;
+
+  /// Column widths of the open blocks; always starts with 0.
+  llvm::SmallVector<unsigned, 8> indents{0};
+  llvm::SmallVector<OpenBracket, 8> brackets;
+  bool atLineStart = true;
+  bool lineHasTokens = false;
+  bool pendingIndent = false;
+  unsigned pendingDedents = 0;
+  bool reportedTab = false;
+  /// Nesting of replacement fields while skipping an f-string.
+  unsigned fstringDepth = 0;
+};
+
+/// Prints every token of the buffer, one per line as `LINE:COL KIND 'text'`
+/// (`roastc --emit=tokens`).
+void dumpTokens(llvm::SourceMgr &sourceMgr, unsigned bufferId,
+                DiagEngine &diags, llvm::raw_ostream &os);
+
+} // namespace roast
+
+#endif // ROAST_PARSE_LEXER_H
