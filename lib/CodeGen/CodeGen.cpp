@@ -15,7 +15,10 @@
 using namespace mlir;
 using namespace roast;
 using namespace roast::codegen;
-using namespace roast::sema;
+using sema::Builtin;
+using sema::FunctionInfo;
+using sema::Program;
+using sema::Symbol;
 
 Generator::Generator(MLIRContext &context, Program &program,
                      llvm::SourceMgr &sourceMgr)
@@ -33,20 +36,20 @@ Location Generator::loc(ast::Loc l) {
   return FileLineColLoc::get(fileName, line, col);
 }
 
-Type Generator::convertType(const roast::Type *type) {
+Type Generator::convertType(const sema::Type *type) {
   switch (type->getKind()) {
-  case roast::Type::Kind::Int:
+  case sema::Type::Kind::Int:
     return builder.getI64Type();
-  case roast::Type::Kind::Float:
+  case sema::Type::Kind::Float:
     return builder.getF64Type();
-  case roast::Type::Kind::Bool:
+  case sema::Type::Kind::Bool:
     return builder.getI1Type();
-  case roast::Type::Kind::None:
+  case sema::Type::Kind::None:
     return roast::NoneType::get(&context);
-  case roast::Type::Kind::Str:
+  case sema::Type::Kind::Str:
     return StrType::get(&context);
-  case roast::Type::Kind::Function:
-  case roast::Type::Kind::Error:
+  case sema::Type::Kind::Function:
+  case sema::Type::Kind::Error:
     break;
   }
   llvm_unreachable("type has no roast IR equivalent");
@@ -67,7 +70,8 @@ OwningOpRef<ModuleOp> Generator::run() {
   for (Symbol *global : program.globals) {
     if (!global->type)
       continue; // declared `global` but never assigned: never read either
-    GlobalOp::create(builder, loc(global->loc), symbolName(global->name),
+    GlobalOp::create(builder, loc(global->loc),
+                     builder.getStringAttr(symbolName(global->name)),
                      TypeAttr::get(convertType(global->type)));
   }
   for (FunctionInfo *info : program.functions)
@@ -80,7 +84,7 @@ OwningOpRef<ModuleOp> Generator::run() {
 
 FuncOp Generator::declareFunction(FunctionInfo &info) {
   SmallVector<Type> params, results;
-  for (const roast::Type *param : info.type->getParams())
+  for (const sema::Type *param : info.type->getParams())
     params.push_back(convertType(param));
   if (!info.type->getResult()->isNone())
     results.push_back(convertType(info.type->getResult()));
@@ -130,7 +134,7 @@ void Generator::emitModuleInit() {
   finishFunction(func, program.types.getNone());
 }
 
-void Generator::finishFunction(FuncOp func, const roast::Type *resultType) {
+void Generator::finishFunction(FuncOp func, const sema::Type *resultType) {
   if (isTerminated())
     return;
   Location l = func.getLoc();
@@ -170,7 +174,7 @@ Value Generator::loadFrom(Symbol *sym, Location l) {
   return LoadOp::create(builder, l, slots.lookup(sym));
 }
 
-void Generator::storeTo(Symbol *sym, Value value, const roast::Type *valueType,
+void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
                         Location l) {
   value = coerce(value, valueType, sym->type, l);
   if (sym->kind == Symbol::Kind::Global) {
@@ -209,14 +213,14 @@ void Generator::emitStmt(ast::Stmt &stmt) {
   case ast::Stmt::Kind::AugAssign: {
     auto &aug = llvm::cast<ast::AugAssignStmt>(stmt);
     auto *name = llvm::cast<ast::NameExpr>(aug.target.get());
-    const roast::Type *varType = name->symbol->type;
+    const sema::Type *varType = name->symbol->type;
     Value current = loadFrom(name->symbol, loc(name->getLoc()));
     Value rhs = emitExpr(*aug.value);
     // The operation's type: what `x op value` would have been.
-    const roast::Type *operandType = varType;
+    const sema::Type *operandType = varType;
     if (aug.value->type->isFloat() || aug.op == ast::BinaryOp::Div ||
         (aug.op == ast::BinaryOp::Pow &&
-         isFloatPower(varType, aug.value.get())))
+         sema::isFloatPower(varType, aug.value.get())))
       operandType = program.types.getFloat();
     else if (varType->isBool() &&
              !(aug.value->type->isBool() &&
@@ -227,7 +231,7 @@ void Generator::emitStmt(ast::Stmt &stmt) {
     Value result = emitArithmetic(
         aug.op, coerce(current, varType, operandType, l),
         coerce(rhs, aug.value->type, operandType, l), operandType, l);
-    const roast::Type *resultType =
+    const sema::Type *resultType =
         aug.op == ast::BinaryOp::Div ? program.types.getFloat() : operandType;
     storeTo(name->symbol, result, resultType, l);
     return;
@@ -263,7 +267,7 @@ void Generator::emitStmt(ast::Stmt &stmt) {
 
 void Generator::emitReturn(ast::ReturnStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  const roast::Type *result =
+  const sema::Type *result =
       program.types.getNone(); // module level is rejected by Sema
   for (auto &[info, func] : functions)
     if (func == currentFunc)
@@ -338,7 +342,7 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
 void Generator::emitFor(ast::ForStmt &stmt) {
   Location l = loc(stmt.getLoc());
   auto &call = llvm::cast<ast::CallExpr>(*stmt.iter);
-  const roast::Type *intType = program.types.getInt();
+  const sema::Type *intType = program.types.getInt();
   SmallVector<Value, 3> args;
   for (ast::ExprPtr &arg : call.args)
     args.push_back(emitExprAs(*arg, intType));

@@ -13,7 +13,10 @@
 using namespace mlir;
 using namespace roast;
 using namespace roast::codegen;
-using namespace roast::sema;
+using sema::Builtin;
+using sema::FunctionInfo;
+using sema::Program;
+using sema::Symbol;
 
 Value Generator::intConstant(int64_t value, Location l) {
   return arith::ConstantOp::create(builder, l, builder.getI64IntegerAttr(value));
@@ -25,18 +28,18 @@ Value Generator::boolConstant(bool value, Location l) {
 
 Value Generator::noneValue(Location l) { return NoneOp::create(builder, l); }
 
-Value Generator::coerce(Value value, const roast::Type *from,
-                        const roast::Type *to, Location l) {
+Value Generator::coerce(Value value, const sema::Type *from,
+                        const sema::Type *to, Location l) {
   if (from == to)
     return value;
   return CastOp::create(builder, l, convertType(to), value);
 }
 
-Value Generator::emitExprAs(ast::Expr &expr, const roast::Type *type) {
+Value Generator::emitExprAs(ast::Expr &expr, const sema::Type *type) {
   return coerce(emitExpr(expr), expr.type, type, loc(expr.getLoc()));
 }
 
-Value Generator::truthValue(Value value, const roast::Type *type, Location l) {
+Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
   if (type->isBool())
     return value;
   if (type->isNone())
@@ -77,7 +80,7 @@ Value Generator::emitUnary(ast::UnaryExpr &expr) {
 }
 
 Value Generator::emitArithmetic(ast::BinaryOp op, Value lhs, Value rhs,
-                                const roast::Type *operandType, Location l) {
+                                const sema::Type *operandType, Location l) {
   bool isFloat = operandType->isFloat();
   switch (op) {
   case ast::BinaryOp::Add:
@@ -121,7 +124,7 @@ Value Generator::emitBinary(ast::BinaryExpr &expr) {
   Location l = loc(expr.getLoc());
   // Operands are converted to the result type, except for `/` (always
   // computed in float) whose result type already is float.
-  const roast::Type *operandType = expr.type;
+  const sema::Type *operandType = expr.type;
   Value lhs = emitExprAs(*expr.lhs, operandType);
   Value rhs = emitExprAs(*expr.rhs, operandType);
   return emitArithmetic(expr.op, lhs, rhs, operandType, l);
@@ -176,15 +179,15 @@ static CmpPredicate toPredicate(ast::CmpOp op) {
 }
 
 Value Generator::emitComparison(ast::CmpOp op, Value lhs,
-                                const roast::Type *lt, Value rhs,
-                                const roast::Type *rt, Location l) {
+                                const sema::Type *lt, Value rhs,
+                                const sema::Type *rt, Location l) {
   // Comparisons with None: only None equals (and is) None.
   if (lt->isNone() || rt->isNone()) {
     bool same = lt->isNone() && rt->isNone();
     bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
     return boolConstant(same == positive, l);
   }
-  const roast::Type *common =
+  const sema::Type *common =
       lt->isFloat() || rt->isFloat()
           ? program.types.getFloat()
           : (lt->isBool() && rt->isBool() ? lt : program.types.getInt());
@@ -196,7 +199,7 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
 Value Generator::emitCompare(ast::CompareExpr &expr) {
   Location l = loc(expr.getLoc());
   Value lhs = emitExpr(*expr.left);
-  const roast::Type *lhsType = expr.left->type;
+  const sema::Type *lhsType = expr.left->type;
   if (expr.ops.size() == 1)
     return emitComparison(expr.ops[0], lhs, lhsType,
                           emitExpr(*expr.comparators[0]),
@@ -327,7 +330,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     ast::Expr &arg = *call.args[0];
     if (auto *lit = llvm::dyn_cast<ast::StrLitExpr>(&arg)) {
       double value = 0;
-      parsePythonFloat(lit->value, value);
+      sema::parsePythonFloat(lit->value, value);
       return arith::ConstantOp::create(builder, l,
                                        builder.getF64FloatAttr(value));
     }
@@ -336,7 +339,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitExprAs(arg, call.type);
   }
   case Builtin::Pow: {
-    const roast::Type *type = call.type;
+    const sema::Type *type = call.type;
     Value base = emitExprAs(*call.args[0], type);
     Value exp = emitExprAs(*call.args[1], type);
     return PowOp::create(builder, l, base, exp);

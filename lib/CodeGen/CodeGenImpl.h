@@ -21,12 +21,12 @@ public:
 private:
   // CodeGen.cpp: functions and statements.
   mlir::Location loc(ast::Loc l);
-  mlir::Type convertType(const Type *type);
+  mlir::Type convertType(const sema::Type *type);
   std::string symbolName(llvm::StringRef name) const;
   FuncOp declareFunction(sema::FunctionInfo &info);
   void emitFunctionBody(sema::FunctionInfo &info, FuncOp func);
   void emitModuleInit();
-  void finishFunction(FuncOp func, const Type *resultType);
+  void finishFunction(FuncOp func, const sema::Type *resultType);
   bool isTerminated();
   void emitBlock(ast::Block &block);
   void emitStmt(ast::Stmt &stmt);
@@ -34,7 +34,7 @@ private:
   void emitWhile(ast::WhileStmt &stmt);
   void emitFor(ast::ForStmt &stmt);
   void emitReturn(ast::ReturnStmt &stmt);
-  void storeTo(sema::Symbol *sym, mlir::Value value, const Type *valueType,
+  void storeTo(sema::Symbol *sym, mlir::Value value, const sema::Type *valueType,
                mlir::Location l);
   mlir::Value loadFrom(sema::Symbol *sym, mlir::Location l);
   mlir::Value newSlot(llvm::StringRef name, mlir::Type type);
@@ -42,23 +42,23 @@ private:
   // CodeGenExpr.cpp: expressions.
   mlir::Value emitExpr(ast::Expr &expr);
   mlir::Value emitExprImpl(ast::Expr &expr);
-  mlir::Value emitExprAs(ast::Expr &expr, const Type *type);
-  mlir::Value coerce(mlir::Value value, const Type *from, const Type *to,
+  mlir::Value emitExprAs(ast::Expr &expr, const sema::Type *type);
+  mlir::Value coerce(mlir::Value value, const sema::Type *from, const sema::Type *to,
                      mlir::Location l);
   mlir::Value truthValue(ast::Expr &expr);
-  mlir::Value truthValue(mlir::Value value, const Type *type,
+  mlir::Value truthValue(mlir::Value value, const sema::Type *type,
                          mlir::Location l);
   mlir::Value intConstant(int64_t value, mlir::Location l);
   mlir::Value boolConstant(bool value, mlir::Location l);
   mlir::Value emitUnary(ast::UnaryExpr &expr);
   mlir::Value emitBinary(ast::BinaryExpr &expr);
   mlir::Value emitArithmetic(ast::BinaryOp op, mlir::Value lhs,
-                             mlir::Value rhs, const Type *operandType,
+                             mlir::Value rhs, const sema::Type *operandType,
                              mlir::Location l);
   mlir::Value emitBoolOp(ast::BoolOpExpr &expr);
   mlir::Value emitCompare(ast::CompareExpr &expr);
-  mlir::Value emitComparison(ast::CmpOp op, mlir::Value lhs, const Type *lt,
-                             mlir::Value rhs, const Type *rt,
+  mlir::Value emitComparison(ast::CmpOp op, mlir::Value lhs, const sema::Type *lt,
+                             mlir::Value rhs, const sema::Type *rt,
                              mlir::Location l);
   mlir::Value emitIfExp(ast::IfExpExpr &expr);
   mlir::Value emitCall(ast::CallExpr &call);

@@ -3,6 +3,7 @@
 #include "Roast/Sema/Types.h"
 
 using namespace roast;
+using namespace roast::sema;
 
 std::string Type::str() const {
   switch (kind) {

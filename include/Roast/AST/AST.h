@@ -24,9 +24,8 @@ class raw_ostream;
 } // namespace llvm
 
 namespace roast {
-class Type;
-
 namespace sema {
+class Type;
 struct Symbol;
 } // namespace sema
 
@@ -72,7 +71,7 @@ public:
   Loc getLoc() const { return loc; }
 
   /// Set by Sema: the static type of this expression.
-  const Type *type = nullptr;
+  const sema::Type *type = nullptr;
 
 private:
   Kind kind;

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace roast {
+namespace roast::sema {
 
 class Type {
 public:
@@ -92,6 +92,6 @@ private:
   std::vector<std::unique_ptr<FunctionType>> storage;
 };
 
-} // namespace roast
+} // namespace roast::sema
 
 #endif // ROAST_SEMA_TYPES_H

@@ -1,16 +1,57 @@
-//===- RoastToStandard.cpp - Lower roast ops to arith/cf/func + runtime ---===//
-// PLACEHOLDER: being written.
+//===- RoastToStandard.cpp - The convert-roast-to-standard pass -----------===//
+
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+
 #include "Roast/Conversion/Passes.h"
+#include "Roast/Conversion/RoastToStandard/RuntimeABI.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 
 namespace roast {
 #define GEN_PASS_DEF_CONVERTROASTTOSTANDARD
 #include "Roast/Conversion/Passes.h.inc"
 } // namespace roast
 
+using namespace mlir;
+using namespace roast;
+
+void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
+                                            RuntimeABI &abi,
+                                            RewritePatternSet &patterns) {
+  populateRoastFunctionPatterns(converter, patterns);
+  populateRoastArithmeticPatterns(converter, abi, patterns);
+  populateRoastMemoryPatterns(converter, patterns);
+  populateRoastRuntimePatterns(converter, abi, patterns);
+}
+
 namespace {
 struct ConvertRoastToStandardPass
-    : public roast::impl::ConvertRoastToStandardBase<ConvertRoastToStandardPass> {
-  void runOnOperation() override {}
+    : public roast::impl::ConvertRoastToStandardBase<
+          ConvertRoastToStandardPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *context = &getContext();
+    RoastTypeConverter converter(context);
+    RuntimeABI abi(module);
+
+    ConversionTarget target(*context);
+    target.addIllegalDialect<RoastDialect>();
+    target.addLegalDialect<arith::ArithDialect, math::MathDialect,
+                           LLVM::LLVMDialect>();
+    // Upstream ops are legal once no roast type is left on them.
+    target.addDynamicallyLegalDialect<arith::ArithDialect, cf::ControlFlowDialect,
+                                      func::FuncDialect>(
+        [&](Operation *op) { return converter.isLegal(op); });
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return converter.isSignatureLegal(op.getFunctionType()) &&
+             converter.isLegal(&op.getBody());
+    });
+
+    RewritePatternSet patterns(context);
+    populateRoastToStandardPatterns(converter, abi, patterns);
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
 };
 } // namespace

@@ -1,0 +1,476 @@
+//===- AST.cpp - Roast AST printing ---------------------------------------===//
+//
+// Operator spellings and the `roastc --emit=ast` dump: one node per line,
+// children indented by two spaces, and a role label (`test:`, `value:`)
+// wherever the child's place is not obvious from its position.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Roast/AST/AST.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace roast;
+using namespace roast::ast;
+using llvm::StringRef;
+
+StringRef ast::spelling(UnaryOp op) {
+  switch (op) {
+  case UnaryOp::Neg:
+    return "-";
+  case UnaryOp::Pos:
+    return "+";
+  case UnaryOp::Invert:
+    return "~";
+  case UnaryOp::Not:
+    return "not";
+  }
+  llvm_unreachable("unknown unary operator");
+}
+
+StringRef ast::spelling(BinaryOp op) {
+  switch (op) {
+  case BinaryOp::Add:
+    return "+";
+  case BinaryOp::Sub:
+    return "-";
+  case BinaryOp::Mul:
+    return "*";
+  case BinaryOp::Div:
+    return "/";
+  case BinaryOp::FloorDiv:
+    return "//";
+  case BinaryOp::Mod:
+    return "%";
+  case BinaryOp::Pow:
+    return "**";
+  case BinaryOp::LShift:
+    return "<<";
+  case BinaryOp::RShift:
+    return ">>";
+  case BinaryOp::BitAnd:
+    return "&";
+  case BinaryOp::BitOr:
+    return "|";
+  case BinaryOp::BitXor:
+    return "^";
+  case BinaryOp::MatMul:
+    return "@";
+  }
+  llvm_unreachable("unknown binary operator");
+}
+
+StringRef ast::spelling(BoolOpKind op) {
+  switch (op) {
+  case BoolOpKind::And:
+    return "and";
+  case BoolOpKind::Or:
+    return "or";
+  }
+  llvm_unreachable("unknown boolean operator");
+}
+
+StringRef ast::spelling(CmpOp op) {
+  switch (op) {
+  case CmpOp::Eq:
+    return "==";
+  case CmpOp::NotEq:
+    return "!=";
+  case CmpOp::Lt:
+    return "<";
+  case CmpOp::LtE:
+    return "<=";
+  case CmpOp::Gt:
+    return ">";
+  case CmpOp::GtE:
+    return ">=";
+  case CmpOp::Is:
+    return "is";
+  case CmpOp::IsNot:
+    return "is not";
+  case CmpOp::In:
+    return "in";
+  case CmpOp::NotIn:
+    return "not in";
+  }
+  llvm_unreachable("unknown comparison operator");
+}
+
+//===----------------------------------------------------------------------===//
+// Dump
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+class ASTDumper {
+public:
+  explicit ASTDumper(llvm::raw_ostream &os) : os(os) {}
+
+  void dumpModule(const Module &module);
+
+private:
+  /// Starts a node's line at the current depth, after its role label.
+  llvm::raw_ostream &line(StringRef role = "");
+  void dumpBlock(StringRef label, const Block &block);
+  void dumpStmt(const Stmt &stmt);
+  void dumpExpr(const Expr &expr, StringRef role = "");
+  void dumpExprs(const std::vector<ExprPtr> &exprs);
+  void dumpOptional(const ExprPtr &expr, StringRef role);
+
+  /// Indents the lines printed while it lives by one level.
+  struct Nested {
+    explicit Nested(ASTDumper &dumper) : dumper(dumper) { ++dumper.depth; }
+    ~Nested() { --dumper.depth; }
+    ASTDumper &dumper;
+  };
+
+  llvm::raw_ostream &os;
+  unsigned depth = 0;
+};
+
+} // namespace
+
+/// Python-style double-quoted literal text; UTF-8 passes through so the
+/// dump stays readable for non-ASCII strings.
+static void printStringLiteral(llvm::raw_ostream &os, StringRef text) {
+  os << '"';
+  for (unsigned char c : text) {
+    switch (c) {
+    case '\n':
+      os << "\\n";
+      break;
+    case '\r':
+      os << "\\r";
+      break;
+    case '\t':
+      os << "\\t";
+      break;
+    case '\\':
+      os << "\\\\";
+      break;
+    case '"':
+      os << "\\\"";
+      break;
+    default:
+      if (c < 0x20 || c == 0x7F)
+        os << "\\x" << llvm::utohexstr(c, /*LowerCase=*/true, /*Width=*/2);
+      else
+        os << c;
+    }
+  }
+  os << '"';
+}
+
+/// The shortest decimal form that reads back as the same double, as
+/// Python's repr does, so the dump is stable and exact.
+static void printFloat(llvm::raw_ostream &os, double value) {
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value)
+      break;
+  }
+  os << buffer;
+}
+
+llvm::raw_ostream &ASTDumper::line(StringRef role) {
+  os.indent(2 * depth);
+  if (!role.empty())
+    os << role << ": ";
+  return os;
+}
+
+void ASTDumper::dumpModule(const Module &module) {
+  line() << "Module\n";
+  Nested nested(*this);
+  for (const StmtPtr &stmt : module.body)
+    dumpStmt(*stmt);
+}
+
+void ASTDumper::dumpBlock(StringRef label, const Block &block) {
+  line() << label << '\n';
+  Nested nested(*this);
+  for (const StmtPtr &stmt : block)
+    dumpStmt(*stmt);
+}
+
+void ASTDumper::dumpExprs(const std::vector<ExprPtr> &exprs) {
+  for (const ExprPtr &expr : exprs)
+    dumpExpr(*expr);
+}
+
+void ASTDumper::dumpOptional(const ExprPtr &expr, StringRef role) {
+  if (expr)
+    dumpExpr(*expr, role);
+}
+
+void ASTDumper::dumpStmt(const Stmt &stmt) {
+  switch (stmt.getKind()) {
+  case Stmt::Kind::Expr: {
+    line() << "ExprStmt\n";
+    Nested nested(*this);
+    dumpExpr(*llvm::cast<ExprStmt>(stmt).value);
+    return;
+  }
+  case Stmt::Kind::Assign: {
+    const auto &assign = llvm::cast<AssignStmt>(stmt);
+    line() << "Assign\n";
+    Nested nested(*this);
+    for (const ExprPtr &target : assign.targets)
+      dumpExpr(*target, "target");
+    dumpExpr(*assign.value, "value");
+    return;
+  }
+  case Stmt::Kind::AnnAssign: {
+    const auto &assign = llvm::cast<AnnAssignStmt>(stmt);
+    line() << "AnnAssign\n";
+    Nested nested(*this);
+    dumpExpr(*assign.target, "target");
+    dumpExpr(*assign.annotation, "annotation");
+    dumpOptional(assign.value, "value");
+    return;
+  }
+  case Stmt::Kind::AugAssign: {
+    const auto &assign = llvm::cast<AugAssignStmt>(stmt);
+    line() << "AugAssign " << spelling(assign.op) << "=\n";
+    Nested nested(*this);
+    dumpExpr(*assign.target, "target");
+    dumpExpr(*assign.value, "value");
+    return;
+  }
+  case Stmt::Kind::Pass:
+    line() << "Pass\n";
+    return;
+  case Stmt::Kind::Break:
+    line() << "Break\n";
+    return;
+  case Stmt::Kind::Continue:
+    line() << "Continue\n";
+    return;
+  case Stmt::Kind::Return: {
+    line() << "Return\n";
+    Nested nested(*this);
+    dumpOptional(llvm::cast<ReturnStmt>(stmt).value, "");
+    return;
+  }
+  case Stmt::Kind::If: {
+    const auto &ifStmt = llvm::cast<IfStmt>(stmt);
+    line() << "If\n";
+    Nested nested(*this);
+    dumpExpr(*ifStmt.test, "test");
+    dumpBlock("Body", ifStmt.body);
+    if (!ifStmt.orElse.empty())
+      dumpBlock("Else", ifStmt.orElse);
+    return;
+  }
+  case Stmt::Kind::While: {
+    const auto &whileStmt = llvm::cast<WhileStmt>(stmt);
+    line() << "While\n";
+    Nested nested(*this);
+    dumpExpr(*whileStmt.test, "test");
+    dumpBlock("Body", whileStmt.body);
+    if (!whileStmt.orElse.empty())
+      dumpBlock("Else", whileStmt.orElse);
+    return;
+  }
+  case Stmt::Kind::For: {
+    const auto &forStmt = llvm::cast<ForStmt>(stmt);
+    line() << "For\n";
+    Nested nested(*this);
+    dumpExpr(*forStmt.target, "target");
+    dumpExpr(*forStmt.iter, "iter");
+    dumpBlock("Body", forStmt.body);
+    if (!forStmt.orElse.empty())
+      dumpBlock("Else", forStmt.orElse);
+    return;
+  }
+  case Stmt::Kind::FunctionDef: {
+    const auto &def = llvm::cast<FunctionDefStmt>(stmt);
+    line() << "FunctionDef " << def.name << '\n';
+    Nested nested(*this);
+    for (const std::string &decorator : def.decorators)
+      line() << "Decorator " << decorator << '\n';
+    for (const Param &param : def.params) {
+      line() << "Param " << param.name << '\n';
+      Nested nestedParam(*this);
+      dumpOptional(param.annotation, "annotation");
+      dumpOptional(param.defaultValue, "default");
+    }
+    dumpOptional(def.returns, "returns");
+    dumpBlock("Body", def.body);
+    return;
+  }
+  case Stmt::Kind::Global:
+  case Stmt::Kind::Nonlocal: {
+    bool isGlobal = stmt.getKind() == Stmt::Kind::Global;
+    const std::vector<std::string> &names =
+        isGlobal ? llvm::cast<GlobalStmt>(stmt).names
+                 : llvm::cast<NonlocalStmt>(stmt).names;
+    line() << (isGlobal ? "Global " : "Nonlocal ")
+           << llvm::join(names, ", ") << '\n';
+    return;
+  }
+  case Stmt::Kind::Unsupported:
+    line() << "UnsupportedStmt ";
+    printStringLiteral(os, llvm::cast<UnsupportedStmt>(stmt).what);
+    os << '\n';
+    return;
+  }
+  llvm_unreachable("unknown statement kind");
+}
+
+void ASTDumper::dumpExpr(const Expr &expr, StringRef role) {
+  llvm::raw_ostream &out = line(role);
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit: {
+    const auto &lit = llvm::cast<IntLitExpr>(expr);
+    out << "IntLit " << lit.value;
+    if (!lit.fitsInt64)
+      out << " (exceeds int64)";
+    out << '\n';
+    return;
+  }
+  case Expr::Kind::FloatLit:
+    out << "FloatLit ";
+    printFloat(out, llvm::cast<FloatLitExpr>(expr).value);
+    out << '\n';
+    return;
+  case Expr::Kind::BoolLit:
+    out << "BoolLit "
+        << (llvm::cast<BoolLitExpr>(expr).value ? "True" : "False") << '\n';
+    return;
+  case Expr::Kind::NoneLit:
+    out << "NoneLit\n";
+    return;
+  case Expr::Kind::StrLit:
+    out << "StrLit ";
+    printStringLiteral(out, llvm::cast<StrLitExpr>(expr).value);
+    out << '\n';
+    return;
+  case Expr::Kind::Name:
+    out << "Name " << llvm::cast<NameExpr>(expr).name << '\n';
+    return;
+  case Expr::Kind::Unary: {
+    const auto &unary = llvm::cast<UnaryExpr>(expr);
+    out << "Unary " << spelling(unary.op) << '\n';
+    Nested nested(*this);
+    dumpExpr(*unary.operand);
+    return;
+  }
+  case Expr::Kind::Binary: {
+    const auto &binary = llvm::cast<BinaryExpr>(expr);
+    out << "Binary " << spelling(binary.op) << '\n';
+    Nested nested(*this);
+    dumpExpr(*binary.lhs);
+    dumpExpr(*binary.rhs);
+    return;
+  }
+  case Expr::Kind::BoolOp: {
+    const auto &boolOp = llvm::cast<BoolOpExpr>(expr);
+    out << "BoolOp " << spelling(boolOp.op) << '\n';
+    Nested nested(*this);
+    dumpExprs(boolOp.values);
+    return;
+  }
+  case Expr::Kind::Compare: {
+    const auto &compare = llvm::cast<CompareExpr>(expr);
+    out << "Compare";
+    for (CmpOp op : compare.ops)
+      out << ' ' << spelling(op);
+    out << '\n';
+    Nested nested(*this);
+    dumpExpr(*compare.left);
+    dumpExprs(compare.comparators);
+    return;
+  }
+  case Expr::Kind::IfExp: {
+    const auto &ifExp = llvm::cast<IfExpExpr>(expr);
+    out << "IfExp\n";
+    Nested nested(*this);
+    dumpExpr(*ifExp.test, "test");
+    dumpExpr(*ifExp.body, "body");
+    dumpExpr(*ifExp.orElse, "else");
+    return;
+  }
+  case Expr::Kind::Call: {
+    const auto &call = llvm::cast<CallExpr>(expr);
+    out << "Call\n";
+    Nested nested(*this);
+    dumpExpr(*call.callee, "callee");
+    dumpExprs(call.args);
+    for (const Keyword &keyword : call.keywords)
+      dumpExpr(*keyword.value, "keyword " + keyword.name);
+    return;
+  }
+  case Expr::Kind::Attribute: {
+    const auto &attr = llvm::cast<AttributeExpr>(expr);
+    out << "Attribute " << attr.attr << '\n';
+    Nested nested(*this);
+    dumpExpr(*attr.value);
+    return;
+  }
+  case Expr::Kind::Subscript: {
+    const auto &subscript = llvm::cast<SubscriptExpr>(expr);
+    out << "Subscript\n";
+    Nested nested(*this);
+    dumpExpr(*subscript.value, "value");
+    dumpExpr(*subscript.index, "index");
+    return;
+  }
+  case Expr::Kind::Slice: {
+    const auto &slice = llvm::cast<SliceExpr>(expr);
+    out << "Slice\n";
+    Nested nested(*this);
+    dumpOptional(slice.lower, "lower");
+    dumpOptional(slice.upper, "upper");
+    dumpOptional(slice.step, "step");
+    return;
+  }
+  case Expr::Kind::Tuple:
+    out << "Tuple\n";
+    {
+      Nested nested(*this);
+      dumpExprs(llvm::cast<TupleExpr>(expr).elts);
+    }
+    return;
+  case Expr::Kind::List:
+    out << "List\n";
+    {
+      Nested nested(*this);
+      dumpExprs(llvm::cast<ListExpr>(expr).elts);
+    }
+    return;
+  case Expr::Kind::Set:
+    out << "Set\n";
+    {
+      Nested nested(*this);
+      dumpExprs(llvm::cast<SetExpr>(expr).elts);
+    }
+    return;
+  case Expr::Kind::Dict: {
+    const auto &dict = llvm::cast<DictExpr>(expr);
+    out << "Dict\n";
+    Nested nested(*this);
+    for (size_t i = 0, e = dict.keys.size(); i != e; ++i) {
+      dumpExpr(*dict.keys[i], "key");
+      dumpExpr(*dict.values[i], "value");
+    }
+    return;
+  }
+  case Expr::Kind::Unsupported:
+    out << "UnsupportedExpr ";
+    printStringLiteral(out, llvm::cast<UnsupportedExpr>(expr).what);
+    out << '\n';
+    return;
+  }
+  llvm_unreachable("unknown expression kind");
+}
+
+void ast::dump(const Module &module, llvm::raw_ostream &os) {
+  ASTDumper(os).dumpModule(module);
+}

@@ -1,0 +1,104 @@
+//===- FunctionPatterns.cpp - roast.func/call/return to the func dialect --===//
+
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+struct FuncOpLowering : public OpConversionPattern<roast::FuncOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(roast::FuncOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    const TypeConverter &converter = *getTypeConverter();
+    FunctionType type = op.getFunctionType();
+    TypeConverter::SignatureConversion signature(type.getNumInputs());
+    if (failed(converter.convertSignatureArgs(type.getInputs(), signature)))
+      return rewriter.notifyMatchFailure(op, "unsupported argument type");
+    SmallVector<Type> results;
+    if (failed(converter.convertTypes(type.getResults(), results)))
+      return rewriter.notifyMatchFailure(op, "unsupported result type");
+
+    auto newType = rewriter.getFunctionType(signature.getConvertedTypes(),
+                                            results);
+    auto func =
+        func::FuncOp::create(rewriter, op.getLoc(), op.getName(), newType);
+    // Keep the symbol's visibility (public = external linkage, which
+    // roast_module_init needs); a body-less declaration must be private.
+    if (op.isExternal())
+      func.setPrivate();
+    else if (auto visibility = op.getSymVisibilityAttr())
+      func.setSymVisibilityAttr(visibility);
+    if (ArrayAttr argAttrs = op.getArgAttrsAttr())
+      func.setArgAttrsAttr(argAttrs);
+    if (ArrayAttr resAttrs = op.getResAttrsAttr())
+      func.setResAttrsAttr(resAttrs);
+
+    rewriter.inlineRegionBefore(op.getBody(), func.getBody(), func.end());
+    if (failed(rewriter.convertRegionTypes(&func.getBody(), converter,
+                                           &signature)))
+      return failure();
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct CallOpLowering : public OpConversionPattern<roast::CallOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(roast::CallOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Type> results;
+    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), results)))
+      return failure();
+    rewriter.replaceOpWithNewOp<func::CallOp>(op, op.getCalleeAttr(), results,
+                                              adaptor.getOperands());
+    return success();
+  }
+};
+
+struct ReturnOpLowering : public OpConversionPattern<roast::ReturnOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(roast::ReturnOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<func::ReturnOp>(op, adaptor.getOperands());
+    return success();
+  }
+};
+
+/// Canonicalization folds diamonds of roast values into selects, so selects
+/// can carry roast types too.
+struct SelectOpTypeConversion : public OpConversionPattern<arith::SelectOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(arith::SelectOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, adaptor.getCondition(),
+                                                 adaptor.getTrueValue(),
+                                                 adaptor.getFalseValue());
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateRoastFunctionPatterns(const TypeConverter &converter,
+                                          RewritePatternSet &patterns) {
+  patterns.add<FuncOpLowering, CallOpLowering, ReturnOpLowering,
+               SelectOpTypeConversion>(converter, patterns.getContext());
+  // Block arguments of roast types (mem2reg's phis) flow through cf
+  // branches.
+  populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
+}

@@ -1,0 +1,261 @@
+//===- RuntimeABI.cpp - Runtime declarations and constants in lowered IR --===//
+
+#include "Roast/Conversion/RoastToStandard/RuntimeABI.h"
+
+#include "Roast/Runtime/Runtime.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+using namespace mlir;
+using namespace roast;
+
+// The lowering passes these numbers to the runtime; keep them in step.
+static_assert(int32_t(ErrorKind::ZeroDivision) == ROAST_ERR_ZERO_DIVISION);
+static_assert(int32_t(ErrorKind::Overflow) == ROAST_ERR_OVERFLOW);
+static_assert(int32_t(ErrorKind::Value) == ROAST_ERR_VALUE);
+
+namespace {
+/// Name and C signature of a runtime function.
+struct RuntimeFunctionInfo {
+  StringRef name;
+  LLVM::LLVMFunctionType type;
+  /// Raises unconditionally: declared noreturn and cold so LLVM treats every
+  /// path to a call as unlikely and keeps such blocks out of hot code.
+  bool raises;
+  /// The first argument is a C `bool`, which the x86-64 and AArch64 ABIs pass
+  /// zero-extended.
+  bool boolArg;
+};
+} // namespace
+
+static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
+  Type ptr = LLVM::LLVMPointerType::get(ctx);
+  Type voidType = LLVM::LLVMVoidType::get(ctx);
+  Type i1 = IntegerType::get(ctx, 1), i32 = IntegerType::get(ctx, 32);
+  Type i64 = IntegerType::get(ctx, 64), f64 = Float64Type::get(ctx);
+  auto info = [](StringRef name, Type result, ArrayRef<Type> args,
+                 bool raises = false, bool boolArg = false) {
+    return RuntimeFunctionInfo{
+        name, LLVM::LLVMFunctionType::get(result, args), raises, boolArg};
+  };
+  // Every function that may raise ends with (file, line, function).
+  switch (fn) {
+  case RuntimeFunction::Raise:
+    return info("roast_rt_raise", voidType, {i32, ptr, ptr, i32, ptr},
+            /*raises=*/true);
+  case RuntimeFunction::RaiseRecursion:
+    return info("roast_rt_raise_recursion", voidType, {ptr, i32, ptr},
+            /*raises=*/true);
+  case RuntimeFunction::PrintInt:
+    return info("roast_rt_print_int", voidType, {i64});
+  case RuntimeFunction::PrintFloat:
+    return info("roast_rt_print_float", voidType, {f64});
+  case RuntimeFunction::PrintBool:
+    return info("roast_rt_print_bool", voidType, {i1}, /*raises=*/false,
+                /*boolArg=*/true);
+  case RuntimeFunction::PrintNone:
+    return info("roast_rt_print_none", voidType, {});
+  case RuntimeFunction::PrintStr:
+    return info("roast_rt_print_str", voidType, {ptr});
+  case RuntimeFunction::PrintCStr:
+    return info("roast_rt_print_cstr", voidType, {ptr});
+  case RuntimeFunction::IntPow:
+    return info("roast_rt_int_pow", i64, {i64, i64, ptr, i32, ptr});
+  case RuntimeFunction::FloatPow:
+    return info("roast_rt_float_pow", f64, {f64, f64, ptr, i32, ptr});
+  case RuntimeFunction::FloatFloorDiv:
+    return info("roast_rt_float_floordiv", f64, {f64, f64, ptr, i32, ptr});
+  case RuntimeFunction::FloatMod:
+    return info("roast_rt_float_mod", f64, {f64, f64, ptr, i32, ptr});
+  case RuntimeFunction::FloatToInt:
+    return info("roast_rt_float_to_int", i64, {f64, ptr, i32, ptr});
+  }
+  llvm_unreachable("unknown runtime function");
+}
+
+RuntimeABI::RuntimeABI(ModuleOp module) : module(module), symbols(module) {}
+
+void RuntimeABI::setInsertionPointForDeclaration(OpBuilder &builder) {
+  if (lastDeclaration)
+    builder.setInsertionPointAfter(lastDeclaration);
+  else
+    builder.setInsertionPointToStart(module.getBody());
+}
+
+std::string RuntimeABI::uniqueName(StringRef prefix) {
+  // Roast identifiers cannot contain '.', so only our own symbols can clash.
+  std::string name;
+  do
+    name = (prefix + "." + Twine(nextName++)).str();
+  while (symbols.lookup(name));
+  return name;
+}
+
+LLVM::LLVMFuncOp RuntimeABI::getFunction(OpBuilder &builder,
+                                         RuntimeFunction fn) {
+  LLVM::LLVMFuncOp &decl = functions[unsigned(fn)];
+  if (decl)
+    return decl;
+  RuntimeFunctionInfo info = getInfo(module.getContext(), fn);
+  if ((decl = symbols.lookup<LLVM::LLVMFuncOp>(info.name)))
+    return decl;
+
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionPointForDeclaration(builder);
+  decl = LLVM::LLVMFuncOp::create(builder, module.getLoc(), info.name,
+                                  info.type);
+  if (info.raises)
+    decl.setPassthroughAttr(builder.getStrArrayAttr({"noreturn", "cold"}));
+  if (info.boolArg)
+    decl.setArgAttr(0, LLVM::LLVMDialect::getZExtAttrName(),
+                    builder.getUnitAttr());
+  noteDeclaration(decl);
+  return decl;
+}
+
+Value RuntimeABI::call(OpBuilder &builder, Location loc, RuntimeFunction fn,
+                       ValueRange args) {
+  auto callOp =
+      LLVM::CallOp::create(builder, loc, getFunction(builder, fn), args);
+  return callOp.getNumResults() ? callOp.getResult() : Value();
+}
+
+Value RuntimeABI::getCString(OpBuilder &builder, Location loc, StringRef text) {
+  LLVM::GlobalOp &global = cStrings[text];
+  if (!global) {
+    OpBuilder::InsertionGuard guard(builder);
+    setInsertionPointForDeclaration(builder);
+    auto type = LLVM::LLVMArrayType::get(builder.getI8Type(), text.size() + 1);
+    global = LLVM::GlobalOp::create(
+        builder, module.getLoc(), type, /*isConstant=*/true,
+        LLVM::Linkage::Private, uniqueName("roast.cstr"),
+        builder.getStringAttr(text.str() + '\0'), /*alignment=*/1);
+    global.setUnnamedAddr(LLVM::UnnamedAddr::Global);
+    noteDeclaration(global);
+  }
+  return LLVM::AddressOfOp::create(builder, loc, global);
+}
+
+Value RuntimeABI::getStrObject(OpBuilder &builder, Location loc,
+                               StringRef text) {
+  LLVM::GlobalOp &global = strObjects[text];
+  if (!global) {
+    OpBuilder::InsertionGuard guard(builder);
+    setInsertionPointForDeclaration(builder);
+    MLIRContext *ctx = builder.getContext();
+    Type i32 = builder.getI32Type(), i64 = builder.getI64Type();
+    auto bytesType =
+        LLVM::LLVMArrayType::get(builder.getI8Type(), text.size() + 1);
+    // RoastStr: {refcount, type_id, flags} header, length, bytes + NUL.
+    auto type =
+        LLVM::LLVMStructType::getLiteral(ctx, {i64, i32, i32, i64, bytesType});
+    Location gloc = module.getLoc();
+    // Constant: immortal objects are never written, not even their refcount.
+    global = LLVM::GlobalOp::create(builder, gloc, type, /*isConstant=*/true,
+                                    LLVM::Linkage::Private,
+                                    uniqueName("roast.str"), Attribute(),
+                                    /*alignment=*/8);
+    global.setUnnamedAddr(LLVM::UnnamedAddr::Global);
+    builder.createBlock(&global.getInitializerRegion());
+    Value object = LLVM::UndefOp::create(builder, gloc, type);
+    auto setField = [&](int64_t index, Value value) {
+      object = LLVM::InsertValueOp::create(builder, gloc, object, value, index);
+    };
+    setField(0, LLVM::ConstantOp::create(builder, gloc, i64,
+                                         int64_t(ROAST_REFCOUNT_IMMORTAL)));
+    setField(1, LLVM::ConstantOp::create(builder, gloc, i32,
+                                         int64_t(ROAST_TYPE_STR)));
+    setField(2, LLVM::ConstantOp::create(builder, gloc, i32, int64_t(0)));
+    setField(3, LLVM::ConstantOp::create(builder, gloc, i64,
+                                         int64_t(text.size())));
+    setField(4, LLVM::ConstantOp::create(
+                    builder, gloc, bytesType,
+                    builder.getStringAttr(text.str() + '\0')));
+    LLVM::ReturnOp::create(builder, gloc, object);
+    noteDeclaration(global);
+  }
+  return LLVM::AddressOfOp::create(builder, loc, global);
+}
+
+Value RuntimeABI::getStackLimitAddress(OpBuilder &builder, Location loc) {
+  if (!stackLimit &&
+      !(stackLimit = symbols.lookup<LLVM::GlobalOp>("roast_rt_stack_limit"))) {
+    OpBuilder::InsertionGuard guard(builder);
+    setInsertionPointForDeclaration(builder);
+    stackLimit = LLVM::GlobalOp::create(
+        builder, module.getLoc(), LLVM::LLVMPointerType::get(module.getContext()),
+        /*isConstant=*/false, LLVM::Linkage::External, "roast_rt_stack_limit",
+        Attribute());
+    noteDeclaration(stackLimit);
+  }
+  return LLVM::AddressOfOp::create(builder, loc, stackLimit);
+}
+
+/// The function name CPython's traceback shows (the code object's name) for
+/// a function symbol.
+static StringRef getTracebackName(StringRef symbol) {
+  size_t dot = symbol.rfind('.');
+  return dot == StringRef::npos ? symbol : symbol.drop_front(dot + 1);
+}
+
+SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
+                                                    Operation *op) {
+  Location loc = op->getLoc();
+  Value file, function;
+  int32_t line = 0;
+  // Inlining wraps locations in CallSiteLoc (callee first) and passes fuse
+  // them; the first file position found is where the op itself came from.
+  if (auto pos = loc->findInstanceOf<FileLineColRange>()) {
+    file = getCString(builder, loc, pos.getFilename().getValue());
+    line = int32_t(pos.getStartLine());
+  } else {
+    file = LLVM::ZeroOp::create(builder, loc,
+                                LLVM::LLVMPointerType::get(op->getContext()));
+  }
+  // Module-level code has no function; the runtime prints "<module>" for a
+  // null name, as CPython's traceback does. CodeGen qualifies symbols
+  // (`module.f`, `module.Class.f`) but tracebacks show the bare name.
+  auto parent = op->getParentOfType<FunctionOpInterface>();
+  if (parent && parent.getName() != "roast_module_init")
+    function = getCString(builder, loc, getTracebackName(parent.getName()));
+  else
+    function = LLVM::ZeroOp::create(
+        builder, loc, LLVM::LLVMPointerType::get(op->getContext()));
+  Value lineValue = arith::ConstantIntOp::create(builder, loc, line, 32);
+  return {file, lineValue, function};
+}
+
+void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
+                           Value message) {
+  Location loc = op->getLoc();
+  SmallVector<Value, 5> args = {kind, message};
+  llvm::append_range(args, getSourceLocation(builder, op));
+  call(builder, loc, RuntimeFunction::Raise, args);
+  LLVM::UnreachableOp::create(builder, loc);
+}
+
+void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, ErrorKind kind,
+                           StringRef message) {
+  Location loc = op->getLoc();
+  Value kindValue = arith::ConstantIntOp::create(builder, loc, int64_t(kind), 32);
+  emitRaise(builder, op, kindValue, getCString(builder, loc, message));
+}
+
+void RuntimeABI::branchToColdIf(RewriterBase &rewriter, Location loc,
+                                Value failed,
+                                function_ref<void(OpBuilder &)> fillCold) {
+  Block *head = rewriter.getInsertionBlock();
+  Block *continuation = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+  Region *region = head->getParent();
+  // At the end of the function: the initial layout already keeps the hot
+  // blocks together.
+  Block *cold = rewriter.createBlock(region, region->end());
+  fillCold(rewriter);
+  rewriter.setInsertionPointToEnd(head);
+  cf::CondBranchOp::create(rewriter, loc, failed, cold, ValueRange(),
+                           continuation, ValueRange(),
+                           {kUnlikelyWeight, kLikelyWeight});
+  rewriter.setInsertionPointToStart(continuation);
+}

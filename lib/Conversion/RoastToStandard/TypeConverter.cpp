@@ -1,0 +1,21 @@
+//===- TypeConverter.cpp - roast types to the types of lowered code -------===//
+
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+using namespace roast;
+
+RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
+  // Tried last: builtin scalars (i64, f64, i1) and everything already
+  // lowered stay as they are.
+  addConversion([](Type type) { return type; });
+  // Objects are pointers to their header; None is the null pointer; a slot
+  // that mem2reg could not promote is the address of its stack memory.
+  auto ptr = LLVM::LLVMPointerType::get(context);
+  addConversion([ptr](StrType) -> Type { return ptr; });
+  addConversion([ptr](roast::NoneType) -> Type { return ptr; });
+  addConversion([ptr](RefType) -> Type { return ptr; });
+}

@@ -1,0 +1,4 @@
+s = "abc
+t = 1
+print("abc)
+u = 2

@@ -1,0 +1,5 @@
+if x:
+pass
+else:
+    pass
+while y:

@@ -1,0 +1,4 @@
+x = "\N{DASH}"
+y = "\x4"
+z = b"bytes"
+w = "\ud800"

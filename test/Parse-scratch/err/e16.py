@@ -1,0 +1,4 @@
+x = 1 if y
+print "hello"
+else:
+    pass

@@ -1,0 +1,5 @@
+try:
+    pass
+x = 1
+class C
+    pass
