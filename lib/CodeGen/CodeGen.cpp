@@ -48,6 +48,13 @@ Type Generator::convertType(const sema::Type *type) {
     return roast::NoneType::get(&context);
   case sema::Type::Kind::Str:
     return StrType::get(&context);
+  case sema::Type::Kind::Tuple: {
+    SmallVector<Type> elements;
+    for (const sema::Type *element :
+         llvm::cast<sema::TupleType>(type)->getElements())
+      elements.push_back(convertType(element));
+    return TupleType::get(&context, elements);
+  }
   case sema::Type::Kind::Function:
   case sema::Type::Kind::Error:
     break;
@@ -174,6 +181,23 @@ Value Generator::loadFrom(Symbol *sym, Location l) {
   return LoadOp::create(builder, l, slots.lookup(sym));
 }
 
+/// Stores into a name, or unpacks a tuple into a tuple of targets.
+void Generator::assignTo(ast::Expr &target, Value value,
+                         const sema::Type *valueType, Location l) {
+  if (auto *name = llvm::dyn_cast<ast::NameExpr>(&target)) {
+    storeTo(name->symbol, value, valueType, l);
+    return;
+  }
+  auto &targets = llvm::cast<ast::TupleExpr>(target);
+  auto *tuple = llvm::cast<sema::TupleType>(valueType);
+  for (auto [i, element, elementType] :
+       llvm::enumerate(targets.elts, tuple->getElements())) {
+    Value part = TupleGetOp::create(builder, l, convertType(elementType),
+                                    value, static_cast<int64_t>(i));
+    assignTo(*element, part, elementType, l);
+  }
+}
+
 void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
                         Location l) {
   value = coerce(value, valueType, sym->type, l);
@@ -196,10 +220,8 @@ void Generator::emitStmt(ast::Stmt &stmt) {
   case ast::Stmt::Kind::Assign: {
     auto &assign = llvm::cast<ast::AssignStmt>(stmt);
     Value value = emitExpr(*assign.value);
-    for (ast::ExprPtr &target : assign.targets) {
-      auto *name = llvm::cast<ast::NameExpr>(target.get());
-      storeTo(name->symbol, value, assign.value->type, l);
-    }
+    for (ast::ExprPtr &target : assign.targets)
+      assignTo(*target, value, assign.value->type, l);
     return;
   }
   case ast::Stmt::Kind::AnnAssign: {

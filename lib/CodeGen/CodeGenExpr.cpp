@@ -32,6 +32,17 @@ Value Generator::coerce(Value value, const sema::Type *from,
                         const sema::Type *to, Location l) {
   if (from == to)
     return value;
+  if (auto *toTuple = llvm::dyn_cast<sema::TupleType>(to)) {
+    auto *fromTuple = llvm::cast<sema::TupleType>(from);
+    SmallVector<Value> elements;
+    for (auto [i, f, t] : llvm::enumerate(fromTuple->getElements(),
+                                          toTuple->getElements())) {
+      Value part = TupleGetOp::create(builder, l, convertType(f), value,
+                                      static_cast<int64_t>(i));
+      elements.push_back(coerce(part, f, t, l));
+    }
+    return MakeTupleOp::create(builder, l, convertType(to), elements);
+  }
   return CastOp::create(builder, l, convertType(to), value);
 }
 
@@ -44,6 +55,8 @@ Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
     return value;
   if (type->isNone())
     return boolConstant(false, l);
+  if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
+    return boolConstant(!tuple->getElements().empty(), l);
   return CastOp::create(builder, l, builder.getI1Type(), value);
 }
 
@@ -338,8 +351,24 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
       return truthValue(arg);
     return emitExprAs(arg, call.type);
   }
+  case Builtin::DivMod: {
+    const sema::Type *element =
+        llvm::cast<sema::TupleType>(call.type)->getElements()[0];
+    Value a = emitExprAs(*call.args[0], element);
+    Value b = emitExprAs(*call.args[1], element);
+    Value quotient = FloorDivOp::create(builder, l, a, b);
+    Value remainder = ModOp::create(builder, l, a, b);
+    return MakeTupleOp::create(builder, l, convertType(call.type),
+                               ValueRange{quotient, remainder});
+  }
   case Builtin::Pow: {
     const sema::Type *type = call.type;
+    if (call.args.size() == 3) {
+      Value base = emitExprAs(*call.args[0], type);
+      Value exp = emitExprAs(*call.args[1], type);
+      Value mod = emitExprAs(*call.args[2], type);
+      return PowModOp::create(builder, l, base, exp, mod);
+    }
     Value base = emitExprAs(*call.args[0], type);
     Value exp = emitExprAs(*call.args[1], type);
     return PowOp::create(builder, l, base, exp);
@@ -354,9 +383,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
 // Dispatch
 //===----------------------------------------------------------------------===//
 
-Value Generator::emitExpr(ast::Expr &expr) { return emitExprImpl(expr); }
-
-Value Generator::emitExprImpl(ast::Expr &expr) {
+Value Generator::emitExpr(ast::Expr &expr) {
   Location l = loc(expr.getLoc());
   switch (expr.getKind()) {
   case ast::Expr::Kind::IntLit:
@@ -388,6 +415,20 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     return emitIfExp(llvm::cast<ast::IfExpExpr>(expr));
   case ast::Expr::Kind::Call:
     return emitCall(llvm::cast<ast::CallExpr>(expr));
+  case ast::Expr::Kind::Tuple: {
+    SmallVector<Value> elements;
+    for (ast::ExprPtr &element : llvm::cast<ast::TupleExpr>(expr).elts)
+      elements.push_back(emitExpr(*element));
+    return MakeTupleOp::create(builder, l, convertType(expr.type), elements);
+  }
+  case ast::Expr::Kind::Subscript: {
+    auto &sub = llvm::cast<ast::SubscriptExpr>(expr);
+    Value tuple = emitExpr(*sub.value);
+    size_t size =
+        llvm::cast<sema::TupleType>(sub.value->type)->getElements().size();
+    return TupleGetOp::create(builder, l, convertType(expr.type), tuple,
+                              sema::constantTupleIndex(*sub.index, size));
+  }
   default:
     break;
   }

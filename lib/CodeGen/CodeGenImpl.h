@@ -34,6 +34,8 @@ private:
   void emitWhile(ast::WhileStmt &stmt);
   void emitFor(ast::ForStmt &stmt);
   void emitReturn(ast::ReturnStmt &stmt);
+  void assignTo(ast::Expr &target, mlir::Value value,
+                const sema::Type *valueType, mlir::Location l);
   void storeTo(sema::Symbol *sym, mlir::Value value, const sema::Type *valueType,
                mlir::Location l);
   mlir::Value loadFrom(sema::Symbol *sym, mlir::Location l);
@@ -41,7 +43,6 @@ private:
 
   // CodeGenExpr.cpp: expressions.
   mlir::Value emitExpr(ast::Expr &expr);
-  mlir::Value emitExprImpl(ast::Expr &expr);
   mlir::Value emitExprAs(ast::Expr &expr, const sema::Type *type);
   mlir::Value coerce(mlir::Value value, const sema::Type *from, const sema::Type *to,
                      mlir::Location l);

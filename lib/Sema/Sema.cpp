@@ -11,6 +11,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
+
 using namespace roast;
 using namespace roast::ast;
 using namespace roast::sema;
@@ -22,7 +24,7 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"int", Builtin::Int},
       {"float", Builtin::Float}, {"bool", Builtin::Bool},
-      {"pow", Builtin::Pow}};
+      {"pow", Builtin::Pow},     {"divmod", Builtin::DivMod}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;
@@ -68,6 +70,22 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
   }
   if (llvm::isa<NoneLitExpr>(annotation))
     return types.getNone();
+  if (auto *sub = llvm::dyn_cast<SubscriptExpr>(annotation)) {
+    auto *base = llvm::dyn_cast<NameExpr>(sub->value.get());
+    if (base && base->name == "tuple") {
+      std::vector<const Type *> elements;
+      if (auto *list = llvm::dyn_cast<TupleExpr>(sub->index.get())) {
+        for (ExprPtr &element : list->elts)
+          elements.push_back(resolveAnnotation(element.get()));
+      } else {
+        elements.push_back(resolveAnnotation(sub->index.get()));
+      }
+      for (const Type *element : elements)
+        if (element->isError())
+          return element;
+      return types.getTuple(elements);
+    }
+  }
   if (llvm::isa<StrLitExpr>(annotation)) {
     diags.error(annotation->getLoc(),
                 "string annotations are not supported yet");
@@ -75,7 +93,7 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
   }
   diags.error(annotation->getLoc(),
               "this type is not supported yet (supported: int, float, bool, "
-              "str, None)");
+              "str, None, tuple[...])");
   return types.getError();
 }
 
@@ -87,9 +105,12 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
 /// without entering nested function bodies.
 static void collectAssignedNames(const Block &block,
                                  llvm::SmallVectorImpl<NameExpr *> &names) {
-  auto addTarget = [&](Expr *target) {
+  std::function<void(Expr *)> addTarget = [&](Expr *target) {
     if (auto *name = llvm::dyn_cast<NameExpr>(target))
       names.push_back(name);
+    else if (auto *tuple = llvm::dyn_cast<TupleExpr>(target))
+      for (ExprPtr &element : tuple->elts)
+        addTarget(element.get());
   };
   for (const StmtPtr &stmt : block) {
     if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get())) {
@@ -339,10 +360,30 @@ Symbol *Checker::lookupForAssignment(NameExpr &name) {
 }
 
 void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
+  if (auto *targets = llvm::dyn_cast<TupleExpr>(&target)) {
+    auto *tuple = llvm::dyn_cast<TupleType>(valueType);
+    if (!tuple) {
+      if (!valueType->isError())
+        diags.error(loc, "cannot unpack a value of type " + valueType->str());
+      return;
+    }
+    if (tuple->getElements().size() != targets->elts.size()) {
+      diags.error(loc, "cannot unpack " +
+                           llvm::Twine(tuple->getElements().size()) +
+                           " values into " + llvm::Twine(targets->elts.size()) +
+                           " targets");
+      return;
+    }
+    for (auto [element, elementType] :
+         llvm::zip(targets->elts, tuple->getElements()))
+      assignTo(*element, elementType, loc);
+    target.type = valueType;
+    return;
+  }
   auto *name = llvm::dyn_cast<NameExpr>(&target);
   if (!name) {
-    if (llvm::isa<TupleExpr>(target) || llvm::isa<ListExpr>(target))
-      unsupported(target.getLoc(), "tuple unpacking assignments");
+    if (llvm::isa<ListExpr>(target))
+      unsupported(target.getLoc(), "list unpacking assignments");
     else if (llvm::isa<SubscriptExpr>(target))
       unsupported(target.getLoc(), "assignments to subscripts");
     else if (llvm::isa<AttributeExpr>(target))
@@ -372,6 +413,17 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
 bool Checker::isAssignable(const Type *from, const Type *to) {
   if (from == to || from->isError() || to->isError())
     return true;
+  auto *fromTuple = llvm::dyn_cast<TupleType>(from);
+  auto *toTuple = llvm::dyn_cast<TupleType>(to);
+  if (fromTuple && toTuple) {
+    if (fromTuple->getElements().size() != toTuple->getElements().size())
+      return false;
+    return llvm::all_of(
+        llvm::zip(fromTuple->getElements(), toTuple->getElements()),
+        [](auto pair) {
+          return isAssignable(std::get<0>(pair), std::get<1>(pair));
+        });
+  }
   // Python's numeric tower: bool -> int -> float.
   if (to->isFloat() && (from->isInt() || from->isBool()))
     return true;

@@ -215,7 +215,8 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
 }
 
 bool Checker::checkTruthValue(const Type *type, Loc loc) {
-  if (type->isNumeric() || type->isNone() || type->isError())
+  if (type->isNumeric() || type->isNone() || type->isError() ||
+      type->isTuple())
     return true;
   unsupported(loc, "truth values of " + type->str());
   return false;
@@ -499,12 +500,24 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *arg = checkNumericArgs(call, name, 1, 1);
     return arg->isError() ? arg : result;
   }
+  case Builtin::DivMod: {
+    const Type *type = checkNumericArgs(call, "divmod", 2, 2);
+    if (type->isError())
+      return type;
+    const Type *element = promote(types, type, type);
+    return types.getTuple({element, element});
+  }
   case Builtin::Pow: {
     if (call.args.size() == 3) {
-      for (ExprPtr &arg : call.args)
-        checkExpr(*arg);
-      unsupported(call.getLoc(), "three-argument pow() calls");
-      return types.getError();
+      const Type *type = checkNumericArgs(call, "pow", 3, 3);
+      if (type->isError())
+        return type;
+      if (type->isFloat()) {
+        diags.error(call.getLoc(), "pow() 3rd argument not allowed unless all "
+                                   "arguments are integers");
+        return types.getError();
+      }
+      return types.getInt();
     }
     const Type *type = checkNumericArgs(call, "pow", 2, 2);
     if (type->isError())
@@ -515,6 +528,65 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   }
   }
   llvm_unreachable("unknown builtin");
+}
+
+//===----------------------------------------------------------------------===//
+// Tuples
+//===----------------------------------------------------------------------===//
+
+int64_t roast::sema::constantTupleIndex(const Expr &index, size_t size) {
+  int64_t value;
+  if (auto *lit = llvm::dyn_cast<IntLitExpr>(&index)) {
+    if (!lit->fitsInt64)
+      return -1;
+    value = static_cast<int64_t>(lit->value);
+  } else if (auto *neg = llvm::dyn_cast<UnaryExpr>(&index);
+             neg && neg->op == UnaryOp::Neg) {
+    auto *lit = llvm::dyn_cast<IntLitExpr>(neg->operand.get());
+    if (!lit || !lit->fitsInt64)
+      return -1;
+    value = -static_cast<int64_t>(lit->value);
+  } else {
+    return -1;
+  }
+  if (value < 0)
+    value += static_cast<int64_t>(size);
+  return value >= 0 && value < static_cast<int64_t>(size) ? value : -1;
+}
+
+const Type *Checker::checkTuple(TupleExpr &expr) {
+  std::vector<const Type *> elements;
+  for (ExprPtr &element : expr.elts) {
+    const Type *type = checkExpr(*element);
+    if (type->isError())
+      return type;
+    elements.push_back(type);
+  }
+  return types.getTuple(elements);
+}
+
+const Type *Checker::checkSubscript(SubscriptExpr &expr) {
+  const Type *base = checkExpr(*expr.value);
+  if (base->isError())
+    return base;
+  auto *tuple = llvm::dyn_cast<TupleType>(base);
+  if (!tuple) {
+    checkExpr(*expr.index);
+    unsupported(expr.getLoc(), "subscripts of " + base->str() + " values");
+    return types.getError();
+  }
+  const Type *indexType = checkExpr(*expr.index);
+  int64_t index = constantTupleIndex(*expr.index, tuple->getElements().size());
+  if (index < 0) {
+    if (!indexType->isError())
+      diags.error(expr.index->getLoc(),
+                  llvm::isa<IntLitExpr>(expr.index.get()) ||
+                          llvm::isa<UnaryExpr>(expr.index.get())
+                      ? "tuple index out of range"
+                      : "tuple indices must be integer constants for now");
+    return types.getError();
+  }
+  return tuple->getElements()[index];
 }
 
 //===----------------------------------------------------------------------===//
@@ -562,12 +634,12 @@ const Type *Checker::checkExprImpl(Expr &expr) {
     unsupported(expr.getLoc(), "attribute accesses");
     return types.getError();
   case Expr::Kind::Subscript:
+    return checkSubscript(llvm::cast<SubscriptExpr>(expr));
   case Expr::Kind::Slice:
-    unsupported(expr.getLoc(), "subscripts");
+    unsupported(expr.getLoc(), "slices");
     return types.getError();
   case Expr::Kind::Tuple:
-    unsupported(expr.getLoc(), "tuples");
-    return types.getError();
+    return checkTuple(llvm::cast<TupleExpr>(expr));
   case Expr::Kind::List:
     unsupported(expr.getLoc(), "lists");
     return types.getError();

@@ -45,6 +45,8 @@ private:
   const Type *checkCompare(ast::CompareExpr &expr);
   const Type *checkIfExp(ast::IfExpExpr &expr);
   const Type *checkCall(ast::CallExpr &call);
+  const Type *checkTuple(ast::TupleExpr &expr);
+  const Type *checkSubscript(ast::SubscriptExpr &expr);
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee);
   const Type *checkBuiltinCall(ast::CallExpr &call, Builtin builtin);
   const Type *checkNumericArgs(ast::CallExpr &call, llvm::StringRef name,

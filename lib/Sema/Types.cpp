@@ -19,6 +19,13 @@ std::string Type::str() const {
     return "str";
   case Kind::Error:
     return "<error>";
+  case Kind::Tuple: {
+    auto *tuple = static_cast<const TupleType *>(this);
+    std::string s = "tuple[";
+    for (auto [i, element] : llvm::enumerate(tuple->getElements()))
+      s += (i ? ", " : "") + element->str();
+    return s + "]";
+  }
   case Kind::Function: {
     auto *fn = static_cast<const FunctionType *>(this);
     std::string s = "(";
@@ -48,9 +55,28 @@ TypeContext::getFunction(llvm::ArrayRef<const Type *> params,
   void *insertPos = nullptr;
   if (FunctionType *existing = functionTypes.FindNodeOrInsertPos(id, insertPos))
     return existing;
-  storage.push_back(std::unique_ptr<FunctionType>(
-      new FunctionType(std::vector<const Type *>(params.begin(), params.end()),
-                       result)));
-  functionTypes.InsertNode(storage.back().get(), insertPos);
-  return storage.back().get();
+  auto *type = new FunctionType(
+      std::vector<const Type *>(params.begin(), params.end()), result);
+  storage.emplace_back(type);
+  functionTypes.InsertNode(type, insertPos);
+  return type;
+}
+
+void TupleType::profile(llvm::FoldingSetNodeID &id,
+                        llvm::ArrayRef<const Type *> elements) {
+  for (const Type *element : elements)
+    id.AddPointer(element);
+}
+
+const TupleType *TypeContext::getTuple(llvm::ArrayRef<const Type *> elements) {
+  llvm::FoldingSetNodeID id;
+  TupleType::profile(id, elements);
+  void *insertPos = nullptr;
+  if (TupleType *existing = tupleTypes.FindNodeOrInsertPos(id, insertPos))
+    return existing;
+  auto *type = new TupleType(
+      std::vector<const Type *>(elements.begin(), elements.end()));
+  storage.emplace_back(type);
+  tupleTypes.InsertNode(type, insertPos);
+  return type;
 }

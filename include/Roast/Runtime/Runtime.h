@@ -62,6 +62,7 @@ void roast_rt_format_float(double v, char *buf);   /* repr(float) into buf (>= 3
 void roast_rt_print_bool(bool v);                  /* True / False */
 void roast_rt_print_none(void);                    /* None */
 void roast_rt_print_str(const RoastStr *s);        /* the raw bytes of s (print, not repr) */
+void roast_rt_print_str_repr(const RoastStr *s);   /* repr(s): quoted and escaped as CPython does */
 void roast_rt_print_cstr(const char *s);           /* a NUL-terminated C string (separators, newlines) */
 void roast_rt_flush(void);                         /* write buffered output to stdout */
 

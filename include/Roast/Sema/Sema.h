@@ -20,7 +20,18 @@
 namespace roast::sema {
 
 /// The built-in functions Sema knows; CodeGen expands each one inline.
-enum class Builtin { Print, Range, Abs, Min, Max, Int, Float, Bool, Pow };
+enum class Builtin {
+  Print,
+  Range,
+  Abs,
+  Min,
+  Max,
+  Int,
+  Float,
+  Bool,
+  Pow,
+  DivMod
+};
 
 struct FunctionInfo;
 
@@ -67,6 +78,11 @@ bool parsePythonFloat(llvm::StringRef text, double &value);
 /// Whether `lhs ** rhsExpr` with int operands is a float power (the exponent
 /// is a negative literal, so Python gives a float).
 bool isFloatPower(const Type *lhs, const ast::Expr *rhsExpr);
+
+/// The element a constant index selects in a tuple of `size` elements
+/// (negative indices count from the end), or -1 if `index` is not a
+/// constant or out of range.
+int64_t constantTupleIndex(const ast::Expr &index, size_t size);
 
 /// Checks `module`; diagnostics go to `diags`. Returns null if there were
 /// errors.

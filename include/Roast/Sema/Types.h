@@ -19,7 +19,8 @@ namespace roast::sema {
 
 class Type {
 public:
-  enum class Kind { Int, Float, Bool, None, Str, Function, Error };
+  virtual ~Type() = default;
+  enum class Kind { Int, Float, Bool, None, Str, Tuple, Function, Error };
 
   Kind getKind() const { return kind; }
   bool isInt() const { return kind == Kind::Int; }
@@ -29,6 +30,7 @@ public:
   bool isStr() const { return kind == Kind::Str; }
   bool isError() const { return kind == Kind::Error; }
   bool isFunction() const { return kind == Kind::Function; }
+  bool isTuple() const { return kind == Kind::Tuple; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -63,6 +65,24 @@ private:
   const Type *result;
 };
 
+/// `tuple[A, B, ...]`: an immutable value, passed by value (a struct in
+/// the generated code), like Codon's tuples.
+class TupleType : public Type, public llvm::FoldingSetNode {
+public:
+  llvm::ArrayRef<const Type *> getElements() const { return elements; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Tuple; }
+  void Profile(llvm::FoldingSetNodeID &id) const { profile(id, elements); }
+  static void profile(llvm::FoldingSetNodeID &id,
+                      llvm::ArrayRef<const Type *> elements);
+
+private:
+  friend class TypeContext;
+  explicit TupleType(std::vector<const Type *> elements)
+      : Type(Kind::Tuple), elements(std::move(elements)) {}
+  std::vector<const Type *> elements;
+};
+
 /// Owns and interns every type of one compilation.
 class TypeContext {
 public:
@@ -80,6 +100,7 @@ public:
   const Type *getError() const { return &errorType; }
   const FunctionType *getFunction(llvm::ArrayRef<const Type *> params,
                                   const Type *result);
+  const TupleType *getTuple(llvm::ArrayRef<const Type *> elements);
 
 private:
   struct Simple : Type {
@@ -89,7 +110,8 @@ private:
       boolType{Type::Kind::Bool}, noneType{Type::Kind::None},
       strType{Type::Kind::Str}, errorType{Type::Kind::Error};
   llvm::FoldingSet<FunctionType> functionTypes;
-  std::vector<std::unique_ptr<FunctionType>> storage;
+  llvm::FoldingSet<TupleType> tupleTypes;
+  std::vector<std::unique_ptr<Type>> storage;
 };
 
 } // namespace roast::sema

@@ -21,16 +21,25 @@ SmallVector<MemorySlot> AllocaOp::getPromotableSlots() {
   return {MemorySlot{getRef(), getRef().getType().getElementType()}};
 }
 
-Value AllocaOp::getDefaultValue(const MemorySlot &slot, OpBuilder &builder) {
-  // A read before any write is rejected by Sema; the default only has to be
-  // some value of the right type.
-  Type type = slot.elemType;
+/// Some value of `type`: Sema rejects reads before writes, so the default
+/// of a slot is never observed.
+static Value zeroValue(Type type, Location loc, OpBuilder &builder) {
+  if (auto tuple = dyn_cast<TupleType>(type)) {
+    SmallVector<Value> elements;
+    for (Type element : tuple.getTypes())
+      elements.push_back(zeroValue(element, loc, builder));
+    return MakeTupleOp::create(builder, loc, tuple, elements);
+  }
   if (isa<StrType>(type))
-    return StringOp::create(builder, getLoc(), builder.getStringAttr(""));
+    return StringOp::create(builder, loc, builder.getStringAttr(""));
   if (isa<roast::NoneType>(type))
-    return NoneOp::create(builder, getLoc());
-  return arith::ConstantOp::create(builder, getLoc(), type,
+    return NoneOp::create(builder, loc);
+  return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));
+}
+
+Value AllocaOp::getDefaultValue(const MemorySlot &slot, OpBuilder &builder) {
+  return zeroValue(slot.elemType, getLoc(), builder);
 }
 
 void AllocaOp::handleBlockArgument(const MemorySlot &, BlockArgument,
@@ -39,8 +48,18 @@ void AllocaOp::handleBlockArgument(const MemorySlot &, BlockArgument,
 std::optional<PromotableAllocationOpInterface>
 AllocaOp::handlePromotionComplete(const MemorySlot &, Value defaultValue,
                                   OpBuilder &) {
+  // Erase the default (and, for tuples, its element constants) if unused.
+  SmallVector<Operation *> worklist;
   if (defaultValue && defaultValue.use_empty())
-    defaultValue.getDefiningOp()->erase();
+    worklist.push_back(defaultValue.getDefiningOp());
+  while (!worklist.empty()) {
+    Operation *op = worklist.pop_back_val();
+    SmallVector<Value> operands(op->getOperands());
+    op->erase();
+    for (Value operand : operands)
+      if (operand.use_empty() && operand.getDefiningOp())
+        worklist.push_back(operand.getDefiningOp());
+  }
   erase();
   return std::nullopt;
 }

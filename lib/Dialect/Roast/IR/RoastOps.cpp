@@ -122,6 +122,36 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// Tuples
+//===----------------------------------------------------------------------===//
+
+LogicalResult MakeTupleOp::verify() {
+  auto type = cast<TupleType>(getType());
+  if (!llvm::equal(type.getTypes(), getElements().getTypes()))
+    return emitOpError("element types do not match the result type ")
+           << type;
+  return success();
+}
+
+LogicalResult TupleGetOp::verify() {
+  auto type = cast<TupleType>(getTuple().getType());
+  int64_t index = getIndex();
+  if (index < 0 || index >= static_cast<int64_t>(type.size()))
+    return emitOpError("index ") << index << " is out of range for " << type;
+  if (type.getType(index) != getType())
+    return emitOpError("result type ")
+           << getType() << " does not match element " << index << " of "
+           << type;
+  return success();
+}
+
+OpFoldResult TupleGetOp::fold(FoldAdaptor) {
+  if (auto make = getTuple().getDefiningOp<MakeTupleOp>())
+    return make.getElements()[getIndex()];
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
 // RaiseOp
 //===----------------------------------------------------------------------===//
 

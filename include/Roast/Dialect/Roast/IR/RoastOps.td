@@ -221,6 +221,21 @@ def Roast_PowOp : Roast_NumericBinaryOp<"pow", "**", [{
     CPython (`0.0 ** -1` raises `ZeroDivisionError`).
   }]>;
 
+def Roast_PowModOp : Roast_Op<"powmod", [SameOperandsAndResultType]> {
+  let summary = "three-argument pow() on ints";
+  let description = [{
+    `pow(base, exp, mod)`: the result has the sign of `mod`; a negative
+    exponent uses the modular inverse. `mod == 0` raises `ValueError`.
+
+    ```mlir
+    %r = roast.powmod %b, %e, %m : i64
+    ```
+  }];
+  let arguments = (ins Roast_Int:$base, Roast_Int:$exp, Roast_Int:$mod);
+  let results = (outs Roast_Int:$result);
+  let assemblyFormat = "$base `,` $exp `,` $mod attr-dict `:` type($result)";
+}
+
 def Roast_TrueDivOp : Roast_Op<"truediv", [SameOperandsAndResultType]> {
   let summary = "Python `/` on floats";
   let description = [{
@@ -277,6 +292,42 @@ def Roast_CastOp : Roast_Op<"cast"> {
   let arguments = (ins Roast_Scalar:$input);
   let results = (outs Roast_Scalar:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `to` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Tuples
+//===----------------------------------------------------------------------===//
+
+def Roast_MakeTupleOp : Roast_Op<"make_tuple", [Pure]> {
+  let summary = "build a tuple value";
+  let description = [{
+    Tuples are immutable values passed by value (structs after lowering),
+    typed with the builtin `tuple` type.
+
+    ```mlir
+    %t = roast.make_tuple %q, %r : (i64, i64) -> tuple<i64, i64>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$elements);
+  let results = (outs AnyTuple:$result);
+  let assemblyFormat = "$elements attr-dict `:` functional-type($elements, $result)";
+  let hasVerifier = 1;
+}
+
+def Roast_TupleGetOp : Roast_Op<"tuple_get", [Pure]> {
+  let summary = "read one element of a tuple";
+  let description = [{
+    ```mlir
+    %q = roast.tuple_get %t[0] : tuple<i64, i64> -> i64
+    ```
+  }];
+  let arguments = (ins AnyTuple:$tuple, I64Attr:$index);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $tuple `[` $index `]` attr-dict `:` type($tuple) `->` type($result)
+  }];
   let hasVerifier = 1;
   let hasFolder = 1;
 }

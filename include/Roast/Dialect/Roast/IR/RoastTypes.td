@@ -49,6 +49,6 @@ def Roast_Bool : I<1>;
 def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
-                                 Roast_NoneType, Roast_StrType]>;
+                                 Roast_NoneType, Roast_StrType, AnyTuple]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD
