@@ -8,7 +8,7 @@ from lit.llvm import llvm_config
 config.name = "Roast"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".roast", ".test"]
-config.excludes = ["Inputs", "lit.cfg.py", "CMakeLists.txt"]
+config.excludes = ["Inputs", "lit.cfg.py", "CMakeLists.txt", "Parse-scratch"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.roast_obj_root, "test")
 

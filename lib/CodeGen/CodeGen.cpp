@@ -150,10 +150,9 @@ void Generator::finishFunction(FuncOp func, const sema::Type *resultType) {
     return;
   }
   // Sema proved every path returns; this block is unreachable.
-  Type type = convertType(resultType);
-  Value zero = arith::ConstantOp::create(builder, l, type,
-                                         builder.getZeroAttr(type));
-  ReturnOp::create(builder, l, ValueRange{zero});
+  ReturnOp::create(builder, l,
+                   ValueRange{buildZeroValue(builder, l,
+                                             convertType(resultType))});
 }
 
 bool Generator::isTerminated() {

@@ -2,6 +2,8 @@
 //
 // Errors from the lexer, parser and Sema, printed by llvm::SourceMgr as
 // `file.roast:LINE:COL: error: message`, the source line and a caret.
+// Sema checks module-level code before function bodies, so diagnostics are
+// buffered and printed in source order by flush().
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,18 +13,43 @@
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace roast {
 
 class DiagEngine {
 public:
   explicit DiagEngine(llvm::SourceMgr &sourceMgr) : sourceMgr(sourceMgr) {}
+  DiagEngine(const DiagEngine &) = delete;
+  DiagEngine &operator=(const DiagEngine &) = delete;
+  ~DiagEngine() { flush(); }
 
   void error(llvm::SMLoc loc, const llvm::Twine &message) {
     ++numErrors;
-    sourceMgr.PrintMessage(loc, llvm::SourceMgr::DK_Error, message);
+    pending.push_back({loc, message.str(), {}});
   }
+  /// A note attached to the last error.
   void note(llvm::SMLoc loc, const llvm::Twine &message) {
-    sourceMgr.PrintMessage(loc, llvm::SourceMgr::DK_Note, message);
+    if (pending.empty())
+      return;
+    pending.back().notes.push_back({loc, message.str()});
+  }
+
+  /// Prints the buffered diagnostics, ordered by source position.
+  void flush() {
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const Pending &a, const Pending &b) {
+                       return a.loc.getPointer() < b.loc.getPointer();
+                     });
+    for (const Pending &diag : pending) {
+      sourceMgr.PrintMessage(diag.loc, llvm::SourceMgr::DK_Error,
+                             diag.message);
+      for (const auto &[loc, message] : diag.notes)
+        sourceMgr.PrintMessage(loc, llvm::SourceMgr::DK_Note, message);
+    }
+    pending.clear();
   }
 
   unsigned getNumErrors() const { return numErrors; }
@@ -30,7 +57,13 @@ public:
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
 
 private:
+  struct Pending {
+    llvm::SMLoc loc;
+    std::string message;
+    std::vector<std::pair<llvm::SMLoc, std::string>> notes;
+  };
   llvm::SourceMgr &sourceMgr;
+  std::vector<Pending> pending;
   unsigned numErrors = 0;
 };
 

@@ -21,25 +21,9 @@ SmallVector<MemorySlot> AllocaOp::getPromotableSlots() {
   return {MemorySlot{getRef(), getRef().getType().getElementType()}};
 }
 
-/// Some value of `type`: Sema rejects reads before writes, so the default
-/// of a slot is never observed.
-static Value zeroValue(Type type, Location loc, OpBuilder &builder) {
-  if (auto tuple = dyn_cast<TupleType>(type)) {
-    SmallVector<Value> elements;
-    for (Type element : tuple.getTypes())
-      elements.push_back(zeroValue(element, loc, builder));
-    return MakeTupleOp::create(builder, loc, tuple, elements);
-  }
-  if (isa<StrType>(type))
-    return StringOp::create(builder, loc, builder.getStringAttr(""));
-  if (isa<roast::NoneType>(type))
-    return NoneOp::create(builder, loc);
-  return arith::ConstantOp::create(builder, loc, type,
-                                   builder.getZeroAttr(type));
-}
-
 Value AllocaOp::getDefaultValue(const MemorySlot &slot, OpBuilder &builder) {
-  return zeroValue(slot.elemType, getLoc(), builder);
+  // Sema rejects reads before writes: the default is never observed.
+  return buildZeroValue(builder, getLoc(), slot.elemType);
 }
 
 void AllocaOp::handleBlockArgument(const MemorySlot &, BlockArgument,

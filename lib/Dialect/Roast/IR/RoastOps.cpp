@@ -9,6 +9,21 @@
 using namespace mlir;
 using namespace roast;
 
+Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
+  if (auto tuple = dyn_cast<TupleType>(type)) {
+    SmallVector<Value> elements;
+    for (Type element : tuple.getTypes())
+      elements.push_back(buildZeroValue(builder, loc, element));
+    return MakeTupleOp::create(builder, loc, tuple, elements);
+  }
+  if (isa<StrType>(type))
+    return StringOp::create(builder, loc, builder.getStringAttr(""));
+  if (isa<roast::NoneType>(type))
+    return NoneOp::create(builder, loc);
+  return arith::ConstantOp::create(builder, loc, type,
+                                   builder.getZeroAttr(type));
+}
+
 //===----------------------------------------------------------------------===//
 // FuncOp
 //===----------------------------------------------------------------------===//

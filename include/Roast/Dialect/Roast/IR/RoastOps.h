@@ -28,4 +28,11 @@
 #define GET_OP_CLASSES
 #include "Roast/Dialect/Roast/IR/RoastOps.h.inc"
 
+namespace roast {
+/// A value of `type` built from constants: 0, 0.0, False, "", None, or a
+/// tuple of those.
+mlir::Value buildZeroValue(mlir::OpBuilder &builder, mlir::Location loc,
+                           mlir::Type type);
+} // namespace roast
+
 #endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_H

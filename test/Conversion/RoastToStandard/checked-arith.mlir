@@ -1,0 +1,80 @@
+// RUN: roast-opt %s --convert-roast-to-standard -split-input-file | FileCheck %s
+
+// Checked +, -, * and unary -: the overflow bit of the intrinsic branches to
+// a cold block that raises OverflowError with the op's source location.
+
+// CHECK-DAG: llvm.mlir.global private unnamed_addr constant @[[MSG:roast\.cstr\.[0-9]+]]("integer overflow\00")
+// CHECK-DAG: llvm.mlir.global private unnamed_addr constant @[[FILE:roast\.cstr\.[0-9]+]]("t.roast\00")
+// CHECK-DAG: llvm.mlir.global private unnamed_addr constant @[[FN:roast\.cstr\.[0-9]+]]("add\00")
+// CHECK-DAG: llvm.func @roast_rt_raise(i32, !llvm.ptr, !llvm.ptr, i32, !llvm.ptr) attributes {passthrough = ["noreturn", "cold"]}
+// CHECK-LABEL: func.func @m.add(
+// CHECK-SAME:      %[[A:.*]]: i64, %[[B:.*]]: i64) -> i64
+// CHECK:         %[[PAIR:.*]] = "llvm.intr.sadd.with.overflow"(%[[A]], %[[B]]) : (i64, i64) -> !llvm.struct<(i64, i1)>
+// CHECK:         %[[SUM:.*]] = llvm.extractvalue %[[PAIR]][0]
+// CHECK:         %[[OVF:.*]] = llvm.extractvalue %[[PAIR]][1]
+// CHECK:         cf.cond_br %[[OVF]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
+// CHECK:       ^[[CONT]]:
+// CHECK-NEXT:    return %[[SUM]] : i64
+// CHECK:       ^[[COLD]]:
+// CHECK-DAG:     %[[KIND:.*]] = arith.constant 2 : i32
+// CHECK-DAG:     %[[MSGP:.*]] = llvm.mlir.addressof @[[MSG]]
+// CHECK-DAG:     %[[FILEP:.*]] = llvm.mlir.addressof @[[FILE]]
+// CHECK-DAG:     %[[FNP:.*]] = llvm.mlir.addressof @[[FN]]
+// CHECK-DAG:     %[[LINE:.*]] = arith.constant 3 : i32
+// CHECK:         llvm.call @roast_rt_raise(%[[KIND]], %[[MSGP]], %[[FILEP]], %[[LINE]], %[[FNP]])
+// CHECK-NEXT:    llvm.unreachable
+roast.func @m.add(%a: i64, %b: i64) -> i64 {
+  %r = roast.add %a, %b : i64 loc("t.roast":3:12)
+  roast.return %r : i64
+}
+
+// -----
+
+// CHECK-LABEL: func.func @m.sub(
+// CHECK:         "llvm.intr.ssub.with.overflow"
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000])
+// CHECK:         llvm.call @roast_rt_raise
+roast.func @m.sub(%a: i64, %b: i64) -> i64 {
+  %r = roast.sub %a, %b : i64
+  roast.return %r : i64
+}
+
+// -----
+
+// CHECK-LABEL: func.func @m.mul(
+// CHECK:         "llvm.intr.smul.with.overflow"
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000])
+// CHECK:         llvm.call @roast_rt_raise
+roast.func @m.mul(%a: i64, %b: i64) -> i64 {
+  %r = roast.mul %a, %b : i64
+  roast.return %r : i64
+}
+
+// -----
+
+// -x is 0 - x: only -(-2**63) overflows.
+// CHECK-LABEL: func.func @m.neg(
+// CHECK-SAME:      %[[X:.*]]: i64
+// CHECK:         %[[ZERO:.*]] = arith.constant 0 : i64
+// CHECK:         "llvm.intr.ssub.with.overflow"(%[[ZERO]], %[[X]])
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000])
+roast.func @m.neg(%x: i64) -> i64 {
+  %r = roast.neg %x : i64
+  roast.return %r : i64
+}
+
+// -----
+
+// Each check gets its own cold block, but the strings and the declaration
+// exist once per module.
+// CHECK:     ("integer overflow\00")
+// CHECK-NOT: ("integer overflow\00")
+// CHECK:     llvm.func @roast_rt_raise(
+// CHECK-NOT: llvm.func @roast_rt_raise(
+// CHECK-LABEL: func.func @m.two(
+// CHECK-COUNT-2: llvm.call @roast_rt_raise
+roast.func @m.two(%a: i64) -> i64 {
+  %r = roast.add %a, %a : i64
+  %s = roast.mul %r, %r : i64
+  roast.return %s : i64
+}
