@@ -81,7 +81,8 @@ createHostTargetMachine(const BackendOptions &options) {
 
   llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
   std::string error;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return llvm::createStringError(error);
   TargetChoice choice = chooseTarget(triple, options);
@@ -159,8 +160,7 @@ roast::translateAndOptimize(mlir::ModuleOp module,
   llvmModule->setTargetTriple(tm.getTargetTriple());
   llvmModule->setPICLevel(llvm::PICLevel::BigPIC);
   llvmModule->setPIELevel(llvm::PIELevel::Large);
-  setTargetAttributes(*llvmModule,
-                      chooseTarget(tm.getTargetTriple(), options));
+  setTargetAttributes(*llvmModule, chooseTarget(tm.getTargetTriple(), options));
   setDSOLocal(*llvmModule);
 
   std::string errors;
@@ -189,9 +189,9 @@ roast::translateAndOptimize(mlir::ModuleOp module,
   builder.registerLoopAnalyses(loopAM);
   builder.crossRegisterProxies(loopAM, functionAM, cgsccAM, moduleAM);
   llvm::ModulePassManager passes =
-      level == 0 ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
-                 : builder.buildPerModuleDefaultPipeline(
-                       getOptimizationLevel(level));
+      level == 0
+          ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
+          : builder.buildPerModuleDefaultPipeline(getOptimizationLevel(level));
   passes.run(*llvmModule, moduleAM);
   return llvmModule;
 }

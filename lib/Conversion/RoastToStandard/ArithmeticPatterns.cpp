@@ -1,4 +1,4 @@
-//===- ArithmeticPatterns.cpp - Python int/float semantics as arith + checks -===//
+//===- ArithmeticPatterns.cpp - Python int/float semantics as arith ------===//
 //
 // Every check branches to a cold block that raises, and the hot path is kept
 // free of further branches (selects instead), so LLVM sees straight-line
@@ -43,10 +43,9 @@ static void emitRaiseEither(OpBuilder &builder, RuntimeABI &abi, Operation *op,
   Value kindValue = arith::SelectOp::create(
       builder, loc, cond, constantInt(builder, loc, i32, int64_t(kind)),
       constantInt(builder, loc, i32, int64_t(otherKind)));
-  Value messageValue =
-      arith::SelectOp::create(builder, loc, cond,
-                              abi.getCString(builder, loc, message),
-                              abi.getCString(builder, loc, otherMessage));
+  Value messageValue = arith::SelectOp::create(
+      builder, loc, cond, abi.getCString(builder, loc, message),
+      abi.getCString(builder, loc, otherMessage));
   abi.emitRaise(builder, op, kindValue, messageValue);
 }
 
@@ -72,8 +71,6 @@ static Value needsFloorFixup(OpBuilder &builder, Location loc, Value rem,
   return arith::AndIOp::create(builder, loc, nonZero, signsDiffer);
 }
 
-namespace {
-
 //===----------------------------------------------------------------------===//
 // Checked +, -, *, unary -
 //===----------------------------------------------------------------------===//
@@ -95,6 +92,8 @@ static Value emitCheckedArith(ConversionPatternRewriter &rewriter,
   });
   return result;
 }
+
+namespace {
 
 template <typename SourceOp, typename IntrinsicOp>
 struct CheckedBinaryOpLowering : public RuntimeOpConversionPattern<SourceOp> {
@@ -199,9 +198,10 @@ struct ModOpLowering : public RuntimeOpConversionPattern<ModOp> {
     // x % -1 is 0 in Python, but INT64_MIN % -1 traps in hardware (and is UB
     // in LLVM); x % 1 is 0 too and never traps.
     Value one = constantInt(rewriter, loc, type, 1);
-    Value isMinusOne =
-        cmpi(rewriter, loc, Pred::eq, rhs, constantInt(rewriter, loc, type, -1));
-    Value divisor = arith::SelectOp::create(rewriter, loc, isMinusOne, one, rhs);
+    Value isMinusOne = cmpi(rewriter, loc, Pred::eq, rhs,
+                            constantInt(rewriter, loc, type, -1));
+    Value divisor =
+        arith::SelectOp::create(rewriter, loc, isMinusOne, one, rhs);
     Value rem = arith::RemSIOp::create(rewriter, loc, lhs, divisor);
     Value adjust = arith::SelectOp::create(
         rewriter, loc, needsFloorFixup(rewriter, loc, rem, rhs), rhs,
@@ -220,9 +220,23 @@ struct PowOpLowering : public RuntimeOpConversionPattern<PowOp> {
     RuntimeFunction fn = isa<FloatType>(op.getType())
                              ? RuntimeFunction::FloatPow
                              : RuntimeFunction::IntPow;
-    rewriter.replaceOp(op, callWithLocation(rewriter, abi, op, fn,
-                                            {adaptor.getLhs(),
-                                             adaptor.getRhs()}));
+    rewriter.replaceOp(op,
+                       callWithLocation(rewriter, abi, op, fn,
+                                        {adaptor.getLhs(), adaptor.getRhs()}));
+    return success();
+  }
+};
+
+struct PowModOpLowering : public RuntimeOpConversionPattern<PowModOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(PowModOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(
+        op, callWithLocation(
+                rewriter, abi, op, RuntimeFunction::IntPowMod,
+                {adaptor.getBase(), adaptor.getExp(), adaptor.getMod()}));
     return success();
   }
 };
@@ -309,8 +323,8 @@ struct ShrOpLowering : public RuntimeOpConversionPattern<ShrOp> {
       abi.emitRaise(builder, op, ErrorKind::Value, kNegativeShiftCount);
     });
     // A count of 64 or more shifts in only sign bits: the same as 63.
-    Value amount = arith::MinUIOp::create(
-        rewriter, loc, count, constantInt(rewriter, loc, type, 63));
+    Value amount = arith::MinUIOp::create(rewriter, loc, count,
+                                          constantInt(rewriter, loc, type, 63));
     rewriter.replaceOpWithNewOp<arith::ShRSIOp>(op, adaptor.getLhs(), amount);
     return success();
   }
@@ -406,10 +420,10 @@ private:
     auto f64 = cast<FloatType>(input.getType());
     // [-2^63, 2^63) in doubles: both bounds are exact powers of two, and no
     // double lies strictly between -2^63 - 1 and -2^63. NaN fails both.
-    Value low = arith::ConstantFloatOp::create(rewriter, loc, f64,
-                                               APFloat(-0x1p63));
-    Value high = arith::ConstantFloatOp::create(rewriter, loc, f64,
-                                                APFloat(0x1p63));
+    Value low =
+        arith::ConstantFloatOp::create(rewriter, loc, f64, APFloat(-0x1p63));
+    Value high =
+        arith::ConstantFloatOp::create(rewriter, loc, f64, APFloat(0x1p63));
     Value inRange = arith::AndIOp::create(
         rewriter, loc,
         arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGE, input,
@@ -448,7 +462,8 @@ void roast::populateRoastArithmeticPatterns(const TypeConverter &converter,
                CheckedBinaryOpLowering<SubOp, LLVM::SSubWithOverflowOp>,
                CheckedBinaryOpLowering<MulOp, LLVM::SMulWithOverflowOp>,
                NegOpLowering, FloorDivOpLowering, ModOpLowering, PowOpLowering,
-               TrueDivOpLowering, ShlOpLowering, ShrOpLowering, CastOpLowering>(
-      converter, patterns.getContext(), abi);
+               PowModOpLowering, TrueDivOpLowering, ShlOpLowering,
+               ShrOpLowering, CastOpLowering>(converter, patterns.getContext(),
+                                              abi);
   patterns.add<CmpOpLowering>(converter, patterns.getContext());
 }

@@ -27,8 +27,8 @@ struct FuncOpLowering : public OpConversionPattern<roast::FuncOp> {
     if (failed(converter.convertTypes(type.getResults(), results)))
       return rewriter.notifyMatchFailure(op, "unsupported result type");
 
-    auto newType = rewriter.getFunctionType(signature.getConvertedTypes(),
-                                            results);
+    auto newType =
+        rewriter.getFunctionType(signature.getConvertedTypes(), results);
     auto func =
         func::FuncOp::create(rewriter, op.getLoc(), op.getName(), newType);
     // Keep the symbol's visibility (public = external linkage, which

@@ -8,8 +8,10 @@
 using namespace mlir;
 using namespace roast;
 
-/// The symbol of the llvm global holding roast.global `name`; the prefix
-/// keeps module variables apart from functions of the same name.
+/// The symbol of the llvm global holding roast.global `name`: the prefix
+/// keeps module variables apart from functions and C symbols in the one
+/// namespace of the object file, and since `global` is a Python keyword no
+/// other Roast symbol starts with it.
 static std::string getGlobalSymbol(StringRef name) {
   return ("roast.global." + name).str();
 }

@@ -1,4 +1,4 @@
-//===- PatternBase.h - Base of the patterns that call the runtime -*- C++ -*-===//
+//===- PatternBase.h - Base of patterns that call the runtime --*- C++ -*-===//
 
 #ifndef LIB_CONVERSION_ROASTTOSTANDARD_PATTERNBASE_H
 #define LIB_CONVERSION_ROASTTOSTANDARD_PATTERNBASE_H

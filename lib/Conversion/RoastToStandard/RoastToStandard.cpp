@@ -21,6 +21,7 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
                                             RewritePatternSet &patterns) {
   populateRoastFunctionPatterns(converter, patterns);
   populateRoastArithmeticPatterns(converter, abi, patterns);
+  populateRoastTuplePatterns(converter, patterns);
   populateRoastMemoryPatterns(converter, patterns);
   populateRoastRuntimePatterns(converter, abi, patterns);
 }
@@ -37,11 +38,11 @@ struct ConvertRoastToStandardPass
 
     ConversionTarget target(*context);
     target.addIllegalDialect<RoastDialect>();
-    target.addLegalDialect<arith::ArithDialect, math::MathDialect,
-                           LLVM::LLVMDialect>();
-    // Upstream ops are legal once no roast type is left on them.
-    target.addDynamicallyLegalDialect<arith::ArithDialect, cf::ControlFlowDialect,
-                                      func::FuncDialect>(
+    target.addLegalDialect<math::MathDialect, LLVM::LLVMDialect>();
+    // Upstream ops that may carry roast values (branch operands, selects,
+    // calls) are legal once no roast type is left on them.
+    target.addDynamicallyLegalDialect<
+        arith::ArithDialect, cf::ControlFlowDialect, func::FuncDialect>(
         [&](Operation *op) { return converter.isLegal(op); });
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return converter.isSignatureLegal(op.getFunctionType()) &&

@@ -7,6 +7,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
 using namespace roast;
@@ -15,6 +16,26 @@ using namespace roast;
 static_assert(int32_t(ErrorKind::ZeroDivision) == ROAST_ERR_ZERO_DIVISION);
 static_assert(int32_t(ErrorKind::Overflow) == ROAST_ERR_OVERFLOW);
 static_assert(int32_t(ErrorKind::Value) == ROAST_ERR_VALUE);
+static_assert(int32_t(ErrorKind::Recursion) == ROAST_ERR_RECURSION);
+static_assert(int32_t(ErrorKind::Type) == ROAST_ERR_TYPE);
+static_assert(int32_t(ErrorKind::Index) == ROAST_ERR_INDEX);
+static_assert(int32_t(ErrorKind::Key) == ROAST_ERR_KEY);
+static_assert(int32_t(ErrorKind::Runtime) == ROAST_ERR_RUNTIME);
+static_assert(int32_t(ErrorKind::Assertion) == ROAST_ERR_ASSERTION);
+
+std::optional<ErrorKind> roast::getErrorKind(StringRef name) {
+  return llvm::StringSwitch<std::optional<ErrorKind>>(name)
+      .Case("ZeroDivisionError", ErrorKind::ZeroDivision)
+      .Case("OverflowError", ErrorKind::Overflow)
+      .Case("ValueError", ErrorKind::Value)
+      .Case("RecursionError", ErrorKind::Recursion)
+      .Case("TypeError", ErrorKind::Type)
+      .Case("IndexError", ErrorKind::Index)
+      .Case("KeyError", ErrorKind::Key)
+      .Case("RuntimeError", ErrorKind::Runtime)
+      .Case("AssertionError", ErrorKind::Assertion)
+      .Default(std::nullopt);
+}
 
 namespace {
 /// Name and C signature of a runtime function.
@@ -37,17 +58,17 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
   Type i64 = IntegerType::get(ctx, 64), f64 = Float64Type::get(ctx);
   auto info = [](StringRef name, Type result, ArrayRef<Type> args,
                  bool raises = false, bool boolArg = false) {
-    return RuntimeFunctionInfo{
-        name, LLVM::LLVMFunctionType::get(result, args), raises, boolArg};
+    return RuntimeFunctionInfo{name, LLVM::LLVMFunctionType::get(result, args),
+                               raises, boolArg};
   };
   // Every function that may raise ends with (file, line, function).
   switch (fn) {
   case RuntimeFunction::Raise:
     return info("roast_rt_raise", voidType, {i32, ptr, ptr, i32, ptr},
-            /*raises=*/true);
+                /*raises=*/true);
   case RuntimeFunction::RaiseRecursion:
     return info("roast_rt_raise_recursion", voidType, {ptr, i32, ptr},
-            /*raises=*/true);
+                /*raises=*/true);
   case RuntimeFunction::PrintInt:
     return info("roast_rt_print_int", voidType, {i64});
   case RuntimeFunction::PrintFloat:
@@ -59,10 +80,14 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_print_none", voidType, {});
   case RuntimeFunction::PrintStr:
     return info("roast_rt_print_str", voidType, {ptr});
+  case RuntimeFunction::PrintStrRepr:
+    return info("roast_rt_print_str_repr", voidType, {ptr});
   case RuntimeFunction::PrintCStr:
     return info("roast_rt_print_cstr", voidType, {ptr});
   case RuntimeFunction::IntPow:
     return info("roast_rt_int_pow", i64, {i64, i64, ptr, i32, ptr});
+  case RuntimeFunction::IntPowMod:
+    return info("roast_rt_int_pow_mod", i64, {i64, i64, i64, ptr, i32, ptr});
   case RuntimeFunction::FloatPow:
     return info("roast_rt_float_pow", f64, {f64, f64, ptr, i32, ptr});
   case RuntimeFunction::FloatFloorDiv:
@@ -85,7 +110,8 @@ void RuntimeABI::setInsertionPointForDeclaration(OpBuilder &builder) {
 }
 
 std::string RuntimeABI::uniqueName(StringRef prefix) {
-  // Roast identifiers cannot contain '.', so only our own symbols can clash.
+  // CodeGen's symbols are dotted paths of identifiers, and no identifier
+  // starts with a digit; the lookup catches anything already in the module.
   std::string name;
   do
     name = (prefix + "." + Twine(nextName++)).str();
@@ -104,8 +130,8 @@ LLVM::LLVMFuncOp RuntimeABI::getFunction(OpBuilder &builder,
 
   OpBuilder::InsertionGuard guard(builder);
   setInsertionPointForDeclaration(builder);
-  decl = LLVM::LLVMFuncOp::create(builder, module.getLoc(), info.name,
-                                  info.type);
+  decl =
+      LLVM::LLVMFuncOp::create(builder, module.getLoc(), info.name, info.type);
   if (info.raises)
     decl.setPassthroughAttr(builder.getStrArrayAttr({"noreturn", "cold"}));
   if (info.boolArg)
@@ -159,7 +185,7 @@ Value RuntimeABI::getStrObject(OpBuilder &builder, Location loc,
                                     /*alignment=*/8);
     global.setUnnamedAddr(LLVM::UnnamedAddr::Global);
     builder.createBlock(&global.getInitializerRegion());
-    Value object = LLVM::UndefOp::create(builder, gloc, type);
+    Value object = LLVM::PoisonOp::create(builder, gloc, type);
     auto setField = [&](int64_t index, Value value) {
       object = LLVM::InsertValueOp::create(builder, gloc, object, value, index);
     };
@@ -168,11 +194,11 @@ Value RuntimeABI::getStrObject(OpBuilder &builder, Location loc,
     setField(1, LLVM::ConstantOp::create(builder, gloc, i32,
                                          int64_t(ROAST_TYPE_STR)));
     setField(2, LLVM::ConstantOp::create(builder, gloc, i32, int64_t(0)));
-    setField(3, LLVM::ConstantOp::create(builder, gloc, i64,
-                                         int64_t(text.size())));
-    setField(4, LLVM::ConstantOp::create(
-                    builder, gloc, bytesType,
-                    builder.getStringAttr(text.str() + '\0')));
+    setField(
+        3, LLVM::ConstantOp::create(builder, gloc, i64, int64_t(text.size())));
+    setField(
+        4, LLVM::ConstantOp::create(builder, gloc, bytesType,
+                                    builder.getStringAttr(text.str() + '\0')));
     LLVM::ReturnOp::create(builder, gloc, object);
     noteDeclaration(global);
   }
@@ -184,10 +210,11 @@ Value RuntimeABI::getStackLimitAddress(OpBuilder &builder, Location loc) {
       !(stackLimit = symbols.lookup<LLVM::GlobalOp>("roast_rt_stack_limit"))) {
     OpBuilder::InsertionGuard guard(builder);
     setInsertionPointForDeclaration(builder);
-    stackLimit = LLVM::GlobalOp::create(
-        builder, module.getLoc(), LLVM::LLVMPointerType::get(module.getContext()),
-        /*isConstant=*/false, LLVM::Linkage::External, "roast_rt_stack_limit",
-        Attribute());
+    stackLimit =
+        LLVM::GlobalOp::create(builder, module.getLoc(),
+                               LLVM::LLVMPointerType::get(module.getContext()),
+                               /*isConstant=*/false, LLVM::Linkage::External,
+                               "roast_rt_stack_limit", Attribute());
     noteDeclaration(stackLimit);
   }
   return LLVM::AddressOfOp::create(builder, loc, stackLimit);
@@ -239,7 +266,8 @@ void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
 void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, ErrorKind kind,
                            StringRef message) {
   Location loc = op->getLoc();
-  Value kindValue = arith::ConstantIntOp::create(builder, loc, int64_t(kind), 32);
+  Value kindValue =
+      arith::ConstantIntOp::create(builder, loc, int64_t(kind), 32);
   emitRaise(builder, op, kindValue, getCString(builder, loc, message));
 }
 

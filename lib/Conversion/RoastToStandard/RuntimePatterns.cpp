@@ -1,4 +1,4 @@
-//===- RuntimePatterns.cpp - Strings, None, print and the stack guard -----===//
+//===- RuntimePatterns.cpp - str, None, print, raise and the stack guard --===//
 
 #include "PatternBase.h"
 
@@ -50,29 +50,80 @@ struct PrintOpLowering : public RuntimeOpConversionPattern<PrintOp> {
       if (str)
         abi.call(rewriter, loc, RuntimeFunction::PrintStr, str);
       else
-        abi.call(rewriter, loc, RuntimeFunction::PrintCStr,
-                 abi.getCString(rewriter, loc, defaultText));
+        printCString(rewriter, loc, defaultText);
     };
     for (auto [index, original, value] :
          llvm::enumerate(op.getValues(), adaptor.getValues())) {
       if (index != 0)
         emitText(adaptor.getSep(), " ");
-      // Dispatch on the roast type: str and None are both pointers now.
-      Type type = original.getType();
-      if (isa<roast::NoneType>(type))
-        abi.call(rewriter, loc, RuntimeFunction::PrintNone, {});
-      else if (isa<StrType>(type))
-        abi.call(rewriter, loc, RuntimeFunction::PrintStr, value);
-      else if (isa<FloatType>(type))
-        abi.call(rewriter, loc, RuntimeFunction::PrintFloat, value);
-      else if (type.isInteger(1))
-        abi.call(rewriter, loc, RuntimeFunction::PrintBool, value);
-      else if (type.isInteger(64))
-        abi.call(rewriter, loc, RuntimeFunction::PrintInt, value);
-      else
+      if (failed(printValue(rewriter, loc, value, original.getType(),
+                            /*repr=*/false)))
         return rewriter.notifyMatchFailure(op, "unprintable type");
     }
     emitText(adaptor.getEnd(), "\n");
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+private:
+  void printCString(OpBuilder &builder, Location loc, StringRef text) const {
+    abi.call(builder, loc, RuntimeFunction::PrintCStr,
+             abi.getCString(builder, loc, text));
+  }
+
+  /// Prints str(value), or repr(value) for the elements of a tuple. `type`
+  /// is the roast type: str and None are both pointers once lowered.
+  LogicalResult printValue(OpBuilder &builder, Location loc, Value value,
+                           Type type, bool repr) const {
+    if (isa<roast::NoneType>(type))
+      abi.call(builder, loc, RuntimeFunction::PrintNone, {});
+    else if (isa<StrType>(type))
+      abi.call(builder, loc,
+               repr ? RuntimeFunction::PrintStrRepr : RuntimeFunction::PrintStr,
+               value);
+    else if (isa<FloatType>(type)) // str(float) is repr(float)
+      abi.call(builder, loc, RuntimeFunction::PrintFloat, value);
+    else if (type.isInteger(1))
+      abi.call(builder, loc, RuntimeFunction::PrintBool, value);
+    else if (type.isInteger(64))
+      abi.call(builder, loc, RuntimeFunction::PrintInt, value);
+    else if (auto tuple = dyn_cast<TupleType>(type))
+      return printTuple(builder, loc, value, tuple);
+    else
+      return failure();
+    return success();
+  }
+
+  /// `(a, b)`, `(a,)` and `()`, elements by repr, as CPython prints them.
+  LogicalResult printTuple(OpBuilder &builder, Location loc, Value value,
+                           TupleType type) const {
+    printCString(builder, loc, "(");
+    for (auto [index, elementType] : llvm::enumerate(type.getTypes())) {
+      if (index != 0)
+        printCString(builder, loc, ", ");
+      Value element =
+          LLVM::ExtractValueOp::create(builder, loc, value, int64_t(index));
+      if (failed(printValue(builder, loc, element, elementType,
+                            /*repr=*/true)))
+        return failure();
+    }
+    printCString(builder, loc, type.size() == 1 ? ",)" : ")");
+    return success();
+  }
+};
+
+/// Until Roast has exception handling, raise ends the program: a call that
+/// does not return.
+struct RaiseOpLowering : public RuntimeOpConversionPattern<RaiseOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(RaiseOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    std::optional<ErrorKind> kind = getErrorKind(op.getKind());
+    if (!kind)
+      return rewriter.notifyMatchFailure(op, "unknown exception class");
+    abi.emitRaise(rewriter, op, *kind, op.getMessage());
     rewriter.eraseOp(op);
     return success();
   }
@@ -92,8 +143,8 @@ struct StackGuardOpLowering : public RuntimeOpConversionPattern<StackGuardOp> {
     Location loc = op.getLoc();
     auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
     Value stackPointer = LLVM::StackSaveOp::create(rewriter, loc, ptr);
-    Value limit = LLVM::LoadOp::create(
-        rewriter, loc, ptr, abi.getStackLimitAddress(rewriter, loc));
+    Value limit = LLVM::LoadOp::create(rewriter, loc, ptr,
+                                       abi.getStackLimitAddress(rewriter, loc));
     // Unsigned, so the runtime's "no limit" (null) never fires.
     Value exhausted = LLVM::ICmpOp::create(
         rewriter, loc, LLVM::ICmpPredicate::ult, stackPointer, limit);
@@ -112,7 +163,7 @@ struct StackGuardOpLowering : public RuntimeOpConversionPattern<StackGuardOp> {
 void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RuntimeABI &abi,
                                          RewritePatternSet &patterns) {
-  patterns.add<StringOpLowering, PrintOpLowering, StackGuardOpLowering>(
-      converter, patterns.getContext(), abi);
+  patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
+               StackGuardOpLowering>(converter, patterns.getContext(), abi);
   patterns.add<NoneOpLowering>(converter, patterns.getContext());
 }

@@ -1,4 +1,4 @@
-//===- RoastToStandard.h - Patterns lowering roast to upstream ---*- C++ -*-===//
+//===- RoastToStandard.h - Patterns lowering roast to upstream -*- C++ -*-===//
 //
 // The pieces of convert-roast-to-standard, exposed so that later passes (and
 // tests of single op groups) can reuse the type converter and patterns.
@@ -15,8 +15,9 @@ namespace roast {
 class RuntimeABI;
 
 /// Maps roast types to what the lowered code uses: every object reference
-/// (`!roast.str`, `!roast.none`, `!roast.ref<T>`) is an `!llvm.ptr`; the
-/// builtin scalars i64, f64 and i1 stay as they are.
+/// (`!roast.str`, `!roast.none`, `!roast.ref<T>`) is an `!llvm.ptr`, a
+/// `tuple<...>` is a literal `!llvm.struct` of its converted elements, and
+/// the builtin scalars i64, f64 and i1 stay as they are.
 class RoastTypeConverter : public mlir::TypeConverter {
 public:
   explicit RoastTypeConverter(mlir::MLIRContext *context);
@@ -34,12 +35,16 @@ void populateRoastArithmeticPatterns(const mlir::TypeConverter &converter,
                                      RuntimeABI &abi,
                                      mlir::RewritePatternSet &patterns);
 
+/// Tuple construction and element access.
+void populateRoastTuplePatterns(const mlir::TypeConverter &converter,
+                                mlir::RewritePatternSet &patterns);
+
 /// Local slots left over after mem2reg, and module-level globals.
 void populateRoastMemoryPatterns(const mlir::TypeConverter &converter,
                                  mlir::RewritePatternSet &patterns);
 
-/// Constants and built-ins backed by the runtime: strings, None, print and
-/// the stack guard.
+/// Constants and built-ins backed by the runtime: strings, None, print,
+/// raise and the stack guard.
 void populateRoastRuntimePatterns(const mlir::TypeConverter &converter,
                                   RuntimeABI &abi,
                                   mlir::RewritePatternSet &patterns);

@@ -17,6 +17,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <optional>
+
 namespace roast {
 
 /// The runtime functions lowered code calls.
@@ -28,20 +30,31 @@ enum class RuntimeFunction {
   PrintBool,
   PrintNone,
   PrintStr,
+  PrintStrRepr,
   PrintCStr,
   IntPow,
+  IntPowMod,
   FloatPow,
   FloatFloorDiv,
   FloatMod,
   FloatToInt,
 };
 
-/// Values of the runtime's `enum RoastErrorKind` used by the lowering.
+/// The runtime's `enum RoastErrorKind`: the built-in exceptions.
 enum class ErrorKind : int32_t {
   ZeroDivision = 1,
   Overflow = 2,
   Value = 3,
+  Recursion = 4,
+  Type = 5,
+  Index = 6,
+  Key = 7,
+  Runtime = 8,
+  Assertion = 9,
 };
+
+/// The kind of the built-in exception class `name` ("ValueError", ...).
+std::optional<ErrorKind> getErrorKind(llvm::StringRef name);
 
 /// Branch weights that make an error path cold: the values clang gives
 /// `__builtin_expect`, so LLVM lays the raising block out of line.
