@@ -86,6 +86,14 @@ std::unique_ptr<llvm::ToolOutputFile> openOutput(llvm::StringRef output,
   return file;
 }
 
+/// Prints IR with its source locations (as `loc(#locN)` aliases), so that
+/// roast-opt replays it with the same file:line in error messages.
+void printWithLocations(mlir::ModuleOp module, llvm::raw_ostream &os) {
+  mlir::OpPrintingFlags flags;
+  flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
+  module.print(os, flags);
+}
+
 /// Runs the front end up to `emit`; returns false after reporting errors.
 /// Token and AST dumps are printed here since they stop the pipeline.
 bool runFrontEnd(Compilation &c, const Options &opts, llvm::raw_ostream &os) {
@@ -164,7 +172,7 @@ int compile(const Options &opts, bool checkOnly) {
     auto out = openOutput(output, false);
     if (!out)
       return CompileError;
-    c.module->print(out->os());
+    printWithLocations(*c.module, out->os());
     out->keep();
     return Success;
   }
@@ -175,7 +183,7 @@ int compile(const Options &opts, bool checkOnly) {
     auto out = openOutput(output, false);
     if (!out)
       return CompileError;
-    c.module->print(out->os());
+    printWithLocations(*c.module, out->os());
     out->keep();
     return Success;
   }
