@@ -12,8 +12,11 @@
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 using namespace roast;
 using namespace roast::ast;
@@ -166,16 +169,37 @@ static void printStringLiteral(llvm::raw_ostream &os, StringRef text) {
   os << '"';
 }
 
-/// The shortest decimal form that reads back as the same double, as
-/// Python's repr does, so the dump is stable and exact.
+/// Python's repr of a float: the fewest digits that read back as the same
+/// double, in positional notation unless the exponent is below -4 or above
+/// 15 (`1000.0`, `0.1`, `1e+16`, `1.5e-05`), so the dump is exact and
+/// reads like the source.
 static void printFloat(llvm::raw_ostream &os, double value) {
-  char buffer[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+  if (std::isnan(value)) {
+    os << "nan";
+    return;
+  }
+  if (std::isinf(value)) {
+    os << (value < 0 ? "-inf" : "inf");
+    return;
+  }
+  char buffer[64];
+  int digits = 1;
+  for (; digits < 17; ++digits) {
+    std::snprintf(buffer, sizeof(buffer), "%.*e", digits - 1, value);
     if (std::strtod(buffer, nullptr) == value)
       break;
   }
+  std::snprintf(buffer, sizeof(buffer), "%.*e", digits - 1, value);
+  int exponent = std::atoi(std::strchr(buffer, 'e') + 1);
+  if (exponent < -4 || exponent >= 16) {
+    os << buffer;
+    return;
+  }
+  std::snprintf(buffer, sizeof(buffer), "%.*f",
+                std::max(digits - 1 - exponent, 0), value);
   os << buffer;
+  if (!std::strchr(buffer, '.'))
+    os << ".0";
 }
 
 llvm::raw_ostream &ASTDumper::line(StringRef role) {

@@ -383,7 +383,7 @@ void Generator::emitFor(ast::ForStmt &stmt) {
     cf::CondBranchOp::create(builder, l, isZero, bad, ok);
     region->push_back(bad);
     builder.setInsertionPointToStart(bad);
-    RaiseOp::create(builder, l, "ValueError",
+    RaiseOp::create(builder, l, ExceptionKind::ValueError,
                     "range() arg 3 must not be zero");
     region->push_back(ok);
     builder.setInsertionPointToStart(ok);

@@ -203,6 +203,7 @@ Lexer::Lexer(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags)
 }
 
 void Lexer::error(const char *at, const llvm::Twine &message) {
+  ++numErrors;
   diags.error(llvm::SMLoc::getFromPointer(at), message);
 }
 
@@ -212,6 +213,7 @@ Token Lexer::makeToken(TokenKind kind, const char *start) {
   tok.loc = llvm::SMLoc::getFromPointer(start);
   tok.spelling = StringRef(start, cur - start);
   lineHasTokens = true;
+  lastTokenKind = kind;
   return tok;
 }
 
@@ -240,6 +242,22 @@ void Lexer::skipNewline() {
 void Lexer::skipToEndOfLine() {
   while (cur != end && !atNewline())
     ++cur;
+}
+
+/// Comments are not tokens, but a program must still be UTF-8 throughout.
+void Lexer::skipComment() {
+  bool reported = false;
+  while (cur != end && !atNewline()) {
+    uint32_t cp;
+    unsigned length = decodeUTF8(cur, end, cp);
+    if (length == 0 && !reported) {
+      reported = true;
+      error(cur, "invalid byte " +
+                     formatByte(static_cast<unsigned char>(*cur)) +
+                     " in comment");
+    }
+    cur += length ? length : 1;
+  }
 }
 
 void Lexer::dropBracketsOpenedSince(const char *since) {
@@ -271,12 +289,14 @@ Token Lexer::lexToken() {
       if (lineHasTokens) {
         lineHasTokens = false;
         atLineStart = true;
+        if (!brackets.empty())
+          unclosedBracket = llvm::SMLoc::getFromPointer(brackets.back().loc);
         brackets.clear();
         return makeSyntheticToken(TokenKind::newline, cur);
       }
-      if (indents.size() > 1) {
-        indents.pop_back();
-        return makeSyntheticToken(TokenKind::dedent, cur);
+      while (indents.size() > 1) {
+        if (indents.pop_back_val().hasToken)
+          return makeSyntheticToken(TokenKind::dedent, cur);
       }
       return makeSyntheticToken(TokenKind::eof, cur);
     }
@@ -290,7 +310,7 @@ Token Lexer::lexToken() {
       ++cur;
       continue;
     case '#':
-      skipToEndOfLine();
+      skipComment();
       continue;
     case '\n':
     case '\r': {
@@ -302,22 +322,26 @@ Token Lexer::lexToken() {
       if (!lineHasTokens)
         continue;
       lineHasTokens = false;
+      reportedInvalidCharacter = false;
+      lastLineOpenedBlock = lastTokenKind == TokenKind::colon;
       Token tok = makeSyntheticToken(TokenKind::newline, start);
       tok.spelling = StringRef(start, cur - start);
       return tok;
     }
-    case '\\':
+    case '\\': {
       ++cur;
+      bool continued = atNewline();
+      if (continued)
+        skipNewline();
       if (cur == end) {
         error(cur, "unexpected EOF while parsing");
         return makeToken(TokenKind::error, start);
       }
-      if (atNewline()) {
-        skipNewline();
+      if (continued)
         continue;
-      }
       error(cur, "unexpected character after line continuation character");
       return makeToken(TokenKind::error, start);
+    }
     case '\'':
     case '"':
       return lexString(start, start);
@@ -354,7 +378,7 @@ void Lexer::lexIndentation() {
     }
   }
   if (cur != end && *cur == '#')
-    skipToEndOfLine();
+    skipComment();
   if (cur == end)
     return;
   if (atNewline()) {
@@ -369,28 +393,73 @@ void Lexer::lexIndentation() {
     error(firstTab, "tab in indentation is not allowed");
   }
 
-  if (column > indents.back()) {
+  // A width already reported as inconsistent stands for the level it was
+  // placed at, so the rest of a shifted block costs no further errors.
+  for (const auto &[width, level] : indentAliases) {
+    if (width == column) {
+      column = level;
+      break;
+    }
+  }
+  // Blocks the previous line closed, if this line is the first after it.
+  llvm::SmallVector<IndentLevel, 4> closedByPrevious =
+      std::move(closedByLastLine);
+  closedByLastLine.clear();
+
+  if (column > indents.back().width) {
     if (indents.size() > kMaxIndentDepth) {
       error(cur, "too many levels of indentation");
       return;
     }
-    indents.push_back(column);
+    // An indent after a line that opened no block is an error (the parser
+    // reports it). If that line had dedented, it was most likely the one
+    // misplaced line: the blocks it closed stay open, without tokens, so
+    // the lines after this one still match their levels.
+    if (!lastLineOpenedBlock)
+      for (const IndentLevel &level : llvm::reverse(closedByPrevious))
+        if (level.width > indents.back().width && level.width < column)
+          indents.push_back({level.width, /*hasToken=*/false});
+    indents.push_back({column, /*hasToken=*/true});
     pendingIndent = true;
     return;
   }
-  while (column < indents.back()) {
-    indents.pop_back();
-    ++pendingDedents;
+  IndentLevel popped;
+  while (column < indents.back().width) {
+    popped = indents.pop_back_val();
+    closedByLastLine.push_back(popped);
+    if (popped.hasToken)
+      ++pendingDedents;
   }
-  if (column != indents.back()) {
-    error(cur, "unindent does not match any outer indentation level");
-    // Treat the line as the first of a block at its own width, still inside
-    // the block it failed to leave: the lines after it, indented the same,
-    // then parse without further errors.
-    indents.push_back(column);
+  if (column != indents.back().width)
+    placeInconsistentDedent(column, popped);
+  llvm::erase_if(indentAliases, [&](const auto &alias) {
+    return llvm::none_of(indents, [&](const IndentLevel &level) {
+      return level.width == alias.second;
+    });
+  });
+}
+
+/// Recovers from a dedent to `column`, which lies between the enclosing
+/// level and `popped`, the innermost level the line failed to return to.
+void Lexer::placeInconsistentDedent(unsigned column, IndentLevel popped) {
+  error(cur, "unindent does not match any outer indentation level");
+  lastIndentationError = cur;
+  // The line joins the nearest level: back into the block it failed to
+  // leave, or out to the enclosing one. Halfway between, the whole block
+  // was probably shifted, and continues at the new width.
+  unsigned outer = indents.back().width;
+  if (column - outer < popped.width - column) {
+    indentAliases.emplace_back(column, outer);
+    return;
+  }
+  if (popped.width - column < column - outer)
+    indentAliases.emplace_back(column, popped.width);
+  else
+    popped.width = column;
+  indents.push_back(popped);
+  closedByLastLine.pop_back();
+  if (popped.hasToken)
     --pendingDedents;
-  }
-  return;
 }
 
 Token Lexer::lexName(const char *start) {
@@ -429,15 +498,15 @@ Token Lexer::lexName(const char *start) {
 }
 
 Token Lexer::lexInvalidCharacter(const char *start) {
-  auto byte = static_cast<unsigned char>(*start);
   uint32_t cp;
   unsigned length = decodeUTF8(start, end, cp);
-  if (length == 0) {
-    error(start, "invalid byte " + formatByte(byte));
-    cur = start + 1;
-  } else {
-    cur = start + length;
-    if (isNonPrintable(cp))
+  cur = start + (length ? length : 1);
+  if (!reportedInvalidCharacter) {
+    reportedInvalidCharacter = true;
+    if (length == 0)
+      error(start, "invalid byte " +
+                       formatByte(static_cast<unsigned char>(*start)));
+    else if (isNonPrintable(cp))
       error(start, "invalid non-printable character " + formatCodePoint(cp));
     else
       error(start, "invalid character '" + StringRef(start, length) + "' (" +
@@ -926,6 +995,16 @@ Token Lexer::lexFString(const char *start, const char *quote, bool raw) {
   }
   Token tok = makeToken(TokenKind::fstring, start);
   tok.strValue = std::string(body, cur - (triple ? 3 : 1) - body);
+  for (const char *p = body; p != cur;) {
+    uint32_t cp;
+    unsigned length = decodeUTF8(p, cur, cp);
+    if (length == 0) {
+      error(p, "invalid byte " + formatByte(static_cast<unsigned char>(*p)) +
+                   " in string literal");
+      break;
+    }
+    p += length;
+  }
   return tok;
 }
 

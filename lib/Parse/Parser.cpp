@@ -37,7 +37,7 @@ constexpr unsigned kMaxChainLength = 5000;
 
 // What UnsupportedExpr / UnsupportedStmt record; Sema words its errors as
 // "<what> are not supported".
-constexpr const char *kStarred = "starred expressions";
+constexpr llvm::StringLiteral kStarred("starred expressions");
 
 class Parser {
 public:
@@ -67,6 +67,7 @@ private:
   void syntaxError(SMLoc loc, const Twine &message);
   void reportUnexpectedToken();
   void error(SMLoc loc, const Twine &message);
+  bool isExplainedByLexer(SMLoc loc) const;
   void synchronize(unsigned statementStart);
   unsigned lineOf(SMLoc loc) const;
   bool checkNesting();
@@ -88,6 +89,7 @@ private:
   //===--------------------------------------------------------------------===//
 
   void parseStatements(Block &block);
+  void parseStatementOrRecover(Block &block);
   void parseStatement(Block &block);
   bool parseBlock(Block &body, StringRef construct, SMLoc headerLoc);
   void parseIndentedBlock(Block &body);
@@ -183,6 +185,7 @@ private:
   DiagEngine &diags;
   llvm::SourceMgr &sourceMgr;
   std::string fileName;
+  const char *bufferEnd;
 
   Token tok;
   std::deque<Token> lookahead;
@@ -193,11 +196,23 @@ private:
   /// Set by a syntax error until the statement is abandoned; further syntax
   /// errors meanwhile would only be consequences of the first.
   bool recovering = false;
+  /// The statement's syntax error, held back until recovery has seen the
+  /// rest of the line: if the input ends inside an unclosed bracket, that
+  /// bracket is the real mistake, as in CPython.
+  struct PendingError {
+    SMLoc loc;
+    std::string message;
+  };
+  std::optional<PendingError> pendingError;
+  /// Two errors at one place are one mistake seen twice (a block that both
+  /// fails to start and fails to end with `except`, say).
+  SMLoc lastErrorLoc;
   /// Brackets the parser has opened in this statement; tells an unmatched
   /// closer from one that ends an expression too early.
   unsigned openBrackets = 0;
   unsigned nestingDepth = 0;
   unsigned chainLength = 0;
+  unsigned lexerErrorsAtStatementStart = 0;
 };
 
 } // namespace
@@ -209,8 +224,9 @@ private:
 Parser::Parser(llvm::SourceMgr &sourceMgr, unsigned bufferId,
                DiagEngine &diags)
     : lexer(sourceMgr, bufferId, diags), diags(diags), sourceMgr(sourceMgr) {
-  fileName =
-      sourceMgr.getMemoryBuffer(bufferId)->getBufferIdentifier().str();
+  const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferId);
+  fileName = buffer->getBufferIdentifier().str();
+  bufferEnd = buffer->getBufferEnd();
   tok = lexer.next();
 }
 
@@ -320,12 +336,23 @@ bool Parser::startsComprehension() {
 // Diagnostics and recovery
 //===----------------------------------------------------------------------===//
 
-/// Reports a syntax error and starts recovery. Silent while recovering, and
-/// at an `error` token, which the lexer has already diagnosed.
+/// Records a syntax error and starts recovery; synchronize() reports it.
+/// Silent while recovering, and at an `error` token, which the lexer has
+/// already diagnosed.
 void Parser::syntaxError(SMLoc loc, const Twine &message) {
-  if (!recovering && !tok.is(TokenKind::error))
-    diags.error(loc, message);
+  if (!recovering && !tok.is(TokenKind::error) && !isExplainedByLexer(loc) &&
+      loc != lastErrorLoc)
+    pendingError = PendingError{loc, message.str()};
   recovering = true;
+}
+
+/// The lexer has explained an error if it reported one in the statement
+/// (`x = 1abc` need not also be "invalid syntax"), or rejected the
+/// indentation of the line the error is at the start of (a block that
+/// seems to end early or never start).
+bool Parser::isExplainedByLexer(SMLoc loc) const {
+  return lexer.getNumErrors() != lexerErrorsAtStatementStart ||
+         loc.getPointer() == lexer.getLastIndentationError();
 }
 
 void Parser::reportUnexpectedToken() {
@@ -339,8 +366,10 @@ void Parser::reportUnexpectedToken() {
 /// Reports an error that leaves the parse on track (a misplaced default, an
 /// unsupported parameter kind): no recovery needed.
 void Parser::error(SMLoc loc, const Twine &message) {
-  if (!recovering)
-    diags.error(loc, message);
+  if (recovering || isExplainedByLexer(loc) || loc == lastErrorLoc)
+    return;
+  diags.error(loc, message);
+  lastErrorLoc = loc;
 }
 
 unsigned Parser::lineOf(SMLoc loc) const {
@@ -361,11 +390,32 @@ void Parser::synchronize(unsigned statementStart) {
                              prevKind))
     consume();
   recovering = false;
+  if (pendingError) {
+    PendingError report = std::move(*pendingError);
+    pendingError.reset();
+    if (std::optional<SMLoc> bracket = lexer.getUnclosedBracket()) {
+      report.loc = *bracket;
+      report.message =
+          "'" + std::string(1, *bracket->getPointer()) + "' was never closed";
+    }
+    if (report.loc != lastErrorLoc)
+      diags.error(report.loc, report.message);
+    lastErrorLoc = report.loc;
+  }
   // The body of a broken header is parsed (its own errors are real ones)
-  // and dropped, rather than reported as an unexpected indent.
-  if (tok.is(TokenKind::indent)) {
-    Block discarded;
-    parseIndentedBlock(discarded);
+  // and dropped, rather than reported as an unexpected indent; so are the
+  // `elif`/`else`/`except`/`finally` clauses that belong to it.
+  while (true) {
+    if (tok.is(TokenKind::indent)) {
+      Block discarded;
+      parseIndentedBlock(discarded);
+    }
+    if (!tok.isAny(TokenKind::kw_elif, TokenKind::kw_else,
+                   TokenKind::kw_except, TokenKind::kw_finally))
+      break;
+    while (!tok.isAny(TokenKind::newline, TokenKind::eof))
+      consume();
+    consumeIf(TokenKind::newline);
   }
 }
 
@@ -422,7 +472,7 @@ static std::string describeTarget(const Expr &expr) {
         .Case("await expressions", "await expression")
         .Case("ellipsis literals", "ellipsis")
         .Case("complex numbers", "literal")
-        .Case("starred expressions", "starred")
+        .Case(kStarred, "starred")
         .Default("expression");
   default:
     return "expression";
@@ -493,26 +543,38 @@ std::unique_ptr<Module> Parser::parseModule() {
 
 /// statements: statement+, up to the DEDENT or EOF that ends the block.
 void Parser::parseStatements(Block &block) {
-  while (!tok.isAny(TokenKind::dedent, TokenKind::eof)) {
-    unsigned start = numConsumed;
-    parseStatement(block);
-    if (!recovering && numConsumed == start)
-      reportUnexpectedToken(); // every path consumes or reports; defensive
-    if (recovering)
-      synchronize(start);
-  }
+  while (!tok.isAny(TokenKind::dedent, TokenKind::eof))
+    parseStatementOrRecover(block);
+}
+
+/// Parses one statement, or abandons it after a syntax error.
+void Parser::parseStatementOrRecover(Block &block) {
+  unsigned start = numConsumed;
+  parseStatement(block);
+  if (!recovering && numConsumed == start)
+    reportUnexpectedToken(); // every path consumes or reports; defensive
+  if (recovering)
+    synchronize(start);
 }
 
 /// statement: compound_stmt | simple_stmts
 void Parser::parseStatement(Block &block) {
   openBrackets = 0;
   chainLength = 0;
+  lexerErrorsAtStatementStart = lexer.getNumErrors();
   if (tok.is(TokenKind::indent)) {
     error(tok.loc, "unexpected indent");
     parseIndentedBlock(block);
     return;
   }
   switch (tok.kind) {
+  case TokenKind::kw_elif:
+  case TokenKind::kw_else:
+  case TokenKind::kw_except:
+  case TokenKind::kw_finally:
+    // An orphan clause; synchronize() skips it with any that follow.
+    syntaxError(tok.loc, "invalid syntax");
+    return;
   case TokenKind::kw_def:
   case TokenKind::at:
   case TokenKind::kw_if:
@@ -540,11 +602,18 @@ bool Parser::parseBlock(Block &body, StringRef construct, SMLoc headerLoc) {
     parseSimpleStmts(body);
     return !recovering;
   }
+  SMLoc newlineLoc = tok.loc;
   consume();
   if (!tok.is(TokenKind::indent)) {
-    // The statement itself is complete; the next line is parsed normally.
-    error(tok.loc, "expected an indented block after " + construct +
-                       " on line " + Twine(lineOf(headerLoc)));
+    // At end of input, point at the header rather than past the last line.
+    bool atEnd = tok.loc.getPointer() == bufferEnd;
+    error(atEnd ? newlineLoc : tok.loc, "expected an indented block after " +
+                                            construct + " on line " +
+                                            Twine(lineOf(headerLoc)));
+    // Most likely the body is there but not indented: take the next
+    // statement as the body, so that a following `else:` still pairs up.
+    if (!tok.isAny(TokenKind::dedent, TokenKind::eof))
+      parseStatementOrRecover(body);
     return true;
   }
   parseIndentedBlock(body);
@@ -1468,7 +1537,7 @@ ExprPtr Parser::parseStarExpression() {
   consume();
   if (!parseBitwiseOr())
     return nullptr;
-  return std::make_unique<UnsupportedExpr>(loc, kStarred);
+  return std::make_unique<UnsupportedExpr>(loc, kStarred.str());
 }
 
 /// star_named_expression: '*' bitwise_or | named_expression
@@ -2217,7 +2286,7 @@ ExprPtr Parser::parseStarTarget() {
   consume();
   if (!parseBitwiseOr())
     return nullptr;
-  return std::make_unique<UnsupportedExpr>(loc, kStarred);
+  return std::make_unique<UnsupportedExpr>(loc, kStarred.str());
 }
 
 //===----------------------------------------------------------------------===//

@@ -45,7 +45,7 @@ def expr(e, d, role=""):
         elif v is True or v is False: line(d, "BoolLit %s" % v, role)
         elif isinstance(v, int):
             line(d, "IntLit %d%s" % (v, "" if v <= 2**63-1 else " (exceeds int64)"), role)
-        elif isinstance(v, float): line(d, "FloatLit " + flt(v), role)
+        elif isinstance(v, float): line(d, "FloatLit " + repr(v), role)
         elif isinstance(v, str): line(d, "StrLit " + strlit(v), role)
         elif v is Ellipsis: line(d, 'UnsupportedExpr "ellipsis literals"', role)
         elif isinstance(v, complex): line(d, 'UnsupportedExpr "complex numbers"', role)

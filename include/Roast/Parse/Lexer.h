@@ -13,6 +13,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace llvm {
@@ -70,6 +71,17 @@ public:
 
   Token next();
 
+  /// If the input ended inside brackets, the innermost one still open:
+  /// every later error is then best explained by it.
+  std::optional<llvm::SMLoc> getUnclosedBracket() const {
+    return unclosedBracket;
+  }
+  /// Where the last inconsistent dedent was reported: the parser need not
+  /// add that the line fails to start an indented block.
+  const char *getLastIndentationError() const { return lastIndentationError; }
+  /// Errors the lexer has reported so far.
+  unsigned getNumErrors() const { return numErrors; }
+
 private:
   struct OpenBracket {
     char kind;
@@ -79,6 +91,13 @@ private:
 
   Token lexToken();
   void lexIndentation();
+  struct IndentLevel {
+    unsigned width = 0;
+    /// False for a level kept open through a misplaced line's dedent: it
+    /// had no INDENT, so closing it emits no DEDENT.
+    bool hasToken = true;
+  };
+  void placeInconsistentDedent(unsigned column, IndentLevel popped);
   Token lexName(const char *start);
   Token lexNumber(const char *start);
   Token lexString(const char *start, const char *quote);
@@ -99,6 +118,7 @@ private:
   bool atNewline() const;
   void skipNewline();
   void skipToEndOfLine();
+  void skipComment();
   void dropBracketsOpenedSince(const char *lineStart);
 
   DiagEngine &diags;
@@ -108,13 +128,27 @@ private:
   const char *lineStart;
 
   /// Column widths of the open blocks; always starts with 0.
-  llvm::SmallVector<unsigned, 8> indents{0};
+  llvm::SmallVector<IndentLevel, 8> indents{IndentLevel()};
+  /// The levels the current logical line closed, innermost first.
+  llvm::SmallVector<IndentLevel, 4> closedByLastLine;
+  /// Whether the last logical line ended with ':', so may be followed by an
+  /// indented block.
+  bool lastLineOpenedBlock = false;
+  TokenKind lastTokenKind = TokenKind::newline;
+  /// Inconsistent widths seen so far and the open level each stands for.
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 4> indentAliases;
   llvm::SmallVector<OpenBracket, 8> brackets;
   bool atLineStart = true;
   bool lineHasTokens = false;
   bool pendingIndent = false;
   unsigned pendingDedents = 0;
   bool reportedTab = false;
+  /// One invalid-character error per logical line: `"quoted"` in smart
+  /// quotes or a stray Python 2 backtick pair is one mistake.
+  bool reportedInvalidCharacter = false;
+  std::optional<llvm::SMLoc> unclosedBracket;
+  const char *lastIndentationError = nullptr;
+  unsigned numErrors = 0;
   /// Nesting of replacement fields while skipping an f-string.
   unsigned fstringDepth = 0;
 };

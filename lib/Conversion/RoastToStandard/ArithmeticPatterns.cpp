@@ -36,8 +36,8 @@ static Value cmpi(OpBuilder &builder, Location loc, arith::CmpIPredicate pred,
 /// Raises `kind`/`message` if `cond`, else `otherKind`/`otherMessage`: one
 /// call site for two errors that a single check detects.
 static void emitRaiseEither(OpBuilder &builder, RuntimeABI &abi, Operation *op,
-                            Value cond, ErrorKind kind, StringRef message,
-                            ErrorKind otherKind, StringRef otherMessage) {
+                            Value cond, ExceptionKind kind, StringRef message,
+                            ExceptionKind otherKind, StringRef otherMessage) {
   Location loc = op->getLoc();
   Type i32 = builder.getI32Type();
   Value kindValue = arith::SelectOp::create(
@@ -88,7 +88,7 @@ static Value emitCheckedArith(ConversionPatternRewriter &rewriter,
   Value result = LLVM::ExtractValueOp::create(rewriter, loc, pair, 0);
   Value overflow = LLVM::ExtractValueOp::create(rewriter, loc, pair, 1);
   abi.branchToColdIf(rewriter, loc, overflow, [&](OpBuilder &builder) {
-    abi.emitRaise(builder, op, ErrorKind::Overflow, kIntegerOverflow);
+    abi.emitRaise(builder, op, ExceptionKind::OverflowError, kIntegerOverflow);
   });
   return result;
 }
@@ -156,9 +156,9 @@ struct FloorDivOpLowering : public RuntimeOpConversionPattern<FloorDivOp> {
              constantInt(rewriter, loc, type, -1)));
     Value failed = arith::OrIOp::create(rewriter, loc, byZero, minByMinusOne);
     abi.branchToColdIf(rewriter, loc, failed, [&](OpBuilder &builder) {
-      emitRaiseEither(builder, abi, op, byZero, ErrorKind::ZeroDivision,
-                      kIntegerDivisionByZero, ErrorKind::Overflow,
-                      kIntegerOverflow);
+      emitRaiseEither(builder, abi, op, byZero,
+                      ExceptionKind::ZeroDivisionError, kIntegerDivisionByZero,
+                      ExceptionKind::OverflowError, kIntegerOverflow);
     });
 
     // LLVM merges the division and the remainder into one instruction (or a
@@ -191,7 +191,7 @@ struct ModOpLowering : public RuntimeOpConversionPattern<ModOp> {
     Value byZero =
         cmpi(rewriter, loc, Pred::eq, rhs, constantInt(rewriter, loc, type, 0));
     abi.branchToColdIf(rewriter, loc, byZero, [&](OpBuilder &builder) {
-      abi.emitRaise(builder, op, ErrorKind::ZeroDivision,
+      abi.emitRaise(builder, op, ExceptionKind::ZeroDivisionError,
                     kIntegerDivisionByZero);
     });
 
@@ -254,7 +254,8 @@ struct TrueDivOpLowering : public RuntimeOpConversionPattern<TrueDivOp> {
     Value byZero = arith::CmpFOp::create(
         rewriter, loc, arith::CmpFPredicate::OEQ, adaptor.getRhs(), zero);
     abi.branchToColdIf(rewriter, loc, byZero, [&](OpBuilder &builder) {
-      abi.emitRaise(builder, op, ErrorKind::ZeroDivision, kFloatDivisionByZero);
+      abi.emitRaise(builder, op, ExceptionKind::ZeroDivisionError,
+                    kFloatDivisionByZero);
     });
     rewriter.replaceOpWithNewOp<arith::DivFOp>(op, adaptor.getLhs(),
                                                adaptor.getRhs());
@@ -299,8 +300,8 @@ struct ShlOpLowering : public RuntimeOpConversionPattern<ShlOp> {
     abi.branchToColdIf(rewriter, loc, failed, [&](OpBuilder &builder) {
       // CPython checks the count's sign before the value.
       Value negative = cmpi(builder, loc, Pred::slt, count, zero);
-      emitRaiseEither(builder, abi, op, negative, ErrorKind::Value,
-                      kNegativeShiftCount, ErrorKind::Overflow,
+      emitRaiseEither(builder, abi, op, negative, ExceptionKind::ValueError,
+                      kNegativeShiftCount, ExceptionKind::OverflowError,
                       kIntegerOverflow);
     });
     rewriter.replaceOp(op, shifted);
@@ -320,7 +321,8 @@ struct ShrOpLowering : public RuntimeOpConversionPattern<ShrOp> {
     Value negative = cmpi(rewriter, loc, arith::CmpIPredicate::slt, count,
                           constantInt(rewriter, loc, type, 0));
     abi.branchToColdIf(rewriter, loc, negative, [&](OpBuilder &builder) {
-      abi.emitRaise(builder, op, ErrorKind::Value, kNegativeShiftCount);
+      abi.emitRaise(builder, op, ExceptionKind::ValueError,
+                    kNegativeShiftCount);
     });
     // A count of 64 or more shifts in only sign bits: the same as 63.
     Value amount = arith::MinUIOp::create(rewriter, loc, count,

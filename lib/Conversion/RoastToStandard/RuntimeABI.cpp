@@ -13,29 +13,16 @@ using namespace mlir;
 using namespace roast;
 
 // The lowering passes these numbers to the runtime; keep them in step.
-static_assert(int32_t(ErrorKind::ZeroDivision) == ROAST_ERR_ZERO_DIVISION);
-static_assert(int32_t(ErrorKind::Overflow) == ROAST_ERR_OVERFLOW);
-static_assert(int32_t(ErrorKind::Value) == ROAST_ERR_VALUE);
-static_assert(int32_t(ErrorKind::Recursion) == ROAST_ERR_RECURSION);
-static_assert(int32_t(ErrorKind::Type) == ROAST_ERR_TYPE);
-static_assert(int32_t(ErrorKind::Index) == ROAST_ERR_INDEX);
-static_assert(int32_t(ErrorKind::Key) == ROAST_ERR_KEY);
-static_assert(int32_t(ErrorKind::Runtime) == ROAST_ERR_RUNTIME);
-static_assert(int32_t(ErrorKind::Assertion) == ROAST_ERR_ASSERTION);
-
-std::optional<ErrorKind> roast::getErrorKind(StringRef name) {
-  return llvm::StringSwitch<std::optional<ErrorKind>>(name)
-      .Case("ZeroDivisionError", ErrorKind::ZeroDivision)
-      .Case("OverflowError", ErrorKind::Overflow)
-      .Case("ValueError", ErrorKind::Value)
-      .Case("RecursionError", ErrorKind::Recursion)
-      .Case("TypeError", ErrorKind::Type)
-      .Case("IndexError", ErrorKind::Index)
-      .Case("KeyError", ErrorKind::Key)
-      .Case("RuntimeError", ErrorKind::Runtime)
-      .Case("AssertionError", ErrorKind::Assertion)
-      .Default(std::nullopt);
-}
+static_assert(int32_t(ExceptionKind::ZeroDivisionError) ==
+              ROAST_ERR_ZERO_DIVISION);
+static_assert(int32_t(ExceptionKind::OverflowError) == ROAST_ERR_OVERFLOW);
+static_assert(int32_t(ExceptionKind::ValueError) == ROAST_ERR_VALUE);
+static_assert(int32_t(ExceptionKind::RecursionError) == ROAST_ERR_RECURSION);
+static_assert(int32_t(ExceptionKind::TypeError) == ROAST_ERR_TYPE);
+static_assert(int32_t(ExceptionKind::IndexError) == ROAST_ERR_INDEX);
+static_assert(int32_t(ExceptionKind::KeyError) == ROAST_ERR_KEY);
+static_assert(int32_t(ExceptionKind::RuntimeError) == ROAST_ERR_RUNTIME);
+static_assert(int32_t(ExceptionKind::AssertionError) == ROAST_ERR_ASSERTION);
 
 namespace {
 /// Name and C signature of a runtime function.
@@ -263,8 +250,8 @@ void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
   LLVM::UnreachableOp::create(builder, loc);
 }
 
-void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, ErrorKind kind,
-                           StringRef message) {
+void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op,
+                           ExceptionKind kind, StringRef message) {
   Location loc = op->getLoc();
   Value kindValue =
       arith::ConstantIntOp::create(builder, loc, int64_t(kind), 32);

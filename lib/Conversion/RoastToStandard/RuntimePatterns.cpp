@@ -120,10 +120,7 @@ struct RaiseOpLowering : public RuntimeOpConversionPattern<RaiseOp> {
   LogicalResult
   matchAndRewrite(RaiseOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    std::optional<ErrorKind> kind = getErrorKind(op.getKind());
-    if (!kind)
-      return rewriter.notifyMatchFailure(op, "unknown exception class");
-    abi.emitRaise(rewriter, op, *kind, op.getMessage());
+    abi.emitRaise(rewriter, op, op.getKind(), op.getMessage());
     rewriter.eraseOp(op);
     return success();
   }

@@ -140,8 +140,9 @@ roast.func @m.where(%a: i64) -> i64 {
 // CHECK-LABEL: func.func @roast_module_init(
 // CHECK:         %[[NOFN:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK:         llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[NOFN]])
+roast.func private @m.get() -> i64
 roast.func @roast_module_init() {
-  %a = arith.constant 1 : i64
+  %a = roast.call @m.get() : () -> i64
   %0 = roast.add %a, %a : i64 loc("init.roast":1:1)
   roast.return
 }
@@ -162,7 +163,7 @@ roast.func @roast_module_init() {
 roast.func @m.bad_step(%c: i1) {
   cf.cond_br %c, ^bad, ^assert
 ^bad:
-  roast.raise "ValueError", "range() arg 3 must not be zero"
+  roast.raise ValueError, "range() arg 3 must not be zero"
 ^assert:
-  roast.raise "AssertionError", ""
+  roast.raise AssertionError, ""
 }

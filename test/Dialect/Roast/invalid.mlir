@@ -94,8 +94,8 @@ roast.func @f() {
 // -----
 
 roast.func @f() {
-  // expected-error@+1 {{'roast.raise' op unknown built-in exception 'OopsError'}}
-  roast.raise "OopsError", "message"
+  // expected-error@+1 {{expected string or keyword containing one of the following enum values for attribute 'kind'}}
+  roast.raise OopsError, "message"
 }
 
 // -----

@@ -88,8 +88,8 @@ roast.func @effects() {
 
 // CHECK-LABEL: roast.func @raises()
 roast.func @raises() {
-  // CHECK: roast.raise "ValueError", "range() arg 3 must not be zero"
-  roast.raise "ValueError", "range() arg 3 must not be zero"
+  // CHECK: roast.raise ValueError, "range() arg 3 must not be zero"
+  roast.raise ValueError, "range() arg 3 must not be zero"
 }
 
 // CHECK-LABEL: roast.func private @external(i64) -> i64

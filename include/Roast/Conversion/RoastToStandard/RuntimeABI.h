@@ -10,6 +10,8 @@
 #ifndef ROAST_CONVERSION_ROASTTOSTANDARD_RUNTIMEABI_H
 #define ROAST_CONVERSION_ROASTTOSTANDARD_RUNTIMEABI_H
 
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
@@ -39,22 +41,6 @@ enum class RuntimeFunction {
   FloatMod,
   FloatToInt,
 };
-
-/// The runtime's `enum RoastErrorKind`: the built-in exceptions.
-enum class ErrorKind : int32_t {
-  ZeroDivision = 1,
-  Overflow = 2,
-  Value = 3,
-  Recursion = 4,
-  Type = 5,
-  Index = 6,
-  Key = 7,
-  Runtime = 8,
-  Assertion = 9,
-};
-
-/// The kind of the built-in exception class `name` ("ValueError", ...).
-std::optional<ErrorKind> getErrorKind(llvm::StringRef name);
 
 /// Branch weights that make an error path cold: the values clang gives
 /// `__builtin_expect`, so LLVM lays the raising block out of line.
@@ -97,8 +83,8 @@ public:
   /// `llvm.unreachable`. `kind` is an i32 and `message` a C string pointer.
   void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
                  mlir::Value kind, mlir::Value message);
-  void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op, ErrorKind kind,
-                 llvm::StringRef message);
+  void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
+                 ExceptionKind kind, llvm::StringRef message);
 
   /// Splits the block at the rewriter's insertion point and branches, with
   /// cold branch weights, to a new block filled by `fillCold` (which must end

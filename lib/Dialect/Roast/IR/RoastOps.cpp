@@ -104,6 +104,79 @@ OpFoldResult StringOp::fold(FoldAdaptor) { return getValueAttr(); }
 OpFoldResult NoneOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
 
 //===----------------------------------------------------------------------===//
+// Checked int arithmetic: folds only when the result fits, so a constant
+// expression that overflows still raises at run time, as in Python.
+//===----------------------------------------------------------------------===//
+
+/// Folds `fn(lhs, rhs)` on constant operands; `fn` reports overflow.
+template <typename Fn>
+static OpFoldResult foldChecked(Attribute lhsAttr, Attribute rhsAttr, Fn fn) {
+  auto lhs = dyn_cast_if_present<IntegerAttr>(lhsAttr);
+  auto rhs = dyn_cast_if_present<IntegerAttr>(rhsAttr);
+  if (!lhs || !rhs)
+    return {};
+  bool overflow = false;
+  APInt result = fn(lhs.getValue(), rhs.getValue(), overflow);
+  if (overflow)
+    return {};
+  return IntegerAttr::get(lhs.getType(), result);
+}
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  if (auto rhs = dyn_cast_if_present<IntegerAttr>(adaptor.getRhs());
+      rhs && rhs.getValue().isZero())
+    return getLhs();
+  return foldChecked(adaptor.getLhs(), adaptor.getRhs(),
+                     [](const APInt &a, const APInt &b, bool &overflow) {
+                       return a.sadd_ov(b, overflow);
+                     });
+}
+
+OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  if (auto rhs = dyn_cast_if_present<IntegerAttr>(adaptor.getRhs());
+      rhs && rhs.getValue().isZero())
+    return getLhs();
+  return foldChecked(adaptor.getLhs(), adaptor.getRhs(),
+                     [](const APInt &a, const APInt &b, bool &overflow) {
+                       return a.ssub_ov(b, overflow);
+                     });
+}
+
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  if (auto rhs = dyn_cast_if_present<IntegerAttr>(adaptor.getRhs());
+      rhs && rhs.getValue().isOne())
+    return getLhs();
+  return foldChecked(adaptor.getLhs(), adaptor.getRhs(),
+                     [](const APInt &a, const APInt &b, bool &overflow) {
+                       return a.smul_ov(b, overflow);
+                     });
+}
+
+OpFoldResult ShlOp::fold(FoldAdaptor adaptor) {
+  return foldChecked(adaptor.getLhs(), adaptor.getRhs(),
+                     [](const APInt &a, const APInt &b, bool &overflow) {
+                       overflow = b.isNegative() || b.sge(64);
+                       return overflow ? a : a.sshl_ov(b, overflow);
+                     });
+}
+
+OpFoldResult ShrOp::fold(FoldAdaptor adaptor) {
+  return foldChecked(adaptor.getLhs(), adaptor.getRhs(),
+                     [](const APInt &a, const APInt &b, bool &overflow) {
+                       overflow = b.isNegative();
+                       return a.ashr(std::min<uint64_t>(
+                           b.isNegative() ? 0 : b.getZExtValue(), 63));
+                     });
+}
+
+OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
+  auto operand = dyn_cast_if_present<IntegerAttr>(adaptor.getOperand());
+  if (!operand || operand.getValue().isMinSignedValue())
+    return {};
+  return IntegerAttr::get(operand.getType(), -operand.getValue());
+}
+
+//===----------------------------------------------------------------------===//
 // CastOp
 //===----------------------------------------------------------------------===//
 
@@ -164,20 +237,6 @@ OpFoldResult TupleGetOp::fold(FoldAdaptor) {
   if (auto make = getTuple().getDefiningOp<MakeTupleOp>())
     return make.getElements()[getIndex()];
   return {};
-}
-
-//===----------------------------------------------------------------------===//
-// RaiseOp
-//===----------------------------------------------------------------------===//
-
-LogicalResult RaiseOp::verify() {
-  static constexpr llvm::StringLiteral known[] = {
-      "ZeroDivisionError", "OverflowError", "ValueError",
-      "RecursionError",    "TypeError",     "IndexError",
-      "KeyError",          "RuntimeError",  "AssertionError"};
-  if (!llvm::is_contained(known, getKind()))
-    return emitOpError("unknown built-in exception '") << getKind() << "'";
-  return success();
 }
 
 //===----------------------------------------------------------------------===//

@@ -167,6 +167,7 @@ class Roast_CheckedIntBinaryOp<string mnemonic, string pyop, string raises>
   let arguments = (ins Roast_Int:$lhs, Roast_Int:$rhs);
   let results = (outs Roast_Int:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
 }
 
 def Roast_AddOp : Roast_CheckedIntBinaryOp<"add", "+", "`OverflowError`">;
@@ -189,6 +190,7 @@ def Roast_NegOp : Roast_Op<"neg", [SameOperandsAndResultType]> {
   let arguments = (ins Roast_Int:$operand);
   let results = (outs Roast_Int:$result);
   let assemblyFormat = "$operand attr-dict `:` type($result)";
+  let hasFolder = 1;
 }
 
 class Roast_NumericBinaryOp<string mnemonic, string pyop, string semantics>
@@ -443,19 +445,28 @@ def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
   }];
 }
 
+// The values are the runtime's RoastErrorKind (include/Roast/Runtime/Runtime.h).
+def Roast_ExceptionKind : I32EnumAttr<"ExceptionKind", "built-in exception class", [
+    I32EnumAttrCase<"ZeroDivisionError", 1>, I32EnumAttrCase<"OverflowError", 2>,
+    I32EnumAttrCase<"ValueError", 3>, I32EnumAttrCase<"RecursionError", 4>,
+    I32EnumAttrCase<"TypeError", 5>, I32EnumAttrCase<"IndexError", 6>,
+    I32EnumAttrCase<"KeyError", 7>, I32EnumAttrCase<"RuntimeError", 8>,
+    I32EnumAttrCase<"AssertionError", 9>]> {
+  let cppNamespace = "::roast";
+}
+
 def Roast_RaiseOp : Roast_Op<"raise", [Terminator]> {
   let summary = "raise a built-in exception";
   let description = [{
-    Raises the named built-in exception with a constant message. Until
-    exception handling lands, a raise ends the program with a traceback.
+    Raises a built-in exception with a constant message. Until exception
+    handling lands, a raise ends the program with a traceback.
 
     ```mlir
-    roast.raise "ValueError", "range() arg 3 must not be zero"
+    roast.raise ValueError, "range() arg 3 must not be zero"
     ```
   }];
-  let arguments = (ins StrAttr:$kind, StrAttr:$message);
+  let arguments = (ins Roast_ExceptionKind:$kind, StrAttr:$message);
   let assemblyFormat = "$kind `,` $message attr-dict";
-  let hasVerifier = 1;
 }
 
 def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
