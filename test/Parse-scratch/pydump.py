@@ -1,5 +1,6 @@
 # Scratch: renders CPython's ast in the format of ast::dump, for diffing.
 import ast, sys
+sys.setrecursionlimit(100000)
 
 out = []
 def line(depth, text, role=""):

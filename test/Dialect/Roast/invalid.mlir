@@ -113,3 +113,35 @@ roast.func @f(%s: !roast.ref<i64>) {
 ^bb0(%a: f64):
   roast.return
 }) {sym_name = "f", function_type = (i64) -> ()} : () -> ()
+
+// -----
+
+roast.func @f(%a: i64) {
+  // expected-error@+1 {{'roast.make_tuple' op element types do not match the result type 'tuple<f64>'}}
+  %t = roast.make_tuple %a : (i64) -> tuple<f64>
+  roast.return
+}
+
+// -----
+
+roast.func @f(%t: tuple<i64, f64>) {
+  // expected-error@+1 {{'roast.tuple_get' op index 2 is out of range for 'tuple<i64, f64>'}}
+  %0 = roast.tuple_get %t[2] : tuple<i64, f64> -> i64
+  roast.return
+}
+
+// -----
+
+roast.func @f(%t: tuple<i64, f64>) {
+  // expected-error@+1 {{'roast.tuple_get' op result type 'i64' does not match element 1 of 'tuple<i64, f64>'}}
+  %0 = roast.tuple_get %t[1] : tuple<i64, f64> -> i64
+  roast.return
+}
+
+// -----
+
+roast.func @f(%a: f64) {
+  // expected-error@+1 {{'roast.powmod' op operand #0 must be 64-bit signless integer}}
+  %0 = "roast.powmod"(%a, %a, %a) : (f64, f64, f64) -> f64
+  roast.return
+}

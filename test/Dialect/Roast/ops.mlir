@@ -92,5 +92,20 @@ roast.func @raises() {
   roast.raise ValueError, "range() arg 3 must not be zero"
 }
 
+// CHECK-LABEL: roast.func @tuples(
+roast.func @tuples(%a: i64, %x: f64) -> i64 {
+  // CHECK: %[[T:.*]] = roast.make_tuple %{{.*}}, %{{.*}} : (i64, f64) -> tuple<i64, f64>
+  %t = roast.make_tuple %a, %x : (i64, f64) -> tuple<i64, f64>
+  // CHECK: roast.tuple_get %[[T]][0] : tuple<i64, f64> -> i64
+  %0 = roast.tuple_get %t[0] : tuple<i64, f64> -> i64
+  // CHECK: roast.make_tuple : () -> tuple<>
+  %e = roast.make_tuple : () -> tuple<>
+  // CHECK: roast.print %[[T]] : tuple<i64, f64>
+  roast.print %t : tuple<i64, f64>
+  // CHECK: roast.powmod %{{.*}}, %{{.*}}, %{{.*}} : i64
+  %1 = roast.powmod %0, %a, %a : i64
+  roast.return %1 : i64
+}
+
 // CHECK-LABEL: roast.func private @external(i64) -> i64
 roast.func private @external(i64) -> i64
