@@ -302,60 +302,56 @@ void Generator::emitReturn(ast::ReturnStmt &stmt) {
   ReturnOp::create(builder, l, ValueRange{emitExprAs(*stmt.value, result)});
 }
 
+void Generator::startBlock(Block *block) {
+  builder.getInsertionBlock()->getParent()->push_back(block);
+  builder.setInsertionPointToStart(block);
+}
+
+void Generator::emitBlockThenBranch(Block *block, ast::Block &stmts,
+                                    Block *next, Location l) {
+  startBlock(block);
+  emitBlock(stmts);
+  if (!isTerminated())
+    cf::BranchOp::create(builder, l, next);
+}
+
 void Generator::emitIf(ast::IfStmt &stmt) {
   Location l = loc(stmt.getLoc());
   Value cond = truthValue(*stmt.test);
-  Region *region = builder.getInsertionBlock()->getParent();
   Block *thenBlock = new Block(), *merge = new Block();
   Block *elseBlock = stmt.orElse.empty() ? merge : new Block();
   cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  emitBlockThenBranch(thenBlock, stmt.body, merge, l);
+  if (elseBlock != merge)
+    emitBlockThenBranch(elseBlock, stmt.orElse, merge, l);
+  startBlock(merge);
+}
 
-  region->push_back(thenBlock);
-  builder.setInsertionPointToStart(thenBlock);
-  emitBlock(stmt.body);
+/// Emits a loop body into the current block; `break` and `continue` inside
+/// it branch to `breakDest` and `continueDest`.
+void Generator::emitLoopBody(ast::Block &stmts, Block *breakDest,
+                             Block *continueDest, Location l) {
+  loops.push_back({breakDest, continueDest});
+  emitBlock(stmts);
+  loops.pop_back();
   if (!isTerminated())
-    cf::BranchOp::create(builder, l, merge);
-
-  if (elseBlock != merge) {
-    region->push_back(elseBlock);
-    builder.setInsertionPointToStart(elseBlock);
-    emitBlock(stmt.orElse);
-    if (!isTerminated())
-      cf::BranchOp::create(builder, l, merge);
-  }
-  region->push_back(merge);
-  builder.setInsertionPointToStart(merge);
+    cf::BranchOp::create(builder, l, continueDest);
 }
 
 void Generator::emitWhile(ast::WhileStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  Region *region = builder.getInsertionBlock()->getParent();
   Block *header = new Block(), *body = new Block(), *exit = new Block();
   Block *elseBlock = stmt.orElse.empty() ? exit : new Block();
   cf::BranchOp::create(builder, l, header);
 
-  region->push_back(header);
-  builder.setInsertionPointToStart(header);
+  startBlock(header);
   cf::CondBranchOp::create(builder, l, truthValue(*stmt.test), body,
                            elseBlock);
-
-  region->push_back(body);
-  builder.setInsertionPointToStart(body);
-  loops.push_back({exit, header});
-  emitBlock(stmt.body);
-  loops.pop_back();
-  if (!isTerminated())
-    cf::BranchOp::create(builder, l, header);
-
-  if (elseBlock != exit) {
-    region->push_back(elseBlock);
-    builder.setInsertionPointToStart(elseBlock);
-    emitBlock(stmt.orElse);
-    if (!isTerminated())
-      cf::BranchOp::create(builder, l, exit);
-  }
-  region->push_back(exit);
-  builder.setInsertionPointToStart(exit);
+  startBlock(body);
+  emitLoopBody(stmt.body, exit, header, l);
+  if (elseBlock != exit)
+    emitBlockThenBranch(elseBlock, stmt.orElse, exit, l);
+  startBlock(exit);
 }
 
 /// `for x in range(start, stop, step)`: a counter slot, evaluated bounds,
@@ -375,18 +371,15 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   std::optional<int64_t> constantStep;
   if (auto cst = step.getDefiningOp<arith::ConstantOp>())
     constantStep = cast<IntegerAttr>(cst.getValue()).getInt();
-  Region *region = builder.getInsertionBlock()->getParent();
   if (!constantStep || *constantStep == 0) {
     Block *bad = new Block(), *ok = new Block();
     Value isZero = CmpOp::create(builder, l, CmpPredicate::eq, step,
                                  intConstant(0, l));
     cf::CondBranchOp::create(builder, l, isZero, bad, ok);
-    region->push_back(bad);
-    builder.setInsertionPointToStart(bad);
+    startBlock(bad);
     RaiseOp::create(builder, l, ExceptionKind::ValueError,
                     "range() arg 3 must not be zero");
-    region->push_back(ok);
-    builder.setInsertionPointToStart(ok);
+    startBlock(ok);
   }
 
   Value counter = newSlot("for.counter", builder.getI64Type());
@@ -396,8 +389,7 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   Block *elseBlock = stmt.orElse.empty() ? exit : new Block();
   cf::BranchOp::create(builder, l, header);
 
-  region->push_back(header);
-  builder.setInsertionPointToStart(header);
+  startBlock(header);
   Value i = LoadOp::create(builder, l, counter);
   Value more;
   if (constantStep) {
@@ -414,35 +406,23 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   }
   cf::CondBranchOp::create(builder, l, more, body, elseBlock);
 
-  region->push_back(body);
-  builder.setInsertionPointToStart(body);
+  startBlock(body);
   auto *target = llvm::cast<ast::NameExpr>(stmt.target.get());
   storeTo(target->symbol, i, intType, loc(target->getLoc()));
-  loops.push_back({exit, latch});
-  emitBlock(stmt.body);
-  loops.pop_back();
-  if (!isTerminated())
-    cf::BranchOp::create(builder, l, latch);
+  emitLoopBody(stmt.body, exit, latch, l);
 
   // The counter stays below `stop` before the step, so only a step that
   // jumps past INT64_MAX could wrap; plain addition keeps the loop simple
   // for LLVM's induction-variable analysis.
-  region->push_back(latch);
-  builder.setInsertionPointToStart(latch);
+  startBlock(latch);
   Value next = arith::AddIOp::create(builder, l,
                                      LoadOp::create(builder, l, counter), step);
   StoreOp::create(builder, l, next, counter);
   cf::BranchOp::create(builder, l, header);
 
-  if (elseBlock != exit) {
-    region->push_back(elseBlock);
-    builder.setInsertionPointToStart(elseBlock);
-    emitBlock(stmt.orElse);
-    if (!isTerminated())
-      cf::BranchOp::create(builder, l, exit);
-  }
-  region->push_back(exit);
-  builder.setInsertionPointToStart(exit);
+  if (elseBlock != exit)
+    emitBlockThenBranch(elseBlock, stmt.orElse, exit, l);
+  startBlock(exit);
 }
 
 OwningOpRef<ModuleOp> roast::generateModule(MLIRContext &context,

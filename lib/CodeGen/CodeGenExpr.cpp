@@ -147,7 +147,6 @@ Value Generator::emitBinary(ast::BinaryExpr &expr) {
 /// is the first operand that decides the result, as Python returns it.
 Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
   Location l = loc(expr.getLoc());
-  Region *region = builder.getInsertionBlock()->getParent();
   Block *merge = new Block();
   merge->addArgument(convertType(expr.type), l);
   for (auto [i, operand] : llvm::enumerate(expr.values)) {
@@ -164,11 +163,9 @@ Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
     else
       cf::CondBranchOp::create(builder, l, truth, merge, ValueRange{value},
                                next, ValueRange{});
-    region->push_back(next);
-    builder.setInsertionPointToStart(next);
+    startBlock(next);
   }
-  region->push_back(merge);
-  builder.setInsertionPointToStart(merge);
+  startBlock(merge);
   return merge->getArgument(0);
 }
 
@@ -217,7 +214,6 @@ Value Generator::emitCompare(ast::CompareExpr &expr) {
     return emitComparison(expr.ops[0], lhs, lhsType,
                           emitExpr(*expr.comparators[0]),
                           expr.comparators[0]->type, l);
-  Region *region = builder.getInsertionBlock()->getParent();
   Block *merge = new Block();
   merge->addArgument(builder.getI1Type(), l);
   for (auto [i, op, comparator] :
@@ -232,34 +228,28 @@ Value Generator::emitCompare(ast::CompareExpr &expr) {
     Block *next = new Block();
     cf::CondBranchOp::create(builder, l, result, next, ValueRange{}, merge,
                              ValueRange{result});
-    region->push_back(next);
-    builder.setInsertionPointToStart(next);
+    startBlock(next);
     lhs = rhs;
     lhsType = comparator->type;
   }
-  region->push_back(merge);
-  builder.setInsertionPointToStart(merge);
+  startBlock(merge);
   return merge->getArgument(0);
 }
 
 Value Generator::emitIfExp(ast::IfExpExpr &expr) {
   Location l = loc(expr.getLoc());
   Value cond = truthValue(*expr.test);
-  Region *region = builder.getInsertionBlock()->getParent();
   Block *thenBlock = new Block(), *elseBlock = new Block(),
         *merge = new Block();
   merge->addArgument(convertType(expr.type), l);
   cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
-  region->push_back(thenBlock);
-  builder.setInsertionPointToStart(thenBlock);
+  startBlock(thenBlock);
   cf::BranchOp::create(builder, l, merge,
                        ValueRange{emitExprAs(*expr.body, expr.type)});
-  region->push_back(elseBlock);
-  builder.setInsertionPointToStart(elseBlock);
+  startBlock(elseBlock);
   cf::BranchOp::create(builder, l, merge,
                        ValueRange{emitExprAs(*expr.orElse, expr.type)});
-  region->push_back(merge);
-  builder.setInsertionPointToStart(merge);
+  startBlock(merge);
   return merge->getArgument(0);
 }
 

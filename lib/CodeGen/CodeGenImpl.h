@@ -30,6 +30,11 @@ private:
   bool isTerminated();
   void emitBlock(ast::Block &block);
   void emitStmt(ast::Stmt &stmt);
+  void startBlock(mlir::Block *block);
+  void emitBlockThenBranch(mlir::Block *block, ast::Block &stmts,
+                           mlir::Block *next, mlir::Location l);
+  void emitLoopBody(ast::Block &stmts, mlir::Block *breakDest,
+                    mlir::Block *continueDest, mlir::Location l);
   void emitIf(ast::IfStmt &stmt);
   void emitWhile(ast::WhileStmt &stmt);
   void emitFor(ast::ForStmt &stmt);
