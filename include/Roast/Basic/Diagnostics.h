@@ -28,7 +28,7 @@ public:
 
   void error(llvm::SMLoc loc, const llvm::Twine &message) {
     ++numErrors;
-    pending.push_back({loc, message.str(), {}});
+    pending.push_back({loc, pending.size(), message.str(), {}});
   }
   /// A note attached to the last error.
   void note(llvm::SMLoc loc, const llvm::Twine &message) {
@@ -39,10 +39,12 @@ public:
 
   /// Prints the buffered diagnostics, ordered by source position.
   void flush() {
-    std::stable_sort(pending.begin(), pending.end(),
-                     [](const Pending &a, const Pending &b) {
-                       return a.loc.getPointer() < b.loc.getPointer();
-                     });
+    // Same position: keep the order of reporting.
+    std::sort(pending.begin(), pending.end(),
+              [](const Pending &a, const Pending &b) {
+                return std::make_pair(a.loc.getPointer(), a.order) <
+                       std::make_pair(b.loc.getPointer(), b.order);
+              });
     for (const Pending &diag : pending) {
       sourceMgr.PrintMessage(diag.loc, llvm::SourceMgr::DK_Error,
                              diag.message);
@@ -59,6 +61,7 @@ public:
 private:
   struct Pending {
     llvm::SMLoc loc;
+    size_t order;
     std::string message;
     std::vector<std::pair<llvm::SMLoc, std::string>> notes;
   };
