@@ -1,4 +1,0 @@
-if x
-    y = 1
-z = 2 +
-print("ok")

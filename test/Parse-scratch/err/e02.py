@@ -1,6 +1,0 @@
-def f(x)
-    return x
-
-def g(:
-    pass
-h = 1

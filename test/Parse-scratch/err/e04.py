@@ -1,4 +1,0 @@
-s = "abc
-t = 1
-print("abc)
-u = 2

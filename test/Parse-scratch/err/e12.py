@@ -1,5 +1,0 @@
-if x:
-pass
-else:
-    pass
-while y:

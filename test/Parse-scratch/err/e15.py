@@ -1,5 +1,0 @@
-f(a=1, a=2)
-f(a=1, b)
-f(**k, b)
-f(x for x in y, 1)
-f(a.b=1)

@@ -1,4 +1,0 @@
-x = 1 if y
-print "hello"
-else:
-    pass

@@ -1,5 +1,0 @@
-try:
-    pass
-x = 1
-class C
-    pass
