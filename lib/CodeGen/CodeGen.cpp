@@ -112,15 +112,31 @@ Value Generator::newSlot(llvm::StringRef name, Type type) {
 
 void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
   currentFunc = func;
+  currentResult = info.type->getResult();
   slots.clear();
+  refSlots.clear();
   Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
   for (Symbol *local : info.locals)
     if (local->type)
       slots[local] = newSlot(local->name, convertType(local->type));
   builder.setInsertionPointToEnd(entry);
+  // Slots holding references start with an immortal value, so the first
+  // store's release of the old contents is a no-op.
+  for (Symbol *local : info.locals) {
+    if (!local->type || !isRefCounted(local->type))
+      continue;
+    Value slot = slots[local];
+    refSlots.push_back(slot);
+    StoreOp::create(builder, func.getLoc(),
+                    buildZeroValue(builder, func.getLoc(),
+                                   convertType(local->type)),
+                    slot);
+  }
+  pushTemps();
   for (auto [param, arg] : llvm::zip(info.params, entry->getArguments()))
-    StoreOp::create(builder, arg.getLoc(), arg, slots[param]);
+    storeTo(param, arg, param->type, arg.getLoc());
+  popTemps();
   emitBlock(info.def->body);
   finishFunction(func, info.type->getResult());
 }
@@ -131,7 +147,9 @@ void Generator::emitModuleInit() {
   auto func = FuncOp::create(builder, FileLineColLoc::get(fileName, 1, 1),
                              kModuleInitName, builder.getFunctionType({}, {}));
   currentFunc = func;
+  currentResult = program.types.getNone();
   slots.clear();
+  refSlots.clear();
   builder.setInsertionPointToStart(func.addEntryBlock());
   for (ast::Stmt *stmt : program.topLevel) {
     if (isTerminated())
@@ -146,6 +164,7 @@ void Generator::finishFunction(FuncOp func, const sema::Type *resultType) {
     return;
   Location l = func.getLoc();
   if (resultType->isNone()) {
+    releaseLocals(l);
     ReturnOp::create(builder, l);
     return;
   }
@@ -173,11 +192,18 @@ void Generator::emitBlock(ast::Block &block) {
   }
 }
 
+/// Reads a variable; the result is owned (retained) like every expression
+/// value, and the caller tracks it.
 Value Generator::loadFrom(Symbol *sym, Location l) {
+  Value value;
   if (sym->kind == Symbol::Kind::Global)
-    return GlobalLoadOp::create(builder, l, convertType(sym->type),
-                                symbolName(sym->name));
-  return LoadOp::create(builder, l, slots.lookup(sym));
+    value = GlobalLoadOp::create(builder, l, convertType(sym->type),
+                                 symbolName(sym->name));
+  else
+    value = LoadOp::create(builder, l, slots.lookup(sym));
+  if (isRefCounted(sym->type))
+    RetainOp::create(builder, l, value);
+  return value;
 }
 
 /// Stores into a name, or unpacks a tuple into a tuple of targets.
@@ -191,23 +217,106 @@ void Generator::assignTo(ast::Expr &target, Value value,
   auto *tuple = llvm::cast<sema::TupleType>(valueType);
   for (auto [i, element, elementType] :
        llvm::enumerate(targets.elts, tuple->getElements())) {
+    // A borrowed element: storeTo retains it when it takes it.
     Value part = TupleGetOp::create(builder, l, convertType(elementType),
                                     value, static_cast<int64_t>(i));
     assignTo(*element, part, elementType, l);
   }
 }
 
+/// Stores consume the value; the previous contents are released after the
+/// store, so that `s = s + t` never frees what it is about to read.
 void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
                         Location l) {
   value = coerce(value, valueType, sym->type, l);
+  bool counted = isRefCounted(sym->type);
+  if (counted)
+    consume(value, sym->type);
+  Value old;
   if (sym->kind == Symbol::Kind::Global) {
+    if (counted)
+      old = GlobalLoadOp::create(builder, l, convertType(sym->type),
+                                 symbolName(sym->name));
     GlobalStoreOp::create(builder, l, value, symbolName(sym->name));
+  } else {
+    if (counted)
+      old = LoadOp::create(builder, l, slots.lookup(sym));
+    StoreOp::create(builder, l, value, slots.lookup(sym));
+  }
+  if (old)
+    ReleaseOp::create(builder, l, old);
+}
+
+//===----------------------------------------------------------------------===//
+// Ownership of temporaries
+//===----------------------------------------------------------------------===//
+
+bool Generator::isRefCounted(const sema::Type *type) {
+  if (type->isStr())
+    return true;
+  if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
+    return llvm::any_of(tuple->getElements(), isRefCounted);
+  return false;
+}
+
+void Generator::pushTemps() { temps.emplace_back(); }
+
+void Generator::popTemps(Value keep) {
+  SmallVector<Value> scope = temps.pop_back_val();
+  // After a terminator (return, break) the scope was released already.
+  if (isTerminated()) {
+    assert(llvm::all_of(scope, [&](Value v) { return v == keep; }) &&
+           "temporaries must be released before a terminator");
     return;
   }
-  StoreOp::create(builder, l, value, slots.lookup(sym));
+  for (Value value : llvm::reverse(scope)) {
+    if (value == keep)
+      continue;
+    ReleaseOp::create(builder, value.getLoc(), value);
+  }
+  if (keep && llvm::is_contained(scope, keep) && !temps.empty())
+    temps.back().push_back(keep);
+}
+
+void Generator::track(Value value, const sema::Type *type) {
+  if (isRefCounted(type) && !temps.empty())
+    temps.back().push_back(value);
+}
+
+void Generator::consume(Value value, const sema::Type *type) {
+  if (!isRefCounted(type))
+    return;
+  for (SmallVector<Value> &scope : llvm::reverse(temps)) {
+    auto it = llvm::find(scope, value);
+    if (it != scope.end()) {
+      scope.erase(it);
+      return;
+    }
+  }
+  RetainOp::create(builder, value.getLoc(), value);
+}
+
+/// A branch condition: its temporaries die before the branch.
+Value Generator::emitCondition(ast::Expr &expr) {
+  pushTemps();
+  Value cond = truthValue(expr);
+  popTemps();
+  return cond;
+}
+
+/// Before a return: every local slot gives up its reference.
+void Generator::releaseLocals(Location l) {
+  for (Value slot : refSlots)
+    ReleaseOp::create(builder, l, LoadOp::create(builder, l, slot));
 }
 
 void Generator::emitStmt(ast::Stmt &stmt) {
+  pushTemps();
+  emitStmtImpl(stmt);
+  popTemps();
+}
+
+void Generator::emitStmtImpl(ast::Stmt &stmt) {
   Location l = loc(stmt.getLoc());
   switch (stmt.getKind()) {
   case ast::Stmt::Kind::Expr: {
@@ -236,7 +345,14 @@ void Generator::emitStmt(ast::Stmt &stmt) {
     auto *name = llvm::cast<ast::NameExpr>(aug.target.get());
     const sema::Type *varType = name->symbol->type;
     Value current = loadFrom(name->symbol, loc(name->getLoc()));
+    track(current, varType);
     Value rhs = emitExpr(*aug.value);
+    if (varType->isStr()) {
+      Value result = emitStrArithmetic(aug.op, current, varType, rhs,
+                                       aug.value->type, l);
+      storeTo(name->symbol, result, varType, l);
+      return;
+    }
     // The operation's type: what `x op value` would have been.
     const sema::Type *operandType = varType;
     if (aug.value->type->isFloat() || aug.op == ast::BinaryOp::Div ||
@@ -286,20 +402,28 @@ void Generator::emitStmt(ast::Stmt &stmt) {
   llvm_unreachable("Sema rejects unsupported statements");
 }
 
+/// The return value is consumed; every other temporary and every local is
+/// released before the function returns.
 void Generator::emitReturn(ast::ReturnStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  const sema::Type *result =
-      program.types.getNone(); // module level is rejected by Sema
-  for (auto &[info, func] : functions)
-    if (func == currentFunc)
-      result = info->type->getResult();
-  if (result->isNone()) {
-    if (stmt.value)
-      emitExpr(*stmt.value);
-    ReturnOp::create(builder, l);
-    return;
+  const sema::Type *result = currentResult;
+  Value value;
+  if (stmt.value) {
+    value = emitExprAs(*stmt.value, result->isNone() ? stmt.value->type
+                                                     : result);
+    if (!result->isNone())
+      consume(value, result);
   }
-  ReturnOp::create(builder, l, ValueRange{emitExprAs(*stmt.value, result)});
+  for (SmallVector<Value> &scope : llvm::reverse(temps)) {
+    for (Value temp : llvm::reverse(scope))
+      ReleaseOp::create(builder, l, temp);
+    scope.clear();
+  }
+  releaseLocals(l);
+  if (result->isNone())
+    ReturnOp::create(builder, l);
+  else
+    ReturnOp::create(builder, l, ValueRange{value});
 }
 
 void Generator::startBlock(Block *block) {
@@ -317,7 +441,7 @@ void Generator::emitBlockThenBranch(Block *block, ast::Block &stmts,
 
 void Generator::emitIf(ast::IfStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  Value cond = truthValue(*stmt.test);
+  Value cond = emitCondition(*stmt.test);
   Block *thenBlock = new Block(), *merge = new Block();
   Block *elseBlock = stmt.orElse.empty() ? merge : new Block();
   cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
@@ -345,7 +469,7 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
   cf::BranchOp::create(builder, l, header);
 
   startBlock(header);
-  cf::CondBranchOp::create(builder, l, truthValue(*stmt.test), body,
+  cf::CondBranchOp::create(builder, l, emitCondition(*stmt.test), body,
                            elseBlock);
   startBlock(body);
   emitLoopBody(stmt.body, exit, header, l);

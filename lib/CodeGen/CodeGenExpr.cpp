@@ -41,7 +41,12 @@ Value Generator::coerce(Value value, const sema::Type *from,
                                       static_cast<int64_t>(i));
       elements.push_back(coerce(part, f, t, l));
     }
-    return MakeTupleOp::create(builder, l, convertType(to), elements);
+    Value tuple = MakeTupleOp::create(builder, l, convertType(to), elements);
+    if (isRefCounted(to)) {
+      RetainOp::create(builder, l, tuple);
+      track(tuple, to);
+    }
+    return tuple;
   }
   return CastOp::create(builder, l, convertType(to), value);
 }
@@ -133,8 +138,24 @@ Value Generator::emitArithmetic(ast::BinaryOp op, Value lhs, Value rhs,
   llvm_unreachable("Sema rejects @");
 }
 
+/// `+` and `*` with a str operand; the result is a new reference.
+Value Generator::emitStrArithmetic(ast::BinaryOp op, Value lhs,
+                                   const sema::Type *lt, Value rhs,
+                                   const sema::Type *rt, Location l) {
+  if (op == ast::BinaryOp::Add)
+    return StrConcatOp::create(builder, l, lhs, rhs);
+  assert(op == ast::BinaryOp::Mul && "Sema allows only str + and *");
+  const sema::Type *intType = program.types.getInt();
+  if (lt->isStr())
+    return StrRepeatOp::create(builder, l, lhs, coerce(rhs, rt, intType, l));
+  return StrRepeatOp::create(builder, l, rhs, coerce(lhs, lt, intType, l));
+}
+
 Value Generator::emitBinary(ast::BinaryExpr &expr) {
   Location l = loc(expr.getLoc());
+  if (expr.type->isStr())
+    return emitStrArithmetic(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
+                             emitExpr(*expr.rhs), expr.rhs->type, l);
   // Operands are converted to the result type, except for `/` (always
   // computed in float) whose result type already is float.
   const sema::Type *operandType = expr.type;
@@ -149,13 +170,21 @@ Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
   Location l = loc(expr.getLoc());
   Block *merge = new Block();
   merge->addArgument(convertType(expr.type), l);
+  bool counted = isRefCounted(expr.type);
   for (auto [i, operand] : llvm::enumerate(expr.values)) {
+    // Each operand is an arm: its temporaries die before it branches, except
+    // the value it may pass on, which is released on the path that drops it.
+    pushTemps();
     Value value = emitExpr(*operand);
     if (i + 1 == expr.values.size()) {
+      popTemps(value);
+      consume(value, expr.type);
       cf::BranchOp::create(builder, l, merge, ValueRange{value});
       break;
     }
     Value truth = truthValue(value, operand->type, l);
+    popTemps(value);
+    consume(value, expr.type);
     Block *next = new Block();
     if (expr.op == ast::BoolOpKind::And)
       cf::CondBranchOp::create(builder, l, truth, next, ValueRange{}, merge,
@@ -164,6 +193,8 @@ Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
       cf::CondBranchOp::create(builder, l, truth, merge, ValueRange{value},
                                next, ValueRange{});
     startBlock(next);
+    if (counted)
+      ReleaseOp::create(builder, l, value);
   }
   startBlock(merge);
   return merge->getArgument(0);
@@ -191,6 +222,14 @@ static CmpPredicate toPredicate(ast::CmpOp op) {
 Value Generator::emitComparison(ast::CmpOp op, Value lhs,
                                 const sema::Type *lt, Value rhs,
                                 const sema::Type *rt, Location l) {
+  if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {
+    Value found = StrContainsOp::create(builder, l, lhs, rhs);
+    if (op == ast::CmpOp::In)
+      return found;
+    return arith::XOrIOp::create(builder, l, found, boolConstant(true, l));
+  }
+  if (lt->isStr())
+    return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   // Comparisons with None: only None equals (and is) None.
   if (lt->isNone() || rt->isNone()) {
     bool same = lt->isNone() && rt->isNone();
@@ -238,17 +277,20 @@ Value Generator::emitCompare(ast::CompareExpr &expr) {
 
 Value Generator::emitIfExp(ast::IfExpExpr &expr) {
   Location l = loc(expr.getLoc());
-  Value cond = truthValue(*expr.test);
+  Value cond = emitCondition(*expr.test);
   Block *thenBlock = new Block(), *elseBlock = new Block(),
         *merge = new Block();
   merge->addArgument(convertType(expr.type), l);
   cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
-  startBlock(thenBlock);
-  cf::BranchOp::create(builder, l, merge,
-                       ValueRange{emitExprAs(*expr.body, expr.type)});
-  startBlock(elseBlock);
-  cf::BranchOp::create(builder, l, merge,
-                       ValueRange{emitExprAs(*expr.orElse, expr.type)});
+  for (auto [block, arm] : {std::pair(thenBlock, expr.body.get()),
+                            std::pair(elseBlock, expr.orElse.get())}) {
+    startBlock(block);
+    pushTemps();
+    Value value = emitExprAs(*arm, expr.type);
+    popTemps(value);
+    consume(value, expr.type);
+    cf::BranchOp::create(builder, l, merge, ValueRange{value});
+  }
   startBlock(merge);
   return merge->getArgument(0);
 }
@@ -258,6 +300,8 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 //===----------------------------------------------------------------------===//
 
 Value Generator::emitCall(ast::CallExpr &call) {
+  if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get()))
+    return emitStrMethodCall(call, *attr);
   auto *callee = llvm::cast<ast::NameExpr>(call.callee.get());
   Symbol *sym = callee->symbol;
   if (sym->kind == Symbol::Kind::Builtin)
@@ -331,7 +375,9 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
                                        builder.getZeroAttr(type));
     }
     ast::Expr &arg = *call.args[0];
-    if (auto *lit = llvm::dyn_cast<ast::StrLitExpr>(&arg)) {
+    // float("inf") and other literals fold at compile time.
+    auto *lit = llvm::dyn_cast<ast::StrLitExpr>(&arg);
+    if (lit && builtin == Builtin::Float) {
       double value = 0;
       sema::parsePythonFloat(lit->value, value);
       return arith::ConstantOp::create(builder, l,
@@ -339,8 +385,31 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     }
     if (builtin == Builtin::Bool)
       return truthValue(arg);
+    if (arg.type->isStr())
+      return CastOp::create(builder, l, convertType(call.type),
+                            emitExpr(arg));
     return emitExprAs(arg, call.type);
   }
+  case Builtin::Len: {
+    ast::Expr &arg = *call.args[0];
+    if (auto *tuple = llvm::dyn_cast<sema::TupleType>(arg.type)) {
+      emitExpr(arg);
+      return intConstant(static_cast<int64_t>(tuple->getElements().size()),
+                         l);
+    }
+    return LenOp::create(builder, l, emitExpr(arg));
+  }
+  case Builtin::Str:
+    if (call.args.empty())
+      return StringOp::create(builder, l, builder.getStringAttr(""));
+    return emitStrConversion(builtin, *call.args[0], l);
+  case Builtin::Repr:
+    return emitStrConversion(builtin, *call.args[0], l);
+  case Builtin::Ord:
+    return OrdOp::create(builder, l, emitExpr(*call.args[0]));
+  case Builtin::Chr:
+    return ChrOp::create(
+        builder, l, emitExprAs(*call.args[0], program.types.getInt()));
   case Builtin::DivMod: {
     const sema::Type *element =
         llvm::cast<sema::TupleType>(call.type)->getElements()[0];
@@ -370,10 +439,95 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
 }
 
 //===----------------------------------------------------------------------===//
+// Strings
+//===----------------------------------------------------------------------===//
+
+/// str(x) and repr(x); str(s) of a str is the same object, retained.
+Value Generator::emitStrConversion(Builtin builtin, ast::Expr &arg,
+                                   Location l) {
+  Value value = emitExpr(arg);
+  if (builtin == Builtin::Repr)
+    return ReprOp::create(builder, l, value);
+  if (arg.type->isStr()) {
+    RetainOp::create(builder, l, value);
+    return value;
+  }
+  return CastOp::create(builder, l, StrType::get(&context), value);
+}
+
+static StrMethod toStrMethod(sema::StrMethod method) {
+  switch (method) {
+  case sema::StrMethod::Upper:
+    return StrMethod::upper;
+  case sema::StrMethod::Lower:
+    return StrMethod::lower;
+  case sema::StrMethod::Strip:
+    return StrMethod::strip;
+  case sema::StrMethod::LStrip:
+    return StrMethod::lstrip;
+  case sema::StrMethod::RStrip:
+    return StrMethod::rstrip;
+  case sema::StrMethod::StartsWith:
+    return StrMethod::startswith;
+  case sema::StrMethod::EndsWith:
+    return StrMethod::endswith;
+  case sema::StrMethod::Find:
+    return StrMethod::find;
+  case sema::StrMethod::Count:
+    return StrMethod::count;
+  case sema::StrMethod::Replace:
+    return StrMethod::replace;
+  case sema::StrMethod::IsDigit:
+    return StrMethod::isdigit;
+  case sema::StrMethod::IsAlpha:
+    return StrMethod::isalpha;
+  }
+  llvm_unreachable("unknown str method");
+}
+
+Value Generator::emitStrMethodCall(ast::CallExpr &call,
+                                   ast::AttributeExpr &callee) {
+  SmallVector<Value> operands = {emitExpr(*callee.value)};
+  for (ast::ExprPtr &arg : call.args)
+    operands.push_back(emitExpr(*arg));
+  StrMethod method = toStrMethod(*sema::lookupStrMethod(callee.attr));
+  return StrMethodOp::create(builder, loc(call.getLoc()),
+                             convertType(call.type), method, operands);
+}
+
+Value Generator::emitStrSubscript(ast::SubscriptExpr &expr) {
+  Location l = loc(expr.getLoc());
+  Value str = emitExpr(*expr.value);
+  const sema::Type *intType = program.types.getInt();
+  auto *slice = llvm::dyn_cast<ast::SliceExpr>(expr.index.get());
+  if (!slice)
+    return StrGetItemOp::create(builder, l, str,
+                                emitExprAs(*expr.index, intType));
+  // A part written as None is the same as a missing one.
+  auto part = [&](ast::ExprPtr &e) -> Value {
+    if (!e)
+      return nullptr;
+    Value value = emitExpr(*e);
+    return e->type->isNone() ? Value() : coerce(value, e->type, intType, l);
+  };
+  Value start = part(slice->lower), stop = part(slice->upper),
+        step = part(slice->step);
+  return StrSliceOp::create(builder, l, str, start, stop, step);
+}
+
+//===----------------------------------------------------------------------===//
 // Dispatch
 //===----------------------------------------------------------------------===//
 
+/// Every value returned is owned (docs/rationale/refcounting.md) and tracked
+/// as a temporary of the current scope.
 Value Generator::emitExpr(ast::Expr &expr) {
+  Value value = emitExprImpl(expr);
+  track(value, expr.type);
+  return value;
+}
+
+Value Generator::emitExprImpl(ast::Expr &expr) {
   Location l = loc(expr.getLoc());
   switch (expr.getKind()) {
   case ast::Expr::Kind::IntLit:
@@ -406,18 +560,30 @@ Value Generator::emitExpr(ast::Expr &expr) {
   case ast::Expr::Kind::Call:
     return emitCall(llvm::cast<ast::CallExpr>(expr));
   case ast::Expr::Kind::Tuple: {
+    // The elements are borrowed from temporaries; the tuple takes its own
+    // references.
     SmallVector<Value> elements;
     for (ast::ExprPtr &element : llvm::cast<ast::TupleExpr>(expr).elts)
       elements.push_back(emitExpr(*element));
-    return MakeTupleOp::create(builder, l, convertType(expr.type), elements);
+    Value tuple =
+        MakeTupleOp::create(builder, l, convertType(expr.type), elements);
+    if (isRefCounted(expr.type))
+      RetainOp::create(builder, l, tuple);
+    return tuple;
   }
   case ast::Expr::Kind::Subscript: {
     auto &sub = llvm::cast<ast::SubscriptExpr>(expr);
+    if (sub.value->type->isStr())
+      return emitStrSubscript(sub);
     Value tuple = emitExpr(*sub.value);
     size_t size =
         llvm::cast<sema::TupleType>(sub.value->type)->getElements().size();
-    return TupleGetOp::create(builder, l, convertType(expr.type), tuple,
-                              sema::constantTupleIndex(*sub.index, size));
+    Value element =
+        TupleGetOp::create(builder, l, convertType(expr.type), tuple,
+                           sema::constantTupleIndex(*sub.index, size));
+    if (isRefCounted(expr.type))
+      RetainOp::create(builder, l, element);
+    return element;
   }
   default:
     break;

@@ -30,6 +30,7 @@ private:
   bool isTerminated();
   void emitBlock(ast::Block &block);
   void emitStmt(ast::Stmt &stmt);
+  void emitStmtImpl(ast::Stmt &stmt);
   void startBlock(mlir::Block *block);
   void emitBlockThenBranch(mlir::Block *block, ast::Block &stmts,
                            mlir::Block *next, mlir::Location l);
@@ -48,6 +49,7 @@ private:
 
   // CodeGenExpr.cpp: expressions.
   mlir::Value emitExpr(ast::Expr &expr);
+  mlir::Value emitExprImpl(ast::Expr &expr);
   mlir::Value emitExprAs(ast::Expr &expr, const sema::Type *type);
   mlir::Value coerce(mlir::Value value, const sema::Type *from, const sema::Type *to,
                      mlir::Location l);
@@ -61,6 +63,9 @@ private:
   mlir::Value emitArithmetic(ast::BinaryOp op, mlir::Value lhs,
                              mlir::Value rhs, const sema::Type *operandType,
                              mlir::Location l);
+  mlir::Value emitStrArithmetic(ast::BinaryOp op, mlir::Value lhs,
+                                const sema::Type *lt, mlir::Value rhs,
+                                const sema::Type *rt, mlir::Location l);
   mlir::Value emitBoolOp(ast::BoolOpExpr &expr);
   mlir::Value emitCompare(ast::CompareExpr &expr);
   mlir::Value emitComparison(ast::CmpOp op, mlir::Value lhs, const sema::Type *lt,
@@ -70,6 +75,26 @@ private:
   mlir::Value emitCall(ast::CallExpr &call);
   mlir::Value emitBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
   mlir::Value noneValue(mlir::Location l);
+  mlir::Value emitStrMethodCall(ast::CallExpr &call,
+                                ast::AttributeExpr &callee);
+  mlir::Value emitStrSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitStrConversion(sema::Builtin builtin, ast::Expr &arg,
+                                mlir::Location l);
+
+  // Ownership (docs/rationale/refcounting.md): every expression value of a
+  // reference type is owned; unconsumed ones are released when their scope
+  // (a statement, a condition, an arm of a conditional) ends.
+  static bool isRefCounted(const sema::Type *type);
+  void pushTemps();
+  /// Releases the innermost scope's temporaries, except `keep`, which moves
+  /// to the enclosing scope.
+  void popTemps(mlir::Value keep = nullptr);
+  void track(mlir::Value value, const sema::Type *type);
+  /// Takes ownership of `value` for a consumer (store, return): removes it
+  /// from the temporaries, or retains it if it was not owned.
+  void consume(mlir::Value value, const sema::Type *type);
+  mlir::Value emitCondition(ast::Expr &expr);
+  void releaseLocals(mlir::Location l);
 
   struct LoopTargets {
     mlir::Block *breakDest;
@@ -85,6 +110,11 @@ private:
   llvm::DenseMap<sema::FunctionInfo *, FuncOp> functions;
   llvm::DenseMap<sema::Symbol *, mlir::Value> slots;
   llvm::SmallVector<LoopTargets> loops;
+  /// Owned temporaries, innermost scope last.
+  llvm::SmallVector<llvm::SmallVector<mlir::Value>> temps;
+  /// Slots of the current function that hold references, in creation order.
+  llvm::SmallVector<mlir::Value> refSlots;
+  const sema::Type *currentResult = nullptr;
   FuncOp currentFunc;
 };
 

@@ -24,7 +24,10 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"int", Builtin::Int},
       {"float", Builtin::Float}, {"bool", Builtin::Bool},
-      {"pow", Builtin::Pow},     {"divmod", Builtin::DivMod}};
+      {"pow", Builtin::Pow},     {"divmod", Builtin::DivMod},
+      {"len", Builtin::Len},     {"str", Builtin::Str},
+      {"repr", Builtin::Repr},   {"ord", Builtin::Ord},
+      {"chr", Builtin::Chr}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

@@ -7,6 +7,8 @@
 
 #include "SemaImpl.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -135,14 +137,23 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
   if (lhs->isError() || rhs->isError())
     return types.getError();
   auto fail = [&]() {
-    if ((lhs->isStr() || rhs->isStr()) &&
-        (op == BinaryOp::Add || op == BinaryOp::Mul || op == BinaryOp::Mod))
-      unsupported(loc, "string operators");
-    else
-      diags.error(loc, "unsupported operand type(s) for " + spelling(op) +
-                           ": '" + lhs->str() + "' and '" + rhs->str() + "'");
+    diags.error(loc, "unsupported operand type(s) for " + spelling(op) +
+                         ": '" + lhs->str() + "' and '" + rhs->str() + "'");
     return types.getError();
   };
+  if (lhs->isStr() || rhs->isStr()) {
+    if (op == BinaryOp::Add && lhs->isStr() && rhs->isStr())
+      return types.getStr();
+    bool countIsInt = (lhs->isStr() ? rhs : lhs)->isInt() ||
+                      (lhs->isStr() ? rhs : lhs)->isBool();
+    if (op == BinaryOp::Mul && countIsInt)
+      return types.getStr();
+    if (op == BinaryOp::Mod && lhs->isStr()) {
+      unsupported(loc, "%-formatting of strings");
+      return types.getError();
+    }
+    return fail();
+  }
   if (!lhs->isNumeric() || !rhs->isNumeric())
     return fail();
   switch (op) {
@@ -216,7 +227,7 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
 
 bool Checker::checkTruthValue(const Type *type, Loc loc) {
   if (type->isNumeric() || type->isNone() || type->isError() ||
-      type->isTuple())
+      type->isTuple() || type->isStr())
     return true;
   unsupported(loc, "truth values of " + type->str());
   return false;
@@ -252,14 +263,16 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
   for (auto [op, comparator] : llvm::zip(expr.ops, expr.comparators)) {
     const Type *rhs = checkExpr(*comparator);
     if (!lhs->isError() && !rhs->isError()) {
-      if (op == CmpOp::In || op == CmpOp::NotIn)
-        unsupported(comparator->getLoc(), "'in' operators");
-      else if (op == CmpOp::Is || op == CmpOp::IsNot) {
+      if (op == CmpOp::In || op == CmpOp::NotIn) {
+        if (!lhs->isStr() || !rhs->isStr())
+          unsupported(comparator->getLoc(), "'in' operators on " +
+                                                rhs->str() + " values");
+      } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
         if (!lhs->isNone() && !rhs->isNone())
           unsupported(expr.getLoc(), "'is' comparisons of values other "
                                      "than None");
       } else if (lhs->isStr() && rhs->isStr())
-        unsupported(expr.getLoc(), "string comparisons");
+        ; // Lexicographic, by code point.
       else if (lhs->isNone() && rhs->isNone() &&
                (op == CmpOp::Eq || op == CmpOp::NotEq))
         ; // None == None is fine.
@@ -300,12 +313,11 @@ const Type *Checker::checkIfExp(IfExpExpr &expr) {
 const Type *Checker::checkCall(CallExpr &call) {
   auto *callee = llvm::dyn_cast<NameExpr>(call.callee.get());
   if (!callee) {
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
+      return checkStrMethodCall(call, *attr);
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
-    if (llvm::isa<AttributeExpr>(call.callee.get()))
-      unsupported(call.callee->getLoc(), "method calls");
-    else
-      unsupported(call.callee->getLoc(), "calls of computed functions");
+    unsupported(call.callee->getLoc(), "calls of computed functions");
     return types.getError();
   }
   Symbol *sym = lookupName(*callee, /*report=*/true);
@@ -495,10 +507,70 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       checkCondition(*call.args[0]);
       return result;
     }
+    // int(s) and float(s) parse at run time.
+    if (builtin != Builtin::Bool && call.args.size() == 1 &&
+        call.keywords.empty()) {
+      const Type *type = checkExpr(*call.args[0]);
+      if (type->isStr() || type->isError())
+        return result;
+      if (!type->isNumeric()) {
+        diags.error(call.args[0]->getLoc(),
+                    name + "() of a value of type " + type->str() +
+                        " is not supported yet");
+        return types.getError();
+      }
+      return result;
+    }
     if (call.args.empty() && call.keywords.empty())
       return result;
     const Type *arg = checkNumericArgs(call, name, 1, 1);
     return arg->isError() ? arg : result;
+  }
+  case Builtin::Len: {
+    if (!checkArgCount(call, "len", 1, 1))
+      return types.getError();
+    const Type *type = checkExpr(*call.args[0]);
+    if (type->isTuple() || type->isStr() || type->isError())
+      return types.getInt();
+    diags.error(call.args[0]->getLoc(),
+                "object of type '" + type->str() + "' has no len()");
+    return types.getError();
+  }
+  case Builtin::Str:
+  case Builtin::Repr: {
+    llvm::StringRef name = builtin == Builtin::Str ? "str" : "repr";
+    if (call.args.empty() && builtin == Builtin::Str && call.keywords.empty())
+      return types.getStr();
+    if (!checkArgCount(call, name, 1, 1))
+      return types.getError();
+    const Type *type = checkExpr(*call.args[0]);
+    if (type->isTuple())
+      unsupported(call.getLoc(), name + "() of tuples");
+    else if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
+             !type->isError())
+      diags.error(call.getLoc(), name + "() of a value of type " +
+                                     type->str() + " is not supported yet");
+    return types.getStr();
+  }
+  case Builtin::Ord: {
+    if (!checkArgCount(call, "ord", 1, 1))
+      return types.getError();
+    const Type *type = checkExpr(*call.args[0]);
+    if (!type->isStr() && !type->isError())
+      diags.error(call.args[0]->getLoc(),
+                  "ord() expected string of length 1, but " + type->str() +
+                      " found");
+    return types.getInt();
+  }
+  case Builtin::Chr: {
+    if (!checkArgCount(call, "chr", 1, 1))
+      return types.getError();
+    const Type *type = checkExpr(*call.args[0]);
+    if (!type->isInt() && !type->isBool() && !type->isError())
+      diags.error(call.args[0]->getLoc(), "'" + type->str() +
+                                              "' object cannot be "
+                                              "interpreted as an integer");
+    return types.getStr();
   }
   case Builtin::DivMod: {
     const Type *type = checkNumericArgs(call, "divmod", 2, 2);
@@ -528,6 +600,124 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   }
   }
   llvm_unreachable("unknown builtin");
+}
+
+//===----------------------------------------------------------------------===//
+// Strings
+//===----------------------------------------------------------------------===//
+
+std::optional<StrMethod> roast::sema::lookupStrMethod(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<StrMethod>>(name)
+      .Case("upper", StrMethod::Upper)
+      .Case("lower", StrMethod::Lower)
+      .Case("strip", StrMethod::Strip)
+      .Case("lstrip", StrMethod::LStrip)
+      .Case("rstrip", StrMethod::RStrip)
+      .Case("startswith", StrMethod::StartsWith)
+      .Case("endswith", StrMethod::EndsWith)
+      .Case("find", StrMethod::Find)
+      .Case("count", StrMethod::Count)
+      .Case("replace", StrMethod::Replace)
+      .Case("isdigit", StrMethod::IsDigit)
+      .Case("isalpha", StrMethod::IsAlpha)
+      .Default(std::nullopt);
+}
+
+bool Checker::checkArgCount(CallExpr &call, llvm::StringRef name, size_t min,
+                            size_t max) {
+  for (Keyword &keyword : call.keywords) {
+    checkExpr(*keyword.value);
+    diags.error(keyword.loc,
+                name + "() takes no keyword arguments");
+  }
+  if (call.args.size() >= min && call.args.size() <= max &&
+      call.keywords.empty())
+    return true;
+  if (call.args.size() < min || call.args.size() > max) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    diags.error(call.getLoc(),
+                name + "() takes " +
+                    (min == max ? llvm::Twine(min)
+                                : llvm::Twine(min) + " to " + llvm::Twine(max)) +
+                    " argument" + (max == 1 ? "" : "s") + " (" +
+                    llvm::Twine(call.args.size()) + " given)");
+  }
+  return false;
+}
+
+const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
+  const Type *receiver = checkExpr(*callee.value);
+  if (receiver->isError())
+    return receiver;
+  if (!receiver->isStr()) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    unsupported(callee.getLoc(), "methods of " + receiver->str() + " values");
+    return types.getError();
+  }
+  std::optional<StrMethod> method = lookupStrMethod(callee.attr);
+  if (!method) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    diags.error(callee.getLoc(), "'str' object has no attribute '" +
+                                     callee.attr +
+                                     "' (or it is not supported yet)");
+    return types.getError();
+  }
+  size_t min = 0, max = 0;
+  const Type *result = types.getStr();
+  switch (*method) {
+  case StrMethod::Upper:
+  case StrMethod::Lower:
+    break;
+  case StrMethod::Strip:
+  case StrMethod::LStrip:
+  case StrMethod::RStrip:
+    max = 1;
+    break;
+  case StrMethod::StartsWith:
+  case StrMethod::EndsWith:
+    min = max = 1;
+    result = types.getBool();
+    break;
+  case StrMethod::Find:
+  case StrMethod::Count:
+    min = max = 1;
+    result = types.getInt();
+    break;
+  case StrMethod::Replace:
+    min = max = 2;
+    break;
+  case StrMethod::IsDigit:
+  case StrMethod::IsAlpha:
+    result = types.getBool();
+    break;
+  }
+  std::string name = "str." + callee.attr;
+  if (!checkArgCount(call, name, min, max))
+    return types.getError();
+  for (ExprPtr &arg : call.args) {
+    const Type *type = checkExpr(*arg);
+    if (!type->isStr() && !type->isError())
+      diags.error(arg->getLoc(), name + "() argument must be str, not " +
+                                     type->str());
+  }
+  return result;
+}
+
+const Type *Checker::checkStrSlice(SliceExpr &slice) {
+  for (ExprPtr *part : {&slice.lower, &slice.upper, &slice.step}) {
+    if (!*part)
+      continue;
+    const Type *type = checkExpr(**part);
+    if (!type->isInt() && !type->isBool() && !type->isNone() &&
+        !type->isError())
+      diags.error((*part)->getLoc(), "slice indices must be integers or "
+                                     "None, not " +
+                                         type->str());
+  }
+  return types.getStr();
 }
 
 //===----------------------------------------------------------------------===//
@@ -569,6 +759,16 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
   const Type *base = checkExpr(*expr.value);
   if (base->isError())
     return base;
+  if (base->isStr()) {
+    if (auto *slice = llvm::dyn_cast<SliceExpr>(expr.index.get()))
+      return checkStrSlice(*slice);
+    const Type *index = checkExpr(*expr.index);
+    if (!index->isInt() && !index->isBool() && !index->isError())
+      diags.error(expr.index->getLoc(),
+                  "string indices must be integers, not '" + index->str() +
+                      "'");
+    return types.getStr();
+  }
   auto *tuple = llvm::dyn_cast<TupleType>(base);
   if (!tuple) {
     checkExpr(*expr.index);

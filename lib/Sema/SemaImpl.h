@@ -47,6 +47,11 @@ private:
   const Type *checkCall(ast::CallExpr &call);
   const Type *checkTuple(ast::TupleExpr &expr);
   const Type *checkSubscript(ast::SubscriptExpr &expr);
+  const Type *checkStrMethodCall(ast::CallExpr &call,
+                                 ast::AttributeExpr &callee);
+  const Type *checkStrSlice(ast::SliceExpr &slice);
+  bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
+                     size_t max);
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee);
   const Type *checkBuiltinCall(ast::CallExpr &call, Builtin builtin);
   const Type *checkNumericArgs(ast::CallExpr &call, llvm::StringRef name,

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "Roast/Runtime/Runtime.h"
+#include "runtime_tests.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -12,19 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int failures;
-static int checks;
-
-#define CHECK(cond, ...)                                                                           \
-  do {                                                                                             \
-    ++checks;                                                                                      \
-    if (!(cond)) {                                                                                 \
-      ++failures;                                                                                  \
-      fprintf(stderr, "%s:%d: FAILED: ", __FILE__, __LINE__);                                      \
-      fprintf(stderr, __VA_ARGS__);                                                                \
-      fputc('\n', stderr);                                                                         \
-    }                                                                                              \
-  } while (0)
+int failures;
+int checks;
 
 /* Compare doubles by their repr, so -0.0 vs 0.0 and nan are told apart. */
 static void check_float(double got, const char *expected, const char *what) {
@@ -321,12 +311,6 @@ static void run_action(enum Action action) {
   }
 }
 
-typedef struct ChildResult {
-  int status; /* exit status, or -1 if it did not exit normally */
-  char *out, *err;
-  size_t out_size;
-} ChildResult;
-
 static char *read_all(FILE *f, size_t *size) {
   fflush(f);
   rewind(f);
@@ -345,9 +329,9 @@ static char *read_all(FILE *f, size_t *size) {
   return data;
 }
 
-/* Run the action in a child with stdout/stderr captured in temp files
- * (files rather than pipes, so a big output cannot deadlock us). */
-static ChildResult run_child(enum Action action) {
+/* Run fn(arg) in a child with stdout/stderr captured in temp files (files
+ * rather than pipes, so a big output cannot deadlock us). */
+ChildResult run_in_child(void (*fn)(const void *arg), const void *arg) {
   FILE *out = tmpfile(), *err = tmpfile();
   fflush(stdout);
   fflush(stderr);
@@ -355,7 +339,7 @@ static ChildResult run_child(enum Action action) {
   if (pid == 0) {
     dup2(fileno(out), STDOUT_FILENO);
     dup2(fileno(err), STDERR_FILENO);
-    run_action(action);
+    fn(arg);
     exit(0);
   }
   int status = 0;
@@ -366,6 +350,10 @@ static ChildResult run_child(enum Action action) {
   r.err = read_all(err, NULL);
   return r;
 }
+
+static void run_action_arg(const void *arg) { run_action(*(const enum Action *)arg); }
+
+static ChildResult run_child(enum Action action) { return run_in_child(run_action_arg, &action); }
 
 static void expect_error(enum Action action, const char *expected_stderr) {
   ChildResult r = run_child(action);
@@ -444,6 +432,7 @@ int main(void) {
   test_float_to_int();
   test_printing();
   test_errors();
+  test_str();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

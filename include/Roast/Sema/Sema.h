@@ -30,8 +30,32 @@ enum class Builtin {
   Float,
   Bool,
   Pow,
-  DivMod
+  DivMod,
+  Len,
+  Str,
+  Repr,
+  Ord,
+  Chr
 };
+
+/// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.
+enum class StrMethod {
+  Upper,
+  Lower,
+  Strip,
+  LStrip,
+  RStrip,
+  StartsWith,
+  EndsWith,
+  Find,
+  Count,
+  Replace,
+  IsDigit,
+  IsAlpha
+};
+
+/// The `str` method called `name`, if there is one.
+std::optional<StrMethod> lookupStrMethod(llvm::StringRef name);
 
 struct FunctionInfo;
 

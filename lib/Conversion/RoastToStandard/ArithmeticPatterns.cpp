@@ -343,6 +343,8 @@ struct CmpOpLowering : public OpConversionPattern<CmpOp> {
   matchAndRewrite(CmpOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getLhs().getType();
+    if (isa<StrType>(type))
+      return rewriter.notifyMatchFailure(op, "str comparisons call the runtime");
     CmpPredicate pred = op.getPredicate();
     if (isa<FloatType>(type)) {
       // Ordered except !=: every comparison with NaN is False but !=.
@@ -380,6 +382,9 @@ struct CastOpLowering : public RuntimeOpConversionPattern<CastOp> {
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
     Type from = input.getType(), to = op.getType();
+    if (isa<StrType>(op.getInput().getType()) || isa<StrType>(to) ||
+        isa<roast::NoneType>(op.getInput().getType()))
+      return rewriter.notifyMatchFailure(op, "str conversions call the runtime");
     if (isa<FloatType>(to)) {
       if (from.isInteger(1))
         rewriter.replaceOpWithNewOp<arith::UIToFPOp>(op, to, input);

@@ -24,6 +24,8 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
   populateRoastTuplePatterns(converter, patterns);
   populateRoastMemoryPatterns(converter, patterns);
   populateRoastRuntimePatterns(converter, abi, patterns);
+  populateRoastStrPatterns(converter, abi, patterns);
+  populateRoastRefCountPatterns(converter, abi, patterns);
 }
 
 namespace {

@@ -83,6 +83,74 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_float_mod", f64, {f64, f64, ptr, i32, ptr});
   case RuntimeFunction::FloatToInt:
     return info("roast_rt_float_to_int", i64, {f64, ptr, i32, ptr});
+  case RuntimeFunction::Dealloc:
+    return info("roast_rt_dealloc", voidType, {ptr});
+  case RuntimeFunction::StrConcat:
+    return info("roast_rt_str_concat", ptr, {ptr, ptr});
+  case RuntimeFunction::StrRepeat:
+    return info("roast_rt_str_repeat", ptr, {ptr, i64, ptr, i32, ptr});
+  case RuntimeFunction::StrCompare:
+    return info("roast_rt_str_compare", i64, {ptr, ptr});
+  case RuntimeFunction::StrEq:
+    return info("roast_rt_str_eq", i1, {ptr, ptr});
+  case RuntimeFunction::StrLen:
+    return info("roast_rt_str_len", i64, {ptr});
+  case RuntimeFunction::StrGetItem:
+    return info("roast_rt_str_getitem", ptr, {ptr, i64, ptr, i32, ptr});
+  case RuntimeFunction::StrSlice:
+    return info("roast_rt_str_slice", ptr,
+                {ptr, i64, i64, i64, i32, ptr, i32, ptr});
+  case RuntimeFunction::StrContains:
+    return info("roast_rt_str_contains", i1, {ptr, ptr});
+  case RuntimeFunction::StrFromInt:
+    return info("roast_rt_str_from_int", ptr, {i64});
+  case RuntimeFunction::StrFromFloat:
+    return info("roast_rt_str_from_float", ptr, {f64});
+  case RuntimeFunction::StrFromBool:
+    return info("roast_rt_str_from_bool", ptr, {i1}, /*raises=*/false,
+                /*boolArg=*/true);
+  case RuntimeFunction::StrNone:
+    return info("roast_rt_str_none", ptr, {});
+  case RuntimeFunction::StrRepr:
+    return info("roast_rt_str_repr", ptr, {ptr});
+  case RuntimeFunction::StrToInt:
+    return info("roast_rt_str_to_int", i64, {ptr, ptr, i32, ptr});
+  case RuntimeFunction::StrToFloat:
+    return info("roast_rt_str_to_float", f64, {ptr, ptr, i32, ptr});
+  case RuntimeFunction::StrOrd:
+    return info("roast_rt_str_ord", i64, {ptr, ptr, i32, ptr});
+  case RuntimeFunction::StrChr:
+    return info("roast_rt_str_chr", ptr, {i64, ptr, i32, ptr});
+  case RuntimeFunction::StrUpper:
+    return info("roast_rt_str_upper", ptr, {ptr});
+  case RuntimeFunction::StrLower:
+    return info("roast_rt_str_lower", ptr, {ptr});
+  case RuntimeFunction::StrStrip:
+    return info("roast_rt_str_strip", ptr, {ptr});
+  case RuntimeFunction::StrLStrip:
+    return info("roast_rt_str_lstrip", ptr, {ptr});
+  case RuntimeFunction::StrRStrip:
+    return info("roast_rt_str_rstrip", ptr, {ptr});
+  case RuntimeFunction::StrStripChars:
+    return info("roast_rt_str_strip_chars", ptr, {ptr, ptr});
+  case RuntimeFunction::StrLStripChars:
+    return info("roast_rt_str_lstrip_chars", ptr, {ptr, ptr});
+  case RuntimeFunction::StrRStripChars:
+    return info("roast_rt_str_rstrip_chars", ptr, {ptr, ptr});
+  case RuntimeFunction::StrStartsWith:
+    return info("roast_rt_str_startswith", i1, {ptr, ptr});
+  case RuntimeFunction::StrEndsWith:
+    return info("roast_rt_str_endswith", i1, {ptr, ptr});
+  case RuntimeFunction::StrFind:
+    return info("roast_rt_str_find", i64, {ptr, ptr});
+  case RuntimeFunction::StrCount:
+    return info("roast_rt_str_count", i64, {ptr, ptr});
+  case RuntimeFunction::StrReplace:
+    return info("roast_rt_str_replace", ptr, {ptr, ptr, ptr});
+  case RuntimeFunction::StrIsDigit:
+    return info("roast_rt_str_isdigit", i1, {ptr});
+  case RuntimeFunction::StrIsAlpha:
+    return info("roast_rt_str_isalpha", i1, {ptr});
   }
   llvm_unreachable("unknown runtime function");
 }

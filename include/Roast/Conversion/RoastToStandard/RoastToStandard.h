@@ -50,6 +50,16 @@ void populateRoastRuntimePatterns(const mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
 
 /// All of the above.
+/// str ops, str conversions and comparisons: runtime calls.
+void populateRoastStrPatterns(const mlir::TypeConverter &converter,
+                              RuntimeABI &abi,
+                              mlir::RewritePatternSet &patterns);
+
+/// roast.retain / roast.release: inline count updates.
+void populateRoastRefCountPatterns(const mlir::TypeConverter &converter,
+                                   RuntimeABI &abi,
+                                   mlir::RewritePatternSet &patterns);
+
 void populateRoastToStandardPatterns(const mlir::TypeConverter &converter,
                                      RuntimeABI &abi,
                                      mlir::RewritePatternSet &patterns);

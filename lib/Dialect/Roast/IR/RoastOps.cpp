@@ -184,14 +184,19 @@ LogicalResult CastOp::verify() {
   Type from = getInput().getType(), to = getResult().getType();
   if (from == to)
     return emitOpError("converts ") << from << " to itself";
-  if (to.isInteger(1) || from.isInteger(1) || isa<FloatType>(to) ||
-      isa<FloatType>(from))
-    return success();
-  return emitOpError("cannot convert ") << from << " to " << to;
+  if (isa<roast::NoneType>(to))
+    return emitOpError("cannot convert ") << from << " to " << to;
+  if (isa<StrType>(to) || isa<StrType>(from))
+    return success(); // str(x), int(s), float(s), bool(s)
+  if (isa<roast::NoneType>(from))
+    return emitOpError("cannot convert ") << from << " to " << to;
+  return success(); // among i64, f64, i1
 }
 
 OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   Type to = getResult().getType();
+  if (isa<StrType>(to) || isa<StrType>(getInput().getType()))
+    return {}; // conversions to and from str allocate or may raise
   if (auto i = dyn_cast_if_present<IntegerAttr>(adaptor.getInput())) {
     bool isBool = i.getType().isInteger(1);
     int64_t v = isBool ? int64_t(i.getValue().getBoolValue()) : i.getInt();
@@ -207,6 +212,89 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
     // float -> int may raise; leave it to the lowering.
   }
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// Reference counting
+//===----------------------------------------------------------------------===//
+
+/// Whether `value` holds no reference a count could change: a string
+/// literal (immortal), or a tuple built only of such values and scalars.
+static bool holdsOnlyImmortals(Value value) {
+  Operation *def = value.getDefiningOp();
+  if (isa_and_present<StringOp, NoneOp>(def))
+    return true;
+  if (auto tuple = dyn_cast_if_present<MakeTupleOp>(def))
+    return llvm::all_of(tuple.getElements(), [](Value element) {
+      return !isa<StrType, TupleType>(element.getType()) ||
+             holdsOnlyImmortals(element);
+    });
+  return false;
+}
+
+LogicalResult RetainOp::canonicalize(RetainOp op, PatternRewriter &rewriter) {
+  if (!holdsOnlyImmortals(op.getValue()))
+    return failure();
+  rewriter.eraseOp(op);
+  return success();
+}
+
+LogicalResult ReleaseOp::canonicalize(ReleaseOp op,
+                                      PatternRewriter &rewriter) {
+  if (!holdsOnlyImmortals(op.getValue()))
+    return failure();
+  rewriter.eraseOp(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// StrMethodOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult StrMethodOp::verify() {
+  size_t minArgs = 0, maxArgs = 0;
+  Type str = StrType::get(getContext());
+  Type result = str;
+  Builder b(getContext());
+  switch (getMethod()) {
+  case StrMethod::upper:
+  case StrMethod::lower:
+    break;
+  case StrMethod::strip:
+  case StrMethod::lstrip:
+  case StrMethod::rstrip:
+    maxArgs = 1;
+    break;
+  case StrMethod::startswith:
+  case StrMethod::endswith:
+    minArgs = maxArgs = 1;
+    result = b.getI1Type();
+    break;
+  case StrMethod::find:
+  case StrMethod::count:
+    minArgs = maxArgs = 1;
+    result = b.getI64Type();
+    break;
+  case StrMethod::replace:
+    minArgs = maxArgs = 2;
+    break;
+  case StrMethod::isdigit:
+  case StrMethod::isalpha:
+    result = b.getI1Type();
+    break;
+  }
+  size_t args = getOperands().size();
+  if (args < 1 + minArgs || args > 1 + maxArgs)
+    return emitOpError("str.") << stringifyStrMethod(getMethod())
+                               << " takes " << minArgs << " to " << maxArgs
+                               << " arguments besides the receiver";
+  for (Type type : getOperandTypes())
+    if (type != str)
+      return emitOpError("operands must be !roast.str, not ") << type;
+  if (getType() != result)
+    return emitOpError("str.") << stringifyStrMethod(getMethod())
+                               << " returns " << result;
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

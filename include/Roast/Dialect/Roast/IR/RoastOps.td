@@ -264,38 +264,239 @@ def Roast_CmpOp : Roast_Op<"cmp", [Pure, SameTypeOperands]> {
   let summary = "Python comparison";
   let description = [{
     `==`, `!=`, `<`, `<=`, `>`, `>=` with Python's semantics: on floats every
-    comparison with NaN is false except `!=`. Chains (`a < b < c`) are
-    expanded by CodeGen.
+    comparison with NaN is false except `!=`; strings compare by code point.
+    Chains (`a < b < c`) are expanded by CodeGen.
 
     ```mlir
     %c = roast.cmp lt, %a, %b : i64
     ```
   }];
-  let arguments = (ins Roast_CmpPredicate:$predicate, Roast_Scalar:$lhs,
-                       Roast_Scalar:$rhs);
+  let arguments = (ins Roast_CmpPredicate:$predicate, Roast_Comparable:$lhs,
+                       Roast_Comparable:$rhs);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
 }
 
 def Roast_CastOp : Roast_Op<"cast"> {
-  let summary = "conversion between int, float and bool";
+  let summary = "Python's int(), float(), bool() and str() conversions";
   let description = [{
-    The conversions of Python's `int()`, `float()` and `bool()` between
-    scalars:
     - `i64 -> f64`, `i1 -> f64`, `i1 -> i64`: exact widening;
     - `f64 -> i64`: truncation toward zero; NaN raises `ValueError`, inf and
       out-of-range values raise `OverflowError`;
-    - `i64 -> i1`, `f64 -> i1`: truthiness (non-zero).
+    - `i64 -> i1`, `f64 -> i1`, `!roast.str -> i1`: truthiness (non-zero,
+      non-empty);
+    - `!roast.str -> i64`, `!roast.str -> f64`: `int(s)`, `float(s)`, which
+      raise `ValueError` on bad text;
+    - `i64`, `f64`, `i1`, `!roast.none -> !roast.str`: `str(x)`, a new
+      reference.
 
     ```mlir
     %f = roast.cast %i : i64 to f64
+    %s = roast.cast %f : f64 to !roast.str
     ```
   }];
-  let arguments = (ins Roast_Scalar:$input);
-  let results = (outs Roast_Scalar:$result);
+  let arguments = (ins Roast_Convertible:$input);
+  let results = (outs Roast_Convertible:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `to` type($result)";
   let hasVerifier = 1;
   let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Reference counting
+//===----------------------------------------------------------------------===//
+
+def Roast_RetainOp : Roast_Op<"retain"> {
+  let summary = "take one more reference";
+  let description = [{
+    Increments the reference count of a heap object (of each reference in a
+    tuple). Immortal objects (constants) and None are left alone. See
+    docs/rationale/refcounting.md for the ownership rules CodeGen follows.
+
+    ```mlir
+    roast.retain %s : !roast.str
+    ```
+  }];
+  let arguments = (ins Roast_RefCounted:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+  let hasCanonicalizeMethod = 1;
+}
+
+def Roast_ReleaseOp : Roast_Op<"release"> {
+  let summary = "drop one reference";
+  let description = [{
+    Decrements the reference count and frees the object when it reaches
+    zero (releasing what it references). Immortal objects and None are left
+    alone.
+
+    ```mlir
+    roast.release %s : !roast.str
+    ```
+  }];
+  let arguments = (ins Roast_RefCounted:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+  let hasCanonicalizeMethod = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Strings. Results are new references; operands are borrowed.
+//===----------------------------------------------------------------------===//
+
+def Roast_StrConcatOp : Roast_Op<"str_concat"> {
+  let summary = "str `+`";
+  let description = [{
+    ```mlir
+    %r = roast.str_concat %a, %b
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$lhs, Roast_StrType:$rhs);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict";
+}
+
+def Roast_StrRepeatOp : Roast_Op<"str_repeat"> {
+  let summary = "str `*` int";
+  let description = [{
+    A count of zero or less gives `""`.
+
+    ```mlir
+    %r = roast.str_repeat %s, %n
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$value, Roast_Int:$count);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$value `,` $count attr-dict";
+}
+
+def Roast_LenOp : Roast_Op<"len", [Pure]> {
+  let summary = "len() of a str (in code points)";
+  let description = [{
+    ```mlir
+    %n = roast.len %s : !roast.str
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$value);
+  let results = (outs Roast_Int:$result);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
+def Roast_StrGetItemOp : Roast_Op<"str_getitem"> {
+  let summary = "`s[i]`";
+  let description = [{
+    The code point at index `i` (negative counts from the end) as a str;
+    `IndexError` when out of range.
+
+    ```mlir
+    %c = roast.str_getitem %s[%i]
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$value, Roast_Int:$index);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$value `[` $index `]` attr-dict";
+}
+
+def Roast_StrSliceOp : Roast_Op<"str_slice", [AttrSizedOperandSegments]> {
+  let summary = "`s[start:stop:step]`";
+  let description = [{
+    Python's slicing; a missing bound is None. A zero step raises
+    `ValueError`.
+
+    ```mlir
+    %r = roast.str_slice %s[%a : %b : %c]
+    %t = roast.str_slice %s[ : : %c]
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$value, Optional<Roast_Int>:$start,
+                       Optional<Roast_Int>:$stop, Optional<Roast_Int>:$step);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = [{
+    $value `[` ($start^)? `:` ($stop^)? `:` ($step^)? `]` attr-dict
+  }];
+}
+
+def Roast_StrContainsOp : Roast_Op<"str_contains", [Pure]> {
+  let summary = "`needle in haystack` on strs";
+  let description = [{
+    ```mlir
+    %b = roast.str_contains %needle, %haystack
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$needle, Roast_StrType:$haystack);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$needle `,` $haystack attr-dict";
+}
+
+def Roast_ReprOp : Roast_Op<"repr"> {
+  let summary = "repr()";
+  let description = [{
+    `repr(x)` as CPython writes it: for numbers, bools and None the same as
+    `str(x)`; a str is quoted and escaped.
+
+    ```mlir
+    %r = roast.repr %s : !roast.str
+    ```
+  }];
+  let arguments = (ins Roast_Convertible:$value);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
+def Roast_OrdOp : Roast_Op<"ord"> {
+  let summary = "ord()";
+  let description = [{
+    The code point of a one-character str; `TypeError` otherwise.
+
+    ```mlir
+    %n = roast.ord %s
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$value);
+  let results = (outs Roast_Int:$result);
+  let assemblyFormat = "$value attr-dict";
+}
+
+def Roast_ChrOp : Roast_Op<"chr"> {
+  let summary = "chr()";
+  let description = [{
+    The one-character str of a code point; `ValueError` outside
+    `range(0x110000)`.
+
+    ```mlir
+    %s = roast.chr %n
+    ```
+  }];
+  let arguments = (ins Roast_Int:$value);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$value attr-dict";
+}
+
+def Roast_StrMethod : I32EnumAttr<"StrMethod", "a method of str", [
+    I32EnumAttrCase<"upper", 0>, I32EnumAttrCase<"lower", 1>,
+    I32EnumAttrCase<"strip", 2>, I32EnumAttrCase<"lstrip", 3>,
+    I32EnumAttrCase<"rstrip", 4>, I32EnumAttrCase<"startswith", 5>,
+    I32EnumAttrCase<"endswith", 6>, I32EnumAttrCase<"find", 7>,
+    I32EnumAttrCase<"count", 8>, I32EnumAttrCase<"replace", 9>,
+    I32EnumAttrCase<"isdigit", 10>, I32EnumAttrCase<"isalpha", 11>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_StrMethodOp : Roast_Op<"str_method"> {
+  let summary = "call a method of str";
+  let description = [{
+    `s.method(args...)` for the str methods Roast knows; the receiver is the
+    first operand. The verifier checks each method's arity and types.
+
+    ```mlir
+    %u = roast.str_method upper(%s) : (!roast.str) -> !roast.str
+    %n = roast.str_method find(%s, %sub) : (!roast.str, !roast.str) -> i64
+    ```
+  }];
+  let arguments = (ins Roast_StrMethod:$method, Variadic<AnyType>:$operands);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $method `(` $operands `)` attr-dict `:` functional-type($operands, $result)
+  }];
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//

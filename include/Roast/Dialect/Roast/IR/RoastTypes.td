@@ -48,6 +48,13 @@ def Roast_Float : F<64>;
 def Roast_Bool : I<1>;
 def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
+def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
+                                  Roast_StrType]>;
+def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
+                                   Roast_NoneType, Roast_StrType]>;
+/// Types whose values own references: retain/release apply (to each
+/// reference inside, for tuples).
+def Roast_RefCounted : AnyTypeOf<[Roast_StrType, AnyTuple]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple]>;
 

@@ -1,0 +1,139 @@
+//===- RefCountPatterns.cpp - Inline retain and release -------------------===//
+//
+// roast.retain and roast.release become inline code: skip None (null) and
+// immortal objects (constants in read-only memory: never write to them),
+// otherwise adjust the count; a release that reaches zero calls
+// roast_rt_dealloc. Tuples apply this to each reference they hold.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PatternBase.h"
+
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+/// ROAST_REFCOUNT_IMMORTAL in Runtime.h.
+constexpr int64_t kImmortalRefCount = int64_t(1) << 62;
+
+/// The references inside `value` of roast type `type`: the value itself for
+/// a str, the references of each element for a tuple.
+void collectReferences(OpBuilder &builder, Location loc, Value value,
+                       Type type, SmallVectorImpl<Value> &refs) {
+  if (isa<StrType>(type)) {
+    refs.push_back(value);
+    return;
+  }
+  if (auto tuple = dyn_cast<TupleType>(type))
+    for (auto [i, element] : llvm::enumerate(tuple.getTypes())) {
+      if (!isa<StrType, TupleType>(element))
+        continue;
+      Value part = LLVM::ExtractValueOp::create(builder, loc, value,
+                                                static_cast<int64_t>(i));
+      collectReferences(builder, loc, part, element, refs);
+    }
+}
+
+/// Emits `if (ref && ref->refcount < IMMORTAL) { body(count) }` and leaves
+/// the rewriter after it.
+void ifCounted(ConversionPatternRewriter &rewriter, Location loc, Value ref,
+               function_ref<void(Value count)> body) {
+  Block *head = rewriter.getInsertionBlock();
+  Block *done = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+  Region *region = head->getParent();
+  Block *load = rewriter.createBlock(region, std::next(head->getIterator()));
+  Block *update = rewriter.createBlock(region, std::next(load->getIterator()));
+
+  rewriter.setInsertionPointToEnd(head);
+  Value null = LLVM::ZeroOp::create(rewriter, loc, ref.getType());
+  Value isNull =
+      LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::eq, ref, null);
+  cf::CondBranchOp::create(rewriter, loc, isNull, done, load);
+
+  rewriter.setInsertionPointToEnd(load);
+  Type i64 = rewriter.getI64Type();
+  Value count = LLVM::LoadOp::create(rewriter, loc, i64, ref, /*alignment=*/8);
+  Value immortal = arith::ConstantIntOp::create(rewriter, loc, i64,
+                                                kImmortalRefCount);
+  Value counted = arith::CmpIOp::create(rewriter, loc,
+                                        arith::CmpIPredicate::slt, count,
+                                        immortal);
+  cf::CondBranchOp::create(rewriter, loc, counted, update, done);
+
+  rewriter.setInsertionPointToEnd(update);
+  body(count);
+  cf::BranchOp::create(rewriter, loc, done);
+  rewriter.setInsertionPointToStart(done);
+}
+
+struct RetainOpLowering : public RuntimeOpConversionPattern<RetainOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(RetainOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SmallVector<Value> refs;
+    collectReferences(rewriter, loc, adaptor.getValue(),
+                      op.getValue().getType(), refs);
+    for (Value ref : refs)
+      ifCounted(rewriter, loc, ref, [&](Value count) {
+        Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
+        Value next = arith::AddIOp::create(rewriter, loc, count, one);
+        LLVM::StoreOp::create(rewriter, loc, next, ref, /*alignment=*/8);
+      });
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ReleaseOpLowering : public RuntimeOpConversionPattern<ReleaseOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ReleaseOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SmallVector<Value> refs;
+    collectReferences(rewriter, loc, adaptor.getValue(),
+                      op.getValue().getType(), refs);
+    for (Value ref : refs)
+      ifCounted(rewriter, loc, ref, [&](Value count) {
+        Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
+        Value next = arith::SubIOp::create(rewriter, loc, count, one);
+        LLVM::StoreOp::create(rewriter, loc, next, ref, /*alignment=*/8);
+        Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+        Value dead = arith::CmpIOp::create(rewriter, loc,
+                                           arith::CmpIPredicate::eq, next,
+                                           zero);
+        Block *head = rewriter.getInsertionBlock();
+        Block *after = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+        Block *free = rewriter.createBlock(head->getParent(),
+                                           std::next(head->getIterator()));
+        rewriter.setInsertionPointToEnd(head);
+        cf::CondBranchOp::create(rewriter, loc, dead, free, after);
+        rewriter.setInsertionPointToEnd(free);
+        abi.call(rewriter, loc, RuntimeFunction::Dealloc, ref);
+        cf::BranchOp::create(rewriter, loc, after);
+        rewriter.setInsertionPointToStart(after);
+      });
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateRoastRefCountPatterns(const TypeConverter &converter,
+                                          RuntimeABI &abi,
+                                          RewritePatternSet &patterns) {
+  patterns.add<RetainOpLowering, ReleaseOpLowering>(
+      converter, patterns.getContext(), abi);
+}

@@ -1,0 +1,263 @@
+//===- StrPatterns.cpp - str ops, conversions and comparisons to runtime --===//
+//
+// Every str operation is a call into the runtime (Runtime.h): results are
+// new references, operands are borrowed, so each op is exactly one call plus
+// the source location of the ops that may raise.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PatternBase.h"
+
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+/// Calls `fn` with `args`, then the source location of `op` if `raises`.
+Value callRuntime(RuntimeABI &abi, ConversionPatternRewriter &rewriter,
+                  Operation *op, RuntimeFunction fn, ValueRange args,
+                  bool raises) {
+  SmallVector<Value> operands(args.begin(), args.end());
+  if (raises)
+    llvm::append_range(operands, abi.getSourceLocation(rewriter, op));
+  return abi.call(rewriter, op->getLoc(), fn, operands);
+}
+
+/// A roast op that is exactly one runtime call on its converted operands.
+template <typename OpTy, RuntimeFunction Fn, bool Raises>
+struct DirectCallLowering : public RuntimeOpConversionPattern<OpTy> {
+  using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, callRuntime(this->abi, rewriter, op, Fn,
+                                       adaptor.getOperands(), Raises));
+    return success();
+  }
+};
+
+using StrConcatLowering =
+    DirectCallLowering<StrConcatOp, RuntimeFunction::StrConcat, false>;
+using StrRepeatLowering =
+    DirectCallLowering<StrRepeatOp, RuntimeFunction::StrRepeat, true>;
+using LenLowering = DirectCallLowering<LenOp, RuntimeFunction::StrLen, false>;
+using StrGetItemLowering =
+    DirectCallLowering<StrGetItemOp, RuntimeFunction::StrGetItem, true>;
+using OrdLowering = DirectCallLowering<OrdOp, RuntimeFunction::StrOrd, true>;
+using ChrLowering = DirectCallLowering<ChrOp, RuntimeFunction::StrChr, true>;
+
+/// The runtime takes the haystack first, as Python's `str.__contains__`.
+struct StrContainsLowering : public RuntimeOpConversionPattern<StrContainsOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(StrContainsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    RuntimeFunction::StrContains,
+                                    {adaptor.getHaystack(),
+                                     adaptor.getNeedle()}));
+    return success();
+  }
+};
+
+/// Missing bounds are passed as 0 with a bit in `which` saying which were
+/// given, so the runtime can apply Python's defaults.
+struct StrSliceLowering : public RuntimeOpConversionPattern<StrSliceOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(StrSliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+    int32_t which = 0;
+    SmallVector<Value> args = {adaptor.getValue()};
+    Value bounds[] = {adaptor.getStart(), adaptor.getStop(),
+                      adaptor.getStep()};
+    for (auto [bit, bound] : llvm::enumerate(bounds)) {
+      if (bound)
+        which |= 1 << bit;
+      args.push_back(bound ? bound : zero);
+    }
+    args.push_back(arith::ConstantIntOp::create(rewriter, loc, which, 32));
+    rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
+                                       RuntimeFunction::StrSlice, args,
+                                       /*raises=*/true));
+    return success();
+  }
+};
+
+/// Comparisons of strs: == and != test equality (length first), the
+/// orderings compare code points (UTF-8 byte order).
+struct StrCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(CmpOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<StrType>(op.getLhs().getType()))
+      return rewriter.notifyMatchFailure(op, "not a str comparison");
+    Location loc = op.getLoc();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    CmpPredicate pred = op.getPredicate();
+    if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
+      Value eq = abi.call(rewriter, loc, RuntimeFunction::StrEq, {lhs, rhs});
+      if (pred == CmpPredicate::ne)
+        eq = arith::XOrIOp::create(
+            rewriter, loc, eq,
+            arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+      rewriter.replaceOp(op, eq);
+      return success();
+    }
+    static constexpr arith::CmpIPredicate preds[] = {
+        arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+        arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
+        arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
+    Value order =
+        abi.call(rewriter, loc, RuntimeFunction::StrCompare, {lhs, rhs});
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+    rewriter.replaceOpWithNewOp<arith::CmpIOp>(op, preds[unsigned(pred)],
+                                               order, zero);
+    return success();
+  }
+};
+
+/// str(x) for scalars and None, int(s), float(s), bool(s).
+struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(CastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type from = op.getInput().getType(), to = op.getType();
+    Value input = adaptor.getInput();
+    Location loc = op.getLoc();
+    if (isa<StrType>(from)) {
+      if (to.isInteger(1)) {
+        Value len = abi.call(rewriter, loc, RuntimeFunction::StrLen, input);
+        rewriter.replaceOpWithNewOp<arith::CmpIOp>(
+            op, arith::CmpIPredicate::ne, len,
+            arith::ConstantIntOp::create(rewriter, loc, 0, 64));
+        return success();
+      }
+      RuntimeFunction fn = to.isInteger(64) ? RuntimeFunction::StrToInt
+                                            : RuntimeFunction::StrToFloat;
+      rewriter.replaceOp(op,
+                         callRuntime(abi, rewriter, op, fn, input, true));
+      return success();
+    }
+    if (!isa<StrType>(to))
+      return rewriter.notifyMatchFailure(op, "not a str conversion");
+    rewriter.replaceOp(op, strOf(rewriter, loc, from, input));
+    return success();
+  }
+
+  /// str(x) of a non-str value.
+  Value strOf(ConversionPatternRewriter &rewriter, Location loc, Type from,
+              Value input) const {
+    if (isa<roast::NoneType>(from))
+      return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+    if (from.isInteger(1))
+      return abi.call(rewriter, loc, RuntimeFunction::StrFromBool, input);
+    if (isa<FloatType>(from))
+      return abi.call(rewriter, loc, RuntimeFunction::StrFromFloat, input);
+    return abi.call(rewriter, loc, RuntimeFunction::StrFromInt, input);
+  }
+};
+
+/// repr(x): quoted for strs, the same as str(x) otherwise.
+struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ReprOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type from = op.getValue().getType();
+    Value input = adaptor.getValue();
+    RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr
+                         : isa<roast::NoneType>(from) ? RuntimeFunction::StrNone
+                         : from.isInteger(1)  ? RuntimeFunction::StrFromBool
+                         : isa<FloatType>(from) ? RuntimeFunction::StrFromFloat
+                                                : RuntimeFunction::StrFromInt;
+    SmallVector<Value, 1> args;
+    if (fn != RuntimeFunction::StrNone)
+      args.push_back(input);
+    rewriter.replaceOp(op, abi.call(rewriter, loc, fn, args));
+    return success();
+  }
+};
+
+struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(StrMethodOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    bool withChars = adaptor.getOperands().size() == 2;
+    RuntimeFunction fn;
+    switch (op.getMethod()) {
+    case StrMethod::upper:
+      fn = RuntimeFunction::StrUpper;
+      break;
+    case StrMethod::lower:
+      fn = RuntimeFunction::StrLower;
+      break;
+    case StrMethod::strip:
+      fn = withChars ? RuntimeFunction::StrStripChars
+                     : RuntimeFunction::StrStrip;
+      break;
+    case StrMethod::lstrip:
+      fn = withChars ? RuntimeFunction::StrLStripChars
+                     : RuntimeFunction::StrLStrip;
+      break;
+    case StrMethod::rstrip:
+      fn = withChars ? RuntimeFunction::StrRStripChars
+                     : RuntimeFunction::StrRStrip;
+      break;
+    case StrMethod::startswith:
+      fn = RuntimeFunction::StrStartsWith;
+      break;
+    case StrMethod::endswith:
+      fn = RuntimeFunction::StrEndsWith;
+      break;
+    case StrMethod::find:
+      fn = RuntimeFunction::StrFind;
+      break;
+    case StrMethod::count:
+      fn = RuntimeFunction::StrCount;
+      break;
+    case StrMethod::replace:
+      fn = RuntimeFunction::StrReplace;
+      break;
+    case StrMethod::isdigit:
+      fn = RuntimeFunction::StrIsDigit;
+      break;
+    case StrMethod::isalpha:
+      fn = RuntimeFunction::StrIsAlpha;
+      break;
+    }
+    rewriter.replaceOp(
+        op, abi.call(rewriter, op.getLoc(), fn, adaptor.getOperands()));
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateRoastStrPatterns(const TypeConverter &converter,
+                                     RuntimeABI &abi,
+                                     RewritePatternSet &patterns) {
+  patterns.add<StrConcatLowering, StrRepeatLowering, LenLowering,
+               StrGetItemLowering, OrdLowering, ChrLowering,
+               StrContainsLowering, StrSliceLowering, StrCmpLowering,
+               StrCastLowering, ReprLowering, StrMethodLowering>(
+      converter, patterns.getContext(), abi);
+}

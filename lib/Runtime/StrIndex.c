@@ -1,0 +1,122 @@
+/* StrIndex.c - s[i] and s[start:stop:step], counting code points. */
+#include "StrInternal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+RoastStr *roast_rt_str_getitem(const RoastStr *s, int64_t index, const char *file, int32_t line,
+                               const char *fn) {
+  bool ascii = roast_rt_str_is_ascii(s);
+  int64_t n = ascii ? s->length : roast_rt_utf8_count(s->data, (size_t)s->length);
+  if (index < 0)
+    index += n; /* cannot overflow: n >= 0 */
+  if (index < 0 || index >= n)
+    roast_rt_raise(ROAST_ERR_INDEX, "string index out of range", file, line, fn);
+  if (ascii)
+    return roast_rt_str_ascii_char(s->data[index]);
+  size_t start = roast_rt_utf8_offset(s->data, (size_t)s->length, index);
+  size_t end = roast_rt_utf8_next(s->data, (size_t)s->length, start);
+  return roast_rt_str_from_bytes(s->data + start, (int64_t)(end - start), end - start == 1);
+}
+
+/* CPython's PySlice_AdjustIndices: clamp start and stop into the sequence
+ * and return the number of items selected. */
+static int64_t adjust_indices(int64_t length, int64_t *start, int64_t *stop, int64_t step) {
+  if (*start < 0) {
+    *start += length;
+    if (*start < 0)
+      *start = step < 0 ? -1 : 0;
+  } else if (*start >= length) {
+    *start = step < 0 ? length - 1 : length;
+  }
+  if (*stop < 0) {
+    *stop += length;
+    if (*stop < 0)
+      *stop = step < 0 ? -1 : 0;
+  } else if (*stop >= length) {
+    *stop = step < 0 ? length - 1 : length;
+  }
+  if (step < 0)
+    return *stop < *start ? (*start - *stop - 1) / -step + 1 : 0;
+  return *start < *stop ? (*stop - *start - 1) / step + 1 : 0;
+}
+
+/* The slice of a non-ASCII str with a step other than 1: walk the code
+ * points from start, |step| at a time (backwards for a negative step; UTF-8
+ * can be walked either way), copying one code point per item.  Every byte
+ * is visited at most once, so this is linear in the length. */
+static RoastStr *slice_stepped(const RoastStr *s, int64_t start, int64_t step, int64_t count) {
+  const char *data = s->data;
+  size_t n = (size_t)s->length;
+  /* Each item takes at most 4 bytes, and no byte of s is taken twice. */
+  int64_t capacity = count <= s->length / 4 ? count * 4 : s->length;
+  RoastStr *r = roast_rt_str_alloc(capacity);
+  char *out = r->data;
+  size_t pos = roast_rt_utf8_offset(data, n, start);
+  for (int64_t k = 0;;) {
+    size_t end = roast_rt_utf8_next(data, n, pos);
+    memcpy(out, data + pos, end - pos);
+    out += end - pos;
+    if (++k == count)
+      break;
+    if (step > 0) {
+      pos += roast_rt_utf8_offset(data + pos, n - pos, step);
+    } else {
+      for (int64_t back = step; back < 0; ++back)
+        pos = roast_rt_utf8_prev(data, pos);
+    }
+  }
+  int64_t used = out - r->data;
+  if (used < capacity) {
+    /* Give back what the 4-bytes-per-item estimate overshot. */
+    RoastStr *shrunk = realloc(r, sizeof(RoastStr) + (size_t)used + 1);
+    if (shrunk)
+      r = shrunk;
+    r->length = used;
+    r->data[used] = '\0';
+  }
+  return roast_rt_str_seal(r); /* the picked code points may all be ASCII */
+}
+
+RoastStr *roast_rt_str_slice(const RoastStr *s, int64_t start, int64_t stop, int64_t step,
+                             int32_t which, const char *file, int32_t line, const char *fn) {
+  /* PySlice_Unpack: defaults for omitted parts depend on the step's sign;
+   * the step is clamped so that -step cannot overflow. */
+  if (!(which & ROAST_SLICE_STEP))
+    step = 1;
+  if (step == 0)
+    roast_rt_raise(ROAST_ERR_VALUE, "slice step cannot be zero", file, line, fn);
+  if (step < -INT64_MAX)
+    step = -INT64_MAX;
+  if (!(which & ROAST_SLICE_START))
+    start = step < 0 ? INT64_MAX : 0;
+  if (!(which & ROAST_SLICE_STOP))
+    stop = step < 0 ? INT64_MIN : INT64_MAX;
+
+  bool ascii = roast_rt_str_is_ascii(s);
+  int64_t length = ascii ? s->length : roast_rt_utf8_count(s->data, (size_t)s->length);
+  int64_t count = adjust_indices(length, &start, &stop, step);
+  if (count <= 0)
+    return roast_rt_str_empty();
+  if (step == 1 && count == length)
+    return roast_rt_str_share(s); /* s[:] is s, as in CPython */
+  if (ascii) {
+    if (step == 1)
+      return roast_rt_str_from_bytes(s->data + start, count, true);
+    if (count == 1)
+      return roast_rt_str_ascii_char(s->data[start]);
+    RoastStr *r = roast_rt_str_alloc(count);
+    for (int64_t k = 0, i = start; k < count; ++k, i += step)
+      r->data[k] = s->data[i];
+    return roast_rt_str_seal_as(r, true);
+  }
+  if (step == 1) {
+    size_t n = (size_t)s->length;
+    size_t begin = roast_rt_utf8_offset(s->data, n, start);
+    size_t end = begin + roast_rt_utf8_offset(s->data + begin, n - begin, count);
+    RoastStr *r = roast_rt_str_alloc((int64_t)(end - begin));
+    memcpy(r->data, s->data + begin, end - begin);
+    return roast_rt_str_seal(r);
+  }
+  return slice_stepped(s, start, step, count);
+}

@@ -1,0 +1,89 @@
+/* StrInternal.h - helpers shared by the runtime's str files (not part of the compiler ABI). */
+#ifndef ROAST_RUNTIME_STR_INTERNAL_H
+#define ROAST_RUNTIME_STR_INTERNAL_H
+
+#include "Roast/Runtime/Runtime.h"
+
+#include <stddef.h>
+
+/* A str constant with its text inline, laid out exactly like RoastStr (the
+ * flexible array member cannot be initialized statically).  Runtime
+ * constants are immortal and, unlike the compiler's, carry their flag. */
+#define ROAST_STATIC_STR(name, text)                                                           \
+  static const struct {                                                                        \
+    RoastObject header;                                                                        \
+    int64_t length;                                                                            \
+    char data[sizeof(text)];                                                                   \
+  } name = {{ROAST_REFCOUNT_IMMORTAL, ROAST_TYPE_STR, ROAST_STR_ASCII}, sizeof(text) - 1, text}
+
+/* A str pointer without const, for returning an object as a new reference.
+ * Sound because only mortal objects (heap-allocated, writable) are ever
+ * written through it; immortal ones, which may be read-only, never are.
+ * (Through uintptr_t, as this is the one place const is meant to go.) */
+static inline RoastStr *roast_rt_str_unconst(const void *p) { return (RoastStr *)(uintptr_t)p; }
+
+/* A new reference to an immortal runtime constant. */
+#define ROAST_STATIC_STR_REF(name) roast_rt_str_unconst(&(name))
+
+/* malloc that raises MemoryError instead of returning NULL (Object.c). */
+void *roast_rt_malloc(size_t size);
+
+/* A str of length bytes with refcount 1, data[length] = NUL and flags 0: the
+ * caller fills data and then sets the flags (roast_rt_str_seal).  Str.c. */
+RoastStr *roast_rt_str_alloc(int64_t length);
+/* Set a freshly built str's ASCII flag by scanning it; returns s. */
+RoastStr *roast_rt_str_seal(RoastStr *s);
+/* Set a freshly built str's ASCII flag to a known value; returns s. */
+static inline RoastStr *roast_rt_str_seal_as(RoastStr *s, bool ascii) {
+  s->header.flags = ascii ? ROAST_STR_ASCII : ROAST_STR_NON_ASCII;
+  return s;
+}
+/* A new str from bytes known to be ASCII (or not): no scan. */
+RoastStr *roast_rt_str_from_bytes(const char *data, int64_t length, bool ascii);
+/* A new reference to s itself. */
+RoastStr *roast_rt_str_share(const RoastStr *s);
+RoastStr *roast_rt_str_empty(void);         /* the immortal "" */
+RoastStr *roast_rt_str_ascii_char(char c);  /* the immortal one-character str, c < 0x80 */
+
+/* ---- UTF-8 (Utf8.c) ----------------------------------------------------- */
+/* Strs hold valid UTF-8 (surrogates from chr() encoded like any other code
+ * point), so a byte search only ever matches at code point boundaries. */
+
+bool roast_rt_utf8_is_ascii(const char *data, size_t n);
+/* Number of code points in data[0..n). */
+int64_t roast_rt_utf8_count(const char *data, size_t n);
+/* Byte offset of code point number index (0 <= index <= count; n if past the end). */
+size_t roast_rt_utf8_offset(const char *data, size_t n, int64_t index);
+/* Decode the code point at data[*i], advancing *i; a stray byte decodes as itself. */
+uint32_t roast_rt_utf8_decode(const char *data, size_t n, size_t *i);
+/* Encode cp (< 0x110000) into out, returning the number of bytes (1..4). */
+size_t roast_rt_utf8_encode(uint32_t cp, char *out);
+/* Python's str.isspace() for one code point. */
+bool roast_rt_unicode_isspace(uint32_t cp);
+
+static inline bool roast_rt_utf8_is_continuation(char c) { return ((unsigned char)c & 0xc0) == 0x80; }
+/* Start of the code point that ends just before byte offset i (i > 0). */
+static inline size_t roast_rt_utf8_prev(const char *data, size_t i) {
+  do
+    --i;
+  while (i > 0 && roast_rt_utf8_is_continuation(data[i]));
+  return i;
+}
+/* End of the code point that starts at byte offset i (i < n). */
+static inline size_t roast_rt_utf8_next(const char *data, size_t n, size_t i) {
+  do
+    ++i;
+  while (i < n && roast_rt_utf8_is_continuation(data[i]));
+  return i;
+}
+
+/* Whether s is all ASCII: from its flags when known, else by scanning. */
+static inline bool roast_rt_str_is_ascii(const RoastStr *s) {
+  if (s->header.flags & ROAST_STR_ASCII)
+    return true;
+  if (s->header.flags & ROAST_STR_NON_ASCII)
+    return false;
+  return roast_rt_utf8_is_ascii(s->data, (size_t)s->length);
+}
+
+#endif /* ROAST_RUNTIME_STR_INTERNAL_H */

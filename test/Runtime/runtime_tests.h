@@ -1,0 +1,34 @@
+/* runtime_tests.h - the check macro and child-process helpers shared by the runtime's unit tests. */
+#ifndef ROAST_TEST_RUNTIME_TESTS_H
+#define ROAST_TEST_RUNTIME_TESTS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+extern int failures; /* checks that failed so far */
+extern int checks;   /* checks run so far */
+
+#define CHECK(cond, ...)                                                                           \
+  do {                                                                                             \
+    ++checks;                                                                                      \
+    if (!(cond)) {                                                                                 \
+      ++failures;                                                                                  \
+      fprintf(stderr, "%s:%d: FAILED: ", __FILE__, __LINE__);                                      \
+      fprintf(stderr, __VA_ARGS__);                                                                \
+      fputc('\n', stderr);                                                                         \
+    }                                                                                              \
+  } while (0)
+
+typedef struct ChildResult {
+  int status; /* exit status, or -1 if it did not exit normally */
+  char *out, *err; /* captured stdout and stderr, NUL-terminated; the caller frees them */
+  size_t out_size;
+} ChildResult;
+
+/* Run fn(arg) in a forked child with stdout/stderr captured; the child exits 0 after fn returns. */
+ChildResult run_in_child(void (*fn)(const void *arg), const void *arg);
+
+/* The str tests (str_tests.c). */
+void test_str(void);
+
+#endif /* ROAST_TEST_RUNTIME_TESTS_H */
