@@ -15,7 +15,7 @@
  *
  *   offset 0   int64_t  refcount   ROAST_REFCOUNT_IMMORTAL for static constants
  *   offset 8   uint32_t type_id    ROAST_TYPE_*
- *   offset 12  uint32_t flags      reserved, 0
+ *   offset 12  uint32_t flags      per-type bits (ROAST_STR_*); 0 in compiler constants
  *   offset 16  type-specific payload; for str:
  *                int64_t length    number of bytes of UTF-8 (not code points)
  *                char    data[]    length bytes followed by a NUL terminator
@@ -38,7 +38,7 @@ extern "C" {
 typedef struct RoastObject {
   int64_t refcount; /* number of owners; immortal objects are never freed */
   uint32_t type_id; /* ROAST_TYPE_* */
-  uint32_t flags;   /* reserved for the runtime, 0 for now */
+  uint32_t flags;   /* per-type bits, e.g. ROAST_STR_ASCII; 0 = unknown */
 } RoastObject;      /* every heap object starts with this header */
 
 typedef struct RoastStr {
