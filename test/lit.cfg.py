@@ -1,5 +1,6 @@
 # lit configuration for the Roast test suite.
 import os
+import shutil
 import subprocess
 
 import lit.formats
@@ -30,6 +31,9 @@ def find_cpython():
             return " ".join(cmd)
     return None
 
+
+if shutil.which("valgrind"):
+    config.available_features.add("valgrind")
 
 cpython = find_cpython()
 if cpython:

@@ -350,6 +350,7 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     if (varType->isStr()) {
       Value result = emitStrArithmetic(aug.op, current, varType, rhs,
                                        aug.value->type, l);
+      track(result, varType);
       storeTo(name->symbol, result, varType, l);
       return;
     }

@@ -145,3 +145,35 @@ roast.func @f(%a: f64) {
   %0 = "roast.powmod"(%a, %a, %a) : (f64, f64, f64) -> f64
   roast.return
 }
+
+// -----
+
+roast.func @f(%a: !roast.str) {
+  // expected-error@+1 {{'roast.str_method' op str.find takes 1 to 1 arguments besides the receiver}}
+  %0 = roast.str_method find(%a) : (!roast.str) -> i64
+  roast.return
+}
+
+// -----
+
+roast.func @f(%a: !roast.str) {
+  // expected-error@+1 {{'roast.str_method' op str.upper returns '!roast.str'}}
+  %0 = roast.str_method upper(%a) : (!roast.str) -> i64
+  roast.return
+}
+
+// -----
+
+roast.func @f(%a: i64) {
+  // expected-error@+1 {{'roast.retain' op operand #0 must be}}
+  "roast.retain"(%a) : (i64) -> ()
+  roast.return
+}
+
+// -----
+
+roast.func @f(%a: i64) {
+  // expected-error@+1 {{'roast.cast' op cannot convert 'i64' to '!roast.none'}}
+  %0 = roast.cast %a : i64 to !roast.none
+  roast.return
+}

@@ -107,5 +107,45 @@ roast.func @tuples(%a: i64, %x: f64) -> i64 {
   roast.return %1 : i64
 }
 
+// CHECK-LABEL: roast.func @strings(
+roast.func @strings(%a: !roast.str, %b: !roast.str, %n: i64) -> i1 {
+  // CHECK: roast.retain %{{.*}} : !roast.str
+  roast.retain %a : !roast.str
+  // CHECK: roast.release %{{.*}} : !roast.str
+  roast.release %a : !roast.str
+  // CHECK: roast.str_concat %{{.*}}, %{{.*}}
+  %0 = roast.str_concat %a, %b
+  // CHECK: roast.str_repeat %{{.*}}, %{{.*}}
+  %1 = roast.str_repeat %a, %n
+  // CHECK: roast.len %{{.*}} : !roast.str
+  %2 = roast.len %a : !roast.str
+  // CHECK: roast.str_getitem %{{.*}}[%{{.*}}]
+  %3 = roast.str_getitem %a[%n]
+  // CHECK: roast.str_slice %{{.*}}[%{{.*}} : %{{.*}} : %{{.*}}]
+  %4 = roast.str_slice %a[%n : %n : %n]
+  // CHECK: roast.str_slice %{{.*}}[ : : %{{.*}}]
+  %5 = roast.str_slice %a[ : : %n]
+  // CHECK: roast.str_contains %{{.*}}, %{{.*}}
+  %6 = roast.str_contains %a, %b
+  // CHECK: roast.repr %{{.*}} : !roast.str
+  %7 = roast.repr %a : !roast.str
+  // CHECK: roast.ord %{{.*}}
+  %8 = roast.ord %a
+  // CHECK: roast.chr %{{.*}}
+  %9 = roast.chr %n
+  // CHECK: roast.str_method find(%{{.*}}, %{{.*}}) : (!roast.str, !roast.str) -> i64
+  %10 = roast.str_method find(%a, %b) : (!roast.str, !roast.str) -> i64
+  // CHECK: roast.str_method upper(%{{.*}}) : (!roast.str) -> !roast.str
+  %11 = roast.str_method upper(%a) : (!roast.str) -> !roast.str
+  // CHECK: roast.cmp lt, %{{.*}}, %{{.*}} : !roast.str
+  %12 = roast.cmp lt, %a, %b : !roast.str
+  // CHECK: roast.cast %{{.*}} : !roast.str to i64
+  %13 = roast.cast %a : !roast.str to i64
+  // CHECK: roast.cast %{{.*}} : f64 to !roast.str
+  %f = arith.constant 1.5 : f64
+  %14 = roast.cast %f : f64 to !roast.str
+  roast.return %12 : i1
+}
+
 // CHECK-LABEL: roast.func private @external(i64) -> i64
 roast.func private @external(i64) -> i64
