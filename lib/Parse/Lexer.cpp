@@ -202,8 +202,14 @@ Lexer::Lexer(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags)
     cur += 3;
 }
 
+/// Reports the first lexical error of a logical line only: several on one
+/// line nearly always share a cause (a quote too few turns the rest of the
+/// line inside out).
 void Lexer::error(const char *at, const llvm::Twine &message) {
   ++numErrors;
+  if (lineHasError)
+    return;
+  lineHasError = true;
   diags.error(llvm::SMLoc::getFromPointer(at), message);
 }
 
@@ -244,19 +250,30 @@ void Lexer::skipToEndOfLine() {
     ++cur;
 }
 
-/// Comments are not tokens, but a program must still be UTF-8 throughout.
+/// Comments are not tokens, but a program must still be UTF-8 throughout
+/// and free of NUL bytes.
 void Lexer::skipComment() {
-  bool reported = false;
-  while (cur != end && !atNewline()) {
+  const char *start = cur;
+  skipToEndOfLine();
+  checkText(start, cur, "comment");
+}
+
+/// Reports the first byte of [from, to) that is not UTF-8, or a NUL, in
+/// text that is kept verbatim.
+void Lexer::checkText(const char *from, const char *to, const char *what) {
+  for (const char *p = from; p != to;) {
     uint32_t cp;
-    unsigned length = decodeUTF8(cur, end, cp);
-    if (length == 0 && !reported) {
-      reported = true;
-      error(cur, "invalid byte " +
-                     formatByte(static_cast<unsigned char>(*cur)) +
-                     " in comment");
+    unsigned length = decodeUTF8(p, to, cp);
+    if (length == 0) {
+      error(p, "invalid byte " + formatByte(static_cast<unsigned char>(*p)) +
+                   " in " + what);
+      return;
     }
-    cur += length ? length : 1;
+    if (cp == 0) {
+      error(p, "invalid non-printable character U+0000");
+      return;
+    }
+    p += length;
   }
 }
 
@@ -265,9 +282,7 @@ void Lexer::dropBracketsOpenedSince(const char *since) {
     brackets.pop_back();
 }
 
-Token Lexer::next() { return lexToken(); }
-
-Token Lexer::lexToken() {
+Token Lexer::next() {
   while (true) {
     if (pendingIndent) {
       pendingIndent = false;
@@ -322,7 +337,6 @@ Token Lexer::lexToken() {
       if (!lineHasTokens)
         continue;
       lineHasTokens = false;
-      reportedInvalidCharacter = false;
       lastLineOpenedBlock = lastTokenKind == TokenKind::colon;
       Token tok = makeSyntheticToken(TokenKind::newline, start);
       tok.spelling = StringRef(start, cur - start);
@@ -362,9 +376,10 @@ Token Lexer::lexToken() {
 /// DEDENT tokens it implies. Blank and comment-only lines are consumed
 /// whole and leave the block structure alone.
 void Lexer::lexIndentation() {
+  lineHasError = false;
   unsigned column = 0;
   const char *firstTab = nullptr;
-  for (; cur != end; ++cur) {
+  while (cur != end) {
     if (*cur == ' ') {
       ++column;
     } else if (*cur == '\t') {
@@ -373,9 +388,16 @@ void Lexer::lexIndentation() {
       column = (column / 8 + 1) * 8;
     } else if (*cur == '\f') {
       column = 0;
+    } else if (isInvalidCharacter(cur, end)) {
+      // Garbage in the indentation is reported and measured as one column,
+      // so that the line still lines up with its neighbours.
+      cur += reportInvalidCharacter(cur);
+      ++column;
+      continue;
     } else {
       break;
     }
+    ++cur;
   }
   if (cur != end && *cur == '#')
     skipComment();
@@ -394,7 +416,13 @@ void Lexer::lexIndentation() {
   }
 
   // A width already reported as inconsistent stands for the level it was
-  // placed at, so the rest of a shifted block costs no further errors.
+  // placed at, so the rest of a shifted block costs no further errors;
+  // but a line that opens a block after a ':' is taken at its word, and
+  // the aliases it overrides are forgotten.
+  if (lastLineOpenedBlock && column > indents.back().width) {
+    llvm::erase_if(indentAliases,
+                   [&](const auto &alias) { return alias.first >= column; });
+  }
   for (const auto &[width, level] : indentAliases) {
     if (width == column) {
       column = level;
@@ -497,26 +525,31 @@ Token Lexer::lexName(const char *start) {
   return makeToken(kind, start);
 }
 
-Token Lexer::lexInvalidCharacter(const char *start) {
+/// Reports the character at `at`, which no token can start, and returns
+/// its length in bytes.
+unsigned Lexer::reportInvalidCharacter(const char *at) {
   uint32_t cp;
-  unsigned length = decodeUTF8(start, end, cp);
-  cur = start + (length ? length : 1);
-  if (!reportedInvalidCharacter) {
-    reportedInvalidCharacter = true;
-    if (length == 0)
-      error(start, "invalid byte " +
-                       formatByte(static_cast<unsigned char>(*start)));
-    else if (isNonPrintable(cp))
-      error(start, "invalid non-printable character " + formatCodePoint(cp));
-    else
-      error(start, "invalid character '" + StringRef(start, length) + "' (" +
-                       formatCodePoint(cp) + ")");
+  unsigned length = decodeUTF8(at, end, cp);
+  if (length == 0) {
+    error(at, "invalid byte " + formatByte(static_cast<unsigned char>(*at)));
+    return 1;
   }
+  if (isNonPrintable(cp))
+    error(at, "invalid non-printable character " + formatCodePoint(cp));
+  else
+    error(at, "invalid character '" + StringRef(at, length) + "' (" +
+                  formatCodePoint(cp) + ")");
+  return length;
+}
+
+Token Lexer::lexInvalidCharacter(const char *start) {
+  cur = start + reportInvalidCharacter(start);
   // A run of garbage (a binary file, a pasted line of symbols) is one
-  // mistake: swallow the rest of the run without a diagnostic each.
+  // mistake and one error token.
   while (cur != end && isInvalidCharacter(cur, end)) {
-    unsigned nextLength = decodeUTF8(cur, end, cp);
-    cur += nextLength ? nextLength : 1;
+    uint32_t cp;
+    unsigned length = decodeUTF8(cur, end, cp);
+    cur += length ? length : 1;
   }
   return makeToken(TokenKind::error, start);
 }
@@ -995,16 +1028,7 @@ Token Lexer::lexFString(const char *start, const char *quote, bool raw) {
   }
   Token tok = makeToken(TokenKind::fstring, start);
   tok.strValue = std::string(body, cur - (triple ? 3 : 1) - body);
-  for (const char *p = body; p != cur;) {
-    uint32_t cp;
-    unsigned length = decodeUTF8(p, cur, cp);
-    if (length == 0) {
-      error(p, "invalid byte " + formatByte(static_cast<unsigned char>(*p)) +
-                   " in string literal");
-      break;
-    }
-    p += length;
-  }
+  checkText(body, cur, "string literal");
   return tok;
 }
 

@@ -213,6 +213,7 @@ private:
   unsigned nestingDepth = 0;
   unsigned chainLength = 0;
   unsigned lexerErrorsAtStatementStart = 0;
+  unsigned errorsAtBlockStart = 0;
 };
 
 } // namespace
@@ -543,8 +544,11 @@ std::unique_ptr<Module> Parser::parseModule() {
 
 /// statements: statement+, up to the DEDENT or EOF that ends the block.
 void Parser::parseStatements(Block &block) {
+  unsigned outerBlockErrors = errorsAtBlockStart;
+  errorsAtBlockStart = diags.getNumErrors();
   while (!tok.isAny(TokenKind::dedent, TokenKind::eof))
     parseStatementOrRecover(block);
+  errorsAtBlockStart = outerBlockErrors;
 }
 
 /// Parses one statement, or abandons it after a syntax error.
@@ -572,8 +576,13 @@ void Parser::parseStatement(Block &block) {
   case TokenKind::kw_else:
   case TokenKind::kw_except:
   case TokenKind::kw_finally:
-    // An orphan clause; synchronize() skips it with any that follow.
-    syntaxError(tok.loc, "invalid syntax");
+    // An orphan clause; synchronize() skips it with any that follow. After
+    // an earlier error in the block it is most likely one of its effects
+    // (its statement was broken or mis-indented), so it goes unreported.
+    if (diags.getNumErrors() != errorsAtBlockStart)
+      recovering = true;
+    else
+      syntaxError(tok.loc, "invalid syntax");
     return;
   case TokenKind::kw_def:
   case TokenKind::at:

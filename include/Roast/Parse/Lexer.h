@@ -39,8 +39,9 @@ llvm::StringRef getTokenSpelling(TokenKind kind);
 struct Token {
   TokenKind kind = TokenKind::eof;
   llvm::SMLoc loc;
-  /// The token's text in the source buffer; empty for INDENT-free synthetic
-  /// tokens such as the DEDENTs and NEWLINE produced at end of file.
+  /// The token's text in the source buffer. INDENT's is the indentation;
+  /// DEDENT, EOF and the NEWLINE that ends an unterminated last line have
+  /// none.
   llvm::StringRef spelling;
 
   /// INT: the magnitude as written, saturated at UINT64_MAX when the lexer
@@ -69,6 +70,8 @@ class Lexer {
 public:
   Lexer(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags);
 
+  /// The next token; NEWLINE, INDENT and DEDENT included, comments and
+  /// blank lines not.
   Token next();
 
   /// If the input ended inside brackets, the innermost one still open:
@@ -88,15 +91,14 @@ private:
     const char *loc;
     const char *lineStart; // start of the physical line it was opened on
   };
-
-  Token lexToken();
-  void lexIndentation();
   struct IndentLevel {
     unsigned width = 0;
     /// False for a level kept open through a misplaced line's dedent: it
     /// had no INDENT, so closing it emits no DEDENT.
     bool hasToken = true;
   };
+
+  void lexIndentation();
   void placeInconsistentDedent(unsigned column, IndentLevel popped);
   Token lexName(const char *start);
   Token lexNumber(const char *start);
@@ -104,6 +106,7 @@ private:
   Token lexFString(const char *start, const char *quote, bool raw);
   Token lexPunctuation(const char *start);
   Token lexInvalidCharacter(const char *start);
+  unsigned reportInvalidCharacter(const char *at);
 
   void lexEscape(std::string &value);
   bool scanDigits(bool (*isDigit)(char));
@@ -119,6 +122,7 @@ private:
   void skipNewline();
   void skipToEndOfLine();
   void skipComment();
+  void checkText(const char *from, const char *to, const char *what);
   void dropBracketsOpenedSince(const char *lineStart);
 
   DiagEngine &diags;
@@ -143,9 +147,8 @@ private:
   bool pendingIndent = false;
   unsigned pendingDedents = 0;
   bool reportedTab = false;
-  /// One invalid-character error per logical line: `"quoted"` in smart
-  /// quotes or a stray Python 2 backtick pair is one mistake.
-  bool reportedInvalidCharacter = false;
+  /// Whether the current logical line already has a lexical error.
+  bool lineHasError = false;
   std::optional<llvm::SMLoc> unclosedBracket;
   const char *lastIndentationError = nullptr;
   unsigned numErrors = 0;
