@@ -481,16 +481,26 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
 
 /// `for x in range(start, stop, step)`: a counter slot, evaluated bounds,
 /// and a header that tests `counter < stop` (or `>` for negative steps).
+/// `for x in s` over a str walks the indices 0..len(s) (computed once: strs
+/// are immutable), and `x` takes each one-character str in turn.
 void Generator::emitFor(ast::ForStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  auto &call = llvm::cast<ast::CallExpr>(*stmt.iter);
   const sema::Type *intType = program.types.getInt();
-  SmallVector<Value, 3> args;
-  for (ast::ExprPtr &arg : call.args)
-    args.push_back(emitExprAs(*arg, intType));
-  Value start = args.size() == 1 ? intConstant(0, l) : args[0];
-  Value stop = args.size() == 1 ? args[0] : args[1];
-  Value step = args.size() == 3 ? args[2] : intConstant(1, l);
+  Value start, stop, step, iterated;
+  if (stmt.iter->type->isStr()) {
+    iterated = emitExpr(*stmt.iter); // lives until the statement ends
+    start = intConstant(0, l);
+    stop = LenOp::create(builder, l, iterated);
+    step = intConstant(1, l);
+  } else {
+    auto &call = llvm::cast<ast::CallExpr>(*stmt.iter);
+    SmallVector<Value, 3> args;
+    for (ast::ExprPtr &arg : call.args)
+      args.push_back(emitExprAs(*arg, intType));
+    start = args.size() == 1 ? intConstant(0, l) : args[0];
+    stop = args.size() == 1 ? args[0] : args[1];
+    step = args.size() == 3 ? args[2] : intConstant(1, l);
+  }
 
   // The sign of a constant step picks the test at compile time.
   std::optional<int64_t> constantStep;
@@ -533,7 +543,15 @@ void Generator::emitFor(ast::ForStmt &stmt) {
 
   startBlock(body);
   auto *target = llvm::cast<ast::NameExpr>(stmt.target.get());
-  storeTo(target->symbol, i, intType, loc(target->getLoc()));
+  if (iterated) {
+    pushTemps();
+    Value element = StrGetItemOp::create(builder, l, iterated, i);
+    track(element, stmt.iter->type);
+    storeTo(target->symbol, element, stmt.iter->type, loc(target->getLoc()));
+    popTemps();
+  } else {
+    storeTo(target->symbol, i, intType, loc(target->getLoc()));
+  }
   emitLoopBody(stmt.body, exit, latch, l);
 
   // The counter stays below `stop` before the step, so only a step that

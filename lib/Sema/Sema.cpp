@@ -536,8 +536,12 @@ void Checker::checkStmt(Stmt &stmt) {
   }
   case Stmt::Kind::For: {
     auto &forStmt = llvm::cast<ForStmt>(stmt);
-    checkRangeIterable(*forStmt.iter);
-    assignTo(*forStmt.target, types.getInt(), forStmt.target->getLoc());
+    const Type *element = checkIterable(*forStmt.iter);
+    if (!llvm::isa<NameExpr>(forStmt.target.get()))
+      unsupported(forStmt.target->getLoc(), "for-loop targets other than a "
+                                            "name");
+    else
+      assignTo(*forStmt.target, element, forStmt.target->getLoc());
     ++loopDepth;
     checkBlock(forStmt.body);
     --loopDepth;
@@ -568,17 +572,20 @@ void Checker::checkStmt(Stmt &stmt) {
   }
 }
 
-void Checker::checkRangeIterable(Expr &iter) {
+/// The type of the elements a `for` loop over `iter` assigns: int for
+/// range(), one-character str for a str.
+const Type *Checker::checkIterable(Expr &iter) {
   auto *call = llvm::dyn_cast<CallExpr>(&iter);
   auto *callee = call ? llvm::dyn_cast<NameExpr>(call->callee.get()) : nullptr;
   Symbol *sym = callee ? lookupName(*callee, /*report=*/false) : nullptr;
   if (!sym || sym->kind != Symbol::Kind::Builtin ||
       sym->builtin != Builtin::Range) {
     const Type *type = checkExpr(iter);
-    if (!type->isError())
-      unsupported(iter.getLoc(), "for loops over " + type->str() +
-                                     " values (only range() for now)");
-    return;
+    if (type->isStr() || type->isError())
+      return type;
+    unsupported(iter.getLoc(), "for loops over " + type->str() +
+                                   " values (range() and str for now)");
+    return types.getError();
   }
   callee->symbol = sym;
   if (!call->keywords.empty())
@@ -594,6 +601,7 @@ void Checker::checkRangeIterable(Expr &iter) {
                                      type->str());
   }
   call->type = types.getNone();
+  return types.getInt();
 }
 
 //===----------------------------------------------------------------------===//

@@ -25,7 +25,7 @@ private:
   void checkFunctionBody(FunctionInfo &info);
   void checkBlock(ast::Block &block);
   void checkStmt(ast::Stmt &stmt);
-  void checkRangeIterable(ast::Expr &iter);
+  const Type *checkIterable(ast::Expr &iter);
   Symbol *lookupForAssignment(ast::NameExpr &name);
   void assignTo(ast::Expr &target, const Type *valueType, ast::Loc loc);
   static bool isAssignable(const Type *from, const Type *to);
