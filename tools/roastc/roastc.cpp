@@ -3,7 +3,7 @@
 // roastc build|run|check [options] prog.roast: source -> AST -> Sema ->
 // roast IR -> llvm dialect -> LLVM IR -> native code, stopping early for
 // --emit. Exit status: 0 success, 1 compile error, 2 usage error; `run`
-// returns the program's own status.
+// executes the program in-process (ORC JIT) and returns its own status.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +11,7 @@
 #include "Roast/Basic/Diagnostics.h"
 #include "Roast/CodeGen/CodeGen.h"
 #include "Roast/Driver/Backend.h"
+#include "Roast/Driver/JIT.h"
 #include "Roast/Parse/Lexer.h"
 #include "Roast/Parse/Parser.h"
 #include "Roast/Pipeline/Pipeline.h"
@@ -49,6 +50,8 @@ struct Options {
   unsigned optLevel = 2;
   std::vector<std::string> programArgs;
   std::string argv0;
+  /// `run` through a temporary executable instead of the JIT.
+  bool noJIT = false;
 };
 
 enum ExitCode { Success = 0, CompileError = 1, UsageError = 2 };
@@ -245,9 +248,11 @@ int compile(const Options &opts, bool checkOnly) {
   return Success;
 }
 
-/// `roastc run`: build into a temporary executable and run it with the
-/// program's arguments, returning its exit status.
-int run(Options opts) {
+/// `roastc run --no-jit`: build into a temporary executable and run it
+/// with the program's arguments, returning its exit status. Slower than the
+/// JIT, but it is exactly what `roastc build` produces, and a debugger can
+/// be attached to the executable.
+int runExecutable(Options opts) {
   llvm::SmallString<128> exePath;
   if (std::error_code ec =
           llvm::sys::fs::createTemporaryFile("roast", "exe", exePath)) {
@@ -273,6 +278,56 @@ int run(Options opts) {
     return 1;
   }
   return status;
+}
+
+/// Source to an optimised LLVM module for the JIT, or null after reporting
+/// errors. The front end's state (the MLIR context and its threads among it)
+/// is gone once this returns, before the program starts.
+std::unique_ptr<llvm::Module> compileForJIT(const Options &opts,
+                                            llvm::LLVMContext &llvmContext) {
+  Compilation c;
+  mlir::SourceMgrDiagnosticHandler mlirDiags(c.sourceMgr, &c.context);
+  if (!runFrontEnd(c, opts, llvm::nulls()))
+    return nullptr;
+  BackendOptions backend;
+  backend.optLevel = opts.optLevel;
+  if (mlir::failed(mlir::verify(*c.module)) ||
+      mlir::failed(lowerToLLVMDialect(*c.module, backend)))
+    return nullptr;
+  return translateAndOptimize(*c.module, llvmContext, backend);
+}
+
+/// `roastc run`: compile and run the program in this process (LLVM ORC),
+/// returning its exit status. A run-time error ends roastc itself with the
+/// runtime's traceback and status 1, as it would end the program's own
+/// executable.
+int run(const Options &opts) {
+  if (opts.noJIT)
+    return runExecutable(opts);
+  std::string runtime = findRuntimeLibrary(opts.argv0.c_str());
+  if (runtime.empty()) {
+    llvm::errs() << "roastc: error: cannot find the runtime library "
+                    "libRoastRuntime.a (set ROAST_RUNTIME_LIB)\n";
+    return CompileError;
+  }
+  auto llvmContext = std::make_unique<llvm::LLVMContext>();
+  std::unique_ptr<llvm::Module> llvmModule = compileForJIT(opts, *llvmContext);
+  if (!llvmModule)
+    return CompileError;
+
+  // argv[0] is the script path, as `python3 prog.roast` gives.
+  std::vector<std::string> args = {opts.input};
+  args.insert(args.end(), opts.programArgs.begin(), opts.programArgs.end());
+  JITOptions jitOptions;
+  jitOptions.optLevel = opts.optLevel;
+  llvm::Expected<int> status = runInJIT(
+      std::move(llvmModule), std::move(llvmContext), runtime, args, jitOptions);
+  if (!status) {
+    llvm::errs() << "roastc: error: " << llvm::toString(status.takeError())
+                 << "\n";
+    return CompileError;
+  }
+  return *status;
 }
 
 } // namespace
@@ -307,6 +362,9 @@ int main(int argc, char **argv) {
       app.add_subcommand("run", "Compile and run; arguments after the file "
                                 "are the program's");
   addCommon(runCmd);
+  runCmd->add_flag("--no-jit", opts.noJIT,
+                   "Link a temporary executable and run that instead of "
+                   "running in-process (for debugging)");
   runCmd->add_option("args", opts.programArgs,
                      "Program arguments (everything after the file)");
   CLI::App *check = app.add_subcommand("check", "Report diagnostics only");
