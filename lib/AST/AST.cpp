@@ -335,8 +335,8 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
     const std::vector<std::string> &names =
         isGlobal ? llvm::cast<GlobalStmt>(stmt).names
                  : llvm::cast<NonlocalStmt>(stmt).names;
-    line() << (isGlobal ? "Global " : "Nonlocal ")
-           << llvm::join(names, ", ") << '\n';
+    line() << (isGlobal ? "Global " : "Nonlocal ") << llvm::join(names, ", ")
+           << '\n';
     return;
   }
   case Stmt::Kind::Unsupported:

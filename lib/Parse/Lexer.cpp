@@ -577,7 +577,7 @@ Token Lexer::lexPunctuation(const char *start) {
       return makeToken(TokenKind::error, start);
     }
     brackets.push_back({c, start, lineStart});
-    kind = c == '(' ? TokenKind::l_paren
+    kind = c == '('   ? TokenKind::l_paren
            : c == '[' ? TokenKind::l_square
                       : TokenKind::l_brace;
     break;
@@ -589,7 +589,7 @@ Token Lexer::lexPunctuation(const char *start) {
     // parser reports the mismatch.
     if (!brackets.empty())
       brackets.pop_back();
-    kind = c == ')' ? TokenKind::r_paren
+    kind = c == ')'   ? TokenKind::r_paren
            : c == ']' ? TokenKind::r_square
                       : TokenKind::r_brace;
     break;
@@ -626,9 +626,9 @@ Token Lexer::lexPunctuation(const char *start) {
                : withEqual(TokenKind::star, TokenKind::starequal);
     break;
   case '/':
-    kind = consumeIf('/') ? withEqual(TokenKind::doubleslash,
-                                      TokenKind::doubleslashequal)
-                          : withEqual(TokenKind::slash, TokenKind::slashequal);
+    kind = consumeIf('/')
+               ? withEqual(TokenKind::doubleslash, TokenKind::doubleslashequal)
+               : withEqual(TokenKind::slash, TokenKind::slashequal);
     break;
   case '%':
     kind = withEqual(TokenKind::percent, TokenKind::percentequal);
@@ -812,9 +812,8 @@ Token Lexer::lexNumber(const char *start) {
       digits += *p;
 
   if (imaginary || isFloat) {
-    Token tok = makeToken(imaginary ? TokenKind::imaginary
-                                    : TokenKind::floating,
-                          start);
+    Token tok = makeToken(
+        imaginary ? TokenKind::imaginary : TokenKind::floating, start);
     tok.floatValue = std::strtod(digits.c_str(), nullptr);
     return tok;
   }
@@ -838,8 +837,8 @@ Token Lexer::lexString(const char *start, const char *quote) {
   char q = *quote;
   bool triple = end - quote >= 3 && quote[1] == q && quote[2] == q;
   auto atClosingQuote = [&] {
-    return *cur == q && (!triple || (end - cur >= 3 && cur[1] == q &&
-                                     cur[2] == q));
+    return *cur == q &&
+           (!triple || (end - cur >= 3 && cur[1] == q && cur[2] == q));
   };
 
   cur = quote + (triple ? 3 : 1);

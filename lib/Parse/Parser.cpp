@@ -109,8 +109,9 @@ private:
   StmtPtr parseImportName();
   StmtPtr parseImportFrom();
   bool parseDottedName(std::string &name);
-  StmtPtr parseFutureImport(SMLoc loc,
-                            llvm::ArrayRef<std::pair<std::string, SMLoc>> names);
+  StmtPtr
+  parseFutureImport(SMLoc loc,
+                    llvm::ArrayRef<std::pair<std::string, SMLoc>> names);
   StmtPtr parseRaiseStmt();
   StmtPtr parseAssertStmt();
   StmtPtr parseDelStmt();
@@ -222,8 +223,7 @@ private:
 // Token stream
 //===----------------------------------------------------------------------===//
 
-Parser::Parser(llvm::SourceMgr &sourceMgr, unsigned bufferId,
-               DiagEngine &diags)
+Parser::Parser(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags)
     : lexer(sourceMgr, bufferId, diags), diags(diags), sourceMgr(sourceMgr) {
   const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferId);
   fileName = buffer->getBufferIdentifier().str();
@@ -385,10 +385,10 @@ void Parser::synchronize(unsigned statementStart) {
   if (numConsumed == statementStart &&
       !tok.isAny(TokenKind::eof, TokenKind::dedent, TokenKind::indent))
     consume();
-  while (!tok.is(TokenKind::eof) &&
-         !llvm::is_contained({TokenKind::newline, TokenKind::indent,
-                              TokenKind::dedent},
-                             prevKind))
+  while (
+      !tok.is(TokenKind::eof) &&
+      !llvm::is_contained(
+          {TokenKind::newline, TokenKind::indent, TokenKind::dedent}, prevKind))
     consume();
   recovering = false;
   if (pendingError) {
@@ -411,8 +411,8 @@ void Parser::synchronize(unsigned statementStart) {
       Block discarded;
       parseIndentedBlock(discarded);
     }
-    if (!tok.isAny(TokenKind::kw_elif, TokenKind::kw_else,
-                   TokenKind::kw_except, TokenKind::kw_finally))
+    if (!tok.isAny(TokenKind::kw_elif, TokenKind::kw_else, TokenKind::kw_except,
+                   TokenKind::kw_finally))
       break;
     while (!tok.isAny(TokenKind::newline, TokenKind::eof))
       consume();
@@ -939,14 +939,15 @@ StmtPtr Parser::parseImportFrom() {
 /// `from __future__ import ...`: every feature CPython 3.12 knows is
 /// mandatory now, so the statement has no effect (the language accepts
 /// `annotations` explicitly) and produces no node.
-StmtPtr Parser::parseFutureImport(
-    SMLoc loc, llvm::ArrayRef<std::pair<std::string, SMLoc>> names) {
+StmtPtr
+Parser::parseFutureImport(SMLoc loc,
+                          llvm::ArrayRef<std::pair<std::string, SMLoc>> names) {
   for (const auto &[name, nameLoc] : names) {
-    bool known = llvm::is_contained(
-        {"nested_scopes", "generators", "division", "absolute_import",
-         "with_statement", "print_function", "unicode_literals",
-         "generator_stop", "annotations"},
-        name);
+    bool known = llvm::is_contained({"nested_scopes", "generators", "division",
+                                     "absolute_import", "with_statement",
+                                     "print_function", "unicode_literals",
+                                     "generator_stop", "annotations"},
+                                    name);
     if (name == "barry_as_FLUFL")
       return std::make_unique<UnsupportedStmt>(loc, "import statements");
     if (!known)
@@ -1065,9 +1066,9 @@ StmtPtr Parser::parseIfStmt() {
     return nullptr;
   StmtPtr result;
   for (Clause &clause : llvm::reverse(clauses)) {
-    result = std::make_unique<IfStmt>(clause.loc, std::move(clause.test),
-                                      std::move(clause.body),
-                                      std::move(orElse));
+    result =
+        std::make_unique<IfStmt>(clause.loc, std::move(clause.test),
+                                 std::move(clause.body), std::move(orElse));
     orElse.clear();
     orElse.push_back(std::move(result));
   }
@@ -1182,9 +1183,9 @@ StmtPtr Parser::parseFunctionDef(std::vector<std::string> decorators) {
   if (!expect(TokenKind::colon) ||
       !parseBlock(body, "function definition", loc))
     return nullptr;
-  auto def = std::make_unique<FunctionDefStmt>(
-      loc, std::move(name), std::move(params), std::move(returns),
-      std::move(body));
+  auto def =
+      std::make_unique<FunctionDefStmt>(loc, std::move(name), std::move(params),
+                                        std::move(returns), std::move(body));
   def->decorators = std::move(decorators);
   return def;
 }
@@ -1503,9 +1504,8 @@ void Parser::parseCaseBlock() {
          !(depth == 0 && tok.is(TokenKind::colon))) {
     if (tok.isAny(TokenKind::l_paren, TokenKind::l_square, TokenKind::l_brace))
       ++depth;
-    else if (depth &&
-             tok.isAny(TokenKind::r_paren, TokenKind::r_square,
-                       TokenKind::r_brace))
+    else if (depth && tok.isAny(TokenKind::r_paren, TokenKind::r_square,
+                                TokenKind::r_brace))
       --depth;
     consume();
   }
@@ -1652,8 +1652,7 @@ ExprPtr Parser::parseConjunction() {
       return nullptr;
     values.push_back(std::move(value));
   }
-  return std::make_unique<BoolOpExpr>(loc, BoolOpKind::And,
-                                      std::move(values));
+  return std::make_unique<BoolOpExpr>(loc, BoolOpKind::And, std::move(values));
 }
 
 /// inversion: 'not' inversion | comparison
@@ -1740,8 +1739,8 @@ ExprPtr Parser::parseLeftAssociative(
     llvm::ArrayRef<std::pair<TokenKind, BinaryOp>> ops) {
   ExprPtr lhs = (this->*parseOperand)();
   while (lhs) {
-    const auto *op =
-        llvm::find_if(ops, [&](const auto &entry) { return tok.is(entry.first); });
+    const auto *op = llvm::find_if(
+        ops, [&](const auto &entry) { return tok.is(entry.first); });
     if (op == ops.end())
       break;
     SMLoc loc = tok.loc;
@@ -1784,9 +1783,9 @@ ExprPtr Parser::parseShiftExpr() {
 
 /// sum: sum ('+' | '-') term | term
 ExprPtr Parser::parseSum() {
-  return parseLeftAssociative(&Parser::parseTerm,
-                              {{TokenKind::plus, BinaryOp::Add},
-                               {TokenKind::minus, BinaryOp::Sub}});
+  return parseLeftAssociative(
+      &Parser::parseTerm,
+      {{TokenKind::plus, BinaryOp::Add}, {TokenKind::minus, BinaryOp::Sub}});
 }
 
 /// term: term ('*' | '/' | '//' | '%' | '@') factor | factor
@@ -2142,8 +2141,7 @@ ExprPtr Parser::parseListOrListcomp() {
     if (elts.empty() && startsComprehension()) {
       if (!parseForIfClauses() || !expectClosing(TokenKind::r_square, openLoc))
         return nullptr;
-      return std::make_unique<UnsupportedExpr>(openLoc,
-                                               "list comprehensions");
+      return std::make_unique<UnsupportedExpr>(openLoc, "list comprehensions");
     }
     elts.push_back(std::move(elt));
     if (!consumeIf(TokenKind::comma))
@@ -2201,8 +2199,7 @@ ExprPtr Parser::parseDict(SMLoc openLoc, ExprPtr firstKey) {
     if (startsComprehension()) {
       if (!parseForIfClauses() || !expectClosing(TokenKind::r_brace, openLoc))
         return nullptr;
-      return std::make_unique<UnsupportedExpr>(openLoc,
-                                               "dict comprehensions");
+      return std::make_unique<UnsupportedExpr>(openLoc, "dict comprehensions");
     }
     keys.push_back(std::move(firstKey));
     values.push_back(std::move(value));

@@ -1,4 +1,4 @@
-//===- Lexer.h - Roast tokenizer ---------------------------------*- C++ -*-===//
+//===- Lexer.h - Roast tokenizer --------------------------------*- C++ -*-===//
 //
 // Turns a source buffer into Python 3.12 tokens, including the NEWLINE,
 // INDENT and DEDENT tokens that carry Python's block structure.

@@ -1,4 +1,4 @@
-//===- Parser.h - Roast parser -----------------------------------*- C++ -*-===//
+//===- Parser.h - Roast parser ----------------------------------*- C++ -*-===//
 //
 // Recursive-descent parser for Roast's Python 3.12 syntax, producing the AST
 // of include/Roast/AST/AST.h.
