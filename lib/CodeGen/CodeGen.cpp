@@ -48,6 +48,10 @@ Type Generator::convertType(const sema::Type *type) {
     return roast::NoneType::get(&context);
   case sema::Type::Kind::Str:
     return StrType::get(&context);
+  case sema::Type::Kind::List:
+    return ListType::get(&context,
+                         convertType(llvm::cast<sema::ListType>(type)
+                                         ->getElement()));
   case sema::Type::Kind::Tuple: {
     SmallVector<Type> elements;
     for (const sema::Type *element :
@@ -213,6 +217,14 @@ void Generator::assignTo(ast::Expr &target, Value value,
     storeTo(name->symbol, value, valueType, l);
     return;
   }
+  if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {
+    // The list retains what it stores; the value stays a temporary.
+    Value list = emitExpr(*sub->value);
+    Value index = emitExprAs(*sub->index, program.types.getInt());
+    ListSetOp::create(builder, l, list, index,
+                      coerce(value, valueType, target.type, l));
+    return;
+  }
   auto &targets = llvm::cast<ast::TupleExpr>(target);
   auto *tuple = llvm::cast<sema::TupleType>(valueType);
   for (auto [i, element, elementType] :
@@ -252,7 +264,7 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 //===----------------------------------------------------------------------===//
 
 bool Generator::isRefCounted(const sema::Type *type) {
-  if (type->isStr())
+  if (type->isStr() || type->isList())
     return true;
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return llvm::any_of(tuple->getElements(), isRefCounted);
@@ -340,40 +352,9 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     storeTo(name->symbol, emitExpr(*ann.value), ann.value->type, l);
     return;
   }
-  case ast::Stmt::Kind::AugAssign: {
-    auto &aug = llvm::cast<ast::AugAssignStmt>(stmt);
-    auto *name = llvm::cast<ast::NameExpr>(aug.target.get());
-    const sema::Type *varType = name->symbol->type;
-    Value current = loadFrom(name->symbol, loc(name->getLoc()));
-    track(current, varType);
-    Value rhs = emitExpr(*aug.value);
-    if (varType->isStr()) {
-      Value result = emitStrArithmetic(aug.op, current, varType, rhs,
-                                       aug.value->type, l);
-      track(result, varType);
-      storeTo(name->symbol, result, varType, l);
-      return;
-    }
-    // The operation's type: what `x op value` would have been.
-    const sema::Type *operandType = varType;
-    if (aug.value->type->isFloat() || aug.op == ast::BinaryOp::Div ||
-        (aug.op == ast::BinaryOp::Pow &&
-         sema::isFloatPower(varType, aug.value.get())))
-      operandType = program.types.getFloat();
-    else if (varType->isBool() &&
-             !(aug.value->type->isBool() &&
-               (aug.op == ast::BinaryOp::BitAnd ||
-                aug.op == ast::BinaryOp::BitOr ||
-                aug.op == ast::BinaryOp::BitXor)))
-      operandType = program.types.getInt();
-    Value result = emitArithmetic(
-        aug.op, coerce(current, varType, operandType, l),
-        coerce(rhs, aug.value->type, operandType, l), operandType, l);
-    const sema::Type *resultType =
-        aug.op == ast::BinaryOp::Div ? program.types.getFloat() : operandType;
-    storeTo(name->symbol, result, resultType, l);
+  case ast::Stmt::Kind::AugAssign:
+    emitAugAssign(llvm::cast<ast::AugAssignStmt>(stmt));
     return;
-  }
   case ast::Stmt::Kind::Pass:
   case ast::Stmt::Kind::Global:
     return;
@@ -401,6 +382,65 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     break;
   }
   llvm_unreachable("Sema rejects unsupported statements");
+}
+
+/// `x op= v` and `xs[i] op= v`: the target is evaluated once, read, combined
+/// and written back. `xs += ys` on a list extends it in place, as in Python.
+void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
+  Location l = loc(aug.getLoc());
+  const sema::Type *targetType = aug.target->type;
+  Value current, list, index;
+  auto *name = llvm::dyn_cast<ast::NameExpr>(aug.target.get());
+  if (name) {
+    current = loadFrom(name->symbol, loc(name->getLoc()));
+  } else {
+    auto &sub = llvm::cast<ast::SubscriptExpr>(*aug.target);
+    list = emitExpr(*sub.value);
+    index = emitExprAs(*sub.index, program.types.getInt());
+    current = ListGetOp::create(builder, l, list, index);
+    if (isRefCounted(targetType))
+      RetainOp::create(builder, l, current);
+  }
+  track(current, targetType);
+  Value rhs = emitExpr(*aug.value);
+  auto writeBack = [&](Value result, const sema::Type *resultType) {
+    if (name) {
+      storeTo(name->symbol, result, resultType, l);
+      return;
+    }
+    ListSetOp::create(builder, l, list, index,
+                      coerce(result, resultType, targetType, l));
+  };
+
+  if (targetType->isList()) {
+    ListMethodOp::create(builder, l, TypeRange{}, ListMethod::extend,
+                         ValueRange{current, rhs});
+    return;
+  }
+  if (targetType->isStr()) {
+    Value result = emitStrArithmetic(aug.op, current, targetType, rhs,
+                                     aug.value->type, l);
+    track(result, targetType);
+    writeBack(result, targetType);
+    return;
+  }
+  // The operation's type: what `x op value` would have been.
+  const sema::Type *operandType = targetType;
+  if (aug.value->type->isFloat() || aug.op == ast::BinaryOp::Div ||
+      (aug.op == ast::BinaryOp::Pow &&
+       sema::isFloatPower(targetType, aug.value.get())))
+    operandType = program.types.getFloat();
+  else if (targetType->isBool() &&
+           !(aug.value->type->isBool() &&
+             (aug.op == ast::BinaryOp::BitAnd ||
+              aug.op == ast::BinaryOp::BitOr ||
+              aug.op == ast::BinaryOp::BitXor)))
+    operandType = program.types.getInt();
+  Value result = emitArithmetic(
+      aug.op, coerce(current, targetType, operandType, l),
+      coerce(rhs, aug.value->type, operandType, l), operandType, l);
+  writeBack(result, aug.op == ast::BinaryOp::Div ? program.types.getFloat()
+                                                 : operandType);
 }
 
 /// The return value is consumed; every other temporary and every local is
@@ -487,10 +527,14 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   Location l = loc(stmt.getLoc());
   const sema::Type *intType = program.types.getInt();
   Value start, stop, step, iterated;
-  if (stmt.iter->type->isStr()) {
+  bool overList = stmt.iter->type->isList();
+  if (stmt.iter->type->isStr() || overList) {
     iterated = emitExpr(*stmt.iter); // lives until the statement ends
     start = intConstant(0, l);
-    stop = LenOp::create(builder, l, iterated);
+    // A list may grow or shrink while we walk it: its length is read at
+    // every step, as Python's list iterator does.
+    if (!overList)
+      stop = LenOp::create(builder, l, iterated);
     step = intConstant(1, l);
   } else {
     auto &call = llvm::cast<ast::CallExpr>(*stmt.iter);
@@ -526,6 +570,8 @@ void Generator::emitFor(ast::ForStmt &stmt) {
 
   startBlock(header);
   Value i = LoadOp::create(builder, l, counter);
+  if (overList)
+    stop = LenOp::create(builder, l, iterated);
   Value more;
   if (constantStep) {
     more = CmpOp::create(builder, l,
@@ -545,9 +591,17 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   auto *target = llvm::cast<ast::NameExpr>(stmt.target.get());
   if (iterated) {
     pushTemps();
-    Value element = StrGetItemOp::create(builder, l, iterated, i);
-    track(element, stmt.iter->type);
-    storeTo(target->symbol, element, stmt.iter->type, loc(target->getLoc()));
+    const sema::Type *elementType = target->symbol->type;
+    Value element;
+    if (overList) {
+      element = ListGetOp::create(builder, l, iterated, i);
+      if (isRefCounted(elementType))
+        RetainOp::create(builder, l, element);
+    } else {
+      element = StrGetItemOp::create(builder, l, iterated, i);
+    }
+    track(element, elementType);
+    storeTo(target->symbol, element, elementType, loc(target->getLoc()));
     popTemps();
   } else {
     storeTo(target->symbol, i, intType, loc(target->getLoc()));

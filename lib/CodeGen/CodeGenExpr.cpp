@@ -62,6 +62,9 @@ Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
     return boolConstant(false, l);
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return boolConstant(!tuple->getElements().empty(), l);
+  if (type->isList())
+    return CmpOp::create(builder, l, CmpPredicate::ne,
+                         LenOp::create(builder, l, value), intConstant(0, l));
   return CastOp::create(builder, l, builder.getI1Type(), value);
 }
 
@@ -156,6 +159,17 @@ Value Generator::emitBinary(ast::BinaryExpr &expr) {
   if (expr.type->isStr())
     return emitStrArithmetic(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
                              emitExpr(*expr.rhs), expr.rhs->type, l);
+  if (expr.type->isList()) {
+    Value lhs = emitExpr(*expr.lhs), rhs = emitExpr(*expr.rhs);
+    if (expr.op == ast::BinaryOp::Add)
+      return ListConcatOp::create(builder, l, lhs, rhs);
+    const sema::Type *intType = program.types.getInt();
+    if (expr.lhs->type->isList())
+      return ListRepeatOp::create(builder, l, lhs,
+                                  coerce(rhs, expr.rhs->type, intType, l));
+    return ListRepeatOp::create(builder, l, rhs,
+                                coerce(lhs, expr.lhs->type, intType, l));
+  }
   // Operands are converted to the result type, except for `/` (always
   // computed in float) whose result type already is float.
   const sema::Type *operandType = expr.type;
@@ -223,12 +237,17 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
                                 const sema::Type *lt, Value rhs,
                                 const sema::Type *rt, Location l) {
   if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {
-    Value found = StrContainsOp::create(builder, l, lhs, rhs);
+    Value found;
+    if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
+      found = ListContainsOp::create(
+          builder, l, coerce(lhs, lt, list->getElement(), l), rhs);
+    else
+      found = StrContainsOp::create(builder, l, lhs, rhs);
     if (op == ast::CmpOp::In)
       return found;
     return arith::XOrIOp::create(builder, l, found, boolConstant(true, l));
   }
-  if (lt->isStr())
+  if (lt->isStr() || lt->isList())
     return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   // Comparisons with None: only None equals (and is) None.
   if (lt->isNone() || rt->isNone()) {
@@ -300,8 +319,11 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 //===----------------------------------------------------------------------===//
 
 Value Generator::emitCall(ast::CallExpr &call) {
-  if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get()))
+  if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
+    if (attr->value->type->isList())
+      return emitListMethodCall(call, *attr);
     return emitStrMethodCall(call, *attr);
+  }
   auto *callee = llvm::cast<ast::NameExpr>(call.callee.get());
   Symbol *sym = callee->symbol;
   if (sym->kind == Symbol::Kind::Builtin)
@@ -397,7 +419,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
       return intConstant(static_cast<int64_t>(tuple->getElements().size()),
                          l);
     }
-    return LenOp::create(builder, l, emitExpr(arg));
+    return LenOp::create(builder, l, emitExpr(arg)); // str or list
   }
   case Builtin::Str:
     if (call.args.empty())
@@ -516,6 +538,88 @@ Value Generator::emitStrSubscript(ast::SubscriptExpr &expr) {
 }
 
 //===----------------------------------------------------------------------===//
+// Lists
+//===----------------------------------------------------------------------===//
+
+/// `xs[i]` reads a borrowed element (retained here); `xs[a:b:c]` is a new
+/// list.
+Value Generator::emitListSubscript(ast::SubscriptExpr &expr) {
+  Location l = loc(expr.getLoc());
+  Value list = emitExpr(*expr.value);
+  const sema::Type *intType = program.types.getInt();
+  auto *slice = llvm::dyn_cast<ast::SliceExpr>(expr.index.get());
+  if (!slice) {
+    Value element =
+        ListGetOp::create(builder, l, list, emitExprAs(*expr.index, intType));
+    if (isRefCounted(expr.type))
+      RetainOp::create(builder, l, element);
+    return element;
+  }
+  auto part = [&](ast::ExprPtr &e) -> Value {
+    if (!e)
+      return nullptr;
+    Value value = emitExpr(*e);
+    return e->type->isNone() ? Value() : coerce(value, e->type, intType, l);
+  };
+  Value start = part(slice->lower), stop = part(slice->upper),
+        step = part(slice->step);
+  return ListSliceOp::create(builder, l, list, start, stop, step);
+}
+
+Value Generator::emitListMethodCall(ast::CallExpr &call,
+                                    ast::AttributeExpr &callee) {
+  Location l = loc(call.getLoc());
+  Value list = emitExpr(*callee.value);
+  const sema::Type *element =
+      llvm::cast<sema::ListType>(callee.value->type)->getElement();
+  const sema::Type *intType = program.types.getInt();
+  llvm::StringRef name = callee.attr;
+  auto arg = [&](size_t i, const sema::Type *type) {
+    return emitExprAs(*call.args[i], type);
+  };
+  if (name == "append") {
+    ListAppendOp::create(builder, l, list, arg(0, element));
+    return noneValue(l);
+  }
+  if (name == "pop") {
+    Value index = call.args.empty() ? Value() : arg(0, intType);
+    return ListPopOp::create(builder, l, list, index); // owned
+  }
+  ListMethod method = *symbolizeListMethod(name);
+  SmallVector<Value> operands = {list};
+  switch (method) {
+  case ListMethod::insert:
+    operands.push_back(arg(0, intType));
+    operands.push_back(arg(1, element));
+    break;
+  case ListMethod::extend:
+    operands.push_back(arg(0, callee.value->type));
+    break;
+  case ListMethod::remove:
+  case ListMethod::index:
+  case ListMethod::count:
+    operands.push_back(arg(0, element));
+    break;
+  case ListMethod::sort: {
+    Value reverse = boolConstant(false, l);
+    for (ast::Keyword &keyword : call.keywords)
+      reverse = truthValue(*keyword.value);
+    operands.push_back(reverse);
+    break;
+  }
+  case ListMethod::reverse:
+  case ListMethod::copy:
+  case ListMethod::clear:
+    break;
+  }
+  SmallVector<Type, 1> results;
+  if (!call.type->isNone())
+    results.push_back(convertType(call.type));
+  auto op = ListMethodOp::create(builder, l, results, method, operands);
+  return results.empty() ? noneValue(l) : op.getResult(0);
+}
+
+//===----------------------------------------------------------------------===//
 // Dispatch
 //===----------------------------------------------------------------------===//
 
@@ -559,6 +663,15 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     return emitIfExp(llvm::cast<ast::IfExpExpr>(expr));
   case ast::Expr::Kind::Call:
     return emitCall(llvm::cast<ast::CallExpr>(expr));
+  case ast::Expr::Kind::List: {
+    // The list retains its elements; they stay temporaries here.
+    const sema::Type *element =
+        llvm::cast<sema::ListType>(expr.type)->getElement();
+    SmallVector<Value> elements;
+    for (ast::ExprPtr &elt : llvm::cast<ast::ListExpr>(expr).elts)
+      elements.push_back(emitExprAs(*elt, element));
+    return ListNewOp::create(builder, l, convertType(expr.type), elements);
+  }
   case ast::Expr::Kind::Tuple: {
     // The elements are borrowed from temporaries; the tuple takes its own
     // references.
@@ -575,6 +688,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     auto &sub = llvm::cast<ast::SubscriptExpr>(expr);
     if (sub.value->type->isStr())
       return emitStrSubscript(sub);
+    if (sub.value->type->isList())
+      return emitListSubscript(sub);
     Value tuple = emitExpr(*sub.value);
     size_t size =
         llvm::cast<sema::TupleType>(sub.value->type)->getElements().size();

@@ -40,6 +40,7 @@ private:
   void emitWhile(ast::WhileStmt &stmt);
   void emitFor(ast::ForStmt &stmt);
   void emitReturn(ast::ReturnStmt &stmt);
+  void emitAugAssign(ast::AugAssignStmt &stmt);
   void assignTo(ast::Expr &target, mlir::Value value,
                 const sema::Type *valueType, mlir::Location l);
   void storeTo(sema::Symbol *sym, mlir::Value value, const sema::Type *valueType,
@@ -78,6 +79,9 @@ private:
   mlir::Value emitStrMethodCall(ast::CallExpr &call,
                                 ast::AttributeExpr &callee);
   mlir::Value emitStrSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitListSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitListMethodCall(ast::CallExpr &call,
+                                 ast::AttributeExpr &callee);
   mlir::Value emitStrConversion(sema::Builtin builtin, ast::Expr &arg,
                                 mlir::Location l);
 

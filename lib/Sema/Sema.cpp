@@ -75,6 +75,12 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
     return types.getNone();
   if (auto *sub = llvm::dyn_cast<SubscriptExpr>(annotation)) {
     auto *base = llvm::dyn_cast<NameExpr>(sub->value.get());
+    if (base && base->name == "list") {
+      const Type *element = resolveAnnotation(sub->index.get());
+      if (element->isError() || !checkListElement(element, sub->getLoc()))
+        return types.getError();
+      return types.getList(element);
+    }
     if (base && base->name == "tuple") {
       std::vector<const Type *> elements;
       if (auto *list = llvm::dyn_cast<TupleExpr>(sub->index.get())) {
@@ -387,8 +393,30 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
   if (!name) {
     if (llvm::isa<ListExpr>(target))
       unsupported(target.getLoc(), "list unpacking assignments");
-    else if (llvm::isa<SubscriptExpr>(target))
-      unsupported(target.getLoc(), "assignments to subscripts");
+    else if (auto *sub = llvm::dyn_cast<SubscriptExpr>(&target)) {
+      const Type *base = checkExpr(*sub->value);
+      auto *list = llvm::dyn_cast<ListType>(base);
+      if (!list) {
+        if (!base->isError())
+          diags.error(target.getLoc(), "'" + base->str() +
+                                           "' object does not support item "
+                                           "assignment");
+        return;
+      }
+      if (llvm::isa<SliceExpr>(sub->index.get())) {
+        unsupported(target.getLoc(), "assignments to slices");
+        return;
+      }
+      const Type *index = checkExpr(*sub->index);
+      if (!index->isInt() && !index->isBool() && !index->isError())
+        diags.error(sub->index->getLoc(), "list indices must be integers, "
+                                          "not " +
+                                              index->str());
+      if (!isAssignable(valueType, list->getElement()))
+        diags.error(loc, "cannot store a value of type " + valueType->str() +
+                             " in a " + list->str());
+      target.type = list->getElement();
+    }
     else if (llvm::isa<AttributeExpr>(target))
       unsupported(target.getLoc(), "assignments to attributes");
     else
@@ -444,7 +472,12 @@ void Checker::checkStmt(Stmt &stmt) {
   }
   case Stmt::Kind::Assign: {
     auto &assign = llvm::cast<AssignStmt>(stmt);
-    const Type *type = checkExpr(*assign.value);
+    // A single name that already has a type tells `[]` what it is.
+    const Type *expected = nullptr;
+    if (auto *name = llvm::dyn_cast<NameExpr>(assign.targets.front().get()))
+      if (Symbol *sym = lookupForAssignment(*name))
+        expected = sym->type;
+    const Type *type = checkExprExpecting(*assign.value, expected);
     for (ExprPtr &target : assign.targets)
       assignTo(*target, type, assign.value->getLoc());
     return;
@@ -467,7 +500,8 @@ void Checker::checkStmt(Stmt &stmt) {
                         sym->type->str());
     }
     if (ann.value)
-      assignTo(*name, checkExpr(*ann.value), ann.value->getLoc());
+      assignTo(*name, checkExprExpecting(*ann.value, declared),
+               ann.value->getLoc());
     else if (sym)
       name->symbol = sym;
     return;
@@ -475,21 +509,33 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::AugAssign: {
     auto &aug = llvm::cast<AugAssignStmt>(stmt);
     auto *name = llvm::dyn_cast<NameExpr>(aug.target.get());
-    if (!name) {
+    auto *sub = llvm::dyn_cast<SubscriptExpr>(aug.target.get());
+    if (!name && !(sub && !llvm::isa<SliceExpr>(sub->index.get()))) {
       checkExpr(*aug.value);
       unsupported(aug.target->getLoc(),
-                  "augmented assignments to non-names");
+                  "augmented assignments to this kind of target");
       return;
     }
-    const Type *current = checkExpr(*name);
+    const Type *current = checkExpr(*aug.target);
+    if (current->isList() && aug.op != BinaryOp::Add) {
+      checkExpr(*aug.value);
+      unsupported(aug.getLoc(), "in-place list operators other than +=");
+      return;
+    }
+    if (sub && !sub->value->type->isList() && !current->isError()) {
+      diags.error(aug.target->getLoc(), "'" + sub->value->type->str() +
+                                            "' object does not support item "
+                                            "assignment");
+      return;
+    }
     const Type *value = checkExpr(*aug.value);
     const Type *result =
         binaryResultType(aug.op, current, value, aug.getLoc(), aug.value.get());
     if (!isAssignable(result, current))
       diags.error(aug.getLoc(),
                   "result of '" + spelling(aug.op) + "=' has type " +
-                      result->str() + ", which cannot be stored in '" +
-                      name->name + "' of type " + current->str());
+                      result->str() + ", which cannot be stored in a "
+                      "target of type " + current->str());
     return;
   }
   case Stmt::Kind::Pass:
@@ -510,7 +556,7 @@ void Checker::checkStmt(Stmt &stmt) {
                                       expected->str());
       return;
     }
-    const Type *type = checkExpr(*ret.value);
+    const Type *type = checkExprExpecting(*ret.value, expected);
     if (!isAssignable(type, expected))
       diags.error(ret.value->getLoc(),
                   "cannot return a value of type " + type->str() + " from '" +
@@ -583,8 +629,10 @@ const Type *Checker::checkIterable(Expr &iter) {
     const Type *type = checkExpr(iter);
     if (type->isStr() || type->isError())
       return type;
+    if (auto *list = llvm::dyn_cast<ListType>(type))
+      return list->getElement();
     unsupported(iter.getLoc(), "for loops over " + type->str() +
-                                   " values (range() and str for now)");
+                                   " values (range(), str and lists for now)");
     return types.getError();
   }
   callee->symbol = sym;

@@ -141,6 +141,14 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                          ": '" + lhs->str() + "' and '" + rhs->str() + "'");
     return types.getError();
   };
+  if (lhs->isList() || rhs->isList()) {
+    if (op == BinaryOp::Add && lhs == rhs)
+      return lhs;
+    const Type *count = lhs->isList() ? rhs : lhs;
+    if (op == BinaryOp::Mul && (count->isInt() || count->isBool()))
+      return lhs->isList() ? lhs : rhs;
+    return fail();
+  }
   if (lhs->isStr() || rhs->isStr()) {
     if (op == BinaryOp::Add && lhs->isStr() && rhs->isStr())
       return types.getStr();
@@ -227,7 +235,7 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
 
 bool Checker::checkTruthValue(const Type *type, Loc loc) {
   if (type->isNumeric() || type->isNone() || type->isError() ||
-      type->isTuple() || type->isStr())
+      type->isTuple() || type->isStr() || type->isList())
     return true;
   unsupported(loc, "truth values of " + type->str());
   return false;
@@ -264,9 +272,23 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
     const Type *rhs = checkExpr(*comparator);
     if (!lhs->isError() && !rhs->isError()) {
       if (op == CmpOp::In || op == CmpOp::NotIn) {
-        if (!lhs->isStr() || !rhs->isStr())
+        auto *list = llvm::dyn_cast<ListType>(rhs);
+        if (list) {
+          if (!isAssignable(lhs, list->getElement()))
+            diags.error(expr.getLoc(), "'in' tests a " + list->str() +
+                                           " for a value of type " +
+                                           lhs->str());
+        } else if (!lhs->isStr() || !rhs->isStr()) {
           unsupported(comparator->getLoc(), "'in' operators on " +
                                                 rhs->str() + " values");
+        }
+      } else if (lhs->isList() || rhs->isList()) {
+        if (lhs != rhs)
+          diags.error(expr.getLoc(), "'" + spelling(op) +
+                                         "' not supported between instances "
+                                         "of '" +
+                                         lhs->str() + "' and '" + rhs->str() +
+                                         "'");
       } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
         if (!lhs->isNone() && !rhs->isNone())
           unsupported(expr.getLoc(), "'is' comparisons of values other "
@@ -340,10 +362,17 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee) {
   llvm::ArrayRef<const Type *> paramTypes = callee.type->getParams();
   std::vector<Expr *> bound(paramTypes.size(), nullptr);
 
-  for (ExprPtr &arg : call.args)
-    checkExpr(*arg);
-  for (Keyword &keyword : call.keywords)
-    checkExpr(*keyword.value);
+  for (auto [i, arg] : llvm::enumerate(call.args))
+    checkExprExpecting(*arg, i < paramTypes.size() ? paramTypes[i] : nullptr);
+  for (Keyword &keyword : call.keywords) {
+    auto it = llvm::find_if(callee.def->params, [&](const Param &param) {
+      return param.name == keyword.name;
+    });
+    checkExprExpecting(*keyword.value,
+                       it == callee.def->params.end()
+                           ? nullptr
+                           : paramTypes[it - callee.def->params.begin()]);
+  }
 
   if (call.args.size() > paramTypes.size()) {
     diags.error(call.args[paramTypes.size()]->getLoc(),
@@ -530,7 +559,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!checkArgCount(call, "len", 1, 1))
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
-    if (type->isTuple() || type->isStr() || type->isError())
+    if (type->isTuple() || type->isStr() || type->isList() ||
+        type->isError())
       return types.getInt();
     diags.error(call.args[0]->getLoc(),
                 "object of type '" + type->str() + "' has no len()");
@@ -650,6 +680,8 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   const Type *receiver = checkExpr(*callee.value);
   if (receiver->isError())
     return receiver;
+  if (auto *list = llvm::dyn_cast<ListType>(receiver))
+    return checkListMethodCall(call, callee, list);
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
@@ -721,6 +753,114 @@ const Type *Checker::checkStrSlice(SliceExpr &slice) {
 }
 
 //===----------------------------------------------------------------------===//
+// Lists
+//===----------------------------------------------------------------------===//
+
+bool Checker::checkListElement(const Type *element, Loc loc) {
+  if (element->isTuple() || element->isNone()) {
+    unsupported(loc, "lists of " + element->str());
+    return false;
+  }
+  return true;
+}
+
+/// `[a, b]`: all elements of one type; `[]` takes its type from where it
+/// goes (`xs: list[int] = []`).
+const Type *Checker::checkList(ListExpr &expr, const Type *expected) {
+  auto *expectedList = llvm::dyn_cast_if_present<ListType>(expected);
+  const Type *element = expectedList ? expectedList->getElement() : nullptr;
+  bool fromContext = element != nullptr;
+  for (ExprPtr &elt : expr.elts) {
+    const Type *type = checkExprExpecting(*elt, element);
+    if (type->isError())
+      return type;
+    if (!element) {
+      element = type;
+    } else if (fromContext ? !isAssignable(type, element) : type != element) {
+      diags.error(elt->getLoc(),
+                  "list elements of different types (" + element->str() +
+                      " and " + type->str() + ") are not supported yet");
+      return types.getError();
+    }
+  }
+  if (!element) {
+    diags.error(expr.getLoc(), "cannot infer the type of an empty list; "
+                               "annotate it, e.g. 'xs: list[int] = []'");
+    return types.getError();
+  }
+  if (!checkListElement(element, expr.getLoc()))
+    return types.getError();
+  return types.getList(element);
+}
+
+const Type *Checker::checkListMethodCall(CallExpr &call, AttributeExpr &callee,
+                                         const ListType *list) {
+  const Type *element = list->getElement();
+  const Type *none = types.getNone();
+  const Type *intType = types.getInt();
+  struct Signature {
+    llvm::StringRef name;
+    std::vector<const Type *> params;
+    size_t required;
+    const Type *result;
+  };
+  const Signature signatures[] = {
+      {"append", {element}, 1, none},
+      {"pop", {intType}, 0, element},
+      {"insert", {intType, element}, 2, none},
+      {"extend", {list}, 1, none},
+      {"remove", {element}, 1, none},
+      {"index", {element}, 1, intType},
+      {"count", {element}, 1, intType},
+      {"reverse", {}, 0, none},
+      {"copy", {}, 0, list},
+      {"clear", {}, 0, none},
+      {"sort", {}, 0, none},
+  };
+  const Signature *sig = nullptr;
+  for (const Signature &candidate : signatures)
+    if (candidate.name == callee.attr)
+      sig = &candidate;
+  if (!sig) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    diags.error(callee.getLoc(), "'list' object has no attribute '" +
+                                     callee.attr +
+                                     "' (or it is not supported yet)");
+    return types.getError();
+  }
+  std::string name = "list." + callee.attr;
+  // sort(reverse=...) is the one keyword; key= comes with closures.
+  for (Keyword &keyword : call.keywords) {
+    const Type *type = checkExpr(*keyword.value);
+    if (sig->name != "sort" || keyword.name != "reverse")
+      diags.error(keyword.loc, name + "() keyword argument '" + keyword.name +
+                                   "' is not supported yet");
+    else if (!type->isBool() && !type->isInt() && !type->isError())
+      diags.error(keyword.value->getLoc(), "reverse must be a bool");
+  }
+  if (call.args.size() < sig->required ||
+      call.args.size() > sig->params.size()) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    diags.error(call.getLoc(), name + "() takes " +
+                                   llvm::Twine(sig->params.size()) +
+                                   " argument" +
+                                   (sig->params.size() == 1 ? "" : "s") +
+                                   " (" + llvm::Twine(call.args.size()) +
+                                   " given)");
+    return types.getError();
+  }
+  for (auto [arg, param] : llvm::zip_first(call.args, sig->params)) {
+    const Type *type = checkExprExpecting(*arg, param);
+    if (!isAssignable(type, param))
+      diags.error(arg->getLoc(), name + "() argument must be " + param->str() +
+                                     ", not " + type->str());
+  }
+  return sig->result;
+}
+
+//===----------------------------------------------------------------------===//
 // Tuples
 //===----------------------------------------------------------------------===//
 
@@ -769,6 +909,17 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
                       "'");
     return types.getStr();
   }
+  if (auto *list = llvm::dyn_cast<ListType>(base)) {
+    if (auto *slice = llvm::dyn_cast<SliceExpr>(expr.index.get())) {
+      checkStrSlice(*slice); // the same rules for the bounds
+      return list;
+    }
+    const Type *index = checkExpr(*expr.index);
+    if (!index->isInt() && !index->isBool() && !index->isError())
+      diags.error(expr.index->getLoc(), "list indices must be integers, not " +
+                                            index->str());
+    return list->getElement();
+  }
   auto *tuple = llvm::dyn_cast<TupleType>(base);
   if (!tuple) {
     checkExpr(*expr.index);
@@ -794,9 +945,18 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
 //===----------------------------------------------------------------------===//
 
 const Type *Checker::checkExpr(Expr &expr) {
-  const Type *type = checkExprImpl(expr);
+  // The expectation applies to this expression, not to its operands.
+  const Type *expected = std::exchange(expectedType, nullptr);
+  const Type *type = expr.getKind() == Expr::Kind::List
+                         ? checkList(llvm::cast<ListExpr>(expr), expected)
+                         : checkExprImpl(expr);
   expr.type = type;
   return type;
+}
+
+const Type *Checker::checkExprExpecting(Expr &expr, const Type *expected) {
+  expectedType = expected;
+  return checkExpr(expr);
 }
 
 const Type *Checker::checkExprImpl(Expr &expr) {
@@ -841,8 +1001,7 @@ const Type *Checker::checkExprImpl(Expr &expr) {
   case Expr::Kind::Tuple:
     return checkTuple(llvm::cast<TupleExpr>(expr));
   case Expr::Kind::List:
-    unsupported(expr.getLoc(), "lists");
-    return types.getError();
+    return checkList(llvm::cast<ListExpr>(expr), nullptr);
   case Expr::Kind::Set:
     unsupported(expr.getLoc(), "sets");
     return types.getError();

@@ -50,6 +50,13 @@ private:
   const Type *checkStrMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);
   const Type *checkStrSlice(ast::SliceExpr &slice);
+  const Type *checkList(ast::ListExpr &expr, const Type *expected);
+  const Type *checkListMethodCall(ast::CallExpr &call,
+                                  ast::AttributeExpr &callee,
+                                  const ListType *list);
+  /// Checks `expr` where a value of `expected` is wanted (it types `[]`).
+  const Type *checkExprExpecting(ast::Expr &expr, const Type *expected);
+  bool checkListElement(const Type *element, ast::Loc loc);
   bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
                      size_t max);
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee);
@@ -66,6 +73,8 @@ private:
   FunctionInfo *current = nullptr;
   llvm::StringMap<Symbol *> localScope;
   unsigned loopDepth = 0;
+  /// The type the expression being checked should have, if known.
+  const Type *expectedType = nullptr;
 };
 
 } // namespace roast::sema

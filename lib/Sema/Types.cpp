@@ -19,6 +19,9 @@ std::string Type::str() const {
     return "str";
   case Kind::Error:
     return "<error>";
+  case Kind::List:
+    return "list[" + static_cast<const ListType *>(this)->getElement()->str() +
+           "]";
   case Kind::Tuple: {
     auto *tuple = static_cast<const TupleType *>(this);
     std::string s = "tuple[";
@@ -78,5 +81,17 @@ const TupleType *TypeContext::getTuple(llvm::ArrayRef<const Type *> elements) {
       std::vector<const Type *>(elements.begin(), elements.end()));
   storage.emplace_back(type);
   tupleTypes.InsertNode(type, insertPos);
+  return type;
+}
+
+const ListType *TypeContext::getList(const Type *element) {
+  llvm::FoldingSetNodeID id;
+  id.AddPointer(element);
+  void *insertPos = nullptr;
+  if (ListType *existing = listTypes.FindNodeOrInsertPos(id, insertPos))
+    return existing;
+  auto *type = new ListType(element);
+  storage.emplace_back(type);
+  listTypes.InsertNode(type, insertPos);
   return type;
 }

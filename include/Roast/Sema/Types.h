@@ -20,7 +20,7 @@ namespace roast::sema {
 class Type {
 public:
   virtual ~Type() = default;
-  enum class Kind { Int, Float, Bool, None, Str, Tuple, Function, Error };
+  enum class Kind { Int, Float, Bool, None, Str, Tuple, List, Function, Error };
 
   Kind getKind() const { return kind; }
   bool isInt() const { return kind == Kind::Int; }
@@ -31,6 +31,7 @@ public:
   bool isError() const { return kind == Kind::Error; }
   bool isFunction() const { return kind == Kind::Function; }
   bool isTuple() const { return kind == Kind::Tuple; }
+  bool isList() const { return kind == Kind::List; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -83,6 +84,20 @@ private:
   std::vector<const Type *> elements;
 };
 
+/// `list[T]`: a mutable, reference-counted list of one element type.
+class ListType : public Type, public llvm::FoldingSetNode {
+public:
+  const Type *getElement() const { return element; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::List; }
+  void Profile(llvm::FoldingSetNodeID &id) const { id.AddPointer(element); }
+
+private:
+  friend class TypeContext;
+  explicit ListType(const Type *element) : Type(Kind::List), element(element) {}
+  const Type *element;
+};
+
 /// Owns and interns every type of one compilation.
 class TypeContext {
 public:
@@ -101,6 +116,7 @@ public:
   const FunctionType *getFunction(llvm::ArrayRef<const Type *> params,
                                   const Type *result);
   const TupleType *getTuple(llvm::ArrayRef<const Type *> elements);
+  const ListType *getList(const Type *element);
 
 private:
   struct Simple : Type {
@@ -111,6 +127,7 @@ private:
       strType{Type::Kind::Str}, errorType{Type::Kind::Error};
   llvm::FoldingSet<FunctionType> functionTypes;
   llvm::FoldingSet<TupleType> tupleTypes;
+  llvm::FoldingSet<ListType> listTypes;
   std::vector<std::unique_ptr<Type>> storage;
 };
 

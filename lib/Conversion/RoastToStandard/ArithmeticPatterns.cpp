@@ -343,8 +343,9 @@ struct CmpOpLowering : public OpConversionPattern<CmpOp> {
   matchAndRewrite(CmpOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getLhs().getType();
-    if (isa<StrType>(type))
-      return rewriter.notifyMatchFailure(op, "str comparisons call the runtime");
+    if (isa<StrType, ListType>(type))
+      return rewriter.notifyMatchFailure(op, "comparisons of objects call the "
+                                             "runtime");
     CmpPredicate pred = op.getPredicate();
     if (isa<FloatType>(type)) {
       // Ordered except !=: every comparison with NaN is False but !=.

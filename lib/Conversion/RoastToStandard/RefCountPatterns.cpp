@@ -27,13 +27,13 @@ constexpr int64_t kImmortalRefCount = int64_t(1) << 62;
 /// a str, the references of each element for a tuple.
 void collectReferences(OpBuilder &builder, Location loc, Value value,
                        Type type, SmallVectorImpl<Value> &refs) {
-  if (isa<StrType>(type)) {
+  if (isa<StrType, ListType>(type)) {
     refs.push_back(value);
     return;
   }
   if (auto tuple = dyn_cast<TupleType>(type))
     for (auto [i, element] : llvm::enumerate(tuple.getTypes())) {
-      if (!isa<StrType, TupleType>(element))
+      if (!isa<StrType, ListType, TupleType>(element))
         continue;
       Value part = LLVM::ExtractValueOp::create(builder, loc, value,
                                                 static_cast<int64_t>(i));

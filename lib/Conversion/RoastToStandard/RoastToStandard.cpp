@@ -25,6 +25,7 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
   populateRoastMemoryPatterns(converter, patterns);
   populateRoastRuntimePatterns(converter, abi, patterns);
   populateRoastStrPatterns(converter, abi, patterns);
+  populateRoastListPatterns(converter, abi, patterns);
   populateRoastRefCountPatterns(converter, abi, patterns);
 }
 

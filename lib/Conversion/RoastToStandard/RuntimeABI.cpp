@@ -151,6 +151,49 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_str_isdigit", i1, {ptr});
   case RuntimeFunction::StrIsAlpha:
     return info("roast_rt_str_isalpha", i1, {ptr});
+  case RuntimeFunction::ListNew:
+    return info("roast_rt_list_new", ptr, {i64, i32});
+  case RuntimeFunction::ListAppend:
+    return info("roast_rt_list_append", voidType, {ptr, i64});
+  case RuntimeFunction::ListGet:
+    return info("roast_rt_list_get", i64, {ptr, i64, ptr, i32, ptr});
+  case RuntimeFunction::ListSet:
+    return info("roast_rt_list_set", voidType, {ptr, i64, i64, ptr, i32, ptr});
+  case RuntimeFunction::ListPop:
+    return info("roast_rt_list_pop", i64, {ptr, i64, i32, ptr, i32, ptr});
+  case RuntimeFunction::ListInsert:
+    return info("roast_rt_list_insert", voidType, {ptr, i64, i64});
+  case RuntimeFunction::ListExtend:
+    return info("roast_rt_list_extend", voidType, {ptr, ptr});
+  case RuntimeFunction::ListRemove:
+    return info("roast_rt_list_remove", voidType, {ptr, i64, ptr, i32, ptr});
+  case RuntimeFunction::ListIndex:
+    return info("roast_rt_list_index", i64, {ptr, i64, ptr, i32, ptr});
+  case RuntimeFunction::ListCount:
+    return info("roast_rt_list_count", i64, {ptr, i64});
+  case RuntimeFunction::ListReverse:
+    return info("roast_rt_list_reverse", voidType, {ptr});
+  case RuntimeFunction::ListCopy:
+    return info("roast_rt_list_copy", ptr, {ptr});
+  case RuntimeFunction::ListClear:
+    return info("roast_rt_list_clear", voidType, {ptr});
+  case RuntimeFunction::ListSort:
+    return info("roast_rt_list_sort", voidType, {ptr, i32, ptr, i32, ptr});
+  case RuntimeFunction::ListContains:
+    return info("roast_rt_list_contains", i1, {ptr, i64});
+  case RuntimeFunction::ListEq:
+    return info("roast_rt_list_eq", i1, {ptr, ptr});
+  case RuntimeFunction::ListCompare:
+    return info("roast_rt_list_compare", i64, {ptr, ptr});
+  case RuntimeFunction::ListConcat:
+    return info("roast_rt_list_concat", ptr, {ptr, ptr});
+  case RuntimeFunction::ListRepeat:
+    return info("roast_rt_list_repeat", ptr, {ptr, i64});
+  case RuntimeFunction::ListSlice:
+    return info("roast_rt_list_slice", ptr,
+                {ptr, i64, i64, i64, i32, ptr, i32, ptr});
+  case RuntimeFunction::PrintList:
+    return info("roast_rt_print_list", voidType, {ptr});
   }
   llvm_unreachable("unknown runtime function");
 }

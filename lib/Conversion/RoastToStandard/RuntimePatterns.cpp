@@ -25,14 +25,16 @@ struct StringOpLowering : public RuntimeOpConversionPattern<StringOp> {
   }
 };
 
-struct NoneOpLowering : public OpConversionPattern<roast::NoneOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// None and the null reference are both a null pointer.
+template <typename OpTy>
+struct NullPointerLowering : public OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
 
   LogicalResult
-  matchAndRewrite(roast::NoneOp op, OpAdaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<LLVM::ZeroOp>(
-        op, getTypeConverter()->convertType(op.getType()));
+        op, this->getTypeConverter()->convertType(op.getType()));
     return success();
   }
 };
@@ -89,6 +91,8 @@ private:
       abi.call(builder, loc, RuntimeFunction::PrintInt, value);
     else if (auto tuple = dyn_cast<TupleType>(type))
       return printTuple(builder, loc, value, tuple);
+    else if (isa<ListType>(type)) // str(list) is repr(list)
+      abi.call(builder, loc, RuntimeFunction::PrintList, value);
     else
       return failure();
     return success();
@@ -162,5 +166,6 @@ void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RewritePatternSet &patterns) {
   patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
                StackGuardOpLowering>(converter, patterns.getContext(), abi);
-  patterns.add<NoneOpLowering>(converter, patterns.getContext());
+  patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>>(
+      converter, patterns.getContext());
 }

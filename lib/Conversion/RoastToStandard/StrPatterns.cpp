@@ -46,7 +46,6 @@ using StrConcatLowering =
     DirectCallLowering<StrConcatOp, RuntimeFunction::StrConcat, false>;
 using StrRepeatLowering =
     DirectCallLowering<StrRepeatOp, RuntimeFunction::StrRepeat, true>;
-using LenLowering = DirectCallLowering<LenOp, RuntimeFunction::StrLen, false>;
 using StrGetItemLowering =
     DirectCallLowering<StrGetItemOp, RuntimeFunction::StrGetItem, true>;
 using OrdLowering = DirectCallLowering<OrdOp, RuntimeFunction::StrOrd, true>;
@@ -255,7 +254,7 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
 void roast::populateRoastStrPatterns(const TypeConverter &converter,
                                      RuntimeABI &abi,
                                      RewritePatternSet &patterns) {
-  patterns.add<StrConcatLowering, StrRepeatLowering, LenLowering,
+  patterns.add<StrConcatLowering, StrRepeatLowering,
                StrGetItemLowering, OrdLowering, ChrLowering,
                StrContainsLowering, StrSliceLowering, StrCmpLowering,
                StrCastLowering, ReprLowering, StrMethodLowering>(

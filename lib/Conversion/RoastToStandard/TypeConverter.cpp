@@ -18,6 +18,7 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
   addConversion([ptr](StrType) -> Type { return ptr; });
   addConversion([ptr](roast::NoneType) -> Type { return ptr; });
   addConversion([ptr](RefType) -> Type { return ptr; });
+  addConversion([ptr](ListType) -> Type { return ptr; });
   // Tuples are immutable values: a struct passed and stored by value.
   addConversion([this](TupleType tuple) -> std::optional<Type> {
     SmallVector<Type> elements;

@@ -55,6 +55,11 @@ void populateRoastStrPatterns(const mlir::TypeConverter &converter,
                               RuntimeABI &abi,
                               mlir::RewritePatternSet &patterns);
 
+/// list ops: runtime calls on 8-byte slots; len() inline.
+void populateRoastListPatterns(const mlir::TypeConverter &converter,
+                               RuntimeABI &abi,
+                               mlir::RewritePatternSet &patterns);
+
 /// roast.retain / roast.release: inline count updates.
 void populateRoastRefCountPatterns(const mlir::TypeConverter &converter,
                                    RuntimeABI &abi,

@@ -20,6 +20,8 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return StringOp::create(builder, loc, builder.getStringAttr(""));
   if (isa<roast::NoneType>(type))
     return NoneOp::create(builder, loc);
+  if (isa<ListType>(type))
+    return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));
 }
@@ -102,6 +104,8 @@ LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 OpFoldResult StringOp::fold(FoldAdaptor) { return getValueAttr(); }
 
 OpFoldResult NoneOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
+
+OpFoldResult NullOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
 
 //===----------------------------------------------------------------------===//
 // Checked int arithmetic: folds only when the result fits, so a constant
@@ -222,11 +226,11 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 /// literal (immortal), or a tuple built only of such values and scalars.
 static bool holdsOnlyImmortals(Value value) {
   Operation *def = value.getDefiningOp();
-  if (isa_and_present<StringOp, NoneOp>(def))
+  if (isa_and_present<StringOp, NoneOp, NullOp>(def))
     return true;
   if (auto tuple = dyn_cast_if_present<MakeTupleOp>(def))
     return llvm::all_of(tuple.getElements(), [](Value element) {
-      return !isa<StrType, TupleType>(element.getType()) ||
+      return !isa<StrType, ListType, TupleType>(element.getType()) ||
              holdsOnlyImmortals(element);
     });
   return false;
@@ -244,6 +248,24 @@ LogicalResult ReleaseOp::canonicalize(ReleaseOp op,
   if (!holdsOnlyImmortals(op.getValue()))
     return failure();
   rewriter.eraseOp(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Lists
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyElement(Operation *op, ListType list, Type type) {
+  if (list.getElementType() != type)
+    return op->emitOpError("element type ")
+           << type << " does not match " << list;
+  return success();
+}
+
+LogicalResult ListNewOp::verify() {
+  for (Type type : getElements().getTypes())
+    if (failed(verifyElement(*this, getType(), type)))
+      return failure();
   return success();
 }
 

@@ -149,6 +149,22 @@ def Roast_NoneOp : Roast_Op<"none", [Pure, ConstantLike]> {
   let hasFolder = 1;
 }
 
+def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
+  let summary = "no object: the initial contents of a reference slot";
+  let description = [{
+    A null reference of a container type. CodeGen uses it only as the value
+    a slot holds before its first assignment, which Sema guarantees is never
+    read; retain and release skip it.
+
+    ```mlir
+    %n = roast.null : !roast.list<i64>
+    ```
+  }];
+  let results = (outs Roast_ListType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+  let hasFolder = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Arithmetic with Python semantics
 //===----------------------------------------------------------------------===//
@@ -368,14 +384,15 @@ def Roast_StrRepeatOp : Roast_Op<"str_repeat"> {
   let assemblyFormat = "$value `,` $count attr-dict";
 }
 
-def Roast_LenOp : Roast_Op<"len", [Pure]> {
-  let summary = "len() of a str (in code points)";
+def Roast_LenOp : Roast_Op<"len"> {
+  let summary = "len() of a str (in code points) or a list";
   let description = [{
     ```mlir
     %n = roast.len %s : !roast.str
+    %m = roast.len %l : !roast.list<i64>
     ```
   }];
-  let arguments = (ins Roast_StrType:$value);
+  let arguments = (ins AnyTypeOf<[Roast_StrType, Roast_ListType]>:$value);
   let results = (outs Roast_Int:$result);
   let assemblyFormat = "$value attr-dict `:` type($value)";
 }
@@ -497,6 +514,163 @@ def Roast_StrMethodOp : Roast_Op<"str_method"> {
     $method `(` $operands `)` attr-dict `:` functional-type($operands, $result)
   }];
   let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Lists. Results are new references except list_get, whose result is
+// borrowed from the list; operands are borrowed.
+//===----------------------------------------------------------------------===//
+
+def Roast_ListNewOp : Roast_Op<"list_new"> {
+  let summary = "a list display `[a, b, ...]`";
+  let description = [{
+    A new list holding the operands (each retained by the list).
+
+    ```mlir
+    %l = roast.list_new %a, %b : (i64, i64) -> !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$elements);
+  let results = (outs Roast_ListType:$result);
+  let assemblyFormat = "$elements attr-dict `:` functional-type($elements, $result)";
+  let hasVerifier = 1;
+}
+
+def Roast_ListGetOp : Roast_Op<"list_get", [
+    TypesMatchWith<"result is the element type", "list", "result", "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "`l[i]`";
+  let description = [{
+    The element at index `i` (negative counts from the end), borrowed from
+    the list; `IndexError` when out of range.
+
+    ```mlir
+    %x = roast.list_get %l[%i] : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$list, Roast_Int:$index);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
+}
+
+def Roast_ListSetOp : Roast_Op<"list_set", [
+    TypesMatchWith<"value is the element type", "list", "value", "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "`l[i] = v`";
+  let description = [{
+    ```mlir
+    roast.list_set %l[%i], %v : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$list, Roast_Int:$index, AnyType:$value);
+  let assemblyFormat = "$list `[` $index `]` `,` $value attr-dict `:` qualified(type($list))";
+}
+
+def Roast_ListAppendOp : Roast_Op<"list_append", [
+    TypesMatchWith<"value is the element type", "list", "value", "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "`l.append(v)`";
+  let description = [{
+    ```mlir
+    roast.list_append %l, %v : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$list, AnyType:$value);
+  let assemblyFormat = "$list `,` $value attr-dict `:` qualified(type($list))";
+}
+
+def Roast_ListPopOp : Roast_Op<"list_pop", [
+    TypesMatchWith<"result is the element type", "list", "result", "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "`l.pop()` / `l.pop(i)`";
+  let description = [{
+    Removes and returns an element (a new reference for reference types);
+    `IndexError` on an empty list or a bad index.
+
+    ```mlir
+    %x = roast.list_pop %l : !roast.list<i64>
+    %y = roast.list_pop %l[%i] : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$list, Optional<Roast_Int>:$index);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$list (`[` $index^ `]`)? attr-dict `:` qualified(type($list))";
+}
+
+def Roast_ListContainsOp : Roast_Op<"list_contains", [
+    TypesMatchWith<"value is the element type", "list", "value", "::llvm::cast<ListType>($_self).getElementType()">]> {
+  let summary = "`x in l`";
+  let description = [{
+    ```mlir
+    %b = roast.list_contains %x, %l : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins AnyType:$value, Roast_ListType:$list);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$value `,` $list attr-dict `:` qualified(type($list))";
+}
+
+def Roast_ListConcatOp : Roast_Op<"list_concat", [SameOperandsAndResultType]> {
+  let summary = "list `+`";
+  let description = [{
+    ```mlir
+    %r = roast.list_concat %a, %b : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$lhs, Roast_ListType:$rhs);
+  let results = (outs Roast_ListType:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($result))";
+}
+
+def Roast_ListRepeatOp : Roast_Op<"list_repeat", [AllTypesMatch<["list", "result"]>]> {
+  let summary = "list `*` int";
+  let description = [{
+    ```mlir
+    %r = roast.list_repeat %l, %n : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$list, Roast_Int:$count);
+  let results = (outs Roast_ListType:$result);
+  let assemblyFormat = "$list `,` $count attr-dict `:` qualified(type($result))";
+}
+
+def Roast_ListSliceOp : Roast_Op<"list_slice", [
+    AttrSizedOperandSegments, AllTypesMatch<["list", "result"]>]> {
+  let summary = "`l[start:stop:step]`";
+  let description = [{
+    ```mlir
+    %r = roast.list_slice %l[%a : : ] : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins Roast_ListType:$list, Optional<Roast_Int>:$start,
+                       Optional<Roast_Int>:$stop, Optional<Roast_Int>:$step);
+  let results = (outs Roast_ListType:$result);
+  let assemblyFormat = [{
+    $list `[` ($start^)? `:` ($stop^)? `:` ($step^)? `]` attr-dict `:` qualified(type($result))
+  }];
+}
+
+def Roast_ListMethod : I32EnumAttr<"ListMethod", "a method of list", [
+    I32EnumAttrCase<"insert", 0>, I32EnumAttrCase<"extend", 1>,
+    I32EnumAttrCase<"remove", 2>, I32EnumAttrCase<"index", 3>,
+    I32EnumAttrCase<"count", 4>, I32EnumAttrCase<"reverse", 5>,
+    I32EnumAttrCase<"copy", 6>, I32EnumAttrCase<"clear", 7>,
+    I32EnumAttrCase<"sort", 8>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_ListMethodOp : Roast_Op<"list_method"> {
+  let summary = "call a method of list";
+  let description = [{
+    The list methods other than append and pop; the receiver is the first
+    operand. `sort` takes an `i1` reverse flag.
+
+    ```mlir
+    roast.list_method reverse(%l) : (!roast.list<i64>) -> ()
+    %i = roast.list_method index(%l, %x) : (!roast.list<i64>, i64) -> i64
+    ```
+  }];
+  let arguments = (ins Roast_ListMethod:$method, Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = [{
+    $method `(` $operands `)` attr-dict `:` functional-type($operands, $results)
+  }];
 }
 
 //===----------------------------------------------------------------------===//

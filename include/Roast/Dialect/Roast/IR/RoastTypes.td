@@ -43,19 +43,31 @@ def Roast_RefType : Roast_Type<"Ref", "ref"> {
   let assemblyFormat = "`<` $elementType `>`";
 }
 
+def Roast_ListType : Roast_Type<"List", "list"> {
+  let summary = "a mutable, reference-counted list";
+  let description = [{
+    `list[T]`: a heap object holding its elements in uniform 8-byte slots
+    (docs/rationale/containers.md). Elements of reference types are owned by
+    the list.
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
 def Roast_Int : I<64>;
 def Roast_Float : F<64>;
 def Roast_Bool : I<1>;
 def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
 def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
-                                  Roast_StrType]>;
+                                  Roast_StrType, Roast_ListType]>;
 def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                    Roast_NoneType, Roast_StrType]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
-def Roast_RefCounted : AnyTypeOf<[Roast_StrType, AnyTuple]>;
+def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType, AnyTuple]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
-                                 Roast_NoneType, Roast_StrType, AnyTuple]>;
+                                 Roast_NoneType, Roast_StrType, AnyTuple,
+                                 Roast_ListType]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD

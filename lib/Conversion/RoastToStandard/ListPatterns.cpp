@@ -1,0 +1,354 @@
+//===- ListPatterns.cpp - list ops to runtime calls on 8-byte slots -------===//
+//
+// A list stores every element in a uniform 8-byte slot
+// (docs/rationale/containers.md): ints as themselves, floats as their bits,
+// bools as 0/1, objects as pointers. These patterns convert values to and
+// from slots around runtime calls; len() reads the length field inline.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PatternBase.h"
+
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+/// RoastElemKind in Runtime.h.
+enum ElemKind : int32_t { kInt = 1, kFloat = 2, kBool = 3, kObject = 4 };
+
+/// Offset of RoastList.length: after the 16-byte object header.
+constexpr int64_t kListLengthOffset = 16;
+
+ElemKind elementKind(Type roastType) {
+  if (roastType.isInteger(64))
+    return kInt;
+  if (isa<FloatType>(roastType))
+    return kFloat;
+  if (roastType.isInteger(1))
+    return kBool;
+  return kObject;
+}
+
+/// `value` (already converted) as the i64 stored in a slot.
+Value toSlot(OpBuilder &builder, Location loc, Value value, Type roastType) {
+  Type i64 = builder.getI64Type();
+  switch (elementKind(roastType)) {
+  case kInt:
+    return value;
+  case kFloat:
+    return LLVM::BitcastOp::create(builder, loc, i64, value);
+  case kBool:
+    return arith::ExtUIOp::create(builder, loc, i64, value);
+  case kObject:
+    return LLVM::PtrToIntOp::create(builder, loc, i64, value);
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+/// The element of converted type `type` held in `slot`.
+Value fromSlot(OpBuilder &builder, Location loc, Value slot, Type roastType,
+               Type type) {
+  switch (elementKind(roastType)) {
+  case kInt:
+    return slot;
+  case kFloat:
+    return LLVM::BitcastOp::create(builder, loc, type, slot);
+  case kBool:
+    return arith::TruncIOp::create(builder, loc, type, slot);
+  case kObject:
+    return LLVM::IntToPtrOp::create(builder, loc, type, slot);
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+Type elementOf(Value list) {
+  return cast<ListType>(list.getType()).getElementType();
+}
+
+Value i32Constant(OpBuilder &builder, Location loc, int32_t value) {
+  return arith::ConstantIntOp::create(builder, loc, value, 32);
+}
+
+/// Calls `fn` with `args` followed by the source location of `op`.
+Value callRaising(RuntimeABI &abi, OpBuilder &builder, Operation *op,
+                  RuntimeFunction fn, ValueRange args) {
+  SmallVector<Value> operands(args.begin(), args.end());
+  llvm::append_range(operands, abi.getSourceLocation(builder, op));
+  return abi.call(builder, op->getLoc(), fn, operands);
+}
+
+struct ListNewLowering : public RuntimeOpConversionPattern<ListNewOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListNewOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type element = op.getType().getElementType();
+    Value capacity = arith::ConstantIntOp::create(
+        rewriter, loc, static_cast<int64_t>(op.getElements().size()), 64);
+    Value list =
+        abi.call(rewriter, loc, RuntimeFunction::ListNew,
+                 {capacity, i32Constant(rewriter, loc, elementKind(element))});
+    for (Value value : adaptor.getElements())
+      abi.call(rewriter, loc, RuntimeFunction::ListAppend,
+               {list, toSlot(rewriter, loc, value, element)});
+    rewriter.replaceOp(op, list);
+    return success();
+  }
+};
+
+struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListGetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value slot = callRaising(abi, rewriter, op, RuntimeFunction::ListGet,
+                             {adaptor.getList(), adaptor.getIndex()});
+    rewriter.replaceOp(
+        op, fromSlot(rewriter, op.getLoc(), slot, op.getType(),
+                     getTypeConverter()->convertType(op.getType())));
+    return success();
+  }
+};
+
+struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListSetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
+                        elementOf(op.getList()));
+    callRaising(abi, rewriter, op, RuntimeFunction::ListSet,
+                {adaptor.getList(), adaptor.getIndex(), slot});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ListAppendLowering : public RuntimeOpConversionPattern<ListAppendOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListAppendOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
+                        elementOf(op.getList()));
+    abi.call(rewriter, op.getLoc(), RuntimeFunction::ListAppend,
+             {adaptor.getList(), slot});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ListPopLowering : public RuntimeOpConversionPattern<ListPopOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListPopOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value index = adaptor.getIndex();
+    Value hasIndex = i32Constant(rewriter, loc, index ? 1 : 0);
+    if (!index)
+      index = arith::ConstantIntOp::create(rewriter, loc, -1, 64);
+    Value slot = callRaising(abi, rewriter, op, RuntimeFunction::ListPop,
+                             {adaptor.getList(), index, hasIndex});
+    rewriter.replaceOp(op,
+                       fromSlot(rewriter, loc, slot, op.getType(),
+                                getTypeConverter()->convertType(op.getType())));
+    return success();
+  }
+};
+
+struct ListContainsLowering
+    : public RuntimeOpConversionPattern<ListContainsOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListContainsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
+                        elementOf(op.getList()));
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    RuntimeFunction::ListContains,
+                                    {adaptor.getList(), slot}));
+    return success();
+  }
+};
+
+template <typename OpTy, RuntimeFunction Fn>
+struct ListCallLowering : public RuntimeOpConversionPattern<OpTy> {
+  using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, this->abi.call(rewriter, op.getLoc(), Fn,
+                                          adaptor.getOperands()));
+    return success();
+  }
+};
+
+struct ListSliceLowering : public RuntimeOpConversionPattern<ListSliceOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListSliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+    int32_t which = 0;
+    SmallVector<Value> args = {adaptor.getList()};
+    Value bounds[] = {adaptor.getStart(), adaptor.getStop(),
+                      adaptor.getStep()};
+    for (auto [bit, bound] : llvm::enumerate(bounds)) {
+      if (bound)
+        which |= 1 << bit;
+      args.push_back(bound ? bound : zero);
+    }
+    args.push_back(i32Constant(rewriter, loc, which));
+    rewriter.replaceOp(
+        op, callRaising(abi, rewriter, op, RuntimeFunction::ListSlice, args));
+    return success();
+  }
+};
+
+/// len() of a list reads RoastList.length; of a str it asks the runtime
+/// (code points).
+struct LenLowering : public RuntimeOpConversionPattern<LenOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(LenOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    if (isa<StrType>(op.getValue().getType())) {
+      rewriter.replaceOp(op, abi.call(rewriter, loc, RuntimeFunction::StrLen,
+                                      adaptor.getValue()));
+      return success();
+    }
+    Type i8 = rewriter.getI8Type();
+    Value field = LLVM::GEPOp::create(
+        rewriter, loc, adaptor.getValue().getType(), i8, adaptor.getValue(),
+        ArrayRef<LLVM::GEPArg>{kListLengthOffset});
+    rewriter.replaceOpWithNewOp<LLVM::LoadOp>(op, rewriter.getI64Type(), field,
+                                              /*alignment=*/8);
+    return success();
+  }
+};
+
+/// == and != are element-wise equality; the orderings are lexicographic.
+struct ListCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(CmpOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<ListType>(op.getLhs().getType()))
+      return rewriter.notifyMatchFailure(op, "not a list comparison");
+    Location loc = op.getLoc();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    CmpPredicate pred = op.getPredicate();
+    if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
+      Value eq = abi.call(rewriter, loc, RuntimeFunction::ListEq, {lhs, rhs});
+      if (pred == CmpPredicate::ne)
+        eq = arith::XOrIOp::create(
+            rewriter, loc, eq,
+            arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+      rewriter.replaceOp(op, eq);
+      return success();
+    }
+    static constexpr arith::CmpIPredicate preds[] = {
+        arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+        arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
+        arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
+    Value order =
+        abi.call(rewriter, loc, RuntimeFunction::ListCompare, {lhs, rhs});
+    rewriter.replaceOpWithNewOp<arith::CmpIOp>(
+        op, preds[unsigned(pred)], order,
+        arith::ConstantIntOp::create(rewriter, loc, 0, 64));
+    return success();
+  }
+};
+
+struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListMethodOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ValueRange args = adaptor.getOperands();
+    Value list = args[0];
+    Type element = elementOf(op.getOperands()[0]);
+    auto slot = [&](unsigned i) {
+      return toSlot(rewriter, loc, args[i], element);
+    };
+    Value result;
+    switch (op.getMethod()) {
+    case ListMethod::insert:
+      abi.call(rewriter, loc, RuntimeFunction::ListInsert,
+               {list, args[1], slot(2)});
+      break;
+    case ListMethod::extend:
+      abi.call(rewriter, loc, RuntimeFunction::ListExtend, {list, args[1]});
+      break;
+    case ListMethod::remove:
+      callRaising(abi, rewriter, op, RuntimeFunction::ListRemove,
+                  {list, slot(1)});
+      break;
+    case ListMethod::index:
+      result = callRaising(abi, rewriter, op, RuntimeFunction::ListIndex,
+                           {list, slot(1)});
+      break;
+    case ListMethod::count:
+      result = abi.call(rewriter, loc, RuntimeFunction::ListCount,
+                        {list, slot(1)});
+      break;
+    case ListMethod::reverse:
+      abi.call(rewriter, loc, RuntimeFunction::ListReverse, list);
+      break;
+    case ListMethod::copy:
+      result = abi.call(rewriter, loc, RuntimeFunction::ListCopy, list);
+      break;
+    case ListMethod::clear:
+      abi.call(rewriter, loc, RuntimeFunction::ListClear, list);
+      break;
+    case ListMethod::sort: {
+      Value reverse =
+          arith::ExtUIOp::create(rewriter, loc, rewriter.getI32Type(), args[1]);
+      callRaising(abi, rewriter, op, RuntimeFunction::ListSort,
+                  {list, reverse});
+      break;
+    }
+    }
+    if (result)
+      rewriter.replaceOp(op, result);
+    else
+      rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateRoastListPatterns(const TypeConverter &converter,
+                                      RuntimeABI &abi,
+                                      RewritePatternSet &patterns) {
+  patterns.add<
+      ListNewLowering, ListGetLowering, ListSetLowering, ListAppendLowering,
+      ListPopLowering, ListContainsLowering, ListSliceLowering, LenLowering,
+      ListCmpLowering, ListMethodLowering,
+      ListCallLowering<ListConcatOp, RuntimeFunction::ListConcat>,
+      ListCallLowering<ListRepeatOp, RuntimeFunction::ListRepeat>>(
+      converter, patterns.getContext(), abi);
+}
