@@ -247,14 +247,14 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
       return found;
     return arith::XOrIOp::create(builder, l, found, boolConstant(true, l));
   }
-  if (lt->isStr() || lt->isList())
-    return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   // Comparisons with None: only None equals (and is) None.
   if (lt->isNone() || rt->isNone()) {
     bool same = lt->isNone() && rt->isNone();
     bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
     return boolConstant(same == positive, l);
   }
+  if (lt->isStr() || lt->isList())
+    return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   const sema::Type *common =
       lt->isFloat() || rt->isFloat()
           ? program.types.getFloat()
@@ -517,6 +517,24 @@ Value Generator::emitStrMethodCall(ast::CallExpr &call,
                              convertType(call.type), method, operands);
 }
 
+/// The bounds of `a:b:c`; a missing part, or one written as None, is a null
+/// Value.
+std::tuple<Value, Value, Value>
+Generator::emitSliceBounds(ast::SliceExpr &slice) {
+  const sema::Type *intType = program.types.getInt();
+  auto part = [&](ast::ExprPtr &e) -> Value {
+    if (!e)
+      return nullptr;
+    Value value = emitExpr(*e);
+    return e->type->isNone() ? Value()
+                             : coerce(value, e->type, intType,
+                                      loc(e->getLoc()));
+  };
+  Value start = part(slice.lower), stop = part(slice.upper),
+        step = part(slice.step);
+  return {start, stop, step};
+}
+
 Value Generator::emitStrSubscript(ast::SubscriptExpr &expr) {
   Location l = loc(expr.getLoc());
   Value str = emitExpr(*expr.value);
@@ -525,15 +543,7 @@ Value Generator::emitStrSubscript(ast::SubscriptExpr &expr) {
   if (!slice)
     return StrGetItemOp::create(builder, l, str,
                                 emitExprAs(*expr.index, intType));
-  // A part written as None is the same as a missing one.
-  auto part = [&](ast::ExprPtr &e) -> Value {
-    if (!e)
-      return nullptr;
-    Value value = emitExpr(*e);
-    return e->type->isNone() ? Value() : coerce(value, e->type, intType, l);
-  };
-  Value start = part(slice->lower), stop = part(slice->upper),
-        step = part(slice->step);
+  auto [start, stop, step] = emitSliceBounds(*slice);
   return StrSliceOp::create(builder, l, str, start, stop, step);
 }
 
@@ -555,14 +565,7 @@ Value Generator::emitListSubscript(ast::SubscriptExpr &expr) {
       RetainOp::create(builder, l, element);
     return element;
   }
-  auto part = [&](ast::ExprPtr &e) -> Value {
-    if (!e)
-      return nullptr;
-    Value value = emitExpr(*e);
-    return e->type->isNone() ? Value() : coerce(value, e->type, intType, l);
-  };
-  Value start = part(slice->lower), stop = part(slice->upper),
-        step = part(slice->step);
+  auto [start, stop, step] = emitSliceBounds(*slice);
   return ListSliceOp::create(builder, l, list, start, stop, step);
 }
 

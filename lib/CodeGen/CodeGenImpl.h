@@ -78,6 +78,8 @@ private:
   mlir::Value noneValue(mlir::Location l);
   mlir::Value emitStrMethodCall(ast::CallExpr &call,
                                 ast::AttributeExpr &callee);
+  std::tuple<mlir::Value, mlir::Value, mlir::Value>
+  emitSliceBounds(ast::SliceExpr &slice);
   mlir::Value emitStrSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitListSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitListMethodCall(ast::CallExpr &call,

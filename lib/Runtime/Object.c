@@ -1,5 +1,5 @@
 /* Object.c - object lifetime: allocation (MemoryError), retain, release and dealloc. */
-#include "StrInternal.h"
+#include "ListInternal.h"
 
 #include <stdlib.h>
 
@@ -12,10 +12,20 @@ void *roast_rt_malloc(size_t size) {
   return p;
 }
 
-/* Every object comes from roast_rt_malloc.  Container types added later
- * release their children here before the object itself is freed. */
+void *roast_rt_realloc(void *p, size_t size) {
+  void *q = realloc(p, size);
+  if (!q && size > 0)
+    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+  return q;
+}
+
+/* Every object comes from roast_rt_malloc.  Containers release their
+ * children before the object itself is freed. */
 void roast_rt_dealloc(RoastObject *obj) {
   switch (obj->type_id) {
+  case ROAST_TYPE_LIST:
+    roast_rt_list_free((RoastList *)obj);
+    return;
   case ROAST_TYPE_STR: /* no children */
   default:             /* unknown type: a compiler bug; freeing is all we can do */
     free(obj);

@@ -2,7 +2,7 @@
 /* write(2) and ssize_t are POSIX, not C11. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "Roast/Runtime/Runtime.h"
+#include "StrInternal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -88,3 +88,5 @@ void roast_rt_print_none(void) { append("None", 4); }
 void roast_rt_print_str(const RoastStr *s) { append(s->data, (size_t)s->length); }
 
 void roast_rt_print_cstr(const char *s) { append(s, strlen(s)); }
+
+void roast_rt_print_bytes(const char *data, size_t size) { append(data, size); }

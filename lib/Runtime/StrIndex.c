@@ -19,28 +19,6 @@ RoastStr *roast_rt_str_getitem(const RoastStr *s, int64_t index, const char *fil
   return roast_rt_str_from_bytes(s->data + start, (int64_t)(end - start), end - start == 1);
 }
 
-/* CPython's PySlice_AdjustIndices: clamp start and stop into the sequence
- * and return the number of items selected. */
-static int64_t adjust_indices(int64_t length, int64_t *start, int64_t *stop, int64_t step) {
-  if (*start < 0) {
-    *start += length;
-    if (*start < 0)
-      *start = step < 0 ? -1 : 0;
-  } else if (*start >= length) {
-    *start = step < 0 ? length - 1 : length;
-  }
-  if (*stop < 0) {
-    *stop += length;
-    if (*stop < 0)
-      *stop = step < 0 ? -1 : 0;
-  } else if (*stop >= length) {
-    *stop = step < 0 ? length - 1 : length;
-  }
-  if (step < 0)
-    return *stop < *start ? (*start - *stop - 1) / -step + 1 : 0;
-  return *start < *stop ? (*stop - *start - 1) / step + 1 : 0;
-}
-
 /* The slice of a non-ASCII str with a step other than 1: walk the code
  * points from start, |step| at a time (backwards for a negative step; UTF-8
  * can be walked either way), copying one code point per item.  Every byte
@@ -80,22 +58,9 @@ static RoastStr *slice_stepped(const RoastStr *s, int64_t start, int64_t step, i
 
 RoastStr *roast_rt_str_slice(const RoastStr *s, int64_t start, int64_t stop, int64_t step,
                              int32_t which, const char *file, int32_t line, const char *fn) {
-  /* PySlice_Unpack: defaults for omitted parts depend on the step's sign;
-   * the step is clamped so that -step cannot overflow. */
-  if (!(which & ROAST_SLICE_STEP))
-    step = 1;
-  if (step == 0)
-    roast_rt_raise(ROAST_ERR_VALUE, "slice step cannot be zero", file, line, fn);
-  if (step < -INT64_MAX)
-    step = -INT64_MAX;
-  if (!(which & ROAST_SLICE_START))
-    start = step < 0 ? INT64_MAX : 0;
-  if (!(which & ROAST_SLICE_STOP))
-    stop = step < 0 ? INT64_MIN : INT64_MAX;
-
   bool ascii = roast_rt_str_is_ascii(s);
   int64_t length = ascii ? s->length : roast_rt_utf8_count(s->data, (size_t)s->length);
-  int64_t count = adjust_indices(length, &start, &stop, step);
+  int64_t count = roast_rt_slice_indices(length, &start, &stop, &step, which, file, line, fn);
   if (count <= 0)
     return roast_rt_str_empty();
   if (step == 1 && count == length)

@@ -1,4 +1,4 @@
-/* StrInternal.h - helpers shared by the runtime's str files (not part of the compiler ABI). */
+/* StrInternal.h - helpers shared by the runtime's str, list and print files (not compiler ABI). */
 #ifndef ROAST_RUNTIME_STR_INTERNAL_H
 #define ROAST_RUNTIME_STR_INTERNAL_H
 
@@ -25,8 +25,18 @@ static inline RoastStr *roast_rt_str_unconst(const void *p) { return (RoastStr *
 /* A new reference to an immortal runtime constant. */
 #define ROAST_STATIC_STR_REF(name) roast_rt_str_unconst(&(name))
 
-/* malloc that raises MemoryError instead of returning NULL (Object.c). */
+/* malloc and realloc that raise MemoryError instead of returning NULL (Object.c). */
 void *roast_rt_malloc(size_t size);
+void *roast_rt_realloc(void *p, size_t size);
+
+/* Append size bytes to the stdout buffer (Print.c). */
+void roast_rt_print_bytes(const char *data, size_t size);
+
+/* s[start:stop:step] bounds as CPython's PySlice_Unpack + PySlice_AdjustIndices (Slice.c): fills
+ * in omitted parts (`which`), raises ValueError "slice step cannot be zero", clamps start and stop
+ * into a sequence of the given length and returns the number of items selected. */
+int64_t roast_rt_slice_indices(int64_t length, int64_t *start, int64_t *stop, int64_t *step,
+                               int32_t which, const char *file, int32_t line, const char *fn);
 
 /* A str of length bytes with refcount 1, data[length] = NUL and flags 0: the
  * caller fills data and then sets the flags (roast_rt_str_seal).  Str.c. */
@@ -40,6 +50,9 @@ static inline RoastStr *roast_rt_str_seal_as(RoastStr *s, bool ascii) {
 }
 /* A new str from bytes known to be ASCII (or not): no scan. */
 RoastStr *roast_rt_str_from_bytes(const char *data, int64_t length, bool ascii);
+/* Write repr(s) to out and return its length in bytes; with out == NULL only measure
+ * (StrRepr.c; containers write their elements' reprs with it). */
+size_t roast_rt_str_write_repr(const RoastStr *s, char *out);
 /* A new reference to s itself. */
 RoastStr *roast_rt_str_share(const RoastStr *s);
 RoastStr *roast_rt_str_empty(void);         /* the immortal "" */

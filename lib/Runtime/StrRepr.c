@@ -91,11 +91,14 @@ static size_t write_repr(const RoastStr *s, char quote, char *out) {
   return size;
 }
 
+size_t roast_rt_str_write_repr(const RoastStr *s, char *out) {
+  return write_repr(s, choose_quote(s), out);
+}
+
 RoastStr *roast_rt_str_repr(const RoastStr *s) {
-  char quote = choose_quote(s);
-  size_t size = write_repr(s, quote, NULL);
+  size_t size = roast_rt_str_write_repr(s, NULL);
   RoastStr *r = roast_rt_str_alloc((int64_t)size);
-  write_repr(s, quote, r->data);
+  roast_rt_str_write_repr(s, r->data);
   /* Escapes are ASCII, so an ASCII s has an ASCII repr; a non-ASCII one
    * may not (U+0085 becomes \x85), so scan. */
   if (roast_rt_str_is_ascii(s))

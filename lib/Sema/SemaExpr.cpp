@@ -282,6 +282,10 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
           unsupported(comparator->getLoc(), "'in' operators on " +
                                                 rhs->str() + " values");
         }
+      } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
+        if (!lhs->isNone() && !rhs->isNone())
+          unsupported(expr.getLoc(), "'is' comparisons of values other "
+                                     "than None");
       } else if (lhs->isList() || rhs->isList()) {
         if (lhs != rhs)
           diags.error(expr.getLoc(), "'" + spelling(op) +
@@ -289,10 +293,6 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
                                          "of '" +
                                          lhs->str() + "' and '" + rhs->str() +
                                          "'");
-      } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
-        if (!lhs->isNone() && !rhs->isNone())
-          unsupported(expr.getLoc(), "'is' comparisons of values other "
-                                     "than None");
       } else if (lhs->isStr() && rhs->isStr())
         ; // Lexicographic, by code point.
       else if (lhs->isNone() && rhs->isNone() &&

@@ -433,6 +433,7 @@ int main(void) {
   test_printing();
   test_errors();
   test_str();
+  test_list();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

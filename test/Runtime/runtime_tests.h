@@ -30,5 +30,7 @@ ChildResult run_in_child(void (*fn)(const void *arg), const void *arg);
 
 /* The str tests (str_tests.c). */
 void test_str(void);
+/* The list tests (list_tests.c). */
+void test_list(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */

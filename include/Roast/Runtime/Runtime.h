@@ -19,6 +19,10 @@
  *   offset 16  type-specific payload; for str:
  *                int64_t length    number of bytes of UTF-8 (not code points)
  *                char    data[]    length bytes followed by a NUL terminator
+ *              for list (see "Lists" below):
+ *                int64_t   length    number of elements
+ *                int64_t   capacity  number of slots allocated at items
+ *                uint64_t *items     the elements, one 8-byte slot each
  */
 #ifndef ROAST_RUNTIME_RUNTIME_H
 #define ROAST_RUNTIME_RUNTIME_H
@@ -50,7 +54,7 @@ typedef struct RoastStr {
 /* Refcount of static constants; retain/release never touch such objects. */
 #define ROAST_REFCOUNT_IMMORTAL (INT64_C(1) << 62)
 
-enum { ROAST_TYPE_STR = 1 }; /* RoastObject.type_id values */
+enum { ROAST_TYPE_STR = 1, ROAST_TYPE_LIST = 2 }; /* RoastObject.type_id values */
 
 /* ---- Printing (buffered stdout) ----------------------------------------- */
 /* Output goes through a 64 KiB buffer that is flushed by roast_rt_flush, at
@@ -204,6 +208,138 @@ int64_t roast_rt_str_count(const RoastStr *s, const RoastStr *sub); /* non-overl
 RoastStr *roast_rt_str_replace(const RoastStr *s, const RoastStr *old_sub, const RoastStr *new_sub);
 bool roast_rt_str_isdigit(const RoastStr *s); /* non-empty and all '0'..'9' */
 bool roast_rt_str_isalpha(const RoastStr *s); /* non-empty and all ASCII letters */
+
+/* ---- Lists -------------------------------------------------------------- */
+/*
+ * list[T] is homogeneous: the compiler tells the runtime the element kind
+ * when it creates a list, and every element lives in one 8-byte slot:
+ *   ROAST_ELEM_INT     an int64_t
+ *   ROAST_ELEM_FLOAT   the IEEE-754 bits of a double
+ *   ROAST_ELEM_BOOL    0 or 1
+ *   ROAST_ELEM_OBJECT  a RoastObject * (str, list, later dicts and objects), or NULL for None
+ * The kind is header.flags & ROAST_LIST_KIND_MASK; the other flag bits are
+ * the runtime's own.  Lists are always heap objects, never immortal.
+ *
+ * Ownership follows the str section: results are new references, arguments
+ * are borrowed.  A list owns one reference to each OBJECT element: storing
+ * one retains it, removing or overwriting one releases it, and freeing the
+ * list releases them all.  A list that (indirectly) contains itself is never
+ * freed: there is no cycle collector (refcounting.md).
+ *
+ * An item argument (uint64_t item) must already be a slot of the list's
+ * kind: the compiler converts an int to a float slot.  A whole list argument
+ * (extend, concat, slice assignment) may hold a narrower number kind, as
+ * typing allows list[int] where Iterable[float] is expected; its elements
+ * are converted (bool -> int, bool/int -> float).  Comparisons are
+ * CPython's, kind-aware (1 == 1.0 == True), except that unboxed floats have
+ * no identity: CPython finds `x in [x]` and `[x] == [x]` true for the same
+ * NaN object x, Roast compares the values and finds them false.  A list
+ * compared with itself (the same object) is equal to itself, as in CPython.
+ */
+
+enum RoastElemKind { /* RoastList element kinds (header.flags & ROAST_LIST_KIND_MASK) */
+  ROAST_ELEM_INT = 1,
+  ROAST_ELEM_FLOAT = 2,
+  ROAST_ELEM_BOOL = 3,
+  ROAST_ELEM_OBJECT = 4
+};
+enum { ROAST_LIST_KIND_MASK = 0xff };
+
+typedef struct RoastList {
+  RoastObject header; /* type_id == ROAST_TYPE_LIST; flags: the RoastElemKind */
+  int64_t length;     /* number of elements; the compiler reads it inline (offset 16) */
+  int64_t capacity;   /* slots allocated at items (offset 24) */
+  uint64_t *items;    /* the elements (offset 32); NULL when capacity is 0 */
+} RoastList;
+
+/* Comparison operators, numbered as CPython's Py_LT .. Py_GE. */
+enum RoastCompareOp {
+  ROAST_CMP_LT = 0, ROAST_CMP_LE = 1, ROAST_CMP_EQ = 2,
+  ROAST_CMP_NE = 3, ROAST_CMP_GT = 4, ROAST_CMP_GE = 5
+};
+
+/* An empty list of the given kind with room for capacity elements (< 0 means 0); refcount exactly 1. */
+RoastList *roast_rt_list_new(int64_t capacity, uint32_t kind);
+/* l.append(item); the list grows by half its size when full.  MemoryError if it cannot. */
+void roast_rt_list_append(RoastList *l, uint64_t item);
+/* l.insert(index, item), with Python's clamping of index to [-len, len]. */
+void roast_rt_list_insert(RoastList *l, int64_t index, uint64_t item);
+/* l.extend(other); other may be l itself. */
+void roast_rt_list_extend(RoastList *l, const RoastList *other);
+void roast_rt_list_clear(RoastList *l);           /* l.clear(); releases the storage too */
+void roast_rt_list_reverse(RoastList *l);         /* l.reverse() */
+RoastList *roast_rt_list_copy(const RoastList *l); /* l.copy(), == l[:]: a new list */
+/* a + b: a new list of the wider kind (float > int > bool) when a number kind differs. */
+RoastList *roast_rt_list_concat(const RoastList *a, const RoastList *b);
+/* l * n; n <= 0 gives []; MemoryError (no location) if the size overflows. */
+RoastList *roast_rt_list_repeat(const RoastList *l, int64_t n);
+
+/* l[index], negative indices counting from the end; the slot is BORROWED (retain to keep an
+ * object).  IndexError "list index out of range". */
+uint64_t roast_rt_list_get(const RoastList *l, int64_t index, const char *file, int32_t line, const char *fn);
+/* l[index] = item; IndexError "list assignment index out of range". */
+void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *file, int32_t line, const char *fn);
+/* l.pop() (has_index == 0) or l.pop(index); the result is OWNED (the list's reference passes to the
+ * caller).  IndexError "pop from empty list" / "pop index out of range". */
+uint64_t roast_rt_list_pop(RoastList *l, int64_t index, int32_t has_index, const char *file, int32_t line, const char *fn);
+/* del l[index]; IndexError "list assignment index out of range". */
+void roast_rt_list_del_item(RoastList *l, int64_t index, const char *file, int32_t line, const char *fn);
+/* l[start:stop:step], a new list; `which` as for roast_rt_str_slice; step 0 is a ValueError. */
+RoastList *roast_rt_list_slice(const RoastList *l, int64_t start, int64_t stop, int64_t step, int32_t which,
+                               const char *file, int32_t line, const char *fn);
+/* l[start:stop:step] = values (values may be l).  Step 1 replaces the range, whatever the sizes;
+ * other steps need len(values) == the slice's length, else ValueError "attempt to assign sequence
+ * of size N to extended slice of size M". */
+void roast_rt_list_slice_assign(RoastList *l, int64_t start, int64_t stop, int64_t step, int32_t which,
+                                const RoastList *values, const char *file, int32_t line, const char *fn);
+
+bool roast_rt_list_contains(const RoastList *l, uint64_t item);       /* item in l */
+int64_t roast_rt_list_count(const RoastList *l, uint64_t item);       /* l.count(item) */
+/* l.index(item); ValueError "<repr(item)> is not in list". */
+int64_t roast_rt_list_index(const RoastList *l, uint64_t item, const char *file, int32_t line, const char *fn);
+/* l.remove(item): the first equal element; ValueError "list.remove(x): x not in list". */
+void roast_rt_list_remove(RoastList *l, uint64_t item, const char *file, int32_t line, const char *fn);
+bool roast_rt_list_eq(const RoastList *a, const RoastList *b); /* a == b (never raises) */
+/* a OP b for any RoastCompareOp, exactly as CPython: lexicographic, the first unequal elements
+ * decide with OP itself (so a NaN there makes <, <=, > and >= all false); TypeError "'<' not
+ * supported between instances of 'NoneType' and 'str'" (with OP's symbol) if they cannot be
+ * ordered.  Prefer it to roast_rt_list_compare. */
+bool roast_rt_list_richcompare(const RoastList *a, const RoastList *b, int32_t op, const char *file,
+                               int32_t line, const char *fn);
+/* Three-way a <=> b (-1, 0, 1) for lowering < <= > >= as (result OP 0).  Cannot be exact: a NaN at
+ * the first unequal elements gives 0 (< and > right, <= and >= wrong), and elements that cannot be
+ * ordered raise the TypeError with '<' and no location. */
+int64_t roast_rt_list_compare(const RoastList *a, const RoastList *b);
+/* l.sort() / l.sort(reverse=True): CPython 3.12's timsort, making the same comparisons in the same
+ * order, so results (NaN placement included) and TypeErrors (None) are CPython's. */
+void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t line, const char *fn);
+
+/* repr(l) as CPython writes it: [1, 2.5, True, 'a', None, [3]]; a list inside itself is [...]. */
+RoastStr *roast_rt_list_repr(const RoastList *l);
+void roast_rt_print_list(const RoastList *l); /* print(l): the same text */
+/* The repr of any object: NULL is None, then by type_id (the one switch later types extend). */
+void roast_rt_print_object_repr(const RoastObject *o);
+
+/* ---- Formatting (f-strings and format()) -------------------------------- */
+/* format(v, spec), and f"{v:spec}", with Python's format-spec mini-language
+ *     [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+ * exactly as CPython 3.12 applies it to each type (formatter_unicode.c):
+ *   int:   b c d o x X n, and e E f F g G % (formatting float(v)); default d
+ *   float: e E f F g G n %, and none (repr, or with a precision 'g' keeping a ".0")
+ *   str:   s (precision truncates; width and precision count code points)
+ *   bool:  an empty spec gives "True"/"False"; any other formats it as the int 1 or 0
+ * An empty spec gives str(v).  spec is borrowed; the result is a new reference.
+ * Malformed or unsupported specs raise ValueError with CPython's messages, e.g.
+ * "Unknown format code 'f' for object of type 'str'", "Invalid format specifier
+ * '.2fx' for object of type 'int'", "Cannot specify ',' with 's'."; 'c' of a value
+ * outside range(0x110000) is OverflowError "%c arg not in range(0x110000)".
+ * Roast-specific: width and precision take ASCII digits only (CPython also accepts
+ * other Unicode decimal digits), and 'n' uses the C locale (no grouping, '.'), which
+ * is also CPython's unless the program calls locale.setlocale. */
+RoastStr *roast_rt_format_int_spec(int64_t v, const RoastStr *spec, const char *file, int32_t line, const char *fn);
+RoastStr *roast_rt_format_float_spec(double v, const RoastStr *spec, const char *file, int32_t line, const char *fn);
+RoastStr *roast_rt_format_str_spec(const RoastStr *s, const RoastStr *spec, const char *file, int32_t line, const char *fn);
+RoastStr *roast_rt_format_bool_spec(bool v, const RoastStr *spec, const char *file, int32_t line, const char *fn);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -204,18 +204,11 @@ struct ListSliceLowering : public RuntimeOpConversionPattern<ListSliceOp> {
   LogicalResult
   matchAndRewrite(ListSliceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
-    int32_t which = 0;
     SmallVector<Value> args = {adaptor.getList()};
-    Value bounds[] = {adaptor.getStart(), adaptor.getStop(),
-                      adaptor.getStep()};
-    for (auto [bit, bound] : llvm::enumerate(bounds)) {
-      if (bound)
-        which |= 1 << bit;
-      args.push_back(bound ? bound : zero);
-    }
-    args.push_back(i32Constant(rewriter, loc, which));
+    llvm::append_range(args, sliceOperands(rewriter, op.getLoc(),
+                                           adaptor.getStart(),
+                                           adaptor.getStop(),
+                                           adaptor.getStep()));
     rewriter.replaceOp(
         op, callRaising(abi, rewriter, op, RuntimeFunction::ListSlice, args));
     return success();
@@ -255,27 +248,11 @@ struct ListCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isa<ListType>(op.getLhs().getType()))
       return rewriter.notifyMatchFailure(op, "not a list comparison");
-    Location loc = op.getLoc();
-    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
-    CmpPredicate pred = op.getPredicate();
-    if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
-      Value eq = abi.call(rewriter, loc, RuntimeFunction::ListEq, {lhs, rhs});
-      if (pred == CmpPredicate::ne)
-        eq = arith::XOrIOp::create(
-            rewriter, loc, eq,
-            arith::ConstantIntOp::create(rewriter, loc, 1, 1));
-      rewriter.replaceOp(op, eq);
-      return success();
-    }
-    static constexpr arith::CmpIPredicate preds[] = {
-        arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
-        arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
-        arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
-    Value order =
-        abi.call(rewriter, loc, RuntimeFunction::ListCompare, {lhs, rhs});
-    rewriter.replaceOpWithNewOp<arith::CmpIOp>(
-        op, preds[unsigned(pred)], order,
-        arith::ConstantIntOp::create(rewriter, loc, 0, 64));
+    rewriter.replaceOp(
+        op, lowerObjectComparison(rewriter, op.getLoc(), abi,
+                                  op.getPredicate(), RuntimeFunction::ListEq,
+                                  RuntimeFunction::ListCompare,
+                                  adaptor.getLhs(), adaptor.getRhs()));
     return success();
   }
 };

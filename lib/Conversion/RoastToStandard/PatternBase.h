@@ -5,6 +5,7 @@
 
 #include "Roast/Conversion/RoastToStandard/RuntimeABI.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace roast {
@@ -20,6 +21,49 @@ public:
 protected:
   RuntimeABI &abi;
 };
+
+/// The operands of a runtime slice call after `value`: start, stop, step
+/// (0 when missing) and the `which` mask saying which were given.
+inline llvm::SmallVector<mlir::Value, 4>
+sliceOperands(mlir::OpBuilder &builder, mlir::Location loc, mlir::Value start,
+              mlir::Value stop, mlir::Value step) {
+  mlir::Value zero = mlir::arith::ConstantIntOp::create(builder, loc, 0, 64);
+  int32_t which = 0;
+  llvm::SmallVector<mlir::Value, 4> operands;
+  for (auto [bit, bound] : llvm::enumerate(
+           llvm::ArrayRef<mlir::Value>{start, stop, step})) {
+    if (bound)
+      which |= 1 << bit;
+    operands.push_back(bound ? bound : zero);
+  }
+  operands.push_back(mlir::arith::ConstantIntOp::create(builder, loc, which, 32));
+  return operands;
+}
+
+/// `lhs pred rhs` for objects with an equality and a three-way comparison
+/// in the runtime (str, list): == and != use `eq`, orderings `compare`.
+inline mlir::Value lowerObjectComparison(mlir::OpBuilder &builder,
+                                         mlir::Location loc, RuntimeABI &abi,
+                                         CmpPredicate pred, RuntimeFunction eq,
+                                         RuntimeFunction compare,
+                                         mlir::Value lhs, mlir::Value rhs) {
+  if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
+    mlir::Value equal = abi.call(builder, loc, eq, {lhs, rhs});
+    if (pred == CmpPredicate::eq)
+      return equal;
+    return mlir::arith::XOrIOp::create(
+        builder, loc, equal,
+        mlir::arith::ConstantIntOp::create(builder, loc, 1, 1));
+  }
+  static constexpr mlir::arith::CmpIPredicate preds[] = {
+      mlir::arith::CmpIPredicate::eq,  mlir::arith::CmpIPredicate::ne,
+      mlir::arith::CmpIPredicate::slt, mlir::arith::CmpIPredicate::sle,
+      mlir::arith::CmpIPredicate::sgt, mlir::arith::CmpIPredicate::sge};
+  mlir::Value order = abi.call(builder, loc, compare, {lhs, rhs});
+  return mlir::arith::CmpIOp::create(
+      builder, loc, preds[unsigned(pred)], order,
+      mlir::arith::ConstantIntOp::create(builder, loc, 0, 64));
+}
 
 } // namespace roast
 

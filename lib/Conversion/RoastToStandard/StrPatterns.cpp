@@ -74,18 +74,11 @@ struct StrSliceLowering : public RuntimeOpConversionPattern<StrSliceOp> {
   LogicalResult
   matchAndRewrite(StrSliceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
-    int32_t which = 0;
     SmallVector<Value> args = {adaptor.getValue()};
-    Value bounds[] = {adaptor.getStart(), adaptor.getStop(),
-                      adaptor.getStep()};
-    for (auto [bit, bound] : llvm::enumerate(bounds)) {
-      if (bound)
-        which |= 1 << bit;
-      args.push_back(bound ? bound : zero);
-    }
-    args.push_back(arith::ConstantIntOp::create(rewriter, loc, which, 32));
+    llvm::append_range(args, sliceOperands(rewriter, op.getLoc(),
+                                           adaptor.getStart(),
+                                           adaptor.getStop(),
+                                           adaptor.getStep()));
     rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
                                        RuntimeFunction::StrSlice, args,
                                        /*raises=*/true));
@@ -103,27 +96,11 @@ struct StrCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isa<StrType>(op.getLhs().getType()))
       return rewriter.notifyMatchFailure(op, "not a str comparison");
-    Location loc = op.getLoc();
-    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
-    CmpPredicate pred = op.getPredicate();
-    if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
-      Value eq = abi.call(rewriter, loc, RuntimeFunction::StrEq, {lhs, rhs});
-      if (pred == CmpPredicate::ne)
-        eq = arith::XOrIOp::create(
-            rewriter, loc, eq,
-            arith::ConstantIntOp::create(rewriter, loc, 1, 1));
-      rewriter.replaceOp(op, eq);
-      return success();
-    }
-    static constexpr arith::CmpIPredicate preds[] = {
-        arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
-        arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
-        arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
-    Value order =
-        abi.call(rewriter, loc, RuntimeFunction::StrCompare, {lhs, rhs});
-    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
-    rewriter.replaceOpWithNewOp<arith::CmpIOp>(op, preds[unsigned(pred)],
-                                               order, zero);
+    rewriter.replaceOp(
+        op, lowerObjectComparison(rewriter, op.getLoc(), abi,
+                                  op.getPredicate(), RuntimeFunction::StrEq,
+                                  RuntimeFunction::StrCompare,
+                                  adaptor.getLhs(), adaptor.getRhs()));
     return success();
   }
 };

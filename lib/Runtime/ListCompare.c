@@ -1,0 +1,256 @@
+/* ListCompare.c - equality and order of elements and lists: ==, <, in, count, index, remove. */
+#include "ListInternal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* ---- Elements ------------------------------------------------------------------ */
+
+static const char *const op_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+
+/* The Python type name of a slot, for TypeError messages. */
+static const char *type_name(uint32_t kind, uint64_t slot) {
+  switch (kind) {
+  case ROAST_ELEM_INT: return "int";
+  case ROAST_ELEM_FLOAT: return "float";
+  case ROAST_ELEM_BOOL: return "bool";
+  default: break;
+  }
+  const RoastObject *o = roast_rt_slot_object(slot);
+  if (!o)
+    return "NoneType";
+  switch (o->type_id) {
+  case ROAST_TYPE_STR: return "str";
+  case ROAST_TYPE_LIST: return "list";
+  default: return "object";
+  }
+}
+
+static int order_of(int64_t a, int64_t b) {
+  return a < b ? ROAST_ORDER_LESS : a > b ? ROAST_ORDER_GREATER : ROAST_ORDER_EQUAL;
+}
+
+static int order_of_doubles(double a, double b) {
+  if (a < b)
+    return ROAST_ORDER_LESS;
+  if (a > b)
+    return ROAST_ORDER_GREATER;
+  return a == b ? ROAST_ORDER_EQUAL : ROAST_ORDER_UNORDERED;
+}
+
+/* int against float exactly, as CPython's float_richcompare: converting
+ * the int to double may round, but rounding is monotonic, so a strict
+ * difference after rounding is a true one; a tie means d is a whole number
+ * within int64 range (or 2^63), which can be compared as an integer. */
+static int order_int_double(int64_t i, double d) {
+  if (isnan(d))
+    return ROAST_ORDER_UNORDERED;
+  int order = order_of_doubles((double)i, d);
+  if (order != ROAST_ORDER_EQUAL)
+    return order;
+  if (d >= 0x1p63)
+    return ROAST_ORDER_LESS;
+  return order_of(i, (int64_t)d);
+}
+
+/* The order of two numbers of any number kinds (bools are the ints 0 and 1). */
+static int order_numbers(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b) {
+  bool a_float = ka == ROAST_ELEM_FLOAT, b_float = kb == ROAST_ELEM_FLOAT;
+  if (a_float && b_float)
+    return order_of_doubles(roast_rt_slot_double(a), roast_rt_slot_double(b));
+  if (a_float) {
+    int order = order_int_double((int64_t)b, roast_rt_slot_double(a));
+    return order == ROAST_ORDER_UNORDERED ? order : -order;
+  }
+  if (b_float)
+    return order_int_double((int64_t)a, roast_rt_slot_double(b));
+  return order_of((int64_t)a, (int64_t)b);
+}
+
+static bool is_number_kind(uint32_t kind) { return kind != ROAST_ELEM_OBJECT; }
+
+/* Where the comparison was asked for: the location a RecursionError or
+ * TypeError deep inside reports (none for the entry points without one). */
+typedef struct Where {
+  const char *file;
+  int32_t line;
+  const char *fn;
+} Where;
+
+static const Where nowhere = {NULL, 0, NULL};
+
+static void check_depth(const Where *at) {
+  if (roast_rt_stack_exhausted())
+    roast_rt_raise(ROAST_ERR_RECURSION, "maximum recursion depth exceeded in comparison",
+                   at->file, at->line, at->fn);
+}
+
+static bool lists_eq(const RoastList *a, const RoastList *b, const Where *at);
+
+static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *at) {
+  if (a == b)
+    return true; /* identity implies equality, as in PyObject_RichCompareBool */
+  if (!a || !b || a->type_id != b->type_id)
+    return false;
+  switch (a->type_id) {
+  case ROAST_TYPE_STR: return roast_rt_str_eq((const RoastStr *)a, (const RoastStr *)b);
+  case ROAST_TYPE_LIST: return lists_eq((const RoastList *)a, (const RoastList *)b, at);
+  default: return false; /* types without == compare by identity */
+  }
+}
+
+/* a == b for slots of kinds ka and kb, as PyObject_RichCompareBool(a, b,
+ * Py_EQ); raises only RecursionError. */
+static bool slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const Where *at) {
+  bool a_number = is_number_kind(ka), b_number = is_number_kind(kb);
+  if (a_number && b_number)
+    return order_numbers(ka, a, kb, b) == ROAST_ORDER_EQUAL;
+  if (a_number || b_number)
+    return false; /* a number is never equal to None, a str or a list */
+  return objects_eq(roast_rt_slot_object(a), roast_rt_slot_object(b), at);
+}
+
+/* The index of the first elements of a and b that are not equal, or the
+ * shorter length if there is none (CPython's list_richcompare loop). */
+static int64_t first_difference(const RoastList *a, const RoastList *b, const Where *at) {
+  int64_t n = a->length < b->length ? a->length : b->length;
+  if (a == b)
+    return n; /* every element is itself */
+  check_depth(at);
+  uint32_t ka = roast_rt_list_kind(a), kb = roast_rt_list_kind(b);
+  int64_t i = 0;
+  if (ka == kb && ka != ROAST_ELEM_FLOAT) {
+    /* Equal slots are equal elements (identical objects, or the same
+     * int/bool); only unequal object slots need a closer look. */
+    for (; i < n; ++i)
+      if (a->items[i] != b->items[i] &&
+          (ka != ROAST_ELEM_OBJECT || !slot_eq(ka, a->items[i], kb, b->items[i], at)))
+        break;
+    return i;
+  }
+  while (i < n && slot_eq(ka, a->items[i], kb, b->items[i], at))
+    ++i;
+  return i;
+}
+
+static bool lists_eq(const RoastList *a, const RoastList *b, const Where *at) {
+  return a == b || (a->length == b->length && first_difference(a, b, at) == a->length);
+}
+
+static int order_lists(const RoastList *a, const RoastList *b, int32_t op, const Where *at);
+
+static int slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
+                      const Where *at) {
+  bool a_number = is_number_kind(ka), b_number = is_number_kind(kb);
+  if (a_number && b_number)
+    return order_numbers(ka, a, kb, b);
+  if (!a_number && !b_number) {
+    const RoastObject *x = roast_rt_slot_object(a), *y = roast_rt_slot_object(b);
+    if (x && y && x->type_id == y->type_id) {
+      switch (x->type_id) {
+      case ROAST_TYPE_STR:
+        return (int)roast_rt_str_compare((const RoastStr *)x, (const RoastStr *)y);
+      case ROAST_TYPE_LIST: return order_lists((const RoastList *)x, (const RoastList *)y, op, at);
+      default: break;
+      }
+    }
+  }
+  /* Unorderable: None, or different types.  Equality still has an answer
+   * (CPython falls back to identity for == and !=). */
+  if (op == ROAST_CMP_EQ || op == ROAST_CMP_NE)
+    return slot_eq(ka, a, kb, b, at) ? ROAST_ORDER_EQUAL : ROAST_ORDER_UNORDERED;
+  char message[96];
+  snprintf(message, sizeof message, "'%s' not supported between instances of '%s' and '%s'",
+           op >= ROAST_CMP_LT && op <= ROAST_CMP_GE ? op_symbols[op] : "?", type_name(ka, a),
+           type_name(kb, b));
+  roast_rt_raise(ROAST_ERR_TYPE, message, at->file, at->line, at->fn);
+}
+
+int roast_rt_slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
+                        const char *file, int32_t line, const char *fn) {
+  Where at = {file, line, fn};
+  return slot_order(ka, a, kb, b, op, &at);
+}
+
+/* ---- Lists ---------------------------------------------------------------------- */
+
+static int order_lists(const RoastList *a, const RoastList *b, int32_t op, const Where *at) {
+  int64_t i = first_difference(a, b, at);
+  if (i == a->length || i == b->length)
+    return order_of(a->length, b->length);
+  /* The first unequal elements decide, compared with op itself: for
+   * floats, a NaN there leaves the lists unordered. */
+  return slot_order(roast_rt_list_kind(a), a->items[i], roast_rt_list_kind(b), b->items[i], op,
+                    at);
+}
+
+bool roast_rt_list_eq(const RoastList *a, const RoastList *b) { return lists_eq(a, b, &nowhere); }
+
+bool roast_rt_list_richcompare(const RoastList *a, const RoastList *b, int32_t op,
+                               const char *file, int32_t line, const char *fn) {
+  Where at = {file, line, fn};
+  if (op == ROAST_CMP_EQ || op == ROAST_CMP_NE)
+    return lists_eq(a, b, &at) == (op == ROAST_CMP_EQ);
+  return roast_rt_order_holds(order_lists(a, b, op, &at), op);
+}
+
+int64_t roast_rt_list_compare(const RoastList *a, const RoastList *b) {
+  int order = order_lists(a, b, ROAST_CMP_LT, &nowhere);
+  return order == ROAST_ORDER_UNORDERED ? 0 : order;
+}
+
+/* ---- Searching ------------------------------------------------------------------- */
+
+/* The first position of an element equal to item (a slot of l's kind), or -1. */
+static int64_t find(const RoastList *l, uint64_t item, const Where *at) {
+  uint32_t kind = roast_rt_list_kind(l);
+  if (kind == ROAST_ELEM_INT || kind == ROAST_ELEM_BOOL) {
+    for (int64_t i = 0; i < l->length; ++i)
+      if (l->items[i] == item)
+        return i;
+    return -1;
+  }
+  for (int64_t i = 0; i < l->length; ++i)
+    if (slot_eq(kind, l->items[i], kind, item, at))
+      return i;
+  return -1;
+}
+
+bool roast_rt_list_contains(const RoastList *l, uint64_t item) {
+  return find(l, item, &nowhere) >= 0;
+}
+
+int64_t roast_rt_list_count(const RoastList *l, uint64_t item) {
+  uint32_t kind = roast_rt_list_kind(l);
+  int64_t count = 0;
+  for (int64_t i = 0; i < l->length; ++i)
+    count += slot_eq(kind, l->items[i], kind, item, &nowhere);
+  return count;
+}
+
+/* The message of a failed index(), kept reachable from here while the
+ * program exits so that leak checkers do not report it. */
+static char *index_message;
+
+int64_t roast_rt_list_index(const RoastList *l, uint64_t item, const char *file, int32_t line,
+                            const char *fn) {
+  Where at = {file, line, fn};
+  int64_t i = find(l, item, &at);
+  if (i >= 0)
+    return i;
+  /* "%R is not in list": the whole repr, however long, as CPython. */
+  RoastBuffer message = {NULL, 0, 0};
+  roast_rt_buffer_write_slot_repr(&message, roast_rt_list_kind(l), item);
+  roast_rt_buffer_write(&message, " is not in list", sizeof " is not in list");
+  index_message = message.data;
+  roast_rt_raise(ROAST_ERR_VALUE, index_message, file, line, fn);
+}
+
+void roast_rt_list_remove(RoastList *l, uint64_t item, const char *file, int32_t line,
+                          const char *fn) {
+  Where at = {file, line, fn};
+  int64_t i = find(l, item, &at);
+  if (i < 0)
+    roast_rt_raise(ROAST_ERR_VALUE, "list.remove(x): x not in list", file, line, fn);
+  roast_rt_list_del_item(l, i, file, line, fn);
+}

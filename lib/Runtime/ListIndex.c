@@ -1,0 +1,156 @@
+/* ListIndex.c - l[i], l[i] = x, del l[i], pop, l[start:stop:step] and slice assignment. */
+#include "ListInternal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* index as a position in l (negative counts from the end), or -1 if out of
+ * range.  Cannot overflow: length >= 0. */
+static int64_t position(const RoastList *l, int64_t index) {
+  if (index < 0)
+    index += l->length;
+  return index >= 0 && index < l->length ? index : -1;
+}
+
+uint64_t roast_rt_list_get(const RoastList *l, int64_t index, const char *file, int32_t line,
+                           const char *fn) {
+  int64_t i = position(l, index);
+  if (i < 0)
+    roast_rt_raise(ROAST_ERR_INDEX, "list index out of range", file, line, fn);
+  return l->items[i];
+}
+
+void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *file, int32_t line,
+                       const char *fn) {
+  int64_t i = position(l, index);
+  if (i < 0)
+    roast_rt_raise(ROAST_ERR_INDEX, "list assignment index out of range", file, line, fn);
+  uint64_t old = l->items[i];
+  l->items[i] = item;
+  /* Retain before releasing: item may be the very object it replaces. */
+  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT) {
+    roast_rt_retain(roast_rt_slot_object(item));
+    roast_rt_release(roast_rt_slot_object(old));
+  }
+}
+
+/* Remove the slot at position i, returning it with the list's reference. */
+static uint64_t take(RoastList *l, int64_t i) {
+  uint64_t item = l->items[i];
+  memmove(l->items + i, l->items + i + 1, (size_t)(l->length - i - 1) * sizeof(uint64_t));
+  --l->length;
+  roast_rt_list_shrink(l);
+  return item;
+}
+
+uint64_t roast_rt_list_pop(RoastList *l, int64_t index, int32_t has_index, const char *file,
+                           int32_t line, const char *fn) {
+  /* CPython reports an empty list first, whatever the index. */
+  if (l->length == 0)
+    roast_rt_raise(ROAST_ERR_INDEX, "pop from empty list", file, line, fn);
+  int64_t i = has_index ? position(l, index) : l->length - 1;
+  if (i < 0)
+    roast_rt_raise(ROAST_ERR_INDEX, "pop index out of range", file, line, fn);
+  return take(l, i);
+}
+
+void roast_rt_list_del_item(RoastList *l, int64_t index, const char *file, int32_t line,
+                            const char *fn) {
+  int64_t i = position(l, index);
+  if (i < 0)
+    roast_rt_raise(ROAST_ERR_INDEX, "list assignment index out of range", file, line, fn);
+  uint64_t item = take(l, i);
+  /* Released once the list is consistent again. */
+  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
+    roast_rt_release(roast_rt_slot_object(item));
+}
+
+/* ---- Slices ---------------------------------------------------------------------- */
+
+RoastList *roast_rt_list_slice(const RoastList *l, int64_t start, int64_t stop, int64_t step,
+                               int32_t which, const char *file, int32_t line, const char *fn) {
+  int64_t count = roast_rt_slice_indices(l->length, &start, &stop, &step, which, file, line, fn);
+  uint32_t kind = roast_rt_list_kind(l);
+  /* Always a new list, even for l[:]: lists are mutable, unlike strs. */
+  RoastList *r = roast_rt_list_new(count, kind);
+  if (count <= 0)
+    return r;
+  if (step == 1) {
+    memcpy(r->items, l->items + start, (size_t)count * sizeof(uint64_t));
+  } else {
+    /* start + k * step, not a running sum: that would overflow past the
+     * last item for huge steps. */
+    for (int64_t k = 0; k < count; ++k)
+      r->items[k] = l->items[start + k * step];
+  }
+  roast_rt_slots_retain(kind, r->items, count);
+  r->length = count;
+  return r;
+}
+
+/* l[start:stop] = values (step 1): the range is replaced whatever the two
+ * sizes (CPython's list_ass_slice).  The replaced slots go to garbage, if
+ * given. */
+static void assign_range(RoastList *l, int64_t start, int64_t stop, const RoastList *values,
+                         uint64_t *garbage) {
+  if (stop < start)
+    stop = start; /* l[5:2] = v inserts at 5 */
+  int64_t removed = stop - start, added = values->length, tail = l->length - stop;
+  if (garbage)
+    memcpy(garbage, l->items + start, (size_t)removed * sizeof(uint64_t));
+  if (added > removed)
+    roast_rt_list_reserve(l, l->length - removed + added);
+  memmove(l->items + start + added, l->items + stop, (size_t)tail * sizeof(uint64_t));
+  roast_rt_slots_copy_in(l->items + start, roast_rt_list_kind(l), values->items,
+                         roast_rt_list_kind(values), added);
+  l->length += added - removed;
+  if (added < removed)
+    roast_rt_list_shrink(l);
+}
+
+void roast_rt_list_slice_assign(RoastList *l, int64_t start, int64_t stop, int64_t step,
+                                int32_t which, const RoastList *values, const char *file,
+                                int32_t line, const char *fn) {
+  int64_t count = roast_rt_slice_indices(l->length, &start, &stop, &step, which, file, line, fn);
+  if (step != 1 && values->length != count) {
+    char message[128];
+    snprintf(message, sizeof message,
+             "attempt to assign sequence of size %lld to extended slice of size %lld",
+             (long long)values->length, (long long)count);
+    roast_rt_raise(ROAST_ERR_VALUE, message, file, line, fn);
+  }
+  /* l[::-1] = l and l[1:2] = l read l while writing it: assign from a
+   * snapshot instead, as CPython does. */
+  RoastList *snapshot = values == l ? roast_rt_list_copy(l) : NULL;
+  if (snapshot)
+    values = snapshot;
+  uint32_t kind = roast_rt_list_kind(l);
+  /* The replaced objects are released only once the list is consistent
+   * again; numbers need no such list. */
+  int64_t replaced = step == 1 ? (stop > start ? stop - start : 0) : count;
+  uint64_t small[16], *garbage = NULL;
+  if (kind == ROAST_ELEM_OBJECT)
+    garbage = replaced <= 16 ? small : roast_rt_malloc((size_t)replaced * sizeof(uint64_t));
+  if (step == 1) {
+    assign_range(l, start, stop, values, garbage);
+  } else {
+    uint32_t from = roast_rt_list_kind(values);
+    for (int64_t k = 0; k < count; ++k) {
+      int64_t i = start + k * step; /* no running sum: see roast_rt_list_slice */
+      uint64_t item = roast_rt_slot_convert(values->items[k], from, kind);
+      if (garbage) {
+        garbage[k] = l->items[i];
+        roast_rt_retain(roast_rt_slot_object(item));
+      }
+      l->items[i] = item;
+    }
+  }
+  if (garbage) {
+    roast_rt_slots_release(kind, garbage, replaced);
+    if (garbage != small)
+      free(garbage);
+  }
+  if (snapshot)
+    roast_rt_release(&snapshot->header);
+}

@@ -1,0 +1,594 @@
+/* ListSort.c - list.sort(): a port of CPython 3.12's timsort, comparison for comparison. */
+#include "ListInternal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A port of listsort() from CPython 3.12's Objects/listobject.c (see its
+ * Objects/listsort.txt for the algorithm: natural runs extended to minrun
+ * by binary insertion, merged by the "powersort" policy, with galloping).
+ * Why a port rather than any stable merge sort: Python code sees which
+ * comparisons a sort makes.  A NaN compares false both ways, so where NaNs
+ * end up depends on the exact sequence of `<` calls; and in a list holding
+ * None the first failing comparison names the TypeError's operand types
+ * ('str' and 'NoneType', or the reverse).  Making CPython's comparisons
+ * gives CPython's answers in both cases.
+ *
+ * Unlike CPython, a comparison that raises exits the program here, so the
+ * "fail" paths that restore a permutation of the list are not needed (yet:
+ * when exceptions arrive, a raising comparison must leave the elements
+ * held in the temporary array back in the list, as CPython's do).
+ * Left out: key functions (the compiler can decorate), and the
+ * "list modified during sort" check (comparisons run no user code).
+ */
+
+enum {
+  /* Enough for any list: runs on the stack have strictly decreasing
+   * powers, which are at most the bits of a 64-bit length. */
+  MAX_MERGE_PENDING = 64,
+  /* Galloping starts after this many consecutive wins by one run. */
+  MIN_GALLOP = 7,
+  /* Merges of up to this many slots need no malloc. */
+  MERGESTATE_TEMP_SIZE = 256,
+};
+
+typedef struct SortState SortState;
+
+typedef struct Run {
+  uint64_t *base;
+  int64_t len;
+  int power; /* node level in the powersort merge tree */
+} Run;
+
+struct SortState {
+  bool (*less)(uint64_t a, uint64_t b, const SortState *ms); /* a < b */
+  const char *file;                                          /* for a raising comparison */
+  int32_t line;
+  const char *fn;
+  int64_t min_gallop; /* adapts: lower for structured data, higher for random */
+  int64_t listlen;
+  uint64_t *basekeys;
+  uint64_t *a; /* temporary storage for merges: temparray or malloc'd */
+  int64_t alloced;
+  int n; /* runs on the pending stack */
+  Run pending[MAX_MERGE_PENDING];
+  uint64_t temparray[MERGESTATE_TEMP_SIZE];
+};
+
+#define ISLT(X, Y) (ms->less((X), (Y), ms))
+
+/* ---- Comparisons (CPython's pre-sort check picks one for the whole list) ---- */
+
+static bool less_int(uint64_t a, uint64_t b, const SortState *ms) {
+  (void)ms;
+  return (int64_t)a < (int64_t)b;
+}
+
+static bool less_bool(uint64_t a, uint64_t b, const SortState *ms) {
+  (void)ms;
+  return a < b;
+}
+
+static bool less_float(uint64_t a, uint64_t b, const SortState *ms) {
+  (void)ms;
+  return roast_rt_slot_double(a) < roast_rt_slot_double(b);
+}
+
+static bool less_str(uint64_t a, uint64_t b, const SortState *ms) {
+  (void)ms;
+  return roast_rt_str_compare((const RoastStr *)roast_rt_slot_object(a),
+                              (const RoastStr *)roast_rt_slot_object(b)) < 0;
+}
+
+/* Anything else: nested lists, None (a TypeError), ... */
+static bool less_object(uint64_t a, uint64_t b, const SortState *ms) {
+  return roast_rt_slot_order(ROAST_ELEM_OBJECT, a, ROAST_ELEM_OBJECT, b, ROAST_CMP_LT, ms->file,
+                             ms->line, ms->fn) == ROAST_ORDER_LESS;
+}
+
+/* ---- Runs ------------------------------------------------------------------- */
+
+static void reverse_slice(uint64_t *lo, uint64_t *hi) {
+  for (--hi; lo < hi; ++lo, --hi) {
+    uint64_t t = *lo;
+    *lo = *hi;
+    *hi = t;
+  }
+}
+
+/* Sort [lo, hi) by binary insertion, given that [lo, start) is sorted.
+ * Stable: an element goes after the elements equal to it. */
+static void binarysort(SortState *ms, uint64_t *lo, uint64_t *hi, uint64_t *start) {
+  if (lo == start)
+    ++start;
+  for (; start < hi; ++start) {
+    uint64_t *l = lo, *r = start, *p;
+    uint64_t pivot = *r;
+    /* Invariants: pivot >= all in [lo, l), pivot < all in [r, start). */
+    do {
+      p = l + ((r - l) >> 1);
+      if (ISLT(pivot, *p))
+        r = p;
+      else
+        l = p + 1;
+    } while (l < r);
+    for (p = start; p > l; --p)
+      *p = *(p - 1);
+    *l = pivot;
+  }
+}
+
+/* The length of the run at the start of [lo, hi): the longest ascending
+ * (lo[0] <= lo[1] <= ...) or strictly descending (lo[0] > lo[1] > ...)
+ * prefix; strict, so reversing it keeps equal elements in order. */
+static int64_t count_run(SortState *ms, uint64_t *lo, uint64_t *hi, bool *descending) {
+  *descending = false;
+  ++lo;
+  if (lo == hi)
+    return 1;
+  int64_t n = 2;
+  if (ISLT(*lo, *(lo - 1))) {
+    *descending = true;
+    for (lo = lo + 1; lo < hi; ++lo, ++n)
+      if (!ISLT(*lo, *(lo - 1)))
+        break;
+  } else {
+    for (lo = lo + 1; lo < hi; ++lo, ++n)
+      if (ISLT(*lo, *(lo - 1)))
+        break;
+  }
+  return n;
+}
+
+/* ---- Galloping -------------------------------------------------------------- */
+
+/* The k in [0, n] with a[k-1] < key <= a[k] in the sorted a[0..n), searched
+ * from a[hint] outwards by doubling steps, then by bisection. */
+static int64_t gallop_left(SortState *ms, uint64_t key, uint64_t *a, int64_t n, int64_t hint) {
+  int64_t ofs = 1, lastofs = 0, k;
+  a += hint;
+  if (ISLT(*a, key)) {
+    /* a[hint] < key: gallop right until a[hint + lastofs] < key <= a[hint + ofs]. */
+    const int64_t maxofs = n - hint;
+    while (ofs < maxofs) {
+      if (ISLT(a[ofs], key)) {
+        lastofs = ofs;
+        ofs = (ofs << 1) + 1;
+      } else {
+        break;
+      }
+    }
+    if (ofs > maxofs)
+      ofs = maxofs;
+    lastofs += hint;
+    ofs += hint;
+  } else {
+    /* key <= a[hint]: gallop left until a[hint - ofs] < key <= a[hint - lastofs]. */
+    const int64_t maxofs = hint + 1;
+    while (ofs < maxofs) {
+      if (ISLT(*(a - ofs), key))
+        break;
+      lastofs = ofs;
+      ofs = (ofs << 1) + 1;
+    }
+    if (ofs > maxofs)
+      ofs = maxofs;
+    k = lastofs;
+    lastofs = hint - ofs;
+    ofs = hint - k;
+  }
+  a -= hint;
+  /* Now a[lastofs] < key <= a[ofs]: bisect in between. */
+  ++lastofs;
+  while (lastofs < ofs) {
+    int64_t m = lastofs + ((ofs - lastofs) >> 1);
+    if (ISLT(a[m], key))
+      lastofs = m + 1;
+    else
+      ofs = m;
+  }
+  return ofs;
+}
+
+/* Like gallop_left, but the k with a[k-1] <= key < a[k]: after any
+ * elements equal to key. */
+static int64_t gallop_right(SortState *ms, uint64_t key, uint64_t *a, int64_t n, int64_t hint) {
+  int64_t ofs = 1, lastofs = 0, k;
+  a += hint;
+  if (ISLT(key, *a)) {
+    /* key < a[hint]: gallop left until a[hint - ofs] <= key < a[hint - lastofs]. */
+    const int64_t maxofs = hint + 1;
+    while (ofs < maxofs) {
+      if (ISLT(key, *(a - ofs))) {
+        lastofs = ofs;
+        ofs = (ofs << 1) + 1;
+      } else {
+        break;
+      }
+    }
+    if (ofs > maxofs)
+      ofs = maxofs;
+    k = lastofs;
+    lastofs = hint - ofs;
+    ofs = hint - k;
+  } else {
+    /* a[hint] <= key: gallop right until a[hint + lastofs] <= key < a[hint + ofs]. */
+    const int64_t maxofs = n - hint;
+    while (ofs < maxofs) {
+      if (ISLT(key, a[ofs]))
+        break;
+      lastofs = ofs;
+      ofs = (ofs << 1) + 1;
+    }
+    if (ofs > maxofs)
+      ofs = maxofs;
+    lastofs += hint;
+    ofs += hint;
+  }
+  a -= hint;
+  /* Now a[lastofs] <= key < a[ofs]: bisect in between. */
+  ++lastofs;
+  while (lastofs < ofs) {
+    int64_t m = lastofs + ((ofs - lastofs) >> 1);
+    if (ISLT(key, a[m]))
+      ofs = m;
+    else
+      lastofs = m + 1;
+  }
+  return ofs;
+}
+
+/* ---- Merging ---------------------------------------------------------------- */
+
+/* Temporary room for `need` slots.  The old contents are not kept. */
+static void merge_getmem(SortState *ms, int64_t need) {
+  if (need <= ms->alloced)
+    return;
+  if (ms->a != ms->temparray)
+    free(ms->a);
+  ms->a = roast_rt_malloc((size_t)need * sizeof(uint64_t)); /* need <= list length */
+  ms->alloced = need;
+}
+
+static void merge_freemem(SortState *ms) {
+  if (ms->a != ms->temparray)
+    free(ms->a);
+  ms->a = NULL;
+}
+
+/* Merge the na slots at ssa with the nb slots at ssb == ssa + na, in place
+ * and stably; na <= nb, ssa[na-1] belongs at the end and ssb[0] at the
+ * start.  The shorter run A goes to the temporary array. */
+static void merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, int64_t nb) {
+  uint64_t *dest;
+  int64_t min_gallop, acount, bcount, k;
+  merge_getmem(ms, na);
+  memcpy(ms->a, ssa, (size_t)na * sizeof(uint64_t));
+  dest = ssa;
+  ssa = ms->a;
+
+  *dest++ = *ssb++;
+  --nb;
+  if (nb == 0)
+    goto succeed;
+  if (na == 1)
+    goto copy_b;
+
+  min_gallop = ms->min_gallop;
+  for (;;) {
+    acount = 0; /* times A won in a row */
+    bcount = 0; /* times B won in a row */
+    /* One element at a time until one run seems to win consistently. */
+    for (;;) {
+      if (ISLT(*ssb, *ssa)) {
+        *dest++ = *ssb++;
+        ++bcount;
+        acount = 0;
+        --nb;
+        if (nb == 0)
+          goto succeed;
+        if (bcount >= min_gallop)
+          break;
+      } else {
+        *dest++ = *ssa++;
+        ++acount;
+        bcount = 0;
+        --na;
+        if (na == 1)
+          goto copy_b;
+        if (acount >= min_gallop)
+          break;
+      }
+    }
+    /* Gallop while either run keeps winning by MIN_GALLOP or more. */
+    ++min_gallop;
+    do {
+      min_gallop -= min_gallop > 1;
+      ms->min_gallop = min_gallop;
+      k = gallop_right(ms, *ssb, ssa, na, 0);
+      acount = k;
+      if (k) {
+        memcpy(dest, ssa, (size_t)k * sizeof(uint64_t));
+        dest += k;
+        ssa += k;
+        na -= k;
+        if (na == 1)
+          goto copy_b;
+        /* na == 0 is impossible with a consistent comparison; CPython
+         * does not assume one, nor do we (NaNs are not consistent). */
+        if (na == 0)
+          goto succeed;
+      }
+      *dest++ = *ssb++;
+      --nb;
+      if (nb == 0)
+        goto succeed;
+
+      k = gallop_left(ms, *ssa, ssb, nb, 0);
+      bcount = k;
+      if (k) {
+        memmove(dest, ssb, (size_t)k * sizeof(uint64_t));
+        dest += k;
+        ssb += k;
+        nb -= k;
+        if (nb == 0)
+          goto succeed;
+      }
+      *dest++ = *ssa++;
+      --na;
+      if (na == 1)
+        goto copy_b;
+    } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+    ++min_gallop; /* penalize leaving galloping mode */
+    ms->min_gallop = min_gallop;
+  }
+succeed:
+  if (na)
+    memcpy(dest, ssa, (size_t)na * sizeof(uint64_t));
+  return;
+copy_b:
+  /* The last element of A belongs at the end of the merge. */
+  memmove(dest, ssb, (size_t)nb * sizeof(uint64_t));
+  dest[nb] = *ssa;
+}
+
+/* As merge_lo, for na >= nb: the shorter run B goes to the temporary array
+ * and the merge runs from the right. */
+static void merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, int64_t nb) {
+  uint64_t *dest, *basea, *baseb;
+  int64_t min_gallop, acount, bcount, k;
+  merge_getmem(ms, nb);
+  dest = ssb + nb - 1;
+  memcpy(ms->a, ssb, (size_t)nb * sizeof(uint64_t));
+  basea = ssa;
+  baseb = ms->a;
+  ssb = ms->a + nb - 1;
+  ssa += na - 1;
+
+  *dest-- = *ssa--;
+  --na;
+  if (na == 0)
+    goto succeed;
+  if (nb == 1)
+    goto copy_a;
+
+  min_gallop = ms->min_gallop;
+  for (;;) {
+    acount = 0;
+    bcount = 0;
+    for (;;) {
+      if (ISLT(*ssb, *ssa)) {
+        *dest-- = *ssa--;
+        ++acount;
+        bcount = 0;
+        --na;
+        if (na == 0)
+          goto succeed;
+        if (acount >= min_gallop)
+          break;
+      } else {
+        *dest-- = *ssb--;
+        ++bcount;
+        acount = 0;
+        --nb;
+        if (nb == 1)
+          goto copy_a;
+        if (bcount >= min_gallop)
+          break;
+      }
+    }
+    ++min_gallop;
+    do {
+      min_gallop -= min_gallop > 1;
+      ms->min_gallop = min_gallop;
+      k = gallop_right(ms, *ssb, basea, na, na - 1);
+      k = na - k;
+      acount = k;
+      if (k) {
+        dest -= k;
+        ssa -= k;
+        memmove(dest + 1, ssa + 1, (size_t)k * sizeof(uint64_t));
+        na -= k;
+        if (na == 0)
+          goto succeed;
+      }
+      *dest-- = *ssb--;
+      --nb;
+      if (nb == 1)
+        goto copy_a;
+
+      k = gallop_left(ms, *ssa, baseb, nb, nb - 1);
+      k = nb - k;
+      bcount = k;
+      if (k) {
+        dest -= k;
+        ssb -= k;
+        memcpy(dest + 1, ssb + 1, (size_t)k * sizeof(uint64_t));
+        nb -= k;
+        if (nb == 1)
+          goto copy_a;
+        if (nb == 0) /* as in merge_lo: only with an inconsistent comparison */
+          goto succeed;
+      }
+      *dest-- = *ssa--;
+      --na;
+      if (na == 0)
+        goto succeed;
+    } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+    ++min_gallop;
+    ms->min_gallop = min_gallop;
+  }
+succeed:
+  if (nb)
+    memcpy(dest - (nb - 1), baseb, (size_t)nb * sizeof(uint64_t));
+  return;
+copy_a:
+  /* The first element of B belongs at the front of the merge. */
+  memmove(dest + 1 - na, ssa + 1 - na, (size_t)na * sizeof(uint64_t));
+  dest -= na;
+  *dest = *ssb;
+}
+
+/* Merge the runs at stack indices i and i + 1 (i is the 2nd- or 3rd-last). */
+static void merge_at(SortState *ms, int i) {
+  uint64_t *ssa = ms->pending[i].base, *ssb = ms->pending[i + 1].base;
+  int64_t na = ms->pending[i].len, nb = ms->pending[i + 1].len;
+  ms->pending[i].len = na + nb;
+  if (i == ms->n - 3)
+    ms->pending[i + 1] = ms->pending[i + 2];
+  --ms->n;
+
+  /* Elements of A before where B's first belongs are already in place. */
+  int64_t k = gallop_right(ms, *ssb, ssa, na, 0);
+  ssa += k;
+  na -= k;
+  if (na == 0)
+    return;
+  /* So are elements of B after where A's last belongs. */
+  nb = gallop_left(ms, ssa[na - 1], ssb, nb, nb - 1);
+  if (nb <= 0)
+    return;
+  if (na <= nb)
+    merge_lo(ms, ssa, na, ssb, nb);
+  else
+    merge_hi(ms, ssa, na, ssb, nb);
+}
+
+/* The powersort "power" of the run at s1 (length n1) followed by one of
+ * length n2, in a list of length n: the first bit where the binary
+ * fractions of the two runs' midpoints (as fractions of n) differ. */
+static int powerloop(int64_t s1, int64_t n1, int64_t n2, int64_t n) {
+  int result = 0;
+  /* Twice the midpoints, to stay in integers. */
+  int64_t a = 2 * s1 + n1, b = a + n1 + n2;
+  for (;;) {
+    ++result;
+    if (a >= n) { /* both quotient bits are 1 */
+      a -= n;
+      b -= n;
+    } else if (b >= n) { /* the bits differ */
+      break;
+    }
+    a <<= 1;
+    b <<= 1;
+  }
+  return result;
+}
+
+/* A run of length n2 was found: merge the runs on the stack whose power is
+ * greater than the new boundary's.  The caller then pushes the run. */
+static void found_new_run(SortState *ms, int64_t n2) {
+  if (ms->n == 0)
+    return;
+  Run *p = ms->pending;
+  int64_t s1 = p[ms->n - 1].base - ms->basekeys;
+  int power = powerloop(s1, p[ms->n - 1].len, n2, ms->listlen);
+  while (ms->n > 1 && p[ms->n - 2].power > power)
+    merge_at(ms, ms->n - 2);
+  p[ms->n - 1].power = power;
+}
+
+static void merge_force_collapse(SortState *ms) {
+  Run *p = ms->pending;
+  while (ms->n > 1) {
+    int n = ms->n - 2;
+    if (n > 0 && p[n - 1].len < p[n + 1].len)
+      --n;
+    merge_at(ms, n);
+  }
+}
+
+/* n if n < 64; otherwise a k in [32, 64] with n / k just below a power of 2. */
+static int64_t merge_compute_minrun(int64_t n) {
+  int64_t r = 0; /* becomes 1 if any 1 bits are shifted off */
+  while (n >= 64) {
+    r |= n & 1;
+    n >>= 1;
+  }
+  return n + r;
+}
+
+/* ---- Entry point ------------------------------------------------------------ */
+
+static bool all_strs(const RoastList *l) {
+  for (int64_t i = 0; i < l->length; ++i) {
+    const RoastObject *o = roast_rt_slot_object(l->items[i]);
+    if (!o || o->type_id != ROAST_TYPE_STR)
+      return false;
+  }
+  return true;
+}
+
+void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t line,
+                        const char *fn) {
+  int64_t length = l->length;
+  if (length < 2)
+    return;
+  SortState ms;
+  switch (roast_rt_list_kind(l)) {
+  case ROAST_ELEM_INT: ms.less = less_int; break;
+  case ROAST_ELEM_FLOAT: ms.less = less_float; break;
+  case ROAST_ELEM_BOOL: ms.less = less_bool; break;
+  default: ms.less = all_strs(l) ? less_str : less_object; break;
+  }
+  ms.file = file;
+  ms.line = line;
+  ms.fn = fn;
+  ms.min_gallop = MIN_GALLOP;
+  ms.listlen = length;
+  ms.basekeys = l->items;
+  ms.a = ms.temparray;
+  ms.alloced = MERGESTATE_TEMP_SIZE;
+  ms.n = 0;
+
+  /* Descending and stable: reverse, sort ascending, reverse back. */
+  uint64_t *lo = l->items;
+  if (reverse)
+    reverse_slice(lo, lo + length);
+
+  int64_t remaining = length, minrun = merge_compute_minrun(length);
+  do {
+    bool descending;
+    int64_t n = count_run(&ms, lo, lo + remaining, &descending);
+    if (descending)
+      reverse_slice(lo, lo + n);
+    /* A short run is extended to minrun (or the rest) by insertion. */
+    if (n < minrun) {
+      int64_t force = remaining <= minrun ? remaining : minrun;
+      binarysort(&ms, lo, lo + force, lo + n);
+      n = force;
+    }
+    found_new_run(&ms, n);
+    ms.pending[ms.n].base = lo;
+    ms.pending[ms.n].len = n;
+    ++ms.n;
+    lo += n;
+    remaining -= n;
+  } while (remaining);
+  merge_force_collapse(&ms);
+
+  if (reverse)
+    reverse_slice(l->items, l->items + length);
+  merge_freemem(&ms);
+}
