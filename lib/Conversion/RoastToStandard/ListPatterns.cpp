@@ -239,7 +239,9 @@ struct LenLowering : public RuntimeOpConversionPattern<LenOp> {
   }
 };
 
-/// == and != are element-wise equality; the orderings are lexicographic.
+/// == and != are element-wise equality. The orderings go through the
+/// runtime's rich comparison, which knows the operator: that is what makes
+/// NaN elements and the TypeError for None come out as in CPython.
 struct ListCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
@@ -248,11 +250,28 @@ struct ListCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isa<ListType>(op.getLhs().getType()))
       return rewriter.notifyMatchFailure(op, "not a list comparison");
-    rewriter.replaceOp(
-        op, lowerObjectComparison(rewriter, op.getLoc(), abi,
-                                  op.getPredicate(), RuntimeFunction::ListEq,
-                                  RuntimeFunction::ListCompare,
-                                  adaptor.getLhs(), adaptor.getRhs()));
+    Location loc = op.getLoc();
+    CmpPredicate pred = op.getPredicate();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
+      Value eq = abi.call(rewriter, loc, RuntimeFunction::ListEq, {lhs, rhs});
+      if (pred == CmpPredicate::ne)
+        eq = arith::XOrIOp::create(
+            rewriter, loc, eq,
+            arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+      rewriter.replaceOp(op, eq);
+      return success();
+    }
+    // RoastCompareOp in Runtime.h: LT 0, LE 1, GT 4, GE 5.
+    int32_t runtimeOp = pred == CmpPredicate::lt   ? 0
+                        : pred == CmpPredicate::le ? 1
+                        : pred == CmpPredicate::gt ? 4
+                                                   : 5;
+    rewriter.replaceOp(op, callRaising(abi, rewriter, op,
+                                       RuntimeFunction::ListRichCompare,
+                                       {lhs, rhs,
+                                        i32Constant(rewriter, loc,
+                                                    runtimeOp)}));
     return success();
   }
 };

@@ -183,8 +183,8 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_list_contains", i1, {ptr, i64});
   case RuntimeFunction::ListEq:
     return info("roast_rt_list_eq", i1, {ptr, ptr});
-  case RuntimeFunction::ListCompare:
-    return info("roast_rt_list_compare", i64, {ptr, ptr});
+  case RuntimeFunction::ListRichCompare:
+    return info("roast_rt_list_richcompare", i1, {ptr, ptr, i32, ptr, i32, ptr});
   case RuntimeFunction::ListConcat:
     return info("roast_rt_list_concat", ptr, {ptr, ptr});
   case RuntimeFunction::ListRepeat:

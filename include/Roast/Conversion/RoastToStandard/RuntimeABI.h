@@ -89,7 +89,7 @@ enum class RuntimeFunction {
   ListSort,
   ListContains,
   ListEq,
-  ListCompare,
+  ListRichCompare,
   ListConcat,
   ListRepeat,
   ListSlice,
