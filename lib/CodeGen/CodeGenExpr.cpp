@@ -114,11 +114,7 @@ Value Generator::emitArithmetic(ast::BinaryOp op, Value lhs, Value rhs,
     return isFloat ? Value(arith::MulFOp::create(builder, l, lhs, rhs))
                    : Value(MulOp::create(builder, l, lhs, rhs));
   case ast::BinaryOp::Div:
-    if (!isFloat) {
-      lhs = CastOp::create(builder, l, builder.getF64Type(), lhs);
-      rhs = CastOp::create(builder, l, builder.getF64Type(), rhs);
-    }
-    return TrueDivOp::create(builder, l, lhs, rhs);
+    return TrueDivOp::create(builder, l, builder.getF64Type(), lhs, rhs);
   case ast::BinaryOp::FloorDiv:
     return FloorDivOp::create(builder, l, lhs, rhs);
   case ast::BinaryOp::Mod:
@@ -170,9 +166,12 @@ Value Generator::emitBinary(ast::BinaryExpr &expr) {
     return ListRepeatOp::create(builder, l, rhs,
                                 coerce(lhs, expr.lhs->type, intType, l));
   }
-  // Operands are converted to the result type, except for `/` (always
-  // computed in float) whose result type already is float.
+  // Operands are converted to the result type, except for int / int: the
+  // ints go to roast.truediv as they are (its error message differs).
   const sema::Type *operandType = expr.type;
+  if (expr.op == ast::BinaryOp::Div && !expr.lhs->type->isFloat() &&
+      !expr.rhs->type->isFloat())
+    operandType = program.types.getInt();
   Value lhs = emitExprAs(*expr.lhs, operandType);
   Value rhs = emitExprAs(*expr.rhs, operandType);
   return emitArithmetic(expr.op, lhs, rhs, operandType, l);

@@ -248,17 +248,23 @@ struct TrueDivOpLowering : public RuntimeOpConversionPattern<TrueDivOp> {
   matchAndRewrite(TrueDivOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    Value zero = arith::ConstantFloatOp::create(
-        rewriter, loc, cast<FloatType>(op.getType()), APFloat(0.0));
+    auto f64 = cast<FloatType>(op.getType());
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    bool ints = lhs.getType().isInteger(64);
+    if (ints) {
+      lhs = arith::SIToFPOp::create(rewriter, loc, f64, lhs);
+      rhs = arith::SIToFPOp::create(rewriter, loc, f64, rhs);
+    }
+    Value zero = arith::ConstantFloatOp::create(rewriter, loc, f64,
+                                                APFloat(0.0));
     // oeq: -0.0 is zero too, NaN is not (NaN / NaN is NaN in Python).
-    Value byZero = arith::CmpFOp::create(
-        rewriter, loc, arith::CmpFPredicate::OEQ, adaptor.getRhs(), zero);
+    Value byZero = arith::CmpFOp::create(rewriter, loc,
+                                         arith::CmpFPredicate::OEQ, rhs, zero);
     abi.branchToColdIf(rewriter, loc, byZero, [&](OpBuilder &builder) {
       abi.emitRaise(builder, op, ExceptionKind::ZeroDivisionError,
-                    kFloatDivisionByZero);
+                    ints ? "division by zero" : kFloatDivisionByZero);
     });
-    rewriter.replaceOpWithNewOp<arith::DivFOp>(op, adaptor.getLhs(),
-                                               adaptor.getRhs());
+    rewriter.replaceOpWithNewOp<arith::DivFOp>(op, lhs, rhs);
     return success();
   }
 };

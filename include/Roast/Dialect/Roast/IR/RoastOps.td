@@ -254,19 +254,23 @@ def Roast_PowModOp : Roast_Op<"powmod", [SameOperandsAndResultType]> {
   let assemblyFormat = "$base `,` $exp `,` $mod attr-dict `:` type($result)";
 }
 
-def Roast_TrueDivOp : Roast_Op<"truediv", [SameOperandsAndResultType]> {
-  let summary = "Python `/` on floats";
+def Roast_TrueDivOp : Roast_Op<"truediv", [SameTypeOperands]> {
+  let summary = "Python `/`";
   let description = [{
-    True division. CodeGen converts int operands to float first. A zero
-    divisor raises `ZeroDivisionError` (IEEE would give inf).
+    True division: the result is always a float. Int operands are converted
+    to float first (exactly for magnitudes below 2^53). A zero divisor raises
+    `ZeroDivisionError` (IEEE would give inf), with CPython's message for the
+    operand types: "division by zero" for ints, "float division by zero" for
+    floats.
 
     ```mlir
     %r = roast.truediv %a, %b : f64
+    %q = roast.truediv %i, %j : i64
     ```
   }];
-  let arguments = (ins Roast_Float:$lhs, Roast_Float:$rhs);
+  let arguments = (ins Roast_IntOrFloat:$lhs, Roast_IntOrFloat:$rhs);
   let results = (outs Roast_Float:$result);
-  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs)";
 }
 
 def Roast_CmpPredicate : I64EnumAttr<"CmpPredicate", "Python comparison", [
