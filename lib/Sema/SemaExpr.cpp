@@ -776,7 +776,12 @@ const Type *Checker::checkList(ListExpr &expr, const Type *expected) {
       return type;
     if (!element) {
       element = type;
-    } else if (fromContext ? !isAssignable(type, element) : type != element) {
+    } else if (fromContext && !isAssignable(type, element)) {
+      diags.error(elt->getLoc(), "a " + expected->str() +
+                                     " cannot hold a value of type " +
+                                     type->str());
+      return types.getError();
+    } else if (!fromContext && type != element) {
       diags.error(elt->getLoc(),
                   "list elements of different types (" + element->str() +
                       " and " + type->str() + ") are not supported yet");
