@@ -1,4 +1,4 @@
-/* FormatFloat.c - format() of float (e E f F g G n % and none), digit for digit as CPython's format_float_short. */
+/* FormatFloat.c - format() of float (e E f F g G n % and none), as CPython's format_float_short. */
 #include "FormatInternal.h"
 
 #include <math.h>
@@ -17,9 +17,8 @@
  */
 
 /* A double has at most 767 significant decimal digits and at most 1074
- * digits after the point, so printf beyond these precisions only appends
- * zeros, which the layout below adds itself: a precision of 10**9 then
- * costs no giant printf buffer. */
+ * digits after the point, so printf is asked for no more than these (its
+ * text then fits a fixed buffer); any further zeros come from the layout. */
 enum { MAX_E_DIGITS = 800, MAX_F_DECIMALS = 1100, TEXT_SIZE = 1536 };
 
 /* 0.DIGITS x 10^decpt, as dtoa reports it: no leading or trailing zeros,
@@ -67,12 +66,15 @@ static void parse_decimal(const char *text, Digits *d) {
  * 'r' (mode 0: shortest). */
 static void get_digits(double v, char code, int64_t precision, Digits *d) {
   char text[TEXT_SIZE];
-  if (code == 'r')
+  if (code == 'r') {
     roast_rt_format_float(v, text);
-  else if (code == 'f')
-    snprintf(text, sizeof text, "%.*f", (int)(precision < MAX_F_DECIMALS ? precision : MAX_F_DECIMALS), v);
-  else
-    snprintf(text, sizeof text, "%.*e", (int)(precision < MAX_E_DIGITS ? precision : MAX_E_DIGITS) - 1, v);
+  } else if (code == 'f') {
+    int decimals = (int)(precision < MAX_F_DECIMALS ? precision : MAX_F_DECIMALS);
+    snprintf(text, sizeof text, "%.*f", decimals, v);
+  } else {
+    int digits = (int)(precision < MAX_E_DIGITS ? precision : MAX_E_DIGITS);
+    snprintf(text, sizeof text, "%.*e", digits - 1, v);
+  }
   parse_decimal(text, d);
 }
 

@@ -1,4 +1,4 @@
-/* FormatInt.c - format() of int and bool: the b c d o x X n presentation types, the float ones by conversion. */
+/* FormatInt.c - format() of int and bool: b c d o x X n, and the float types by conversion. */
 #include "FormatInternal.h"
 
 /* CPython's format_long_internal. */

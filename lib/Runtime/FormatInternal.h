@@ -1,4 +1,4 @@
-/* FormatInternal.h - the parsed format spec and helpers shared by the runtime's Format*.c files (not part of the compiler ABI). */
+/* FormatInternal.h - the parsed format spec and helpers shared by Format*.c (not compiler ABI). */
 #ifndef ROAST_RUNTIME_FORMAT_INTERNAL_H
 #define ROAST_RUNTIME_FORMAT_INTERNAL_H
 
@@ -58,7 +58,8 @@ typedef struct RoastFormatNumber {
   int64_t remainder_chars;  /* in code points */
 } RoastFormatNumber;
 
-/* The formatted str of number under spec (sign, width, alignment, fill, grouping). */
+/* The formatted str of number under spec (sign, width, alignment, fill,
+ * grouping).  FormatNumber.c. */
 RoastStr *roast_rt_format_number(const RoastFormatNumber *number, const RoastFormatSpec *spec);
 
 /* float formatting of v under an already parsed spec whose type is a float

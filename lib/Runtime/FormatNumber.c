@@ -1,4 +1,4 @@
-/* FormatNumber.c - laying out a formatted number: sign, prefix, padding and digit grouping, as CPython's fill_number. */
+/* FormatNumber.c - laying out a formatted number: sign, prefix, padding and digit groups. */
 #include "FormatInternal.h"
 
 #include <string.h>
@@ -19,7 +19,8 @@ char *roast_rt_format_fill(char *p, const RoastFormatSpec *spec, int64_t count) 
 
 RoastStr *roast_rt_format_finish(RoastStr *s, bool ascii) {
   if (ascii && s->length <= 1) {
-    RoastStr *constant = s->length == 0 ? roast_rt_str_empty() : roast_rt_str_ascii_char(s->data[0]);
+    RoastStr *constant =
+        s->length == 0 ? roast_rt_str_empty() : roast_rt_str_ascii_char(s->data[0]);
     roast_rt_release(&s->header);
     return constant;
   }

@@ -1,4 +1,4 @@
-/* FormatSpec.c - parsing the format-spec mini-language, and its errors, exactly as CPython 3.12 does. */
+/* FormatSpec.c - parsing the format-spec mini-language, and its errors, as CPython 3.12 does. */
 #include "FormatInternal.h"
 
 #include <stdio.h>
@@ -27,13 +27,15 @@ void roast_rt_format_unknown_type(uint32_t type, const char *type_name,
   roast_rt_format_error(message, site);
 }
 
-/* The whole spec goes into this message, so it is sized to fit. */
+/* The whole spec goes into this message, so it is sized to fit.  (A NUL in
+ * the spec ends the message there: roast_rt_raise takes a C string.) */
 __attribute__((cold)) ROAST_RT_NORETURN static void invalid_spec(const RoastStr *spec,
                                                                  const char *type_name,
                                                                  const RoastFormatSite *site) {
   static const char head[] = "Invalid format specifier '", middle[] = "' for object of type '";
   size_t name_len = strlen(type_name);
-  char *message = roast_rt_malloc(sizeof head + (size_t)spec->length + sizeof middle + name_len + 2);
+  char *message =
+      roast_rt_malloc(sizeof head + (size_t)spec->length + sizeof middle + name_len + 2);
   char *p = message;
   memcpy(p, head, sizeof head - 1);
   p += sizeof head - 1;

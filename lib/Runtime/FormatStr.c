@@ -1,4 +1,4 @@
-/* FormatStr.c - format() of str: the s presentation type, width and alignment in code points, precision truncation. */
+/* FormatStr.c - format() of str: padding and precision truncation, in code points. */
 #include "FormatInternal.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* format_tests.c - unit tests of format() / f-string formatting (roast_rt_format_*_spec) against CPython 3.12 results. */
+/* format_tests.c - unit tests of format() and f-string formatting against CPython 3.12 results. */
 /* mmap, mprotect and sysconf are POSIX, not C11, and MAP_ANONYMOUS is not
  * even POSIX.  (LLVM's CMake flags may already pass -D_GNU_SOURCE.) */
 #ifndef _GNU_SOURCE
@@ -85,8 +85,9 @@ static Input make_input(TStr t, enum Variant variant) {
 /* Every call must leave its (borrowed) arguments' counts as they were. */
 static void check_balanced(const Input *in, const char *what) {
   int64_t expected = in->variant == READ_ONLY ? ROAST_REFCOUNT_IMMORTAL : 1;
-  CHECK(in->str->header.refcount == expected, "%s: argument refcount %" PRId64 ", expected %" PRId64,
-        what, in->str->header.refcount, expected);
+  CHECK(in->str->header.refcount == expected,
+        "%s: argument refcount %" PRId64 ", expected %" PRId64, what, in->str->header.refcount,
+        expected);
 }
 
 static void free_input(Input *in) {
@@ -370,7 +371,8 @@ static const struct {
 
 static void huge_width(const void *arg) {
   size_t i = *(const size_t *)arg;
-  RoastStr *spec = live_in_child[0] = roast_rt_str_new(huge_widths[i].spec, (int64_t)strlen(huge_widths[i].spec));
+  const char *text = huge_widths[i].spec;
+  RoastStr *spec = live_in_child[0] = roast_rt_str_new(text, (int64_t)strlen(text));
   switch (huge_widths[i].kind) {
   case K_INT: roast_rt_format_int_spec(-5, spec, "p.py", 1, "f"); break;
   case K_FLOAT: roast_rt_format_float_spec(-1.5, spec, "p.py", 1, "f"); break;
@@ -403,7 +405,7 @@ static void test_format_errors(void) {
   }
 }
 
-static void test_format(void) {
+void test_format(void) {
   test_sharing();
   test_int_table();
   test_float_table();
@@ -411,8 +413,3 @@ static void test_format(void) {
   test_bool_table();
   test_format_errors();
 }
-
-/* runtime_tests.c's main calls the groups it declares in runtime_tests.h;
- * this group registers itself instead, so that adding it took no edit
- * there.  It runs before main, and main's summary counts its checks. */
-__attribute__((constructor)) static void run_format_tests(void) { test_format(); }

@@ -92,13 +92,13 @@ FLOAT_VALUES = [0.0, -0.0, 0.1, -0.1, 0.5, 1.0, -1.0, 1.5, 2.5, -2.5, 0.125, 3.1
                 0.9999995, 1e22, 1e100, -1e-100, 2.0**63, 1.7976931348623157e308,
                 2.2250738585072014e-308, 5e-324, -5e-324, 4.35, 100.0,
                 float("nan"), -float("nan"), float("inf"), float("-inf")]
-STR_VALUES = ["", "a", "abc", "hello world", "héllo", "日本語", "😀", "a😀b", "ab\0cd", "x" * 30,
-              "éééééabc", "\ud800z"]
+STR_VALUES = ["", "a", "abc", "hello world", "héllo", "日本語", "😀", "a😀b", "ab\0cd",
+              "x" * 30, "éééééabc", "\ud800z"]
 BOOL_VALUES = [False, True]
 
 # The options, each with "" (absent) first.
-FILL_ALIGN = ["", "<", ">", "^", "=", "*<", "*>", "*^", "*=", "0<", "0>", "0^", "0=", "→<", "→>",
-              "→^", "→=", "\0>", " ^", "><", "=^", "<=", "😀>", "é^"]
+FILL_ALIGN = ["", "<", ">", "^", "=", "*<", "*>", "*^", "*=", "0<", "0>", "0^", "0=", "→<",
+              "→>", "→^", "→=", "\0>", " ^", "><", "=^", "<=", "😀>", "é^"]
 SIGNS = ["", "+", "-", " "]
 ZS = ["", "z"]
 ALTS = ["", "#"]
@@ -127,8 +127,8 @@ def random_spec(rng, types, numeric=True):
 # Hand-picked specs, valid and not, tried on every type.
 COMMON_SPECS = [
     "", "<", ">", "^", "=", "5", "05", "010", "+", "-", " ", "z", "#", ",", "_", ".0", ".3",
-    "10.3", ">10", "<10", "^10", "^11", "=10", "*^11", "→>8", "😀<6", "\0>4", "0<8", "0^9", "0=9",
-    "09,", "08,", "010,", "011_", "0=12,", "+010,", " 012_", "=+10", "x^+#12",
+    "10.3", ">10", "<10", "^10", "^11", "=10", "*^11", "→>8", "😀<6", "\0>4", "0<8", "0^9",
+    "0=9", "09,", "08,", "010,", "011_", "0=12,", "+010,", " 012_", "=+10", "x^+#12",
     "<<5", ">>5", "^^", "==", ">=", "=<", ",>", "5>", "0>5", "00", "000", "0010",
     # Invalid: malformed, conflicting or unknown.
     ",,", ",_", "_,", ",,d", "_,d", ".", ".f", "10.", "5.2.1", ".2fx", "1.1.1", "x", "xx",
@@ -241,14 +241,23 @@ emit_rows("long_str_cases", "StrCase",
 ROAST_DIFF = [
     ("K_INT", 5, "٣", "ValueError: Unknown format code '\\x663' for object of type 'int'"),
     ("K_INT", 5, "٣d", "ValueError: Invalid format specifier '٣d' for object of type 'int'"),
-    ("K_FLOAT", 1.5, ".٣f",
-     "ValueError: Format specifier missing precision"),
+    ("K_FLOAT", 1.5, ".٣f", "ValueError: Format specifier missing precision"),
     ("K_STR", "ab", "١٠", "ValueError: Invalid format specifier '١٠' for object of type 'str'"),
 ]
 for kind, v, spec, err in ROAST_DIFF:
     res, cpy_err = outcome(v, spec)
-    differences.append("format(%r, %r): %s (CPython %r)" % (v, spec, err, res if cpy_err is None else cpy_err))
+    differences.append("format(%r, %r): %s (CPython %r)" %
+                       (v, spec, err, res if cpy_err is None else cpy_err))
     error_rows.append((kind, v, spec, err))
+
+# Run-time error messages are C strings, so a NUL in a spec that the
+# message quotes ends the message there.
+error_rows.append(("K_INT", 5, "\0>5xx", "ValueError: Invalid format specifier '\0>5xx' for "
+                   "object of type 'int'"))
+for k, (kind, v, spec, err) in enumerate(error_rows):
+    if "\0" in err:
+        differences.append("format(%r, %r): %r (CPython %r)" % (v, spec, err.split("\0")[0], err))
+        error_rows[k] = (kind, v, spec, err.split("\0")[0])
 
 emit_rows("error_cases", "ErrorCase",
           ["{%s, %s, %s, %s}" % (kind, value_field(kind, v), S(spec), c_str(err))

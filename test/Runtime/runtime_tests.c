@@ -434,6 +434,7 @@ int main(void) {
   test_errors();
   test_str();
   test_list();
+  test_format();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

@@ -32,5 +32,6 @@ ChildResult run_in_child(void (*fn)(const void *arg), const void *arg);
 void test_str(void);
 /* The list tests (list_tests.c). */
 void test_list(void);
+void test_format(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */

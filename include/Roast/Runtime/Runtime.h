@@ -334,8 +334,9 @@ void roast_rt_print_object_repr(const RoastObject *o);
  * '.2fx' for object of type 'int'", "Cannot specify ',' with 's'."; 'c' of a value
  * outside range(0x110000) is OverflowError "%c arg not in range(0x110000)".
  * Roast-specific: width and precision take ASCII digits only (CPython also accepts
- * other Unicode decimal digits), and 'n' uses the C locale (no grouping, '.'), which
- * is also CPython's unless the program calls locale.setlocale. */
+ * other Unicode decimal digits), 'n' uses the C locale (no grouping, '.'), which is
+ * also CPython's unless the program calls locale.setlocale, and a message quoting a
+ * spec that contains a NUL ends at the NUL. */
 RoastStr *roast_rt_format_int_spec(int64_t v, const RoastStr *spec, const char *file, int32_t line, const char *fn);
 RoastStr *roast_rt_format_float_spec(double v, const RoastStr *spec, const char *file, int32_t line, const char *fn);
 RoastStr *roast_rt_format_str_spec(const RoastStr *s, const RoastStr *spec, const char *file, int32_t line, const char *fn);
