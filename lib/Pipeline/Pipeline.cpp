@@ -22,6 +22,7 @@ using namespace mlir;
 void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createRoastStackGuards());
   pm.addPass(createMem2Reg());
+  pm.addPass(createRoastInlineRecursion());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -26,4 +26,25 @@ def RoastStackGuards : Pass<"roast-stack-guards", "::mlir::ModuleOp"> {
   ];
 }
 
+def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
+  let summary = "Inline small self-recursive functions into themselves once";
+  let description = [{
+    Each direct self-call of a small recursive `roast.func` (at most
+    `max-ops` operations) is replaced by one copy of the function's body,
+    whose own self-calls stay calls. This halves the calls of a
+    fib-like recursion and gives LLVM a larger body to schedule, the
+    recursive inlining GCC does at -O2. Functions that are not
+    self-recursive, or larger than the limit, are left alone.
+  }];
+  let options = [
+    Option<"maxOps", "max-ops", "unsigned", /*default=*/"32",
+           "Largest function body (in operations) to inline into itself">
+  ];
+  let dependentDialects = ["::roast::RoastDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+  let statistics = [
+    Statistic<"numInlined", "calls-inlined", "Number of self-calls inlined">
+  ];
+}
+
 #endif // ROAST_DIALECT_ROAST_TRANSFORMS_PASSES_TD
