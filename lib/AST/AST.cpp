@@ -486,6 +486,26 @@ void ASTDumper::dumpExpr(const Expr &expr, StringRef role) {
     }
     return;
   }
+  case Expr::Kind::FString: {
+    out << "FString\n";
+    Nested nested(*this);
+    for (const FStringExpr::Part &part : llvm::cast<FStringExpr>(expr).parts) {
+      if (!part.value) {
+        line("literal");
+        printStringLiteral(os, part.literal);
+        os << '\n';
+        continue;
+      }
+      dumpExpr(*part.value, part.conversion
+                                ? StringRef(part.conversion == 'r'   ? "!r"
+                                            : part.conversion == 's' ? "!s"
+                                                                     : "!a")
+                                : StringRef("field"));
+      if (part.spec)
+        dumpExpr(*part.spec, "spec");
+    }
+    return;
+  }
   case Expr::Kind::Unsupported:
     out << "UnsupportedExpr ";
     printStringLiteral(out, llvm::cast<UnsupportedExpr>(expr).what);

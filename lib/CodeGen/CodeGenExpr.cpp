@@ -547,6 +547,60 @@ Value Generator::emitStrSubscript(ast::SubscriptExpr &expr) {
 }
 
 //===----------------------------------------------------------------------===//
+// f-strings
+//===----------------------------------------------------------------------===//
+
+/// Each part becomes a str (a literal, str()/repr() of a field, or format()
+/// with its spec), and the parts are concatenated left to right.
+Value Generator::emitFString(ast::FStringExpr &expr) {
+  Location l = loc(expr.getLoc());
+  const sema::Type *strType = program.types.getStr();
+  Value result;
+  for (ast::FStringExpr::Part &part : expr.parts) {
+    Value piece;
+    if (!part.value) {
+      piece = StringOp::create(builder, l, builder.getStringAttr(part.literal));
+    } else {
+      Location fieldLoc = loc(part.value->getLoc());
+      Value value = emitExpr(*part.value);
+      const sema::Type *type = part.value->type;
+      if (part.conversion == 'r') {
+        value = ReprOp::create(builder, fieldLoc, value);
+        track(value, strType);
+        type = strType;
+      } else if (part.conversion == 's' && !type->isStr()) {
+        value = CastOp::create(builder, fieldLoc, StrType::get(&context),
+                               value);
+        track(value, strType);
+        type = strType;
+      }
+      if (part.spec) {
+        Value spec = emitExpr(*part.spec);
+        piece = FormatOp::create(builder, fieldLoc, value, spec);
+      } else if (type->isStr()) {
+        piece = value;
+        RetainOp::create(builder, fieldLoc, piece);
+      } else {
+        piece = CastOp::create(builder, fieldLoc, StrType::get(&context),
+                               value);
+      }
+    }
+    track(piece, strType);
+    if (!result) {
+      result = piece;
+      continue;
+    }
+    result = StrConcatOp::create(builder, l, result, piece);
+    track(result, strType);
+  }
+  if (!result)
+    return StringOp::create(builder, l, builder.getStringAttr(""));
+  // The caller tracks the result.
+  consume(result, strType);
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
 // Lists
 //===----------------------------------------------------------------------===//
 
@@ -665,6 +719,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     return emitIfExp(llvm::cast<ast::IfExpExpr>(expr));
   case ast::Expr::Kind::Call:
     return emitCall(llvm::cast<ast::CallExpr>(expr));
+  case ast::Expr::Kind::FString:
+    return emitFString(llvm::cast<ast::FStringExpr>(expr));
   case ast::Expr::Kind::List: {
     // The list retains its elements; they stay temporaries here.
     const sema::Type *element =

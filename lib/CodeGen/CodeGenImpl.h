@@ -81,6 +81,7 @@ private:
   std::tuple<mlir::Value, mlir::Value, mlir::Value>
   emitSliceBounds(ast::SliceExpr &slice);
   mlir::Value emitStrSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitFString(ast::FStringExpr &expr);
   mlir::Value emitListSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitListMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);

@@ -202,6 +202,12 @@ Lexer::Lexer(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags)
     cur += 3;
 }
 
+Lexer::Lexer(DiagEngine &diags, const char *begin, const char *end)
+    : diags(diags), cur(begin), end(end), lineStart(begin) {
+  // The field is part of an enclosing line: no indentation to measure.
+  atLineStart = false;
+}
+
 /// Reports the first lexical error of a logical line only: several on one
 /// line nearly always share a cause (a quote too few turns the rest of the
 /// line inside out).

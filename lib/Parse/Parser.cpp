@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -42,6 +43,11 @@ constexpr llvm::StringLiteral kStarred("starred expressions");
 class Parser {
 public:
   Parser(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags);
+  /// A parser for the expression of an f-string field, `[begin, end)` of a
+  /// buffer, so that its locations point into the source.
+  Parser(llvm::SourceMgr &sourceMgr, DiagEngine &diags, const char *begin,
+         const char *end);
+  ExprPtr parseFieldExpression();
 
   std::unique_ptr<Module> parseModule();
 
@@ -172,6 +178,8 @@ private:
   ExprPtr parseSlice();
   ExprPtr parseAtom();
   ExprPtr parseStrings();
+  bool parseFStringBody(const char *begin, const char *end, bool raw,
+                        FStringExpr &out);
   ExprPtr parseTupleGroupOrGenexp();
   ExprPtr parseListOrListcomp();
   ExprPtr parseDictOrSet();
@@ -229,6 +237,28 @@ Parser::Parser(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags)
   fileName = buffer->getBufferIdentifier().str();
   bufferEnd = buffer->getBufferEnd();
   tok = lexer.next();
+}
+
+Parser::Parser(llvm::SourceMgr &sourceMgr, DiagEngine &diags,
+               const char *begin, const char *end)
+    : lexer(diags, begin, end), diags(diags), sourceMgr(sourceMgr) {
+  bufferEnd = end;
+  tok = lexer.next();
+}
+
+/// The expression of a replacement field: everything up to the field's
+/// `!`, `:` or `}`.
+ExprPtr Parser::parseFieldExpression() {
+  if (tok.isAny(TokenKind::newline, TokenKind::eof)) {
+    syntaxError(tok.loc, "f-string: valid expression required before '}'");
+    return nullptr;
+  }
+  ExprPtr expr = parseStarExpressions();
+  if (expr && !tok.isAny(TokenKind::newline, TokenKind::eof)) {
+    syntaxError(tok.loc, "f-string: expecting '}'");
+    return nullptr;
+  }
+  return expr;
 }
 
 void Parser::consume() {
@@ -2068,18 +2098,202 @@ ExprPtr Parser::parseAtom() {
 /// f-string part makes the whole an f-string.
 ExprPtr Parser::parseStrings() {
   SMLoc loc = tok.loc;
-  std::string value;
-  bool isFString = false;
+  auto fstring = std::make_unique<FStringExpr>(loc);
+  std::string pending; // plain literal text not yet added as a part
+  bool isFString = false, ok = true;
   while (tok.isAny(TokenKind::string, TokenKind::fstring)) {
-    if (tok.is(TokenKind::fstring))
-      isFString = true;
-    else
-      value += tok.strValue;
+    if (tok.is(TokenKind::string)) {
+      pending += tok.strValue;
+      consume();
+      continue;
+    }
+    isFString = true;
+    if (!pending.empty()) {
+      fstring->parts.push_back({std::move(pending), nullptr, 0, nullptr});
+      pending.clear();
+    }
+    // The body starts after the prefix and the opening quote(s).
+    StringRef spelling = tok.spelling;
+    size_t quote = spelling.find_first_of("'\"");
+    bool raw = spelling.take_front(quote).find_first_of("rR") != StringRef::npos;
+    bool triple =
+        spelling.substr(quote).starts_with(std::string(3, spelling[quote]));
+    const char *body = spelling.data() + quote + (triple ? 3 : 1);
+    ok &= parseFStringBody(body, body + tok.strValue.size(), raw, *fstring);
     consume();
   }
-  if (isFString)
-    return std::make_unique<UnsupportedExpr>(loc, "f-strings");
-  return std::make_unique<StrLitExpr>(loc, std::move(value));
+  if (!isFString)
+    return std::make_unique<StrLitExpr>(loc, std::move(pending));
+  if (!pending.empty())
+    fstring->parts.push_back({std::move(pending), nullptr, 0, nullptr});
+  // After an error in a field (already reported), a placeholder keeps the
+  // rest of the statement from raising a second, confusing error.
+  if (!ok)
+    return std::make_unique<StrLitExpr>(loc, "");
+  return fstring;
+}
+
+/// Decodes the escape sequence at `p` (just after a backslash) of a
+/// non-raw f-string literal part, appending to `out`; returns the end.
+static const char *decodeEscape(const char *p, const char *end,
+                                std::string &out) {
+  if (p == end) {
+    out += '\\';
+    return p;
+  }
+  char c = *p++;
+  auto hex = [&](unsigned digits) {
+    uint32_t cp = 0;
+    for (unsigned i = 0; i < digits && p != end && llvm::isHexDigit(*p); ++i)
+      cp = cp * 16 + llvm::hexDigitValue(*p++);
+    return cp;
+  };
+  uint32_t cp;
+  switch (c) {
+  case '\n':
+    return p; // backslash-newline continues the line
+  case 'n': out += '\n'; return p;
+  case 't': out += '\t'; return p;
+  case 'r': out += '\r'; return p;
+  case '0': out += '\0'; return p;
+  case 'a': out += '\a'; return p;
+  case 'b': out += '\b'; return p;
+  case 'f': out += '\f'; return p;
+  case 'v': out += '\v'; return p;
+  case '\\': case '\'': case '"': out += c; return p;
+  case 'x': cp = hex(2); break;
+  case 'u': cp = hex(4); break;
+  case 'U': cp = hex(8); break;
+  default:
+    out += '\\';
+    out += c;
+    return p;
+  }
+  // UTF-8 encode the code point.
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+  return p;
+}
+
+/// The literal parts and `{expr!c:spec}` fields of `[begin, end)`; the
+/// lexer has already checked that quotes and braces balance.
+bool Parser::parseFStringBody(const char *begin, const char *end, bool raw,
+                              FStringExpr &out) {
+  std::string literal;
+  auto flush = [&] {
+    if (!literal.empty())
+      out.parts.push_back({std::move(literal), nullptr, 0, nullptr});
+    literal.clear();
+  };
+  const char *p = begin;
+  while (p != end) {
+    char c = *p;
+    if (c == '{' && p + 1 != end && p[1] == '{') {
+      literal += '{';
+      p += 2;
+      continue;
+    }
+    if (c == '}') {
+      if (p + 1 != end && p[1] == '}') {
+        literal += '}';
+        p += 2;
+        continue;
+      }
+      error(SMLoc::getFromPointer(p), "f-string: single '}' is not allowed");
+      return false;
+    }
+    if (c == '\\' && !raw) {
+      p = decodeEscape(p + 1, end, literal);
+      continue;
+    }
+    if (c != '{') {
+      literal += c;
+      ++p;
+      continue;
+    }
+    // A field: find the end of its expression at bracket depth 0.
+    flush();
+    const char *exprBegin = ++p;
+    int depth = 0;
+    while (p != end) {
+      char d = *p;
+      if (d == '\'' || d == '"') {
+        for (++p; p != end && *p != d; ++p)
+          if (*p == '\\')
+            ++p;
+        if (p != end)
+          ++p;
+        continue;
+      }
+      if (d == '(' || d == '[' || d == '{')
+        ++depth;
+      else if ((d == ')' || d == ']' || d == '}') && depth > 0)
+        --depth;
+      else if (depth == 0 &&
+               (d == '}' || d == ':' || (d == '!' && p + 1 != end && p[1] != '=')))
+        break;
+      else if (depth == 0 && d == '=' && p + 1 != end &&
+               (p[1] == '}' || p[1] == '!' || p[1] == ':')) {
+        error(SMLoc::getFromPointer(p),
+              "self-documenting f-string fields ('{x=}') are not supported "
+              "yet");
+        return false;
+      }
+      ++p;
+    }
+    FStringExpr::Part part;
+    Parser sub(sourceMgr, diags, exprBegin, p);
+    part.value = sub.parseFieldExpression();
+    if (!part.value)
+      return false;
+    if (p != end && *p == '!') {
+      if (p + 1 == end || !llvm::is_contained("rsa", p[1])) {
+        error(SMLoc::getFromPointer(p),
+              "f-string: invalid conversion character: expected 's', 'r', or "
+              "'a'");
+        return false;
+      }
+      part.conversion = p[1];
+      p += 2;
+    }
+    if (p != end && *p == ':') {
+      // The spec runs to the `}` that closes the field; it may hold fields.
+      const char *specBegin = ++p;
+      int nested = 0;
+      while (p != end && (*p != '}' || nested > 0)) {
+        if (*p == '{')
+          ++nested;
+        else if (*p == '}')
+          --nested;
+        ++p;
+      }
+      part.spec = std::make_unique<FStringExpr>(SMLoc::getFromPointer(specBegin));
+      if (!parseFStringBody(specBegin, p, /*raw=*/true, *part.spec))
+        return false;
+    }
+    if (p == end || *p != '}') {
+      error(SMLoc::getFromPointer(p == end ? end - 1 : p),
+            "f-string: expecting '}'");
+      return false;
+    }
+    ++p;
+    out.parts.push_back(std::move(part));
+  }
+  flush();
+  return true;
 }
 
 /// tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'

@@ -753,6 +753,42 @@ const Type *Checker::checkStrSlice(SliceExpr &slice) {
 }
 
 //===----------------------------------------------------------------------===//
+// f-strings
+//===----------------------------------------------------------------------===//
+
+/// Fields may hold numbers, bools, strs and None (None without a spec, as
+/// NoneType has no format codes); `!r` and `!s` convert to str first.
+const Type *Checker::checkFString(FStringExpr &expr) {
+  bool ok = true;
+  for (FStringExpr::Part &part : expr.parts) {
+    if (!part.value)
+      continue;
+    const Type *type = checkExpr(*part.value);
+    if (part.spec) {
+      part.spec->type = checkFString(*part.spec);
+      ok &= !part.spec->type->isError();
+    }
+    if (type->isError()) {
+      ok = false;
+      continue;
+    }
+    if (part.conversion == 'a') {
+      unsupported(part.value->getLoc(), "!a conversions");
+      ok = false;
+    } else if (!type->isNumeric() && !type->isStr() && !type->isNone()) {
+      unsupported(part.value->getLoc(),
+                  "f-string fields of type " + type->str());
+      ok = false;
+    } else if (type->isNone() && part.spec && !part.conversion) {
+      diags.error(part.value->getLoc(),
+                  "unsupported format string passed to NoneType.__format__");
+      ok = false;
+    }
+  }
+  return ok ? types.getStr() : types.getError();
+}
+
+//===----------------------------------------------------------------------===//
 // Lists
 //===----------------------------------------------------------------------===//
 
@@ -1013,6 +1049,8 @@ const Type *Checker::checkExprImpl(Expr &expr) {
   case Expr::Kind::Dict:
     unsupported(expr.getLoc(), "dicts");
     return types.getError();
+  case Expr::Kind::FString:
+    return checkFString(llvm::cast<FStringExpr>(expr));
   case Expr::Kind::Unsupported:
     unsupported(expr.getLoc(), llvm::cast<UnsupportedExpr>(expr).what);
     return types.getError();

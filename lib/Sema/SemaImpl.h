@@ -46,6 +46,7 @@ private:
   const Type *checkIfExp(ast::IfExpExpr &expr);
   const Type *checkCall(ast::CallExpr &call);
   const Type *checkTuple(ast::TupleExpr &expr);
+  const Type *checkFString(ast::FStringExpr &expr);
   const Type *checkSubscript(ast::SubscriptExpr &expr);
   const Type *checkStrMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);

@@ -61,6 +61,7 @@ public:
     List,
     Set,
     Dict,
+    FString,
     Unsupported, // parsed syntax outside the supported subset
   };
 
@@ -258,6 +259,21 @@ public:
   DictExpr(Loc loc, std::vector<ExprPtr> keys, std::vector<ExprPtr> values)
       : ExprBase(loc), keys(std::move(keys)), values(std::move(values)) {}
   std::vector<ExprPtr> keys, values;
+};
+
+/// An f-string (with any adjacent plain literals folded in): literal text
+/// and replacement fields `{value!conversion:spec}`, where the spec is
+/// itself an f-string (`{x:{width}}`).
+class FStringExpr : public ExprBase<Expr::Kind::FString> {
+public:
+  struct Part {
+    std::string literal;   // the text of a literal part
+    ExprPtr value;         // the expression of a field; null for literals
+    char conversion = 0;   // 'r', 's', 'a' or 0
+    std::unique_ptr<FStringExpr> spec; // may be null
+  };
+  explicit FStringExpr(Loc loc) : ExprBase(loc) {}
+  std::vector<Part> parts;
 };
 
 /// Syntax the parser recognises but the compiler does not support yet

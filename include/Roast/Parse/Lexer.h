@@ -69,6 +69,9 @@ struct Token {
 class Lexer {
 public:
   Lexer(llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagEngine &diags);
+  /// Lexes `[begin, end)` of a buffer as one logical line: an expression
+  /// inside an f-string's replacement field.
+  Lexer(DiagEngine &diags, const char *begin, const char *end);
 
   /// The next token; NEWLINE, INDENT and DEDENT included, comments and
   /// blank lines not.

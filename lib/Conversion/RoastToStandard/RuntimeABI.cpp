@@ -194,6 +194,15 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
                 {ptr, i64, i64, i64, i32, ptr, i32, ptr});
   case RuntimeFunction::PrintList:
     return info("roast_rt_print_list", voidType, {ptr});
+  case RuntimeFunction::FormatInt:
+    return info("roast_rt_format_int_spec", ptr, {i64, ptr, ptr, i32, ptr});
+  case RuntimeFunction::FormatFloat:
+    return info("roast_rt_format_float_spec", ptr, {f64, ptr, ptr, i32, ptr});
+  case RuntimeFunction::FormatStr:
+    return info("roast_rt_format_str_spec", ptr, {ptr, ptr, ptr, i32, ptr});
+  case RuntimeFunction::FormatBool:
+    return info("roast_rt_format_bool_spec", ptr, {i1, ptr, ptr, i32, ptr},
+                /*raises=*/false, /*boolArg=*/true);
   }
   llvm_unreachable("unknown runtime function");
 }

@@ -171,6 +171,25 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
   }
 };
 
+/// format(value, spec): one runtime formatter per value type.
+struct FormatLowering : public RuntimeOpConversionPattern<FormatOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(FormatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = op.getValue().getType();
+    RuntimeFunction fn = isa<StrType>(type)     ? RuntimeFunction::FormatStr
+                         : isa<FloatType>(type) ? RuntimeFunction::FormatFloat
+                         : type.isInteger(1)    ? RuntimeFunction::FormatBool
+                                                : RuntimeFunction::FormatInt;
+    rewriter.replaceOp(op, callRuntime(abi, rewriter, op, fn,
+                                       {adaptor.getValue(), adaptor.getSpec()},
+                                       /*raises=*/true));
+    return success();
+  }
+};
+
 struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
@@ -234,6 +253,6 @@ void roast::populateRoastStrPatterns(const TypeConverter &converter,
   patterns.add<StrConcatLowering, StrRepeatLowering,
                StrGetItemLowering, OrdLowering, ChrLowering,
                StrContainsLowering, StrSliceLowering, StrCmpLowering,
-               StrCastLowering, ReprLowering, StrMethodLowering>(
+               StrCastLowering, ReprLowering, StrMethodLowering, FormatLowering>(
       converter, patterns.getContext(), abi);
 }

@@ -94,6 +94,10 @@ enum class RuntimeFunction {
   ListRepeat,
   ListSlice,
   PrintList,
+  FormatInt,
+  FormatFloat,
+  FormatStr,
+  FormatBool,
 };
 
 /// Branch weights that make an error path cold: the values clang gives

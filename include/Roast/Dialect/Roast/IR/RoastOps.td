@@ -462,6 +462,23 @@ def Roast_ReprOp : Roast_Op<"repr"> {
   let assemblyFormat = "$value attr-dict `:` type($value)";
 }
 
+def Roast_FormatOp : Roast_Op<"format"> {
+  let summary = "format(value, spec): an f-string field with a format spec";
+  let description = [{
+    Python's format-spec mini-language for ints, floats, bools and strs
+    (`f"{x:>10.3f}"`); a bad spec raises `ValueError` with CPython's message.
+
+    ```mlir
+    %s = roast.format %x, %spec : f64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
+                                  Roast_StrType]>:$value,
+                       Roast_StrType:$spec);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$value `,` $spec attr-dict `:` type($value)";
+}
+
 def Roast_OrdOp : Roast_Op<"ord"> {
   let summary = "ord()";
   let description = [{
