@@ -379,12 +379,25 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     // one is strictly better.
     CmpPredicate better =
         builtin == Builtin::Min ? CmpPredicate::lt : CmpPredicate::gt;
+    if (call.args.size() == 1) {
+      // The extreme element is borrowed from the list.
+      Value element = ListReduceOp::create(
+          builder, l, convertType(call.type),
+          builtin == Builtin::Min ? ListReduction::min : ListReduction::max,
+          emitExpr(*call.args[0]));
+      if (isRefCounted(call.type))
+        RetainOp::create(builder, l, element);
+      return element;
+    }
     Value best = emitExprAs(*call.args[0], call.type);
     for (ast::ExprPtr &arg : llvm::drop_begin(call.args)) {
       Value next = emitExprAs(*arg, call.type);
       Value replace = CmpOp::create(builder, l, better, next, best);
       best = arith::SelectOp::create(builder, l, replace, next, best);
     }
+    // The winner is one of the (tracked) arguments: its own reference.
+    if (isRefCounted(call.type))
+      RetainOp::create(builder, l, best);
     return best;
   }
   case Builtin::Int:
@@ -431,6 +444,27 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::Chr:
     return ChrOp::create(
         builder, l, emitExprAs(*call.args[0], program.types.getInt()));
+  case Builtin::Sum:
+  case Builtin::Any:
+  case Builtin::All: {
+    ListReduction reduction = builtin == Builtin::Sum   ? ListReduction::sum
+                              : builtin == Builtin::Any ? ListReduction::any
+                                                        : ListReduction::all;
+    return ListReduceOp::create(builder, l, convertType(call.type), reduction,
+                                emitExpr(*call.args[0]));
+  }
+  case Builtin::Sorted: {
+    Value list = emitExpr(*call.args[0]);
+    Value copy = ListMethodOp::create(builder, l, TypeRange{list.getType()},
+                                      ListMethod::copy, ValueRange{list})
+                     .getResult(0);
+    Value reverse = boolConstant(false, l);
+    for (ast::Keyword &keyword : call.keywords)
+      reverse = truthValue(*keyword.value);
+    ListMethodOp::create(builder, l, TypeRange{}, ListMethod::sort,
+                         ValueRange{copy, reverse});
+    return copy;
+  }
   case Builtin::DivMod: {
     const sema::Type *element =
         llvm::cast<sema::TupleType>(call.type)->getElements()[0];

@@ -27,7 +27,9 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"pow", Builtin::Pow},     {"divmod", Builtin::DivMod},
       {"len", Builtin::Len},     {"str", Builtin::Str},
       {"repr", Builtin::Repr},   {"ord", Builtin::Ord},
-      {"chr", Builtin::Chr}};
+      {"chr", Builtin::Chr},     {"sum", Builtin::Sum},
+      {"sorted", Builtin::Sorted}, {"any", Builtin::Any},
+      {"all", Builtin::All}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

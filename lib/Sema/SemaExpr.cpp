@@ -493,10 +493,22 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::Max: {
     llvm::StringRef name = builtin == Builtin::Min ? "min" : "max";
     if (call.args.size() == 1) {
-      checkExpr(*call.args[0]);
-      unsupported(call.getLoc(), name + "() of an iterable");
+      const Type *type = checkExpr(*call.args[0]);
+      for (Keyword &keyword : call.keywords) {
+        checkExpr(*keyword.value);
+        unsupported(keyword.loc, name + "() keyword arguments");
+      }
+      if (auto *list = llvm::dyn_cast<ListType>(type))
+        return list->getElement();
+      if (!type->isError())
+        unsupported(call.getLoc(), name + "() of a " + type->str());
       return types.getError();
     }
+    // min("b", "a"): strs compare by code point.
+    if (call.keywords.empty() && llvm::all_of(call.args, [&](ExprPtr &arg) {
+          return checkExpr(*arg)->isStr();
+        }))
+      return types.getStr();
     const Type *first = nullptr;
     for (ExprPtr &arg : call.args) {
       const Type *type = checkExpr(*arg);
@@ -601,6 +613,54 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
                                               "' object cannot be "
                                               "interpreted as an integer");
     return types.getStr();
+  }
+  case Builtin::Sum:
+  case Builtin::Any:
+  case Builtin::All: {
+    llvm::StringRef name = builtin == Builtin::Sum   ? "sum"
+                           : builtin == Builtin::Any ? "any"
+                                                     : "all";
+    if (!checkArgCount(call, name, 1, 1))
+      return types.getError();
+    const Type *type = checkExpr(*call.args[0]);
+    auto *list = llvm::dyn_cast<ListType>(type);
+    if (!list) {
+      if (!type->isError())
+        unsupported(call.getLoc(), name + "() of a " + type->str());
+      return types.getError();
+    }
+    if (builtin != Builtin::Sum)
+      return types.getBool();
+    const Type *element = list->getElement();
+    if (element->isFloat())
+      return element;
+    if (element->isInt() || element->isBool())
+      return types.getInt();
+    diags.error(call.getLoc(), "unsupported operand type(s) for +: 'int' and '" +
+                                   element->str() + "'");
+    return types.getError();
+  }
+  case Builtin::Sorted: {
+    for (Keyword &keyword : call.keywords) {
+      const Type *type = checkExpr(*keyword.value);
+      if (keyword.name != "reverse")
+        unsupported(keyword.loc, "sorted() keyword argument '" +
+                                     keyword.name + "'");
+      else if (!type->isBool() && !type->isInt() && !type->isError())
+        diags.error(keyword.value->getLoc(), "reverse must be a bool");
+    }
+    if (call.args.size() != 1) {
+      for (ExprPtr &arg : call.args)
+        checkExpr(*arg);
+      diags.error(call.getLoc(), "sorted expected 1 argument, got " +
+                                     llvm::Twine(call.args.size()));
+      return types.getError();
+    }
+    const Type *type = checkExpr(*call.args[0]);
+    if (type->isList() || type->isError())
+      return type;
+    unsupported(call.getLoc(), "sorted() of a " + type->str());
+    return types.getError();
   }
   case Builtin::DivMod: {
     const Type *type = checkNumericArgs(call, "divmod", 2, 2);

@@ -317,6 +317,15 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
 /* repr(l) as CPython writes it: [1, 2.5, True, 'a', None, [3]]; a list inside itself is [...]. */
 RoastStr *roast_rt_list_repr(const RoastList *l);
 void roast_rt_print_list(const RoastList *l); /* print(l): the same text */
+/* sum(l) of a list of ints or bools (OverflowError "integer overflow"). */
+int64_t roast_rt_list_sum_int(const RoastList *l, const char *file, int32_t line, const char *fn);
+/* sum(l) of a list of floats, with CPython 3.12's compensated summation. */
+double roast_rt_list_sum_float(const RoastList *l);
+/* min(l) / max(l): the first extreme element's slot, BORROWED; ValueError
+ * "min() arg is an empty sequence" on an empty list. */
+uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char *file, int32_t line, const char *fn);
+bool roast_rt_list_any(const RoastList *l); /* any(l) */
+bool roast_rt_list_all(const RoastList *l); /* all(l) */
 /* The repr of any object: NULL is None, then by type_id (the one switch later types extend). */
 void roast_rt_print_object_repr(const RoastObject *o);
 

@@ -35,7 +35,11 @@ enum class Builtin {
   Str,
   Repr,
   Ord,
-  Chr
+  Chr,
+  Sum,
+  Sorted,
+  Any,
+  All
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

@@ -335,6 +335,44 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
   }
 };
 
+struct ListReduceLowering : public RuntimeOpConversionPattern<ListReduceOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ListReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value list = adaptor.getList();
+    Value result;
+    switch (op.getReduction()) {
+    case ListReduction::sum:
+      result = isa<FloatType>(op.getType())
+                   ? abi.call(rewriter, loc, RuntimeFunction::ListSumFloat, list)
+                   : callRaising(abi, rewriter, op,
+                                 RuntimeFunction::ListSumInt, list);
+      break;
+    case ListReduction::min:
+    case ListReduction::max: {
+      Value wantMax = i32Constant(
+          rewriter, loc, op.getReduction() == ListReduction::max ? 1 : 0);
+      Value slot = callRaising(abi, rewriter, op, RuntimeFunction::ListExtreme,
+                               {list, wantMax});
+      result = fromSlot(rewriter, loc, slot, op.getType(),
+                        getTypeConverter()->convertType(op.getType()));
+      break;
+    }
+    case ListReduction::any:
+      result = abi.call(rewriter, loc, RuntimeFunction::ListAny, list);
+      break;
+    case ListReduction::all:
+      result = abi.call(rewriter, loc, RuntimeFunction::ListAll, list);
+      break;
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void roast::populateRoastListPatterns(const TypeConverter &converter,
@@ -343,7 +381,7 @@ void roast::populateRoastListPatterns(const TypeConverter &converter,
   patterns.add<
       ListNewLowering, ListGetLowering, ListSetLowering, ListAppendLowering,
       ListPopLowering, ListContainsLowering, ListSliceLowering, LenLowering,
-      ListCmpLowering, ListMethodLowering,
+      ListCmpLowering, ListMethodLowering, ListReduceLowering,
       ListCallLowering<ListConcatOp, RuntimeFunction::ListConcat>,
       ListCallLowering<ListRepeatOp, RuntimeFunction::ListRepeat>>(
       converter, patterns.getContext(), abi);

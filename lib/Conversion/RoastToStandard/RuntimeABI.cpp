@@ -194,6 +194,16 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
                 {ptr, i64, i64, i64, i32, ptr, i32, ptr});
   case RuntimeFunction::PrintList:
     return info("roast_rt_print_list", voidType, {ptr});
+  case RuntimeFunction::ListSumInt:
+    return info("roast_rt_list_sum_int", i64, {ptr, ptr, i32, ptr});
+  case RuntimeFunction::ListSumFloat:
+    return info("roast_rt_list_sum_float", f64, {ptr});
+  case RuntimeFunction::ListExtreme:
+    return info("roast_rt_list_extreme", i64, {ptr, i32, ptr, i32, ptr});
+  case RuntimeFunction::ListAny:
+    return info("roast_rt_list_any", i1, {ptr});
+  case RuntimeFunction::ListAll:
+    return info("roast_rt_list_all", i1, {ptr});
   case RuntimeFunction::FormatInt:
     return info("roast_rt_format_int_spec", ptr, {i64, ptr, ptr, i32, ptr});
   case RuntimeFunction::FormatFloat:

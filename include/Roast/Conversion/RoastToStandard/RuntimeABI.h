@@ -98,6 +98,11 @@ enum class RuntimeFunction {
   FormatFloat,
   FormatStr,
   FormatBool,
+  ListSumInt,
+  ListSumFloat,
+  ListExtreme,
+  ListAny,
+  ListAll,
 };
 
 /// Branch weights that make an error path cold: the values clang gives

@@ -269,6 +269,32 @@ LogicalResult ListNewOp::verify() {
   return success();
 }
 
+LogicalResult ListReduceOp::verify() {
+  Type element = getList().getType().getElementType();
+  Type expected;
+  switch (getReduction()) {
+  case ListReduction::sum:
+    if (!element.isInteger(64) && !element.isInteger(1) &&
+        !isa<FloatType>(element))
+      return emitOpError("sum() needs a list of numbers, not ")
+             << getList().getType();
+    expected = element.isInteger(1) ? IntegerType::get(getContext(), 64)
+                                    : element;
+    break;
+  case ListReduction::min:
+  case ListReduction::max:
+    expected = element;
+    break;
+  case ListReduction::any:
+  case ListReduction::all:
+    expected = IntegerType::get(getContext(), 1);
+    break;
+  }
+  if (getType() != expected)
+    return emitOpError("result must be ") << expected;
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // StrMethodOp
 //===----------------------------------------------------------------------===//

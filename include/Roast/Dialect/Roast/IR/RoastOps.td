@@ -694,6 +694,33 @@ def Roast_ListMethodOp : Roast_Op<"list_method"> {
   }];
 }
 
+def Roast_ListReduction : I32EnumAttr<"ListReduction", "a built-in that folds a list", [
+    I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"min", 1>,
+    I32EnumAttrCase<"max", 2>, I32EnumAttrCase<"any", 3>,
+    I32EnumAttrCase<"all", 4>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_ListReduceOp : Roast_Op<"list_reduce"> {
+  let summary = "sum(), min(), max(), any() or all() of a list";
+  let description = [{
+    `sum` gives an int for lists of ints or bools and a float (CPython's
+    compensated summation) for floats; `min`/`max` give the first extreme
+    element, borrowed from the list, and raise `ValueError` on an empty
+    list; `any`/`all` test the elements' truth.
+
+    ```mlir
+    %s = roast.list_reduce sum(%l) : !roast.list<f64> -> f64
+    ```
+  }];
+  let arguments = (ins Roast_ListReduction:$reduction, Roast_ListType:$list);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $reduction `(` $list `)` attr-dict `:` qualified(type($list)) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Tuples
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,102 @@
+/* ListReduce.c - sum(), min(), max(), any() and all() over a list. */
+#include "ListInternal.h"
+
+#include <math.h>
+
+int64_t roast_rt_list_sum_int(const RoastList *l, const char *file, int32_t line, const char *fn) {
+  int64_t total = 0;
+  for (int64_t i = 0; i < l->length; ++i)
+    if (__builtin_add_overflow(total, (int64_t)l->items[i], &total))
+      roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+  return total;
+}
+
+/* CPython 3.12's sum() of floats: the first item is added plainly to the
+ * start value 0, the rest with Neumaier's compensated summation, and the
+ * compensation is applied only when it is finite (so an infinite sum does
+ * not become NaN). */
+double roast_rt_list_sum_float(const RoastList *l) {
+  if (l->length == 0)
+    return 0.0;
+  double sum = 0.0 + roast_rt_slot_double(l->items[0]);
+  double c = 0.0;
+  for (int64_t i = 1; i < l->length; ++i) {
+    double x = roast_rt_slot_double(l->items[i]);
+    double t = sum + x;
+    if (fabs(sum) >= fabs(x))
+      c += (sum - t) + x;
+    else
+      c += (x - t) + sum;
+    sum = t;
+  }
+  if (c != 0.0 && isfinite(c))
+    sum += c;
+  return sum;
+}
+
+/* Whether `candidate` replaces `best`: strictly less (min) or greater (max),
+ * so the first of equal extremes wins and NaN never replaces anything. */
+static bool better(uint32_t kind, uint64_t candidate, uint64_t best, int32_t want_max,
+                   const char *file, int32_t line, const char *fn) {
+  switch (kind) {
+  case ROAST_ELEM_INT:
+  case ROAST_ELEM_BOOL:
+    return want_max ? (int64_t)candidate > (int64_t)best : (int64_t)candidate < (int64_t)best;
+  case ROAST_ELEM_FLOAT: {
+    double c = roast_rt_slot_double(candidate), b = roast_rt_slot_double(best);
+    return want_max ? c > b : c < b;
+  }
+  default: {
+    const RoastObject *c = roast_rt_slot_object(candidate), *b = roast_rt_slot_object(best);
+    if (c && b && c->type_id == ROAST_TYPE_STR && b->type_id == ROAST_TYPE_STR) {
+      int64_t order = roast_rt_str_compare((const RoastStr *)c, (const RoastStr *)b);
+      return want_max ? order > 0 : order < 0;
+    }
+    return roast_rt_list_richcompare((const RoastList *)c, (const RoastList *)b,
+                                     want_max ? ROAST_CMP_GT : ROAST_CMP_LT, file, line, fn);
+  }
+  }
+}
+
+uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char *file,
+                               int32_t line, const char *fn) {
+  if (l->length == 0)
+    roast_rt_raise(ROAST_ERR_VALUE,
+                   want_max ? "max() arg is an empty sequence" : "min() arg is an empty sequence",
+                   file, line, fn);
+  uint32_t kind = roast_rt_list_kind(l);
+  uint64_t best = l->items[0];
+  for (int64_t i = 1; i < l->length; ++i)
+    if (better(kind, l->items[i], best, want_max, file, line, fn))
+      best = l->items[i];
+  return best;
+}
+
+static bool truthy(uint32_t kind, uint64_t slot) {
+  if (kind == ROAST_ELEM_FLOAT)
+    return roast_rt_slot_double(slot) != 0.0; /* NaN is true */
+  if (kind != ROAST_ELEM_OBJECT)
+    return slot != 0;
+  const RoastObject *o = roast_rt_slot_object(slot);
+  if (!o)
+    return false;
+  if (o->type_id == ROAST_TYPE_STR)
+    return ((const RoastStr *)o)->length != 0;
+  return ((const RoastList *)o)->length != 0;
+}
+
+bool roast_rt_list_any(const RoastList *l) {
+  uint32_t kind = roast_rt_list_kind(l);
+  for (int64_t i = 0; i < l->length; ++i)
+    if (truthy(kind, l->items[i]))
+      return true;
+  return false;
+}
+
+bool roast_rt_list_all(const RoastList *l) {
+  uint32_t kind = roast_rt_list_kind(l);
+  for (int64_t i = 0; i < l->length; ++i)
+    if (!truthy(kind, l->items[i]))
+      return false;
+  return true;
+}
