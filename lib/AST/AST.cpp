@@ -339,6 +339,14 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
            << '\n';
     return;
   }
+  case Stmt::Kind::Assert: {
+    const auto &assertStmt = llvm::cast<AssertStmt>(stmt);
+    line() << "Assert\n";
+    Nested nested(*this);
+    dumpExpr(*assertStmt.test, "test");
+    dumpOptional(assertStmt.message, "message");
+    return;
+  }
   case Stmt::Kind::Unsupported:
     line() << "UnsupportedStmt ";
     printStringLiteral(os, llvm::cast<UnsupportedStmt>(stmt).what);

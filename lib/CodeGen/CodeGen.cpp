@@ -355,6 +355,9 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   case ast::Stmt::Kind::AugAssign:
     emitAugAssign(llvm::cast<ast::AugAssignStmt>(stmt));
     return;
+  case ast::Stmt::Kind::Assert:
+    emitAssert(llvm::cast<ast::AssertStmt>(stmt));
+    return;
   case ast::Stmt::Kind::Pass:
   case ast::Stmt::Kind::Global:
     return;
@@ -441,6 +444,25 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
       coerce(rhs, aug.value->type, operandType, l), operandType, l);
   writeBack(result, aug.op == ast::BinaryOp::Div ? program.types.getFloat()
                                                  : operandType);
+}
+
+/// `assert test, message`: the message is evaluated only when the test
+/// fails, as in Python.
+void Generator::emitAssert(ast::AssertStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  Block *fail = new Block(), *pass = new Block();
+  cf::CondBranchOp::create(builder, l, emitCondition(*stmt.test), pass, fail);
+  startBlock(fail);
+  Value message;
+  if (stmt.message) {
+    // The failing path ends the program: its temporaries are never
+    // released (and must not be released on the passing path).
+    pushTemps();
+    message = emitExpr(*stmt.message);
+    temps.pop_back();
+  }
+  RaiseOp::create(builder, l, ExceptionKind::AssertionError, "", message);
+  startBlock(pass);
 }
 
 /// The return value is consumed; every other temporary and every local is

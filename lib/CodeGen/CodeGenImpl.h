@@ -41,6 +41,7 @@ private:
   void emitFor(ast::ForStmt &stmt);
   void emitReturn(ast::ReturnStmt &stmt);
   void emitAugAssign(ast::AugAssignStmt &stmt);
+  void emitAssert(ast::AssertStmt &stmt);
   void assignTo(ast::Expr &target, mlir::Value value,
                 const sema::Type *valueType, mlir::Location l);
   void storeTo(sema::Symbol *sym, mlir::Value value, const sema::Type *valueType,

@@ -1003,11 +1003,13 @@ StmtPtr Parser::parseRaiseStmt() {
 StmtPtr Parser::parseAssertStmt() {
   SMLoc loc = tok.loc;
   consume();
-  if (!parseExpression())
+  ExprPtr test = parseExpression();
+  if (!test)
     return nullptr;
-  if (consumeIf(TokenKind::comma) && !parseExpression())
+  ExprPtr message;
+  if (consumeIf(TokenKind::comma) && !(message = parseExpression()))
     return nullptr;
-  return std::make_unique<UnsupportedStmt>(loc, "assert statements");
+  return std::make_unique<AssertStmt>(loc, std::move(test), std::move(message));
 }
 
 /// del_stmt: 'del' del_targets

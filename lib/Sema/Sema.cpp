@@ -614,6 +614,18 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::Nonlocal:
     unsupported(stmt.getLoc(), "nonlocal declarations");
     return;
+  case Stmt::Kind::Assert: {
+    auto &assertStmt = llvm::cast<AssertStmt>(stmt);
+    checkCondition(*assertStmt.test);
+    if (assertStmt.message) {
+      const Type *type = checkExpr(*assertStmt.message);
+      if (!type->isStr() && !type->isError())
+        unsupported(assertStmt.message->getLoc(),
+                    "assert messages of type " + type->str() +
+                        " (use a str or an f-string)");
+    }
+    return;
+  }
   case Stmt::Kind::Unsupported:
     unsupported(stmt.getLoc(), llvm::cast<UnsupportedStmt>(stmt).what);
     return;

@@ -310,6 +310,7 @@ public:
     FunctionDef,
     Global,
     Nonlocal,
+    Assert,
     Unsupported,
   };
 
@@ -448,6 +449,15 @@ public:
 };
 using GlobalStmt = NameListStmt<Stmt::Kind::Global>;
 using NonlocalStmt = NameListStmt<Stmt::Kind::Nonlocal>;
+
+/// `assert test[, message]`.
+class AssertStmt : public StmtBase<Stmt::Kind::Assert> {
+public:
+  AssertStmt(Loc loc, ExprPtr test, ExprPtr message)
+      : StmtBase(loc), test(std::move(test)), message(std::move(message)) {}
+  ExprPtr test;
+  ExprPtr message; // may be null
+};
 
 /// A statement the parser recognises but the compiler does not support yet
 /// (class, try, with, import, ...). Its body was skipped.

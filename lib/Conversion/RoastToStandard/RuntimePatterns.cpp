@@ -12,6 +12,9 @@ using namespace roast;
 
 namespace {
 
+/// Offset of RoastStr.data: the 16-byte header, then the 8-byte length.
+constexpr int64_t kStrDataOffset = 24;
+
 /// A literal is an immortal static object, shared by all equal literals.
 struct StringOpLowering : public RuntimeOpConversionPattern<StringOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
@@ -122,9 +125,20 @@ struct RaiseOpLowering : public RuntimeOpConversionPattern<RaiseOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
   LogicalResult
-  matchAndRewrite(RaiseOp op, OpAdaptor,
+  matchAndRewrite(RaiseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    abi.emitRaise(rewriter, op, op.getKind(), op.getMessage());
+    if (Value text = adaptor.getText()) {
+      // The message is the str's NUL-terminated bytes (RoastStr.data).
+      Location loc = op.getLoc();
+      Value data = LLVM::GEPOp::create(
+          rewriter, loc, text.getType(), rewriter.getI8Type(), text,
+          ArrayRef<LLVM::GEPArg>{kStrDataOffset});
+      Value kind = arith::ConstantIntOp::create(
+          rewriter, loc, static_cast<int32_t>(op.getKind()), 32);
+      abi.emitRaise(rewriter, op, kind, data);
+    } else {
+      abi.emitRaise(rewriter, op, op.getKind(), op.getMessage());
+    }
     rewriter.eraseOp(op);
     return success();
   }

@@ -881,15 +881,22 @@ def Roast_ExceptionKind : I32EnumAttr<"ExceptionKind", "built-in exception class
 def Roast_RaiseOp : Roast_Op<"raise", [Terminator]> {
   let summary = "raise a built-in exception";
   let description = [{
-    Raises a built-in exception with a constant message. Until exception
-    handling lands, a raise ends the program with a traceback.
+    Raises a built-in exception with a constant message, or with the str
+    operand when there is one (`assert x, f"..."`). Until exception handling
+    lands, a raise ends the program with a traceback.
 
     ```mlir
     roast.raise ValueError, "range() arg 3 must not be zero"
+    roast.raise AssertionError, "" %msg
     ```
   }];
-  let arguments = (ins Roast_ExceptionKind:$kind, StrAttr:$message);
-  let assemblyFormat = "$kind `,` $message attr-dict";
+  let arguments = (ins Roast_ExceptionKind:$kind, StrAttr:$message,
+                       Optional<Roast_StrType>:$text);
+  let assemblyFormat = "$kind `,` $message ($text^)? attr-dict";
+  let builders = [
+    OpBuilder<(ins "ExceptionKind":$kind, "::llvm::StringRef":$message), [{
+      build($_builder, $_state, kind, message, ::mlir::Value());
+    }]>];
 }
 
 def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
