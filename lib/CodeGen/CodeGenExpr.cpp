@@ -536,6 +536,10 @@ static StrMethod toStrMethod(sema::StrMethod method) {
     return StrMethod::isdigit;
   case sema::StrMethod::IsAlpha:
     return StrMethod::isalpha;
+  case sema::StrMethod::Split:
+    return StrMethod::split;
+  case sema::StrMethod::Join:
+    return StrMethod::join;
   }
   llvm_unreachable("unknown str method");
 }

@@ -710,6 +710,8 @@ std::optional<StrMethod> roast::sema::lookupStrMethod(llvm::StringRef name) {
       .Case("replace", StrMethod::Replace)
       .Case("isdigit", StrMethod::IsDigit)
       .Case("isalpha", StrMethod::IsAlpha)
+      .Case("split", StrMethod::Split)
+      .Case("join", StrMethod::Join)
       .Default(std::nullopt);
 }
 
@@ -785,10 +787,25 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   case StrMethod::IsAlpha:
     result = types.getBool();
     break;
+  case StrMethod::Split:
+    max = 1;
+    result = types.getList(types.getStr());
+    break;
+  case StrMethod::Join:
+    min = max = 1;
+    break;
   }
   std::string name = "str." + callee.attr;
   if (!checkArgCount(call, name, min, max))
     return types.getError();
+  if (*method == StrMethod::Join) {
+    const Type *strList = types.getList(types.getStr());
+    const Type *type = checkExprExpecting(*call.args[0], strList);
+    if (type != strList && !type->isError())
+      diags.error(call.args[0]->getLoc(),
+                  "str.join() takes a list[str], not " + type->str());
+    return result;
+  }
   for (ExprPtr &arg : call.args) {
     const Type *type = checkExpr(*arg);
     if (!type->isStr() && !type->isError())

@@ -326,6 +326,11 @@ double roast_rt_list_sum_float(const RoastList *l);
 uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char *file, int32_t line, const char *fn);
 bool roast_rt_list_any(const RoastList *l); /* any(l) */
 bool roast_rt_list_all(const RoastList *l); /* all(l) */
+/* s.split() (sep NULL: runs of whitespace) or s.split(sep) (ValueError
+ * "empty separator"): a new list of new strs. */
+RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char *file, int32_t line, const char *fn);
+/* sep.join(items) for a list of strs: a new str. */
+RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const char *file, int32_t line, const char *fn);
 /* The repr of any object: NULL is None, then by type_id (the one switch later types extend). */
 void roast_rt_print_object_repr(const RoastObject *o);
 

@@ -55,7 +55,9 @@ enum class StrMethod {
   Count,
   Replace,
   IsDigit,
-  IsAlpha
+  IsAlpha,
+  Split,
+  Join
 };
 
 /// The `str` method called `name`, if there is one.

@@ -204,6 +204,10 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_list_any", i1, {ptr});
   case RuntimeFunction::ListAll:
     return info("roast_rt_list_all", i1, {ptr});
+  case RuntimeFunction::StrSplit:
+    return info("roast_rt_str_split", ptr, {ptr, ptr, ptr, i32, ptr});
+  case RuntimeFunction::StrJoin:
+    return info("roast_rt_str_join", ptr, {ptr, ptr, ptr, i32, ptr});
   case RuntimeFunction::FormatInt:
     return info("roast_rt_format_int_spec", ptr, {i64, ptr, ptr, i32, ptr});
   case RuntimeFunction::FormatFloat:

@@ -238,6 +238,24 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
     case StrMethod::isalpha:
       fn = RuntimeFunction::StrIsAlpha;
       break;
+    case StrMethod::split: {
+      // No separator: split on whitespace (the runtime takes NULL).
+      Value sep = withChars ? adaptor.getOperands()[1]
+                            : LLVM::ZeroOp::create(
+                                  rewriter, op.getLoc(),
+                                  adaptor.getOperands()[0].getType());
+      rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
+                                         RuntimeFunction::StrSplit,
+                                         {adaptor.getOperands()[0], sep},
+                                         /*raises=*/true));
+      return success();
+    }
+    case StrMethod::join:
+      rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
+                                         RuntimeFunction::StrJoin,
+                                         adaptor.getOperands(),
+                                         /*raises=*/true));
+      return success();
     }
     rewriter.replaceOp(
         op, abi.call(rewriter, op.getLoc(), fn, adaptor.getOperands()));

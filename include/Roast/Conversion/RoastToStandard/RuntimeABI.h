@@ -103,6 +103,8 @@ enum class RuntimeFunction {
   ListExtreme,
   ListAny,
   ListAll,
+  StrSplit,
+  StrJoin,
 };
 
 /// Branch weights that make an error path cold: the values clang gives

@@ -330,15 +330,28 @@ LogicalResult StrMethodOp::verify() {
   case StrMethod::isalpha:
     result = b.getI1Type();
     break;
+  case StrMethod::split:
+    maxArgs = 1;
+    result = ListType::get(getContext(), str);
+    break;
+  case StrMethod::join:
+    minArgs = maxArgs = 1;
+    break;
   }
   size_t args = getOperands().size();
   if (args < 1 + minArgs || args > 1 + maxArgs)
     return emitOpError("str.") << stringifyStrMethod(getMethod())
                                << " takes " << minArgs << " to " << maxArgs
                                << " arguments besides the receiver";
-  for (Type type : getOperandTypes())
-    if (type != str)
-      return emitOpError("operands must be !roast.str, not ") << type;
+  for (auto [i, type] : llvm::enumerate(getOperandTypes())) {
+    // join's argument is the list of strs to join.
+    Type expected = getMethod() == StrMethod::join && i == 1
+                        ? Type(ListType::get(getContext(), str))
+                        : str;
+    if (type != expected)
+      return emitOpError("operand #") << i << " must be " << expected
+                                      << ", not " << type;
+  }
   if (getType() != result)
     return emitOpError("str.") << stringifyStrMethod(getMethod())
                                << " returns " << result;

@@ -514,7 +514,8 @@ def Roast_StrMethod : I32EnumAttr<"StrMethod", "a method of str", [
     I32EnumAttrCase<"rstrip", 4>, I32EnumAttrCase<"startswith", 5>,
     I32EnumAttrCase<"endswith", 6>, I32EnumAttrCase<"find", 7>,
     I32EnumAttrCase<"count", 8>, I32EnumAttrCase<"replace", 9>,
-    I32EnumAttrCase<"isdigit", 10>, I32EnumAttrCase<"isalpha", 11>]> {
+    I32EnumAttrCase<"isdigit", 10>, I32EnumAttrCase<"isalpha", 11>,
+    I32EnumAttrCase<"split", 12>, I32EnumAttrCase<"join", 13>]> {
   let cppNamespace = "::roast";
 }
 

@@ -1,0 +1,83 @@
+/* StrSplitJoin.c - str.split() and str.join(): between strs and lists. */
+#include "ListInternal.h"
+
+/* Appends data[begin, end) as a new str to `out` (the list takes it). */
+static void append_piece(RoastList *out, const char *data, size_t begin, size_t end) {
+  RoastStr *piece = roast_rt_str_new(data + begin, (int64_t)(end - begin));
+  roast_rt_list_append(out, (uint64_t)(uintptr_t)piece);
+  roast_rt_release(&piece->header);
+}
+
+/* s.split(): runs of Unicode whitespace separate, and none at either end
+ * makes an empty piece. */
+static void split_whitespace(const RoastStr *s, RoastList *out) {
+  const char *data = s->data;
+  size_t n = (size_t)s->length, i = 0;
+  while (i < n) {
+    size_t at = i;
+    while (i < n) { /* skip whitespace */
+      size_t next = i;
+      if (!roast_rt_unicode_isspace(roast_rt_utf8_decode(data, n, &next)))
+        break;
+      i = next;
+    }
+    if (i == n)
+      break;
+    at = i;
+    while (i < n) { /* the word */
+      size_t next = i;
+      if (roast_rt_unicode_isspace(roast_rt_utf8_decode(data, n, &next)))
+        break;
+      i = next;
+    }
+    append_piece(out, data, at, i);
+  }
+}
+
+RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char *file,
+                              int32_t line, const char *fn) {
+  RoastList *out = roast_rt_list_new(0, ROAST_ELEM_OBJECT);
+  if (!sep) {
+    split_whitespace(s, out);
+    return out;
+  }
+  if (sep->length == 0) {
+    roast_rt_release(&out->header);
+    roast_rt_raise(ROAST_ERR_VALUE, "empty separator", file, line, fn);
+  }
+  const char *data = s->data;
+  size_t n = (size_t)s->length, m = (size_t)sep->length, start = 0;
+  for (size_t i = 0; i + m <= n;) {
+    if (memcmp(data + i, sep->data, m) == 0) {
+      append_piece(out, data, start, i);
+      i += m;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  append_piece(out, data, start, n);
+  return out;
+}
+
+RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const char *file,
+                            int32_t line, const char *fn) {
+  (void)file, (void)line, (void)fn;
+  int64_t total = 0;
+  for (int64_t i = 0; i < items->length; ++i) {
+    const RoastStr *piece = (const RoastStr *)roast_rt_slot_object(items->items[i]);
+    total += piece->length + (i ? sep->length : 0);
+  }
+  RoastStr *out = roast_rt_str_alloc(total);
+  char *p = out->data;
+  for (int64_t i = 0; i < items->length; ++i) {
+    const RoastStr *piece = (const RoastStr *)roast_rt_slot_object(items->items[i]);
+    if (i) {
+      memcpy(p, sep->data, (size_t)sep->length);
+      p += sep->length;
+    }
+    memcpy(p, piece->data, (size_t)piece->length);
+    p += piece->length;
+  }
+  return roast_rt_str_seal(out);
+}
