@@ -453,6 +453,16 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return ListReduceOp::create(builder, l, convertType(call.type), reduction,
                                 emitExpr(*call.args[0]));
   }
+  case Builtin::Round: {
+    ast::Expr &value = *call.args[0];
+    if (!value.type->isFloat())
+      return emitExprAs(value, program.types.getInt()); // round(int) is itself
+    Value x = emitExpr(value);
+    Value ndigits = call.args.size() == 2
+                        ? emitExprAs(*call.args[1], program.types.getInt())
+                        : Value();
+    return RoundOp::create(builder, l, convertType(call.type), x, ndigits);
+  }
   case Builtin::Sorted: {
     Value list = emitExpr(*call.args[0]);
     Value copy = ListMethodOp::create(builder, l, TypeRange{list.getType()},

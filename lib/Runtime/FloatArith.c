@@ -2,6 +2,8 @@
 #include "Roast/Runtime/Runtime.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* CPython's DOUBLE_IS_ODD_INTEGER. */
 static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
@@ -118,4 +120,35 @@ int64_t roast_rt_float_to_int(double v, const char *file, int32_t line, const ch
   if (!(v >= -0x1p63 && v < 0x1p63))
     roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
   return (int64_t)v;
+}
+
+/* round(v): the nearest int, halves to even (CPython's float.__round__). */
+int64_t roast_rt_float_round(double v, const char *file, int32_t line, const char *fn) {
+  return roast_rt_float_to_int(nearbyint(v), file, line, fn);
+}
+
+/* round(v, ndigits), correctly rounded as CPython's double_round: the
+ * decimal digits come from printf (exact, halves to even on the binary
+ * value) and are read back with strtod. */
+double roast_rt_float_round_digits(double v, int64_t ndigits) {
+  if (!isfinite(v) || v == 0.0 || ndigits > 325)
+    return v;
+  char buf[400];
+  if (ndigits >= 0) {
+    snprintf(buf, sizeof buf, "%.*f", (int)ndigits, v);
+    return strtod(buf, NULL);
+  }
+  if (ndigits < -330)
+    return copysign(0.0, v);
+  /* Round at 10^-ndigits: keep the significant digits above it. */
+  int decpt = (int)floor(log10(fabs(v))) + 1; /* digits before the point */
+  double unit = pow(10.0, (double)-ndigits);
+  int significant = decpt + (int)ndigits;
+  if (significant <= 0) {
+    /* |v| < unit: 0 or one unit, halves to even (0). */
+    double half = unit / 2;
+    return fabs(v) > half ? copysign(unit, v) : copysign(0.0, v);
+  }
+  snprintf(buf, sizeof buf, "%.*e", significant - 1, v);
+  return strtod(buf, NULL);
 }

@@ -29,7 +29,7 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"repr", Builtin::Repr},   {"ord", Builtin::Ord},
       {"chr", Builtin::Chr},     {"sum", Builtin::Sum},
       {"sorted", Builtin::Sorted}, {"any", Builtin::Any},
-      {"all", Builtin::All}};
+      {"all", Builtin::All},     {"round", Builtin::Round}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

@@ -640,6 +640,25 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
                                    element->str() + "'");
     return types.getError();
   }
+  case Builtin::Round: {
+    const Type *type = checkNumericArgs(call, "round", 1, 2);
+    if (type->isError())
+      return type;
+    const Type *value = call.args[0]->type;
+    if (call.args.size() == 2 && !call.args[1]->type->isInt() &&
+        !call.args[1]->type->isBool()) {
+      diags.error(call.args[1]->getLoc(), "'" + call.args[1]->type->str() +
+                                              "' object cannot be "
+                                              "interpreted as an integer");
+      return types.getError();
+    }
+    if (!value->isFloat()) {
+      if (call.args.size() == 2)
+        unsupported(call.getLoc(), "round() of an int with ndigits");
+      return call.args.size() == 2 ? types.getError() : types.getInt();
+    }
+    return call.args.size() == 2 ? types.getFloat() : types.getInt();
+  }
   case Builtin::Sorted: {
     for (Keyword &keyword : call.keywords) {
       const Type *type = checkExpr(*keyword.value);

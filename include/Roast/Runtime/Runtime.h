@@ -107,6 +107,10 @@ double roast_rt_float_floordiv(double a, double b, const char *file, int32_t lin
 double roast_rt_float_mod(double a, double b, const char *file, int32_t line, const char *fn);
 /* int(v): truncation; NaN is ValueError, +-inf and values outside int64 are OverflowError. */
 int64_t roast_rt_float_to_int(double v, const char *file, int32_t line, const char *fn);
+/* round(v): nearest int, halves to even; OverflowError/ValueError as int(). */
+int64_t roast_rt_float_round(double v, const char *file, int32_t line, const char *fn);
+/* round(v, ndigits): correctly rounded to 10^-ndigits, as CPython. */
+double roast_rt_float_round_digits(double v, int64_t ndigits);
 
 /* ---- Recursion guard and program entry ---------------------------------- */
 

@@ -39,7 +39,8 @@ enum class Builtin {
   Sum,
   Sorted,
   Any,
-  All
+  All,
+  Round
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

@@ -208,6 +208,10 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_str_split", ptr, {ptr, ptr, ptr, i32, ptr});
   case RuntimeFunction::StrJoin:
     return info("roast_rt_str_join", ptr, {ptr, ptr, ptr, i32, ptr});
+  case RuntimeFunction::FloatRound:
+    return info("roast_rt_float_round", i64, {f64, ptr, i32, ptr});
+  case RuntimeFunction::FloatRoundDigits:
+    return info("roast_rt_float_round_digits", f64, {f64, i64});
   case RuntimeFunction::FormatInt:
     return info("roast_rt_format_int_spec", ptr, {i64, ptr, ptr, i32, ptr});
   case RuntimeFunction::FormatFloat:

@@ -190,6 +190,24 @@ struct FormatLowering : public RuntimeOpConversionPattern<FormatOp> {
   }
 };
 
+struct RoundLowering : public RuntimeOpConversionPattern<RoundOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(RoundOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (Value ndigits = adaptor.getNdigits())
+      rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                      RuntimeFunction::FloatRoundDigits,
+                                      {adaptor.getValue(), ndigits}));
+    else
+      rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
+                                         RuntimeFunction::FloatRound,
+                                         adaptor.getValue(), /*raises=*/true));
+    return success();
+  }
+};
+
 struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
@@ -271,6 +289,6 @@ void roast::populateRoastStrPatterns(const TypeConverter &converter,
   patterns.add<StrConcatLowering, StrRepeatLowering,
                StrGetItemLowering, OrdLowering, ChrLowering,
                StrContainsLowering, StrSliceLowering, StrCmpLowering,
-               StrCastLowering, ReprLowering, StrMethodLowering, FormatLowering>(
+               StrCastLowering, ReprLowering, StrMethodLowering, FormatLowering, RoundLowering>(
       converter, patterns.getContext(), abi);
 }

@@ -105,6 +105,8 @@ enum class RuntimeFunction {
   ListAll,
   StrSplit,
   StrJoin,
+  FloatRound,
+  FloatRoundDigits,
 };
 
 /// Branch weights that make an error path cold: the values clang gives

@@ -180,6 +180,13 @@ OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
   return IntegerAttr::get(operand.getType(), -operand.getValue());
 }
 
+LogicalResult RoundOp::verify() {
+  bool toFloat = isa<FloatType>(getType());
+  if (toFloat != static_cast<bool>(getNdigits()))
+    return emitOpError("returns a float exactly when ndigits is given");
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // CastOp
 //===----------------------------------------------------------------------===//

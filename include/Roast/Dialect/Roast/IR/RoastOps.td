@@ -254,6 +254,26 @@ def Roast_PowModOp : Roast_Op<"powmod", [SameOperandsAndResultType]> {
   let assemblyFormat = "$base `,` $exp `,` $mod attr-dict `:` type($result)";
 }
 
+def Roast_RoundOp : Roast_Op<"round"> {
+  let summary = "round() of a float";
+  let description = [{
+    Without `ndigits`: the nearest int, halves to even (`OverflowError` for
+    inf, `ValueError` for NaN). With `ndigits`: the float correctly rounded
+    to 10^-ndigits, as CPython does.
+
+    ```mlir
+    %i = roast.round %x : f64 -> i64
+    %y = roast.round %x, %n : f64 -> f64
+    ```
+  }];
+  let arguments = (ins Roast_Float:$value, Optional<Roast_Int>:$ndigits);
+  let results = (outs Roast_IntOrFloat:$result);
+  let assemblyFormat = [{
+    $value (`,` $ndigits^)? attr-dict `:` type($value) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Roast_TrueDivOp : Roast_Op<"truediv", [SameTypeOperands]> {
   let summary = "Python `/`";
   let description = [{
