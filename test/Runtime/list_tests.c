@@ -488,32 +488,6 @@ static void run_list_case(size_t index) {
 
 /* ---- Children ---------------------------------------------------------------------- */
 
-/* Drop the lines a sanitizer adds to stderr (they start with "=="), such as
- * ASan's warning when malloc is asked for 4 EiB. */
-static void drop_sanitizer_lines(char *text) {
-  char *out = text;
-  for (char *line = text; *line;) {
-    char *end = strchr(line, '\n');
-    size_t length = end ? (size_t)(end - line) + 1 : strlen(line);
-    if (strncmp(line, "==", 2) != 0) {
-      memmove(out, line, length);
-      out += length;
-    }
-    line += length;
-  }
-  *out = '\0';
-}
-
-static void expect_child_stderr(void (*fn)(const void *), const void *arg, const char *expected,
-                                const char *what) {
-  ChildResult r = run_in_child(fn, arg);
-  drop_sanitizer_lines(r.err);
-  CHECK(r.status == 1, "%s: expected exit status 1, got %d", what, r.status);
-  CHECK(strcmp(r.err, expected) == 0, "%s: expected stderr\n%s\ngot\n%s", what, expected, r.err);
-  free(r.out);
-  free(r.err);
-}
-
 /* The operands of a case run in a child, which exits by raising: kept in a
  * global so that LeakSanitizer sees them still referenced. */
 static Operands child_operands;

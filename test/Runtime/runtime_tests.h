@@ -27,11 +27,16 @@ typedef struct ChildResult {
 
 /* Run fn(arg) in a forked child with stdout/stderr captured; the child exits 0 after fn returns. */
 ChildResult run_in_child(void (*fn)(const void *arg), const void *arg);
+/* Runs fn(arg) in a child and checks that it exits 1 with exactly `expected`
+ * on stderr (lines a sanitizer adds are ignored). */
+void expect_child_stderr(void (*fn)(const void *), const void *arg, const char *expected,
+                         const char *what);
 
 /* The str tests (str_tests.c). */
 void test_str(void);
 /* The list tests (list_tests.c). */
 void test_list(void);
+/* The format-spec tests (format_tests.c). */
 void test_format(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */
