@@ -56,7 +56,7 @@ static TargetChoice chooseTarget(const llvm::Triple &triple,
   return {"generic", "generic", ""};
 }
 
-static llvm::CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel) {
+llvm::CodeGenOptLevel roast::getCodeGenOptLevel(unsigned optLevel) {
   switch (optLevel) {
   case 0:
     return llvm::CodeGenOptLevel::None;

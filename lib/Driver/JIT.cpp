@@ -2,6 +2,8 @@
 
 #include "Roast/Driver/JIT.h"
 
+#include "Roast/Driver/Backend.h"
+
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
@@ -21,19 +23,6 @@ namespace {
 using ModuleInitFn = void (*)();
 using RuntimeMainFn = int (*)(int, char **, ModuleInitFn);
 } // namespace
-
-static llvm::CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel) {
-  switch (optLevel) {
-  case 0:
-    return llvm::CodeGenOptLevel::None;
-  case 1:
-    return llvm::CodeGenOptLevel::Less;
-  case 2:
-    return llvm::CodeGenOptLevel::Default;
-  default:
-    return llvm::CodeGenOptLevel::Aggressive;
-  }
-}
 
 static llvm::Expected<std::unique_ptr<llvm::orc::LLJIT>>
 createJIT(const JITOptions &options) {

@@ -14,6 +14,7 @@
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CodeGen.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
@@ -65,6 +66,9 @@ llvm::Error linkExecutable(llvm::ArrayRef<std::string> objects,
 /// ../lib/libRoastRuntime.a relative to the directory of the running
 /// executable (the install and build-tree layout). Empty if neither exists.
 std::string findRuntimeLibrary(const char *argv0);
+
+/// The code generator's level for LLVM optimisation level 0..3.
+llvm::CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel);
 
 } // namespace roast
 
