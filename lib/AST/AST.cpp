@@ -138,10 +138,12 @@ private:
 
 } // namespace
 
-/// Python-style double-quoted literal text; UTF-8 passes through so the
-/// dump stays readable for non-ASCII strings.
-static void printStringLiteral(llvm::raw_ostream &os, StringRef text) {
-  os << '"';
+/// `text` between `quote`s with the escapes Python uses for control
+/// characters; UTF-8 passes through so dumps stay readable for non-ASCII
+/// strings.
+void roast::ast::printQuoted(llvm::raw_ostream &os, StringRef text,
+                             char quote) {
+  os << quote;
   for (unsigned char c : text) {
     switch (c) {
     case '\n':
@@ -156,17 +158,20 @@ static void printStringLiteral(llvm::raw_ostream &os, StringRef text) {
     case '\\':
       os << "\\\\";
       break;
-    case '"':
-      os << "\\\"";
-      break;
     default:
-      if (c < 0x20 || c == 0x7F)
+      if (c == static_cast<unsigned char>(quote))
+        os << '\\' << quote;
+      else if (c < 0x20 || c == 0x7F)
         os << "\\x" << llvm::utohexstr(c, /*LowerCase=*/true, /*Width=*/2);
       else
         os << c;
     }
   }
-  os << '"';
+  os << quote;
+}
+
+static void printStringLiteral(llvm::raw_ostream &os, StringRef text) {
+  roast::ast::printQuoted(os, text, '"');
 }
 
 /// Python's repr of a float: the fewest digits that read back as the same

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Roast/Parse/Lexer.h"
+#include "Roast/AST/AST.h"
 #include "Roast/Basic/Diagnostics.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -1184,37 +1185,6 @@ bool Lexer::skipNestedString(const char *quote, bool isFString, bool raw) {
 // Token dump
 //===----------------------------------------------------------------------===//
 
-/// Prints `text` between single quotes, escaping what would break the
-/// one-token-per-line format; UTF-8 passes through.
-static void printQuoted(llvm::raw_ostream &os, StringRef text) {
-  os << '\'';
-  for (unsigned char c : text) {
-    switch (c) {
-    case '\n':
-      os << "\\n";
-      break;
-    case '\r':
-      os << "\\r";
-      break;
-    case '\t':
-      os << "\\t";
-      break;
-    case '\\':
-      os << "\\\\";
-      break;
-    case '\'':
-      os << "\\'";
-      break;
-    default:
-      if (c < 0x20 || c == 0x7F)
-        os << "\\x" << llvm::utohexstr(c, /*LowerCase=*/true, /*Width=*/2);
-      else
-        os << c;
-    }
-  }
-  os << '\'';
-}
-
 void roast::dumpTokens(llvm::SourceMgr &sourceMgr, unsigned bufferId,
                        DiagEngine &diags, llvm::raw_ostream &os) {
   Lexer lexer(sourceMgr, bufferId, diags);
@@ -1222,7 +1192,7 @@ void roast::dumpTokens(llvm::SourceMgr &sourceMgr, unsigned bufferId,
     Token tok = lexer.next();
     auto [line, column] = sourceMgr.getLineAndColumn(tok.loc, bufferId);
     os << line << ':' << column << ' ' << getTokenKindName(tok.kind) << ' ';
-    printQuoted(os, tok.spelling);
+    ast::printQuoted(os, tok.spelling, '\'');
     os << '\n';
     if (tok.is(TokenKind::eof))
       break;

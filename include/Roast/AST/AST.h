@@ -474,6 +474,10 @@ struct Module {
   Block body;
 };
 
+/// Prints `text` between `quote`s, escaping backslashes, the quote and
+/// control characters (for the token and AST dumps).
+void printQuoted(llvm::raw_ostream &os, llvm::StringRef text, char quote);
+
 /// Prints the tree in an indented, readable form (`roastc --emit=ast`).
 void dump(const Module &module, llvm::raw_ostream &os);
 
