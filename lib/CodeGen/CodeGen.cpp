@@ -543,29 +543,59 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
 
 /// `for x in range(start, stop, step)`: a counter slot, evaluated bounds,
 /// and a header that tests `counter < stop` (or `>` for negative steps).
-/// `for x in s` over a str walks the indices 0..len(s) (computed once: strs
-/// are immutable), and `x` takes each one-character str in turn.
+/// `for` walks range() by value, and strs and lists (also through
+/// enumerate(), zip() and reversed()) by index: a str's length is read
+/// once (strs are immutable), a list's at every step, as Python's list
+/// iterator does, so a list may grow or shrink while it is walked.
 void Generator::emitFor(ast::ForStmt &stmt) {
   Location l = loc(stmt.getLoc());
   const sema::Type *intType = program.types.getInt();
-  Value start, stop, step, iterated;
-  bool overList = stmt.iter->type->isList();
-  if (stmt.iter->type->isStr() || overList) {
-    iterated = emitExpr(*stmt.iter); // lives until the statement ends
-    start = intConstant(0, l);
-    // A list may grow or shrink while we walk it: its length is read at
-    // every step, as Python's list iterator does.
-    if (!overList)
-      stop = LenOp::create(builder, l, iterated);
-    step = intConstant(1, l);
-  } else {
-    auto &call = llvm::cast<ast::CallExpr>(*stmt.iter);
+  Value start = intConstant(0, l), stop, step = intConstant(1, l);
+
+  sema::Builtin walk = sema::Builtin::Print; // Print: a plain sequence
+  auto *call = llvm::dyn_cast<ast::CallExpr>(stmt.iter.get());
+  auto *callee =
+      call ? llvm::dyn_cast<ast::NameExpr>(call->callee.get()) : nullptr;
+  if (callee && callee->symbol &&
+      callee->symbol->kind == Symbol::Kind::Builtin)
+    walk = callee->symbol->builtin;
+
+  // The walked sequences, with a str's length computed up front.
+  struct Sequence {
+    Value value;
+    const sema::Type *type;
+    Value fixedLength;
+  };
+  SmallVector<Sequence, 2> sequences;
+  if (walk == sema::Builtin::Range) {
     SmallVector<Value, 3> args;
-    for (ast::ExprPtr &arg : call.args)
+    for (ast::ExprPtr &arg : call->args)
       args.push_back(emitExprAs(*arg, intType));
-    start = args.size() == 1 ? intConstant(0, l) : args[0];
+    if (args.size() > 1)
+      start = args[0];
     stop = args.size() == 1 ? args[0] : args[1];
-    step = args.size() == 3 ? args[2] : intConstant(1, l);
+    if (args.size() == 3)
+      step = args[2];
+  } else {
+    auto addSequence = [&](ast::Expr &expr) {
+      Value value = emitExpr(expr); // lives until the statement ends
+      Value length;
+      if (expr.type->isStr())
+        length = LenOp::create(builder, l, value);
+      sequences.push_back({value, expr.type, length});
+    };
+    if (walk == sema::Builtin::Print)
+      addSequence(*stmt.iter);
+    else
+      for (ast::ExprPtr &arg : call->args)
+        addSequence(*arg);
+  }
+  // reversed() walks a snapshot of the length, from the end.
+  Value reversedLength;
+  if (walk == sema::Builtin::Reversed) {
+    Sequence &seq = sequences.front();
+    reversedLength =
+        seq.fixedLength ? seq.fixedLength : LenOp::create(builder, l, seq.value);
   }
 
   // The sign of a constant step picks the test at compile time.
@@ -592,8 +622,16 @@ void Generator::emitFor(ast::ForStmt &stmt) {
 
   startBlock(header);
   Value i = LoadOp::create(builder, l, counter);
-  if (overList)
-    stop = LenOp::create(builder, l, iterated);
+  if (reversedLength) {
+    stop = reversedLength;
+  } else if (!sequences.empty()) {
+    // zip() stops with its shortest argument.
+    for (Sequence &seq : sequences) {
+      Value length =
+          seq.fixedLength ? seq.fixedLength : LenOp::create(builder, l, seq.value);
+      stop = stop ? arith::MinSIOp::create(builder, l, stop, length) : length;
+    }
+  }
   Value more;
   if (constantStep) {
     more = CmpOp::create(builder, l,
@@ -610,23 +648,51 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   cf::CondBranchOp::create(builder, l, more, body, elseBlock);
 
   startBlock(body);
-  auto *target = llvm::cast<ast::NameExpr>(stmt.target.get());
-  if (iterated) {
-    pushTemps();
-    const sema::Type *elementType = target->symbol->type;
-    Value element;
-    if (overList) {
-      element = ListGetOp::create(builder, l, iterated, i);
-      if (isRefCounted(elementType))
-        RetainOp::create(builder, l, element);
-    } else {
-      element = StrGetItemOp::create(builder, l, iterated, i);
-    }
-    track(element, elementType);
-    storeTo(target->symbol, element, elementType, loc(target->getLoc()));
-    popTemps();
+  Location targetLoc = loc(stmt.target->getLoc());
+  if (sequences.empty()) {
+    assignTo(*stmt.target, i, intType, targetLoc);
   } else {
-    storeTo(target->symbol, i, intType, loc(target->getLoc()));
+    pushTemps();
+    Value index = i;
+    if (reversedLength)
+      index = arith::SubIOp::create(
+          builder, l, arith::SubIOp::create(builder, l, reversedLength, i),
+          intConstant(1, l));
+    // Element `index` of each sequence: one owned value each.
+    SmallVector<Value, 2> elements;
+    SmallVector<const sema::Type *, 2> elementTypes;
+    for (Sequence &seq : sequences) {
+      Value element;
+      const sema::Type *type;
+      if (auto *list = llvm::dyn_cast<sema::ListType>(seq.type)) {
+        type = list->getElement();
+        element = ListGetOp::create(builder, l, seq.value, index);
+        if (isRefCounted(type))
+          RetainOp::create(builder, l, element);
+      } else {
+        type = program.types.getStr();
+        element = StrGetItemOp::create(builder, l, seq.value, index);
+      }
+      track(element, type);
+      elements.push_back(element);
+      elementTypes.push_back(type);
+    }
+    if (walk == sema::Builtin::Enumerate) {
+      elements.insert(elements.begin(), i);
+      elementTypes.insert(elementTypes.begin(), intType);
+    }
+    Value value = elements.front();
+    const sema::Type *valueType = elementTypes.front();
+    if (walk == sema::Builtin::Enumerate || walk == sema::Builtin::Zip) {
+      // A tuple takes its own references to what it holds.
+      valueType = program.types.getTuple(elementTypes);
+      value = MakeTupleOp::create(builder, l, convertType(valueType), elements);
+      if (isRefCounted(valueType))
+        RetainOp::create(builder, l, value);
+      track(value, valueType);
+    }
+    assignTo(*stmt.target, value, valueType, targetLoc);
+    popTemps();
   }
   emitLoopBody(stmt.body, exit, latch, l);
 

@@ -498,7 +498,10 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return PowOp::create(builder, l, base, exp);
   }
   case Builtin::Range:
-    break;
+  case Builtin::Enumerate:
+  case Builtin::Zip:
+  case Builtin::Reversed:
+    break; // only as the iterable of a for loop
   }
   llvm_unreachable("Sema rejects this builtin call");
 }

@@ -29,7 +29,9 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"repr", Builtin::Repr},   {"ord", Builtin::Ord},
       {"chr", Builtin::Chr},     {"sum", Builtin::Sum},
       {"sorted", Builtin::Sorted}, {"any", Builtin::Any},
-      {"all", Builtin::All},     {"round", Builtin::Round}};
+      {"all", Builtin::All},     {"round", Builtin::Round},
+      {"enumerate", Builtin::Enumerate}, {"zip", Builtin::Zip},
+      {"reversed", Builtin::Reversed}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;
@@ -585,9 +587,9 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::For: {
     auto &forStmt = llvm::cast<ForStmt>(stmt);
     const Type *element = checkIterable(*forStmt.iter);
-    if (!llvm::isa<NameExpr>(forStmt.target.get()))
-      unsupported(forStmt.target->getLoc(), "for-loop targets other than a "
-                                            "name");
+    if (!llvm::isa<NameExpr, TupleExpr>(forStmt.target.get()))
+      unsupported(forStmt.target->getLoc(), "for-loop targets other than "
+                                            "names and tuples of names");
     else
       assignTo(*forStmt.target, element, forStmt.target->getLoc());
     ++loopDepth;
@@ -638,8 +640,37 @@ const Type *Checker::checkIterable(Expr &iter) {
   auto *call = llvm::dyn_cast<CallExpr>(&iter);
   auto *callee = call ? llvm::dyn_cast<NameExpr>(call->callee.get()) : nullptr;
   Symbol *sym = callee ? lookupName(*callee, /*report=*/false) : nullptr;
-  if (!sym || sym->kind != Symbol::Kind::Builtin ||
-      sym->builtin != Builtin::Range) {
+  bool isBuiltin = sym && sym->kind == Symbol::Kind::Builtin;
+  if (isBuiltin && (sym->builtin == Builtin::Enumerate ||
+                    sym->builtin == Builtin::Zip ||
+                    sym->builtin == Builtin::Reversed)) {
+    callee->symbol = sym;
+    call->type = types.getNone();
+    llvm::StringRef name = callee->name;
+    size_t arity = sym->builtin == Builtin::Zip ? 2 : 1;
+    if (!checkArgCount(*call, name, arity, arity))
+      return types.getError();
+    std::vector<const Type *> elements;
+    for (ExprPtr &arg : call->args) {
+      const Type *type = checkExpr(*arg);
+      if (type->isError())
+        return type;
+      if (type->isStr())
+        elements.push_back(type);
+      else if (auto *list = llvm::dyn_cast<ListType>(type))
+        elements.push_back(list->getElement());
+      else {
+        unsupported(arg->getLoc(), name + "() of " + type->str() + " values");
+        return types.getError();
+      }
+    }
+    if (sym->builtin == Builtin::Reversed)
+      return elements.front();
+    if (sym->builtin == Builtin::Enumerate)
+      elements.insert(elements.begin(), types.getInt());
+    return types.getTuple(elements);
+  }
+  if (!isBuiltin || sym->builtin != Builtin::Range) {
     const Type *type = checkExpr(iter);
     if (type->isStr() || type->isError())
       return type;

@@ -481,9 +481,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     return types.getNone();
   }
   case Builtin::Range:
+  case Builtin::Enumerate:
+  case Builtin::Zip:
+  case Builtin::Reversed:
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
-    unsupported(call.getLoc(), "range() values outside 'for' loops");
+    unsupported(call.getLoc(),
+                llvm::cast<NameExpr>(call.callee.get())->name +
+                    "() values outside 'for' loops");
     return types.getError();
   case Builtin::Abs: {
     const Type *type = checkNumericArgs(call, "abs", 1, 1);

@@ -40,7 +40,10 @@ enum class Builtin {
   Sorted,
   Any,
   All,
-  Round
+  Round,
+  Enumerate,
+  Zip,
+  Reversed
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.
