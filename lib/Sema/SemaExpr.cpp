@@ -594,7 +594,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (type->isTuple())
       unsupported(call.getLoc(), name + "() of tuples");
     else if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
-             !type->isError())
+             !type->isList() && !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -876,13 +876,17 @@ const Type *Checker::checkFString(FStringExpr &expr) {
     if (part.conversion == 'a') {
       unsupported(part.value->getLoc(), "!a conversions");
       ok = false;
-    } else if (!type->isNumeric() && !type->isStr() && !type->isNone()) {
+    } else if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
+               !type->isList()) {
       unsupported(part.value->getLoc(),
                   "f-string fields of type " + type->str());
       ok = false;
-    } else if (type->isNone() && part.spec && !part.conversion) {
+    } else if ((type->isNone() || type->isList()) && part.spec &&
+               !part.conversion) {
       diags.error(part.value->getLoc(),
-                  "unsupported format string passed to NoneType.__format__");
+                  "unsupported format string passed to " +
+                      llvm::Twine(type->isNone() ? "NoneType" : "list") +
+                      ".__format__");
       ok = false;
     }
   }

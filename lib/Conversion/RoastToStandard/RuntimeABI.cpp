@@ -212,6 +212,8 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
     return info("roast_rt_float_round", i64, {f64, ptr, i32, ptr});
   case RuntimeFunction::FloatRoundDigits:
     return info("roast_rt_float_round_digits", f64, {f64, i64});
+  case RuntimeFunction::ListRepr:
+    return info("roast_rt_list_repr", ptr, {ptr});
   case RuntimeFunction::FormatInt:
     return info("roast_rt_format_int_spec", ptr, {i64, ptr, ptr, i32, ptr});
   case RuntimeFunction::FormatFloat:

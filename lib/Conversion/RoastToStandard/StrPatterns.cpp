@@ -140,6 +140,8 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
               Value input) const {
     if (isa<roast::NoneType>(from))
       return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+    if (isa<ListType>(from)) // str(list) is repr(list)
+      return abi.call(rewriter, loc, RuntimeFunction::ListRepr, input);
     if (from.isInteger(1))
       return abi.call(rewriter, loc, RuntimeFunction::StrFromBool, input);
     if (isa<FloatType>(from))
@@ -159,6 +161,7 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
     Type from = op.getValue().getType();
     Value input = adaptor.getValue();
     RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr
+                         : isa<ListType>(from) ? RuntimeFunction::ListRepr
                          : isa<roast::NoneType>(from) ? RuntimeFunction::StrNone
                          : from.isInteger(1)  ? RuntimeFunction::StrFromBool
                          : isa<FloatType>(from) ? RuntimeFunction::StrFromFloat

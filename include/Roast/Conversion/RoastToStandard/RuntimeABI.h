@@ -107,6 +107,7 @@ enum class RuntimeFunction {
   StrJoin,
   FloatRound,
   FloatRoundDigits,
+  ListRepr,
 };
 
 /// Branch weights that make an error path cold: the values clang gives

@@ -195,7 +195,8 @@ LogicalResult CastOp::verify() {
   Type from = getInput().getType(), to = getResult().getType();
   if (from == to)
     return emitOpError("converts ") << from << " to itself";
-  if (isa<roast::NoneType>(to))
+  if (isa<roast::NoneType, ListType>(to) ||
+      (isa<ListType>(from) && !isa<StrType>(to)))
     return emitOpError("cannot convert ") << from << " to " << to;
   if (isa<StrType>(to) || isa<StrType>(from))
     return success(); // str(x), int(s), float(s), bool(s)

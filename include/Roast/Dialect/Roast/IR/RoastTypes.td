@@ -62,7 +62,8 @@ def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
 def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                   Roast_StrType, Roast_ListType]>;
 def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
-                                   Roast_NoneType, Roast_StrType]>;
+                                   Roast_NoneType, Roast_StrType,
+                                   Roast_ListType]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType, AnyTuple]>;
