@@ -51,14 +51,6 @@ static void emitRaiseEither(OpBuilder &builder, RuntimeABI &abi, Operation *op,
 
 /// Calls a runtime function that takes the operands followed by the source
 /// location of `op` (and raises by itself).
-static Value callWithLocation(ConversionPatternRewriter &rewriter,
-                              RuntimeABI &abi, Operation *op,
-                              RuntimeFunction fn, ValueRange operands) {
-  SmallVector<Value, 5> args(operands);
-  llvm::append_range(args, abi.getSourceLocation(rewriter, op));
-  return abi.call(rewriter, op->getLoc(), fn, args);
-}
-
 /// True when C's truncating division result needs Python's floor fix-up:
 /// the remainder is non-zero and its sign differs from the divisor's.
 static Value needsFloorFixup(OpBuilder &builder, Location loc, Value rem,
@@ -136,8 +128,7 @@ struct FloorDivOpLowering : public RuntimeOpConversionPattern<FloorDivOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     if (isa<FloatType>(op.getType())) {
-      rewriter.replaceOp(op, callWithLocation(rewriter, abi, op,
-                                              RuntimeFunction::FloatFloorDiv,
+      rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::FloatFloorDiv,
                                               {lhs, rhs}));
       return success();
     }
@@ -180,8 +171,7 @@ struct ModOpLowering : public RuntimeOpConversionPattern<ModOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     if (isa<FloatType>(op.getType())) {
-      rewriter.replaceOp(op, callWithLocation(rewriter, abi, op,
-                                              RuntimeFunction::FloatMod,
+      rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::FloatMod,
                                               {lhs, rhs}));
       return success();
     }
@@ -221,7 +211,7 @@ struct PowOpLowering : public RuntimeOpConversionPattern<PowOp> {
                              ? RuntimeFunction::FloatPow
                              : RuntimeFunction::IntPow;
     rewriter.replaceOp(op,
-                       callWithLocation(rewriter, abi, op, fn,
+                       abi.callAt(rewriter, op, fn,
                                         {adaptor.getLhs(), adaptor.getRhs()}));
     return success();
   }
@@ -234,8 +224,7 @@ struct PowModOpLowering : public RuntimeOpConversionPattern<PowModOp> {
   matchAndRewrite(PowModOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(
-        op, callWithLocation(
-                rewriter, abi, op, RuntimeFunction::IntPowMod,
+        op, abi.callAt(rewriter, op, RuntimeFunction::IntPowMod,
                 {adaptor.getBase(), adaptor.getExp(), adaptor.getMod()}));
     return success();
   }

@@ -75,14 +75,6 @@ Value i32Constant(OpBuilder &builder, Location loc, int32_t value) {
   return arith::ConstantIntOp::create(builder, loc, value, 32);
 }
 
-/// Calls `fn` with `args` followed by the source location of `op`.
-Value callRaising(RuntimeABI &abi, OpBuilder &builder, Operation *op,
-                  RuntimeFunction fn, ValueRange args) {
-  SmallVector<Value> operands(args.begin(), args.end());
-  llvm::append_range(operands, abi.getSourceLocation(builder, op));
-  return abi.call(builder, op->getLoc(), fn, operands);
-}
-
 struct ListNewLowering : public RuntimeOpConversionPattern<ListNewOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
@@ -110,7 +102,7 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
   LogicalResult
   matchAndRewrite(ListGetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value slot = callRaising(abi, rewriter, op, RuntimeFunction::ListGet,
+    Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListGet,
                              {adaptor.getList(), adaptor.getIndex()});
     rewriter.replaceOp(
         op, fromSlot(rewriter, op.getLoc(), slot, op.getType(),
@@ -127,7 +119,7 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
                         elementOf(op.getList()));
-    callRaising(abi, rewriter, op, RuntimeFunction::ListSet,
+    abi.callAt(rewriter, op, RuntimeFunction::ListSet,
                 {adaptor.getList(), adaptor.getIndex(), slot});
     rewriter.eraseOp(op);
     return success();
@@ -160,7 +152,7 @@ struct ListPopLowering : public RuntimeOpConversionPattern<ListPopOp> {
     Value hasIndex = i32Constant(rewriter, loc, index ? 1 : 0);
     if (!index)
       index = arith::ConstantIntOp::create(rewriter, loc, -1, 64);
-    Value slot = callRaising(abi, rewriter, op, RuntimeFunction::ListPop,
+    Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListPop,
                              {adaptor.getList(), index, hasIndex});
     rewriter.replaceOp(op,
                        fromSlot(rewriter, loc, slot, op.getType(),
@@ -210,7 +202,7 @@ struct ListSliceLowering : public RuntimeOpConversionPattern<ListSliceOp> {
                                            adaptor.getStop(),
                                            adaptor.getStep()));
     rewriter.replaceOp(
-        op, callRaising(abi, rewriter, op, RuntimeFunction::ListSlice, args));
+        op, abi.callAt(rewriter, op, RuntimeFunction::ListSlice, args));
     return success();
   }
 };
@@ -254,12 +246,9 @@ struct ListCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
     CmpPredicate pred = op.getPredicate();
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
-      Value eq = abi.call(rewriter, loc, RuntimeFunction::ListEq, {lhs, rhs});
-      if (pred == CmpPredicate::ne)
-        eq = arith::XOrIOp::create(
-            rewriter, loc, eq,
-            arith::ConstantIntOp::create(rewriter, loc, 1, 1));
-      rewriter.replaceOp(op, eq);
+      rewriter.replaceOp(op, lowerObjectEquality(rewriter, loc, abi, pred,
+                                                 RuntimeFunction::ListEq, lhs,
+                                                 rhs));
       return success();
     }
     // RoastCompareOp in Runtime.h: LT 0, LE 1, GT 4, GE 5.
@@ -267,8 +256,7 @@ struct ListCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
                         : pred == CmpPredicate::le ? 1
                         : pred == CmpPredicate::gt ? 4
                                                    : 5;
-    rewriter.replaceOp(op, callRaising(abi, rewriter, op,
-                                       RuntimeFunction::ListRichCompare,
+    rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::ListRichCompare,
                                        {lhs, rhs,
                                         i32Constant(rewriter, loc,
                                                     runtimeOp)}));
@@ -299,11 +287,11 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
       abi.call(rewriter, loc, RuntimeFunction::ListExtend, {list, args[1]});
       break;
     case ListMethod::remove:
-      callRaising(abi, rewriter, op, RuntimeFunction::ListRemove,
+      abi.callAt(rewriter, op, RuntimeFunction::ListRemove,
                   {list, slot(1)});
       break;
     case ListMethod::index:
-      result = callRaising(abi, rewriter, op, RuntimeFunction::ListIndex,
+      result = abi.callAt(rewriter, op, RuntimeFunction::ListIndex,
                            {list, slot(1)});
       break;
     case ListMethod::count:
@@ -322,7 +310,7 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     case ListMethod::sort: {
       Value reverse =
           arith::ExtUIOp::create(rewriter, loc, rewriter.getI32Type(), args[1]);
-      callRaising(abi, rewriter, op, RuntimeFunction::ListSort,
+      abi.callAt(rewriter, op, RuntimeFunction::ListSort,
                   {list, reverse});
       break;
     }
@@ -348,14 +336,13 @@ struct ListReduceLowering : public RuntimeOpConversionPattern<ListReduceOp> {
     case ListReduction::sum:
       result = isa<FloatType>(op.getType())
                    ? abi.call(rewriter, loc, RuntimeFunction::ListSumFloat, list)
-                   : callRaising(abi, rewriter, op,
-                                 RuntimeFunction::ListSumInt, list);
+                   : abi.callAt(rewriter, op, RuntimeFunction::ListSumInt, list);
       break;
     case ListReduction::min:
     case ListReduction::max: {
       Value wantMax = i32Constant(
           rewriter, loc, op.getReduction() == ListReduction::max ? 1 : 0);
-      Value slot = callRaising(abi, rewriter, op, RuntimeFunction::ListExtreme,
+      Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListExtreme,
                                {list, wantMax});
       result = fromSlot(rewriter, loc, slot, op.getType(),
                         getTypeConverter()->convertType(op.getType()));

@@ -40,21 +40,28 @@ sliceOperands(mlir::OpBuilder &builder, mlir::Location loc, mlir::Value start,
   return operands;
 }
 
+/// `lhs == rhs` or `lhs != rhs` through the runtime's equality `eq`.
+inline mlir::Value lowerObjectEquality(mlir::OpBuilder &builder,
+                                       mlir::Location loc, RuntimeABI &abi,
+                                       CmpPredicate pred, RuntimeFunction eq,
+                                       mlir::Value lhs, mlir::Value rhs) {
+  mlir::Value equal = abi.call(builder, loc, eq, {lhs, rhs});
+  if (pred == CmpPredicate::eq)
+    return equal;
+  return mlir::arith::XOrIOp::create(
+      builder, loc, equal,
+      mlir::arith::ConstantIntOp::create(builder, loc, 1, 1));
+}
+
 /// `lhs pred rhs` for objects with an equality and a three-way comparison
-/// in the runtime (str, list): == and != use `eq`, orderings `compare`.
+/// in the runtime (str): == and != use `eq`, orderings `compare`.
 inline mlir::Value lowerObjectComparison(mlir::OpBuilder &builder,
                                          mlir::Location loc, RuntimeABI &abi,
                                          CmpPredicate pred, RuntimeFunction eq,
                                          RuntimeFunction compare,
                                          mlir::Value lhs, mlir::Value rhs) {
-  if (pred == CmpPredicate::eq || pred == CmpPredicate::ne) {
-    mlir::Value equal = abi.call(builder, loc, eq, {lhs, rhs});
-    if (pred == CmpPredicate::eq)
-      return equal;
-    return mlir::arith::XOrIOp::create(
-        builder, loc, equal,
-        mlir::arith::ConstantIntOp::create(builder, loc, 1, 1));
-  }
+  if (pred == CmpPredicate::eq || pred == CmpPredicate::ne)
+    return lowerObjectEquality(builder, loc, abi, pred, eq, lhs, rhs);
   static constexpr mlir::arith::CmpIPredicate preds[] = {
       mlir::arith::CmpIPredicate::eq,  mlir::arith::CmpIPredicate::ne,
       mlir::arith::CmpIPredicate::slt, mlir::arith::CmpIPredicate::sle,

@@ -15,6 +15,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace roast;
 
@@ -73,11 +75,15 @@ void ifCounted(ConversionPatternRewriter &rewriter, Location loc, Value ref,
   rewriter.setInsertionPointToStart(done);
 }
 
-struct RetainOpLowering : public RuntimeOpConversionPattern<RetainOp> {
-  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+/// retain adds one to each counted reference; release subtracts one and
+/// deallocates the object whose count reaches zero.
+template <typename OpTy>
+struct RefCountLowering : public RuntimeOpConversionPattern<OpTy> {
+  using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
+  static constexpr bool isRelease = std::is_same_v<OpTy, ReleaseOp>;
 
   LogicalResult
-  matchAndRewrite(RetainOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     SmallVector<Value> refs;
@@ -86,46 +92,33 @@ struct RetainOpLowering : public RuntimeOpConversionPattern<RetainOp> {
     for (Value ref : refs)
       ifCounted(rewriter, loc, ref, [&](Value count) {
         Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
-        Value next = arith::AddIOp::create(rewriter, loc, count, one);
+        Value next =
+            isRelease
+                ? Value(arith::SubIOp::create(rewriter, loc, count, one))
+                : Value(arith::AddIOp::create(rewriter, loc, count, one));
         LLVM::StoreOp::create(rewriter, loc, next, ref, /*alignment=*/8);
+        if (isRelease)
+          deallocIfZero(rewriter, loc, ref, next);
       });
     rewriter.eraseOp(op);
     return success();
   }
-};
 
-struct ReleaseOpLowering : public RuntimeOpConversionPattern<ReleaseOp> {
-  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(ReleaseOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<Value> refs;
-    collectReferences(rewriter, loc, adaptor.getValue(),
-                      op.getValue().getType(), refs);
-    for (Value ref : refs)
-      ifCounted(rewriter, loc, ref, [&](Value count) {
-        Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
-        Value next = arith::SubIOp::create(rewriter, loc, count, one);
-        LLVM::StoreOp::create(rewriter, loc, next, ref, /*alignment=*/8);
-        Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
-        Value dead = arith::CmpIOp::create(rewriter, loc,
-                                           arith::CmpIPredicate::eq, next,
-                                           zero);
-        Block *head = rewriter.getInsertionBlock();
-        Block *after = rewriter.splitBlock(head, rewriter.getInsertionPoint());
-        Block *free = rewriter.createBlock(head->getParent(),
-                                           std::next(head->getIterator()));
-        rewriter.setInsertionPointToEnd(head);
-        cf::CondBranchOp::create(rewriter, loc, dead, free, after);
-        rewriter.setInsertionPointToEnd(free);
-        abi.call(rewriter, loc, RuntimeFunction::Dealloc, ref);
-        cf::BranchOp::create(rewriter, loc, after);
-        rewriter.setInsertionPointToStart(after);
-      });
-    rewriter.eraseOp(op);
-    return success();
+  void deallocIfZero(ConversionPatternRewriter &rewriter, Location loc,
+                     Value ref, Value count) const {
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+    Value dead = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                       count, zero);
+    Block *head = rewriter.getInsertionBlock();
+    Block *after = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+    Block *free =
+        rewriter.createBlock(head->getParent(), std::next(head->getIterator()));
+    rewriter.setInsertionPointToEnd(head);
+    cf::CondBranchOp::create(rewriter, loc, dead, free, after);
+    rewriter.setInsertionPointToEnd(free);
+    this->abi.call(rewriter, loc, RuntimeFunction::Dealloc, ref);
+    cf::BranchOp::create(rewriter, loc, after);
+    rewriter.setInsertionPointToStart(after);
   }
 };
 
@@ -134,6 +127,6 @@ struct ReleaseOpLowering : public RuntimeOpConversionPattern<ReleaseOp> {
 void roast::populateRoastRefCountPatterns(const TypeConverter &converter,
                                           RuntimeABI &abi,
                                           RewritePatternSet &patterns) {
-  patterns.add<RetainOpLowering, ReleaseOpLowering>(
+  patterns.add<RefCountLowering<RetainOp>, RefCountLowering<ReleaseOp>>(
       converter, patterns.getContext(), abi);
 }

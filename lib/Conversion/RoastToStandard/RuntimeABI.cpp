@@ -381,6 +381,13 @@ SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
   return {file, lineValue, function};
 }
 
+Value RuntimeABI::callAt(OpBuilder &builder, Operation *op, RuntimeFunction fn,
+                         ValueRange args) {
+  SmallVector<Value, 8> operands(args.begin(), args.end());
+  llvm::append_range(operands, getSourceLocation(builder, op));
+  return call(builder, op->getLoc(), fn, operands);
+}
+
 void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
                            Value message) {
   Location loc = op->getLoc();

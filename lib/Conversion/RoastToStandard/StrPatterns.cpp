@@ -18,16 +18,6 @@ using namespace roast;
 
 namespace {
 
-/// Calls `fn` with `args`, then the source location of `op` if `raises`.
-Value callRuntime(RuntimeABI &abi, ConversionPatternRewriter &rewriter,
-                  Operation *op, RuntimeFunction fn, ValueRange args,
-                  bool raises) {
-  SmallVector<Value> operands(args.begin(), args.end());
-  if (raises)
-    llvm::append_range(operands, abi.getSourceLocation(rewriter, op));
-  return abi.call(rewriter, op->getLoc(), fn, operands);
-}
-
 /// A roast op that is exactly one runtime call on its converted operands.
 template <typename OpTy, RuntimeFunction Fn, bool Raises>
 struct DirectCallLowering : public RuntimeOpConversionPattern<OpTy> {
@@ -36,8 +26,10 @@ struct DirectCallLowering : public RuntimeOpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, callRuntime(this->abi, rewriter, op, Fn,
-                                       adaptor.getOperands(), Raises));
+    ValueRange args = adaptor.getOperands();
+    rewriter.replaceOp(op, Raises ? this->abi.callAt(rewriter, op, Fn, args)
+                                  : this->abi.call(rewriter, op.getLoc(), Fn,
+                                                   args));
     return success();
   }
 };
@@ -79,9 +71,7 @@ struct StrSliceLowering : public RuntimeOpConversionPattern<StrSliceOp> {
                                            adaptor.getStart(),
                                            adaptor.getStop(),
                                            adaptor.getStep()));
-    rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
-                                       RuntimeFunction::StrSlice, args,
-                                       /*raises=*/true));
+    rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::StrSlice, args));
     return success();
   }
 };
@@ -126,7 +116,7 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
       RuntimeFunction fn = to.isInteger(64) ? RuntimeFunction::StrToInt
                                             : RuntimeFunction::StrToFloat;
       rewriter.replaceOp(op,
-                         callRuntime(abi, rewriter, op, fn, input, true));
+                         abi.callAt(rewriter, op, fn, input));
       return success();
     }
     if (!isa<StrType>(to))
@@ -186,9 +176,8 @@ struct FormatLowering : public RuntimeOpConversionPattern<FormatOp> {
                          : isa<FloatType>(type) ? RuntimeFunction::FormatFloat
                          : type.isInteger(1)    ? RuntimeFunction::FormatBool
                                                 : RuntimeFunction::FormatInt;
-    rewriter.replaceOp(op, callRuntime(abi, rewriter, op, fn,
-                                       {adaptor.getValue(), adaptor.getSpec()},
-                                       /*raises=*/true));
+    rewriter.replaceOp(op, abi.callAt(rewriter, op, fn,
+                                       {adaptor.getValue(), adaptor.getSpec()}));
     return success();
   }
 };
@@ -204,9 +193,8 @@ struct RoundLowering : public RuntimeOpConversionPattern<RoundOp> {
                                       RuntimeFunction::FloatRoundDigits,
                                       {adaptor.getValue(), ndigits}));
     else
-      rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
-                                         RuntimeFunction::FloatRound,
-                                         adaptor.getValue(), /*raises=*/true));
+      rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::FloatRound,
+                                         adaptor.getValue()));
     return success();
   }
 };
@@ -265,17 +253,13 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
                             : LLVM::ZeroOp::create(
                                   rewriter, op.getLoc(),
                                   adaptor.getOperands()[0].getType());
-      rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
-                                         RuntimeFunction::StrSplit,
-                                         {adaptor.getOperands()[0], sep},
-                                         /*raises=*/true));
+      rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::StrSplit,
+                                         {adaptor.getOperands()[0], sep}));
       return success();
     }
     case StrMethod::join:
-      rewriter.replaceOp(op, callRuntime(abi, rewriter, op,
-                                         RuntimeFunction::StrJoin,
-                                         adaptor.getOperands(),
-                                         /*raises=*/true));
+      rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::StrJoin,
+                                         adaptor.getOperands()));
       return success();
     }
     rewriter.replaceOp(

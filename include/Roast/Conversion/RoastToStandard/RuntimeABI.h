@@ -130,6 +130,10 @@ public:
   mlir::Value call(mlir::OpBuilder &builder, mlir::Location loc,
                    RuntimeFunction fn, mlir::ValueRange args);
 
+  /// Calls `fn`, which may raise, with `args` followed by the source
+  /// location of `op` (see getSourceLocation).
+  mlir::Value callAt(mlir::OpBuilder &builder, mlir::Operation *op,
+                     RuntimeFunction fn, mlir::ValueRange args);
   /// Address of a private NUL-terminated copy of `text`.
   mlir::Value getCString(mlir::OpBuilder &builder, mlir::Location loc,
                          llvm::StringRef text);
