@@ -154,6 +154,8 @@ private:
   ExprPtr parseYieldExpr();
   ExprPtr parseDisjunction();
   ExprPtr parseConjunction();
+  ExprPtr parseBoolOpChain(TokenKind keyword, BoolOpKind kind,
+                           ExprPtr (Parser::*parseOperand)());
   ExprPtr parseInversion();
   ExprPtr parseComparison();
   std::optional<CmpOp> parseCompareOp();
@@ -1653,38 +1655,34 @@ ExprPtr Parser::parseYieldExpr() {
   return std::make_unique<UnsupportedExpr>(loc, "yield expressions");
 }
 
-/// disjunction: conjunction ('or' conjunction)*, one BoolOpExpr per chain.
-ExprPtr Parser::parseDisjunction() {
-  ExprPtr first = parseConjunction();
-  if (!first || !tok.is(TokenKind::kw_or))
+/// `operand (keyword operand)*` as one BoolOpExpr per chain.
+ExprPtr Parser::parseBoolOpChain(TokenKind keyword, BoolOpKind kind,
+                                 ExprPtr (Parser::*parseOperand)()) {
+  ExprPtr first = (this->*parseOperand)();
+  if (!first || !tok.is(keyword))
     return first;
   SMLoc loc = tok.loc;
   std::vector<ExprPtr> values;
   values.push_back(std::move(first));
-  while (consumeIf(TokenKind::kw_or)) {
-    ExprPtr value = parseConjunction();
+  while (consumeIf(keyword)) {
+    ExprPtr value = (this->*parseOperand)();
     if (!value)
       return nullptr;
     values.push_back(std::move(value));
   }
-  return std::make_unique<BoolOpExpr>(loc, BoolOpKind::Or, std::move(values));
+  return std::make_unique<BoolOpExpr>(loc, kind, std::move(values));
+}
+
+/// disjunction: conjunction ('or' conjunction)*
+ExprPtr Parser::parseDisjunction() {
+  return parseBoolOpChain(TokenKind::kw_or, BoolOpKind::Or,
+                          &Parser::parseConjunction);
 }
 
 /// conjunction: inversion ('and' inversion)*
 ExprPtr Parser::parseConjunction() {
-  ExprPtr first = parseInversion();
-  if (!first || !tok.is(TokenKind::kw_and))
-    return first;
-  SMLoc loc = tok.loc;
-  std::vector<ExprPtr> values;
-  values.push_back(std::move(first));
-  while (consumeIf(TokenKind::kw_and)) {
-    ExprPtr value = parseInversion();
-    if (!value)
-      return nullptr;
-    values.push_back(std::move(value));
-  }
-  return std::make_unique<BoolOpExpr>(loc, BoolOpKind::And, std::move(values));
+  return parseBoolOpChain(TokenKind::kw_and, BoolOpKind::And,
+                          &Parser::parseInversion);
 }
 
 /// inversion: 'not' inversion | comparison
