@@ -54,7 +54,13 @@ typedef struct RoastStr {
 /* Refcount of static constants; retain/release never touch such objects. */
 #define ROAST_REFCOUNT_IMMORTAL (INT64_C(1) << 62)
 
-enum { ROAST_TYPE_STR = 1, ROAST_TYPE_LIST = 2 }; /* RoastObject.type_id values */
+enum { /* RoastObject.type_id values */
+  ROAST_TYPE_STR = 1,
+  ROAST_TYPE_LIST = 2,
+  ROAST_TYPE_TUPLE = 3, /* a tuple boxed to live in a slot (Tuples below) */
+  ROAST_TYPE_DICT = 4,
+  ROAST_TYPE_SET = 5
+};
 
 /* ---- Printing (buffered stdout) ----------------------------------------- */
 /* Output goes through a 64 KiB buffer that is flushed by roast_rt_flush, at
@@ -337,6 +343,122 @@ RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char
 RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const char *file, int32_t line, const char *fn);
 /* The repr of any object: NULL is None, then by type_id (the one switch later types extend). */
 void roast_rt_print_object_repr(const RoastObject *o);
+
+/* ---- Boxed tuples ------------------------------------------------------- */
+/*
+ * In registers and locals a tuple is a by-value struct.  Where it must live
+ * in one 8-byte slot (a list element, a dict key or value, a set element, a
+ * tuple inside a boxed tuple) the compiler boxes it into a heap RoastTuple:
+ *
+ *   offset 16  int64_t  length
+ *   offset 24  uint64_t items[length]     one slot per field
+ *   then       uint8_t  kinds[length]     the RoastElemKind of each field
+ *
+ * roast_rt_tuple_new copies the kinds (a constant array the compiler emits
+ * per tuple type) and leaves the items zeroed; the compiler then stores each
+ * field at offset 24 + 8 * i, passing ownership of object fields to the
+ * tuple.  Unboxing loads the items and retains object fields.  Boxed tuples
+ * are immutable; they compare, hash, print and free like CPython's tuples
+ * (lexicographic order, (1,) for one element, hash as CPython 3.12's
+ * xxHash-based tuplehash).
+ */
+typedef struct RoastTuple {
+  RoastObject header; /* type_id == ROAST_TYPE_TUPLE; flags 0 */
+  int64_t length;     /* number of fields (offset 16) */
+  uint64_t items[];   /* the fields (offset 24), then uint8_t kinds[length] */
+} RoastTuple;
+
+/* A fresh tuple of `length` zeroed fields whose kinds are copied from kinds[0..length); refcount 1. */
+RoastTuple *roast_rt_tuple_new(int64_t length, const uint8_t *kinds);
+RoastStr *roast_rt_tuple_repr(const RoastTuple *t); /* repr(t): (1, 'a'), (1,), () */
+
+/* ---- Hashing ------------------------------------------------------------- */
+/* hash(v) of a slot of the given kind, equal to CPython's for int, bool,
+ * float and tuples of those (str hashes differ: CPython randomizes them).
+ * Never -1.  Lists, dicts and sets are unhashable: the compiler rejects them
+ * as keys, and the runtime raises TypeError "unhashable type: 'list'". */
+int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot);
+
+/* ---- Dicts ----------------------------------------------------------------- */
+/*
+ * dict[K, V]: an insertion-ordered hash table (CPython's compact layout: a
+ * dense entry array in insertion order plus a sparse index table).  The key
+ * kind is flags & 0xff and the value kind (flags >> 8) & 0xff, both
+ * RoastElemKind; keys and values are slots as in lists, and the compiler
+ * converts an int key or value to a float slot where K or V is float.
+ * Key equality is CPython's (1 == 1.0 == True); a NaN key is never found
+ * again, since unboxed floats have no identity.
+ *
+ * Ownership as everywhere: arguments borrowed, results new references
+ * unless a function says BORROWED; the dict owns a reference to each object
+ * key and value.  Overwriting a key's value keeps the key's position and
+ * the original key object.  len(d) is read inline at offset 16.
+ * A KeyError's message is repr(key), as CPython prints it.
+ */
+typedef struct RoastDict RoastDict; /* offset 16: int64_t length (live entries) */
+
+/* An empty dict; refcount exactly 1. */
+RoastDict *roast_rt_dict_new(uint32_t key_kind, uint32_t value_kind);
+/* d[key] = value. */
+void roast_rt_dict_set(RoastDict *d, uint64_t key, uint64_t value);
+/* d[key]: the value slot, BORROWED; KeyError repr(key) when missing. */
+uint64_t roast_rt_dict_get(const RoastDict *d, uint64_t key, const char *file, int32_t line, const char *fn);
+/* Whether key is in d; if so and value_out is not NULL, *value_out = its value slot, BORROWED
+ * (d.get(key, default) and `key in d`). */
+bool roast_rt_dict_lookup(const RoastDict *d, uint64_t key, uint64_t *value_out);
+/* del d[key]; KeyError repr(key) when missing. */
+void roast_rt_dict_del(RoastDict *d, uint64_t key, const char *file, int32_t line, const char *fn);
+/* d.pop(key): the value, OWNED (the dict's reference passes to the caller); KeyError when missing. */
+uint64_t roast_rt_dict_pop(RoastDict *d, uint64_t key, const char *file, int32_t line, const char *fn);
+/* d.pop(key, default): the value OWNED, or default retained when missing. */
+uint64_t roast_rt_dict_pop_default(RoastDict *d, uint64_t key, uint64_t default_value);
+/* d.setdefault(key, default): inserts default if missing; the value now in d, BORROWED. */
+uint64_t roast_rt_dict_setdefault(RoastDict *d, uint64_t key, uint64_t default_value);
+/* d.update(other): other's entries in its order (other may be d). */
+void roast_rt_dict_update(RoastDict *d, const RoastDict *other);
+void roast_rt_dict_clear(RoastDict *d);               /* d.clear() */
+RoastDict *roast_rt_dict_copy(const RoastDict *d);    /* d.copy(), dict(d) */
+/* Snapshots in insertion order, as new lists: list(d) / d.keys(), d.values(), and d.items()
+ * (a list of boxed 2-tuples whose field kinds are the key and value kinds). */
+RoastList *roast_rt_dict_keys(const RoastDict *d);
+RoastList *roast_rt_dict_values(const RoastDict *d);
+RoastList *roast_rt_dict_items(const RoastDict *d);
+bool roast_rt_dict_eq(const RoastDict *a, const RoastDict *b); /* a == b: same keys, equal values */
+RoastStr *roast_rt_dict_repr(const RoastDict *d);              /* {'a': 1, 2: [3]}, {} */
+
+/* ---- Sets ------------------------------------------------------------------ */
+/*
+ * set[T]: the same hash table without values; the element kind is
+ * flags & 0xff.  Roast sets iterate in insertion order (CPython's order
+ * depends on hashes; programs must not rely on either).  len(s) is read
+ * inline at offset 16.  Binary operations return new sets whose elements
+ * come in the order of the left operand, then the right one's.
+ */
+typedef struct RoastSet RoastSet; /* offset 16: int64_t length */
+
+RoastSet *roast_rt_set_new(uint32_t kind);                  /* set(); refcount exactly 1 */
+RoastSet *roast_rt_set_from_list(const RoastList *l, uint32_t kind); /* set(l); number kinds converted to kind */
+void roast_rt_set_add(RoastSet *s, uint64_t item);          /* s.add(item) */
+bool roast_rt_set_contains(const RoastSet *s, uint64_t item); /* item in s */
+/* s.remove(item); KeyError repr(item) when missing. */
+void roast_rt_set_remove(RoastSet *s, uint64_t item, const char *file, int32_t line, const char *fn);
+void roast_rt_set_discard(RoastSet *s, uint64_t item);      /* s.discard(item) */
+/* s.pop(): an arbitrary element, OWNED; KeyError "pop from an empty set". */
+uint64_t roast_rt_set_pop(RoastSet *s, const char *file, int32_t line, const char *fn);
+void roast_rt_set_clear(RoastSet *s);                       /* s.clear() */
+RoastSet *roast_rt_set_copy(const RoastSet *s);             /* s.copy(), set(s) */
+RoastSet *roast_rt_set_union(const RoastSet *a, const RoastSet *b);        /* a | b */
+RoastSet *roast_rt_set_intersection(const RoastSet *a, const RoastSet *b); /* a & b */
+RoastSet *roast_rt_set_difference(const RoastSet *a, const RoastSet *b);   /* a - b */
+RoastSet *roast_rt_set_symmetric_difference(const RoastSet *a, const RoastSet *b); /* a ^ b */
+void roast_rt_set_update(RoastSet *s, const RoastSet *other);                  /* s |= other */
+void roast_rt_set_intersection_update(RoastSet *s, const RoastSet *other);     /* s &= other */
+void roast_rt_set_difference_update(RoastSet *s, const RoastSet *other);       /* s -= other */
+void roast_rt_set_update_list(RoastSet *s, const RoastList *l);               /* s.update(l) */
+bool roast_rt_set_eq(const RoastSet *a, const RoastSet *b);
+bool roast_rt_set_issubset(const RoastSet *a, const RoastSet *b);  /* a <= b */
+RoastList *roast_rt_set_to_list(const RoastSet *s);  /* list(s), in iteration order */
+RoastStr *roast_rt_set_repr(const RoastSet *s);      /* {1, 2}, set() */
 
 /* ---- Formatting (f-strings and format()) -------------------------------- */
 /* format(v, spec), and f"{v:spec}", with Python's format-spec mini-language

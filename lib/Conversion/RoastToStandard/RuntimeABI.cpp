@@ -25,6 +25,9 @@ static_assert(int32_t(ExceptionKind::RuntimeError) == ROAST_ERR_RUNTIME);
 static_assert(int32_t(ExceptionKind::AssertionError) == ROAST_ERR_ASSERTION);
 
 namespace {
+/// The Flags column of RuntimeFunctions.def.
+enum class RuntimeFlags { Plain, Raises, BoolArg };
+
 /// Name and C signature of a runtime function.
 struct RuntimeFunctionInfo {
   StringRef name;
@@ -44,185 +47,18 @@ static RuntimeFunctionInfo getInfo(MLIRContext *ctx, RuntimeFunction fn) {
   Type i1 = IntegerType::get(ctx, 1), i32 = IntegerType::get(ctx, 32);
   Type i64 = IntegerType::get(ctx, 64), f64 = Float64Type::get(ctx);
   auto info = [](StringRef name, Type result, ArrayRef<Type> args,
-                 bool raises = false, bool boolArg = false) {
+                 RuntimeFlags flags) {
     return RuntimeFunctionInfo{name, LLVM::LLVMFunctionType::get(result, args),
-                               raises, boolArg};
+                               flags == RuntimeFlags::Raises,
+                               flags == RuntimeFlags::BoolArg};
   };
-  // Every function that may raise ends with (file, line, function).
   switch (fn) {
-  case RuntimeFunction::Raise:
-    return info("roast_rt_raise", voidType, {i32, ptr, ptr, i32, ptr},
-                /*raises=*/true);
-  case RuntimeFunction::RaiseRecursion:
-    return info("roast_rt_raise_recursion", voidType, {ptr, i32, ptr},
-                /*raises=*/true);
-  case RuntimeFunction::PrintInt:
-    return info("roast_rt_print_int", voidType, {i64});
-  case RuntimeFunction::PrintFloat:
-    return info("roast_rt_print_float", voidType, {f64});
-  case RuntimeFunction::PrintBool:
-    return info("roast_rt_print_bool", voidType, {i1}, /*raises=*/false,
-                /*boolArg=*/true);
-  case RuntimeFunction::PrintNone:
-    return info("roast_rt_print_none", voidType, {});
-  case RuntimeFunction::PrintStr:
-    return info("roast_rt_print_str", voidType, {ptr});
-  case RuntimeFunction::PrintStrRepr:
-    return info("roast_rt_print_str_repr", voidType, {ptr});
-  case RuntimeFunction::PrintCStr:
-    return info("roast_rt_print_cstr", voidType, {ptr});
-  case RuntimeFunction::IntPow:
-    return info("roast_rt_int_pow", i64, {i64, i64, ptr, i32, ptr});
-  case RuntimeFunction::IntPowMod:
-    return info("roast_rt_int_pow_mod", i64, {i64, i64, i64, ptr, i32, ptr});
-  case RuntimeFunction::FloatPow:
-    return info("roast_rt_float_pow", f64, {f64, f64, ptr, i32, ptr});
-  case RuntimeFunction::FloatFloorDiv:
-    return info("roast_rt_float_floordiv", f64, {f64, f64, ptr, i32, ptr});
-  case RuntimeFunction::FloatMod:
-    return info("roast_rt_float_mod", f64, {f64, f64, ptr, i32, ptr});
-  case RuntimeFunction::FloatToInt:
-    return info("roast_rt_float_to_int", i64, {f64, ptr, i32, ptr});
-  case RuntimeFunction::Dealloc:
-    return info("roast_rt_dealloc", voidType, {ptr});
-  case RuntimeFunction::StrConcat:
-    return info("roast_rt_str_concat", ptr, {ptr, ptr});
-  case RuntimeFunction::StrRepeat:
-    return info("roast_rt_str_repeat", ptr, {ptr, i64, ptr, i32, ptr});
-  case RuntimeFunction::StrCompare:
-    return info("roast_rt_str_compare", i64, {ptr, ptr});
-  case RuntimeFunction::StrEq:
-    return info("roast_rt_str_eq", i1, {ptr, ptr});
-  case RuntimeFunction::StrLen:
-    return info("roast_rt_str_len", i64, {ptr});
-  case RuntimeFunction::StrGetItem:
-    return info("roast_rt_str_getitem", ptr, {ptr, i64, ptr, i32, ptr});
-  case RuntimeFunction::StrSlice:
-    return info("roast_rt_str_slice", ptr,
-                {ptr, i64, i64, i64, i32, ptr, i32, ptr});
-  case RuntimeFunction::StrContains:
-    return info("roast_rt_str_contains", i1, {ptr, ptr});
-  case RuntimeFunction::StrFromInt:
-    return info("roast_rt_str_from_int", ptr, {i64});
-  case RuntimeFunction::StrFromFloat:
-    return info("roast_rt_str_from_float", ptr, {f64});
-  case RuntimeFunction::StrFromBool:
-    return info("roast_rt_str_from_bool", ptr, {i1}, /*raises=*/false,
-                /*boolArg=*/true);
-  case RuntimeFunction::StrNone:
-    return info("roast_rt_str_none", ptr, {});
-  case RuntimeFunction::StrRepr:
-    return info("roast_rt_str_repr", ptr, {ptr});
-  case RuntimeFunction::StrToInt:
-    return info("roast_rt_str_to_int", i64, {ptr, ptr, i32, ptr});
-  case RuntimeFunction::StrToFloat:
-    return info("roast_rt_str_to_float", f64, {ptr, ptr, i32, ptr});
-  case RuntimeFunction::StrOrd:
-    return info("roast_rt_str_ord", i64, {ptr, ptr, i32, ptr});
-  case RuntimeFunction::StrChr:
-    return info("roast_rt_str_chr", ptr, {i64, ptr, i32, ptr});
-  case RuntimeFunction::StrUpper:
-    return info("roast_rt_str_upper", ptr, {ptr});
-  case RuntimeFunction::StrLower:
-    return info("roast_rt_str_lower", ptr, {ptr});
-  case RuntimeFunction::StrStrip:
-    return info("roast_rt_str_strip", ptr, {ptr});
-  case RuntimeFunction::StrLStrip:
-    return info("roast_rt_str_lstrip", ptr, {ptr});
-  case RuntimeFunction::StrRStrip:
-    return info("roast_rt_str_rstrip", ptr, {ptr});
-  case RuntimeFunction::StrStripChars:
-    return info("roast_rt_str_strip_chars", ptr, {ptr, ptr});
-  case RuntimeFunction::StrLStripChars:
-    return info("roast_rt_str_lstrip_chars", ptr, {ptr, ptr});
-  case RuntimeFunction::StrRStripChars:
-    return info("roast_rt_str_rstrip_chars", ptr, {ptr, ptr});
-  case RuntimeFunction::StrStartsWith:
-    return info("roast_rt_str_startswith", i1, {ptr, ptr});
-  case RuntimeFunction::StrEndsWith:
-    return info("roast_rt_str_endswith", i1, {ptr, ptr});
-  case RuntimeFunction::StrFind:
-    return info("roast_rt_str_find", i64, {ptr, ptr});
-  case RuntimeFunction::StrCount:
-    return info("roast_rt_str_count", i64, {ptr, ptr});
-  case RuntimeFunction::StrReplace:
-    return info("roast_rt_str_replace", ptr, {ptr, ptr, ptr});
-  case RuntimeFunction::StrIsDigit:
-    return info("roast_rt_str_isdigit", i1, {ptr});
-  case RuntimeFunction::StrIsAlpha:
-    return info("roast_rt_str_isalpha", i1, {ptr});
-  case RuntimeFunction::ListNew:
-    return info("roast_rt_list_new", ptr, {i64, i32});
-  case RuntimeFunction::ListAppend:
-    return info("roast_rt_list_append", voidType, {ptr, i64});
-  case RuntimeFunction::ListGet:
-    return info("roast_rt_list_get", i64, {ptr, i64, ptr, i32, ptr});
-  case RuntimeFunction::ListSet:
-    return info("roast_rt_list_set", voidType, {ptr, i64, i64, ptr, i32, ptr});
-  case RuntimeFunction::ListPop:
-    return info("roast_rt_list_pop", i64, {ptr, i64, i32, ptr, i32, ptr});
-  case RuntimeFunction::ListInsert:
-    return info("roast_rt_list_insert", voidType, {ptr, i64, i64});
-  case RuntimeFunction::ListExtend:
-    return info("roast_rt_list_extend", voidType, {ptr, ptr});
-  case RuntimeFunction::ListRemove:
-    return info("roast_rt_list_remove", voidType, {ptr, i64, ptr, i32, ptr});
-  case RuntimeFunction::ListIndex:
-    return info("roast_rt_list_index", i64, {ptr, i64, ptr, i32, ptr});
-  case RuntimeFunction::ListCount:
-    return info("roast_rt_list_count", i64, {ptr, i64});
-  case RuntimeFunction::ListReverse:
-    return info("roast_rt_list_reverse", voidType, {ptr});
-  case RuntimeFunction::ListCopy:
-    return info("roast_rt_list_copy", ptr, {ptr});
-  case RuntimeFunction::ListClear:
-    return info("roast_rt_list_clear", voidType, {ptr});
-  case RuntimeFunction::ListSort:
-    return info("roast_rt_list_sort", voidType, {ptr, i32, ptr, i32, ptr});
-  case RuntimeFunction::ListContains:
-    return info("roast_rt_list_contains", i1, {ptr, i64});
-  case RuntimeFunction::ListEq:
-    return info("roast_rt_list_eq", i1, {ptr, ptr});
-  case RuntimeFunction::ListRichCompare:
-    return info("roast_rt_list_richcompare", i1, {ptr, ptr, i32, ptr, i32, ptr});
-  case RuntimeFunction::ListConcat:
-    return info("roast_rt_list_concat", ptr, {ptr, ptr});
-  case RuntimeFunction::ListRepeat:
-    return info("roast_rt_list_repeat", ptr, {ptr, i64});
-  case RuntimeFunction::ListSlice:
-    return info("roast_rt_list_slice", ptr,
-                {ptr, i64, i64, i64, i32, ptr, i32, ptr});
-  case RuntimeFunction::PrintList:
-    return info("roast_rt_print_list", voidType, {ptr});
-  case RuntimeFunction::ListSumInt:
-    return info("roast_rt_list_sum_int", i64, {ptr, ptr, i32, ptr});
-  case RuntimeFunction::ListSumFloat:
-    return info("roast_rt_list_sum_float", f64, {ptr});
-  case RuntimeFunction::ListExtreme:
-    return info("roast_rt_list_extreme", i64, {ptr, i32, ptr, i32, ptr});
-  case RuntimeFunction::ListAny:
-    return info("roast_rt_list_any", i1, {ptr});
-  case RuntimeFunction::ListAll:
-    return info("roast_rt_list_all", i1, {ptr});
-  case RuntimeFunction::StrSplit:
-    return info("roast_rt_str_split", ptr, {ptr, ptr, ptr, i32, ptr});
-  case RuntimeFunction::StrJoin:
-    return info("roast_rt_str_join", ptr, {ptr, ptr, ptr, i32, ptr});
-  case RuntimeFunction::FloatRound:
-    return info("roast_rt_float_round", i64, {f64, ptr, i32, ptr});
-  case RuntimeFunction::FloatRoundDigits:
-    return info("roast_rt_float_round_digits", f64, {f64, i64});
-  case RuntimeFunction::ListRepr:
-    return info("roast_rt_list_repr", ptr, {ptr});
-  case RuntimeFunction::FormatInt:
-    return info("roast_rt_format_int_spec", ptr, {i64, ptr, ptr, i32, ptr});
-  case RuntimeFunction::FormatFloat:
-    return info("roast_rt_format_float_spec", ptr, {f64, ptr, ptr, i32, ptr});
-  case RuntimeFunction::FormatStr:
-    return info("roast_rt_format_str_spec", ptr, {ptr, ptr, ptr, i32, ptr});
-  case RuntimeFunction::FormatBool:
-    return info("roast_rt_format_bool_spec", ptr, {i1, ptr, ptr, i32, ptr},
-                /*raises=*/false, /*boolArg=*/true);
+#define ROAST_RUNTIME_FUNCTION(Enum, Name, Result, Args, Flags)                 \
+  case RuntimeFunction::Enum:                                                  \
+    return info(Name, Result, {ROAST_UNPAREN Args}, RuntimeFlags::Flags);
+#define ROAST_UNPAREN(...) __VA_ARGS__
+#include "Roast/Conversion/RoastToStandard/RuntimeFunctions.def"
+#undef ROAST_UNPAREN
   }
   llvm_unreachable("unknown runtime function");
 }
