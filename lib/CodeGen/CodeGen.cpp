@@ -52,6 +52,15 @@ Type Generator::convertType(const sema::Type *type) {
     return ListType::get(&context,
                          convertType(llvm::cast<sema::ListType>(type)
                                          ->getElement()));
+  case sema::Type::Kind::Dict: {
+    auto *dict = llvm::cast<sema::DictType>(type);
+    return DictType::get(&context, convertType(dict->getKey()),
+                         convertType(dict->getValue()));
+  }
+  case sema::Type::Kind::Set:
+    return SetType::get(&context,
+                        convertType(llvm::cast<sema::SetType>(type)
+                                        ->getElement()));
   case sema::Type::Kind::Tuple: {
     SmallVector<Type> elements;
     for (const sema::Type *element :
@@ -218,7 +227,14 @@ void Generator::assignTo(ast::Expr &target, Value value,
     return;
   }
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {
-    // The list retains what it stores; the value stays a temporary.
+    // The container retains what it stores; the value stays a temporary.
+    if (auto *dict = llvm::dyn_cast<sema::DictType>(sub->value->type)) {
+      Value d = emitExpr(*sub->value);
+      Value key = emitExprAs(*sub->index, dict->getKey());
+      DictSetOp::create(builder, l, d, key,
+                        coerce(value, valueType, dict->getValue(), l));
+      return;
+    }
     Value list = emitExpr(*sub->value);
     Value index = emitExprAs(*sub->index, program.types.getInt());
     ListSetOp::create(builder, l, list, index,
@@ -264,7 +280,7 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 //===----------------------------------------------------------------------===//
 
 bool Generator::isRefCounted(const sema::Type *type) {
-  if (type->isStr() || type->isList())
+  if (type->isStr() || type->isList() || type->isDict() || type->isSet())
     return true;
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return llvm::any_of(tuple->getElements(), isRefCounted);
@@ -392,15 +408,21 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
 void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
   Location l = loc(aug.getLoc());
   const sema::Type *targetType = aug.target->type;
-  Value current, list, index;
+  Value current, container, index;
   auto *name = llvm::dyn_cast<ast::NameExpr>(aug.target.get());
+  auto *dict = name ? nullptr
+                    : llvm::dyn_cast<sema::DictType>(
+                          llvm::cast<ast::SubscriptExpr>(*aug.target)
+                              .value->type);
   if (name) {
     current = loadFrom(name->symbol, loc(name->getLoc()));
   } else {
     auto &sub = llvm::cast<ast::SubscriptExpr>(*aug.target);
-    list = emitExpr(*sub.value);
-    index = emitExprAs(*sub.index, program.types.getInt());
-    current = ListGetOp::create(builder, l, list, index);
+    container = emitExpr(*sub.value);
+    index = emitExprAs(*sub.index,
+                       dict ? dict->getKey() : program.types.getInt());
+    current = dict ? DictGetOp::create(builder, l, container, index).getResult()
+                   : ListGetOp::create(builder, l, container, index).getResult();
     if (isRefCounted(targetType))
       RetainOp::create(builder, l, current);
   }
@@ -411,10 +433,22 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
       storeTo(name->symbol, result, resultType, l);
       return;
     }
-    ListSetOp::create(builder, l, list, index,
-                      coerce(result, resultType, targetType, l));
+    Value stored = coerce(result, resultType, targetType, l);
+    if (dict)
+      DictSetOp::create(builder, l, container, index, stored);
+    else
+      ListSetOp::create(builder, l, container, index, stored);
   };
 
+  if (targetType->isSet()) {
+    // |= &= -= update the set in place (aliases see it, as in Python).
+    if (Value result = emitSetOperator(aug.op, current, rhs, /*inPlace=*/true,
+                                       l)) {
+      track(result, targetType);
+      writeBack(result, targetType);
+    }
+    return;
+  }
   if (targetType->isList()) {
     ListMethodOp::create(builder, l, TypeRange{}, ListMethod::extend,
                          ValueRange{current, rhs});
@@ -549,11 +583,24 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
 /// iterator does, so a list may grow or shrink while it is walked.
 void Generator::emitFor(ast::ForStmt &stmt) {
   Location l = loc(stmt.getLoc());
+  emitForLoop(
+      *stmt.target, *stmt.iter, l,
+      [&](Block *exit, Block *latch) {
+        emitLoopBody(stmt.body, exit, latch, l);
+      },
+      stmt.orElse);
+}
+
+/// dicts and sets are walked through a list snapshot (their keys), taken
+/// once; CPython raises RuntimeError when they change size while walked.
+void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
+                            function_ref<void(Block *, Block *)> emitBody,
+                            ast::Block &orElse) {
   const sema::Type *intType = program.types.getInt();
   Value start = intConstant(0, l), stop, step = intConstant(1, l);
 
   sema::Builtin walk = sema::Builtin::Print; // Print: a plain sequence
-  auto *call = llvm::dyn_cast<ast::CallExpr>(stmt.iter.get());
+  auto *call = llvm::dyn_cast<ast::CallExpr>(&iter);
   auto *callee =
       call ? llvm::dyn_cast<ast::NameExpr>(call->callee.get()) : nullptr;
   if (callee && callee->symbol &&
@@ -578,14 +625,18 @@ void Generator::emitFor(ast::ForStmt &stmt) {
       step = args[2];
   } else {
     auto addSequence = [&](ast::Expr &expr) {
-      Value value = emitExpr(expr); // lives until the statement ends
+      // Lives until the statement ends.
+      Value value = asList(emitExpr(expr), expr.type, l);
+      const sema::Type *type = expr.type;
+      if (auto *element = elementTypeOf(type); element && !type->isStr())
+        type = program.types.getList(element);
       Value length;
-      if (expr.type->isStr())
+      if (type->isStr())
         length = LenOp::create(builder, l, value);
-      sequences.push_back({value, expr.type, length});
+      sequences.push_back({value, type, length});
     };
     if (walk == sema::Builtin::Print)
-      addSequence(*stmt.iter);
+      addSequence(iter);
     else
       for (ast::ExprPtr &arg : call->args)
         addSequence(*arg);
@@ -617,7 +668,7 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   StoreOp::create(builder, l, start, counter);
   Block *header = new Block(), *body = new Block(), *latch = new Block(),
         *exit = new Block();
-  Block *elseBlock = stmt.orElse.empty() ? exit : new Block();
+  Block *elseBlock = orElse.empty() ? exit : new Block();
   cf::BranchOp::create(builder, l, header);
 
   startBlock(header);
@@ -648,9 +699,9 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   cf::CondBranchOp::create(builder, l, more, body, elseBlock);
 
   startBlock(body);
-  Location targetLoc = loc(stmt.target->getLoc());
+  Location targetLoc = loc(target.getLoc());
   if (sequences.empty()) {
-    assignTo(*stmt.target, i, intType, targetLoc);
+    assignTo(target, i, intType, targetLoc);
   } else {
     pushTemps();
     Value index = i;
@@ -691,10 +742,10 @@ void Generator::emitFor(ast::ForStmt &stmt) {
         RetainOp::create(builder, l, value);
       track(value, valueType);
     }
-    assignTo(*stmt.target, value, valueType, targetLoc);
+    assignTo(target, value, valueType, targetLoc);
     popTemps();
   }
-  emitLoopBody(stmt.body, exit, latch, l);
+  emitBody(exit, latch);
 
   // The counter stays below `stop` before the step, so only a step that
   // jumps past INT64_MAX could wrap; plain addition keeps the loop simple
@@ -706,7 +757,7 @@ void Generator::emitFor(ast::ForStmt &stmt) {
   cf::BranchOp::create(builder, l, header);
 
   if (elseBlock != exit)
-    emitBlockThenBranch(elseBlock, stmt.orElse, exit, l);
+    emitBlockThenBranch(elseBlock, orElse, exit, l);
   startBlock(exit);
 }
 

@@ -62,7 +62,7 @@ Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
     return boolConstant(false, l);
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return boolConstant(!tuple->getElements().empty(), l);
-  if (type->isList())
+  if (type->isList() || type->isDict() || type->isSet())
     return CmpOp::create(builder, l, CmpPredicate::ne,
                          LenOp::create(builder, l, value), intConstant(0, l));
   return CastOp::create(builder, l, builder.getI1Type(), value);
@@ -155,6 +155,9 @@ Value Generator::emitBinary(ast::BinaryExpr &expr) {
   if (expr.type->isStr())
     return emitStrArithmetic(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
                              emitExpr(*expr.rhs), expr.rhs->type, l);
+  if (expr.type->isSet())
+    return emitSetOperator(expr.op, emitExpr(*expr.lhs), emitExpr(*expr.rhs),
+                           /*inPlace=*/false, l);
   if (expr.type->isList()) {
     Value lhs = emitExpr(*expr.lhs), rhs = emitExpr(*expr.rhs);
     if (expr.op == ast::BinaryOp::Add)
@@ -240,6 +243,12 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
     if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
       found = ListContainsOp::create(
           builder, l, coerce(lhs, lt, list->getElement(), l), rhs);
+    else if (auto *dict = llvm::dyn_cast<sema::DictType>(rt))
+      found = DictContainsOp::create(
+          builder, l, coerce(lhs, lt, dict->getKey(), l), rhs);
+    else if (auto *set = llvm::dyn_cast<sema::SetType>(rt))
+      found = SetContainsOp::create(
+          builder, l, coerce(lhs, lt, set->getElement(), l), rhs);
     else
       found = StrContainsOp::create(builder, l, lhs, rhs);
     if (op == ast::CmpOp::In)
@@ -252,7 +261,7 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
     bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
     return boolConstant(same == positive, l);
   }
-  if (lt->isStr() || lt->isList())
+  if (lt->isStr() || lt->isList() || lt->isDict() || lt->isSet())
     return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   const sema::Type *common =
       lt->isFloat() || rt->isFloat()
@@ -321,6 +330,10 @@ Value Generator::emitCall(ast::CallExpr &call) {
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
     if (attr->value->type->isList())
       return emitListMethodCall(call, *attr);
+    if (attr->value->type->isDict())
+      return emitDictMethodCall(call, *attr);
+    if (attr->value->type->isSet())
+      return emitSetMethodCall(call, *attr);
     return emitStrMethodCall(call, *attr);
   }
   auto *callee = llvm::cast<ast::NameExpr>(call.callee.get());
@@ -381,10 +394,11 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
         builtin == Builtin::Min ? CmpPredicate::lt : CmpPredicate::gt;
     if (call.args.size() == 1) {
       // The extreme element is borrowed from the list.
+      ast::Expr &arg = *call.args[0];
       Value element = ListReduceOp::create(
           builder, l, convertType(call.type),
           builtin == Builtin::Min ? ListReduction::min : ListReduction::max,
-          emitExpr(*call.args[0]));
+          asList(emitExpr(arg), arg.type, l));
       if (isRefCounted(call.type))
         RetainOp::create(builder, l, element);
       return element;
@@ -431,7 +445,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
       return intConstant(static_cast<int64_t>(tuple->getElements().size()),
                          l);
     }
-    return LenOp::create(builder, l, emitExpr(arg)); // str or list
+    return LenOp::create(builder, l, emitExpr(arg)); // str or container
   }
   case Builtin::Str:
     if (call.args.empty())
@@ -450,8 +464,9 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     ListReduction reduction = builtin == Builtin::Sum   ? ListReduction::sum
                               : builtin == Builtin::Any ? ListReduction::any
                                                         : ListReduction::all;
+    ast::Expr &arg = *call.args[0];
     return ListReduceOp::create(builder, l, convertType(call.type), reduction,
-                                emitExpr(*call.args[0]));
+                                asList(emitExpr(arg), arg.type, l));
   }
   case Builtin::Round: {
     ast::Expr &value = *call.args[0];
@@ -464,10 +479,15 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return RoundOp::create(builder, l, convertType(call.type), x, ndigits);
   }
   case Builtin::Sorted: {
-    Value list = emitExpr(*call.args[0]);
-    Value copy = ListMethodOp::create(builder, l, TypeRange{list.getType()},
-                                      ListMethod::copy, ValueRange{list})
-                     .getResult(0);
+    ast::Expr &arg = *call.args[0];
+    Value value = emitExpr(arg);
+    Value copy = asList(value, arg.type, l);
+    if (copy == value) // a list: sort a copy
+      copy = ListMethodOp::create(builder, l, TypeRange{copy.getType()},
+                                  ListMethod::copy, ValueRange{copy})
+                 .getResult(0);
+    else // a fresh snapshot: the caller tracks it
+      consume(copy, call.type);
     Value reverse = boolConstant(false, l);
     for (ast::Keyword &keyword : call.keywords)
       reverse = truthValue(*keyword.value);
@@ -497,6 +517,10 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     Value exp = emitExprAs(*call.args[1], type);
     return PowOp::create(builder, l, base, exp);
   }
+  case Builtin::List:
+  case Builtin::Set:
+  case Builtin::Dict:
+    return emitContainerConstructor(call, builtin);
   case Builtin::Range:
   case Builtin::Enumerate:
   case Builtin::Zip:
@@ -781,6 +805,10 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       elements.push_back(emitExprAs(*elt, element));
     return ListNewOp::create(builder, l, convertType(expr.type), elements);
   }
+  case ast::Expr::Kind::Dict:
+    return emitDict(llvm::cast<ast::DictExpr>(expr));
+  case ast::Expr::Kind::Set:
+    return emitSet(llvm::cast<ast::SetExpr>(expr));
   case ast::Expr::Kind::Tuple: {
     // The elements are borrowed from temporaries; the tuple takes its own
     // references.
@@ -799,6 +827,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       return emitStrSubscript(sub);
     if (sub.value->type->isList())
       return emitListSubscript(sub);
+    if (sub.value->type->isDict())
+      return emitDictSubscript(sub);
     Value tuple = emitExpr(*sub.value);
     size_t size =
         llvm::cast<sema::TupleType>(sub.value->type)->getElements().size();

@@ -39,6 +39,14 @@ private:
   void emitIf(ast::IfStmt &stmt);
   void emitWhile(ast::WhileStmt &stmt);
   void emitFor(ast::ForStmt &stmt);
+  /// A `for` loop over `iter` assigning `target`; emitBody(exit, latch)
+  /// fills the body block and ends it (branching to latch to continue).
+  void emitForLoop(ast::Expr &target, ast::Expr &iter, mlir::Location l,
+                   llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
+                   ast::Block &orElse);
+  /// Emits `for i in range(count): body(i)`.
+  void emitCountedLoop(mlir::Value count, mlir::Location l,
+                       llvm::function_ref<void(mlir::Value)> body);
   void emitReturn(ast::ReturnStmt &stmt);
   void emitAugAssign(ast::AugAssignStmt &stmt);
   void emitAssert(ast::AssertStmt &stmt);
@@ -86,6 +94,25 @@ private:
   mlir::Value emitListSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitListMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);
+  // CodeGenCollections.cpp: dicts, sets and iterables.
+  /// The element type of an iterable (Sema's rule): a dict's keys.
+  static const sema::Type *elementTypeOf(const sema::Type *type);
+  /// `value` of list, dict or set type as a list (a tracked snapshot of a
+  /// dict's keys or a set's elements).
+  mlir::Value asList(mlir::Value value, const sema::Type *type,
+                     mlir::Location l);
+  mlir::Value emitDict(ast::DictExpr &expr);
+  mlir::Value emitSet(ast::SetExpr &expr);
+  mlir::Value emitDictSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitDictMethodCall(ast::CallExpr &call,
+                                 ast::AttributeExpr &callee);
+  mlir::Value emitSetMethodCall(ast::CallExpr &call,
+                                ast::AttributeExpr &callee);
+  /// `lhs op rhs` on sets; in place (|= &= -=) returns null.
+  mlir::Value emitSetOperator(ast::BinaryOp op, mlir::Value lhs,
+                              mlir::Value rhs, bool inPlace, mlir::Location l);
+  mlir::Value emitContainerConstructor(ast::CallExpr &call,
+                                       sema::Builtin builtin);
   mlir::Value emitStrConversion(sema::Builtin builtin, ast::Expr &arg,
                                 mlir::Location l);
 

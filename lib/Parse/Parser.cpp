@@ -2442,7 +2442,7 @@ bool Parser::parseDoubleStarredKvpair(std::vector<ExprPtr> &keys,
   SMLoc loc = tok.loc;
   ExprPtr key, value;
   if (consumeIf(TokenKind::doublestar)) {
-    key = std::make_unique<UnsupportedExpr>(loc, "dictionary unpacking");
+    key = std::make_unique<UnsupportedExpr>(loc, "dict unpackings ('**')");
     value = parseBitwiseOr();
   } else {
     key = parseExpression();

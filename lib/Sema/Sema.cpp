@@ -31,7 +31,8 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"sorted", Builtin::Sorted}, {"any", Builtin::Any},
       {"all", Builtin::All},     {"round", Builtin::Round},
       {"enumerate", Builtin::Enumerate}, {"zip", Builtin::Zip},
-      {"reversed", Builtin::Reversed}};
+      {"reversed", Builtin::Reversed}, {"list", Builtin::List},
+      {"set", Builtin::Set},     {"dict", Builtin::Dict}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;
@@ -85,6 +86,26 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
         return types.getError();
       return types.getList(element);
     }
+    if (base && base->name == "set") {
+      const Type *element = resolveAnnotation(sub->index.get());
+      if (element->isError() || !checkHashable(element, sub->getLoc()))
+        return types.getError();
+      return types.getSet(element);
+    }
+    if (base && base->name == "dict") {
+      auto *args = llvm::dyn_cast<TupleExpr>(sub->index.get());
+      if (!args || args->elts.size() != 2) {
+        diags.error(sub->index->getLoc(),
+                    "dict[...] takes two types, dict[K, V]");
+        return types.getError();
+      }
+      const Type *key = resolveAnnotation(args->elts[0].get());
+      const Type *value = resolveAnnotation(args->elts[1].get());
+      if (key->isError() || value->isError() ||
+          !checkHashable(key, args->elts[0]->getLoc()))
+        return types.getError();
+      return types.getDict(key, value);
+    }
     if (base && base->name == "tuple") {
       std::vector<const Type *> elements;
       if (auto *list = llvm::dyn_cast<TupleExpr>(sub->index.get())) {
@@ -106,7 +127,7 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
   }
   diags.error(annotation->getLoc(),
               "this type is not supported yet (supported: int, float, bool, "
-              "str, None, tuple[...])");
+              "str, None, tuple[...], list[T], dict[K, V], set[T])");
   return types.getError();
 }
 
@@ -399,6 +420,19 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
       unsupported(target.getLoc(), "list unpacking assignments");
     else if (auto *sub = llvm::dyn_cast<SubscriptExpr>(&target)) {
       const Type *base = checkExpr(*sub->value);
+      if (auto *dict = llvm::dyn_cast<DictType>(base)) {
+        const Type *key = checkExprExpecting(*sub->index, dict->getKey());
+        if (!isAssignable(key, dict->getKey()) && !key->isError())
+          diags.error(sub->index->getLoc(), "a " + dict->str() +
+                                                " has no keys of type " +
+                                                key->str());
+        if (!isAssignable(valueType, dict->getValue()) &&
+            !valueType->isError())
+          diags.error(loc, "cannot store a value of type " + valueType->str() +
+                               " in a " + dict->str());
+        target.type = dict->getValue();
+        return;
+      }
       auto *list = llvm::dyn_cast<ListType>(base);
       if (!list) {
         if (!base->isError())
@@ -521,12 +555,18 @@ void Checker::checkStmt(Stmt &stmt) {
       return;
     }
     const Type *current = checkExpr(*aug.target);
+    if (current->isSet() && sub) {
+      checkExpr(*aug.value);
+      unsupported(aug.getLoc(), "in-place set operators on subscripts");
+      return;
+    }
     if (current->isList() && aug.op != BinaryOp::Add) {
       checkExpr(*aug.value);
       unsupported(aug.getLoc(), "in-place list operators other than +=");
       return;
     }
-    if (sub && !sub->value->type->isList() && !current->isError()) {
+    if (sub && !sub->value->type->isList() && !sub->value->type->isDict() &&
+        !current->isError()) {
       diags.error(aug.target->getLoc(), "'" + sub->value->type->str() +
                                             "' object does not support item "
                                             "assignment");
@@ -655,10 +695,8 @@ const Type *Checker::checkIterable(Expr &iter) {
       const Type *type = checkExpr(*arg);
       if (type->isError())
         return type;
-      if (type->isStr())
-        elements.push_back(type);
-      else if (auto *list = llvm::dyn_cast<ListType>(type))
-        elements.push_back(list->getElement());
+      if (const Type *element = elementTypeOf(type))
+        elements.push_back(element);
       else {
         unsupported(arg->getLoc(), name + "() of " + type->str() + " values");
         return types.getError();
@@ -672,12 +710,9 @@ const Type *Checker::checkIterable(Expr &iter) {
   }
   if (!isBuiltin || sym->builtin != Builtin::Range) {
     const Type *type = checkExpr(iter);
-    if (type->isStr() || type->isError())
-      return type;
-    if (auto *list = llvm::dyn_cast<ListType>(type))
-      return list->getElement();
-    unsupported(iter.getLoc(), "for loops over " + type->str() +
-                                   " values (range(), str and lists for now)");
+    if (const Type *element = elementTypeOf(type))
+      return element;
+    unsupported(iter.getLoc(), "for loops over " + type->str() + " values");
     return types.getError();
   }
   callee->symbol = sym;

@@ -141,6 +141,14 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                          ": '" + lhs->str() + "' and '" + rhs->str() + "'");
     return types.getError();
   };
+  if (lhs->isSet() || rhs->isSet()) {
+    if (lhs == rhs && (op == BinaryOp::BitOr || op == BinaryOp::BitAnd ||
+                       op == BinaryOp::Sub || op == BinaryOp::BitXor))
+      return lhs;
+    return fail();
+  }
+  if (lhs->isDict() || rhs->isDict())
+    return fail();
   if (lhs->isList() || rhs->isList()) {
     if (op == BinaryOp::Add && lhs == rhs)
       return lhs;
@@ -235,7 +243,8 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
 
 bool Checker::checkTruthValue(const Type *type, Loc loc) {
   if (type->isNumeric() || type->isNone() || type->isError() ||
-      type->isTuple() || type->isStr() || type->isList())
+      type->isTuple() || type->isStr() || type->isList() || type->isDict() ||
+      type->isSet())
     return true;
   unsupported(loc, "truth values of " + type->str());
   return false;
@@ -272,10 +281,12 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
     const Type *rhs = checkExpr(*comparator);
     if (!lhs->isError() && !rhs->isError()) {
       if (op == CmpOp::In || op == CmpOp::NotIn) {
-        auto *list = llvm::dyn_cast<ListType>(rhs);
-        if (list) {
-          if (!isAssignable(lhs, list->getElement()))
-            diags.error(expr.getLoc(), "'in' tests a " + list->str() +
+        const Type *element =
+            rhs->isList() || rhs->isDict() || rhs->isSet() ? elementTypeOf(rhs)
+                                                           : nullptr;
+        if (element) {
+          if (!isAssignable(lhs, element))
+            diags.error(expr.getLoc(), "'in' tests a " + rhs->str() +
                                            " for a value of type " +
                                            lhs->str());
         } else if (!lhs->isStr() || !rhs->isStr()) {
@@ -286,8 +297,11 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
         if (!lhs->isNone() && !rhs->isNone())
           unsupported(expr.getLoc(), "'is' comparisons of values other "
                                      "than None");
-      } else if (lhs->isList() || rhs->isList()) {
-        if (lhs != rhs)
+      } else if (lhs->isList() || rhs->isList() || lhs->isDict() ||
+                 rhs->isDict() || lhs->isSet() || rhs->isSet()) {
+        // Dicts only compare for equality; sets order by inclusion.
+        bool ordering = op != CmpOp::Eq && op != CmpOp::NotEq;
+        if (lhs != rhs || (ordering && lhs->isDict()))
           diags.error(expr.getLoc(), "'" + spelling(op) +
                                          "' not supported between instances "
                                          "of '" +
@@ -490,6 +504,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
                 llvm::cast<NameExpr>(call.callee.get())->name +
                     "() values outside 'for' loops");
     return types.getError();
+  case Builtin::List:
+  case Builtin::Set:
+  case Builtin::Dict:
+    return checkContainerConstructor(call, builtin,
+                                     std::exchange(callExpectedType, nullptr));
   case Builtin::Abs: {
     const Type *type = checkNumericArgs(call, "abs", 1, 1);
     return type->isBool() ? types.getInt() : type;
@@ -498,16 +517,12 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::Max: {
     llvm::StringRef name = builtin == Builtin::Min ? "min" : "max";
     if (call.args.size() == 1) {
-      const Type *type = checkExpr(*call.args[0]);
+      const Type *element = checkIterableArg(*call.args[0], name);
       for (Keyword &keyword : call.keywords) {
         checkExpr(*keyword.value);
         unsupported(keyword.loc, name + "() keyword arguments");
       }
-      if (auto *list = llvm::dyn_cast<ListType>(type))
-        return list->getElement();
-      if (!type->isError())
-        unsupported(call.getLoc(), name + "() of a " + type->str());
-      return types.getError();
+      return element ? element : types.getError();
     }
     // min("b", "a"): strs compare by code point.
     if (call.keywords.empty() && llvm::all_of(call.args, [&](ExprPtr &arg) {
@@ -577,7 +592,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
     if (type->isTuple() || type->isStr() || type->isList() ||
-        type->isError())
+        type->isDict() || type->isSet() || type->isError())
       return types.getInt();
     diags.error(call.args[0]->getLoc(),
                 "object of type '" + type->str() + "' has no len()");
@@ -591,10 +606,9 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!checkArgCount(call, name, 1, 1))
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
-    if (type->isTuple())
-      unsupported(call.getLoc(), name + "() of tuples");
-    else if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
-             !type->isList() && !type->isError())
+    if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
+        !type->isList() && !type->isDict() && !type->isSet() &&
+        !type->isTuple() && !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -627,16 +641,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
                                                      : "all";
     if (!checkArgCount(call, name, 1, 1))
       return types.getError();
-    const Type *type = checkExpr(*call.args[0]);
-    auto *list = llvm::dyn_cast<ListType>(type);
-    if (!list) {
-      if (!type->isError())
-        unsupported(call.getLoc(), name + "() of a " + type->str());
+    const Type *element = checkIterableArg(*call.args[0], name);
+    if (!element)
       return types.getError();
-    }
     if (builtin != Builtin::Sum)
       return types.getBool();
-    const Type *element = list->getElement();
     if (element->isFloat())
       return element;
     if (element->isInt() || element->isBool())
@@ -680,11 +689,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
                                      llvm::Twine(call.args.size()));
       return types.getError();
     }
-    const Type *type = checkExpr(*call.args[0]);
-    if (type->isList() || type->isError())
-      return type;
-    unsupported(call.getLoc(), "sorted() of a " + type->str());
-    return types.getError();
+    const Type *element = checkIterableArg(*call.args[0], "sorted");
+    return element ? types.getList(element) : types.getError();
   }
   case Builtin::DivMod: {
     const Type *type = checkNumericArgs(call, "divmod", 2, 2);
@@ -768,6 +774,10 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     return receiver;
   if (auto *list = llvm::dyn_cast<ListType>(receiver))
     return checkListMethodCall(call, callee, list);
+  if (auto *dict = llvm::dyn_cast<DictType>(receiver))
+    return checkDictMethodCall(call, callee, dict);
+  if (auto *set = llvm::dyn_cast<SetType>(receiver))
+    return checkSetMethodCall(call, callee, set);
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
@@ -877,15 +887,20 @@ const Type *Checker::checkFString(FStringExpr &expr) {
       unsupported(part.value->getLoc(), "!a conversions");
       ok = false;
     } else if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
-               !type->isList()) {
+               !type->isList() && !type->isDict() && !type->isSet() &&
+               !type->isTuple()) {
       unsupported(part.value->getLoc(),
                   "f-string fields of type " + type->str());
       ok = false;
-    } else if ((type->isNone() || type->isList()) && part.spec &&
+    } else if (!type->isNumeric() && !type->isStr() && part.spec &&
                !part.conversion) {
+      llvm::StringRef name = type->isNone()   ? "NoneType"
+                             : type->isList() ? "list"
+                             : type->isDict() ? "dict"
+                             : type->isSet()  ? "set"
+                                              : "tuple";
       diags.error(part.value->getLoc(),
-                  "unsupported format string passed to " +
-                      llvm::Twine(type->isNone() ? "NoneType" : "list") +
+                  "unsupported format string passed to " + name +
                       ".__format__");
       ok = false;
     }
@@ -897,8 +912,23 @@ const Type *Checker::checkFString(FStringExpr &expr) {
 // Lists
 //===----------------------------------------------------------------------===//
 
+bool Checker::checkHashable(const Type *type, Loc loc) {
+  if (isHashable(type))
+    return true;
+  // CPython names the first unhashable part, by its bare class name.
+  while (auto *tuple = llvm::dyn_cast<TupleType>(type))
+    type = *llvm::find_if(tuple->getElements(),
+                          [](const Type *t) { return !isHashable(t); });
+  llvm::StringRef name = type->isList()   ? "list"
+                         : type->isDict() ? "dict"
+                         : type->isSet()  ? "set"
+                                          : "function";
+  diags.error(loc, "unhashable type: '" + name + "'");
+  return false;
+}
+
 bool Checker::checkListElement(const Type *element, Loc loc) {
-  if (element->isTuple() || element->isNone()) {
+  if (element->isNone()) {
     unsupported(loc, "lists of " + element->str());
     return false;
   }
@@ -1066,6 +1096,14 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
                                             index->str());
     return list->getElement();
   }
+  if (auto *dict = llvm::dyn_cast<DictType>(base)) {
+    const Type *key = checkExprExpecting(*expr.index, dict->getKey());
+    if (!isAssignable(key, dict->getKey()) && !key->isError())
+      diags.error(expr.index->getLoc(), "a " + dict->str() +
+                                            " has no keys of type " +
+                                            key->str());
+    return dict->getValue();
+  }
   auto *tuple = llvm::dyn_cast<TupleType>(base);
   if (!tuple) {
     checkExpr(*expr.index);
@@ -1093,9 +1131,25 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
 const Type *Checker::checkExpr(Expr &expr) {
   // The expectation applies to this expression, not to its operands.
   const Type *expected = std::exchange(expectedType, nullptr);
-  const Type *type = expr.getKind() == Expr::Kind::List
-                         ? checkList(llvm::cast<ListExpr>(expr), expected)
-                         : checkExprImpl(expr);
+  const Type *type;
+  switch (expr.getKind()) {
+  case Expr::Kind::List:
+    type = checkList(llvm::cast<ListExpr>(expr), expected);
+    break;
+  case Expr::Kind::Dict:
+    type = checkDict(llvm::cast<DictExpr>(expr), expected);
+    break;
+  case Expr::Kind::Set:
+    type = checkSet(llvm::cast<SetExpr>(expr), expected);
+    break;
+  case Expr::Kind::Call:
+    callExpectedType = expected;
+    type = checkExprImpl(expr);
+    break;
+  default:
+    type = checkExprImpl(expr);
+    break;
+  }
   expr.type = type;
   return type;
 }
@@ -1149,11 +1203,9 @@ const Type *Checker::checkExprImpl(Expr &expr) {
   case Expr::Kind::List:
     return checkList(llvm::cast<ListExpr>(expr), nullptr);
   case Expr::Kind::Set:
-    unsupported(expr.getLoc(), "sets");
-    return types.getError();
+    return checkSet(llvm::cast<SetExpr>(expr), nullptr);
   case Expr::Kind::Dict:
-    unsupported(expr.getLoc(), "dicts");
-    return types.getError();
+    return checkDict(llvm::cast<DictExpr>(expr), nullptr);
   case Expr::Kind::FString:
     return checkFString(llvm::cast<FStringExpr>(expr));
   case Expr::Kind::Unsupported:

@@ -58,6 +58,30 @@ private:
   /// Checks `expr` where a value of `expected` is wanted (it types `[]`).
   const Type *checkExprExpecting(ast::Expr &expr, const Type *expected);
   bool checkListElement(const Type *element, ast::Loc loc);
+  // SemaCollections.cpp: dicts, sets, iterables and comprehensions.
+  /// The type a `for` over a value of `type` assigns (a dict's keys), or
+  /// null if `type` is not iterable.
+  const Type *elementTypeOf(const Type *type);
+  /// Checks `expr` as the iterable argument of `name` (sum(), sorted()...)
+  /// and returns its element type, or null after a diagnostic.
+  const Type *checkIterableArg(ast::Expr &expr, llvm::StringRef name);
+  const Type *checkDict(ast::DictExpr &expr, const Type *expected);
+  const Type *checkSet(ast::SetExpr &expr, const Type *expected);
+  const Type *checkDictMethodCall(ast::CallExpr &call,
+                                  ast::AttributeExpr &callee,
+                                  const DictType *dict);
+  const Type *checkSetMethodCall(ast::CallExpr &call,
+                                 ast::AttributeExpr &callee,
+                                 const SetType *set);
+  /// list(), set() and dict() calls.
+  const Type *checkContainerConstructor(ast::CallExpr &call, Builtin builtin,
+                                        const Type *expected);
+  /// Checks the arguments of a method call against `params`, of which the
+  /// first `required` are required.
+  bool checkMethodArgs(ast::CallExpr &call, llvm::StringRef name,
+                       llvm::ArrayRef<const Type *> params, size_t required);
+  /// Reports and returns false unless `type` can be a dict key or set element.
+  bool checkHashable(const Type *type, ast::Loc loc);
   bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
                      size_t max);
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee);
@@ -76,6 +100,8 @@ private:
   unsigned loopDepth = 0;
   /// The type the expression being checked should have, if known.
   const Type *expectedType = nullptr;
+  /// The expected type of the call being checked (types `set()`).
+  const Type *callExpectedType = nullptr;
 };
 
 } // namespace roast::sema

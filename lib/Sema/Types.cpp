@@ -2,6 +2,9 @@
 
 #include "Roast/Sema/Types.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Casting.h"
+
 using namespace roast;
 using namespace roast::sema;
 
@@ -21,6 +24,14 @@ std::string Type::str() const {
     return "<error>";
   case Kind::List:
     return "list[" + static_cast<const ListType *>(this)->getElement()->str() +
+           "]";
+  case Kind::Dict: {
+    auto *dict = static_cast<const DictType *>(this);
+    return "dict[" + dict->getKey()->str() + ", " + dict->getValue()->str() +
+           "]";
+  }
+  case Kind::Set:
+    return "set[" + static_cast<const SetType *>(this)->getElement()->str() +
            "]";
   case Kind::Tuple: {
     auto *tuple = static_cast<const TupleType *>(this);
@@ -84,14 +95,35 @@ const TupleType *TypeContext::getTuple(llvm::ArrayRef<const Type *> elements) {
   return type;
 }
 
-const ListType *TypeContext::getList(const Type *element) {
+/// T's Profile must add exactly the pointers `args`.
+template <typename T, typename... Args>
+const T *TypeContext::intern(llvm::FoldingSet<T> &set, Args... args) {
   llvm::FoldingSetNodeID id;
-  id.AddPointer(element);
+  (id.AddPointer(args), ...);
   void *insertPos = nullptr;
-  if (ListType *existing = listTypes.FindNodeOrInsertPos(id, insertPos))
+  if (T *existing = set.FindNodeOrInsertPos(id, insertPos))
     return existing;
-  auto *type = new ListType(element);
+  auto *type = new T(args...);
   storage.emplace_back(type);
-  listTypes.InsertNode(type, insertPos);
+  set.InsertNode(type, insertPos);
   return type;
+}
+
+const ListType *TypeContext::getList(const Type *element) {
+  return intern(listTypes, element);
+}
+
+const DictType *TypeContext::getDict(const Type *key, const Type *value) {
+  return intern(dictTypes, key, value);
+}
+
+const SetType *TypeContext::getSet(const Type *element) {
+  return intern(setTypes, element);
+}
+
+bool roast::sema::isHashable(const Type *type) {
+  if (auto *tuple = llvm::dyn_cast<TupleType>(type))
+    return llvm::all_of(tuple->getElements(), isHashable);
+  return type->isNumeric() || type->isStr() || type->isNone() ||
+         type->isError();
 }

@@ -43,7 +43,10 @@ enum class Builtin {
   Round,
   Enumerate,
   Zip,
-  Reversed
+  Reversed,
+  List,
+  Set,
+  Dict
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

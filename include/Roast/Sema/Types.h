@@ -20,7 +20,9 @@ namespace roast::sema {
 class Type {
 public:
   virtual ~Type() = default;
-  enum class Kind { Int, Float, Bool, None, Str, Tuple, List, Function, Error };
+  enum class Kind {
+    Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Error
+  };
 
   Kind getKind() const { return kind; }
   bool isInt() const { return kind == Kind::Int; }
@@ -32,6 +34,8 @@ public:
   bool isFunction() const { return kind == Kind::Function; }
   bool isTuple() const { return kind == Kind::Tuple; }
   bool isList() const { return kind == Kind::List; }
+  bool isDict() const { return kind == Kind::Dict; }
+  bool isSet() const { return kind == Kind::Set; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -98,6 +102,43 @@ private:
   const Type *element;
 };
 
+/// `dict[K, V]`: a mutable, insertion-ordered hash map.
+class DictType : public Type, public llvm::FoldingSetNode {
+public:
+  const Type *getKey() const { return key; }
+  const Type *getValue() const { return value; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Dict; }
+  void Profile(llvm::FoldingSetNodeID &id) const {
+    id.AddPointer(key);
+    id.AddPointer(value);
+  }
+
+private:
+  friend class TypeContext;
+  DictType(const Type *key, const Type *value)
+      : Type(Kind::Dict), key(key), value(value) {}
+  const Type *key, *value;
+};
+
+/// `set[T]`: a mutable hash set of one element type.
+class SetType : public Type, public llvm::FoldingSetNode {
+public:
+  const Type *getElement() const { return element; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Set; }
+  void Profile(llvm::FoldingSetNodeID &id) const { id.AddPointer(element); }
+
+private:
+  friend class TypeContext;
+  explicit SetType(const Type *element) : Type(Kind::Set), element(element) {}
+  const Type *element;
+};
+
+/// Whether values of `type` may be dict keys and set elements: numbers,
+/// str, None and tuples of those (the immutable types).
+bool isHashable(const Type *type);
+
 /// Owns and interns every type of one compilation.
 class TypeContext {
 public:
@@ -117,8 +158,14 @@ public:
                                   const Type *result);
   const TupleType *getTuple(llvm::ArrayRef<const Type *> elements);
   const ListType *getList(const Type *element);
+  const DictType *getDict(const Type *key, const Type *value);
+  const SetType *getSet(const Type *element);
 
 private:
+  /// The interned T(args...), built on first use.
+  template <typename T, typename... Args>
+  const T *intern(llvm::FoldingSet<T> &set, Args... args);
+
   struct Simple : Type {
     explicit Simple(Kind kind) : Type(kind) {}
   };
@@ -128,6 +175,8 @@ private:
   llvm::FoldingSet<FunctionType> functionTypes;
   llvm::FoldingSet<TupleType> tupleTypes;
   llvm::FoldingSet<ListType> listTypes;
+  llvm::FoldingSet<DictType> dictTypes;
+  llvm::FoldingSet<SetType> setTypes;
   std::vector<std::unique_ptr<Type>> storage;
 };
 

@@ -338,7 +338,7 @@ struct CmpOpLowering : public OpConversionPattern<CmpOp> {
   matchAndRewrite(CmpOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getLhs().getType();
-    if (isa<StrType, ListType>(type))
+    if (isObjectType(type))
       return rewriter.notifyMatchFailure(op, "comparisons of objects call the "
                                              "runtime");
     CmpPredicate pred = op.getPredicate();

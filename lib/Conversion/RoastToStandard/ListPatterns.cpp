@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PatternBase.h"
+#include "Slots.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
@@ -19,53 +20,8 @@ using namespace roast;
 
 namespace {
 
-/// RoastElemKind in Runtime.h.
-enum ElemKind : int32_t { kInt = 1, kFloat = 2, kBool = 3, kObject = 4 };
-
 /// Offset of RoastList.length: after the 16-byte object header.
 constexpr int64_t kListLengthOffset = 16;
-
-ElemKind elementKind(Type roastType) {
-  if (roastType.isInteger(64))
-    return kInt;
-  if (isa<FloatType>(roastType))
-    return kFloat;
-  if (roastType.isInteger(1))
-    return kBool;
-  return kObject;
-}
-
-/// `value` (already converted) as the i64 stored in a slot.
-Value toSlot(OpBuilder &builder, Location loc, Value value, Type roastType) {
-  Type i64 = builder.getI64Type();
-  switch (elementKind(roastType)) {
-  case kInt:
-    return value;
-  case kFloat:
-    return LLVM::BitcastOp::create(builder, loc, i64, value);
-  case kBool:
-    return arith::ExtUIOp::create(builder, loc, i64, value);
-  case kObject:
-    return LLVM::PtrToIntOp::create(builder, loc, i64, value);
-  }
-  llvm_unreachable("unknown element kind");
-}
-
-/// The element of converted type `type` held in `slot`.
-Value fromSlot(OpBuilder &builder, Location loc, Value slot, Type roastType,
-               Type type) {
-  switch (elementKind(roastType)) {
-  case kInt:
-    return slot;
-  case kFloat:
-    return LLVM::BitcastOp::create(builder, loc, type, slot);
-  case kBool:
-    return arith::TruncIOp::create(builder, loc, type, slot);
-  case kObject:
-    return LLVM::IntToPtrOp::create(builder, loc, type, slot);
-  }
-  llvm_unreachable("unknown element kind");
-}
 
 Type elementOf(Value list) {
   return cast<ListType>(list.getType()).getElementType();
@@ -87,10 +43,13 @@ struct ListNewLowering : public RuntimeOpConversionPattern<ListNewOp> {
         rewriter, loc, static_cast<int64_t>(op.getElements().size()), 64);
     Value list =
         abi.call(rewriter, loc, RuntimeFunction::ListNew,
-                 {capacity, i32Constant(rewriter, loc, elementKind(element))});
-    for (Value value : adaptor.getElements())
+                 {capacity, elemKindConstant(rewriter, loc, element)});
+    for (Value value : adaptor.getElements()) {
+      SlotEncoder slots(rewriter, loc, abi);
       abi.call(rewriter, loc, RuntimeFunction::ListAppend,
-               {list, toSlot(rewriter, loc, value, element)});
+               {list, slots.encode(value, element)});
+      slots.finish();
+    }
     rewriter.replaceOp(op, list);
     return success();
   }
@@ -104,9 +63,8 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListGet,
                              {adaptor.getList(), adaptor.getIndex()});
-    rewriter.replaceOp(
-        op, fromSlot(rewriter, op.getLoc(), slot, op.getType(),
-                     getTypeConverter()->convertType(op.getType())));
+    rewriter.replaceOp(op, decodeSlot(rewriter, op.getLoc(),
+                                      *getTypeConverter(), slot, op.getType()));
     return success();
   }
 };
@@ -117,10 +75,11 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
   LogicalResult
   matchAndRewrite(ListSetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
-                        elementOf(op.getList()));
+    SlotEncoder slots(rewriter, op.getLoc(), abi);
+    Value slot = slots.encode(adaptor.getValue(), elementOf(op.getList()));
     abi.callAt(rewriter, op, RuntimeFunction::ListSet,
                 {adaptor.getList(), adaptor.getIndex(), slot});
+    slots.finish();
     rewriter.eraseOp(op);
     return success();
   }
@@ -132,10 +91,11 @@ struct ListAppendLowering : public RuntimeOpConversionPattern<ListAppendOp> {
   LogicalResult
   matchAndRewrite(ListAppendOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
-                        elementOf(op.getList()));
+    SlotEncoder slots(rewriter, op.getLoc(), abi);
+    Value slot = slots.encode(adaptor.getValue(), elementOf(op.getList()));
     abi.call(rewriter, op.getLoc(), RuntimeFunction::ListAppend,
              {adaptor.getList(), slot});
+    slots.finish();
     rewriter.eraseOp(op);
     return success();
   }
@@ -154,9 +114,8 @@ struct ListPopLowering : public RuntimeOpConversionPattern<ListPopOp> {
       index = arith::ConstantIntOp::create(rewriter, loc, -1, 64);
     Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListPop,
                              {adaptor.getList(), index, hasIndex});
-    rewriter.replaceOp(op,
-                       fromSlot(rewriter, loc, slot, op.getType(),
-                                getTypeConverter()->convertType(op.getType())));
+    rewriter.replaceOp(op, decodeOwnedSlot(rewriter, loc, *getTypeConverter(),
+                                           abi, slot, op.getType()));
     return success();
   }
 };
@@ -168,11 +127,12 @@ struct ListContainsLowering
   LogicalResult
   matchAndRewrite(ListContainsOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value slot = toSlot(rewriter, op.getLoc(), adaptor.getValue(),
-                        elementOf(op.getList()));
-    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
-                                    RuntimeFunction::ListContains,
-                                    {adaptor.getList(), slot}));
+    SlotEncoder slots(rewriter, op.getLoc(), abi);
+    Value slot = slots.encode(adaptor.getValue(), elementOf(op.getList()));
+    Value found = abi.call(rewriter, op.getLoc(), RuntimeFunction::ListContains,
+                           {adaptor.getList(), slot});
+    slots.finish();
+    rewriter.replaceOp(op, found);
     return success();
   }
 };
@@ -216,6 +176,7 @@ struct LenLowering : public RuntimeOpConversionPattern<LenOp> {
   matchAndRewrite(LenOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    // Lists, dicts and sets keep their length at the same offset.
     if (isa<StrType>(op.getValue().getType())) {
       rewriter.replaceOp(op, abi.call(rewriter, loc, RuntimeFunction::StrLen,
                                       adaptor.getValue()));
@@ -274,9 +235,8 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     ValueRange args = adaptor.getOperands();
     Value list = args[0];
     Type element = elementOf(op.getOperands()[0]);
-    auto slot = [&](unsigned i) {
-      return toSlot(rewriter, loc, args[i], element);
-    };
+    SlotEncoder slots(rewriter, loc, abi);
+    auto slot = [&](unsigned i) { return slots.encode(args[i], element); };
     Value result;
     switch (op.getMethod()) {
     case ListMethod::insert:
@@ -315,6 +275,7 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
       break;
     }
     }
+    slots.finish();
     if (result)
       rewriter.replaceOp(op, result);
     else
@@ -344,8 +305,8 @@ struct ListReduceLowering : public RuntimeOpConversionPattern<ListReduceOp> {
           rewriter, loc, op.getReduction() == ListReduction::max ? 1 : 0);
       Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListExtreme,
                                {list, wantMax});
-      result = fromSlot(rewriter, loc, slot, op.getType(),
-                        getTypeConverter()->convertType(op.getType()));
+      result = decodeSlot(rewriter, loc, *getTypeConverter(), slot,
+                          op.getType());
       break;
     }
     case ListReduction::any:

@@ -29,13 +29,13 @@ constexpr int64_t kImmortalRefCount = int64_t(1) << 62;
 /// a str, the references of each element for a tuple.
 void collectReferences(OpBuilder &builder, Location loc, Value value,
                        Type type, SmallVectorImpl<Value> &refs) {
-  if (isa<StrType, ListType>(type)) {
+  if (isObjectType(type)) {
     refs.push_back(value);
     return;
   }
   if (auto tuple = dyn_cast<TupleType>(type))
     for (auto [i, element] : llvm::enumerate(tuple.getTypes())) {
-      if (!isa<StrType, ListType, TupleType>(element))
+      if (!holdsReferences(element))
         continue;
       Value part = LLVM::ExtractValueOp::create(builder, loc, value,
                                                 static_cast<int64_t>(i));

@@ -26,6 +26,8 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
   populateRoastRuntimePatterns(converter, abi, patterns);
   populateRoastStrPatterns(converter, abi, patterns);
   populateRoastListPatterns(converter, abi, patterns);
+  populateRoastDictPatterns(converter, abi, patterns);
+  populateRoastSetPatterns(converter, abi, patterns);
   populateRoastRefCountPatterns(converter, abi, patterns);
 }
 

@@ -96,6 +96,8 @@ private:
       return printTuple(builder, loc, value, tuple);
     else if (isa<ListType>(type)) // str(list) is repr(list)
       abi.call(builder, loc, RuntimeFunction::PrintList, value);
+    else if (isa<DictType, SetType>(type))
+      abi.call(builder, loc, RuntimeFunction::PrintObjectRepr, value);
     else
       return failure();
     return success();

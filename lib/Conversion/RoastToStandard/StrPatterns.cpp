@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PatternBase.h"
+#include "Slots.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
@@ -17,6 +18,24 @@ using namespace mlir;
 using namespace roast;
 
 namespace {
+
+/// repr() of a list, dict, set or tuple (a tuple is boxed for the call);
+/// null for other types.
+Value containerRepr(OpBuilder &builder, Location loc, RuntimeABI &abi,
+                    Type type, Value value) {
+  if (auto tuple = dyn_cast<TupleType>(type)) {
+    Value box = boxTuple(builder, loc, abi, value, tuple);
+    Value repr = abi.call(builder, loc, RuntimeFunction::TupleRepr, box);
+    abi.call(builder, loc, RuntimeFunction::Release, box);
+    return repr;
+  }
+  std::optional<RuntimeFunction> fn =
+      isa<ListType>(type)   ? std::optional(RuntimeFunction::ListRepr)
+      : isa<DictType>(type) ? std::optional(RuntimeFunction::DictRepr)
+      : isa<SetType>(type)  ? std::optional(RuntimeFunction::SetRepr)
+                            : std::nullopt;
+  return fn ? abi.call(builder, loc, *fn, value) : Value();
+}
 
 /// A roast op that is exactly one runtime call on its converted operands.
 template <typename OpTy, RuntimeFunction Fn, bool Raises>
@@ -130,8 +149,8 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
               Value input) const {
     if (isa<roast::NoneType>(from))
       return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
-    if (isa<ListType>(from)) // str(list) is repr(list)
-      return abi.call(rewriter, loc, RuntimeFunction::ListRepr, input);
+    if (Value repr = containerRepr(rewriter, loc, abi, from, input))
+      return repr; // str() of a container or tuple is its repr()
     if (from.isInteger(1))
       return abi.call(rewriter, loc, RuntimeFunction::StrFromBool, input);
     if (isa<FloatType>(from))
@@ -150,8 +169,11 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
     Location loc = op.getLoc();
     Type from = op.getValue().getType();
     Value input = adaptor.getValue();
+    if (Value repr = containerRepr(rewriter, loc, abi, from, input)) {
+      rewriter.replaceOp(op, repr);
+      return success();
+    }
     RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr
-                         : isa<ListType>(from) ? RuntimeFunction::ListRepr
                          : isa<roast::NoneType>(from) ? RuntimeFunction::StrNone
                          : from.isInteger(1)  ? RuntimeFunction::StrFromBool
                          : isa<FloatType>(from) ? RuntimeFunction::StrFromFloat

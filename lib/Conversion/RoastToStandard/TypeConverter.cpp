@@ -19,6 +19,8 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
   addConversion([ptr](roast::NoneType) -> Type { return ptr; });
   addConversion([ptr](RefType) -> Type { return ptr; });
   addConversion([ptr](ListType) -> Type { return ptr; });
+  addConversion([ptr](DictType) -> Type { return ptr; });
+  addConversion([ptr](SetType) -> Type { return ptr; });
   // Tuples are immutable values: a struct passed and stored by value.
   addConversion([this](TupleType tuple) -> std::optional<Type> {
     SmallVector<Type> elements;

@@ -60,6 +60,16 @@ void populateRoastListPatterns(const mlir::TypeConverter &converter,
                                RuntimeABI &abi,
                                mlir::RewritePatternSet &patterns);
 
+/// dict ops: runtime calls on key and value slots.
+void populateRoastDictPatterns(const mlir::TypeConverter &converter,
+                               RuntimeABI &abi,
+                               mlir::RewritePatternSet &patterns);
+
+/// set ops: runtime calls on element slots.
+void populateRoastSetPatterns(const mlir::TypeConverter &converter,
+                              RuntimeABI &abi,
+                              mlir::RewritePatternSet &patterns);
+
 /// roast.retain / roast.release: inline count updates.
 void populateRoastRefCountPatterns(const mlir::TypeConverter &converter,
                                    RuntimeABI &abi,

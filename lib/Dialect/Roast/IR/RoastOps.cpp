@@ -9,6 +9,12 @@
 using namespace mlir;
 using namespace roast;
 
+bool roast::holdsReferences(Type type) {
+  if (auto tuple = dyn_cast<TupleType>(type))
+    return llvm::any_of(tuple.getTypes(), holdsReferences);
+  return isObjectType(type);
+}
+
 Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
   if (auto tuple = dyn_cast<TupleType>(type)) {
     SmallVector<Value> elements;
@@ -20,7 +26,7 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return StringOp::create(builder, loc, builder.getStringAttr(""));
   if (isa<roast::NoneType>(type))
     return NoneOp::create(builder, loc);
-  if (isa<ListType>(type))
+  if (isa<ListType, DictType, SetType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));
@@ -195,8 +201,9 @@ LogicalResult CastOp::verify() {
   Type from = getInput().getType(), to = getResult().getType();
   if (from == to)
     return emitOpError("converts ") << from << " to itself";
-  if (isa<roast::NoneType, ListType>(to) ||
-      (isa<ListType>(from) && !isa<StrType>(to)))
+  // Containers and tuples convert to str only (str(x) is repr(x)).
+  if (isa<roast::NoneType, ListType, DictType, SetType, TupleType>(to) ||
+      (isa<ListType, DictType, SetType, TupleType>(from) && !isa<StrType>(to)))
     return emitOpError("cannot convert ") << from << " to " << to;
   if (isa<StrType>(to) || isa<StrType>(from))
     return success(); // str(x), int(s), float(s), bool(s)
@@ -238,7 +245,7 @@ static bool holdsOnlyImmortals(Value value) {
     return true;
   if (auto tuple = dyn_cast_if_present<MakeTupleOp>(def))
     return llvm::all_of(tuple.getElements(), [](Value element) {
-      return !isa<StrType, ListType, TupleType>(element.getType()) ||
+      return !holdsReferences(element.getType()) ||
              holdsOnlyImmortals(element);
     });
   return false;
@@ -427,3 +434,120 @@ GlobalStoreOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 
 #define GET_OP_CLASSES
 #include "Roast/Dialect/Roast/IR/RoastOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Dicts and sets
+//===----------------------------------------------------------------------===//
+
+/// Checks that a method op's operand and result types are exactly the
+/// signature of its method.
+static LogicalResult verifyMethodSignature(Operation *op, StringRef method,
+                                           ArrayRef<Type> operands,
+                                           ArrayRef<Type> results) {
+  if (TypeRange(op->getOperandTypes()) == TypeRange(operands) &&
+      TypeRange(op->getResultTypes()) == TypeRange(results))
+    return success();
+  auto diag = op->emitOpError() << method << " must have type (";
+  llvm::interleaveComma(operands, diag);
+  diag << ") -> (";
+  llvm::interleaveComma(results, diag);
+  return diag << ")";
+}
+
+LogicalResult DictMethodOp::verify() {
+  if (getOperands().empty() || !isa<DictType>(getOperands()[0].getType()))
+    return emitOpError("expects a dict as its first operand");
+  auto dict = cast<DictType>(getOperands()[0].getType());
+  Type key = dict.getKeyType(), value = dict.getValueType();
+  SmallVector<Type, 3> operands = {dict};
+  SmallVector<Type, 1> results;
+  switch (getMethod()) {
+  case DictMethod::pop:
+    operands.push_back(key);
+    results.push_back(value);
+    break;
+  case DictMethod::pop_default:
+  case DictMethod::setdefault:
+    operands.append({key, value});
+    results.push_back(value);
+    break;
+  case DictMethod::update:
+    operands.push_back(dict);
+    break;
+  case DictMethod::clear:
+    break;
+  case DictMethod::copy:
+    results.push_back(dict);
+    break;
+  case DictMethod::keys:
+    results.push_back(ListType::get(getContext(), key));
+    break;
+  case DictMethod::values:
+    results.push_back(ListType::get(getContext(), value));
+    break;
+  case DictMethod::items:
+    results.push_back(
+        ListType::get(getContext(), TupleType::get(getContext(), {key, value})));
+    break;
+  case DictMethod::del:
+    operands.push_back(key);
+    break;
+  }
+  return verifyMethodSignature(*this, stringifyDictMethod(getMethod()),
+                               operands, results);
+}
+
+LogicalResult SetNewOp::verify() {
+  if (getList() && getList().getType().getElementType() !=
+                       getType().getElementType())
+    return emitOpError("list element type ")
+           << getList().getType().getElementType() << " does not match "
+           << getType();
+  return success();
+}
+
+LogicalResult SetMethodOp::verify() {
+  if (getOperands().empty() || !isa<SetType>(getOperands()[0].getType()))
+    return emitOpError("expects a set as its first operand");
+  auto set = cast<SetType>(getOperands()[0].getType());
+  Type element = set.getElementType();
+  SmallVector<Type, 2> operands = {set};
+  SmallVector<Type, 1> results;
+  switch (getMethod()) {
+  case SetMethod::add:
+  case SetMethod::remove:
+  case SetMethod::discard:
+    operands.push_back(element);
+    break;
+  case SetMethod::pop:
+    results.push_back(element);
+    break;
+  case SetMethod::clear:
+    break;
+  case SetMethod::copy:
+    results.push_back(set);
+    break;
+  case SetMethod::union_:
+  case SetMethod::intersection:
+  case SetMethod::difference:
+  case SetMethod::symmetric_difference:
+    operands.push_back(set);
+    results.push_back(set);
+    break;
+  case SetMethod::update:
+  case SetMethod::intersection_update:
+  case SetMethod::difference_update:
+    operands.push_back(set);
+    break;
+  case SetMethod::issubset:
+  case SetMethod::issuperset:
+    operands.push_back(set);
+    results.push_back(IntegerType::get(getContext(), 1));
+    break;
+  case SetMethod::to_list:
+    results.push_back(ListType::get(getContext(), element));
+    break;
+  }
+  return verifyMethodSignature(*this, stringifySetMethod(getMethod()),
+                               operands, results);
+}

@@ -29,6 +29,16 @@
 #include "Roast/Dialect/Roast/IR/RoastOps.h.inc"
 
 namespace roast {
+/// Whether values of `type` are pointers to reference-counted heap objects
+/// (str, list, dict, set): the types retain/release act on directly.
+inline bool isObjectType(mlir::Type type) {
+  return mlir::isa<StrType, ListType, DictType, SetType>(type);
+}
+
+/// Whether values of `type` hold references: objects, and tuples holding
+/// them.
+bool holdsReferences(mlir::Type type);
+
 /// A value of `type` built from constants: 0, 0.0, False, "", None, or a
 /// tuple of those.
 mlir::Value buildZeroValue(mlir::OpBuilder &builder, mlir::Location loc,

@@ -160,7 +160,8 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
     %n = roast.null : !roast.list<i64>
     ```
   }];
-  let results = (outs Roast_ListType:$result);
+  let results = (outs AnyTypeOf<[Roast_ListType, Roast_DictType,
+                                 Roast_SetType]>:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
@@ -409,14 +410,15 @@ def Roast_StrRepeatOp : Roast_Op<"str_repeat"> {
 }
 
 def Roast_LenOp : Roast_Op<"len"> {
-  let summary = "len() of a str (in code points) or a list";
+  let summary = "len() of a str (in code points), list, dict or set";
   let description = [{
     ```mlir
     %n = roast.len %s : !roast.str
     %m = roast.len %l : !roast.list<i64>
     ```
   }];
-  let arguments = (ins AnyTypeOf<[Roast_StrType, Roast_ListType]>:$value);
+  let arguments = (ins AnyTypeOf<[Roast_StrType, Roast_ListType,
+                                  Roast_DictType, Roast_SetType]>:$value);
   let results = (outs Roast_Int:$result);
   let assemblyFormat = "$value attr-dict `:` type($value)";
 }
@@ -738,6 +740,188 @@ def Roast_ListReduceOp : Roast_Op<"list_reduce"> {
   let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $reduction `(` $list `)` attr-dict `:` qualified(type($list)) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Dicts. As for lists, results are new references except dict_get and
+// dict_get_or, whose results are borrowed from the dict (or the default).
+//===----------------------------------------------------------------------===//
+
+def Roast_DictNewOp : Roast_Op<"dict_new"> {
+  let summary = "an empty dict";
+  let description = [{
+    Displays `{k: v, ...}` are a `dict_new` followed by one `dict_set` per
+    entry, in source order.
+
+    ```mlir
+    %d = roast.dict_new : !roast.dict<!roast.str, i64>
+    ```
+  }];
+  let results = (outs Roast_DictType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
+def Roast_DictGetOp : Roast_Op<"dict_get", [
+    TypesMatchWith<"key is the key type", "dict", "key", "::llvm::cast<DictType>($_self).getKeyType()">,
+    TypesMatchWith<"result is the value type", "dict", "result", "::llvm::cast<DictType>($_self).getValueType()">]> {
+  let summary = "`d[k]`";
+  let description = [{
+    The value of key `k`, borrowed from the dict; `KeyError` when missing.
+
+    ```mlir
+    %v = roast.dict_get %d[%k] : !roast.dict<!roast.str, i64>
+    ```
+  }];
+  let arguments = (ins Roast_DictType:$dict, AnyType:$key);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$dict `[` $key `]` attr-dict `:` qualified(type($dict))";
+}
+
+def Roast_DictGetOrOp : Roast_Op<"dict_get_or", [
+    TypesMatchWith<"key is the key type", "dict", "key", "::llvm::cast<DictType>($_self).getKeyType()">,
+    TypesMatchWith<"default is the value type", "dict", "default_value", "::llvm::cast<DictType>($_self).getValueType()">,
+    TypesMatchWith<"result is the value type", "dict", "result", "::llvm::cast<DictType>($_self).getValueType()">]> {
+  let summary = "`d.get(k, default)`";
+  let description = [{
+    The value of key `k`, or `default` when missing; borrowed either way.
+
+    ```mlir
+    %v = roast.dict_get_or %d[%k], %zero : !roast.dict<!roast.str, i64>
+    ```
+  }];
+  let arguments = (ins Roast_DictType:$dict, AnyType:$key,
+                       AnyType:$default_value);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $dict `[` $key `]` `,` $default_value attr-dict `:` qualified(type($dict))
+  }];
+}
+
+def Roast_DictSetOp : Roast_Op<"dict_set", [
+    TypesMatchWith<"key is the key type", "dict", "key", "::llvm::cast<DictType>($_self).getKeyType()">,
+    TypesMatchWith<"value is the value type", "dict", "value", "::llvm::cast<DictType>($_self).getValueType()">]> {
+  let summary = "`d[k] = v`";
+  let description = [{
+    The dict retains the key (when new) and the value.
+
+    ```mlir
+    roast.dict_set %d[%k], %v : !roast.dict<!roast.str, i64>
+    ```
+  }];
+  let arguments = (ins Roast_DictType:$dict, AnyType:$key, AnyType:$value);
+  let assemblyFormat = "$dict `[` $key `]` `,` $value attr-dict `:` qualified(type($dict))";
+}
+
+def Roast_DictContainsOp : Roast_Op<"dict_contains", [
+    TypesMatchWith<"key is the key type", "dict", "key", "::llvm::cast<DictType>($_self).getKeyType()">]> {
+  let summary = "`k in d`";
+  let description = [{
+    ```mlir
+    %b = roast.dict_contains %k, %d : !roast.dict<!roast.str, i64>
+    ```
+  }];
+  let arguments = (ins AnyType:$key, Roast_DictType:$dict);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$key `,` $dict attr-dict `:` qualified(type($dict))";
+}
+
+def Roast_DictMethod : I32EnumAttr<"DictMethod", "a method of dict", [
+    I32EnumAttrCase<"pop", 0>, I32EnumAttrCase<"pop_default", 1>,
+    I32EnumAttrCase<"setdefault", 2>, I32EnumAttrCase<"update", 3>,
+    I32EnumAttrCase<"clear", 4>, I32EnumAttrCase<"copy", 5>,
+    I32EnumAttrCase<"keys", 6>, I32EnumAttrCase<"values", 7>,
+    I32EnumAttrCase<"items", 8>, I32EnumAttrCase<"del", 9>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_DictMethodOp : Roast_Op<"dict_method"> {
+  let summary = "call a method of dict";
+  let description = [{
+    The dict methods other than `get`, plus `del d[k]` (`del`); the receiver
+    is the first operand. `keys`, `values` and `items` return list
+    snapshots in insertion order (`items` a list of 2-tuples). `pop` and
+    `pop_default` return a new reference, `setdefault` the value now in the
+    dict, borrowed.
+
+    ```mlir
+    %v = roast.dict_method pop(%d, %k) : (!roast.dict<!roast.str, i64>, !roast.str) -> i64
+    %ks = roast.dict_method keys(%d) : (!roast.dict<!roast.str, i64>) -> !roast.list<!roast.str>
+    ```
+  }];
+  let arguments = (ins Roast_DictMethod:$method, Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = [{
+    $method `(` $operands `)` attr-dict `:` functional-type($operands, $results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Sets
+//===----------------------------------------------------------------------===//
+
+def Roast_SetNewOp : Roast_Op<"set_new"> {
+  let summary = "an empty set, or set(list)";
+  let description = [{
+    With an operand, the set of the list's elements. Displays `{a, b}` are
+    a `set_new` followed by `set_method add` per element.
+
+    ```mlir
+    %s = roast.set_new : !roast.set<i64>
+    %t = roast.set_new %l : !roast.list<i64> -> !roast.set<i64>
+    ```
+  }];
+  let arguments = (ins Optional<Roast_ListType>:$list);
+  let results = (outs Roast_SetType:$result);
+  let assemblyFormat = [{
+    ($list^ `:` qualified(type($list)) `->`)? attr-dict `:` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def Roast_SetContainsOp : Roast_Op<"set_contains", [
+    TypesMatchWith<"value is the element type", "set", "value", "::llvm::cast<SetType>($_self).getElementType()">]> {
+  let summary = "`x in s`";
+  let description = [{
+    ```mlir
+    %b = roast.set_contains %x, %s : !roast.set<i64>
+    ```
+  }];
+  let arguments = (ins AnyType:$value, Roast_SetType:$set);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$value `,` $set attr-dict `:` qualified(type($set))";
+}
+
+def Roast_SetMethod : I32EnumAttr<"SetMethod", "a method or operator of set", [
+    I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"remove", 1>,
+    I32EnumAttrCase<"discard", 2>, I32EnumAttrCase<"pop", 3>,
+    I32EnumAttrCase<"clear", 4>, I32EnumAttrCase<"copy", 5>,
+    I32EnumAttrCase<"union_", 6, "union">, I32EnumAttrCase<"intersection", 7>,
+    I32EnumAttrCase<"difference", 8>, I32EnumAttrCase<"symmetric_difference", 9>,
+    I32EnumAttrCase<"update", 10>, I32EnumAttrCase<"intersection_update", 11>,
+    I32EnumAttrCase<"difference_update", 12>, I32EnumAttrCase<"issubset", 13>,
+    I32EnumAttrCase<"issuperset", 14>, I32EnumAttrCase<"to_list", 15>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_SetMethodOp : Roast_Op<"set_method"> {
+  let summary = "call a method of set, or a set operator";
+  let description = [{
+    The receiver is the first operand. `union`, `intersection`,
+    `difference` and `symmetric_difference` are also `| & - ^` and return
+    new sets; the `*_update` forms are `|= &= -=`; `to_list` is `list(s)`.
+
+    ```mlir
+    roast.set_method add(%s, %x) : (!roast.set<i64>, i64) -> ()
+    %u = roast.set_method union(%a, %b) : (!roast.set<i64>, !roast.set<i64>) -> !roast.set<i64>
+    ```
+  }];
+  let arguments = (ins Roast_SetMethod:$method, Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = [{
+    $method `(` $operands `)` attr-dict `:` functional-type($operands, $results)
   }];
   let hasVerifier = 1;
 }

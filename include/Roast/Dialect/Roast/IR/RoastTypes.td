@@ -54,21 +54,44 @@ def Roast_ListType : Roast_Type<"List", "list"> {
   let assemblyFormat = "`<` $elementType `>`";
 }
 
+def Roast_DictType : Roast_Type<"Dict", "dict"> {
+  let summary = "a mutable, insertion-ordered hash map";
+  let description = [{
+    `dict[K, V]`: a heap object holding keys and values in 8-byte slots
+    (docs/rationale/containers.md); it owns its keys and values.
+  }];
+  let parameters = (ins "::mlir::Type":$keyType, "::mlir::Type":$valueType);
+  let assemblyFormat = "`<` $keyType `,` $valueType `>`";
+}
+
+def Roast_SetType : Roast_Type<"Set", "set"> {
+  let summary = "a mutable hash set";
+  let description = [{
+    `set[T]`: the dict's hash table without values.
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
 def Roast_Int : I<64>;
 def Roast_Float : F<64>;
 def Roast_Bool : I<1>;
 def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
 def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
-                                  Roast_StrType, Roast_ListType]>;
+                                  Roast_StrType, Roast_ListType,
+                                  Roast_DictType, Roast_SetType]>;
 def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                    Roast_NoneType, Roast_StrType,
-                                   Roast_ListType]>;
+                                   Roast_ListType, Roast_DictType,
+                                   Roast_SetType, AnyTuple]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
-def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType, AnyTuple]>;
+def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
+                                  Roast_DictType, Roast_SetType, AnyTuple]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
-                                 Roast_ListType]>;
+                                 Roast_ListType, Roast_DictType,
+                                 Roast_SetType]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD

@@ -1,0 +1,240 @@
+//===- CodeGenCollections.cpp - Dicts, sets and iterables to roast IR -----===//
+//
+// Dict and set displays, subscripts and methods, list()/set()/dict(), and
+// the list snapshots through which `for` and the reducing built-ins walk
+// dicts and sets.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGenImpl.h"
+
+using namespace mlir;
+using namespace roast;
+using namespace roast::codegen;
+using sema::Builtin;
+
+Value Generator::asList(Value value, const sema::Type *type, Location l) {
+  Value list;
+  if (auto *dict = llvm::dyn_cast<sema::DictType>(type)) {
+    const sema::Type *listType = program.types.getList(dict->getKey());
+    list = DictMethodOp::create(builder, l, TypeRange{convertType(listType)},
+                                DictMethod::keys, ValueRange{value})
+               .getResult(0);
+    track(list, listType);
+  } else if (auto *set = llvm::dyn_cast<sema::SetType>(type)) {
+    const sema::Type *listType = program.types.getList(set->getElement());
+    list = SetMethodOp::create(builder, l, TypeRange{convertType(listType)},
+                               SetMethod::to_list, ValueRange{value})
+               .getResult(0);
+    track(list, listType);
+  } else {
+    list = value; // already a list
+  }
+  return list;
+}
+
+/// `{k: v, ...}`: entries are stored in source order; the dict retains
+/// keys and values, which stay temporaries here.
+Value Generator::emitDict(ast::DictExpr &expr) {
+  Location l = loc(expr.getLoc());
+  auto *type = llvm::cast<sema::DictType>(expr.type);
+  Value dict = DictNewOp::create(builder, l, convertType(type));
+  track(dict, type);
+  for (auto [key, value] : llvm::zip(expr.keys, expr.values)) {
+    Value k = emitExprAs(*key, type->getKey());
+    Value v = emitExprAs(*value, type->getValue());
+    DictSetOp::create(builder, l, dict, k, v);
+  }
+  consume(dict, type); // the caller tracks it
+  return dict;
+}
+
+Value Generator::emitSet(ast::SetExpr &expr) {
+  Location l = loc(expr.getLoc());
+  auto *type = llvm::cast<sema::SetType>(expr.type);
+  Value set = SetNewOp::create(builder, l, convertType(type), Value());
+  track(set, type);
+  for (ast::ExprPtr &elt : expr.elts)
+    SetMethodOp::create(builder, l, TypeRange{}, SetMethod::add,
+                        ValueRange{set, emitExprAs(*elt, type->getElement())});
+  consume(set, type);
+  return set;
+}
+
+/// `d[k]` reads a borrowed value, retained here.
+Value Generator::emitDictSubscript(ast::SubscriptExpr &expr) {
+  Location l = loc(expr.getLoc());
+  auto *type = llvm::cast<sema::DictType>(expr.value->type);
+  Value dict = emitExpr(*expr.value);
+  Value value = DictGetOp::create(builder, l, dict,
+                                  emitExprAs(*expr.index, type->getKey()));
+  if (isRefCounted(expr.type))
+    RetainOp::create(builder, l, value);
+  return value;
+}
+
+Value Generator::emitDictMethodCall(ast::CallExpr &call,
+                                    ast::AttributeExpr &callee) {
+  Location l = loc(call.getLoc());
+  auto *type = llvm::cast<sema::DictType>(callee.value->type);
+  Value dict = emitExpr(*callee.value);
+  llvm::StringRef name = callee.attr;
+  SmallVector<Value, 3> operands = {dict};
+  if (!call.args.empty())
+    operands.push_back(emitExprAs(*call.args[0], name == "update"
+                                                     ? type
+                                                     : type->getKey()));
+  if (call.args.size() > 1)
+    operands.push_back(emitExprAs(*call.args[1], type->getValue()));
+  if (name == "get") {
+    Value value = DictGetOrOp::create(builder, l, dict, operands[1],
+                                      operands[2]);
+    if (isRefCounted(call.type))
+      RetainOp::create(builder, l, value); // borrowed
+    return value;
+  }
+  DictMethod method = name == "pop" && operands.size() == 3
+                          ? DictMethod::pop_default
+                          : *symbolizeDictMethod(name);
+  SmallVector<Type, 1> results;
+  if (!call.type->isNone())
+    results.push_back(convertType(call.type));
+  Value result =
+      results.empty()
+          ? Value()
+          : DictMethodOp::create(builder, l, results, method, operands)
+                .getResult(0);
+  if (!result) {
+    DictMethodOp::create(builder, l, results, method, operands);
+    return noneValue(l);
+  }
+  if (method == DictMethod::setdefault && isRefCounted(call.type))
+    RetainOp::create(builder, l, result); // borrowed from the dict
+  return result;
+}
+
+Value Generator::emitSetMethodCall(ast::CallExpr &call,
+                                   ast::AttributeExpr &callee) {
+  Location l = loc(call.getLoc());
+  auto *type = llvm::cast<sema::SetType>(callee.value->type);
+  Value set = emitExpr(*callee.value);
+  SetMethod method = *symbolizeSetMethod(callee.attr);
+  SmallVector<Value, 2> operands = {set};
+  for (ast::ExprPtr &arg : call.args)
+    operands.push_back(emitExprAs(
+        *arg, arg->type->isSet() ? arg->type : type->getElement()));
+  SmallVector<Type, 1> results;
+  if (!call.type->isNone())
+    results.push_back(convertType(call.type));
+  auto op = SetMethodOp::create(builder, l, results, method, operands);
+  return results.empty() ? noneValue(l) : op.getResult(0);
+}
+
+Value Generator::emitSetOperator(ast::BinaryOp op, Value lhs, Value rhs,
+                                 bool inPlace, Location l) {
+  SetMethod method;
+  switch (op) {
+  case ast::BinaryOp::BitOr:
+    method = inPlace ? SetMethod::update : SetMethod::union_;
+    break;
+  case ast::BinaryOp::BitAnd:
+    method = inPlace ? SetMethod::intersection_update : SetMethod::intersection;
+    break;
+  case ast::BinaryOp::Sub:
+    method = inPlace ? SetMethod::difference_update : SetMethod::difference;
+    break;
+  default: // ^ and ^=: a new set either way
+    method = SetMethod::symmetric_difference;
+    break;
+  }
+  SmallVector<Type, 1> results;
+  if (!inPlace || method == SetMethod::symmetric_difference)
+    results.push_back(lhs.getType());
+  auto setOp =
+      SetMethodOp::create(builder, l, results, method, ValueRange{lhs, rhs});
+  return results.empty() ? Value() : setOp.getResult(0);
+}
+
+/// list(x), set(x), dict(d), and their empty forms.
+Value Generator::emitContainerConstructor(ast::CallExpr &call,
+                                          Builtin builtin) {
+  Location l = loc(call.getLoc());
+  Type type = convertType(call.type);
+  if (call.args.empty()) {
+    if (builtin == Builtin::List)
+      return ListNewOp::create(builder, l, type, ValueRange{});
+    if (builtin == Builtin::Set)
+      return SetNewOp::create(builder, l, type, Value());
+    return DictNewOp::create(builder, l, type);
+  }
+  ast::Expr &arg = *call.args[0];
+  Value value = emitExpr(arg);
+  if (builtin == Builtin::Dict)
+    return DictMethodOp::create(builder, l, TypeRange{type}, DictMethod::copy,
+                                ValueRange{value})
+        .getResult(0);
+  if (builtin == Builtin::Set && arg.type->isSet())
+    return SetMethodOp::create(builder, l, TypeRange{type}, SetMethod::copy,
+                               ValueRange{value})
+        .getResult(0);
+  if (arg.type->isStr()) {
+    // The characters, one str each.
+    auto *listType = program.types.getList(program.types.getStr());
+    Value list =
+        ListNewOp::create(builder, l, convertType(listType), ValueRange{});
+    track(list, listType);
+    Value length = LenOp::create(builder, l, value);
+    emitCountedLoop(length, l, [&](Value i) {
+      Value ch = StrGetItemOp::create(builder, l, value, i);
+      ListAppendOp::create(builder, l, list, ch);
+      ReleaseOp::create(builder, l, ch);
+    });
+    if (builtin == Builtin::List) {
+      consume(list, listType);
+      return list;
+    }
+    return SetNewOp::create(builder, l, type, list);
+  }
+  Value list = asList(value, arg.type, l);
+  if (builtin == Builtin::Set)
+    return SetNewOp::create(builder, l, type, list);
+  if (list != value) {
+    consume(list, call.type); // the snapshot is already a new list
+    return list;
+  }
+  return ListMethodOp::create(builder, l, TypeRange{type}, ListMethod::copy,
+                              ValueRange{list})
+      .getResult(0);
+}
+
+const sema::Type *Generator::elementTypeOf(const sema::Type *type) {
+  if (type->isStr())
+    return type;
+  if (auto *list = llvm::dyn_cast<sema::ListType>(type))
+    return list->getElement();
+  if (auto *dict = llvm::dyn_cast<sema::DictType>(type))
+    return dict->getKey();
+  if (auto *set = llvm::dyn_cast<sema::SetType>(type))
+    return set->getElement();
+  return nullptr;
+}
+
+void Generator::emitCountedLoop(Value count, Location l,
+                                function_ref<void(Value)> body) {
+  Value counter = newSlot("loop.counter", builder.getI64Type());
+  StoreOp::create(builder, l, intConstant(0, l), counter);
+  Block *header = new Block(), *bodyBlock = new Block(), *exit = new Block();
+  cf::BranchOp::create(builder, l, header);
+  startBlock(header);
+  Value i = LoadOp::create(builder, l, counter);
+  cf::CondBranchOp::create(builder, l,
+                           CmpOp::create(builder, l, CmpPredicate::lt, i, count),
+                           bodyBlock, exit);
+  startBlock(bodyBlock);
+  body(i);
+  StoreOp::create(builder, l, arith::AddIOp::create(builder, l, i,
+                                                    intConstant(1, l)),
+                  counter);
+  cf::BranchOp::create(builder, l, header);
+  startBlock(exit);
+}

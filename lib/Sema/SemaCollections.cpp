@@ -1,0 +1,260 @@
+//===- SemaCollections.cpp - Dicts, sets and iterables --------------------===//
+//
+// Dict and set displays, their methods, the list()/set()/dict()
+// constructors, and the element types of iterables that `for`, the
+// reducing built-ins and comprehensions share.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SemaImpl.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace roast;
+using namespace roast::ast;
+using namespace roast::sema;
+
+const Type *Checker::elementTypeOf(const Type *type) {
+  if (type->isStr() || type->isError())
+    return type;
+  if (auto *list = llvm::dyn_cast<ListType>(type))
+    return list->getElement();
+  if (auto *dict = llvm::dyn_cast<DictType>(type))
+    return dict->getKey();
+  if (auto *set = llvm::dyn_cast<SetType>(type))
+    return set->getElement();
+  return nullptr;
+}
+
+const Type *Checker::checkIterableArg(Expr &expr, llvm::StringRef name) {
+  const Type *type = checkExpr(expr);
+  if (type->isError())
+    return nullptr;
+  const Type *element = type->isStr() ? nullptr : elementTypeOf(type);
+  if (!element)
+    unsupported(expr.getLoc(), name + "() of a " + type->str());
+  return element;
+}
+
+/// `{k: v, ...}`: keys of one type and values of one type; `{}` takes its
+/// type from where it goes (`d: dict[str, int] = {}`).
+const Type *Checker::checkDict(DictExpr &expr, const Type *expected) {
+  auto *expectedDict = llvm::dyn_cast_if_present<DictType>(expected);
+  const Type *key = expectedDict ? expectedDict->getKey() : nullptr;
+  const Type *value = expectedDict ? expectedDict->getValue() : nullptr;
+  bool ok = true;
+  auto unify = [&](Expr &e, const Type *&slot, llvm::StringRef what) {
+    const Type *type = checkExprExpecting(e, slot);
+    if (type->isError()) {
+      ok = false;
+    } else if (!slot) {
+      slot = type;
+    } else if (expectedDict ? !isAssignable(type, slot) : type != slot) {
+      diags.error(e.getLoc(), "dict " + what + "s of different types (" +
+                                  slot->str() + " and " + type->str() +
+                                  ") are not supported");
+      ok = false;
+    }
+  };
+  for (auto [k, v] : llvm::zip(expr.keys, expr.values)) {
+    unify(*k, key, "key");
+    unify(*v, value, "value");
+  }
+  if (!ok)
+    return types.getError();
+  if (!key) {
+    diags.error(expr.getLoc(), "cannot infer the type of an empty dict; "
+                               "annotate it, e.g. 'd: dict[str, int] = {}'");
+    return types.getError();
+  }
+  if (!checkHashable(key, expr.getLoc()))
+    return types.getError();
+  return types.getDict(key, value);
+}
+
+/// `{a, b}`: elements of one type (`{}` is an empty dict, as in Python).
+const Type *Checker::checkSet(SetExpr &expr, const Type *expected) {
+  auto *expectedSet = llvm::dyn_cast_if_present<SetType>(expected);
+  const Type *element = expectedSet ? expectedSet->getElement() : nullptr;
+  for (ExprPtr &elt : expr.elts) {
+    const Type *type = checkExprExpecting(*elt, element);
+    if (type->isError())
+      return type;
+    if (!element) {
+      element = type;
+    } else if (expectedSet ? !isAssignable(type, element) : type != element) {
+      diags.error(elt->getLoc(), "set elements of different types (" +
+                                     element->str() + " and " + type->str() +
+                                     ") are not supported");
+      return types.getError();
+    }
+  }
+  if (!checkHashable(element, expr.getLoc()))
+    return types.getError();
+  return types.getSet(element);
+}
+
+bool Checker::checkMethodArgs(CallExpr &call, llvm::StringRef name,
+                              llvm::ArrayRef<const Type *> params,
+                              size_t required) {
+  for (Keyword &keyword : call.keywords) {
+    checkExpr(*keyword.value);
+    diags.error(keyword.loc, name + "() takes no keyword arguments");
+  }
+  if (call.args.size() < required || call.args.size() > params.size()) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    diags.error(call.getLoc(),
+                name + "() takes " +
+                    (required == params.size()
+                         ? llvm::Twine(required)
+                         : llvm::Twine(required) + " to " +
+                               llvm::Twine(params.size())) +
+                    " argument" + (params.size() == 1 ? "" : "s") + " (" +
+                    llvm::Twine(call.args.size()) + " given)");
+    return false;
+  }
+  bool ok = call.keywords.empty();
+  for (auto [arg, param] : llvm::zip_first(call.args, params)) {
+    const Type *type = checkExprExpecting(*arg, param);
+    if (!isAssignable(type, param) && !type->isError()) {
+      diags.error(arg->getLoc(), name + "() argument must be " + param->str() +
+                                     ", not " + type->str());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+const Type *Checker::checkDictMethodCall(CallExpr &call, AttributeExpr &callee,
+                                         const DictType *dict) {
+  const Type *key = dict->getKey(), *value = dict->getValue();
+  const Type *none = types.getNone();
+  struct Signature {
+    llvm::StringRef name;
+    std::vector<const Type *> params;
+    size_t required;
+    const Type *result;
+  };
+  const Signature signatures[] = {
+      {"get", {key, value}, 2, value},
+      {"pop", {key, value}, 1, value},
+      {"setdefault", {key, value}, 2, value},
+      {"update", {dict}, 1, none},
+      {"clear", {}, 0, none},
+      {"copy", {}, 0, dict},
+      {"keys", {}, 0, types.getList(key)},
+      {"values", {}, 0, types.getList(value)},
+      {"items", {}, 0, types.getList(types.getTuple({key, value}))},
+  };
+  for (const Signature &sig : signatures) {
+    if (sig.name != callee.attr)
+      continue;
+    if (sig.name == "get" && call.args.size() == 1) {
+      // d.get(k) may return None: Optional values come with the classes
+      // work, so only the two-argument form is typed for now.
+      checkExpr(*call.args[0]);
+      unsupported(call.getLoc(), "dict.get() without a default");
+      return types.getError();
+    }
+    if (!checkMethodArgs(call, "dict." + sig.name.str(), sig.params,
+                         sig.required))
+      return types.getError();
+    return sig.result;
+  }
+  for (ExprPtr &arg : call.args)
+    checkExpr(*arg);
+  diags.error(callee.getLoc(), "'dict' object has no attribute '" +
+                                   callee.attr +
+                                   "' (or it is not supported yet)");
+  return types.getError();
+}
+
+const Type *Checker::checkSetMethodCall(CallExpr &call, AttributeExpr &callee,
+                                        const SetType *set) {
+  const Type *element = set->getElement();
+  const Type *none = types.getNone();
+  const Type *boolType = types.getBool();
+  struct Signature {
+    llvm::StringRef name;
+    std::vector<const Type *> params;
+    const Type *result;
+  };
+  const Signature signatures[] = {
+      {"add", {element}, none},
+      {"remove", {element}, none},
+      {"discard", {element}, none},
+      {"pop", {}, element},
+      {"clear", {}, none},
+      {"copy", {}, set},
+      {"union", {set}, set},
+      {"intersection", {set}, set},
+      {"difference", {set}, set},
+      {"symmetric_difference", {set}, set},
+      {"update", {set}, none},
+      {"intersection_update", {set}, none},
+      {"difference_update", {set}, none},
+      {"issubset", {set}, boolType},
+      {"issuperset", {set}, boolType},
+  };
+  for (const Signature &sig : signatures) {
+    if (sig.name != callee.attr)
+      continue;
+    if (!checkMethodArgs(call, "set." + sig.name.str(), sig.params,
+                         sig.params.size()))
+      return types.getError();
+    return sig.result;
+  }
+  for (ExprPtr &arg : call.args)
+    checkExpr(*arg);
+  diags.error(callee.getLoc(), "'set' object has no attribute '" +
+                                   callee.attr +
+                                   "' (or it is not supported yet)");
+  return types.getError();
+}
+
+/// list(), set(), dict(): empty ones take their type from where they go;
+/// list(x) and set(x) collect any iterable, dict(d) copies a dict.
+const Type *Checker::checkContainerConstructor(CallExpr &call, Builtin builtin,
+                                               const Type *expected) {
+  llvm::StringRef name = builtin == Builtin::List  ? "list"
+                         : builtin == Builtin::Set ? "set"
+                                                   : "dict";
+  if (!checkArgCount(call, name, 0, 1))
+    return types.getError();
+  if (call.args.empty()) {
+    bool fits = builtin == Builtin::List  ? llvm::isa_and_present<ListType>(expected)
+                : builtin == Builtin::Set ? llvm::isa_and_present<SetType>(expected)
+                                          : llvm::isa_and_present<DictType>(expected);
+    if (fits)
+      return expected;
+    diags.error(call.getLoc(), "cannot infer the type of an empty " + name +
+                                   "; annotate it, e.g. 'xs: " + name +
+                                   (builtin == Builtin::Dict ? "[str, int]"
+                                                             : "[int]") +
+                                   " = " + name + "()'");
+    return types.getError();
+  }
+  Expr &arg = *call.args[0];
+  if (builtin == Builtin::Dict) {
+    const Type *type = checkExpr(arg);
+    if (type->isDict() || type->isError())
+      return type;
+    unsupported(arg.getLoc(), "dict() of a " + type->str());
+    return types.getError();
+  }
+  const Type *element = checkExpr(arg);
+  if (element->isError())
+    return element;
+  element = elementTypeOf(element);
+  if (!element) {
+    diags.error(arg.getLoc(), "'" + arg.type->str() +
+                                  "' object is not iterable");
+    return types.getError();
+  }
+  if (builtin == Builtin::List)
+    return checkListElement(element, arg.getLoc()) ? types.getList(element)
+                                                   : types.getError();
+  return checkHashable(element, arg.getLoc()) ? types.getSet(element)
+                                              : types.getError();
+}
