@@ -179,7 +179,9 @@ RoastList *roast_rt_list_concat(const RoastList *a, const RoastList *b) {
   /* Cannot overflow: each length is at most ROAST_LIST_MAX_SLOTS < 2^61. */
   RoastList *r = roast_rt_list_new(a->length + b->length, kind);
   roast_rt_slots_copy_in(r->items, kind, a->items, roast_rt_list_kind(a), a->length);
-  roast_rt_slots_copy_in(r->items + a->length, kind, b->items, roast_rt_list_kind(b), b->length);
+  /* Only when there is something to copy: r->items is NULL for [] + []. */
+  if (b->length > 0)
+    roast_rt_slots_copy_in(r->items + a->length, kind, b->items, roast_rt_list_kind(b), b->length);
   r->length = a->length + b->length;
   return r;
 }

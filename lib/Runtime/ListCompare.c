@@ -1,5 +1,5 @@
-/* ListCompare.c - equality and order of elements and lists: ==, <, in, count, index, remove. */
-#include "ListInternal.h"
+/* ListCompare.c - equality and order of elements, lists and tuples: ==, <, in, count, index, remove. */
+#include "HashTableInternal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +22,9 @@ static const char *type_name(uint32_t kind, uint64_t slot) {
   switch (o->type_id) {
   case ROAST_TYPE_STR: return "str";
   case ROAST_TYPE_LIST: return "list";
+  case ROAST_TYPE_TUPLE: return "tuple";
+  case ROAST_TYPE_DICT: return "dict";
+  case ROAST_TYPE_SET: return "set";
   default: return "object";
   }
 }
@@ -86,6 +89,7 @@ static void check_depth(const Where *at) {
 }
 
 static bool lists_eq(const RoastList *a, const RoastList *b, const Where *at);
+static bool tuples_eq(const RoastTuple *a, const RoastTuple *b, const Where *at);
 
 static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *at) {
   if (a == b)
@@ -95,6 +99,13 @@ static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *
   switch (a->type_id) {
   case ROAST_TYPE_STR: return roast_rt_str_eq((const RoastStr *)a, (const RoastStr *)b);
   case ROAST_TYPE_LIST: return lists_eq((const RoastList *)a, (const RoastList *)b, at);
+  case ROAST_TYPE_TUPLE: return tuples_eq((const RoastTuple *)a, (const RoastTuple *)b, at);
+  case ROAST_TYPE_DICT:
+    /* Dicts of dicts nest without bound; their values compare through here. */
+    check_depth(at);
+    return roast_rt_dict_eq_at((const RoastDict *)a, (const RoastDict *)b, at->file, at->line,
+                               at->fn);
+  case ROAST_TYPE_SET: return roast_rt_set_eq((const RoastSet *)a, (const RoastSet *)b);
   default: return false; /* types without == compare by identity */
   }
 }
@@ -108,6 +119,12 @@ static bool slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const Wher
   if (a_number || b_number)
     return false; /* a number is never equal to None, a str or a list */
   return objects_eq(roast_rt_slot_object(a), roast_rt_slot_object(b), at);
+}
+
+bool roast_rt_slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const char *file,
+                      int32_t line, const char *fn) {
+  Where at = {file, line, fn};
+  return slot_eq(ka, a, kb, b, &at);
 }
 
 /* The index of the first elements of a and b that are not equal, or the
@@ -138,6 +155,19 @@ static bool lists_eq(const RoastList *a, const RoastList *b, const Where *at) {
 }
 
 static int order_lists(const RoastList *a, const RoastList *b, int32_t op, const Where *at);
+static int order_tuples(const RoastTuple *a, const RoastTuple *b, int32_t op, const Where *at);
+
+/* Sets are ordered by inclusion (CPython's set_richcompare: < is a proper
+ * subset): a partial order, where sets neither of which includes the other
+ * are unordered, so <, <=, > and >= are all false for them. */
+static int order_sets(const RoastSet *a, const RoastSet *b) {
+  int64_t na = a->table.length, nb = b->table.length;
+  if (na == nb)
+    return roast_rt_set_eq(a, b) ? ROAST_ORDER_EQUAL : ROAST_ORDER_UNORDERED;
+  if (na < nb)
+    return roast_rt_set_issubset(a, b) ? ROAST_ORDER_LESS : ROAST_ORDER_UNORDERED;
+  return roast_rt_set_issubset(b, a) ? ROAST_ORDER_GREATER : ROAST_ORDER_UNORDERED;
+}
 
 static int slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
                       const Where *at) {
@@ -151,11 +181,14 @@ static int slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t 
       case ROAST_TYPE_STR:
         return (int)roast_rt_str_compare((const RoastStr *)x, (const RoastStr *)y);
       case ROAST_TYPE_LIST: return order_lists((const RoastList *)x, (const RoastList *)y, op, at);
-      default: break;
+      case ROAST_TYPE_TUPLE:
+        return order_tuples((const RoastTuple *)x, (const RoastTuple *)y, op, at);
+      case ROAST_TYPE_SET: return order_sets((const RoastSet *)x, (const RoastSet *)y);
+      default: break; /* dicts have == only */
       }
     }
   }
-  /* Unorderable: None, or different types.  Equality still has an answer
+  /* Unorderable: None, dicts, or different types.  Equality still has an answer
    * (CPython falls back to identity for == and !=). */
   if (op == ROAST_CMP_EQ || op == ROAST_CMP_NE)
     return slot_eq(ka, a, kb, b, at) ? ROAST_ORDER_EQUAL : ROAST_ORDER_UNORDERED;
@@ -185,6 +218,35 @@ static int order_lists(const RoastList *a, const RoastList *b, int32_t op, const
 }
 
 bool roast_rt_list_eq(const RoastList *a, const RoastList *b) { return lists_eq(a, b, &nowhere); }
+
+/* ---- Tuples -------------------------------------------------------------------- */
+
+/* As lists (CPython's tuplerichcompare is list_richcompare's twin), but
+ * each field has its own kind. */
+static int64_t tuple_first_difference(const RoastTuple *a, const RoastTuple *b,
+                                      const Where *at) {
+  int64_t n = a->length < b->length ? a->length : b->length;
+  if (a == b)
+    return n;
+  check_depth(at);
+  const uint8_t *ka = roast_rt_tuple_kinds(a), *kb = roast_rt_tuple_kinds(b);
+  int64_t i = 0;
+  while (i < n && slot_eq(ka[i], a->items[i], kb[i], b->items[i], at))
+    ++i;
+  return i;
+}
+
+static bool tuples_eq(const RoastTuple *a, const RoastTuple *b, const Where *at) {
+  return a == b || (a->length == b->length && tuple_first_difference(a, b, at) == a->length);
+}
+
+static int order_tuples(const RoastTuple *a, const RoastTuple *b, int32_t op, const Where *at) {
+  int64_t i = tuple_first_difference(a, b, at);
+  if (i == a->length || i == b->length)
+    return order_of(a->length, b->length);
+  return slot_order(roast_rt_tuple_kinds(a)[i], a->items[i], roast_rt_tuple_kinds(b)[i],
+                    b->items[i], op, at);
+}
 
 bool roast_rt_list_richcompare(const RoastList *a, const RoastList *b, int32_t op,
                                const char *file, int32_t line, const char *fn) {

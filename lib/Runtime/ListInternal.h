@@ -80,6 +80,15 @@ void roast_rt_slots_copy_in(uint64_t *dst, uint32_t to, const uint64_t *src, uin
  * (roast_rt_dealloc's case for lists). */
 void roast_rt_list_free(RoastList *l);
 
+/* ---- Tuple.c -------------------------------------------------------------------- */
+
+/* The field kinds of a boxed tuple: uint8_t each, right after its items. */
+static inline const uint8_t *roast_rt_tuple_kinds(const RoastTuple *t) {
+  return (const uint8_t *)(t->items + t->length);
+}
+/* Free a tuple whose refcount reached zero, releasing its object fields. */
+void roast_rt_tuple_free(RoastTuple *t);
+
 /* ---- ListCompare.c ---------------------------------------------------------- */
 
 /* The order of two values: CPython's comparisons reduced to one answer,
@@ -106,6 +115,12 @@ static inline bool roast_rt_order_holds(int order, int32_t op) {
  * (an object equals itself); lists compare lexicographically. */
 int roast_rt_slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
                         const char *file, int32_t line, const char *fn);
+/* a == b for slots of kinds ka and kb, as PyObject_RichCompareBool(a, b,
+ * Py_EQ): numbers by value across kinds (1 == 1.0 == True, a NaN equal to
+ * nothing), strs by content, containers element by element, an object
+ * equal to itself.  Raises only RecursionError, at the given location. */
+bool roast_rt_slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const char *file,
+                      int32_t line, const char *fn);
 
 /* ---- ObjectRepr.c ------------------------------------------------------------ */
 

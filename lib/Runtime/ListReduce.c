@@ -52,8 +52,10 @@ static bool better(uint32_t kind, uint64_t candidate, uint64_t best, int32_t wan
       int64_t order = roast_rt_str_compare((const RoastStr *)c, (const RoastStr *)b);
       return want_max ? order > 0 : order < 0;
     }
-    return roast_rt_list_richcompare((const RoastList *)c, (const RoastList *)b,
-                                     want_max ? ROAST_CMP_GT : ROAST_CMP_LT, file, line, fn);
+    /* Lists, tuples, sets; None and dicts raise the TypeError. */
+    int32_t op = want_max ? ROAST_CMP_GT : ROAST_CMP_LT;
+    return roast_rt_order_holds(
+        roast_rt_slot_order(kind, candidate, kind, best, op, file, line, fn), op);
   }
   }
 }
@@ -80,8 +82,8 @@ static bool truthy(uint32_t kind, uint64_t slot) {
   const RoastObject *o = roast_rt_slot_object(slot);
   if (!o)
     return false;
-  if (o->type_id == ROAST_TYPE_STR)
-    return ((const RoastStr *)o)->length != 0;
+  /* Every sized object (str, list, tuple, dict, set) has its length at
+   * offset 16, where the compiler reads len() too. */
   return ((const RoastList *)o)->length != 0;
 }
 

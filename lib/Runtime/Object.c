@@ -1,5 +1,5 @@
 /* Object.c - object lifetime: allocation (MemoryError), retain, release and dealloc. */
-#include "ListInternal.h"
+#include "HashTableInternal.h"
 
 #include <stdlib.h>
 
@@ -19,18 +19,47 @@ void *roast_rt_realloc(void *p, size_t size) {
   return q;
 }
 
-/* Every object comes from roast_rt_malloc.  Containers release their
- * children before the object itself is freed. */
-void roast_rt_dealloc(RoastObject *obj) {
+/* Free one object, after releasing its children. */
+static void free_object(RoastObject *obj) {
   switch (obj->type_id) {
-  case ROAST_TYPE_LIST:
-    roast_rt_list_free((RoastList *)obj);
-    return;
+  case ROAST_TYPE_LIST: roast_rt_list_free((RoastList *)obj); return;
+  case ROAST_TYPE_TUPLE: roast_rt_tuple_free((RoastTuple *)obj); return;
+  case ROAST_TYPE_DICT: roast_rt_dict_free((RoastDict *)obj); return;
+  case ROAST_TYPE_SET: roast_rt_set_free((RoastSet *)obj); return;
   case ROAST_TYPE_STR: /* no children */
   default:             /* unknown type: a compiler bug; freeing is all we can do */
     free(obj);
     return;
   }
+}
+
+/* Objects whose count reached zero while another was being freed, waiting
+ * their turn: freeing is iterative, so dropping a deeply nested structure
+ * (a dict of dicts of ... built in a loop) cannot overflow the C stack, as
+ * CPython's "trashcan" ensures.  A dead object's refcount field is free, so
+ * it links the queue.  Plain statics, not _Thread_local: Roast programs
+ * run on one thread, and `roastc run`'s JIT cannot link thread-local
+ * storage (R_X86_64_TLSLD). */
+static RoastObject *pending;
+static bool freeing;
+
+/* Every object comes from roast_rt_malloc.  Containers release their
+ * children before the object itself is freed. */
+void roast_rt_dealloc(RoastObject *obj) {
+  if (freeing) {
+    obj->refcount = (int64_t)(intptr_t)pending;
+    pending = obj;
+    return;
+  }
+  freeing = true;
+  for (;;) {
+    free_object(obj);
+    if (!pending)
+      break;
+    obj = pending;
+    pending = (RoastObject *)(intptr_t)obj->refcount;
+  }
+  freeing = false;
 }
 
 /* The same tests the compiler inlines: an immortal object, which may be in

@@ -1,5 +1,5 @@
-/* ObjectRepr.c - repr of lists and of any object (the type_id switch later types extend). */
-#include "ListInternal.h"
+/* ObjectRepr.c - repr of lists, tuples, dicts, sets and of any object (the one type_id switch). */
+#include "HashTableInternal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +32,15 @@ void roast_rt_buffer_write(RoastBuffer *b, const char *data, size_t n) {
 
 static void write_object_repr(RoastBuffer *b, const RoastObject *o);
 
+/* Containers nest without bound (a dict of dicts built in a loop): deep
+ * enough, CPython raises RecursionError rather than crash, and so do we. */
+static void check_depth(void) {
+  if (roast_rt_stack_exhausted())
+    roast_rt_raise(ROAST_ERR_RECURSION,
+                   "maximum recursion depth exceeded while getting the repr of an object", NULL,
+                   0, NULL);
+}
+
 static void write_list_repr(RoastBuffer *b, const RoastList *l) {
   if (l->length == 0) {
     WRITE_LITERAL(b, "[]");
@@ -43,10 +52,7 @@ static void write_list_repr(RoastBuffer *b, const RoastList *l) {
     WRITE_LITERAL(b, "[...]");
     return;
   }
-  if (roast_rt_stack_exhausted())
-    roast_rt_raise(ROAST_ERR_RECURSION,
-                   "maximum recursion depth exceeded while getting the repr of an object", NULL,
-                   0, NULL);
+  check_depth();
   RoastList *marked = roast_rt_list_unconst(l);
   marked->header.flags |= ROAST_LIST_IN_REPR;
   uint32_t kind = roast_rt_list_kind(l);
@@ -60,8 +66,78 @@ static void write_list_repr(RoastBuffer *b, const RoastList *l) {
   marked->header.flags &= ~(uint32_t)ROAST_LIST_IN_REPR;
 }
 
-/* The one place that knows every object type's repr: dicts, sets and
- * classes add their case here. */
+/* (1, 'a'), with CPython's trailing comma in (1,).  Tuples are immutable,
+ * so one cannot contain itself and needs no marker. */
+static void write_tuple_repr(RoastBuffer *b, const RoastTuple *t) {
+  check_depth();
+  const uint8_t *kinds = roast_rt_tuple_kinds(t);
+  WRITE_LITERAL(b, "(");
+  for (int64_t i = 0; i < t->length; ++i) {
+    if (i > 0)
+      WRITE_LITERAL(b, ", ");
+    roast_rt_buffer_write_slot_repr(b, kinds[i], t->items[i]);
+  }
+  if (t->length == 1)
+    WRITE_LITERAL(b, ",");
+  WRITE_LITERAL(b, ")");
+}
+
+/* {'a': 1, 2: [3]} in insertion order; a dict met again inside itself (as
+ * a value, directly or through a list) is {...}, as Py_ReprEnter makes it. */
+static void write_dict_repr(RoastBuffer *b, const RoastDict *d) {
+  if (d->table.length == 0) {
+    WRITE_LITERAL(b, "{}");
+    return;
+  }
+  if (d->header.flags & ROAST_DICT_IN_REPR) {
+    WRITE_LITERAL(b, "{...}");
+    return;
+  }
+  check_depth();
+  RoastDict *marked = (RoastDict *)(uintptr_t)d; /* dicts are never immortal */
+  marked->header.flags |= ROAST_DICT_IN_REPR;
+  uint32_t kk = roast_rt_dict_key_kind(d), vk = roast_rt_dict_value_kind(d);
+  bool first = true;
+  WRITE_LITERAL(b, "{");
+  for (int64_t i = 0; i < d->table.nentries; ++i) {
+    const uint64_t *e = roast_rt_table_entry(&d->table, i);
+    if (!roast_rt_entry_live(e))
+      continue;
+    if (!first)
+      WRITE_LITERAL(b, ", ");
+    first = false;
+    roast_rt_buffer_write_slot_repr(b, kk, e[1]);
+    WRITE_LITERAL(b, ": ");
+    roast_rt_buffer_write_slot_repr(b, vk, e[2]);
+  }
+  WRITE_LITERAL(b, "}");
+  marked->header.flags &= ~(uint32_t)ROAST_DICT_IN_REPR;
+}
+
+/* {1, 2}, or set() when empty ({} is a dict).  Elements are hashable, so a
+ * set never contains itself. */
+static void write_set_repr(RoastBuffer *b, const RoastSet *s) {
+  if (s->table.length == 0) {
+    WRITE_LITERAL(b, "set()");
+    return;
+  }
+  uint32_t kind = roast_rt_set_kind(s);
+  bool first = true;
+  WRITE_LITERAL(b, "{");
+  for (int64_t i = 0; i < s->table.nentries; ++i) {
+    const uint64_t *e = roast_rt_table_entry(&s->table, i);
+    if (!roast_rt_entry_live(e))
+      continue;
+    if (!first)
+      WRITE_LITERAL(b, ", ");
+    first = false;
+    roast_rt_buffer_write_slot_repr(b, kind, e[1]);
+  }
+  WRITE_LITERAL(b, "}");
+}
+
+/* The one place that knows every object type's repr: classes add their
+ * case here. */
 static void write_object_repr(RoastBuffer *b, const RoastObject *o) {
   if (!o) {
     WRITE_LITERAL(b, "None");
@@ -76,6 +152,9 @@ static void write_object_repr(RoastBuffer *b, const RoastObject *o) {
     return;
   }
   case ROAST_TYPE_LIST: write_list_repr(b, (const RoastList *)o); return;
+  case ROAST_TYPE_TUPLE: write_tuple_repr(b, (const RoastTuple *)o); return;
+  case ROAST_TYPE_DICT: write_dict_repr(b, (const RoastDict *)o); return;
+  case ROAST_TYPE_SET: write_set_repr(b, (const RoastSet *)o); return;
   default: { /* a compiler bug; still print something recognisable */
     char text[64];
     int n = snprintf(text, sizeof text, "<object of type %u at %p>", (unsigned)o->type_id,
@@ -118,14 +197,20 @@ void roast_rt_buffer_write_slot_repr(RoastBuffer *b, uint32_t kind, uint64_t slo
 
 /* ---- Entry points ----------------------------------------------------------------- */
 
-RoastStr *roast_rt_list_repr(const RoastList *l) {
+/* repr(o) as a new str. */
+static RoastStr *object_repr(const RoastObject *o) {
   RoastBuffer b = {NULL, 0, 0};
-  write_list_repr(&b, l);
+  write_object_repr(&b, o);
   RoastStr *s = roast_rt_str_alloc((int64_t)b.length);
   memcpy(s->data, b.data, b.length);
   free(b.data);
   return roast_rt_str_seal(s); /* strs inside may be non-ASCII */
 }
+
+RoastStr *roast_rt_list_repr(const RoastList *l) { return object_repr(&l->header); }
+RoastStr *roast_rt_tuple_repr(const RoastTuple *t) { return object_repr(&t->header); }
+RoastStr *roast_rt_dict_repr(const RoastDict *d) { return object_repr(&d->header); }
+RoastStr *roast_rt_set_repr(const RoastSet *s) { return object_repr(&s->header); }
 
 void roast_rt_print_list(const RoastList *l) {
   RoastBuffer b = {NULL, 0, 0};

@@ -461,6 +461,7 @@ int main(void) {
   test_str();
   test_list();
   test_format();
+  test_collections();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

@@ -38,5 +38,7 @@ void test_str(void);
 void test_list(void);
 /* The format-spec tests (format_tests.c). */
 void test_format(void);
+/* The hash, tuple, dict and set tests (collection_tests.c). */
+void test_collections(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */

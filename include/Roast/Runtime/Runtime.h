@@ -23,6 +23,9 @@
  *                int64_t   length    number of elements
  *                int64_t   capacity  number of slots allocated at items
  *                uint64_t *items     the elements, one 8-byte slot each
+ *              for tuple, dict and set: int64_t length, then as their
+ *              sections below say.  Every sized object has its length at
+ *              offset 16, so truth testing and len() read it there.
  */
 #ifndef ROAST_RUNTIME_RUNTIME_H
 #define ROAST_RUNTIME_RUNTIME_H
@@ -226,7 +229,7 @@ bool roast_rt_str_isalpha(const RoastStr *s); /* non-empty and all ASCII letters
  *   ROAST_ELEM_INT     an int64_t
  *   ROAST_ELEM_FLOAT   the IEEE-754 bits of a double
  *   ROAST_ELEM_BOOL    0 or 1
- *   ROAST_ELEM_OBJECT  a RoastObject * (str, list, later dicts and objects), or NULL for None
+ *   ROAST_ELEM_OBJECT  a RoastObject * (str, list, tuple, dict, set), or NULL for None
  * The kind is header.flags & ROAST_LIST_KIND_MASK; the other flag bits are
  * the runtime's own.  Lists are always heap objects, never immortal.
  *
@@ -373,10 +376,13 @@ RoastTuple *roast_rt_tuple_new(int64_t length, const uint8_t *kinds);
 RoastStr *roast_rt_tuple_repr(const RoastTuple *t); /* repr(t): (1, 'a'), (1,), () */
 
 /* ---- Hashing ------------------------------------------------------------- */
-/* hash(v) of a slot of the given kind, equal to CPython's for int, bool,
- * float and tuples of those (str hashes differ: CPython randomizes them).
- * Never -1.  Lists, dicts and sets are unhashable: the compiler rejects them
- * as keys, and the runtime raises TypeError "unhashable type: 'list'". */
+/* hash(v) of a slot of the given kind, equal to CPython 3.12's for int,
+ * bool, float, None (a constant since 3.12) and tuples of those (str hashes
+ * differ: CPython randomizes them).  Never -1.  A NaN hashes to 0 (CPython
+ * hashes a NaN by its object's address; unboxed floats have none, and a NaN
+ * key is never found again anyway).  Lists, dicts and sets are unhashable:
+ * the compiler rejects them as keys, and the runtime raises TypeError
+ * "unhashable type: 'list'" (no location) for one inside a tuple. */
 int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot);
 
 /* ---- Dicts ----------------------------------------------------------------- */
@@ -393,7 +399,9 @@ int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot);
  * unless a function says BORROWED; the dict owns a reference to each object
  * key and value.  Overwriting a key's value keeps the key's position and
  * the original key object.  len(d) is read inline at offset 16.
- * A KeyError's message is repr(key), as CPython prints it.
+ * A KeyError's message is repr(key), as CPython prints it.  Dicts are always
+ * heap objects, never immortal; the runtime owns their flag bits above 16.
+ * A dict inside itself prints as {...}.
  */
 typedef struct RoastDict RoastDict; /* offset 16: int64_t length (live entries) */
 
@@ -414,7 +422,7 @@ uint64_t roast_rt_dict_pop(RoastDict *d, uint64_t key, const char *file, int32_t
 uint64_t roast_rt_dict_pop_default(RoastDict *d, uint64_t key, uint64_t default_value);
 /* d.setdefault(key, default): inserts default if missing; the value now in d, BORROWED. */
 uint64_t roast_rt_dict_setdefault(RoastDict *d, uint64_t key, uint64_t default_value);
-/* d.update(other): other's entries in its order (other may be d). */
+/* d.update(other): other's entries in its order (other may be d); number kinds are widened to d's. */
 void roast_rt_dict_update(RoastDict *d, const RoastDict *other);
 void roast_rt_dict_clear(RoastDict *d);               /* d.clear() */
 RoastDict *roast_rt_dict_copy(const RoastDict *d);    /* d.copy(), dict(d) */
@@ -423,7 +431,10 @@ RoastDict *roast_rt_dict_copy(const RoastDict *d);    /* d.copy(), dict(d) */
 RoastList *roast_rt_dict_keys(const RoastDict *d);
 RoastList *roast_rt_dict_values(const RoastDict *d);
 RoastList *roast_rt_dict_items(const RoastDict *d);
-bool roast_rt_dict_eq(const RoastDict *a, const RoastDict *b); /* a == b: same keys, equal values */
+/* a == b: same keys, equal values (never raises but RecursionError).  Dicts have no order:
+ * comparing them with < inside lists raises TypeError "'<' not supported between instances of
+ * 'dict' and 'dict'". */
+bool roast_rt_dict_eq(const RoastDict *a, const RoastDict *b);
 RoastStr *roast_rt_dict_repr(const RoastDict *d);              /* {'a': 1, 2: [3]}, {} */
 
 /* ---- Sets ------------------------------------------------------------------ */
@@ -432,7 +443,11 @@ RoastStr *roast_rt_dict_repr(const RoastDict *d);              /* {'a': 1, 2: [3
  * flags & 0xff.  Roast sets iterate in insertion order (CPython's order
  * depends on hashes; programs must not rely on either).  len(s) is read
  * inline at offset 16.  Binary operations return new sets whose elements
- * come in the order of the left operand, then the right one's.
+ * come in the order of the left operand, then the right one's; a | b and
+ * a ^ b have the wider number kind of the two (set[_T | _S]), a & b and
+ * a - b the left one's (set[_T]).  Membership compares across number kinds,
+ * and elements stored into a set are widened to its kind.  Sets are never
+ * immortal.
  */
 typedef struct RoastSet RoastSet; /* offset 16: int64_t length */
 
@@ -443,7 +458,7 @@ bool roast_rt_set_contains(const RoastSet *s, uint64_t item); /* item in s */
 /* s.remove(item); KeyError repr(item) when missing. */
 void roast_rt_set_remove(RoastSet *s, uint64_t item, const char *file, int32_t line, const char *fn);
 void roast_rt_set_discard(RoastSet *s, uint64_t item);      /* s.discard(item) */
-/* s.pop(): an arbitrary element, OWNED; KeyError "pop from an empty set". */
+/* s.pop(): the first element in iteration order, OWNED; KeyError 'pop from an empty set' (quoted, as CPython prints it). */
 uint64_t roast_rt_set_pop(RoastSet *s, const char *file, int32_t line, const char *fn);
 void roast_rt_set_clear(RoastSet *s);                       /* s.clear() */
 RoastSet *roast_rt_set_copy(const RoastSet *s);             /* s.copy(), set(s) */
@@ -455,8 +470,10 @@ void roast_rt_set_update(RoastSet *s, const RoastSet *other);                  /
 void roast_rt_set_intersection_update(RoastSet *s, const RoastSet *other);     /* s &= other */
 void roast_rt_set_difference_update(RoastSet *s, const RoastSet *other);       /* s -= other */
 void roast_rt_set_update_list(RoastSet *s, const RoastList *l);               /* s.update(l) */
-bool roast_rt_set_eq(const RoastSet *a, const RoastSet *b);
-bool roast_rt_set_issubset(const RoastSet *a, const RoastSet *b);  /* a <= b */
+bool roast_rt_set_eq(const RoastSet *a, const RoastSet *b);          /* a == b */
+/* a <= b.  a < b is issubset && !eq; > and >= swap the operands.  Sets inside lists and
+ * tuples compare by inclusion the same way (roast_rt_list_richcompare). */
+bool roast_rt_set_issubset(const RoastSet *a, const RoastSet *b);
 RoastList *roast_rt_set_to_list(const RoastSet *s);  /* list(s), in iteration order */
 RoastStr *roast_rt_set_repr(const RoastSet *s);      /* {1, 2}, set() */
 

@@ -1,0 +1,211 @@
+/* HashTable.c - the insertion-ordered hash table behind dicts and sets (CPython's compact dict). */
+#include "HashTableInternal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * As in CPython's Objects/dictobject.c:
+ *  - the index table has 2^k slots (k >= 3), each EMPTY, DUMMY (a deleted
+ *    entry was there) or an entry index; slots are 1 byte wide up to 2^7
+ *    slots, 2 up to 2^15, 4 up to 2^31, else 8, so that small tables stay
+ *    small;
+ *  - at most two thirds of the slots are ever used (live or DUMMY), which
+ *    keeps probe sequences short and guarantees an EMPTY slot ends each;
+ *  - probing is i = 5i + 1 + perturb, perturb starting as the hash and
+ *    shifted right 5 bits each step, so that all bits of the hash take part
+ *    and every slot is eventually visited;
+ *  - a full table is rebuilt for 3 * len entries (GROWTH_RATE), which also
+ *    compacts away deleted entries, and may shrink after many deletions.
+ */
+
+enum { IX_EMPTY = -1, IX_DUMMY = -2, PERTURB_SHIFT = 5, LOG2_MINSIZE = 3 };
+/* Beyond this the block's size would not fit 64 bits (a MemoryError). */
+enum { LOG2_MAXSIZE = 56 };
+
+/* Entries that fit a table of `size` index slots. */
+static int64_t usable_fraction(int64_t size) { return (size << 1) / 3; }
+
+/* log2 of the bytes per index: int8 below 2^8 slots, int16, int32, int64. */
+static unsigned index_shift(uint8_t log2_size) {
+  return log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
+}
+
+static int64_t get_index(const RoastHashTable *t, size_t i) {
+  switch (index_shift(t->log2_size)) {
+  case 0: return ((const int8_t *)t->indices)[i];
+  case 1: return ((const int16_t *)t->indices)[i];
+  case 2: return ((const int32_t *)t->indices)[i];
+  default: return ((const int64_t *)t->indices)[i];
+  }
+}
+
+static void set_index(RoastHashTable *t, size_t i, int64_t ix) {
+  switch (index_shift(t->log2_size)) {
+  case 0: ((int8_t *)t->indices)[i] = (int8_t)ix; return;
+  case 1: ((int16_t *)t->indices)[i] = (int16_t)ix; return;
+  case 2: ((int32_t *)t->indices)[i] = (int32_t)ix; return;
+  default: ((int64_t *)t->indices)[i] = ix; return;
+  }
+}
+
+static size_t mask_of(const RoastHashTable *t) { return ((size_t)1 << t->log2_size) - 1; }
+
+/* The next slot of a probe sequence. */
+static size_t probe_next(size_t i, size_t *perturb, size_t mask) {
+  *perturb >>= PERTURB_SHIFT;
+  return (i * 5 + *perturb + 1) & mask;
+}
+
+void roast_rt_table_init(RoastHashTable *t, uint8_t width) {
+  memset(t, 0, sizeof *t);
+  t->width = width;
+}
+
+/* The first EMPTY or DUMMY slot on hash's probe sequence (there is one:
+ * fewer than two thirds of the slots are in use). */
+static size_t find_free_slot(const RoastHashTable *t, int64_t hash) {
+  size_t mask = mask_of(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+  while (get_index(t, i) >= 0)
+    i = probe_next(i, &perturb, mask);
+  return i;
+}
+
+/* The smallest log2 size with at least minsize slots (and at least 8). */
+static uint8_t log2_for(int64_t minsize) {
+  uint8_t log2 = LOG2_MINSIZE;
+  while (((int64_t)1 << log2) < minsize)
+    if (++log2 > LOG2_MAXSIZE)
+      roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+  return log2;
+}
+
+/* Rebuild the table with at least minsize index slots: the live entries are
+ * copied in order into a fresh block, dropping deleted ones. */
+static void resize(RoastHashTable *t, int64_t minsize) {
+  uint8_t log2 = log2_for(minsize);
+  int64_t size = (int64_t)1 << log2, capacity = usable_fraction(size);
+  /* A multiple of 8 (size >= 8), so the entries that follow are aligned. */
+  size_t index_bytes = (size_t)size << index_shift(log2);
+  char *block = roast_rt_malloc(index_bytes + (size_t)capacity * t->width * sizeof(uint64_t));
+  memset(block, 0xff, index_bytes); /* IX_EMPTY in every width */
+  uint64_t *entries = (uint64_t *)(void *)(block + index_bytes);
+  size_t entry_bytes = t->width * sizeof(uint64_t);
+  int64_t n = 0;
+  for (int64_t i = 0; i < t->nentries; ++i) {
+    const uint64_t *e = roast_rt_table_entry(t, i);
+    if (roast_rt_entry_live(e))
+      memcpy(entries + n++ * t->width, e, entry_bytes);
+  }
+  free(t->indices);
+  t->indices = block;
+  t->entries = entries;
+  t->log2_size = log2;
+  t->nentries = n;
+  t->usable = capacity - n;
+  t->finger = 0;
+  /* The new index table has no DUMMY slots and no keys to compare: each
+   * entry goes in the first EMPTY slot of its probe sequence. */
+  for (int64_t i = 0; i < n; ++i)
+    set_index(t, find_free_slot(t, (int64_t)roast_rt_table_entry(t, i)[0]), i);
+}
+
+int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32_t key_kind,
+                            uint64_t key, int64_t hash) {
+  if (!t->indices)
+    return -1;
+  /* Equal slots are equal keys for ints and bools of one kind (and the same
+   * object for objects, PyObject_RichCompareBool's shortcut); for those ints
+   * and bools, unequal slots are also unequal keys. */
+  bool same_kind = table_kind == key_kind && table_kind != ROAST_ELEM_FLOAT;
+  bool bits_decide = same_kind && table_kind != ROAST_ELEM_OBJECT;
+  size_t mask = mask_of(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+  for (;;) {
+    int64_t ix = get_index(t, i);
+    if (ix == IX_EMPTY)
+      return -1;
+    if (ix >= 0) {
+      const uint64_t *e = roast_rt_table_entry(t, ix);
+      if (same_kind && e[1] == key)
+        return ix;
+      if (!bits_decide && e[0] == (uint64_t)hash &&
+          roast_rt_slot_eq(table_kind, e[1], key_kind, key, NULL, 0, NULL))
+        return ix;
+    }
+    i = probe_next(i, &perturb, mask);
+  }
+}
+
+int64_t roast_rt_table_append(RoastHashTable *t, uint64_t key, int64_t hash) {
+  if (t->usable <= 0)
+    resize(t, t->length * 3); /* CPython's GROWTH_RATE */
+  /* A DUMMY slot can be reused: the key is not in the table, so no probe
+   * for it needs to continue past this slot. */
+  int64_t ix = t->nentries++;
+  set_index(t, find_free_slot(t, hash), ix);
+  uint64_t *e = roast_rt_table_entry(t, ix);
+  e[0] = (uint64_t)hash;
+  e[1] = key;
+  if (t->width > 2)
+    e[2] = 0;
+  --t->usable;
+  ++t->length;
+  return ix;
+}
+
+void roast_rt_table_remove(RoastHashTable *t, int64_t ix) {
+  uint64_t *e = roast_rt_table_entry(t, ix);
+  /* The slot holding ix is on the probe sequence of the entry's hash. */
+  size_t mask = mask_of(t), perturb = (size_t)e[0], i = (size_t)e[0] & mask;
+  while (get_index(t, i) != ix)
+    i = probe_next(i, &perturb, mask);
+  /* DUMMY, not EMPTY: probes for keys stored after this one pass over it.
+   * The entry is not reusable either (usable stays down) until a resize. */
+  set_index(t, i, IX_DUMMY);
+  e[0] = ROAST_HASH_DELETED;
+  --t->length;
+}
+
+void roast_rt_table_reserve(RoastHashTable *t, int64_t total) {
+  if (total - t->length <= t->usable)
+    return;
+  /* CPython's estimate_log2_keysize: 1.5 slots per entry leaves room for
+   * `total` entries within the two-thirds fill limit. */
+  if (total > (INT64_C(1) << LOG2_MAXSIZE))
+    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+  resize(t, (total * 3 + 1) / 2);
+}
+
+void roast_rt_table_release(RoastHashTable *t, uint32_t key_kind, uint32_t value_kind) {
+  bool keys = key_kind == ROAST_ELEM_OBJECT;
+  bool values = t->width > 2 && value_kind == ROAST_ELEM_OBJECT;
+  /* Detach the storage first: the table is consistent (empty) whatever
+   * the releases free. */
+  RoastHashTable old = *t;
+  roast_rt_table_init(t, old.width);
+  if (keys || values) {
+    for (int64_t i = 0; i < old.nentries; ++i) {
+      const uint64_t *e = roast_rt_table_entry(&old, i);
+      if (!roast_rt_entry_live(e))
+        continue;
+      if (keys)
+        roast_rt_release(roast_rt_slot_object(e[1]));
+      if (values)
+        roast_rt_release(roast_rt_slot_object(e[2]));
+    }
+  }
+  free(old.indices);
+}
+
+/* The message of the last KeyError, kept reachable from here while the
+ * program exits so that leak checkers do not report it. */
+static char *key_error_message;
+
+void roast_rt_raise_key_error(uint32_t kind, uint64_t key, const char *file, int32_t line,
+                              const char *fn) {
+  RoastBuffer message = {NULL, 0, 0};
+  roast_rt_buffer_write_slot_repr(&message, kind, key);
+  roast_rt_buffer_write(&message, "", 1); /* the NUL */
+  key_error_message = message.data;
+  roast_rt_raise(ROAST_ERR_KEY, key_error_message, file, line, fn);
+}
