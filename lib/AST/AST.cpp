@@ -499,6 +499,22 @@ void ASTDumper::dumpExpr(const Expr &expr, StringRef role) {
     }
     return;
   }
+  case Expr::Kind::Comprehension: {
+    const auto &comp = llvm::cast<ComprehensionExpr>(expr);
+    static const char *const forms[] = {"List", "Set", "Dict", "Generator"};
+    out << forms[int(comp.form)] << "Comprehension\n";
+    Nested nested(*this);
+    dumpExpr(*comp.element, comp.value ? "key" : "element");
+    if (comp.value)
+      dumpExpr(*comp.value, "value");
+    for (const ComprehensionClause &clause : comp.clauses) {
+      dumpExpr(*clause.target, "for");
+      dumpExpr(*clause.iter, "in");
+      for (const ExprPtr &condition : clause.conditions)
+        dumpExpr(*condition, "if");
+    }
+    return;
+  }
   case Expr::Kind::FString: {
     out << "FString\n";
     Nested nested(*this);

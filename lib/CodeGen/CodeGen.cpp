@@ -603,8 +603,13 @@ void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
   auto *call = llvm::dyn_cast<ast::CallExpr>(&iter);
   auto *callee =
       call ? llvm::dyn_cast<ast::NameExpr>(call->callee.get()) : nullptr;
+  // Only these built-ins are walked without building their value; any
+  // other call (sorted(), list()...) is an ordinary sequence.
   if (callee && callee->symbol &&
-      callee->symbol->kind == Symbol::Kind::Builtin)
+      callee->symbol->kind == Symbol::Kind::Builtin &&
+      llvm::is_contained({sema::Builtin::Range, sema::Builtin::Enumerate,
+                          sema::Builtin::Zip, sema::Builtin::Reversed},
+                         callee->symbol->builtin))
     walk = callee->symbol->builtin;
 
   // The walked sequences, with a str's length computed up front.

@@ -238,3 +238,74 @@ void Generator::emitCountedLoop(Value count, Location l,
   cf::BranchOp::create(builder, l, header);
   startBlock(exit);
 }
+
+/// A comprehension is its loops, nested in clause order, around one
+/// append/add/store into a new container. Its variables get slots of
+/// their own, emptied again when it ends.
+Value Generator::emitComprehension(ast::ComprehensionExpr &expr) {
+  Location l = loc(expr.getLoc());
+  Type type = convertType(expr.type);
+  Value result;
+  if (expr.type->isList())
+    result = ListNewOp::create(builder, l, type, ValueRange{});
+  else if (expr.type->isSet())
+    result = SetNewOp::create(builder, l, type, Value());
+  else
+    result = DictNewOp::create(builder, l, type);
+  track(result, expr.type);
+  for (sema::Symbol *sym : expr.symbols) {
+    if (!sym->type)
+      continue;
+    Type slotType = convertType(sym->type);
+    Value slot = newSlot(sym->name, slotType);
+    slots[sym] = slot;
+    StoreOp::create(builder, l, buildZeroValue(builder, l, slotType), slot);
+  }
+  emitComprehensionClauses(expr, 0, result, l);
+  for (sema::Symbol *sym : expr.symbols)
+    if (sym->type && isRefCounted(sym->type))
+      ReleaseOp::create(builder, l, LoadOp::create(builder, l, slots[sym]));
+  consume(result, expr.type); // the caller tracks it
+  return result;
+}
+
+void Generator::emitComprehensionClauses(ast::ComprehensionExpr &expr,
+                                         size_t index, Value result,
+                                         Location l) {
+  ast::ComprehensionClause &clause = expr.clauses[index];
+  ast::Block noElse;
+  emitForLoop(
+      *clause.target, *clause.iter, l,
+      [&](Block *, Block *latch) {
+        for (ast::ExprPtr &condition : clause.conditions) {
+          Block *pass = new Block();
+          cf::CondBranchOp::create(builder, l, emitCondition(*condition), pass,
+                                   latch);
+          startBlock(pass);
+        }
+        // Temporaries of one iteration (the element, an inner loop's
+        // iterable) die before the next.
+        pushTemps();
+        if (index + 1 < expr.clauses.size()) {
+          emitComprehensionClauses(expr, index + 1, result, l);
+        } else {
+          // The container retains what it stores.
+          if (auto *dict = llvm::dyn_cast<sema::DictType>(expr.type)) {
+            Value key = emitExprAs(*expr.element, dict->getKey());
+            Value value = emitExprAs(*expr.value, dict->getValue());
+            DictSetOp::create(builder, l, result, key, value);
+          } else if (auto *set = llvm::dyn_cast<sema::SetType>(expr.type)) {
+            SetMethodOp::create(
+                builder, l, TypeRange{}, SetMethod::add,
+                ValueRange{result, emitExprAs(*expr.element, set->getElement())});
+          } else {
+            auto *list = llvm::cast<sema::ListType>(expr.type);
+            ListAppendOp::create(builder, l, result,
+                                 emitExprAs(*expr.element, list->getElement()));
+          }
+        }
+        popTemps();
+        cf::BranchOp::create(builder, l, latch);
+      },
+      noElse);
+}

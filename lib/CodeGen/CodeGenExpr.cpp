@@ -807,6 +807,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
   }
   case ast::Expr::Kind::Dict:
     return emitDict(llvm::cast<ast::DictExpr>(expr));
+  case ast::Expr::Kind::Comprehension:
+    return emitComprehension(llvm::cast<ast::ComprehensionExpr>(expr));
   case ast::Expr::Kind::Set:
     return emitSet(llvm::cast<ast::SetExpr>(expr));
   case ast::Expr::Kind::Tuple: {

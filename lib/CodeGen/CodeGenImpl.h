@@ -111,6 +111,10 @@ private:
   /// `lhs op rhs` on sets; in place (|= &= -=) returns null.
   mlir::Value emitSetOperator(ast::BinaryOp op, mlir::Value lhs,
                               mlir::Value rhs, bool inPlace, mlir::Location l);
+  mlir::Value emitComprehension(ast::ComprehensionExpr &expr);
+  /// The loops of clauses[index...] around the element's insertion.
+  void emitComprehensionClauses(ast::ComprehensionExpr &expr, size_t index,
+                                mlir::Value result, mlir::Location l);
   mlir::Value emitContainerConstructor(ast::CallExpr &call,
                                        sema::Builtin builtin);
   mlir::Value emitStrConversion(sema::Builtin builtin, ast::Expr &arg,

@@ -188,7 +188,10 @@ private:
   ExprPtr parseDict(SMLoc openLoc, ExprPtr firstKey);
   bool parseDoubleStarredKvpair(std::vector<ExprPtr> &keys,
                                 std::vector<ExprPtr> &values);
-  bool parseForIfClauses();
+  bool parseForIfClauses(std::vector<ComprehensionClause> &clauses);
+  ExprPtr parseComprehension(SMLoc openLoc, ComprehensionExpr::Form form,
+                             ExprPtr element, ExprPtr value,
+                             TokenKind closing);
   ExprPtr parseStarTargets();
   ExprPtr parseStarTarget();
 
@@ -491,6 +494,14 @@ static std::string describeTarget(const Expr &expr) {
     return "set display";
   case Expr::Kind::Dict:
     return "dict literal";
+  case Expr::Kind::Comprehension:
+    switch (llvm::cast<ComprehensionExpr>(expr).form) {
+    case ComprehensionExpr::Form::List: return "list comprehension";
+    case ComprehensionExpr::Form::Set: return "set comprehension";
+    case ComprehensionExpr::Form::Dict: return "dict comprehension";
+    case ComprehensionExpr::Form::Generator: return "generator expression";
+    }
+    break;
   case Expr::Kind::Unsupported:
     return llvm::StringSwitch<std::string>(
                llvm::cast<UnsupportedExpr>(expr).what)
@@ -1965,14 +1976,17 @@ bool Parser::parseArguments(std::vector<ExprPtr> &args,
       if (!arg)
         return false;
       if (startsComprehension()) {
-        if (!parseForIfClauses())
+        std::vector<ComprehensionClause> clauses;
+        if (!parseForIfClauses(clauses))
           return false;
         if (!args.empty() || !keywords.empty() ||
             (tok.is(TokenKind::comma) && !peek().is(TokenKind::r_paren))) {
           syntaxError(loc, "Generator expression must be parenthesized");
           return false;
         }
-        arg = std::make_unique<UnsupportedExpr>(loc, "generator expressions");
+        arg = std::make_unique<ComprehensionExpr>(
+            loc, ComprehensionExpr::Form::Generator, std::move(arg), nullptr,
+            std::move(clauses));
       }
       if (tok.is(TokenKind::equal)) {
         syntaxError(loc, "expression cannot contain assignment, perhaps you "
@@ -2316,11 +2330,9 @@ ExprPtr Parser::parseTupleGroupOrGenexp() {
   ExprPtr first = parseStarNamedExpression();
   if (!first)
     return nullptr;
-  if (startsComprehension()) {
-    if (!parseForIfClauses() || !expectClosing(TokenKind::r_paren, openLoc))
-      return nullptr;
-    return std::make_unique<UnsupportedExpr>(openLoc, "generator expressions");
-  }
+  if (startsComprehension())
+    return parseComprehension(openLoc, ComprehensionExpr::Form::Generator,
+                              std::move(first), nullptr, TokenKind::r_paren);
   if (!tok.is(TokenKind::comma)) {
     if (!expectClosing(TokenKind::r_paren, openLoc))
       return nullptr;
@@ -2352,11 +2364,9 @@ ExprPtr Parser::parseListOrListcomp() {
     ExprPtr elt = parseStarNamedExpression();
     if (!elt)
       return nullptr;
-    if (elts.empty() && startsComprehension()) {
-      if (!parseForIfClauses() || !expectClosing(TokenKind::r_square, openLoc))
-        return nullptr;
-      return std::make_unique<UnsupportedExpr>(openLoc, "list comprehensions");
-    }
+    if (elts.empty() && startsComprehension())
+      return parseComprehension(openLoc, ComprehensionExpr::Form::List,
+                                std::move(elt), nullptr, TokenKind::r_square);
     elts.push_back(std::move(elt));
     if (!consumeIf(TokenKind::comma))
       break;
@@ -2381,11 +2391,9 @@ ExprPtr Parser::parseDictOrSet() {
   if (tok.is(TokenKind::colon))
     return parseDict(openLoc, std::move(first));
 
-  if (startsComprehension()) {
-    if (!parseForIfClauses() || !expectClosing(TokenKind::r_brace, openLoc))
-      return nullptr;
-    return std::make_unique<UnsupportedExpr>(openLoc, "set comprehensions");
-  }
+  if (startsComprehension())
+    return parseComprehension(openLoc, ComprehensionExpr::Form::Set,
+                              std::move(first), nullptr, TokenKind::r_brace);
   std::vector<ExprPtr> elts;
   elts.push_back(std::move(first));
   while (consumeIf(TokenKind::comma)) {
@@ -2410,11 +2418,10 @@ ExprPtr Parser::parseDict(SMLoc openLoc, ExprPtr firstKey) {
     ExprPtr value = parseExpression();
     if (!value)
       return nullptr;
-    if (startsComprehension()) {
-      if (!parseForIfClauses() || !expectClosing(TokenKind::r_brace, openLoc))
-        return nullptr;
-      return std::make_unique<UnsupportedExpr>(openLoc, "dict comprehensions");
-    }
+    if (startsComprehension())
+      return parseComprehension(openLoc, ComprehensionExpr::Form::Dict,
+                                std::move(firstKey), std::move(value),
+                                TokenKind::r_brace);
     keys.push_back(std::move(firstKey));
     values.push_back(std::move(value));
     if (!consumeIf(TokenKind::comma))
@@ -2459,22 +2466,42 @@ bool Parser::parseDoubleStarredKvpair(std::vector<ExprPtr> &keys,
 
 /// for_if_clauses: ('async'? 'for' star_targets 'in' disjunction
 ///                  ('if' disjunction)*)+
-/// Comprehensions are outside the AST: the clauses are checked and dropped.
-bool Parser::parseForIfClauses() {
+bool Parser::parseForIfClauses(std::vector<ComprehensionClause> &clauses) {
   while (startsComprehension()) {
-    consumeIf(TokenKind::kw_async);
+    SMLoc forLoc = tok.loc;
+    if (consumeIf(TokenKind::kw_async))
+      error(forLoc, "asynchronous comprehension outside of an asynchronous "
+                    "function");
     consume(); // 'for'
-    ExprPtr target = parseStarTargets();
-    if (!target)
+    ComprehensionClause clause;
+    clause.target = parseStarTargets();
+    if (!clause.target)
       return false;
-    checkTarget(*target, "assign to");
-    if (!expect(TokenKind::kw_in) || !parseDisjunction())
+    checkTarget(*clause.target, "assign to");
+    if (!expect(TokenKind::kw_in) || !(clause.iter = parseDisjunction()))
       return false;
-    while (consumeIf(TokenKind::kw_if))
-      if (!parseDisjunction())
+    while (consumeIf(TokenKind::kw_if)) {
+      ExprPtr condition = parseDisjunction();
+      if (!condition)
         return false;
+      clause.conditions.push_back(std::move(condition));
+    }
+    clauses.push_back(std::move(clause));
   }
   return true;
+}
+
+/// The clauses and closing bracket of a comprehension whose element (and,
+/// for a dict, value) are parsed.
+ExprPtr Parser::parseComprehension(SMLoc openLoc, ComprehensionExpr::Form form,
+                                   ExprPtr element, ExprPtr value,
+                                   TokenKind closing) {
+  std::vector<ComprehensionClause> clauses;
+  if (!parseForIfClauses(clauses) || !expectClosing(closing, openLoc))
+    return nullptr;
+  return std::make_unique<ComprehensionExpr>(openLoc, form, std::move(element),
+                                             std::move(value),
+                                             std::move(clauses));
 }
 
 /// star_targets: star_target (',' star_target)* [','], a tuple when there is

@@ -386,6 +386,9 @@ void Checker::checkBlock(Block &block) {
 }
 
 Symbol *Checker::lookupForAssignment(NameExpr &name) {
+  if (!comprehensionScopes.empty())
+    if (Symbol *sym = comprehensionScopes.back().lookup(name.name))
+      return sym;
   if (!current)
     return moduleScope.lookup(name.name);
   if (Symbol *global = current->globalDecls.lookup(name.name))

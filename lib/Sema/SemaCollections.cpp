@@ -258,3 +258,78 @@ const Type *Checker::checkContainerConstructor(CallExpr &call, Builtin builtin,
   return checkHashable(element, arg.getLoc()) ? types.getSet(element)
                                               : types.getError();
 }
+
+/// Adds a fresh variable for every name in a comprehension target to the
+/// innermost comprehension scope.
+static void declareTargets(Expr &target,
+                           llvm::function_ref<void(NameExpr &)> declare) {
+  if (auto *name = llvm::dyn_cast<NameExpr>(&target)) {
+    declare(*name);
+    return;
+  }
+  if (auto *tuple = llvm::dyn_cast<TupleExpr>(&target))
+    for (ExprPtr &element : tuple->elts)
+      declareTargets(*element, declare);
+}
+
+/// The clause targets live in their own scope, as in Python 3: they do not
+/// leak, and a name used in the first iterable still means the enclosing
+/// one (it is checked before the targets are declared).
+const Type *Checker::checkComprehension(ComprehensionExpr &expr,
+                                        const Type *expected) {
+  comprehensionScopes.emplace_back();
+  bool ok = true;
+  for (ComprehensionClause &clause : expr.clauses) {
+    const Type *element = checkIterable(*clause.iter);
+    declareTargets(*clause.target, [&](NameExpr &name) {
+      Symbol *sym =
+          newSymbol(Symbol::Kind::Local, name.name, nullptr, name.getLoc());
+      comprehensionScopes.back()[name.name] = sym;
+      expr.symbols.push_back(sym);
+    });
+    if (element->isError())
+      ok = false;
+    else
+      assignTo(*clause.target, element, clause.target->getLoc());
+    for (ExprPtr &condition : clause.conditions)
+      checkCondition(*condition);
+  }
+  // The element takes the expected container's element type, so that
+  // `xs: list[float] = [i for i in ...]` converts each int.
+  const Type *expectedElement = nullptr, *expectedValue = nullptr;
+  if (auto *list = llvm::dyn_cast_if_present<ListType>(expected))
+    expectedElement = list->getElement();
+  else if (auto *set = llvm::dyn_cast_if_present<SetType>(expected))
+    expectedElement = set->getElement();
+  else if (auto *dict = llvm::dyn_cast_if_present<DictType>(expected)) {
+    expectedElement = dict->getKey();
+    expectedValue = dict->getValue();
+  }
+  auto checkPart = [&](Expr &part, const Type *want) {
+    const Type *type = ok ? checkExprExpecting(part, want) : types.getError();
+    if (type->isError())
+      return type;
+    return want && isAssignable(type, want) ? want : type;
+  };
+  const Type *element = checkPart(*expr.element, expectedElement);
+  const Type *value =
+      expr.value ? checkPart(*expr.value, expectedValue) : nullptr;
+  comprehensionScopes.pop_back();
+  if (element->isError() || (value && value->isError()))
+    return types.getError();
+  switch (expr.form) {
+  case ComprehensionExpr::Form::List:
+  case ComprehensionExpr::Form::Generator:
+    return checkListElement(element, expr.getLoc()) ? types.getList(element)
+                                                    : types.getError();
+  case ComprehensionExpr::Form::Set:
+    return checkHashable(element, expr.element->getLoc())
+               ? types.getSet(element)
+               : types.getError();
+  case ComprehensionExpr::Form::Dict:
+    return checkHashable(element, expr.element->getLoc())
+               ? types.getDict(element, value)
+               : types.getError();
+  }
+  llvm_unreachable("unknown comprehension form");
+}

@@ -69,6 +69,9 @@ bool roast::sema::parsePythonFloat(llvm::StringRef text, double &value) {
 
 Symbol *Checker::lookupName(NameExpr &name, bool report) {
   Symbol *sym = nullptr;
+  for (llvm::StringMap<Symbol *> &scope : llvm::reverse(comprehensionScopes))
+    if ((sym = scope.lookup(name.name)))
+      return sym;
   if (current) {
     sym = current->globalDecls.lookup(name.name);
     if (!sym)
@@ -1142,6 +1145,9 @@ const Type *Checker::checkExpr(Expr &expr) {
   case Expr::Kind::Set:
     type = checkSet(llvm::cast<SetExpr>(expr), expected);
     break;
+  case Expr::Kind::Comprehension:
+    type = checkComprehension(llvm::cast<ComprehensionExpr>(expr), expected);
+    break;
   case Expr::Kind::Call:
     callExpectedType = expected;
     type = checkExprImpl(expr);
@@ -1206,6 +1212,8 @@ const Type *Checker::checkExprImpl(Expr &expr) {
     return checkSet(llvm::cast<SetExpr>(expr), nullptr);
   case Expr::Kind::Dict:
     return checkDict(llvm::cast<DictExpr>(expr), nullptr);
+  case Expr::Kind::Comprehension:
+    return checkComprehension(llvm::cast<ComprehensionExpr>(expr), nullptr);
   case Expr::Kind::FString:
     return checkFString(llvm::cast<FStringExpr>(expr));
   case Expr::Kind::Unsupported:

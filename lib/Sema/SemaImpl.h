@@ -73,6 +73,10 @@ private:
   const Type *checkSetMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee,
                                  const SetType *set);
+  /// List, set and dict comprehensions; generator expressions are typed
+  /// as lists (they are evaluated eagerly).
+  const Type *checkComprehension(ast::ComprehensionExpr &expr,
+                                 const Type *expected);
   /// list(), set() and dict() calls.
   const Type *checkContainerConstructor(ast::CallExpr &call, Builtin builtin,
                                         const Type *expected);
@@ -97,6 +101,8 @@ private:
   /// The function being checked; null for module-level code.
   FunctionInfo *current = nullptr;
   llvm::StringMap<Symbol *> localScope;
+  /// The variables of the comprehensions being checked, innermost last.
+  llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
   unsigned loopDepth = 0;
   /// The type the expression being checked should have, if known.
   const Type *expectedType = nullptr;

@@ -61,6 +61,7 @@ public:
     List,
     Set,
     Dict,
+    Comprehension,
     FString,
     Unsupported, // parsed syntax outside the supported subset
   };
@@ -259,6 +260,31 @@ public:
   DictExpr(Loc loc, std::vector<ExprPtr> keys, std::vector<ExprPtr> values)
       : ExprBase(loc), keys(std::move(keys)), values(std::move(values)) {}
   std::vector<ExprPtr> keys, values;
+};
+
+/// `for target in iter if cond ...`, one clause of a comprehension.
+struct ComprehensionClause {
+  ExprPtr target;
+  ExprPtr iter;
+  std::vector<ExprPtr> conditions;
+};
+
+/// `[e for ...]`, `{e for ...}`, `{k: v for ...}` and `(e for ...)`. Sema
+/// gives the clause targets their own scope, as Python does.
+class ComprehensionExpr : public ExprBase<Expr::Kind::Comprehension> {
+public:
+  enum class Form { List, Set, Dict, Generator };
+  ComprehensionExpr(Loc loc, Form form, ExprPtr element, ExprPtr value,
+                    std::vector<ComprehensionClause> clauses)
+      : ExprBase(loc), form(form), element(std::move(element)),
+        value(std::move(value)), clauses(std::move(clauses)) {}
+  Form form;
+  ExprPtr element; // the key of a dict comprehension
+  ExprPtr value;   // the value of a dict comprehension; null otherwise
+  std::vector<ComprehensionClause> clauses;
+  /// Set by Sema: the variables the clauses bind, local to the
+  /// comprehension.
+  std::vector<sema::Symbol *> symbols;
 };
 
 /// An f-string (with any adjacent plain literals folded in): literal text
