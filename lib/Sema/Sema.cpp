@@ -374,6 +374,7 @@ void Checker::checkModule(Module &module) {
   }
   for (FunctionInfo *info : program.functions)
     checkFunctionBody(*info);
+  finishInference();
 }
 
 //===----------------------------------------------------------------------===//
@@ -415,6 +416,7 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
          llvm::zip(targets->elts, tuple->getElements()))
       assignTo(*element, elementType, loc);
     target.type = valueType;
+    typedExprs.push_back(&target);
     return;
   }
   auto *name = llvm::dyn_cast<NameExpr>(&target);
@@ -434,6 +436,7 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
           diags.error(loc, "cannot store a value of type " + valueType->str() +
                                " in a " + dict->str());
         target.type = dict->getValue();
+        typedExprs.push_back(&target);
         return;
       }
       auto *list = llvm::dyn_cast<ListType>(base);
@@ -457,6 +460,7 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
         diags.error(loc, "cannot store a value of type " + valueType->str() +
                              " in a " + list->str());
       target.type = list->getElement();
+      typedExprs.push_back(&target);
     }
     else if (llvm::isa<AttributeExpr>(target))
       unsupported(target.getLoc(), "assignments to attributes");
@@ -470,6 +474,7 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
     return;
   }
   name->symbol = sym;
+  typedExprs.push_back(name);
   if (!sym->type) {
     sym->type = valueType;
     name->type = valueType;
@@ -482,9 +487,89 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
                          sym->type->str());
 }
 
+const Type *Checker::resolve(const Type *type, bool final) {
+  if (!type)
+    return type;
+  switch (type->getKind()) {
+  case Type::Kind::Var: {
+    const Type *binding = llvm::cast<TypeVar>(type)->getBinding();
+    if (binding)
+      return resolve(binding, final);
+    return final ? types.getInt() : type;
+  }
+  case Type::Kind::List:
+    return types.getList(
+        resolve(llvm::cast<ListType>(type)->getElement(), final));
+  case Type::Kind::Set:
+    return types.getSet(resolve(llvm::cast<SetType>(type)->getElement(), final));
+  case Type::Kind::Dict: {
+    auto *dict = llvm::cast<DictType>(type);
+    return types.getDict(resolve(dict->getKey(), final),
+                         resolve(dict->getValue(), final));
+  }
+  case Type::Kind::Tuple: {
+    std::vector<const Type *> elements;
+    for (const Type *element : llvm::cast<TupleType>(type)->getElements())
+      elements.push_back(resolve(element, final));
+    return types.getTuple(elements);
+  }
+  default:
+    return type;
+  }
+}
+
+bool Checker::unify(const Type *a, const Type *b) {
+  a = resolve(a);
+  b = resolve(b);
+  if (a == b || a->isError() || b->isError())
+    return true;
+  if (auto *var = llvm::dyn_cast<TypeVar>(a)) {
+    var->bind(b);
+    return true;
+  }
+  if (auto *var = llvm::dyn_cast<TypeVar>(b)) {
+    var->bind(a);
+    return true;
+  }
+  if (a->getKind() != b->getKind())
+    return false;
+  if (auto *list = llvm::dyn_cast<ListType>(a))
+    return unify(list->getElement(), llvm::cast<ListType>(b)->getElement());
+  if (auto *set = llvm::dyn_cast<SetType>(a))
+    return unify(set->getElement(), llvm::cast<SetType>(b)->getElement());
+  if (auto *dict = llvm::dyn_cast<DictType>(a)) {
+    auto *other = llvm::cast<DictType>(b);
+    return unify(dict->getKey(), other->getKey()) &&
+           unify(dict->getValue(), other->getValue());
+  }
+  if (auto *tuple = llvm::dyn_cast<TupleType>(a)) {
+    auto *other = llvm::cast<TupleType>(b);
+    if (tuple->getElements().size() != other->getElements().size())
+      return false;
+    for (auto [x, y] : llvm::zip(tuple->getElements(), other->getElements()))
+      if (!unify(x, y))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+void Checker::finishInference() {
+  for (Expr *expr : typedExprs)
+    expr->type = resolve(expr->type, /*final=*/true);
+  for (Symbol &sym : program.symbolStorage)
+    sym.type = resolve(sym.type, /*final=*/true);
+}
+
 bool Checker::isAssignable(const Type *from, const Type *to) {
+  from = resolve(from);
+  to = resolve(to);
   if (from == to || from->isError() || to->isError())
     return true;
+  // Containers are invariant: list[int] is not a list[float].
+  if (llvm::isa<TypeVar, ListType, SetType, DictType>(from) ||
+      llvm::isa<TypeVar, ListType, SetType, DictType>(to))
+    return unify(from, to);
   auto *fromTuple = llvm::dyn_cast<TupleType>(from);
   auto *toTuple = llvm::dyn_cast<TupleType>(to);
   if (fromTuple && toTuple) {
@@ -492,7 +577,7 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
       return false;
     return llvm::all_of(
         llvm::zip(fromTuple->getElements(), toTuple->getElements()),
-        [](auto pair) {
+        [this](auto pair) {
           return isAssignable(std::get<0>(pair), std::get<1>(pair));
         });
   }

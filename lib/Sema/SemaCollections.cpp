@@ -43,13 +43,13 @@ const Type *Checker::checkDict(DictExpr &expr, const Type *expected) {
   const Type *key = expectedDict ? expectedDict->getKey() : nullptr;
   const Type *value = expectedDict ? expectedDict->getValue() : nullptr;
   bool ok = true;
-  auto unify = [&](Expr &e, const Type *&slot, llvm::StringRef what) {
+  auto merge = [&](Expr &e, const Type *&slot, llvm::StringRef what) {
     const Type *type = checkExprExpecting(e, slot);
     if (type->isError()) {
       ok = false;
     } else if (!slot) {
       slot = type;
-    } else if (expectedDict ? !isAssignable(type, slot) : type != slot) {
+    } else if (expectedDict ? !isAssignable(type, slot) : !unify(type, slot)) {
       diags.error(e.getLoc(), "dict " + what + "s of different types (" +
                                   slot->str() + " and " + type->str() +
                                   ") are not supported");
@@ -57,15 +57,14 @@ const Type *Checker::checkDict(DictExpr &expr, const Type *expected) {
     }
   };
   for (auto [k, v] : llvm::zip(expr.keys, expr.values)) {
-    unify(*k, key, "key");
-    unify(*v, value, "value");
+    merge(*k, key, "key");
+    merge(*v, value, "value");
   }
   if (!ok)
     return types.getError();
-  if (!key) {
-    diags.error(expr.getLoc(), "cannot infer the type of an empty dict; "
-                               "annotate it, e.g. 'd: dict[str, int] = {}'");
-    return types.getError();
+  if (!key) { // bound by the first uses that fix them
+    key = types.newVar();
+    value = types.newVar();
   }
   if (!checkHashable(key, expr.getLoc()))
     return types.getError();
@@ -82,7 +81,8 @@ const Type *Checker::checkSet(SetExpr &expr, const Type *expected) {
       return type;
     if (!element) {
       element = type;
-    } else if (expectedSet ? !isAssignable(type, element) : type != element) {
+    } else if (expectedSet ? !isAssignable(type, element)
+                           : !unify(type, element)) {
       diags.error(elt->getLoc(), "set elements of different types (" +
                                      element->str() + " and " + type->str() +
                                      ") are not supported");
@@ -228,12 +228,12 @@ const Type *Checker::checkContainerConstructor(CallExpr &call, Builtin builtin,
                                           : llvm::isa_and_present<DictType>(expected);
     if (fits)
       return expected;
-    diags.error(call.getLoc(), "cannot infer the type of an empty " + name +
-                                   "; annotate it, e.g. 'xs: " + name +
-                                   (builtin == Builtin::Dict ? "[str, int]"
-                                                             : "[int]") +
-                                   " = " + name + "()'");
-    return types.getError();
+    // The element types are bound by the first uses that fix them.
+    if (builtin == Builtin::List)
+      return types.getList(types.newVar());
+    if (builtin == Builtin::Set)
+      return types.getSet(types.newVar());
+    return types.getDict(types.newVar(), types.newVar());
   }
   Expr &arg = *call.args[0];
   if (builtin == Builtin::Dict) {

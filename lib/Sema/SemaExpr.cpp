@@ -145,16 +145,18 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
     return types.getError();
   };
   if (lhs->isSet() || rhs->isSet()) {
-    if (lhs == rhs && (op == BinaryOp::BitOr || op == BinaryOp::BitAnd ||
-                       op == BinaryOp::Sub || op == BinaryOp::BitXor))
-      return lhs;
+    if ((op == BinaryOp::BitOr || op == BinaryOp::BitAnd ||
+         op == BinaryOp::Sub || op == BinaryOp::BitXor) &&
+        unify(lhs, rhs))
+      return resolve(lhs);
     return fail();
   }
   if (lhs->isDict() || rhs->isDict())
     return fail();
   if (lhs->isList() || rhs->isList()) {
-    if (op == BinaryOp::Add && lhs == rhs)
-      return lhs;
+    if (op == BinaryOp::Add && lhs->isList() && rhs->isList() &&
+        unify(lhs, rhs))
+      return resolve(lhs);
     const Type *count = lhs->isList() ? rhs : lhs;
     if (op == BinaryOp::Mul && (count->isInt() || count->isBool()))
       return lhs->isList() ? lhs : rhs;
@@ -304,7 +306,7 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
                  rhs->isDict() || lhs->isSet() || rhs->isSet()) {
         // Dicts only compare for equality; sets order by inclusion.
         bool ordering = op != CmpOp::Eq && op != CmpOp::NotEq;
-        if (lhs != rhs || (ordering && lhs->isDict()))
+        if (!unify(lhs, rhs) || (ordering && lhs->isDict()))
           diags.error(expr.getLoc(), "'" + spelling(op) +
                                          "' not supported between instances "
                                          "of '" +
@@ -955,18 +957,15 @@ const Type *Checker::checkList(ListExpr &expr, const Type *expected) {
                                      " cannot hold a value of type " +
                                      type->str());
       return types.getError();
-    } else if (!fromContext && type != element) {
+    } else if (!fromContext && !unify(type, element)) {
       diags.error(elt->getLoc(),
                   "list elements of different types (" + element->str() +
                       " and " + type->str() + ") are not supported yet");
       return types.getError();
     }
   }
-  if (!element) {
-    diags.error(expr.getLoc(), "cannot infer the type of an empty list; "
-                               "annotate it, e.g. 'xs: list[int] = []'");
-    return types.getError();
-  }
+  if (!element)
+    element = types.newVar(); // bound by the first use that fixes it
   if (!checkListElement(element, expr.getLoc()))
     return types.getError();
   return types.getList(element);
@@ -1156,7 +1155,9 @@ const Type *Checker::checkExpr(Expr &expr) {
     type = checkExprImpl(expr);
     break;
   }
+  type = resolve(type);
   expr.type = type;
+  typedExprs.push_back(&expr);
   return type;
 }
 

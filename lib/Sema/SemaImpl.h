@@ -28,7 +28,16 @@ private:
   const Type *checkIterable(ast::Expr &iter);
   Symbol *lookupForAssignment(ast::NameExpr &name);
   void assignTo(ast::Expr &target, const Type *valueType, ast::Loc loc);
-  static bool isAssignable(const Type *from, const Type *to);
+  /// Whether a `from` value may be stored where a `to` is expected; binds
+  /// the type variables of empty containers as needed.
+  bool isAssignable(const Type *from, const Type *to);
+  /// Whether `a` and `b` are the same type, binding variables to make them.
+  bool unify(const Type *a, const Type *b);
+  /// `type` with bound variables replaced by their bindings; unbound ones
+  /// stay, or become int when `final` (nothing constrained them).
+  const Type *resolve(const Type *type, bool final = false);
+  /// Resolves, finally, every type recorded on the tree and the symbols.
+  void finishInference();
 
   // SemaExpr.cpp: expressions and built-ins.
   const Type *checkExpr(ast::Expr &expr);
@@ -103,6 +112,8 @@ private:
   llvm::StringMap<Symbol *> localScope;
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
+  /// Every expression given a type, for finishInference.
+  std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;
   /// The type the expression being checked should have, if known.
   const Type *expectedType = nullptr;

@@ -22,6 +22,10 @@ std::string Type::str() const {
     return "str";
   case Kind::Error:
     return "<error>";
+  case Kind::Var: {
+    const Type *binding = static_cast<const TypeVar *>(this)->getBinding();
+    return binding ? binding->str() : "<unknown>";
+  }
   case Kind::List:
     return "list[" + static_cast<const ListType *>(this)->getElement()->str() +
            "]";
@@ -121,9 +125,16 @@ const SetType *TypeContext::getSet(const Type *element) {
   return intern(setTypes, element);
 }
 
+const TypeVar *TypeContext::newVar() {
+  auto *var = new TypeVar();
+  storage.emplace_back(var);
+  return var;
+}
+
 bool roast::sema::isHashable(const Type *type) {
   if (auto *tuple = llvm::dyn_cast<TupleType>(type))
     return llvm::all_of(tuple->getElements(), isHashable);
+  // An unbound variable will be bound to a hashable type or default to int.
   return type->isNumeric() || type->isStr() || type->isNone() ||
-         type->isError();
+         type->isError() || llvm::isa<TypeVar>(type);
 }

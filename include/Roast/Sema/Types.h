@@ -21,7 +21,7 @@ class Type {
 public:
   virtual ~Type() = default;
   enum class Kind {
-    Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Error
+    Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Var, Error
   };
 
   Kind getKind() const { return kind; }
@@ -135,6 +135,22 @@ private:
   const Type *element;
 };
 
+/// The element type of an empty container whose type is not given where
+/// it is written (`xs = []`): Sema binds it at the first use that fixes it
+/// (`xs.append(1)`), and defaults it to int when nothing does (`print([])`).
+class TypeVar : public Type {
+public:
+  const Type *getBinding() const { return binding; }
+  void bind(const Type *type) const { binding = type; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Var; }
+
+private:
+  friend class TypeContext;
+  TypeVar() : Type(Kind::Var) {}
+  mutable const Type *binding = nullptr;
+};
+
 /// Whether values of `type` may be dict keys and set elements: numbers,
 /// str, None and tuples of those (the immutable types).
 bool isHashable(const Type *type);
@@ -160,6 +176,8 @@ public:
   const ListType *getList(const Type *element);
   const DictType *getDict(const Type *key, const Type *value);
   const SetType *getSet(const Type *element);
+  /// A fresh, unbound type variable.
+  const TypeVar *newVar();
 
 private:
   /// The interned T(args...), built on first use.
