@@ -229,13 +229,13 @@ void Generator::assignTo(ast::Expr &target, Value value,
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {
     // The container retains what it stores; the value stays a temporary.
     if (auto *dict = llvm::dyn_cast<sema::DictType>(sub->value->type)) {
-      Value d = emitExpr(*sub->value);
+      Value d = emitOperand(*sub->value);
       Value key = emitExprAs(*sub->index, dict->getKey());
       DictSetOp::create(builder, l, d, key,
                         coerce(value, valueType, dict->getValue(), l));
       return;
     }
-    Value list = emitExpr(*sub->value);
+    Value list = emitOperand(*sub->value);
     Value index = emitExprAs(*sub->index, program.types.getInt());
     ListSetOp::create(builder, l, list, index,
                       coerce(value, valueType, target.type, l));
@@ -418,7 +418,7 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
     current = loadFrom(name->symbol, loc(name->getLoc()));
   } else {
     auto &sub = llvm::cast<ast::SubscriptExpr>(*aug.target);
-    container = emitExpr(*sub.value);
+    container = emitOperand(*sub.value);
     index = emitExprAs(*sub.index,
                        dict ? dict->getKey() : program.types.getInt());
     current = dict ? DictGetOp::create(builder, l, container, index).getResult()

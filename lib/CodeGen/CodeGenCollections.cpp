@@ -65,7 +65,7 @@ Value Generator::emitSet(ast::SetExpr &expr) {
 Value Generator::emitDictSubscript(ast::SubscriptExpr &expr) {
   Location l = loc(expr.getLoc());
   auto *type = llvm::cast<sema::DictType>(expr.value->type);
-  Value dict = emitExpr(*expr.value);
+  Value dict = emitOperand(*expr.value);
   Value value = DictGetOp::create(builder, l, dict,
                                   emitExprAs(*expr.index, type->getKey()));
   if (isRefCounted(expr.type))
@@ -77,7 +77,7 @@ Value Generator::emitDictMethodCall(ast::CallExpr &call,
                                     ast::AttributeExpr &callee) {
   Location l = loc(call.getLoc());
   auto *type = llvm::cast<sema::DictType>(callee.value->type);
-  Value dict = emitExpr(*callee.value);
+  Value dict = emitOperand(*callee.value);
   llvm::StringRef name = callee.attr;
   SmallVector<Value, 3> operands = {dict};
   if (!call.args.empty())
@@ -117,7 +117,7 @@ Value Generator::emitSetMethodCall(ast::CallExpr &call,
                                    ast::AttributeExpr &callee) {
   Location l = loc(call.getLoc());
   auto *type = llvm::cast<sema::SetType>(callee.value->type);
-  Value set = emitExpr(*callee.value);
+  Value set = emitOperand(*callee.value);
   SetMethod method = *symbolizeSetMethod(callee.attr);
   SmallVector<Value, 2> operands = {set};
   for (ast::ExprPtr &arg : call.args)

@@ -445,7 +445,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
       return intConstant(static_cast<int64_t>(tuple->getElements().size()),
                          l);
     }
-    return LenOp::create(builder, l, emitExpr(arg)); // str or container
+    return LenOp::create(builder, l, emitOperand(arg)); // str or container
   }
   case Builtin::Str:
     if (call.args.empty())
@@ -583,7 +583,7 @@ static StrMethod toStrMethod(sema::StrMethod method) {
 
 Value Generator::emitStrMethodCall(ast::CallExpr &call,
                                    ast::AttributeExpr &callee) {
-  SmallVector<Value> operands = {emitExpr(*callee.value)};
+  SmallVector<Value> operands = {emitOperand(*callee.value)};
   for (ast::ExprPtr &arg : call.args)
     operands.push_back(emitExpr(*arg));
   StrMethod method = toStrMethod(*sema::lookupStrMethod(callee.attr));
@@ -611,7 +611,7 @@ Generator::emitSliceBounds(ast::SliceExpr &slice) {
 
 Value Generator::emitStrSubscript(ast::SubscriptExpr &expr) {
   Location l = loc(expr.getLoc());
-  Value str = emitExpr(*expr.value);
+  Value str = emitOperand(*expr.value);
   const sema::Type *intType = program.types.getInt();
   auto *slice = llvm::dyn_cast<ast::SliceExpr>(expr.index.get());
   if (!slice)
@@ -683,7 +683,7 @@ Value Generator::emitFString(ast::FStringExpr &expr) {
 /// list.
 Value Generator::emitListSubscript(ast::SubscriptExpr &expr) {
   Location l = loc(expr.getLoc());
-  Value list = emitExpr(*expr.value);
+  Value list = emitOperand(*expr.value);
   const sema::Type *intType = program.types.getInt();
   auto *slice = llvm::dyn_cast<ast::SliceExpr>(expr.index.get());
   if (!slice) {
@@ -700,7 +700,7 @@ Value Generator::emitListSubscript(ast::SubscriptExpr &expr) {
 Value Generator::emitListMethodCall(ast::CallExpr &call,
                                     ast::AttributeExpr &callee) {
   Location l = loc(call.getLoc());
-  Value list = emitExpr(*callee.value);
+  Value list = emitOperand(*callee.value);
   const sema::Type *element =
       llvm::cast<sema::ListType>(callee.value->type)->getElement();
   const sema::Type *intType = program.types.getInt();
@@ -760,6 +760,15 @@ Value Generator::emitExpr(ast::Expr &expr) {
   Value value = emitExprImpl(expr);
   track(value, expr.type);
   return value;
+}
+
+Value Generator::emitOperand(ast::Expr &expr) {
+  auto *name = llvm::dyn_cast<ast::NameExpr>(&expr);
+  // Globals are excluded: a function called later in the statement may
+  // rebind one and free the object.
+  if (!name || name->symbol->kind != Symbol::Kind::Local)
+    return emitExpr(expr);
+  return LoadOp::create(builder, loc(expr.getLoc()), slots.lookup(name->symbol));
 }
 
 Value Generator::emitExprImpl(ast::Expr &expr) {
@@ -831,7 +840,7 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       return emitListSubscript(sub);
     if (sub.value->type->isDict())
       return emitDictSubscript(sub);
-    Value tuple = emitExpr(*sub.value);
+    Value tuple = emitOperand(*sub.value);
     size_t size =
         llvm::cast<sema::TupleType>(sub.value->type)->getElements().size();
     Value element =

@@ -59,6 +59,11 @@ private:
 
   // CodeGenExpr.cpp: expressions.
   mlir::Value emitExpr(ast::Expr &expr);
+  /// An operand the operation only reads during the statement (a subscript
+  /// base, a method receiver, len()'s argument): a local variable is then
+  /// read without taking a reference, as nothing can reassign it before the
+  /// statement ends; anything else is emitExpr.
+  mlir::Value emitOperand(ast::Expr &expr);
   mlir::Value emitExprImpl(ast::Expr &expr);
   mlir::Value emitExprAs(ast::Expr &expr, const sema::Type *type);
   mlir::Value coerce(mlir::Value value, const sema::Type *from, const sema::Type *to,

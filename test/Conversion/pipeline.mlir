@@ -23,7 +23,8 @@
 // CHECK:       [[RECERR]]:
 // CHECK-NEXT:    call void @roast_rt_raise_recursion(ptr @[[FILE]], i32 2, ptr @[[FN]])
 // CHECK-NEXT:    unreachable
-// CHECK:         call void @roast_rt_raise(i32 2, ptr @[[MSG]], ptr @[[FILE]], i32 5, ptr @[[FN]])
+// CHECK:         phi i32 {{.*}}[ 5, %{{.*}} ]
+// CHECK:         call void @roast_rt_raise(i32 %{{.*}}, ptr %{{.*}}, ptr %{{.*}}, i32 %{{.*}}, ptr @[[FN]])
 // CHECK-NEXT:    unreachable
 roast.func @fib.fib(%arg: i64) -> i64 {
   %n = roast.alloca "n" : !roast.ref<i64>

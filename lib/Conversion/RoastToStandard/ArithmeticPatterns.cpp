@@ -35,9 +35,10 @@ static Value cmpi(OpBuilder &builder, Location loc, arith::CmpIPredicate pred,
 
 /// Raises `kind`/`message` if `cond`, else `otherKind`/`otherMessage`: one
 /// call site for two errors that a single check detects.
-static void emitRaiseEither(OpBuilder &builder, RuntimeABI &abi, Operation *op,
-                            Value cond, ExceptionKind kind, StringRef message,
-                            ExceptionKind otherKind, StringRef otherMessage) {
+static void raiseEitherIf(RewriterBase &builder, RuntimeABI &abi,
+                          Operation *op, Value failed, Value cond,
+                          ExceptionKind kind, StringRef message,
+                          ExceptionKind otherKind, StringRef otherMessage) {
   Location loc = op->getLoc();
   Type i32 = builder.getI32Type();
   Value kindValue = arith::SelectOp::create(
@@ -46,7 +47,7 @@ static void emitRaiseEither(OpBuilder &builder, RuntimeABI &abi, Operation *op,
   Value messageValue = arith::SelectOp::create(
       builder, loc, cond, abi.getCString(builder, loc, message),
       abi.getCString(builder, loc, otherMessage));
-  abi.emitRaise(builder, op, kindValue, messageValue);
+  abi.raiseIf(builder, op, failed, kindValue, messageValue);
 }
 
 /// Calls a runtime function that takes the operands followed by the source
@@ -79,9 +80,8 @@ static Value emitCheckedArith(ConversionPatternRewriter &rewriter,
   Value pair = IntrinsicOp::create(rewriter, loc, pairType, lhs, rhs);
   Value result = LLVM::ExtractValueOp::create(rewriter, loc, pair, 0);
   Value overflow = LLVM::ExtractValueOp::create(rewriter, loc, pair, 1);
-  abi.branchToColdIf(rewriter, loc, overflow, [&](OpBuilder &builder) {
-    abi.emitRaise(builder, op, ExceptionKind::OverflowError, kIntegerOverflow);
-  });
+  abi.raiseIf(rewriter, op, overflow, ExceptionKind::OverflowError,
+              kIntegerOverflow);
   return result;
 }
 
@@ -146,11 +146,9 @@ struct FloorDivOpLowering : public RuntimeOpConversionPattern<FloorDivOp> {
         cmpi(rewriter, loc, Pred::eq, rhs,
              constantInt(rewriter, loc, type, -1)));
     Value failed = arith::OrIOp::create(rewriter, loc, byZero, minByMinusOne);
-    abi.branchToColdIf(rewriter, loc, failed, [&](OpBuilder &builder) {
-      emitRaiseEither(builder, abi, op, byZero,
-                      ExceptionKind::ZeroDivisionError, kIntegerDivisionByZero,
-                      ExceptionKind::OverflowError, kIntegerOverflow);
-    });
+    raiseEitherIf(rewriter, abi, op, failed, byZero,
+                  ExceptionKind::ZeroDivisionError, kIntegerDivisionByZero,
+                  ExceptionKind::OverflowError, kIntegerOverflow);
 
     // LLVM merges the division and the remainder into one instruction (or a
     // multiply-shift sequence for a constant divisor).
@@ -180,10 +178,8 @@ struct ModOpLowering : public RuntimeOpConversionPattern<ModOp> {
     using Pred = arith::CmpIPredicate;
     Value byZero =
         cmpi(rewriter, loc, Pred::eq, rhs, constantInt(rewriter, loc, type, 0));
-    abi.branchToColdIf(rewriter, loc, byZero, [&](OpBuilder &builder) {
-      abi.emitRaise(builder, op, ExceptionKind::ZeroDivisionError,
-                    kIntegerDivisionByZero);
-    });
+    abi.raiseIf(rewriter, op, byZero, ExceptionKind::ZeroDivisionError,
+                kIntegerDivisionByZero);
 
     // x % -1 is 0 in Python, but INT64_MIN % -1 traps in hardware (and is UB
     // in LLVM); x % 1 is 0 too and never traps.
@@ -249,10 +245,8 @@ struct TrueDivOpLowering : public RuntimeOpConversionPattern<TrueDivOp> {
     // oeq: -0.0 is zero too, NaN is not (NaN / NaN is NaN in Python).
     Value byZero = arith::CmpFOp::create(rewriter, loc,
                                          arith::CmpFPredicate::OEQ, rhs, zero);
-    abi.branchToColdIf(rewriter, loc, byZero, [&](OpBuilder &builder) {
-      abi.emitRaise(builder, op, ExceptionKind::ZeroDivisionError,
-                    ints ? "division by zero" : kFloatDivisionByZero);
-    });
+    abi.raiseIf(rewriter, op, byZero, ExceptionKind::ZeroDivisionError,
+                ints ? "division by zero" : kFloatDivisionByZero);
     rewriter.replaceOpWithNewOp<arith::DivFOp>(op, lhs, rhs);
     return success();
   }
@@ -292,13 +286,11 @@ struct ShlOpLowering : public RuntimeOpConversionPattern<ShlOp> {
     Value ok = arith::OrIOp::create(rewriter, loc, exact, zeroShift);
     Value failed = arith::XOrIOp::create(
         rewriter, loc, ok, constantInt(rewriter, loc, rewriter.getI1Type(), 1));
-    abi.branchToColdIf(rewriter, loc, failed, [&](OpBuilder &builder) {
-      // CPython checks the count's sign before the value.
-      Value negative = cmpi(builder, loc, Pred::slt, count, zero);
-      emitRaiseEither(builder, abi, op, negative, ExceptionKind::ValueError,
-                      kNegativeShiftCount, ExceptionKind::OverflowError,
-                      kIntegerOverflow);
-    });
+    // CPython checks the count's sign before the value.
+    Value negative = cmpi(rewriter, loc, Pred::slt, count, zero);
+    raiseEitherIf(rewriter, abi, op, failed, negative,
+                  ExceptionKind::ValueError, kNegativeShiftCount,
+                  ExceptionKind::OverflowError, kIntegerOverflow);
     rewriter.replaceOp(op, shifted);
     return success();
   }
@@ -315,10 +307,8 @@ struct ShrOpLowering : public RuntimeOpConversionPattern<ShrOp> {
     Value count = adaptor.getRhs();
     Value negative = cmpi(rewriter, loc, arith::CmpIPredicate::slt, count,
                           constantInt(rewriter, loc, type, 0));
-    abi.branchToColdIf(rewriter, loc, negative, [&](OpBuilder &builder) {
-      abi.emitRaise(builder, op, ExceptionKind::ValueError,
-                    kNegativeShiftCount);
-    });
+    abi.raiseIf(rewriter, op, negative, ExceptionKind::ValueError,
+                kNegativeShiftCount);
     // A count of 64 or more shifts in only sign bits: the same as 63.
     Value amount = arith::MinUIOp::create(rewriter, loc, count,
                                           constantInt(rewriter, loc, type, 63));

@@ -20,8 +20,45 @@ using namespace roast;
 
 namespace {
 
-/// Offset of RoastList.length: after the 16-byte object header.
+/// Offsets in RoastList: the length after the 16-byte object header, then
+/// the capacity and the pointer to the slots.
 constexpr int64_t kListLengthOffset = 16;
+constexpr int64_t kListItemsOffset = 32;
+
+/// Loads the i64 or pointer field at `offset` of an object.
+Value loadField(OpBuilder &builder, Location loc, Value object, int64_t offset,
+                Type type) {
+  Value field = LLVM::GEPOp::create(builder, loc, object.getType(),
+                                    builder.getI8Type(), object,
+                                    ArrayRef<LLVM::GEPArg>{int32_t(offset)});
+  return LLVM::LoadOp::create(builder, loc, type, field, /*alignment=*/8);
+}
+
+/// The address of slot `index` of `list`, after Python's index check: a
+/// negative index counts from the end, and one out of range raises
+/// IndexError `message` on a cold path. Inline, so that loops over lists
+/// keep their elements in registers and vectorize.
+Value checkedSlotAddress(ConversionPatternRewriter &rewriter, RuntimeABI &abi,
+                         Operation *op, Value list, Value index,
+                         StringRef message) {
+  Location loc = op->getLoc();
+  Type i64 = rewriter.getI64Type();
+  auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+  Value length = loadField(rewriter, loc, list, kListLengthOffset, i64);
+  Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+  Value negative = arith::CmpIOp::create(rewriter, loc,
+                                         arith::CmpIPredicate::slt, index, zero);
+  Value adjusted = arith::SelectOp::create(
+      rewriter, loc, negative,
+      arith::AddIOp::create(rewriter, loc, index, length), index);
+  // Unsigned: a still-negative index is out of range too.
+  Value outOfRange = arith::CmpIOp::create(
+      rewriter, loc, arith::CmpIPredicate::uge, adjusted, length);
+  abi.raiseIf(rewriter, op, outOfRange, ExceptionKind::IndexError, message);
+  Value items = loadField(rewriter, loc, list, kListItemsOffset, ptr);
+  return LLVM::GEPOp::create(rewriter, loc, ptr, i64, items,
+                             ArrayRef<LLVM::GEPArg>{adjusted});
+}
 
 Type elementOf(Value list) {
   return cast<ListType>(list.getType()).getElementType();
@@ -61,8 +98,12 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
   LogicalResult
   matchAndRewrite(ListGetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListGet,
-                             {adaptor.getList(), adaptor.getIndex()});
+    Value address =
+        checkedSlotAddress(rewriter, abi, op, adaptor.getList(),
+                           adaptor.getIndex(), "list index out of range");
+    Value slot = LLVM::LoadOp::create(rewriter, op.getLoc(),
+                                      rewriter.getI64Type(), address,
+                                      /*alignment=*/8);
     rewriter.replaceOp(op, decodeSlot(rewriter, op.getLoc(),
                                       *getTypeConverter(), slot, op.getType()));
     return success();
@@ -75,10 +116,20 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
   LogicalResult
   matchAndRewrite(ListSetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    Type element = elementOf(op.getList());
     SlotEncoder slots(rewriter, op.getLoc(), abi);
-    Value slot = slots.encode(adaptor.getValue(), elementOf(op.getList()));
-    abi.callAt(rewriter, op, RuntimeFunction::ListSet,
-                {adaptor.getList(), adaptor.getIndex(), slot});
+    Value slot = slots.encode(adaptor.getValue(), element);
+    if (getElemKind(element) == ElemKind::Object) {
+      // The runtime retains the new object and releases the old one.
+      abi.callAt(rewriter, op, RuntimeFunction::ListSet,
+                 {adaptor.getList(), adaptor.getIndex(), slot});
+    } else {
+      Value address = checkedSlotAddress(rewriter, abi, op, adaptor.getList(),
+                                         adaptor.getIndex(),
+                                         "list assignment index out of range");
+      LLVM::StoreOp::create(rewriter, op.getLoc(), slot, address,
+                            /*alignment=*/8);
+    }
     slots.finish();
     rewriter.eraseOp(op);
     return success();

@@ -190,6 +190,15 @@ static StringRef getTracebackName(StringRef symbol) {
   return dot == StringRef::npos ? symbol : symbol.drop_front(dot + 1);
 }
 
+Value RuntimeABI::getFunctionName(OpBuilder &builder, Operation *op) {
+  Location loc = op->getLoc();
+  auto parent = op->getParentOfType<FunctionOpInterface>();
+  if (parent && parent.getName() != "roast_module_init")
+    return getCString(builder, loc, getTracebackName(parent.getName()));
+  return LLVM::ZeroOp::create(builder, loc,
+                              LLVM::LLVMPointerType::get(op->getContext()));
+}
+
 SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
                                                     Operation *op) {
   Location loc = op->getLoc();
@@ -207,12 +216,7 @@ SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
   // Module-level code has no function; the runtime prints "<module>" for a
   // null name, as CPython's traceback does. CodeGen qualifies symbols
   // (`module.f`, `module.Class.f`) but tracebacks show the bare name.
-  auto parent = op->getParentOfType<FunctionOpInterface>();
-  if (parent && parent.getName() != "roast_module_init")
-    function = getCString(builder, loc, getTracebackName(parent.getName()));
-  else
-    function = LLVM::ZeroOp::create(
-        builder, loc, LLVM::LLVMPointerType::get(op->getContext()));
+  function = getFunctionName(builder, op);
   Value lineValue = arith::ConstantIntOp::create(builder, loc, line, 32);
   return {file, lineValue, function};
 }
@@ -256,4 +260,42 @@ void RuntimeABI::branchToColdIf(RewriterBase &rewriter, Location loc,
                            continuation, ValueRange(),
                            {kUnlikelyWeight, kLikelyWeight});
   rewriter.setInsertionPointToStart(continuation);
+}
+
+void RuntimeABI::raiseIf(RewriterBase &rewriter, Operation *op, Value failed,
+                         Value kind, Value message) {
+  Location loc = op->getLoc();
+  SmallVector<Value, 3> where = getSourceLocation(rewriter, op);
+  rewriter.eraseOp(where[2].getDefiningOp()); // the raise block names it
+  auto function = op->getParentOfType<FunctionOpInterface>();
+  Block *&raise = raiseBlocks[function];
+  if (!raise) {
+    OpBuilder::InsertionGuard guard(rewriter);
+    Region &body = function.getFunctionBody();
+    auto ptr = LLVM::LLVMPointerType::get(op->getContext());
+    Type i32 = rewriter.getI32Type();
+    raise = rewriter.createBlock(&body, body.end(), {i32, ptr, ptr, i32},
+                                 {loc, loc, loc, loc});
+    call(rewriter, loc, RuntimeFunction::Raise,
+         {raise->getArgument(0), raise->getArgument(1), raise->getArgument(2),
+          raise->getArgument(3), getFunctionName(rewriter, op)});
+    LLVM::UnreachableOp::create(rewriter, loc);
+  }
+  Block *head = rewriter.getInsertionBlock();
+  Block *continuation = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+  rewriter.setInsertionPointToEnd(head);
+  cf::CondBranchOp::create(rewriter, loc, failed, raise,
+                           ValueRange{kind, message, where[0], where[1]},
+                           continuation, ValueRange(),
+                           {kUnlikelyWeight, kLikelyWeight});
+  rewriter.setInsertionPointToStart(continuation);
+}
+
+void RuntimeABI::raiseIf(RewriterBase &rewriter, Operation *op, Value failed,
+                         ExceptionKind kind, StringRef message) {
+  Location loc = op->getLoc();
+  Value kindValue =
+      arith::ConstantIntOp::create(rewriter, loc, int64_t(kind), 32);
+  raiseIf(rewriter, op, failed, kindValue,
+          getCString(rewriter, loc, message));
 }

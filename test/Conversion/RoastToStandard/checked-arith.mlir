@@ -12,16 +12,16 @@
 // CHECK:         %[[PAIR:.*]] = "llvm.intr.sadd.with.overflow"(%[[A]], %[[B]]) : (i64, i64) -> !llvm.struct<(i64, i1)>
 // CHECK:         %[[SUM:.*]] = llvm.extractvalue %[[PAIR]][0]
 // CHECK:         %[[OVF:.*]] = llvm.extractvalue %[[PAIR]][1]
-// CHECK:         cf.cond_br %[[OVF]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
-// CHECK:       ^[[CONT]]:
-// CHECK-NEXT:    return %[[SUM]] : i64
-// CHECK:       ^[[COLD]]:
 // CHECK-DAG:     %[[KIND:.*]] = arith.constant 2 : i32
 // CHECK-DAG:     %[[MSGP:.*]] = llvm.mlir.addressof @[[MSG]]
 // CHECK-DAG:     %[[FILEP:.*]] = llvm.mlir.addressof @[[FILE]]
-// CHECK-DAG:     %[[FNP:.*]] = llvm.mlir.addressof @[[FN]]
 // CHECK-DAG:     %[[LINE:.*]] = arith.constant 3 : i32
-// CHECK:         llvm.call @roast_rt_raise(%[[KIND]], %[[MSGP]], %[[FILEP]], %[[LINE]], %[[FNP]])
+// CHECK:         cf.cond_br %[[OVF]] weights([1, 2000]), ^[[COLD:[a-z0-9]+]](%[[KIND]], %[[MSGP]], %[[FILEP]], %[[LINE]] : i32, !llvm.ptr, !llvm.ptr, i32), ^[[CONT:[a-z0-9]+]]
+// CHECK:       ^[[CONT]]:
+// CHECK-NEXT:    return %[[SUM]] : i64
+// CHECK:       ^[[COLD]](%[[K:.*]]: i32, %[[M:.*]]: !llvm.ptr, %[[F:.*]]: !llvm.ptr, %[[L:.*]]: i32):
+// CHECK:         %[[FNP:.*]] = llvm.mlir.addressof @[[FN]]
+// CHECK:         llvm.call @roast_rt_raise(%[[K]], %[[M]], %[[F]], %[[L]], %[[FNP]])
 // CHECK-NEXT:    llvm.unreachable
 roast.func @m.add(%a: i64, %b: i64) -> i64 {
   %r = roast.add %a, %b : i64 loc("t.roast":3:12)
@@ -65,14 +65,19 @@ roast.func @m.neg(%x: i64) -> i64 {
 
 // -----
 
-// Each check gets its own cold block, but the strings and the declaration
-// exist once per module.
+// Every check of a function branches to its one raise block, which takes
+// the kind, message, file and line as arguments (so that checked code stays
+// small enough to inline); the strings and the declaration exist once per
+// module.
 // CHECK:     ("integer overflow\00")
 // CHECK-NOT: ("integer overflow\00")
 // CHECK:     llvm.func @roast_rt_raise(
 // CHECK-NOT: llvm.func @roast_rt_raise(
 // CHECK-LABEL: func.func @m.two(
-// CHECK-COUNT-2: llvm.call @roast_rt_raise
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](
+// CHECK:         llvm.call @roast_rt_raise
+// CHECK-NOT:     llvm.call @roast_rt_raise
 roast.func @m.two(%a: i64) -> i64 {
   %r = roast.add %a, %a : i64
   %s = roast.mul %r, %r : i64

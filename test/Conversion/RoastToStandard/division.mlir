@@ -1,7 +1,8 @@
 // RUN: roast-opt %s --convert-roast-to-standard -split-input-file | FileCheck %s
 
 // int // int: one cold branch for both errors (zero divisor, -2**63 // -1),
-// then a branch-free floor fix-up of the truncating division.
+// to the function's raise block with the kind and message chosen by
+// selects, then a branch-free floor fix-up of the truncating division.
 
 // CHECK-DAG: ("integer division or modulo by zero\00")
 // CHECK-DAG: ("integer overflow\00")
@@ -12,7 +13,9 @@
 // CHECK:         %[[M1:.*]] = arith.cmpi eq, %[[B]], %{{.*}} : i64
 // CHECK:         %[[OVF:.*]] = arith.andi %[[MIN]], %[[M1]] : i1
 // CHECK:         %[[BAD:.*]] = arith.ori %[[ZERO]], %[[OVF]] : i1
-// CHECK:         cf.cond_br %[[BAD]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
+// CHECK:         %[[KIND:.*]] = arith.select %[[ZERO]], %{{.*}}, %{{.*}} : i32
+// CHECK:         %[[MSG:.*]] = arith.select %[[ZERO]], %{{.*}}, %{{.*}} : !llvm.ptr
+// CHECK:         cf.cond_br %[[BAD]] weights([1, 2000]), ^[[COLD:[a-z0-9]+]](%[[KIND]], %[[MSG]], %{{.*}}, %{{.*}} : i32, !llvm.ptr, !llvm.ptr, i32), ^[[CONT:[a-z0-9]+]]
 // CHECK:       ^[[CONT]]:
 // CHECK-NEXT:    %[[Q:.*]] = arith.divsi %[[A]], %[[B]] : i64
 // CHECK-NEXT:    %[[R:.*]] = arith.remsi %[[A]], %[[B]] : i64
@@ -23,10 +26,8 @@
 // CHECK:         %[[FIX64:.*]] = arith.extui %[[FIX]] : i1 to i64
 // CHECK:         %[[RES:.*]] = arith.subi %[[Q]], %[[FIX64]] : i64
 // CHECK:         return %[[RES]]
-// CHECK:       ^[[COLD]]:
-// CHECK:         %[[KIND:.*]] = arith.select %[[ZERO]], %{{.*}}, %{{.*}} : i32
-// CHECK:         %[[MSG:.*]] = arith.select %[[ZERO]], %{{.*}}, %{{.*}} : !llvm.ptr
-// CHECK:         llvm.call @roast_rt_raise(%[[KIND]], %[[MSG]],
+// CHECK:       ^[[COLD]](%[[K:.*]]: i32, %[[M:.*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: i32):
+// CHECK:         llvm.call @roast_rt_raise(%[[K]], %[[M]],
 // CHECK-NEXT:    llvm.unreachable
 roast.func @m.floordiv(%a: i64, %b: i64) -> i64 {
   %r = roast.floordiv %a, %b : i64
@@ -41,7 +42,8 @@ roast.func @m.floordiv(%a: i64, %b: i64) -> i64 {
 // CHECK-LABEL: func.func @m.mod(
 // CHECK-SAME:      %[[A:.*]]: i64, %[[B:.*]]: i64) -> i64
 // CHECK:         %[[ZERO:.*]] = arith.cmpi eq, %[[B]], %{{.*}} : i64
-// CHECK:         cf.cond_br %[[ZERO]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
+// CHECK:         %[[KIND:.*]] = arith.constant 1 : i32
+// CHECK:         cf.cond_br %[[ZERO]] weights([1, 2000]), ^[[COLD:[a-z0-9]+]](%[[KIND]], {{.*}}), ^[[CONT:[a-z0-9]+]]
 // CHECK:       ^[[CONT]]:
 // CHECK-DAG:     %[[ONE:.*]] = arith.constant 1 : i64
 // CHECK-DAG:     %[[M1:.*]] = arith.constant -1 : i64
@@ -53,9 +55,8 @@ roast.func @m.floordiv(%a: i64, %b: i64) -> i64 {
 // CHECK:         %[[ADJ:.*]] = arith.select %[[FIX]], %[[B]], %{{.*}} : i64
 // CHECK:         %[[RES:.*]] = arith.addi %[[R]], %[[ADJ]] : i64
 // CHECK:         return %[[RES]]
-// CHECK:       ^[[COLD]]:
-// CHECK:         %[[KIND:.*]] = arith.constant 1 : i32
-// CHECK:         llvm.call @roast_rt_raise(%[[KIND]],
+// CHECK:       ^[[COLD]](%[[K:.*]]: i32,
+// CHECK:         llvm.call @roast_rt_raise(%[[K]],
 roast.func @m.mod(%a: i64, %b: i64) -> i64 {
   %r = roast.mod %a, %b : i64
   roast.return %r : i64
@@ -94,11 +95,11 @@ roast.func @m.float_ops(%x: f64, %y: f64, %i: i64, %j: i64) -> (f64, i64) {
 // CHECK-SAME:      %[[A:.*]]: f64, %[[B:.*]]: f64) -> f64
 // CHECK:         %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
 // CHECK:         %[[IS0:.*]] = arith.cmpf oeq, %[[B]], %[[ZERO]] : f64
-// CHECK:         cf.cond_br %[[IS0]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
+// CHECK:         cf.cond_br %[[IS0]] weights([1, 2000]), ^[[COLD:[a-z0-9]+]]({{.*}}), ^[[CONT:[a-z0-9]+]]
 // CHECK:       ^[[CONT]]:
 // CHECK-NEXT:    %[[Q:.*]] = arith.divf %[[A]], %[[B]] : f64
 // CHECK-NEXT:    return %[[Q]]
-// CHECK:       ^[[COLD]]:
+// CHECK:       ^[[COLD]](
 // CHECK:         llvm.call @roast_rt_raise
 roast.func @m.truediv(%a: f64, %b: f64) -> f64 {
   %r = roast.truediv %a, %b : f64
@@ -124,12 +125,12 @@ roast.func @m.truediv(%a: f64, %b: f64) -> f64 {
 // CHECK:         %[[ZEROSHIFT:.*]] = arith.andi %[[XZERO]], %[[NNONNEG]] : i1
 // CHECK:         %[[OK:.*]] = arith.ori %[[EXACT]], %[[ZEROSHIFT]] : i1
 // CHECK:         %[[BAD:.*]] = arith.xori %[[OK]], %{{.*}} : i1
-// CHECK:         cf.cond_br %[[BAD]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
+// CHECK:         %[[NEG:.*]] = arith.cmpi slt, %[[N]], %{{.*}} : i64
+// CHECK:         %[[KIND:.*]] = arith.select %[[NEG]], %{{.*}}, %{{.*}} : i32
+// CHECK:         cf.cond_br %[[BAD]] weights([1, 2000]), ^[[COLD:[a-z0-9]+]](%[[KIND]], {{.*}}), ^[[CONT:[a-z0-9]+]]
 // CHECK:       ^[[CONT]]:
 // CHECK-NEXT:    return %[[SH]]
-// CHECK:       ^[[COLD]]:
-// CHECK:         %[[NEG:.*]] = arith.cmpi slt, %[[N]], %{{.*}} : i64
-// CHECK:         arith.select %[[NEG]], %{{.*}}, %{{.*}} : i32
+// CHECK:       ^[[COLD]](
 // CHECK:         llvm.call @roast_rt_raise
 roast.func @m.shl(%x: i64, %n: i64) -> i64 {
   %r = roast.shl %x, %n : i64
@@ -143,15 +144,15 @@ roast.func @m.shl(%x: i64, %n: i64) -> i64 {
 // CHECK-LABEL: func.func @m.shr(
 // CHECK-SAME:      %[[X:.*]]: i64, %[[N:.*]]: i64) -> i64
 // CHECK:         %[[NEG:.*]] = arith.cmpi slt, %[[N]], %{{.*}} : i64
-// CHECK:         cf.cond_br %[[NEG]] weights([1, 2000]), ^[[COLD:.*]], ^[[CONT:[a-z0-9]+]]
+// CHECK:         %[[KIND:.*]] = arith.constant 3 : i32
+// CHECK:         cf.cond_br %[[NEG]] weights([1, 2000]), ^[[COLD:[a-z0-9]+]](%[[KIND]], {{.*}}), ^[[CONT:[a-z0-9]+]]
 // CHECK:       ^[[CONT]]:
 // CHECK-NEXT:    %[[C63:.*]] = arith.constant 63 : i64
 // CHECK-NEXT:    %[[AMT:.*]] = arith.minui %[[N]], %[[C63]] : i64
 // CHECK-NEXT:    %[[R:.*]] = arith.shrsi %[[X]], %[[AMT]] : i64
 // CHECK-NEXT:    return %[[R]]
-// CHECK:       ^[[COLD]]:
-// CHECK:         %[[KIND:.*]] = arith.constant 3 : i32
-// CHECK:         llvm.call @roast_rt_raise(%[[KIND]],
+// CHECK:       ^[[COLD]](%[[K:.*]]: i32,
+// CHECK:         llvm.call @roast_rt_raise(%[[K]],
 roast.func @m.shr(%x: i64, %n: i64) -> i64 {
   %r = roast.shr %x, %n : i64
   roast.return %r : i64

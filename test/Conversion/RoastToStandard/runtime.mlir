@@ -115,20 +115,24 @@ roast.func @m.fact(%n: i64) -> i64 {
 // CHECK-DAG: @[[FN:roast\.cstr\.[0-9]+]]("where\00")
 // CHECK-NOT: ("caller.roast\00")
 // CHECK-NOT: ("m.where\00")
+// Each check passes its file and line to the function's raise block, which
+// names the function.
 // CHECK-LABEL: func.func @m.where(
 // CHECK:         %[[F1:.*]] = llvm.mlir.addressof @[[FUSED]]
-// CHECK:         %[[FN1:.*]] = llvm.mlir.addressof @[[FN]]
 // CHECK:         %[[L1:.*]] = arith.constant 11 : i32
-// CHECK:         llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %[[F1]], %[[L1]], %[[FN1]])
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](%{{.*}}, %{{.*}}, %[[F1]], %[[L1]] :
 // CHECK:         %[[F2:.*]] = llvm.mlir.addressof @[[NAMED]]
 // CHECK:         %[[L2:.*]] = arith.constant 22 : i32
-// CHECK:         llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %[[F2]], %[[L2]],
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](%{{.*}}, %{{.*}}, %[[F2]], %[[L2]] :
 // CHECK:         %[[F3:.*]] = llvm.mlir.addressof @[[CALLEE]]
 // CHECK:         %[[L3:.*]] = arith.constant 33 : i32
-// CHECK:         llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %[[F3]], %[[L3]],
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](%{{.*}}, %{{.*}}, %[[F3]], %[[L3]] :
 // CHECK:         %[[F4:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK:         %[[L4:.*]] = arith.constant 0 : i32
-// CHECK:         llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %[[F4]], %[[L4]],
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](%{{.*}}, %{{.*}}, %[[F4]], %[[L4]] :
+// CHECK:       ^[[RAISE]](%[[K:.*]]: i32, %[[M:.*]]: !llvm.ptr, %[[F:.*]]: !llvm.ptr, %[[L:.*]]: i32):
+// CHECK:         %[[FN1:.*]] = llvm.mlir.addressof @[[FN]]
+// CHECK:         llvm.call @roast_rt_raise(%[[K]], %[[M]], %[[F]], %[[L]], %[[FN1]])
 roast.func @m.where(%a: i64) -> i64 {
   %0 = roast.add %a, %a : i64 loc(fused["fused.roast":11:1, "other.roast":99:1])
   %1 = roast.add %0, %a : i64 loc("x"("named.roast":22:1))

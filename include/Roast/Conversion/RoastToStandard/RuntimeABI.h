@@ -65,6 +65,10 @@ public:
   mlir::Value getStackLimitAddress(mlir::OpBuilder &builder,
                                    mlir::Location loc);
 
+  /// The name tracebacks show for the function around `op` (a C string;
+  /// null for module code).
+  mlir::Value getFunctionName(mlir::OpBuilder &builder, mlir::Operation *op);
+
   /// The (file, line, function) arguments that every raising runtime
   /// function takes, naming where `op` is in the Roast source.
   llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
@@ -76,6 +80,17 @@ public:
                  mlir::Value kind, mlir::Value message);
   void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
                  ExceptionKind kind, llvm::StringRef message);
+
+  /// Raises `kind` (an i32) with `message` (a C string) at `op` when
+  /// `failed` holds. Every such check in a function branches, with cold
+  /// weights, to one shared raise block that takes the kind, message, file
+  /// and line as block arguments: one call to roast_rt_raise per function
+  /// keeps checked code small enough for LLVM to inline. The rewriter is
+  /// left at the start of the continuation block.
+  void raiseIf(mlir::RewriterBase &rewriter, mlir::Operation *op,
+               mlir::Value failed, mlir::Value kind, mlir::Value message);
+  void raiseIf(mlir::RewriterBase &rewriter, mlir::Operation *op,
+               mlir::Value failed, ExceptionKind kind, llvm::StringRef message);
 
   /// Splits the block at the rewriter's insertion point and branches, with
   /// cold branch weights, to a new block filled by `fillCold` (which must end
@@ -103,6 +118,8 @@ private:
   llvm::StringMap<mlir::LLVM::GlobalOp> cStrings;
   llvm::StringMap<mlir::LLVM::GlobalOp> strObjects;
   mlir::LLVM::GlobalOp stackLimit;
+  /// The shared raise block of each function (see raiseIf).
+  llvm::DenseMap<mlir::Operation *, mlir::Block *> raiseBlocks;
 };
 
 } // namespace roast
