@@ -4,7 +4,8 @@ clang -O2, and CPython 3.12, run side by side in one run; outputs must agree.
 
 usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython]
                     [--shared ../shared/bench] [NAME ...]
-Prints a table of best-of-N wall times and ratios to the C twin.
+Prints a table of best-of-N wall times, ratios to the C twin, and the
+peak resident memory of each program (/usr/bin/time's %M).
 """
 import argparse
 import os
@@ -19,21 +20,32 @@ BENCHMARKS = {
     "fib": ["fib.c", "fib_checked.c"],
     "loops": ["loops.c"],
     "mandelbrot": ["mandelbrot.c"],
+    "sieve": ["sieve.c"],
+    "spectral_norm": ["spectral_norm.c"],
+    "word_freq": ["word_freq.cpp"],
 }
 
+TIME = "/usr/bin/time"
 
-def best_time(cmd, repeat):
-    best, out = None, None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        elapsed = time.perf_counter() - start
-        if proc.returncode != 0:
-            sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n"
-                     f"{proc.stderr.decode()}")
-        out = proc.stdout
-        best = elapsed if best is None else min(best, elapsed)
-    return best, out
+
+def best_time(cmd, repeat, env=None):
+    """Best wall time of `repeat` runs, the output, and the peak RSS in MB."""
+    best, out, rss = None, None, None
+    with tempfile.NamedTemporaryFile(mode="r") as usage:
+        for _ in range(repeat):
+            timed = [TIME, "-f", "%M", "-o", usage.name] + cmd
+            start = time.perf_counter()
+            proc = subprocess.run(timed, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=env)
+            elapsed = time.perf_counter() - start
+            if proc.returncode != 0:
+                sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n"
+                         f"{proc.stderr.decode()}")
+            out = proc.stdout
+            best = elapsed if best is None else min(best, elapsed)
+            usage.seek(0)
+            rss = int(usage.read().split()[-1]) / 1024
+    return best, out, rss
 
 
 def main():
@@ -45,6 +57,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-cpython", action="store_true")
     ap.add_argument("--cc", default=shutil.which("clang-22") or "cc")
+    ap.add_argument("--cxx", default=shutil.which("clang++-22") or "c++")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     names = args.names or list(BENCHMARKS)
@@ -56,35 +69,35 @@ def main():
         src = os.path.join(args.shared, name + ".roast")
         exe = os.path.join(work, name)
         subprocess.run([args.roastc, "build", "-O2", src, "-o", exe], check=True)
-        roast_t, roast_out = best_time([exe], args.repeat)
+        roast_t, roast_out, roast_mb = best_time([exe], args.repeat)
         twins = []
         for twin in BENCHMARKS[name]:
             cexe = os.path.join(work, twin.replace(".", "_"))
-            subprocess.run([args.cc, "-O2", os.path.join(args.shared, twin),
+            cc = args.cxx if twin.endswith(".cpp") else args.cc
+            subprocess.run([cc, "-O2", os.path.join(args.shared, twin),
                             "-o", cexe, "-lm"], check=True)
-            t, out = best_time([cexe], args.repeat)
+            t, out, mb = best_time([cexe], args.repeat)
             if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from {twin}")
-            twins.append((twin, t))
-        py_t = None
+            twins.append((twin, t, mb))
+        py_t = py_mb = None
         if not args.no_cpython:
-            start = time.perf_counter()
-            proc = subprocess.run(["python3", src], stdout=subprocess.PIPE, env=env)
-            py_t = time.perf_counter() - start
-            if proc.stdout != roast_out:
+            py_t, out, py_mb = best_time(["python3", src], 1, env)
+            if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from CPython")
-        rows.append((name, roast_t, twins, py_t))
+        rows.append((name, roast_t, roast_mb, twins, py_t, py_mb))
 
-    print(f"{'benchmark':<12} {'roastc':>9} {'C twin':>22} {'roast/C':>8} "
-          f"{'CPython':>9} {'CPy/roast':>9}")
-    for name, roast_t, twins, py_t in rows:
-        for i, (twin, t) in enumerate(twins):
-            label = name if i == 0 else ""
-            rt = f"{roast_t:8.3f}s" if i == 0 else ""
-            py = f"{py_t:8.2f}s" if py_t and i == 0 else ""
-            speed = f"{py_t / roast_t:8.1f}x" if py_t and i == 0 else ""
-            print(f"{label:<12} {rt:>9} {twin + f' {t:.3f}s':>22} "
-                  f"{roast_t / t:7.2f}x {py:>9} {speed:>9}")
+    print(f"{'benchmark':<14} {'roastc':>16} {'C twin':>30} {'roast/C':>8} "
+          f"{'CPython':>16} {'CPy/roast':>9}")
+    for name, roast_t, roast_mb, twins, py_t, py_mb in rows:
+        for i, (twin, t, mb) in enumerate(twins):
+            first = i == 0
+            label = name if first else ""
+            rt = f"{roast_t:.3f}s {roast_mb:5.0f}MB" if first else ""
+            py = f"{py_t:.2f}s {py_mb:5.0f}MB" if py_t and first else ""
+            speed = f"{py_t / roast_t:8.1f}x" if py_t and first else ""
+            print(f"{label:<14} {rt:>16} {twin + f' {t:.3f}s {mb:5.0f}MB':>30} "
+                  f"{roast_t / t:7.2f}x {py:>16} {speed:>9}")
     shutil.rmtree(work)
 
 
