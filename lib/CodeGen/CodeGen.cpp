@@ -583,8 +583,12 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
 /// iterator does, so a list may grow or shrink while it is walked.
 void Generator::emitFor(ast::ForStmt &stmt) {
   Location l = loc(stmt.getLoc());
+  Location targetLoc = loc(stmt.target->getLoc());
   emitForLoop(
-      *stmt.target, *stmt.iter, l,
+      *stmt.iter, l,
+      [&](Value value, const sema::Type *type) {
+        assignTo(*stmt.target, value, type, targetLoc);
+      },
       [&](Block *exit, Block *latch) {
         emitLoopBody(stmt.body, exit, latch, l);
       },
@@ -593,13 +597,15 @@ void Generator::emitFor(ast::ForStmt &stmt) {
 
 /// dicts and sets are walked through a list snapshot (their keys), taken
 /// once; CPython raises RuntimeError when they change size while walked.
-void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
-                            function_ref<void(Block *, Block *)> emitBody,
-                            ast::Block &orElse) {
+void Generator::emitForLoop(
+    ast::Expr &iter, Location l,
+    function_ref<void(Value, const sema::Type *)> assign,
+    function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse) {
   const sema::Type *intType = program.types.getInt();
   Value start = intConstant(0, l), stop, step = intConstant(1, l);
 
   sema::Builtin walk = sema::Builtin::Print; // Print: a plain sequence
+  Value countOffset; // enumerate(xs, start)
   auto *call = llvm::dyn_cast<ast::CallExpr>(&iter);
   auto *callee =
       call ? llvm::dyn_cast<ast::NameExpr>(call->callee.get()) : nullptr;
@@ -629,9 +635,21 @@ void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
     if (args.size() == 3)
       step = args[2];
   } else {
+    // enumerate()'s start, positional or keyword: counted from it.
+    Value enumerateStart;
+    if (walk == sema::Builtin::Enumerate) {
+      if (call->args.size() == 2)
+        enumerateStart = emitExprAs(*call->args[1], intType);
+      else if (!call->keywords.empty())
+        enumerateStart = emitExprAs(*call->keywords[0].value, intType);
+    }
+    countOffset = enumerateStart;
     auto addSequence = [&](ast::Expr &expr) {
       // Lives until the statement ends.
-      Value value = asList(emitExpr(expr), expr.type, l);
+      // A str is walked by index as it is; dicts and sets as lists.
+      Value value = emitExpr(expr);
+      if (!expr.type->isStr())
+        value = asList(value, expr.type, l);
       const sema::Type *type = expr.type;
       if (auto *element = elementTypeOf(type); element && !type->isStr())
         type = program.types.getList(element);
@@ -642,6 +660,8 @@ void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
     };
     if (walk == sema::Builtin::Print)
       addSequence(iter);
+    else if (walk == sema::Builtin::Enumerate)
+      addSequence(*call->args[0]);
     else
       for (ast::ExprPtr &arg : call->args)
         addSequence(*arg);
@@ -704,9 +724,8 @@ void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
   cf::CondBranchOp::create(builder, l, more, body, elseBlock);
 
   startBlock(body);
-  Location targetLoc = loc(target.getLoc());
   if (sequences.empty()) {
-    assignTo(target, i, intType, targetLoc);
+    assign(i, intType);
   } else {
     pushTemps();
     Value index = i;
@@ -734,7 +753,9 @@ void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
       elementTypes.push_back(type);
     }
     if (walk == sema::Builtin::Enumerate) {
-      elements.insert(elements.begin(), i);
+      elements.insert(elements.begin(),
+                      countOffset ? AddOp::create(builder, l, i, countOffset)
+                                  : i);
       elementTypes.insert(elementTypes.begin(), intType);
     }
     Value value = elements.front();
@@ -747,7 +768,7 @@ void Generator::emitForLoop(ast::Expr &target, ast::Expr &iter, Location l,
         RetainOp::create(builder, l, value);
       track(value, valueType);
     }
-    assignTo(target, value, valueType, targetLoc);
+    assign(value, valueType);
     popTemps();
   }
   emitBody(exit, latch);

@@ -27,6 +27,17 @@ Value Generator::asList(Value value, const sema::Type *type, Location l) {
                                SetMethod::to_list, ValueRange{value})
                .getResult(0);
     track(list, listType);
+  } else if (type->isStr()) {
+    // The characters, one str each.
+    auto *listType = program.types.getList(type);
+    list = ListNewOp::create(builder, l, convertType(listType), ValueRange{});
+    track(list, listType);
+    Value length = LenOp::create(builder, l, value);
+    emitCountedLoop(length, l, [&](Value i) {
+      Value ch = StrGetItemOp::create(builder, l, value, i);
+      ListAppendOp::create(builder, l, list, ch);
+      ReleaseOp::create(builder, l, ch);
+    });
   } else {
     list = value; // already a list
   }
@@ -177,24 +188,6 @@ Value Generator::emitContainerConstructor(ast::CallExpr &call,
     return SetMethodOp::create(builder, l, TypeRange{type}, SetMethod::copy,
                                ValueRange{value})
         .getResult(0);
-  if (arg.type->isStr()) {
-    // The characters, one str each.
-    auto *listType = program.types.getList(program.types.getStr());
-    Value list =
-        ListNewOp::create(builder, l, convertType(listType), ValueRange{});
-    track(list, listType);
-    Value length = LenOp::create(builder, l, value);
-    emitCountedLoop(length, l, [&](Value i) {
-      Value ch = StrGetItemOp::create(builder, l, value, i);
-      ListAppendOp::create(builder, l, list, ch);
-      ReleaseOp::create(builder, l, ch);
-    });
-    if (builtin == Builtin::List) {
-      consume(list, listType);
-      return list;
-    }
-    return SetNewOp::create(builder, l, type, list);
-  }
   Value list = asList(value, arg.type, l);
   if (builtin == Builtin::Set)
     return SetNewOp::create(builder, l, type, list);
@@ -275,7 +268,10 @@ void Generator::emitComprehensionClauses(ast::ComprehensionExpr &expr,
   ast::ComprehensionClause &clause = expr.clauses[index];
   ast::Block noElse;
   emitForLoop(
-      *clause.target, *clause.iter, l,
+      *clause.iter, l,
+      [&](Value value, const sema::Type *type) {
+        assignTo(*clause.target, value, type, loc(clause.target->getLoc()));
+      },
       [&](Block *, Block *latch) {
         for (ast::ExprPtr &condition : clause.conditions) {
           Block *pass = new Block();
@@ -308,4 +304,22 @@ void Generator::emitComprehensionClauses(ast::ComprehensionExpr &expr,
         cf::BranchOp::create(builder, l, latch);
       },
       noElse);
+}
+
+Value Generator::emitWalkAsList(ast::CallExpr &call) {
+  Location l = loc(call.getLoc());
+  auto *listType = llvm::cast<sema::ListType>(call.type);
+  Value list = ListNewOp::create(builder, l, convertType(listType), ValueRange{});
+  track(list, listType);
+  ast::Block noElse;
+  emitForLoop(
+      call, l,
+      [&](Value value, const sema::Type *type) {
+        ListAppendOp::create(builder, l, list,
+                             coerce(value, type, listType->getElement(), l));
+      },
+      [&](Block *, Block *latch) { cf::BranchOp::create(builder, l, latch); },
+      noElse);
+  consume(list, listType); // the caller tracks it
+  return list;
 }

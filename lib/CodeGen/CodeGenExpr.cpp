@@ -255,6 +255,13 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
       return found;
     return arith::XOrIOp::create(builder, l, found, boolConstant(true, l));
   }
+  if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && !lt->isNone() &&
+      !rt->isNone()) {
+    Value same = IsOp::create(builder, l, lhs, rhs);
+    if (op == ast::CmpOp::Is)
+      return same;
+    return arith::XOrIOp::create(builder, l, same, boolConstant(true, l));
+  }
   // Comparisons with None: only None equals (and is) None.
   if (lt->isNone() || rt->isNone()) {
     bool same = lt->isNone() && rt->isNone();
@@ -465,8 +472,21 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
                               : builtin == Builtin::Any ? ListReduction::any
                                                         : ListReduction::all;
     ast::Expr &arg = *call.args[0];
-    return ListReduceOp::create(builder, l, convertType(call.type), reduction,
-                                asList(emitExpr(arg), arg.type, l));
+    Value list = asList(emitExpr(arg), arg.type, l);
+    if (builtin != Builtin::Sum)
+      return ListReduceOp::create(builder, l, convertType(call.type),
+                                  reduction, list);
+    // The elements' sum, then `start + sum` in the result's type.
+    const sema::Type *element = elementTypeOf(arg.type);
+    const sema::Type *sumType =
+        element->isFloat() ? element : program.types.getInt();
+    Value sum =
+        ListReduceOp::create(builder, l, convertType(sumType), reduction, list);
+    if (call.args.size() == 1)
+      return sum;
+    Value start = emitExprAs(*call.args[1], call.type);
+    return emitArithmetic(ast::BinaryOp::Add, start,
+                          coerce(sum, sumType, call.type, l), call.type, l);
   }
   case Builtin::Round: {
     ast::Expr &value = *call.args[0];
@@ -525,7 +545,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::Enumerate:
   case Builtin::Zip:
   case Builtin::Reversed:
-    break; // only as the iterable of a for loop
+    return emitWalkAsList(call);
   }
   llvm_unreachable("Sema rejects this builtin call");
 }

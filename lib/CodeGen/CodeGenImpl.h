@@ -39,11 +39,17 @@ private:
   void emitIf(ast::IfStmt &stmt);
   void emitWhile(ast::WhileStmt &stmt);
   void emitFor(ast::ForStmt &stmt);
-  /// A `for` loop over `iter` assigning `target`; emitBody(exit, latch)
-  /// fills the body block and ends it (branching to latch to continue).
-  void emitForLoop(ast::Expr &target, ast::Expr &iter, mlir::Location l,
-                   llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
-                   ast::Block &orElse);
+  /// A `for` loop over `iter`: assign(element, type) takes each element
+  /// (a temporary of the iteration), then emitBody(exit, latch) fills the
+  /// body block and ends it (branching to latch to continue).
+  void emitForLoop(
+      ast::Expr &iter, mlir::Location l,
+      llvm::function_ref<void(mlir::Value, const sema::Type *)> assign,
+      llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
+      ast::Block &orElse);
+  /// range(), enumerate(), zip() and reversed() outside a `for` header: the
+  /// list of what the loop would see.
+  mlir::Value emitWalkAsList(ast::CallExpr &call);
   /// Emits `for i in range(count): body(i)`.
   void emitCountedLoop(mlir::Value count, mlir::Location l,
                        llvm::function_ref<void(mlir::Value)> body);

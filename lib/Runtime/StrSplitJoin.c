@@ -1,23 +1,38 @@
 /* StrSplitJoin.c - str.split() and str.join(): between strs and lists. */
 #include "ListInternal.h"
 
-/* Appends data[begin, end) as a new str to `out` (the list takes it). */
-static void append_piece(RoastList *out, const char *data, size_t begin, size_t end) {
-  RoastStr *piece = roast_rt_str_new(data + begin, (int64_t)(end - begin));
+/* Appends data[begin, end) as a new str to `out` (the list takes it); the
+ * pieces of an ASCII str are ASCII, which spares scanning them again. */
+static void append_piece(RoastList *out, const char *data, size_t begin, size_t end,
+                         bool ascii) {
+  RoastStr *piece = ascii ? roast_rt_str_from_bytes(data + begin, (int64_t)(end - begin), true)
+                          : roast_rt_str_new(data + begin, (int64_t)(end - begin));
   roast_rt_list_append(out, (uint64_t)(uintptr_t)piece);
   roast_rt_release(&piece->header);
+}
+
+/* Whether the code point at data[*i] is whitespace, advancing *i past it.
+ * ASCII takes a fast path (Python's isspace: \t-\r, \x1c-\x1f, space). */
+static bool space_at(const char *data, size_t n, size_t *i) {
+  unsigned char c = (unsigned char)data[*i];
+  if (c < 0x80) {
+    ++*i;
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+  }
+  return roast_rt_unicode_isspace(roast_rt_utf8_decode(data, n, i));
 }
 
 /* s.split(): runs of Unicode whitespace separate, and none at either end
  * makes an empty piece. */
 static void split_whitespace(const RoastStr *s, RoastList *out) {
   const char *data = s->data;
+  bool ascii = roast_rt_str_is_ascii(s);
   size_t n = (size_t)s->length, i = 0;
   while (i < n) {
     size_t at = i;
     while (i < n) { /* skip whitespace */
       size_t next = i;
-      if (!roast_rt_unicode_isspace(roast_rt_utf8_decode(data, n, &next)))
+      if (!space_at(data, n, &next))
         break;
       i = next;
     }
@@ -26,11 +41,11 @@ static void split_whitespace(const RoastStr *s, RoastList *out) {
     at = i;
     while (i < n) { /* the word */
       size_t next = i;
-      if (roast_rt_unicode_isspace(roast_rt_utf8_decode(data, n, &next)))
+      if (space_at(data, n, &next))
         break;
       i = next;
     }
-    append_piece(out, data, at, i);
+    append_piece(out, data, at, i, ascii);
   }
 }
 
@@ -46,17 +61,18 @@ RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char
     roast_rt_raise(ROAST_ERR_VALUE, "empty separator", file, line, fn);
   }
   const char *data = s->data;
+  bool ascii = roast_rt_str_is_ascii(s);
   size_t n = (size_t)s->length, m = (size_t)sep->length, start = 0;
   for (size_t i = 0; i + m <= n;) {
     if (memcmp(data + i, sep->data, m) == 0) {
-      append_piece(out, data, start, i);
+      append_piece(out, data, start, i, ascii);
       i += m;
       start = i;
     } else {
       ++i;
     }
   }
-  append_piece(out, data, start, n);
+  append_piece(out, data, start, n, ascii);
   return out;
 }
 

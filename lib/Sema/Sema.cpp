@@ -775,11 +775,33 @@ const Type *Checker::checkIterable(Expr &iter) {
     callee->symbol = sym;
     call->type = types.getNone();
     llvm::StringRef name = callee->name;
-    size_t arity = sym->builtin == Builtin::Zip ? 2 : 1;
-    if (!checkArgCount(*call, name, arity, arity))
+    // enumerate(xs, start) / enumerate(xs, start=n); zip() of any number.
+    bool isEnumerate = sym->builtin == Builtin::Enumerate;
+    if (isEnumerate && call->keywords.size() == 1 &&
+        call->keywords[0].name == "start" && call->args.size() == 1) {
+      const Type *start = checkExpr(*call->keywords[0].value);
+      if (!start->isInt() && !start->isBool() && !start->isError())
+        diags.error(call->keywords[0].value->getLoc(),
+                    "'" + start->str() + "' object cannot be interpreted as "
+                                         "an integer");
+    } else if (!checkArgCount(*call, name, 1,
+                              sym->builtin == Builtin::Zip ? SIZE_MAX
+                              : isEnumerate                ? 2
+                                                           : 1)) {
       return types.getError();
+    }
     std::vector<const Type *> elements;
-    for (ExprPtr &arg : call->args) {
+    if (isEnumerate && call->args.size() == 2) {
+      const Type *start = checkExpr(*call->args[1]);
+      if (!start->isInt() && !start->isBool() && !start->isError())
+        diags.error(call->args[1]->getLoc(),
+                    "'" + start->str() + "' object cannot be interpreted as "
+                                         "an integer");
+    }
+    for (ExprPtr &arg : llvm::make_range(call->args.begin(),
+                                         call->args.begin() +
+                                             (isEnumerate ? 1
+                                                          : call->args.size()))) {
       const Type *type = checkExpr(*arg);
       if (type->isError())
         return type;

@@ -30,7 +30,9 @@ const Type *Checker::checkIterableArg(Expr &expr, llvm::StringRef name) {
   const Type *type = checkExpr(expr);
   if (type->isError())
     return nullptr;
-  const Type *element = type->isStr() ? nullptr : elementTypeOf(type);
+  // sum() of strs is a TypeError in Python.
+  const Type *element =
+      type->isStr() && name == "sum" ? nullptr : elementTypeOf(type);
   if (!element)
     unsupported(expr.getLoc(), name + "() of a " + type->str());
   return element;
@@ -49,7 +51,11 @@ const Type *Checker::checkDict(DictExpr &expr, const Type *expected) {
       ok = false;
     } else if (!slot) {
       slot = type;
-    } else if (expectedDict ? !isAssignable(type, slot) : !unify(type, slot)) {
+    } else if (expectedDict && !isAssignable(type, slot)) {
+      diags.error(e.getLoc(), "a " + expected->str() + " cannot hold a " +
+                                  what + " of type " + type->str());
+      ok = false;
+    } else if (!expectedDict && !unify(type, slot)) {
       diags.error(e.getLoc(), "dict " + what + "s of different types (" +
                                   slot->str() + " and " + type->str() +
                                   ") are not supported");
@@ -81,8 +87,12 @@ const Type *Checker::checkSet(SetExpr &expr, const Type *expected) {
       return type;
     if (!element) {
       element = type;
-    } else if (expectedSet ? !isAssignable(type, element)
-                           : !unify(type, element)) {
+    } else if (expectedSet && !isAssignable(type, element)) {
+      diags.error(elt->getLoc(), "a " + expected->str() +
+                                     " cannot hold a value of type " +
+                                     type->str());
+      return types.getError();
+    } else if (!expectedSet && !unify(type, element)) {
       diags.error(elt->getLoc(), "set elements of different types (" +
                                      element->str() + " and " + type->str() +
                                      ") are not supported");
@@ -154,7 +164,9 @@ const Type *Checker::checkDictMethodCall(CallExpr &call, AttributeExpr &callee,
       // d.get(k) may return None: Optional values come with the classes
       // work, so only the two-argument form is typed for now.
       checkExpr(*call.args[0]);
-      unsupported(call.getLoc(), "dict.get() without a default");
+      diags.error(call.getLoc(), "dict.get() without a default may return "
+                                 "None, and optional values are not "
+                                 "supported yet; pass a default");
       return types.getError();
     }
     if (!checkMethodArgs(call, "dict." + sig.name.str(), sig.params,

@@ -299,9 +299,11 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
                                                 rhs->str() + " values");
         }
       } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
-        if (!lhs->isNone() && !rhs->isNone())
+        bool containers = (lhs->isList() || lhs->isDict() || lhs->isSet()) &&
+                          unify(lhs, rhs);
+        if (!lhs->isNone() && !rhs->isNone() && !containers)
           unsupported(expr.getLoc(), "'is' comparisons of values other "
-                                     "than None");
+                                     "than None and containers of one type");
       } else if (lhs->isList() || rhs->isList() || lhs->isDict() ||
                  rhs->isDict() || lhs->isSet() || rhs->isSet()) {
         // Dicts only compare for equality; sets order by inclusion.
@@ -502,13 +504,13 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::Range:
   case Builtin::Enumerate:
   case Builtin::Zip:
-  case Builtin::Reversed:
-    for (ExprPtr &arg : call.args)
-      checkExpr(*arg);
-    unsupported(call.getLoc(),
-                llvm::cast<NameExpr>(call.callee.get())->name +
-                    "() values outside 'for' loops");
-    return types.getError();
+  case Builtin::Reversed: {
+    // Outside a `for` header these are lists of what the loop would see
+    // (Roast materializes them; CPython's lazy objects print differently,
+    // so they are typically wrapped in list() there).
+    const Type *element = checkIterable(call);
+    return element->isError() ? element : types.getList(element);
+  }
   case Builtin::List:
   case Builtin::Set:
   case Builtin::Dict:
@@ -644,17 +646,26 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     llvm::StringRef name = builtin == Builtin::Sum   ? "sum"
                            : builtin == Builtin::Any ? "any"
                                                      : "all";
-    if (!checkArgCount(call, name, 1, 1))
+    if (!checkArgCount(call, name, 1, builtin == Builtin::Sum ? 2 : 1))
       return types.getError();
     const Type *element = checkIterableArg(*call.args[0], name);
     if (!element)
       return types.getError();
     if (builtin != Builtin::Sum)
       return types.getBool();
-    if (element->isFloat())
-      return element;
-    if (element->isInt() || element->isBool())
-      return types.getInt();
+    // sum(xs, start): the numeric tower over the elements and the start.
+    const Type *start =
+        call.args.size() == 2 ? checkExpr(*call.args[1]) : types.getInt();
+    if (start->isError())
+      return start;
+    if (!start->isNumeric()) {
+      unsupported(call.args[1]->getLoc(), "sum() with a start of type " +
+                                               start->str());
+      return types.getError();
+    }
+    if (element->isNumeric())
+      return element->isFloat() || start->isFloat() ? types.getFloat()
+                                                    : types.getInt();
     diags.error(call.getLoc(), "unsupported operand type(s) for +: 'int' and '" +
                                    element->str() + "'");
     return types.getError();

@@ -42,6 +42,20 @@ struct NullPointerLowering : public OpConversionPattern<OpTy> {
   }
 };
 
+/// `a is b`: the same address.
+struct IsOpLowering : public OpConversionPattern<IsOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(IsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVM::ICmpOp>(op, LLVM::ICmpPredicate::eq,
+                                              adaptor.getLhs(),
+                                              adaptor.getRhs());
+    return success();
+  }
+};
+
 /// print(a, b, sep=s, end=e) is one runtime call per value, separator and
 /// end, all into the runtime's stdout buffer.
 struct PrintOpLowering : public RuntimeOpConversionPattern<PrintOp> {
@@ -182,6 +196,7 @@ void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RewritePatternSet &patterns) {
   patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
                StackGuardOpLowering>(converter, patterns.getContext(), abi);
-  patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>>(
+  patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>,
+               IsOpLowering>(
       converter, patterns.getContext());
 }

@@ -301,11 +301,15 @@ def Roast_CmpPredicate : I64EnumAttr<"CmpPredicate", "Python comparison", [
   let cppNamespace = "::roast";
 }
 
-def Roast_CmpOp : Roast_Op<"cmp", [Pure, SameTypeOperands]> {
+def Roast_CmpOp : Roast_Op<"cmp", [
+    SameTypeOperands, DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "Python comparison";
   let description = [{
     `==`, `!=`, `<`, `<=`, `>`, `>=` with Python's semantics: on floats every
     comparison with NaN is false except `!=`; strings compare by code point.
+    Comparing scalars and strs is pure; comparing lists, dicts or sets reads
+    their (mutable) contents, so CSE never merges two comparisons across a
+    mutation.
     Chains (`a < b < c`) are expanded by CodeGen.
 
     ```mlir
@@ -316,6 +320,24 @@ def Roast_CmpOp : Roast_Op<"cmp", [Pure, SameTypeOperands]> {
                        Roast_Comparable:$rhs);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
+}
+
+def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
+  let summary = "`a is b` on objects: identity";
+  let description = [{
+    Whether both operands are the same object (the same address), as
+    Python's `is` on mutable containers.
+
+    ```mlir
+    %same = roast.is %a, %b : !roast.list<i64>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[Roast_ListType, Roast_DictType,
+                                  Roast_SetType]>:$lhs,
+                       AnyTypeOf<[Roast_ListType, Roast_DictType,
+                                  Roast_SetType]>:$rhs);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($lhs))";
 }
 
 def Roast_CastOp : Roast_Op<"cast"> {
