@@ -240,7 +240,19 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
                                 const sema::Type *rt, Location l) {
   if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {
     Value found;
-    if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
+    if (auto *tuple = llvm::dyn_cast<sema::TupleType>(rt)) {
+      // Any field equal (fields of other types are never equal).
+      found = boolConstant(false, l);
+      for (auto [i, fieldType] : llvm::enumerate(tuple->getElements())) {
+        if (!canCompareEqual(lt, fieldType))
+          continue;
+        Value field = TupleGetOp::create(builder, l, convertType(fieldType),
+                                         rhs, int64_t(i));
+        found = arith::OrIOp::create(
+            builder, l, found,
+            emitComparison(ast::CmpOp::Eq, lhs, lt, field, fieldType, l));
+      }
+    } else if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
       found = ListContainsOp::create(
           builder, l, coerce(lhs, lt, list->getElement(), l), rhs);
     else if (auto *dict = llvm::dyn_cast<sema::DictType>(rt))
@@ -268,6 +280,8 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
     bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
     return boolConstant(same == positive, l);
   }
+  if (lt->isTuple())
+    return TupleCmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   if (lt->isStr() || lt->isList() || lt->isDict() || lt->isSet())
     return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   const sema::Type *common =
@@ -276,6 +290,16 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
           : (lt->isBool() && rt->isBool() ? lt : program.types.getInt());
   return CmpOp::create(builder, l, toPredicate(op), coerce(lhs, lt, common, l),
                        coerce(rhs, rt, common, l));
+}
+
+bool Generator::canCompareEqual(const sema::Type *a, const sema::Type *b) {
+  if (a->isNumeric() && b->isNumeric())
+    return true;
+  if (a->isNone() || b->isNone())
+    return true; // only None == None, decided statically
+  if (a->isTuple() && b->isTuple())
+    return true;
+  return a == b && !a->isError();
 }
 
 /// `a < b < c` evaluates `b` once and stops at the first false comparison.
@@ -603,6 +627,8 @@ static StrMethod toStrMethod(sema::StrMethod method) {
 
 Value Generator::emitStrMethodCall(ast::CallExpr &call,
                                    ast::AttributeExpr &callee) {
+  if (callee.attr == "format")
+    return emitStrFormat(call, callee);
   SmallVector<Value> operands = {emitOperand(*callee.value)};
   for (ast::ExprPtr &arg : call.args)
     operands.push_back(emitExpr(*arg));
@@ -656,42 +682,87 @@ Value Generator::emitFString(ast::FStringExpr &expr) {
     if (!part.value) {
       piece = StringOp::create(builder, l, builder.getStringAttr(part.literal));
     } else {
-      Location fieldLoc = loc(part.value->getLoc());
       Value value = emitExpr(*part.value);
-      const sema::Type *type = part.value->type;
-      if (part.conversion == 'r') {
-        value = ReprOp::create(builder, fieldLoc, value);
-        track(value, strType);
-        type = strType;
-      } else if (part.conversion == 's' && !type->isStr()) {
-        value = CastOp::create(builder, fieldLoc, StrType::get(&context),
-                               value);
-        track(value, strType);
-        type = strType;
-      }
-      if (part.spec) {
-        Value spec = emitExpr(*part.spec);
-        piece = FormatOp::create(builder, fieldLoc, value, spec);
-      } else if (type->isStr()) {
-        piece = value;
-        RetainOp::create(builder, fieldLoc, piece);
-      } else {
-        piece = CastOp::create(builder, fieldLoc, StrType::get(&context),
-                               value);
-      }
+      Value spec = part.spec ? emitExpr(*part.spec) : Value();
+      piece = emitFormatField(value, part.value->type, part.conversion, spec,
+                              loc(part.value->getLoc()));
     }
     track(piece, strType);
-    if (!result) {
-      result = piece;
-      continue;
-    }
-    result = StrConcatOp::create(builder, l, result, piece);
-    track(result, strType);
+    result = result ? concatTracked(result, piece, l) : piece;
   }
   if (!result)
     return StringOp::create(builder, l, builder.getStringAttr(""));
   // The caller tracks the result.
   consume(result, strType);
+  return result;
+}
+
+Value Generator::concatTracked(Value lhs, Value rhs, Location l) {
+  Value result = StrConcatOp::create(builder, l, lhs, rhs);
+  track(result, program.types.getStr());
+  return result;
+}
+
+Value Generator::emitFormatField(Value value, const sema::Type *type,
+                                 char conversion, Value spec, Location l) {
+  const sema::Type *strType = program.types.getStr();
+  if (conversion == 'r') {
+    value = ReprOp::create(builder, l, value);
+    track(value, strType);
+    type = strType;
+  } else if (conversion == 's' && !type->isStr()) {
+    value = CastOp::create(builder, l, StrType::get(&context), value);
+    track(value, strType);
+    type = strType;
+  }
+  if (spec)
+    return FormatOp::create(builder, l, value, spec);
+  if (type->isStr()) {
+    RetainOp::create(builder, l, value);
+    return value;
+  }
+  return CastOp::create(builder, l, StrType::get(&context), value);
+}
+
+/// "...".format(...): the arguments are evaluated once, in order, then the
+/// template (parsed at compile time) is built like an f-string.
+Value Generator::emitStrFormat(ast::CallExpr &call,
+                               ast::AttributeExpr &callee) {
+  Location l = loc(call.getLoc());
+  const sema::Type *strType = program.types.getStr();
+  SmallVector<Value> positional;
+  for (ast::ExprPtr &arg : call.args)
+    positional.push_back(emitExpr(*arg));
+  llvm::StringMap<std::pair<Value, const sema::Type *>> named;
+  for (ast::Keyword &keyword : call.keywords)
+    named[keyword.name] = {emitExpr(*keyword.value), keyword.value->type};
+  std::vector<sema::FormatPiece> pieces;
+  std::string error;
+  sema::parseFormatTemplate(llvm::cast<ast::StrLitExpr>(*callee.value).value,
+                            pieces, error);
+  Value result;
+  for (sema::FormatPiece &piece : pieces) {
+    Value text;
+    if (!piece.isField) {
+      text = StringOp::create(builder, l, builder.getStringAttr(piece.literal));
+    } else {
+      auto [value, type] =
+          piece.name.empty()
+              ? std::make_pair(positional[piece.index],
+                               call.args[piece.index]->type)
+              : named.lookup(piece.name);
+      Value spec = piece.spec.empty()
+                       ? Value()
+                       : StringOp::create(builder, l,
+                                          builder.getStringAttr(piece.spec));
+      text = emitFormatField(value, type, piece.conversion, spec, l);
+    }
+    track(text, strType);
+    result = result ? concatTracked(result, text, l) : text;
+  }
+  if (!result)
+    return StringOp::create(builder, l, builder.getStringAttr(""));
+  consume(result, strType); // the caller tracks it
   return result;
 }
 

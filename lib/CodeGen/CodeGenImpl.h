@@ -93,6 +93,9 @@ private:
                              mlir::Value rhs, const sema::Type *rt,
                              mlir::Location l);
   mlir::Value emitIfExp(ast::IfExpExpr &expr);
+  /// Whether emitComparison can test values of these types for equality
+  /// (values of other type pairs are never equal in Python).
+  static bool canCompareEqual(const sema::Type *a, const sema::Type *b);
   mlir::Value emitCall(ast::CallExpr &call);
   mlir::Value emitBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
   mlir::Value noneValue(mlir::Location l);
@@ -102,6 +105,14 @@ private:
   emitSliceBounds(ast::SliceExpr &slice);
   mlir::Value emitStrSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitFString(ast::FStringExpr &expr);
+  /// One formatted field as an owned str: `!r`/`!s` conversion, then
+  /// format(value, spec) or str(value).
+  mlir::Value emitFormatField(mlir::Value value, const sema::Type *type,
+                              char conversion, mlir::Value spec,
+                              mlir::Location l);
+  mlir::Value emitStrFormat(ast::CallExpr &call, ast::AttributeExpr &callee);
+  /// lhs + rhs on strs, tracked.
+  mlir::Value concatTracked(mlir::Value lhs, mlir::Value rhs, mlir::Location l);
   mlir::Value emitListSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitListMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);

@@ -179,7 +179,7 @@ static RoastList *column(const RoastDict *d, int which, uint32_t kind) {
     const uint64_t *e = entry(d, i);
     if (roast_rt_entry_live(e)) {
       retain_slot(kind, e[which]);
-      l->items[l->length++] = e[which];
+      roast_rt_list_store(l, l->length++, e[which]); /* of l's kind: maybe a packed bool */
     }
   }
   return l;
@@ -205,7 +205,7 @@ RoastList *roast_rt_dict_items(const RoastDict *d) {
     t->items[1] = e[2];
     retain_slot(kinds[0], e[1]);
     retain_slot(kinds[1], e[2]);
-    l->items[l->length++] = (uint64_t)(uintptr_t)t;
+    roast_rt_list_store(l, l->length++, (uint64_t)(uintptr_t)t);
   }
   return l;
 }

@@ -17,8 +17,9 @@ RoastList *roast_rt_list_new(int64_t capacity, uint32_t kind) {
   l->header.flags = kind & ROAST_LIST_KIND_MASK;
   l->length = 0;
   l->capacity = capacity;
-  /* No array at all for an empty list: [] is common and often stays empty. */
-  l->items = capacity > 0 ? roast_rt_malloc((size_t)capacity * sizeof(uint64_t)) : NULL;
+  /* No array at all for an empty list: [] is common and often stays empty.
+   * A bool list packs one byte per element (ListInternal.h). */
+  l->items = capacity > 0 ? roast_rt_malloc((size_t)capacity * roast_rt_elem_size(kind)) : NULL;
   return l;
 }
 
@@ -33,7 +34,7 @@ void roast_rt_list_reserve(RoastList *l, int64_t needed) {
   if (grown > ROAST_LIST_MAX_SLOTS)
     grown = ROAST_LIST_MAX_SLOTS;
   int64_t capacity = needed > grown ? needed : grown;
-  l->items = roast_rt_realloc(l->items, (size_t)capacity * sizeof(uint64_t));
+  l->items = roast_rt_realloc(l->items, (size_t)capacity * roast_rt_list_elem_size(l));
   l->capacity = capacity;
 }
 
@@ -43,24 +44,28 @@ void roast_rt_list_shrink(RoastList *l) {
   if (l->capacity <= 16 || l->length >= l->capacity / 4)
     return;
   int64_t capacity = l->length * 2 > 8 ? l->length * 2 : 8;
-  uint64_t *items = realloc(l->items, (size_t)capacity * sizeof(uint64_t));
+  uint64_t *items = realloc(l->items, (size_t)capacity * roast_rt_list_elem_size(l));
   if (items) { /* a failed shrink just keeps the bigger array */
     l->items = items;
     l->capacity = capacity;
   }
 }
 
-void roast_rt_slots_copy_in(uint64_t *dst, uint32_t to, const uint64_t *src, uint32_t from,
-                            int64_t n) {
+void roast_rt_list_copy_in(RoastList *dst, int64_t di, const RoastList *src, int64_t si,
+                           int64_t n) {
   if (n <= 0)
     return;
+  uint32_t to = roast_rt_list_kind(dst), from = roast_rt_list_kind(src);
   if (to == from) {
-    memcpy(dst, src, (size_t)n * sizeof(uint64_t));
-    roast_rt_slots_retain(to, dst, n);
+    roast_rt_list_copy_raw(dst, di, src, si, n);
+    roast_rt_list_retain_range(dst, di, n);
     return;
   }
-  for (int64_t i = 0; i < n; ++i)
-    dst[i] = roast_rt_slot_convert(src[i], from, to);
+  /* A widening of numbers (typing allows no other mix): into int or float
+   * slots, so only the source may be a packed bool list. */
+  for (int64_t k = 0; k < n; ++k)
+    roast_rt_list_store(dst, di + k,
+                        roast_rt_slot_convert(roast_rt_list_load(src, si + k), from, to));
 }
 
 /* Iterative, so that dropping a deeply nested list ([[[...]]], built in a
@@ -72,7 +77,7 @@ void roast_rt_list_free(RoastList *l) {
   for (;;) {
     if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT) {
       for (int64_t i = 0; i < l->length; ++i) {
-        RoastObject *o = roast_rt_slot_object(l->items[i]);
+        RoastObject *o = roast_rt_slot_object(roast_rt_list_load(l, i));
         if (!o || o->refcount >= ROAST_REFCOUNT_IMMORTAL || --o->refcount != 0)
           continue;
         if (o->type_id == ROAST_TYPE_LIST) {
@@ -101,7 +106,7 @@ void roast_rt_list_append(RoastList *l, uint64_t item) {
     roast_rt_list_reserve(l, l->length + 1);
   if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
     roast_rt_retain(roast_rt_slot_object(item));
-  l->items[l->length++] = item;
+  roast_rt_list_store(l, l->length++, item);
 }
 
 void roast_rt_list_insert(RoastList *l, int64_t index, uint64_t item) {
@@ -115,10 +120,10 @@ void roast_rt_list_insert(RoastList *l, int64_t index, uint64_t item) {
     index = n;
   }
   roast_rt_list_reserve(l, n + 1);
-  memmove(l->items + index + 1, l->items + index, (size_t)(n - index) * sizeof(uint64_t));
+  roast_rt_list_move(l, index + 1, index, n - index);
   if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
     roast_rt_retain(roast_rt_slot_object(item));
-  l->items[index] = item;
+  roast_rt_list_store(l, index, item);
   l->length = n + 1;
 }
 
@@ -129,15 +134,14 @@ void roast_rt_list_extend(RoastList *l, const RoastList *other) {
   /* Read other's items only after growing: when other is l, the array may
    * move.  The copy then reads [0, n) and writes [n, 2n), which are apart. */
   roast_rt_list_reserve(l, l->length + n);
-  roast_rt_slots_copy_in(l->items + l->length, roast_rt_list_kind(l), other->items,
-                         roast_rt_list_kind(other), n);
+  roast_rt_list_copy_in(l, l->length, other, 0, n);
   l->length += n;
 }
 
 /* ---- Whole-list operations ----------------------------------------------------- */
 
 void roast_rt_list_clear(RoastList *l) {
-  uint64_t *items = l->items;
+  uint64_t *items = l->items; /* 8-byte slots if they hold objects */
   int64_t n = l->length;
   /* Empty the list first, then release: the list is consistent whatever
    * the releases free. */
@@ -150,16 +154,16 @@ void roast_rt_list_clear(RoastList *l) {
 
 void roast_rt_list_reverse(RoastList *l) {
   for (int64_t i = 0, j = l->length - 1; i < j; ++i, --j) {
-    uint64_t t = l->items[i];
-    l->items[i] = l->items[j];
-    l->items[j] = t;
+    uint64_t t = roast_rt_list_load(l, i);
+    roast_rt_list_store(l, i, roast_rt_list_load(l, j));
+    roast_rt_list_store(l, j, t);
   }
 }
 
 RoastList *roast_rt_list_copy(const RoastList *l) {
   uint32_t kind = roast_rt_list_kind(l);
   RoastList *r = roast_rt_list_new(l->length, kind);
-  roast_rt_slots_copy_in(r->items, kind, l->items, kind, l->length);
+  roast_rt_list_copy_in(r, 0, l, 0, l->length);
   r->length = l->length;
   return r;
 }
@@ -178,10 +182,8 @@ RoastList *roast_rt_list_concat(const RoastList *a, const RoastList *b) {
   uint32_t kind = wider_kind(roast_rt_list_kind(a), roast_rt_list_kind(b));
   /* Cannot overflow: each length is at most ROAST_LIST_MAX_SLOTS < 2^61. */
   RoastList *r = roast_rt_list_new(a->length + b->length, kind);
-  roast_rt_slots_copy_in(r->items, kind, a->items, roast_rt_list_kind(a), a->length);
-  /* Only when there is something to copy: r->items is NULL for [] + []. */
-  if (b->length > 0)
-    roast_rt_slots_copy_in(r->items + a->length, kind, b->items, roast_rt_list_kind(b), b->length);
+  roast_rt_list_copy_in(r, 0, a, 0, a->length);
+  roast_rt_list_copy_in(r, a->length, b, 0, b->length);
   r->length = a->length + b->length;
   return r;
 }
@@ -197,10 +199,10 @@ RoastList *roast_rt_list_repeat(const RoastList *l, int64_t n) {
   int64_t total = length * n;
   RoastList *r = roast_rt_list_new(total, kind);
   /* Copy once, then keep doubling what is already there: O(log n) memcpys. */
-  memcpy(r->items, l->items, (size_t)length * sizeof(uint64_t));
+  roast_rt_list_copy_raw(r, 0, l, 0, length);
   for (int64_t done = length; done < total;) {
     int64_t chunk = done <= total - done ? done : total - done;
-    memcpy(r->items + done, r->items, (size_t)chunk * sizeof(uint64_t));
+    roast_rt_list_copy_raw(r, done, r, 0, chunk);
     done += chunk;
   }
   r->length = total;
@@ -208,7 +210,7 @@ RoastList *roast_rt_list_repeat(const RoastList *l, int64_t n) {
    * retaining each of the n * length slots. */
   if (kind == ROAST_ELEM_OBJECT) {
     for (int64_t i = 0; i < length; ++i) {
-      RoastObject *o = roast_rt_slot_object(l->items[i]);
+      RoastObject *o = roast_rt_slot_object(roast_rt_list_load(l, i));
       if (o && o->refcount < ROAST_REFCOUNT_IMMORTAL)
         o->refcount += n;
     }

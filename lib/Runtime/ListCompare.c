@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ---- Elements ------------------------------------------------------------------ */
 
@@ -136,16 +137,24 @@ static int64_t first_difference(const RoastList *a, const RoastList *b, const Wh
   check_depth(at);
   uint32_t ka = roast_rt_list_kind(a), kb = roast_rt_list_kind(b);
   int64_t i = 0;
+  if (ka == kb && ka == ROAST_ELEM_BOOL) {
+    /* Packed bytes: equal bytes are equal bools. */
+    const unsigned char *x = roast_rt_list_bytes(a), *y = roast_rt_list_bytes(b);
+    while (i < n && x[i] == y[i])
+      ++i;
+    return i;
+  }
   if (ka == kb && ka != ROAST_ELEM_FLOAT) {
     /* Equal slots are equal elements (identical objects, or the same
-     * int/bool); only unequal object slots need a closer look. */
+     * int); only unequal object slots need a closer look. */
+    const uint64_t *x = roast_rt_list_slots(a), *y = roast_rt_list_slots(b);
     for (; i < n; ++i)
-      if (a->items[i] != b->items[i] &&
-          (ka != ROAST_ELEM_OBJECT || !slot_eq(ka, a->items[i], kb, b->items[i], at)))
+      if (x[i] != y[i] && (ka != ROAST_ELEM_OBJECT || !slot_eq(ka, x[i], kb, y[i], at)))
         break;
     return i;
   }
-  while (i < n && slot_eq(ka, a->items[i], kb, b->items[i], at))
+  while (i < n &&
+         slot_eq(ka, roast_rt_list_load(a, i), kb, roast_rt_list_load(b, i), at))
     ++i;
   return i;
 }
@@ -213,8 +222,8 @@ static int order_lists(const RoastList *a, const RoastList *b, int32_t op, const
     return order_of(a->length, b->length);
   /* The first unequal elements decide, compared with op itself: for
    * floats, a NaN there leaves the lists unordered. */
-  return slot_order(roast_rt_list_kind(a), a->items[i], roast_rt_list_kind(b), b->items[i], op,
-                    at);
+  return slot_order(roast_rt_list_kind(a), roast_rt_list_load(a, i), roast_rt_list_kind(b),
+                    roast_rt_list_load(b, i), op, at);
 }
 
 bool roast_rt_list_eq(const RoastList *a, const RoastList *b) { return lists_eq(a, b, &nowhere); }
@@ -266,14 +275,22 @@ int64_t roast_rt_list_compare(const RoastList *a, const RoastList *b) {
 /* The first position of an element equal to item (a slot of l's kind), or -1. */
 static int64_t find(const RoastList *l, uint64_t item, const Where *at) {
   uint32_t kind = roast_rt_list_kind(l);
-  if (kind == ROAST_ELEM_INT || kind == ROAST_ELEM_BOOL) {
+  if (kind == ROAST_ELEM_BOOL) {
+    if (l->length == 0)
+      return -1;
+    const unsigned char *bytes = roast_rt_list_bytes(l);
+    const unsigned char *hit = memchr(bytes, item != 0, (size_t)l->length);
+    return hit ? hit - bytes : -1;
+  }
+  const uint64_t *slots = roast_rt_list_slots(l);
+  if (kind == ROAST_ELEM_INT) {
     for (int64_t i = 0; i < l->length; ++i)
-      if (l->items[i] == item)
+      if (slots[i] == item)
         return i;
     return -1;
   }
   for (int64_t i = 0; i < l->length; ++i)
-    if (slot_eq(kind, l->items[i], kind, item, at))
+    if (slot_eq(kind, slots[i], kind, item, at))
       return i;
   return -1;
 }
@@ -285,8 +302,16 @@ bool roast_rt_list_contains(const RoastList *l, uint64_t item) {
 int64_t roast_rt_list_count(const RoastList *l, uint64_t item) {
   uint32_t kind = roast_rt_list_kind(l);
   int64_t count = 0;
+  if (kind == ROAST_ELEM_BOOL) {
+    const unsigned char *bytes = roast_rt_list_bytes(l);
+    unsigned char want = item != 0;
+    for (int64_t i = 0; i < l->length; ++i)
+      count += bytes[i] == want;
+    return count;
+  }
+  const uint64_t *slots = roast_rt_list_slots(l);
   for (int64_t i = 0; i < l->length; ++i)
-    count += slot_eq(kind, l->items[i], kind, item, &nowhere);
+    count += slot_eq(kind, slots[i], kind, item, &nowhere);
   return count;
 }
 

@@ -18,7 +18,7 @@ uint64_t roast_rt_list_get(const RoastList *l, int64_t index, const char *file, 
   int64_t i = position(l, index);
   if (i < 0)
     roast_rt_raise(ROAST_ERR_INDEX, "list index out of range", file, line, fn);
-  return l->items[i];
+  return roast_rt_list_load(l, i);
 }
 
 void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *file, int32_t line,
@@ -26,8 +26,8 @@ void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *f
   int64_t i = position(l, index);
   if (i < 0)
     roast_rt_raise(ROAST_ERR_INDEX, "list assignment index out of range", file, line, fn);
-  uint64_t old = l->items[i];
-  l->items[i] = item;
+  uint64_t old = roast_rt_list_load(l, i);
+  roast_rt_list_store(l, i, item);
   /* Retain before releasing: item may be the very object it replaces. */
   if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT) {
     roast_rt_retain(roast_rt_slot_object(item));
@@ -37,8 +37,8 @@ void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *f
 
 /* Remove the slot at position i, returning it with the list's reference. */
 static uint64_t take(RoastList *l, int64_t i) {
-  uint64_t item = l->items[i];
-  memmove(l->items + i, l->items + i + 1, (size_t)(l->length - i - 1) * sizeof(uint64_t));
+  uint64_t item = roast_rt_list_load(l, i);
+  roast_rt_list_move(l, i, i + 1, l->length - i - 1);
   --l->length;
   roast_rt_list_shrink(l);
   return item;
@@ -77,14 +77,14 @@ RoastList *roast_rt_list_slice(const RoastList *l, int64_t start, int64_t stop, 
   if (count <= 0)
     return r;
   if (step == 1) {
-    memcpy(r->items, l->items + start, (size_t)count * sizeof(uint64_t));
+    roast_rt_list_copy_raw(r, 0, l, start, count);
   } else {
     /* start + k * step, not a running sum: that would overflow past the
      * last item for huge steps. */
     for (int64_t k = 0; k < count; ++k)
-      r->items[k] = l->items[start + k * step];
+      roast_rt_list_store(r, k, roast_rt_list_load(l, start + k * step));
   }
-  roast_rt_slots_retain(kind, r->items, count);
+  roast_rt_list_retain_range(r, 0, count);
   r->length = count;
   return r;
 }
@@ -98,12 +98,11 @@ static void assign_range(RoastList *l, int64_t start, int64_t stop, const RoastL
     stop = start; /* l[5:2] = v inserts at 5 */
   int64_t removed = stop - start, added = values->length, tail = l->length - stop;
   if (garbage)
-    memcpy(garbage, l->items + start, (size_t)removed * sizeof(uint64_t));
+    roast_rt_list_to_slots(l, start, removed, garbage);
   if (added > removed)
     roast_rt_list_reserve(l, l->length - removed + added);
-  memmove(l->items + start + added, l->items + stop, (size_t)tail * sizeof(uint64_t));
-  roast_rt_slots_copy_in(l->items + start, roast_rt_list_kind(l), values->items,
-                         roast_rt_list_kind(values), added);
+  roast_rt_list_move(l, start + added, stop, tail);
+  roast_rt_list_copy_in(l, start, values, 0, added);
   l->length += added - removed;
   if (added < removed)
     roast_rt_list_shrink(l);
@@ -138,12 +137,12 @@ void roast_rt_list_slice_assign(RoastList *l, int64_t start, int64_t stop, int64
     uint32_t from = roast_rt_list_kind(values);
     for (int64_t k = 0; k < count; ++k) {
       int64_t i = start + k * step; /* no running sum: see roast_rt_list_slice */
-      uint64_t item = roast_rt_slot_convert(values->items[k], from, kind);
+      uint64_t item = roast_rt_slot_convert(roast_rt_list_load(values, k), from, kind);
       if (garbage) {
-        garbage[k] = l->items[i];
+        garbage[k] = roast_rt_list_load(l, i);
         roast_rt_retain(roast_rt_slot_object(item));
       }
-      l->items[i] = item;
+      roast_rt_list_store(l, i, item);
     }
   }
   if (garbage) {

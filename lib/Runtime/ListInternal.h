@@ -12,7 +12,9 @@
  * instead of CPython's list of objects in progress: no search per list. */
 enum { ROAST_LIST_IN_REPR = 1u << 8 }; /* above ROAST_LIST_KIND_MASK */
 
-/* The most slots a list can have: their byte size must fit int64 and size_t. */
+/* The most elements a list can have: their byte size as 8-byte slots must
+ * fit int64 and size_t (the same bound for packed bool lists, so that any
+ * list converts to a slot array, as sort and list + list need). */
 #define ROAST_LIST_MAX_SLOTS                                                                       \
   ((int64_t)((SIZE_MAX < (uint64_t)INT64_MAX ? SIZE_MAX : (uint64_t)INT64_MAX) / sizeof(uint64_t)))
 
@@ -66,6 +68,81 @@ static inline void roast_rt_slots_release(uint32_t kind, const uint64_t *slots, 
       roast_rt_release(roast_rt_slot_object(slots[i]));
 }
 
+/* ---- Element storage ------------------------------------------------------ */
+/*
+ * A list's items array holds `capacity` elements of roast_rt_elem_size(kind)
+ * bytes: one byte (0 or 1) for ROAST_ELEM_BOOL, an 8-byte slot for every
+ * other kind.  Only the storage is packed: every function still takes and
+ * returns elements as 8-byte slots.  Reach the array through these helpers
+ * only (l->items is a uint64_t * for the 8-byte kinds' sake), so that each
+ * path stays right for both widths; the kind of a list never changes.
+ */
+
+static inline size_t roast_rt_elem_size(uint32_t kind) {
+  return kind == ROAST_ELEM_BOOL ? 1 : sizeof(uint64_t);
+}
+static inline size_t roast_rt_list_elem_size(const RoastList *l) {
+  return roast_rt_elem_size(roast_rt_list_kind(l));
+}
+/* The bytes of the items array, as unsigned char for any element kind. */
+static inline unsigned char *roast_rt_list_bytes(const RoastList *l) {
+  return (unsigned char *)l->items;
+}
+
+/* The items of a list whose kind is known not to be bool, as a slot array
+ * (for loops specialized by kind; kinds other than bool are 8 bytes). */
+static inline uint64_t *roast_rt_list_slots(const RoastList *l) {
+  return l->items;
+}
+
+/* Element i of l as a slot (for a bool list, 0 or 1). */
+static inline uint64_t roast_rt_list_load(const RoastList *l, int64_t i) {
+  if (roast_rt_list_kind(l) == ROAST_ELEM_BOOL)
+    return roast_rt_list_bytes(l)[i];
+  return roast_rt_list_slots(l)[i];
+}
+/* Element i of l = slot (already of l's kind; no retain or release). */
+static inline void roast_rt_list_store(RoastList *l, int64_t i, uint64_t slot) {
+  if (roast_rt_list_kind(l) == ROAST_ELEM_BOOL)
+    roast_rt_list_bytes(l)[i] = (unsigned char)(slot != 0);
+  else
+    roast_rt_list_slots(l)[i] = slot;
+}
+/* Move n elements of l from position src to dst (the ranges may overlap). */
+static inline void roast_rt_list_move(RoastList *l, int64_t dst, int64_t src, int64_t n) {
+  if (n <= 0)
+    return;
+  size_t size = roast_rt_list_elem_size(l);
+  memmove(roast_rt_list_bytes(l) + (size_t)dst * size, roast_rt_list_bytes(l) + (size_t)src * size,
+          (size_t)n * size);
+}
+/* Copy n elements of src from position si to dst at di, as they are: the
+ * lists have the same kind, and no object is retained. */
+static inline void roast_rt_list_copy_raw(RoastList *dst, int64_t di, const RoastList *src,
+                                          int64_t si, int64_t n) {
+  if (n <= 0)
+    return;
+  size_t size = roast_rt_list_elem_size(dst);
+  memcpy(roast_rt_list_bytes(dst) + (size_t)di * size, roast_rt_list_bytes(src) + (size_t)si * size,
+         (size_t)n * size);
+}
+/* Copy n elements of l from position i to the slot array out. */
+static inline void roast_rt_list_to_slots(const RoastList *l, int64_t i, int64_t n, uint64_t *out) {
+  if (roast_rt_list_kind(l) == ROAST_ELEM_BOOL) {
+    const unsigned char *bytes = roast_rt_list_bytes(l) + i;
+    for (int64_t k = 0; k < n; ++k)
+      out[k] = bytes[k];
+  } else if (n > 0) {
+    memcpy(out, roast_rt_list_slots(l) + i, (size_t)n * sizeof(uint64_t));
+  }
+}
+/* Retain the objects among n elements of l from position i (none unless
+ * l holds objects). */
+static inline void roast_rt_list_retain_range(const RoastList *l, int64_t i, int64_t n) {
+  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
+    roast_rt_slots_retain(ROAST_ELEM_OBJECT, roast_rt_list_slots(l) + i, n);
+}
+
 /* ---- List.c --------------------------------------------------------------- */
 
 /* Make room for at least `needed` elements, growing by half again so that
@@ -73,9 +150,11 @@ static inline void roast_rt_slots_release(uint32_t kind, const uint64_t *slots, 
 void roast_rt_list_reserve(RoastList *l, int64_t needed);
 /* Give back storage after removals once three quarters of it are unused. */
 void roast_rt_list_shrink(RoastList *l);
-/* Copy n slots of kind `from` to dst as kind `to`, retaining objects. */
-void roast_rt_slots_copy_in(uint64_t *dst, uint32_t to, const uint64_t *src, uint32_t from,
-                            int64_t n);
+/* Copy n elements of src from position si into dst at di, converting them
+ * to dst's kind (bool -> int -> float) and retaining objects.  dst may be
+ * src if the ranges do not overlap. */
+void roast_rt_list_copy_in(RoastList *dst, int64_t di, const RoastList *src, int64_t si,
+                           int64_t n);
 /* Free a list whose refcount reached zero, releasing its elements
  * (roast_rt_dealloc's case for lists). */
 void roast_rt_list_free(RoastList *l);

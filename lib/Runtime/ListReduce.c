@@ -2,11 +2,20 @@
 #include "ListInternal.h"
 
 #include <math.h>
+#include <string.h>
 
 int64_t roast_rt_list_sum_int(const RoastList *l, const char *file, int32_t line, const char *fn) {
   int64_t total = 0;
+  if (roast_rt_list_kind(l) == ROAST_ELEM_BOOL) {
+    /* Packed 0/1 bytes: the count of Trues, which cannot overflow. */
+    const unsigned char *bytes = roast_rt_list_bytes(l);
+    for (int64_t i = 0; i < l->length; ++i)
+      total += bytes[i];
+    return total;
+  }
+  const uint64_t *slots = roast_rt_list_slots(l);
   for (int64_t i = 0; i < l->length; ++i)
-    if (__builtin_add_overflow(total, (int64_t)l->items[i], &total))
+    if (__builtin_add_overflow(total, (int64_t)slots[i], &total))
       roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
   return total;
 }
@@ -18,10 +27,11 @@ int64_t roast_rt_list_sum_int(const RoastList *l, const char *file, int32_t line
 double roast_rt_list_sum_float(const RoastList *l) {
   if (l->length == 0)
     return 0.0;
-  double sum = 0.0 + roast_rt_slot_double(l->items[0]);
+  const uint64_t *slots = roast_rt_list_slots(l); /* a list of floats */
+  double sum = 0.0 + roast_rt_slot_double(slots[0]);
   double c = 0.0;
   for (int64_t i = 1; i < l->length; ++i) {
-    double x = roast_rt_slot_double(l->items[i]);
+    double x = roast_rt_slot_double(slots[i]);
     double t = sum + x;
     if (fabs(sum) >= fabs(x))
       c += (sum - t) + x;
@@ -67,10 +77,12 @@ uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char 
                    want_max ? "max() arg is an empty sequence" : "min() arg is an empty sequence",
                    file, line, fn);
   uint32_t kind = roast_rt_list_kind(l);
-  uint64_t best = l->items[0];
-  for (int64_t i = 1; i < l->length; ++i)
-    if (better(kind, l->items[i], best, want_max, file, line, fn))
-      best = l->items[i];
+  uint64_t best = roast_rt_list_load(l, 0);
+  for (int64_t i = 1; i < l->length; ++i) {
+    uint64_t candidate = roast_rt_list_load(l, i);
+    if (better(kind, candidate, best, want_max, file, line, fn))
+      best = candidate;
+  }
   return best;
 }
 
@@ -87,18 +99,29 @@ static bool truthy(uint32_t kind, uint64_t slot) {
   return ((const RoastList *)o)->length != 0;
 }
 
+/* Whether a packed bool list holds the byte `value` (0 or 1). */
+static bool bool_list_has(const RoastList *l, int value) {
+  return l->length > 0 && memchr(roast_rt_list_bytes(l), value, (size_t)l->length) != NULL;
+}
+
 bool roast_rt_list_any(const RoastList *l) {
   uint32_t kind = roast_rt_list_kind(l);
+  if (kind == ROAST_ELEM_BOOL)
+    return bool_list_has(l, 1);
+  const uint64_t *slots = roast_rt_list_slots(l);
   for (int64_t i = 0; i < l->length; ++i)
-    if (truthy(kind, l->items[i]))
+    if (truthy(kind, slots[i]))
       return true;
   return false;
 }
 
 bool roast_rt_list_all(const RoastList *l) {
   uint32_t kind = roast_rt_list_kind(l);
+  if (kind == ROAST_ELEM_BOOL)
+    return !bool_list_has(l, 0);
+  const uint64_t *slots = roast_rt_list_slots(l);
   for (int64_t i = 0; i < l->length; ++i)
-    if (!truthy(kind, l->items[i]))
+    if (!truthy(kind, slots[i]))
       return false;
   return true;
 }

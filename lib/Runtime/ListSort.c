@@ -65,11 +65,6 @@ static bool less_int(uint64_t a, uint64_t b, const SortState *ms) {
   return (int64_t)a < (int64_t)b;
 }
 
-static bool less_bool(uint64_t a, uint64_t b, const SortState *ms) {
-  (void)ms;
-  return a < b;
-}
-
 static bool less_float(uint64_t a, uint64_t b, const SortState *ms) {
   (void)ms;
   return roast_rt_slot_double(a) < roast_rt_slot_double(b);
@@ -533,11 +528,28 @@ static int64_t merge_compute_minrun(int64_t n) {
 
 static bool all_strs(const RoastList *l) {
   for (int64_t i = 0; i < l->length; ++i) {
-    const RoastObject *o = roast_rt_slot_object(l->items[i]);
+    const RoastObject *o = roast_rt_slot_object(roast_rt_list_slots(l)[i]);
     if (!o || o->type_id != ROAST_TYPE_STR)
       return false;
   }
   return true;
+}
+
+/* A packed bool list sorts by counting: equal bools cannot be told apart,
+ * and comparing them can neither raise nor be inconsistent, so the result
+ * is timsort's without its comparisons. */
+static void sort_bools(RoastList *l, int32_t reverse) {
+  unsigned char *bytes = roast_rt_list_bytes(l);
+  size_t n = (size_t)l->length, trues = 0;
+  for (size_t i = 0; i < n; ++i)
+    trues += bytes[i];
+  if (reverse) {
+    memset(bytes, 1, trues);
+    memset(bytes + trues, 0, n - trues);
+  } else {
+    memset(bytes, 0, n - trues);
+    memset(bytes + (n - trues), 1, trues);
+  }
 }
 
 void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t line,
@@ -545,11 +557,14 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   int64_t length = l->length;
   if (length < 2)
     return;
+  if (roast_rt_list_kind(l) == ROAST_ELEM_BOOL) {
+    sort_bools(l, reverse);
+    return;
+  }
   SortState ms;
   switch (roast_rt_list_kind(l)) {
   case ROAST_ELEM_INT: ms.less = less_int; break;
   case ROAST_ELEM_FLOAT: ms.less = less_float; break;
-  case ROAST_ELEM_BOOL: ms.less = less_bool; break;
   default: ms.less = all_strs(l) ? less_str : less_object; break;
   }
   ms.file = file;
@@ -557,13 +572,14 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   ms.fn = fn;
   ms.min_gallop = MIN_GALLOP;
   ms.listlen = length;
-  ms.basekeys = l->items;
+  uint64_t *slots = roast_rt_list_slots(l); /* not a bool list: 8-byte slots */
+  ms.basekeys = slots;
   ms.a = ms.temparray;
   ms.alloced = MERGESTATE_TEMP_SIZE;
   ms.n = 0;
 
   /* Descending and stable: reverse, sort ascending, reverse back. */
-  uint64_t *lo = l->items;
+  uint64_t *lo = slots;
   if (reverse)
     reverse_slice(lo, lo + length);
 
@@ -589,6 +605,6 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   merge_force_collapse(&ms);
 
   if (reverse)
-    reverse_slice(l->items, l->items + length);
+    reverse_slice(slots, slots + length);
   merge_freemem(&ms);
 }

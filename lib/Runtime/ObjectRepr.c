@@ -60,7 +60,7 @@ static void write_list_repr(RoastBuffer *b, const RoastList *l) {
   for (int64_t i = 0; i < l->length; ++i) {
     if (i > 0)
       WRITE_LITERAL(b, ", ");
-    roast_rt_buffer_write_slot_repr(b, kind, l->items[i]);
+    roast_rt_buffer_write_slot_repr(b, kind, roast_rt_list_load(l, i));
   }
   WRITE_LITERAL(b, "]");
   marked->header.flags &= ~(uint32_t)ROAST_LIST_IN_REPR;

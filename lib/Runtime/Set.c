@@ -77,8 +77,10 @@ void roast_rt_set_add(RoastSet *s, uint64_t item) {
 
 void roast_rt_set_update_list(RoastSet *s, const RoastList *l) {
   uint32_t from = roast_rt_list_kind(l);
-  for (int64_t i = 0; i < l->length; ++i)
-    add_converted(s, l->items[i], from, roast_rt_slot_hash(from, l->items[i]));
+  for (int64_t i = 0; i < l->length; ++i) {
+    uint64_t item = roast_rt_list_load(l, i);
+    add_converted(s, item, from, roast_rt_slot_hash(from, item));
+  }
 }
 
 RoastSet *roast_rt_set_from_list(const RoastList *l, uint32_t kind) {
@@ -151,7 +153,7 @@ RoastList *roast_rt_set_to_list(const RoastSet *s) {
   FOR_EACH_ENTRY(e, s) {
     if (kind == ROAST_ELEM_OBJECT)
       roast_rt_retain(roast_rt_slot_object(e[1]));
-    l->items[l->length++] = e[1];
+    roast_rt_list_store(l, l->length++, e[1]);
   }
   return l;
 }

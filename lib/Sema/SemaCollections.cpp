@@ -8,6 +8,7 @@
 
 #include "SemaImpl.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace roast;
@@ -344,4 +345,100 @@ const Type *Checker::checkComprehension(ComprehensionExpr &expr,
                : types.getError();
   }
   llvm_unreachable("unknown comprehension form");
+}
+
+bool roast::sema::parseFormatTemplate(llvm::StringRef text,
+                                      std::vector<FormatPiece> &pieces,
+                                      std::string &error) {
+  enum class Numbering { Unknown, Automatic, Manual } numbering =
+      Numbering::Unknown;
+  size_t nextIndex = 0;
+  std::string literal;
+  auto flushLiteral = [&] {
+    if (literal.empty())
+      return;
+    FormatPiece piece;
+    piece.literal = std::move(literal);
+    pieces.push_back(std::move(piece));
+    literal.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '}') {
+      if (i + 1 < text.size() && text[i + 1] == '}') {
+        literal += '}';
+        ++i;
+        continue;
+      }
+      error = "Single '}' encountered in format string";
+      return false;
+    }
+    if (c != '{') {
+      literal += c;
+      continue;
+    }
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      literal += '{';
+      ++i;
+      continue;
+    }
+    size_t close = text.find('}', i + 1);
+    if (close == llvm::StringRef::npos) {
+      error = "expected '}' before end of string";
+      return false;
+    }
+    llvm::StringRef field = text.slice(i + 1, close);
+    if (field.contains('{')) {
+      error = "nested replacement fields in format specs are not supported";
+      return false;
+    }
+    FormatPiece piece;
+    piece.isField = true;
+    size_t colon = field.find(':');
+    if (colon != llvm::StringRef::npos) {
+      piece.spec = field.drop_front(colon + 1).str();
+      field = field.take_front(colon);
+    }
+    size_t bang = field.find('!');
+    if (bang != llvm::StringRef::npos) {
+      llvm::StringRef conversion = field.drop_front(bang + 1);
+      if (conversion.size() != 1 || !llvm::is_contained("rsa", conversion[0])) {
+        error = conversion.empty()
+                    ? "end of string while looking for conversion specifier"
+                    : "Unknown conversion specifier " + conversion.str();
+        return false;
+      }
+      piece.conversion = conversion[0];
+      field = field.take_front(bang);
+    }
+    if (field.empty() || llvm::isDigit(field[0])) {
+      Numbering kind = field.empty() ? Numbering::Automatic : Numbering::Manual;
+      if (numbering != Numbering::Unknown && numbering != kind) {
+        error = kind == Numbering::Manual
+                    ? "cannot switch from automatic field numbering to "
+                      "manual field specification"
+                    : "cannot switch from manual field specification to "
+                      "automatic field numbering";
+        return false;
+      }
+      numbering = kind;
+      if (field.empty()) {
+        piece.index = nextIndex++;
+      } else if (field.getAsInteger(10, piece.index)) {
+        error = "attribute and index lookups in format fields are not "
+                "supported";
+        return false;
+      }
+    } else if (field.find_first_of(".[") != llvm::StringRef::npos) {
+      error = "attribute and index lookups in format fields are not supported";
+      return false;
+    } else {
+      piece.name = field.str();
+    }
+    flushLiteral();
+    pieces.push_back(std::move(piece));
+    i = close;
+  }
+  flushLiteral();
+  return true;
 }

@@ -289,7 +289,9 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
         const Type *element =
             rhs->isList() || rhs->isDict() || rhs->isSet() ? elementTypeOf(rhs)
                                                            : nullptr;
-        if (element) {
+        if (rhs->isTuple()) {
+          ; // x in (a, b): x == a or x == b, each by Python's equality
+        } else if (element) {
           if (!isAssignable(lhs, element))
             diags.error(expr.getLoc(), "'in' tests a " + rhs->str() +
                                            " for a value of type " +
@@ -316,6 +318,9 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
                                          "'");
       } else if (lhs->isStr() && rhs->isStr())
         ; // Lexicographic, by code point.
+      else if (lhs->isTuple() && rhs->isTuple())
+        ; // Lexicographic, field by field (TypeError at run time if the
+          // deciding fields cannot be ordered).
       else if (lhs->isNone() && rhs->isNone() &&
                (op == CmpOp::Eq || op == CmpOp::NotEq))
         ; // None == None is fine.
@@ -785,6 +790,8 @@ bool Checker::checkArgCount(CallExpr &call, llvm::StringRef name, size_t min,
 }
 
 const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
+  if (callee.attr == "format" && llvm::isa<StrLitExpr>(callee.value.get()))
+    return checkStrFormat(call, callee);
   const Type *receiver = checkExpr(*callee.value);
   if (receiver->isError())
     return receiver;
@@ -804,6 +811,11 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   if (!method) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
+    if (callee.attr == "format") {
+      unsupported(callee.getLoc(), "str.format() calls on a computed "
+                                   "template (use a literal or an f-string)");
+      return types.getError();
+    }
     diags.error(callee.getLoc(), "'str' object has no attribute '" +
                                      callee.attr +
                                      "' (or it is not supported yet)");
@@ -895,31 +907,77 @@ const Type *Checker::checkFString(FStringExpr &expr) {
       part.spec->type = checkFString(*part.spec);
       ok &= !part.spec->type->isError();
     }
-    if (type->isError()) {
-      ok = false;
+    ok &= checkFormatField(type, part.conversion, part.spec != nullptr,
+                           part.value->getLoc());
+  }
+  return ok ? types.getStr() : types.getError();
+}
+
+bool Checker::checkFormatField(const Type *type, char conversion,
+                               bool hasSpec, Loc loc) {
+  if (type->isError())
+    return false;
+  if (conversion == 'a') {
+    unsupported(loc, "!a conversions");
+    return false;
+  }
+  if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
+      !type->isList() && !type->isDict() && !type->isSet() &&
+      !type->isTuple()) {
+    unsupported(loc, "formatted fields of type " + type->str());
+    return false;
+  }
+  if (!type->isNumeric() && !type->isStr() && hasSpec && !conversion) {
+    llvm::StringRef name = type->isNone()   ? "NoneType"
+                           : type->isList() ? "list"
+                           : type->isDict() ? "dict"
+                           : type->isSet()  ? "set"
+                                            : "tuple";
+    diags.error(loc, "unsupported format string passed to " + name +
+                         ".__format__");
+    return false;
+  }
+  return true;
+}
+
+/// "...".format(...) of a literal template: checked here like an f-string
+/// whose fields are the arguments.
+const Type *Checker::checkStrFormat(CallExpr &call, AttributeExpr &callee) {
+  std::vector<const Type *> positional;
+  for (ExprPtr &arg : call.args)
+    positional.push_back(checkExpr(*arg));
+  llvm::StringMap<const Type *> named;
+  for (Keyword &keyword : call.keywords)
+    named[keyword.name] = checkExpr(*keyword.value);
+  auto *lit = llvm::cast<StrLitExpr>(callee.value.get());
+  lit->type = types.getStr();
+  std::vector<FormatPiece> pieces;
+  std::string error;
+  if (!parseFormatTemplate(lit->value, pieces, error)) {
+    diags.error(lit->getLoc(), error);
+    return types.getError();
+  }
+  bool ok = true;
+  for (FormatPiece &piece : pieces) {
+    if (!piece.isField)
       continue;
+    const Type *type = nullptr;
+    if (!piece.name.empty()) {
+      type = named.lookup(piece.name);
+      if (!type)
+        diags.error(lit->getLoc(), "KeyError: '" + piece.name +
+                                       "' is not a keyword argument of "
+                                       "this format() call");
+    } else if (piece.index < positional.size()) {
+      type = positional[piece.index];
+    } else {
+      diags.error(lit->getLoc(), "Replacement index " +
+                                     llvm::Twine(piece.index) +
+                                     " out of range for positional args "
+                                     "tuple");
     }
-    if (part.conversion == 'a') {
-      unsupported(part.value->getLoc(), "!a conversions");
-      ok = false;
-    } else if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
-               !type->isList() && !type->isDict() && !type->isSet() &&
-               !type->isTuple()) {
-      unsupported(part.value->getLoc(),
-                  "f-string fields of type " + type->str());
-      ok = false;
-    } else if (!type->isNumeric() && !type->isStr() && part.spec &&
-               !part.conversion) {
-      llvm::StringRef name = type->isNone()   ? "NoneType"
-                             : type->isList() ? "list"
-                             : type->isDict() ? "dict"
-                             : type->isSet()  ? "set"
-                                              : "tuple";
-      diags.error(part.value->getLoc(),
-                  "unsupported format string passed to " + name +
-                      ".__format__");
-      ok = false;
-    }
+    ok &= type && checkFormatField(type, piece.conversion,
+                                   !piece.spec.empty(), lit->getLoc());
   }
   return ok ? types.getStr() : types.getError();
 }

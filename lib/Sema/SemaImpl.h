@@ -56,6 +56,11 @@ private:
   const Type *checkCall(ast::CallExpr &call);
   const Type *checkTuple(ast::TupleExpr &expr);
   const Type *checkFString(ast::FStringExpr &expr);
+  /// A formatted field of `type` (f-string or str.format()): reports and
+  /// returns false when it cannot be formatted.
+  bool checkFormatField(const Type *type, char conversion, bool hasSpec,
+                        ast::Loc loc);
+  const Type *checkStrFormat(ast::CallExpr &call, ast::AttributeExpr &callee);
   const Type *checkSubscript(ast::SubscriptExpr &expr);
   const Type *checkStrMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);

@@ -318,7 +318,7 @@ static void audit_slot(Audit *a, uint32_t kind, uint64_t slot) {
   case ROAST_TYPE_LIST: {
     const RoastList *l = (const RoastList *)o;
     for (int64_t i = 0; i < l->length; ++i)
-      audit_slot(a, roast_rt_list_kind(l), l->items[i]);
+      audit_slot(a, roast_rt_list_kind(l), roast_rt_list_load(l, i)); /* bools are bytes */
     break;
   }
   case ROAST_TYPE_TUPLE: {
@@ -431,13 +431,15 @@ static bool in_operand_order(const RoastSet *r, const RoastSet *a, const RoastSe
   int64_t last = -1;
   bool ok = true;
   for (int64_t i = 0; i < elements->length && ok; ++i) {
-    uint64_t x = elements->items[i];
+    uint64_t x = roast_rt_list_load(elements, i); /* a bool set gives a packed list */
     int64_t at = -1;
     for (int64_t j = 0; j < la->length && at < 0; ++j)
-      if (roast_rt_slot_eq(roast_rt_set_kind(a), la->items[j], roast_rt_set_kind(r), x, LOC))
+      if (roast_rt_slot_eq(roast_rt_set_kind(a), roast_rt_list_load(la, j), roast_rt_set_kind(r), x,
+                           LOC))
         at = j;
     for (int64_t j = 0; j < lb->length && at < 0; ++j)
-      if (roast_rt_slot_eq(roast_rt_set_kind(b), lb->items[j], roast_rt_set_kind(r), x, LOC))
+      if (roast_rt_slot_eq(roast_rt_set_kind(b), roast_rt_list_load(lb, j), roast_rt_set_kind(r), x,
+                           LOC))
         at = la->length + j;
     ok = at > last;
     last = at;

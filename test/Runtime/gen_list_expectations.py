@@ -124,8 +124,11 @@ emit_rows("slice_bounds_given", "bool", ["false" if b is None else "true" for b 
 emit_rows("slice_steps", "int64_t", ["0" if b is None else i64(b) for b in STEPS], 8)
 emit_rows("slice_steps_given", "bool", ["false" if b is None else "true" for b in STEPS], 8)
 
+# Bool lists store one byte per element (ListInternal.h): slices of them
+# copy bytes, not 8-byte slots.
 SLICE_INPUTS = [("[]", KIND_INT), ("[0, 1, 2, 3, 4, 5]", KIND_INT),
-                ("['a', 'b', None, 'd', 'é']", KIND_OBJECT)]
+                ("['a', 'b', None, 'd', 'é']", KIND_OBJECT),
+                ("[True, False, False, True, True, False, True]", KIND_BOOL)]
 emit_rows("slice_inputs", "ListInput",
           ["{%s, %s}" % (c_str(repr(fresh(s))), k) for s, k in SLICE_INPUTS])
 rows = []
@@ -140,7 +143,9 @@ emit_rows("slice_results", "char *const", rows, len(STEPS))
 # l[start:stop:step] = values for every bound and step: the list afterwards,
 # or the error.
 ASSIGN_INPUTS = [("[0, 1, 2, 3, 4, 5]", KIND_INT, ["[]", "[10]", "[10, 11, 12]"]),
-                 ("['a', 'b', 'c', 'd']", KIND_OBJECT, ["[]", "['x', None]", "['x', 'y', 'z']"])]
+                 ("['a', 'b', 'c', 'd']", KIND_OBJECT, ["[]", "['x', None]", "['x', 'y', 'z']"]),
+                 ("[False, False, True, False, False]", KIND_BOOL,
+                  ["[]", "[True]", "[True, False, True]"])]
 emit_rows("assign_inputs", "AssignInput",
           ["{%s, %s, {%s}}" % (c_str(repr(fresh(s))), k, ", ".join(c_str(repr(fresh(x)))
                                                                   for x in vals))
@@ -204,10 +209,12 @@ def case(op, src, arg=None, i=0, kind=KIND_INT, arg_kind=None):
     cases.append((op, src, arg, i, kind, arg_kind))
 
 
-# Indexing, on a list of ints and on a list of objects (for refcounts).
+# Indexing, on a list of ints, of objects (for refcounts) and of bools
+# (packed bytes: insert, del and pop move bytes).
 for src, kind in [("[10, 11, 12, 13]", KIND_INT), ("['a', 'b', None, 'c']", KIND_OBJECT),
-                  ("[]", KIND_INT)]:
-    new_item = "99" if kind == KIND_INT else "'new'"
+                  ("[]", KIND_INT), ("[False, True, True, False]", KIND_BOOL),
+                  ("[]", KIND_BOOL)]:
+    new_item = {KIND_INT: "99", KIND_OBJECT: "'new'", KIND_BOOL: "True"}[kind]
     for i in [INT64_MIN, -6, -5, -4, -3, -1, 0, 1, 3, 4, 5, INT64_MAX]:
         case("L_GET", src, None, i, kind)
         case("L_SET", src, new_item, i, kind)
@@ -228,6 +235,8 @@ SEARCHES = [
     ("[]", KIND_INT, ["0"]),
     ("[1.5, nan, -0.0, 2.5]", KIND_FLOAT, ["0.0", "nan", "2.5", "1e+16", "inf"]),
     ("[True, True]", KIND_BOOL, ["True", "False"]),
+    ("[False, False, True, False, True]", KIND_BOOL, ["True", "False"]),
+    ("[]", KIND_BOOL, ["False"]),
     ("['a', None, 'b', 'a', 'é']", KIND_OBJECT, ["'a'", "None", "'é'", "'z'", "\"it's\""]),
     ("['a', 'b']", KIND_OBJECT, ["None"]),
     ("[[1, 2], [3], []]", KIND_OBJECT, ["[3]", "[]", "[1.0, 2.0]", "[2, 1]", "[[1]]"]),
@@ -241,7 +250,8 @@ for src, kind, items in SEARCHES:
 # Whole-list operations.
 WHOLE = [("[]", KIND_INT), ("[3, 1, 2]", KIND_INT), ("[2.5, -0.0, 1e+100]", KIND_FLOAT),
          ("['b', None, 'a']", KIND_OBJECT), ("[[1], 'x', [[2], ['y']], None]", KIND_OBJECT),
-         ("[False, True]", KIND_BOOL)]
+         ("[False, True]", KIND_BOOL), ("[True, True, False, True, False, False, False]", KIND_BOOL),
+         ("[]", KIND_BOOL)]
 for src, kind in WHOLE:
     for op in ["L_REVERSE", "L_COPY", "L_CLEAR", "L_EXTEND_SELF", "L_REPR"]:
         case(op, src, None, 0, kind)
@@ -253,15 +263,24 @@ EXTENDS = [("[1, 2]", KIND_INT, "[3, 4]", KIND_INT), ("[]", KIND_INT, "[]", KIND
            ("['a']", KIND_OBJECT, "['b', None, ['c']]", KIND_OBJECT),
            ("[]", KIND_OBJECT, "['a', 'a']", KIND_OBJECT),
            ("[0.5]", KIND_FLOAT, "[1, -2]", KIND_INT), ("[0.5]", KIND_FLOAT, "[True]", KIND_BOOL),
-           ("[7]", KIND_INT, "[True, False]", KIND_BOOL)]
+           ("[7]", KIND_INT, "[True, False]", KIND_BOOL),
+           ("[True]", KIND_BOOL, "[False, True, False]", KIND_BOOL),
+           ("[]", KIND_BOOL, "[]", KIND_BOOL), ("[]", KIND_FLOAT, "[False]", KIND_BOOL),
+           ("[0.5, -1.5]", KIND_FLOAT, "[False, True, True, False, True, False, False, True, True]",
+            KIND_BOOL), ("[]", KIND_INT, "[False, True, True]", KIND_BOOL)]
 for src, kind, arg, arg_kind in EXTENDS:
     case("L_EXTEND", src, arg, 0, kind, arg_kind)
     case("L_CONCAT", src, arg, 0, kind, arg_kind)
     case("L_CONCAT", arg, src, 0, arg_kind, kind)
+# [True] * 10 + [1, 2]: a packed bool list widened to ints.
+case("L_CONCAT", repr([True] * 10), "[1, 2]", 0, KIND_BOOL, KIND_INT)
+case("L_CONCAT", "[1, 2]", repr([True, False] * 6), 0, KIND_INT, KIND_BOOL)
 for start, stop, step in [(None, None, None), (None, None, -1), (1, 3, None), (1, 2, None),
                           (4, 1, None), (0, 0, None), (None, None, 2), (5, None, None)]:
     case("L_SLICE_ASSIGN_SELF", "[0, 1, 2, 3, 4]", None, (start, stop, step), KIND_INT)
     case("L_SLICE_ASSIGN_SELF", "['a', 'b', 'c', None]", None, (start, stop, step), KIND_OBJECT)
+    case("L_SLICE_ASSIGN_SELF", "[True, False, False, True, False]", None, (start, stop, step),
+         KIND_BOOL)
 # Step 0 (also covered with every other bound and step by the tables above).
 for src, kind in [("[]", KIND_INT), ("[1, 2]", KIND_INT), ("['a']", KIND_OBJECT)]:
     for bounds in [(None, None, 0), (0, 1, 0), (None, None, 2)]:
@@ -271,6 +290,10 @@ for src, kind in [("[]", KIND_INT), ("[1, 2]", KIND_INT), ("['a']", KIND_OBJECT)
 for start, stop, step in [(1, 2, None), (None, None, -2), (0, 0, None), (-1, None, None)]:
     case("L_SLICE_ASSIGN", "[0.5, 1.5, 2.5]", "[7, -8]", (start, stop, step), KIND_FLOAT, KIND_INT)
     case("L_SLICE_ASSIGN", "[0, 1, 2]", "[True, False]", (start, stop, step), KIND_INT, KIND_BOOL)
+    case("L_SLICE_ASSIGN", "[0.5, 1.5, 2.5]", "[True, False]", (start, stop, step), KIND_FLOAT,
+         KIND_BOOL)
+    case("L_SLICE_ASSIGN", "[False, False, False]", "[True, True]", (start, stop, step),
+         KIND_BOOL, KIND_BOOL)
     case("L_SLICE_ASSIGN", "['a', ['b'], None]", "['x', None]", (start, stop, step), KIND_OBJECT,
          KIND_OBJECT)
     case("L_SLICE_ASSIGN", "['a', 'b', 'c']", "[]", (start, stop, step), KIND_OBJECT, KIND_OBJECT)
@@ -295,6 +318,9 @@ PAIRS = [
     ("[1, 2]", "[1.0, 2.5]"), ("[9007199254740993]", "[9007199254740992.0]"),
     ("[9223372036854775807]", "[9.223372036854776e+18]"), ("[True, False]", "[True, True]"),
     ("[True]", "[1]"), ("[True]", "[1.0]"),
+    ("[False, True, True]", "[False, True, True]"), ("[False, True]", "[False, True, False]"),
+    ("[True, False, True]", "[True, True]"), ("[True, True]", "[1, 2]"), ("[False]", "[0.5]"),
+    ("[1, 0, 1]", "[True, False, True]"), ("[]", "[False]"),
     ("['a', 'b']", "['a', 'c']"), ("['abc']", "['ab']"), ("['é']", "['z']"),
     ("['日']", "['😀']"),
     ("[[1, 2], [3]]", "[[1, 2], [4]]"), ("[[[1], [2]]]", "[[[1], [2, 0]]]"), ("[[nan]]", "[[nan]]"),
@@ -313,7 +339,10 @@ for a, b in PAIRS:
 # Sorting.  Floats with NaNs and -0.0 show both the exact comparison order
 # (where NaNs land) and stability (0.0 == -0.0, but their reprs differ).
 rng = random.Random(20240613)
-SORTS = ["[]", "[1]", "[2, 1]", "[3, 1, 2]", "[True, False, True, False]",
+bool_rng = random.Random(7)  # its own, so that the other lists stay as they were
+SORTS = ["[]", "[1]", "[2, 1]", "[3, 1, 2]", "[True, False, True, False]", "[True]",
+         "[False, False, True]",
+         repr([bool_rng.random() < 0.4 for _ in range(150)]),
          "['b', 'a', 'é', 'B', '', 'ab', '日', '😀']",
          "[['b', 'x'], ['a'], ['b', 'a'], [], ['a', None]]",
          "[[0.0, 1.0], [-0.0, 0.0], [0.0, 0.0], [-0.0, 1.0]]", "[0.0, -0.0, 0.0, -0.0, -1.0]",

@@ -925,6 +925,152 @@ static void deep_in_child(const void *arg) {
   }
 }
 
+/* ---- Packed bool lists --------------------------------------------------------------------- */
+
+/* Whether the first n bytes of a bool list's items are all 0 or 1. */
+static bool bytes_are_bools(const RoastList *l) {
+  const unsigned char *bytes = (const unsigned char *)l->items;
+  for (int64_t i = 0; i < l->length; ++i)
+    if (bytes[i] > 1)
+      return false;
+  return true;
+}
+
+/* A list[bool] stores one byte per element (ListInternal.h) while every
+ * function still takes and returns 8-byte slots: a sieve of 100003 bools
+ * through the runtime's calls, then the operations that move, convert and
+ * search those bytes, on a list much longer than any table case. */
+static void test_packed_bools(void) {
+  enum { N = 100003, PRIMES = 9592 }; /* primes below N (100001 = 11 * 9091) */
+  RoastList *one = make_list("[True]", ROAST_ELEM_BOOL);
+  RoastList *l = roast_rt_list_repeat(one, N);
+  CHECK(l->length == N && l->capacity == N && kind_of(l) == ROAST_ELEM_BOOL,
+        "[True] * N: length %" PRId64 ", capacity %" PRId64, l->length, l->capacity);
+  const unsigned char *bytes = (const unsigned char *)l->items;
+  CHECK(bytes[0] == 1 && bytes[N / 2] == 1 && bytes[N - 1] == 1 && bytes_are_bools(l),
+        "[True] * N is N bytes of 1");
+  roast_rt_list_set(l, 0, 0, LOC);
+  roast_rt_list_set(l, -N + 1, 0, LOC);
+  for (int64_t i = 2; i * i < N; ++i)
+    if (roast_rt_list_get(l, i, LOC))
+      for (int64_t j = i * i; j < N; j += i)
+        roast_rt_list_set(l, j, 0, LOC);
+  bytes = (const unsigned char *)l->items;
+  CHECK(bytes[97] == 1 && bytes[99] == 0 && bytes[2] == 1 && bytes[1] == 0 && bytes_are_bools(l),
+        "the sieve's bytes");
+  CHECK(roast_rt_list_count(l, 1) == PRIMES && roast_rt_list_count(l, 0) == N - PRIMES,
+        "count: %" PRId64, roast_rt_list_count(l, 1));
+  CHECK(roast_rt_list_sum_int(l, LOC) == PRIMES, "sum");
+  CHECK(roast_rt_list_get(l, -1, LOC) == 0 && roast_rt_list_get(l, -12, LOC) == 1 &&
+            roast_rt_list_get(l, -13, LOC) == 0,
+        "l[-1], l[-12] (99991 is prime), l[-13]");
+  CHECK(roast_rt_list_index(l, 1, LOC) == 2 && roast_rt_list_index(l, 0, LOC) == 0, "index");
+  CHECK(roast_rt_list_contains(l, 1) && roast_rt_list_contains(l, 0), "in");
+  CHECK(roast_rt_list_any(l) && !roast_rt_list_all(l), "any, all");
+  CHECK(roast_rt_list_extreme(l, 0, LOC) == 0 && roast_rt_list_extreme(l, 1, LOC) == 1,
+        "min, max");
+
+  /* Inserting and popping at the front moves every byte by one. */
+  roast_rt_list_insert(l, 0, 1);
+  CHECK(l->length == N + 1 && roast_rt_list_get(l, 0, LOC) == 1 &&
+            roast_rt_list_get(l, 3, LOC) == 1 && roast_rt_list_get(l, 100, LOC) == 0 &&
+            roast_rt_list_get(l, 98, LOC) == 1,
+        "insert(0, True)");
+  CHECK(roast_rt_list_pop(l, 0, 1, LOC) == 1 && l->length == N &&
+            roast_rt_list_count(l, 1) == PRIMES && roast_rt_list_get(l, 97, LOC) == 1,
+        "pop(0)");
+  roast_rt_list_remove(l, 0, LOC); /* the first False: l[0] */
+  CHECK(l->length == N - 1 && roast_rt_list_get(l, 1, LOC) == 1 &&
+            roast_rt_list_get(l, 96, LOC) == 1,
+        "remove(False)");
+  roast_rt_list_insert(l, 0, 0);
+
+  /* Slices copy bytes: evens (only 2 is prime), a reversed copy. */
+  RoastList *evens = roast_rt_list_slice(l, 2, 0, 2, ROAST_SLICE_START | ROAST_SLICE_STEP, LOC);
+  CHECK(evens->length == (N - 1) / 2 && roast_rt_list_count(evens, 1) == 1 &&
+            roast_rt_list_get(evens, 0, LOC) == 1 && bytes_are_bools(evens),
+        "l[2::2]: %" PRId64 " elements", evens->length);
+  RoastList *backwards = roast_rt_list_slice(l, 0, 0, -1, ROAST_SLICE_STEP, LOC);
+  RoastList *twice = roast_rt_list_copy(backwards);
+  roast_rt_list_reverse(twice);
+  CHECK(roast_rt_list_get(backwards, -98, LOC) == 1 && roast_rt_list_eq(twice, l) &&
+            !roast_rt_list_eq(backwards, l),
+        "l[::-1] reversed is l");
+  /* Slice assignment that grows and shrinks the list in the middle. */
+  roast_rt_list_slice_assign(twice, 10, 20, 0, ROAST_SLICE_START | ROAST_SLICE_STOP, evens, LOC);
+  CHECK(twice->length == N - 10 + evens->length && roast_rt_list_get(twice, 10, LOC) == 1 &&
+            roast_rt_list_get(twice, 11, LOC) == 0 &&
+            roast_rt_list_get(twice, 10 + evens->length + 3, LOC) == 1 && /* 23 */
+            roast_rt_list_count(twice, 1) == PRIMES - 4 + 1,                /* 11 13 17 19 out */
+        "l[10:20] = evens");
+  roast_rt_list_slice_assign(twice, 10, 10 + evens->length, 0,
+                             ROAST_SLICE_START | ROAST_SLICE_STOP, one, LOC);
+  CHECK(twice->length == N - 9 && roast_rt_list_get(twice, 10, LOC) == 1 &&
+            roast_rt_list_get(twice, 11, LOC) == 0 && roast_rt_list_count(twice, 1) == PRIMES - 3,
+        "l[10:10+len] = [True]");
+
+  /* Sorting counts: all Falses, then all Trues (or the reverse). */
+  roast_rt_list_sort(twice, 0, LOC);
+  bytes = (const unsigned char *)twice->items;
+  int64_t falses = twice->length - (PRIMES - 3);
+  CHECK(bytes[0] == 0 && bytes[falses - 1] == 0 && bytes[falses] == 1 &&
+            bytes[twice->length - 1] == 1 && bytes_are_bools(twice),
+        "sort()");
+  roast_rt_list_sort(twice, 1, LOC);
+  bytes = (const unsigned char *)twice->items;
+  CHECK(bytes[0] == 1 && bytes[PRIMES - 4] == 1 && bytes[PRIMES - 3] == 0 &&
+            bytes[twice->length - 1] == 0,
+        "sort(reverse=True)");
+
+  /* Widening into 8-byte slots: extend, +, slice assignment. */
+  RoastList *head = roast_rt_list_slice(l, 0, 12, 0, ROAST_SLICE_STOP, LOC);
+  check_text(repr_of(head),
+             "[False, False, True, True, False, True, False, True, False, False, False, True]",
+             "l[:12]");
+  RoastList *floats = make_list("[0.5]", ROAST_ELEM_FLOAT);
+  roast_rt_list_extend(floats, head);
+  check_text(repr_of(floats),
+             "[0.5, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0]",
+             "floats.extend(bools)");
+  RoastList *ints = make_list("[7, 8]", ROAST_ELEM_INT);
+  RoastList *sum = roast_rt_list_concat(head, ints);
+  check_text(repr_of(sum), "[0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 1, 7, 8]", "bools + ints");
+  RoastList *pair = roast_rt_list_slice(l, 1, 3, 0, ROAST_SLICE_START | ROAST_SLICE_STOP, LOC);
+  roast_rt_list_slice_assign(ints, 1, 0, -1, ROAST_SLICE_START | ROAST_SLICE_STEP, pair, LOC);
+  check_text(repr_of(ints), "[1, 0]", "ints[1::-1] = [False, True]");
+  roast_rt_release(&pair->header);
+
+  /* Sets and dicts hand out packed lists too. */
+  RoastSet *set = roast_rt_set_from_list(l, ROAST_ELEM_BOOL);
+  RoastList *members = roast_rt_set_to_list(set);
+  check_text(repr_of(members), "[False, True]", "list(set(l))");
+  RoastSet *float_set = roast_rt_set_from_list(l, ROAST_ELEM_FLOAT);
+  RoastList *float_members = roast_rt_set_to_list(float_set);
+  check_text(repr_of(float_members), "[0.0, 1.0]", "list(set[float](l))");
+  RoastDict *d = roast_rt_dict_new(ROAST_ELEM_INT, ROAST_ELEM_BOOL);
+  for (int64_t k = 0; k < 6; ++k)
+    roast_rt_dict_set(d, (uint64_t)k, roast_rt_list_get(l, k, LOC));
+  RoastList *values = roast_rt_dict_values(d);
+  check_text(repr_of(values), "[False, False, True, True, False, True]", "d.values()");
+
+  /* Popping nearly everything (from the end) shrinks the storage: bytes, reallocated. */
+  while (l->length > 3)
+    roast_rt_list_pop(l, 0, 0, LOC);
+  CHECK(l->capacity < 100 && bytes_are_bools(l), "capacity after pops: %" PRId64, l->capacity);
+  check_text(repr_of(l), "[False, False, True]", "l[:3] after pops");
+  roast_rt_list_clear(l);
+  CHECK(l->length == 0 && l->items == NULL && !roast_rt_list_any(l) && roast_rt_list_all(l),
+        "clear");
+
+  RoastList *lists[] = {one, l, evens, backwards, twice, head, floats, ints, sum, members,
+                        float_members, values};
+  for (size_t k = 0; k < COUNT(lists); ++k)
+    roast_rt_release(&lists[k]->header);
+  roast_rt_release((RoastObject *)set);
+  roast_rt_release((RoastObject *)float_set);
+  roast_rt_release((RoastObject *)d);
+}
+
 /* ---- Memory errors, printing ------------------------------------------------------------- */
 
 /* A list claiming the most slots a list can have (its items are never
@@ -1005,6 +1151,7 @@ void test_list(void) {
   test_slice_assign();
   test_sort_stability();
   test_big_sorts();
+  test_packed_bools();
   test_cycles();
   test_deep_nesting();
   test_errors_and_printing();

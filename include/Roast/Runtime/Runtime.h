@@ -21,8 +21,9 @@
  *                char    data[]    length bytes followed by a NUL terminator
  *              for list (see "Lists" below):
  *                int64_t   length    number of elements
- *                int64_t   capacity  number of slots allocated at items
- *                uint64_t *items     the elements, one 8-byte slot each
+ *                int64_t   capacity  number of elements allocated at items
+ *                uint64_t *items     the elements: one 8-byte slot each, but
+ *                                    one byte each for a list of bools
  *              for tuple, dict and set: int64_t length, then as their
  *              sections below say.  Every sized object has its length at
  *              offset 16, so truth testing and len() read it there.
@@ -225,13 +226,21 @@ bool roast_rt_str_isalpha(const RoastStr *s); /* non-empty and all ASCII letters
 /* ---- Lists -------------------------------------------------------------- */
 /*
  * list[T] is homogeneous: the compiler tells the runtime the element kind
- * when it creates a list, and every element lives in one 8-byte slot:
+ * when it creates a list, and every element passes to and from the runtime
+ * as one 8-byte slot:
  *   ROAST_ELEM_INT     an int64_t
  *   ROAST_ELEM_FLOAT   the IEEE-754 bits of a double
  *   ROAST_ELEM_BOOL    0 or 1
  *   ROAST_ELEM_OBJECT  a RoastObject * (str, list, tuple, dict, set), or NULL for None
- * The kind is header.flags & ROAST_LIST_KIND_MASK; the other flag bits are
- * the runtime's own.  Lists are always heap objects, never immortal.
+ * In memory, items holds capacity slots of 8 bytes for INT, FLOAT and
+ * OBJECT lists, but capacity BYTES (each 0 or 1) for a BOOL list: element i
+ * of a list[bool] is the uint8_t at (uint8_t *)items + i, of any other list
+ * the slot items[i].  Only the storage is packed; every function below
+ * still takes and returns bool items as 0/1 slots.  The compiler reads and
+ * writes number elements inline (l[i], l[i] = v) by that layout.
+ * The kind is header.flags & ROAST_LIST_KIND_MASK and never changes; the
+ * other flag bits are the runtime's own.  Lists are always heap objects,
+ * never immortal.
  *
  * Ownership follows the str section: results are new references, arguments
  * are borrowed.  A list owns one reference to each OBJECT element: storing
@@ -261,8 +270,9 @@ enum { ROAST_LIST_KIND_MASK = 0xff };
 typedef struct RoastList {
   RoastObject header; /* type_id == ROAST_TYPE_LIST; flags: the RoastElemKind */
   int64_t length;     /* number of elements; the compiler reads it inline (offset 16) */
-  int64_t capacity;   /* slots allocated at items (offset 24) */
-  uint64_t *items;    /* the elements (offset 32); NULL when capacity is 0 */
+  int64_t capacity;   /* elements allocated at items (offset 24) */
+  uint64_t *items;    /* the elements (offset 32): 8-byte slots, or bytes for a list of bools;
+                         NULL when capacity is 0 */
 } RoastList;
 
 /* Comparison operators, numbered as CPython's Py_LT .. Py_GE. */
@@ -374,6 +384,12 @@ typedef struct RoastTuple {
 /* A fresh tuple of `length` zeroed fields whose kinds are copied from kinds[0..length); refcount 1. */
 RoastTuple *roast_rt_tuple_new(int64_t length, const uint8_t *kinds);
 RoastStr *roast_rt_tuple_repr(const RoastTuple *t); /* repr(t): (1, 'a'), (1,), () */
+/* a OP b for any RoastCompareOp, as CPython compares tuples: lexicographic, the first unequal
+ * fields decide with OP itself (a NaN there makes every ordering false), a shorter prefix is
+ * smaller; TypeError "'<' not supported between instances of 'int' and 'str'" (OP's symbol)
+ * when the deciding fields cannot be ordered. */
+bool roast_rt_tuple_richcompare(const RoastTuple *a, const RoastTuple *b, int32_t op,
+                                const char *file, int32_t line, const char *fn);
 
 /* ---- Hashing ------------------------------------------------------------- */
 /* hash(v) of a slot of the given kind, equal to CPython 3.12's for int,

@@ -109,6 +109,24 @@ struct Program {
   std::deque<FunctionInfo> functionStorage;
 };
 
+/// A piece of a str.format() template: literal text, or a replacement field
+/// `{index!conversion:spec}` / `{name...}` (automatic numbering resolved).
+struct FormatPiece {
+  std::string literal;
+  bool isField = false;
+  size_t index = 0;      // positional argument, when name is empty
+  std::string name;      // keyword argument
+  char conversion = 0;   // 'r', 's', 'a' or 0
+  std::string spec;
+};
+
+/// Parses a str.format() template as CPython's string formatter does
+/// (`{{` and `}}` escapes, `{}` / `{0}` / `{name}`, `!r`, `:spec`). Returns
+/// false and sets `error` to CPython's ValueError message for a malformed
+/// one; nested fields in specs are rejected as not supported.
+bool parseFormatTemplate(llvm::StringRef text, std::vector<FormatPiece> &pieces,
+                         std::string &error);
+
 /// Parses `text` as Python's float() does ("  2.5 ", "-inf", "1_0.5").
 bool parsePythonFloat(llvm::StringRef text, double &value);
 

@@ -1,9 +1,12 @@
 //===- ListPatterns.cpp - list ops to runtime calls on 8-byte slots -------===//
 //
-// A list stores every element in a uniform 8-byte slot
+// The runtime passes list elements as uniform 8-byte slots
 // (docs/rationale/containers.md): ints as themselves, floats as their bits,
 // bools as 0/1, objects as pointers. These patterns convert values to and
 // from slots around runtime calls; len() reads the length field inline.
+// In memory a list[bool] packs one byte (0/1) per element, every other
+// list an 8-byte slot: the inline l[i] and l[i] = v address elements by
+// the storage type of the list's static element type (storageType).
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,13 +37,20 @@ Value loadField(OpBuilder &builder, Location loc, Value object, int64_t offset,
   return LLVM::LoadOp::create(builder, loc, type, field, /*alignment=*/8);
 }
 
-/// The address of slot `index` of `list`, after Python's index check: a
-/// negative index counts from the end, and one out of range raises
-/// IndexError `message` on a cold path. Inline, so that loops over lists
-/// keep their elements in registers and vectorize.
-Value checkedSlotAddress(ConversionPatternRewriter &rewriter, RuntimeABI &abi,
-                         Operation *op, Value list, Value index,
-                         StringRef message) {
+/// How a list of roast element type `element` stores each element: an i8
+/// (0 or 1) for bool, an i64 slot for every other kind (Runtime.h, Lists).
+Type storageType(OpBuilder &builder, Type element) {
+  return getElemKind(element) == ElemKind::Bool ? builder.getI8Type()
+                                                : builder.getI64Type();
+}
+
+/// The address of element `index` of `list` (elements of type `storage`),
+/// after Python's index check: a negative index counts from the end, and
+/// one out of range raises IndexError `message` on a cold path. Inline, so
+/// that loops over lists keep their elements in registers and vectorize.
+Value checkedElementAddress(ConversionPatternRewriter &rewriter,
+                            RuntimeABI &abi, Operation *op, Value list,
+                            Value index, Type storage, StringRef message) {
   Location loc = op->getLoc();
   Type i64 = rewriter.getI64Type();
   auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
@@ -56,8 +66,13 @@ Value checkedSlotAddress(ConversionPatternRewriter &rewriter, RuntimeABI &abi,
       rewriter, loc, arith::CmpIPredicate::uge, adjusted, length);
   abi.raiseIf(rewriter, op, outOfRange, ExceptionKind::IndexError, message);
   Value items = loadField(rewriter, loc, list, kListItemsOffset, ptr);
-  return LLVM::GEPOp::create(rewriter, loc, ptr, i64, items,
+  return LLVM::GEPOp::create(rewriter, loc, ptr, storage, items,
                              ArrayRef<LLVM::GEPArg>{adjusted});
+}
+
+/// The alignment of an element stored as `storage` (i8 or i64).
+unsigned storageAlignment(Type storage) {
+  return storage.getIntOrFloatBitWidth() / 8;
 }
 
 Type elementOf(Value list) {
@@ -98,14 +113,22 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
   LogicalResult
   matchAndRewrite(ListGetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value address =
-        checkedSlotAddress(rewriter, abi, op, adaptor.getList(),
-                           adaptor.getIndex(), "list index out of range");
-    Value slot = LLVM::LoadOp::create(rewriter, op.getLoc(),
-                                      rewriter.getI64Type(), address,
-                                      /*alignment=*/8);
-    rewriter.replaceOp(op, decodeSlot(rewriter, op.getLoc(),
-                                      *getTypeConverter(), slot, op.getType()));
+    Location loc = op.getLoc();
+    Type storage = storageType(rewriter, elementOf(op.getList()));
+    Value address = checkedElementAddress(rewriter, abi, op, adaptor.getList(),
+                                          adaptor.getIndex(), storage,
+                                          "list index out of range");
+    Value stored = LLVM::LoadOp::create(rewriter, loc, storage, address,
+                                        storageAlignment(storage));
+    // A packed bool byte is 0 or 1: its low bit is the i1. Every other
+    // kind loads a whole slot and decodes it.
+    Value result =
+        storage.isInteger(8)
+            ? Value(arith::TruncIOp::create(rewriter, loc,
+                                            rewriter.getI1Type(), stored))
+            : decodeSlot(rewriter, loc, *getTypeConverter(), stored,
+                         op.getType());
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -116,21 +139,35 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
   LogicalResult
   matchAndRewrite(ListSetOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
     Type element = elementOf(op.getList());
-    SlotEncoder slots(rewriter, op.getLoc(), abi);
-    Value slot = slots.encode(adaptor.getValue(), element);
     if (getElemKind(element) == ElemKind::Object) {
       // The runtime retains the new object and releases the old one.
+      SlotEncoder slots(rewriter, loc, abi);
+      Value slot = slots.encode(adaptor.getValue(), element);
       abi.callAt(rewriter, op, RuntimeFunction::ListSet,
                  {adaptor.getList(), adaptor.getIndex(), slot});
-    } else {
-      Value address = checkedSlotAddress(rewriter, abi, op, adaptor.getList(),
-                                         adaptor.getIndex(),
-                                         "list assignment index out of range");
-      LLVM::StoreOp::create(rewriter, op.getLoc(), slot, address,
-                            /*alignment=*/8);
+      slots.finish();
+      rewriter.eraseOp(op);
+      return success();
     }
-    slots.finish();
+    // A number is stored inline: a bool as its byte, an int or float as its
+    // slot.
+    Type storage = storageType(rewriter, element);
+    Value stored;
+    if (storage.isInteger(8)) {
+      stored =
+          arith::ExtUIOp::create(rewriter, loc, storage, adaptor.getValue());
+    } else {
+      SlotEncoder slots(rewriter, loc, abi);
+      stored = slots.encode(adaptor.getValue(), element);
+      slots.finish();
+    }
+    Value address = checkedElementAddress(rewriter, abi, op, adaptor.getList(),
+                                          adaptor.getIndex(), storage,
+                                          "list assignment index out of range");
+    LLVM::StoreOp::create(rewriter, loc, stored, address,
+                          storageAlignment(storage));
     rewriter.eraseOp(op);
     return success();
   }

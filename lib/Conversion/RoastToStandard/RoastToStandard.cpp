@@ -21,7 +21,7 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
                                             RewritePatternSet &patterns) {
   populateRoastFunctionPatterns(converter, patterns);
   populateRoastArithmeticPatterns(converter, abi, patterns);
-  populateRoastTuplePatterns(converter, patterns);
+  populateRoastTuplePatterns(converter, abi, patterns);
   populateRoastMemoryPatterns(converter, patterns);
   populateRoastRuntimePatterns(converter, abi, patterns);
   populateRoastStrPatterns(converter, abi, patterns);

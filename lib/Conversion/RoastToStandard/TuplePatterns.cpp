@@ -1,5 +1,8 @@
 //===- TuplePatterns.cpp - Tuples as llvm structs -------------------------===//
 
+#include "PatternBase.h"
+#include "Slots.h"
+
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
@@ -43,10 +46,37 @@ struct TupleGetOpLowering : public OpConversionPattern<TupleGetOp> {
   }
 };
 
+/// Both tuples are boxed for the runtime's comparison, then released.
+struct TupleCmpOpLowering : public RuntimeOpConversionPattern<TupleCmpOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(TupleCmpOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value lhs = boxTuple(rewriter, loc, abi, adaptor.getLhs(),
+                         op.getLhs().getType());
+    Value rhs = boxTuple(rewriter, loc, abi, adaptor.getRhs(),
+                         op.getRhs().getType());
+    // RoastCompareOp in Runtime.h: LT 0, LE 1, EQ 2, NE 3, GT 4, GE 5.
+    static constexpr int32_t runtimeOps[] = {2, 3, 0, 1, 4, 5};
+    Value runtimeOp = arith::ConstantIntOp::create(
+        rewriter, loc, runtimeOps[unsigned(op.getPredicate())], 32);
+    Value result = abi.callAt(rewriter, op, RuntimeFunction::TupleRichCompare,
+                              {lhs, rhs, runtimeOp});
+    abi.call(rewriter, loc, RuntimeFunction::Release, lhs);
+    abi.call(rewriter, loc, RuntimeFunction::Release, rhs);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void roast::populateRoastTuplePatterns(const TypeConverter &converter,
+                                       RuntimeABI &abi,
                                        RewritePatternSet &patterns) {
   patterns.add<MakeTupleOpLowering, TupleGetOpLowering>(converter,
                                                         patterns.getContext());
+  patterns.add<TupleCmpOpLowering>(converter, patterns.getContext(), abi);
 }

@@ -28,22 +28,53 @@ roast.func @m.get(%l: !roast.list<f64>, %i: i64) -> f64 {
 
 // -----
 
-// l[i] = v of a number kind stores the slot inline, with its own message;
-// of an object kind it calls the runtime, which retains the new element and
+// A list[bool] packs one byte per element: l[i] indexes the items as i8
+// (after the same index check) and truncates the 0/1 byte to the i1.
+// CHECK-LABEL: func.func @m.get_bool(
+// CHECK-SAME:      %[[L:.*]]: !llvm.ptr, %[[I:.*]]: i64) -> i1
+// CHECK:         %[[IDX:.*]] = arith.select %{{.*}}, %{{.*}}, %[[I]] : i64
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
+// CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+// CHECK:         %[[BYTE:.*]] = llvm.load %[[BYTEP]] {alignment = 1 : i64} : !llvm.ptr -> i8
+// CHECK:         %[[X:.*]] = arith.trunci %[[BYTE]] : i8 to i1
+// CHECK:         return %[[X]]
+// CHECK-NOT:     roast_rt_list_get
+roast.func @m.get_bool(%l: !roast.list<i1>, %i: i64) -> i1 {
+  %x = roast.list_get %l[%i] : !roast.list<i1>
+  roast.return %x : i1
+}
+
+// -----
+
+// l[i] = v of a number kind stores inline, with its own message: a bool as
+// one byte at items + i, a float as its 8-byte slot at items + 8*i; of an
+// object kind it calls the runtime, which retains the new element and
 // releases the old one.
 // CHECK-DAG: ("list assignment index out of range\00")
 // CHECK-LABEL: func.func @m.set(
-// CHECK-SAME:      %[[L:.*]]: !llvm.ptr, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[S:.*]]: !llvm.ptr, %[[T:.*]]: !llvm.ptr)
-// CHECK:         %[[SLOT:.*]] = arith.extui %[[B]] : i1 to i64
+// CHECK-SAME:      %[[L:.*]]: !llvm.ptr, %[[I:.*]]: i64, %[[B:.*]]: i1, %[[S:.*]]: !llvm.ptr, %[[T:.*]]: !llvm.ptr, %[[F:.*]]: !llvm.ptr, %[[X:.*]]: f64)
+// CHECK:         %[[BYTE:.*]] = arith.extui %[[B]] : i1 to i8
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
-// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr %{{.*}}[%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i64
-// CHECK:         llvm.store %[[SLOT]], %[[SLOTP]] {alignment = 8 : i64} : i64, !llvm.ptr
+// CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr %[[ITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+// CHECK:         llvm.store %[[BYTE]], %[[BYTEP]] {alignment = 1 : i64} : i8, !llvm.ptr
 // CHECK-NOT:     roast_rt_list_set
 // CHECK:         %[[OBJ:.*]] = llvm.ptrtoint %[[S]] : !llvm.ptr to i64
 // CHECK:         llvm.call @roast_rt_list_set(%[[T]], %[[I]], %[[OBJ]],
+// CHECK:         %[[SLOT:.*]] = llvm.bitcast %[[X]] : f64 to i64
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](
+// CHECK:         %[[FITEMSP:.*]] = llvm.getelementptr %[[F]][32] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[FITEMS:.*]] = llvm.load %[[FITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr %[[FITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK:         llvm.store %[[SLOT]], %[[SLOTP]] {alignment = 8 : i64} : i64, !llvm.ptr
+// CHECK-NOT:     roast_rt_list_set
 roast.func @m.set(%l: !roast.list<i1>, %i: i64, %b: i1, %s: !roast.str,
-                  %t: !roast.list<!roast.str>) {
+                  %t: !roast.list<!roast.str>, %f: !roast.list<f64>, %x: f64) {
   roast.list_set %l[%i], %b : !roast.list<i1>
   roast.list_set %t[%i], %s : !roast.list<!roast.str>
+  roast.list_set %f[%i], %x : !roast.list<f64>
   roast.return
 }

@@ -64,3 +64,20 @@ roast.func @m.slot(%t: tuple<i64, f64>) -> tuple<i64, f64> {
   roast.global_store %v, @m.pair : tuple<i64, f64>
   roast.return %v : tuple<i64, f64>
 }
+
+// -----
+
+// Tuple comparisons box both tuples for the runtime's lexicographic
+// comparison (RoastCompareOp LT = 0) and release the boxes after it.
+// CHECK-LABEL: func.func @m.tuple_lt(
+// CHECK:         %[[A:.*]] = llvm.call @roast_rt_tuple_new(
+// CHECK:         %[[B:.*]] = llvm.call @roast_rt_tuple_new(
+// CHECK:         %[[OP:.*]] = arith.constant 0 : i32
+// CHECK:         %[[R:.*]] = llvm.call @roast_rt_tuple_richcompare(%[[A]], %[[B]], %[[OP]],
+// CHECK:         llvm.call @roast_rt_release(%[[A]])
+// CHECK:         llvm.call @roast_rt_release(%[[B]])
+// CHECK:         return %[[R]]
+roast.func @m.tuple_lt(%a: tuple<i64, !roast.str>, %b: tuple<i64, !roast.str>) -> i1 {
+  %r = roast.tuple_cmp lt, %a, %b : tuple<i64, !roast.str>, tuple<i64, !roast.str>
+  roast.return %r : i1
+}

@@ -37,6 +37,7 @@ void populateRoastArithmeticPatterns(const mlir::TypeConverter &converter,
 
 /// Tuple construction and element access.
 void populateRoastTuplePatterns(const mlir::TypeConverter &converter,
+                                RuntimeABI &abi,
                                 mlir::RewritePatternSet &patterns);
 
 /// Local slots left over after mem2reg, and module-level globals.

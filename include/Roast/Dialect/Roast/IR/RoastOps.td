@@ -322,6 +322,26 @@ def Roast_CmpOp : Roast_Op<"cmp", [
   let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
 }
 
+def Roast_TupleCmpOp : Roast_Op<"tuple_cmp", [Pure]> {
+  let summary = "comparison of two tuples";
+  let description = [{
+    `==`, `!=`, `<`, `<=`, `>`, `>=` on tuples, lexicographic as in Python;
+    the tuples may have different lengths and field types (`(1, 2) <
+    (1, 2.5, "x")`). An ordering whose deciding fields cannot be ordered
+    raises `TypeError`.
+
+    ```mlir
+    %lt = roast.tuple_cmp lt, %a, %b : tuple<i64, !roast.str>, tuple<i64, !roast.str>
+    ```
+  }];
+  let arguments = (ins Roast_CmpPredicate:$predicate, AnyTuple:$lhs,
+                       AnyTuple:$rhs);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = [{
+    $predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)
+  }];
+}
+
 def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
   let summary = "`a is b` on objects: identity";
   let description = [{

@@ -46,9 +46,9 @@ def Roast_RefType : Roast_Type<"Ref", "ref"> {
 def Roast_ListType : Roast_Type<"List", "list"> {
   let summary = "a mutable, reference-counted list";
   let description = [{
-    `list[T]`: a heap object holding its elements in uniform 8-byte slots
-    (docs/rationale/containers.md). Elements of reference types are owned by
-    the list.
+    `list[T]`: a heap object holding its elements in 8-byte slots, or in
+    one byte each for `list[bool]` (docs/rationale/containers.md). Elements
+    of reference types are owned by the list.
   }];
   let parameters = (ins "::mlir::Type":$elementType);
   let assemblyFormat = "`<` $elementType `>`";

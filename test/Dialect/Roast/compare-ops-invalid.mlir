@@ -1,0 +1,23 @@
+// RUN: roast-opt %s -split-input-file -verify-diagnostics
+
+roast.func @m.bad(%a: i64, %b: i64) -> i1 {
+  // expected-error @+1 {{operand #0 must be tuple}}
+  %x = "roast.tuple_cmp"(%a, %b) {predicate = 2 : i64} : (i64, i64) -> i1
+  roast.return %x : i1
+}
+
+// -----
+
+roast.func @m.bad(%a: !roast.list<i64>, %b: !roast.list<f64>) -> i1 {
+  // expected-error @+1 {{requires all operands to have the same type}}
+  %x = "roast.is"(%a, %b) : (!roast.list<i64>, !roast.list<f64>) -> i1
+  roast.return %x : i1
+}
+
+// -----
+
+roast.func @m.bad(%a: !roast.str, %b: !roast.str) -> i1 {
+  // expected-error @+1 {{operand #0 must be}}
+  %x = "roast.is"(%a, %b) : (!roast.str, !roast.str) -> i1
+  roast.return %x : i1
+}
