@@ -352,6 +352,12 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
     dumpOptional(assertStmt.message, "message");
     return;
   }
+  case Stmt::Kind::Del: {
+    line() << "Del\n";
+    Nested nested(*this);
+    dumpExprs(llvm::cast<DelStmt>(stmt).targets);
+    return;
+  }
   case Stmt::Kind::Unsupported:
     line() << "UnsupportedStmt ";
     printStringLiteral(os, llvm::cast<UnsupportedStmt>(stmt).what);

@@ -371,6 +371,22 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   case ast::Stmt::Kind::AugAssign:
     emitAugAssign(llvm::cast<ast::AugAssignStmt>(stmt));
     return;
+  case ast::Stmt::Kind::Del:
+    for (ast::ExprPtr &target : llvm::cast<ast::DelStmt>(stmt).targets) {
+      auto &sub = llvm::cast<ast::SubscriptExpr>(*target);
+      Location l = loc(sub.getLoc());
+      Value container = emitOperand(*sub.value);
+      if (auto *dict = llvm::dyn_cast<sema::DictType>(sub.value->type))
+        DictMethodOp::create(builder, l, TypeRange{}, DictMethod::del,
+                             ValueRange{container,
+                                        emitExprAs(*sub.index, dict->getKey())});
+      else
+        ListMethodOp::create(
+            builder, l, TypeRange{}, ListMethod::del,
+            ValueRange{container,
+                       emitExprAs(*sub.index, program.types.getInt())});
+    }
+    return;
   case ast::Stmt::Kind::Assert:
     emitAssert(llvm::cast<ast::AssertStmt>(stmt));
     return;

@@ -832,6 +832,7 @@ Value Generator::emitListMethodCall(ast::CallExpr &call,
   case ListMethod::reverse:
   case ListMethod::copy:
   case ListMethod::clear:
+  case ListMethod::del: // del statements, not calls
     break;
   }
   SmallVector<Type, 1> results;

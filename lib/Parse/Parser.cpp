@@ -1034,7 +1034,12 @@ StmtPtr Parser::parseDelStmt() {
     return nullptr;
   if (!checkTarget(*targets, "delete"))
     return nullptr;
-  return std::make_unique<UnsupportedStmt>(loc, "del statements");
+  std::vector<ExprPtr> list;
+  if (auto *tuple = llvm::dyn_cast<TupleExpr>(targets.get()))
+    list = std::move(tuple->elts);
+  else
+    list.push_back(std::move(targets));
+  return std::make_unique<DelStmt>(loc, std::move(list));
 }
 
 /// `type` is a soft keyword: a statement only as `type NAME =` or

@@ -756,10 +756,46 @@ void Checker::checkStmt(Stmt &stmt) {
     }
     return;
   }
+  case Stmt::Kind::Del:
+    for (ExprPtr &target : llvm::cast<DelStmt>(stmt).targets)
+      checkDelTarget(*target);
+    return;
   case Stmt::Kind::Unsupported:
     unsupported(stmt.getLoc(), llvm::cast<UnsupportedStmt>(stmt).what);
     return;
   }
+}
+
+/// `del xs[i]` and `del d[k]`; deleting names and slices comes later.
+void Checker::checkDelTarget(Expr &target) {
+  auto *sub = llvm::dyn_cast<SubscriptExpr>(&target);
+  if (!sub) {
+    unsupported(target.getLoc(), "del statements on names");
+    return;
+  }
+  const Type *base = checkExpr(*sub->value);
+  if (auto *dict = llvm::dyn_cast<DictType>(base)) {
+    const Type *key = checkExprExpecting(*sub->index, dict->getKey());
+    if (!isAssignable(key, dict->getKey()))
+      diags.error(sub->index->getLoc(), "a " + dict->str() +
+                                            " has no keys of type " +
+                                            key->str());
+    return;
+  }
+  if (base->isList() && !llvm::isa<SliceExpr>(sub->index.get())) {
+    const Type *index = checkExpr(*sub->index);
+    if (!index->isInt() && !index->isBool() && !index->isError())
+      diags.error(sub->index->getLoc(),
+                  "list indices must be integers, not " + index->str());
+    return;
+  }
+  if (base->isList()) {
+    unsupported(target.getLoc(), "deletions of list slices");
+    return;
+  }
+  if (!base->isError())
+    diags.error(target.getLoc(), "'" + base->str() +
+                                     "' object doesn't support item deletion");
 }
 
 /// The type of the elements a `for` loop over `iter` assigns: int for

@@ -26,6 +26,7 @@ private:
   void checkBlock(ast::Block &block);
   void checkStmt(ast::Stmt &stmt);
   const Type *checkIterable(ast::Expr &iter);
+  void checkDelTarget(ast::Expr &target);
   Symbol *lookupForAssignment(ast::NameExpr &name);
   void assignTo(ast::Expr &target, const Type *valueType, ast::Loc loc);
   /// Whether a `from` value may be stored where a `to` is expected; binds

@@ -337,6 +337,7 @@ public:
     Global,
     Nonlocal,
     Assert,
+    Del,
     Unsupported,
   };
 
@@ -483,6 +484,14 @@ public:
       : StmtBase(loc), test(std::move(test)), message(std::move(message)) {}
   ExprPtr test;
   ExprPtr message; // may be null
+};
+
+/// `del a[i], d[k]`: the targets, deleted left to right.
+class DelStmt : public StmtBase<Stmt::Kind::Del> {
+public:
+  DelStmt(Loc loc, std::vector<ExprPtr> targets)
+      : StmtBase(loc), targets(std::move(targets)) {}
+  std::vector<ExprPtr> targets;
 };
 
 /// A statement the parser recognises but the compiler does not support yet

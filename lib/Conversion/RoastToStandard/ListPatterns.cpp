@@ -355,6 +355,9 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     case ListMethod::clear:
       abi.call(rewriter, loc, RuntimeFunction::ListClear, list);
       break;
+    case ListMethod::del:
+      abi.callAt(rewriter, op, RuntimeFunction::ListDelItem, {list, args[1]});
+      break;
     case ListMethod::sort: {
       Value reverse =
           arith::ExtUIOp::create(rewriter, loc, rewriter.getI32Type(), args[1]);

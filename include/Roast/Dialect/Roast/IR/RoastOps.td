@@ -737,7 +737,7 @@ def Roast_ListMethod : I32EnumAttr<"ListMethod", "a method of list", [
     I32EnumAttrCase<"remove", 2>, I32EnumAttrCase<"index", 3>,
     I32EnumAttrCase<"count", 4>, I32EnumAttrCase<"reverse", 5>,
     I32EnumAttrCase<"copy", 6>, I32EnumAttrCase<"clear", 7>,
-    I32EnumAttrCase<"sort", 8>]> {
+    I32EnumAttrCase<"sort", 8>, I32EnumAttrCase<"del", 9>]> {
   let cppNamespace = "::roast";
 }
 
@@ -745,7 +745,7 @@ def Roast_ListMethodOp : Roast_Op<"list_method"> {
   let summary = "call a method of list";
   let description = [{
     The list methods other than append and pop; the receiver is the first
-    operand. `sort` takes an `i1` reverse flag.
+    operand. `sort` takes an `i1` reverse flag; `del` is `del l[i]`.
 
     ```mlir
     roast.list_method reverse(%l) : (!roast.list<i64>) -> ()
