@@ -39,36 +39,41 @@ const Type *Checker::checkIterableArg(Expr &expr, llvm::StringRef name) {
   return element;
 }
 
+bool Checker::mergeElement(Expr &element, const Type *&common,
+                           const Type *expected, llvm::StringRef what) {
+  const Type *type = checkExprExpecting(element, common);
+  if (type->isError())
+    return false;
+  if (!common) {
+    common = type;
+    return true;
+  }
+  if (expected && !isAssignable(type, common)) {
+    diags.error(element.getLoc(),
+                "a " + expected->str() + " cannot hold a " +
+                    (what.ends_with("key") ? "key" : "value") + " of type " +
+                    type->str());
+    return false;
+  }
+  if (!expected && !unify(type, common)) {
+    diags.error(element.getLoc(), what + "s of different types (" +
+                                      common->str() + " and " + type->str() +
+                                      ") are not supported yet");
+    return false;
+  }
+  return true;
+}
+
 /// `{k: v, ...}`: keys of one type and values of one type; `{}` takes its
-/// type from where it goes (`d: dict[str, int] = {}`).
+/// type from where it goes (`d: dict[str, int] = {}`) or from its uses.
 const Type *Checker::checkDict(DictExpr &expr, const Type *expected) {
   auto *expectedDict = llvm::dyn_cast_if_present<DictType>(expected);
   const Type *key = expectedDict ? expectedDict->getKey() : nullptr;
   const Type *value = expectedDict ? expectedDict->getValue() : nullptr;
-  bool ok = true;
-  auto merge = [&](Expr &e, const Type *&slot, llvm::StringRef what) {
-    const Type *type = checkExprExpecting(e, slot);
-    if (type->isError()) {
-      ok = false;
-    } else if (!slot) {
-      slot = type;
-    } else if (expectedDict && !isAssignable(type, slot)) {
-      diags.error(e.getLoc(), "a " + expected->str() + " cannot hold a " +
-                                  what + " of type " + type->str());
-      ok = false;
-    } else if (!expectedDict && !unify(type, slot)) {
-      diags.error(e.getLoc(), "dict " + what + "s of different types (" +
-                                  slot->str() + " and " + type->str() +
-                                  ") are not supported");
-      ok = false;
-    }
-  };
-  for (auto [k, v] : llvm::zip(expr.keys, expr.values)) {
-    merge(*k, key, "key");
-    merge(*v, value, "value");
-  }
-  if (!ok)
-    return types.getError();
+  for (auto [k, v] : llvm::zip(expr.keys, expr.values))
+    if (!mergeElement(*k, key, expectedDict, "dict key") ||
+        !mergeElement(*v, value, expectedDict, "dict value"))
+      return types.getError();
   if (!key) { // bound by the first uses that fix them
     key = types.newVar();
     value = types.newVar();
@@ -82,24 +87,9 @@ const Type *Checker::checkDict(DictExpr &expr, const Type *expected) {
 const Type *Checker::checkSet(SetExpr &expr, const Type *expected) {
   auto *expectedSet = llvm::dyn_cast_if_present<SetType>(expected);
   const Type *element = expectedSet ? expectedSet->getElement() : nullptr;
-  for (ExprPtr &elt : expr.elts) {
-    const Type *type = checkExprExpecting(*elt, element);
-    if (type->isError())
-      return type;
-    if (!element) {
-      element = type;
-    } else if (expectedSet && !isAssignable(type, element)) {
-      diags.error(elt->getLoc(), "a " + expected->str() +
-                                     " cannot hold a value of type " +
-                                     type->str());
+  for (ExprPtr &elt : expr.elts)
+    if (!mergeElement(*elt, element, expectedSet, "set element"))
       return types.getError();
-    } else if (!expectedSet && !unify(type, element)) {
-      diags.error(elt->getLoc(), "set elements of different types (" +
-                                     element->str() + " and " + type->str() +
-                                     ") are not supported");
-      return types.getError();
-    }
-  }
   if (!checkHashable(element, expr.getLoc()))
     return types.getError();
   return types.getSet(element);

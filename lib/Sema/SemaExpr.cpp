@@ -1014,25 +1014,9 @@ bool Checker::checkListElement(const Type *element, Loc loc) {
 const Type *Checker::checkList(ListExpr &expr, const Type *expected) {
   auto *expectedList = llvm::dyn_cast_if_present<ListType>(expected);
   const Type *element = expectedList ? expectedList->getElement() : nullptr;
-  bool fromContext = element != nullptr;
-  for (ExprPtr &elt : expr.elts) {
-    const Type *type = checkExprExpecting(*elt, element);
-    if (type->isError())
-      return type;
-    if (!element) {
-      element = type;
-    } else if (fromContext && !isAssignable(type, element)) {
-      diags.error(elt->getLoc(), "a " + expected->str() +
-                                     " cannot hold a value of type " +
-                                     type->str());
+  for (ExprPtr &elt : expr.elts)
+    if (!mergeElement(*elt, element, expectedList, "list element"))
       return types.getError();
-    } else if (!fromContext && !unify(type, element)) {
-      diags.error(elt->getLoc(),
-                  "list elements of different types (" + element->str() +
-                      " and " + type->str() + ") are not supported yet");
-      return types.getError();
-    }
-  }
   if (!element)
     element = types.newVar(); // bound by the first use that fixes it
   if (!checkListElement(element, expr.getLoc()))

@@ -80,6 +80,12 @@ private:
   /// Checks `expr` as the iterable argument of `name` (sum(), sorted()...)
   /// and returns its element type, or null after a diagnostic.
   const Type *checkIterableArg(ast::Expr &expr, llvm::StringRef name);
+  /// Checks one element of a display against `common`, the type all of
+  /// them share so far (null before the first): an annotated container
+  /// (`expected`) converts each element to its own element type, otherwise
+  /// all must unify. `what` names them in diagnostics ("dict key").
+  bool mergeElement(ast::Expr &element, const Type *&common,
+                    const Type *expected, llvm::StringRef what);
   const Type *checkDict(ast::DictExpr &expr, const Type *expected);
   const Type *checkSet(ast::SetExpr &expr, const Type *expected);
   const Type *checkDictMethodCall(ast::CallExpr &call,

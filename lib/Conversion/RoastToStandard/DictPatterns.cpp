@@ -191,10 +191,7 @@ struct DictMethodLowering : public RuntimeOpConversionPattern<DictMethodOp> {
       break;
     }
     slots.finish();
-    if (result)
-      rewriter.replaceOp(op, result);
-    else
-      rewriter.eraseOp(op);
+    replaceOrErase(rewriter, op, result);
     return success();
   }
 };

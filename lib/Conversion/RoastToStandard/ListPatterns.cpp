@@ -367,10 +367,7 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     }
     }
     slots.finish();
-    if (result)
-      rewriter.replaceOp(op, result);
-    else
-      rewriter.eraseOp(op);
+    replaceOrErase(rewriter, op, result);
     return success();
   }
 };

@@ -22,6 +22,16 @@ protected:
   RuntimeABI &abi;
 };
 
+/// Replaces `op` with `result`, or erases it when the lowering produced no
+/// value (a method returning None).
+inline void replaceOrErase(mlir::RewriterBase &rewriter, mlir::Operation *op,
+                           mlir::Value result) {
+  if (result)
+    rewriter.replaceOp(op, result);
+  else
+    rewriter.eraseOp(op);
+}
+
 /// The operands of a runtime slice call after `value`: start, stop, step
 /// (0 when missing) and the `which` mask saying which were given.
 inline llvm::SmallVector<mlir::Value, 4>

@@ -103,10 +103,7 @@ struct SetMethodLowering : public RuntimeOpConversionPattern<SetMethodOp> {
         abi.callAt(rewriter, op, RuntimeFunction::SetRemove, {set, item});
       slots.finish();
     }
-    if (result)
-      rewriter.replaceOp(op, result);
-    else
-      rewriter.eraseOp(op);
+    replaceOrErase(rewriter, op, result);
     return success();
   }
 };
