@@ -505,6 +505,16 @@ void ASTDumper::dumpExpr(const Expr &expr, StringRef role) {
     }
     return;
   }
+  case Expr::Kind::Lambda: {
+    const auto &lambda = llvm::cast<LambdaExpr>(expr);
+    out << "Lambda";
+    for (const Param &param : lambda.params)
+      out << ' ' << param.name;
+    out << '\n';
+    Nested nested(*this);
+    dumpExpr(*lambda.body, "body");
+    return;
+  }
   case Expr::Kind::Comprehension: {
     const auto &comp = llvm::cast<ComprehensionExpr>(expr);
     static const char *const forms[] = {"List", "Set", "Dict", "Generator"};

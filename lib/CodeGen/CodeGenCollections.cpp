@@ -323,3 +323,132 @@ Value Generator::emitWalkAsList(ast::CallExpr &call) {
   consume(list, listType); // the caller tracks it
   return list;
 }
+
+//===----------------------------------------------------------------------===//
+// key= functions: decorate, sort, undecorate
+//===----------------------------------------------------------------------===//
+
+ast::LambdaExpr *Generator::findKey(std::vector<ast::Keyword> &keywords) {
+  for (ast::Keyword &keyword : keywords)
+    if (keyword.name == "key")
+      return llvm::cast<ast::LambdaExpr>(keyword.value.get());
+  return nullptr;
+}
+
+Value Generator::findReverse(std::vector<ast::Keyword> &keywords, Location l) {
+  for (ast::Keyword &keyword : keywords)
+    if (keyword.name == "reverse")
+      return truthValue(*keyword.value);
+  return boolConstant(false, l);
+}
+
+/// The key is inlined: its parameter gets a slot of its own, assigned each
+/// element in turn. The pairs (key, index) sort in the order sort(key=,
+/// reverse=) gives the elements; a reverse sort negates the index so that
+/// equal keys keep their order (Python's sort is stable either way).
+Value Generator::emitKeyOrder(Value list, const sema::Type *element,
+                              ast::LambdaExpr &key, Value reverse, Location l) {
+  const sema::Type *intType = program.types.getInt();
+  auto *pairType = program.types.getTuple({key.type, intType});
+  auto *pairsType = program.types.getList(pairType);
+  Value pairs = ListNewOp::create(builder, l, convertType(pairsType),
+                                  ValueRange{});
+  track(pairs, pairsType);
+  sema::Symbol *param = key.params[0].symbol;
+  Type slotType = convertType(param->type);
+  slots[param] = newSlot(param->name, slotType);
+  StoreOp::create(builder, l, buildZeroValue(builder, l, slotType),
+                  slots[param]);
+  Value length = LenOp::create(builder, l, list);
+  emitCountedLoop(length, l, [&](Value i) {
+    pushTemps();
+    Value x = ListGetOp::create(builder, l, list, i);
+    if (isRefCounted(element))
+      RetainOp::create(builder, l, x);
+    track(x, element);
+    storeTo(param, x, element, l);
+    Value k = emitExpr(*key.body);
+    Value negated = arith::SubIOp::create(builder, l, intConstant(0, l), i);
+    Value index = arith::SelectOp::create(builder, l, reverse, negated, i);
+    // The list boxes the pair and takes its own references.
+    Value pair = MakeTupleOp::create(builder, l, convertType(pairType),
+                                     ValueRange{k, index});
+    ListAppendOp::create(builder, l, pairs, pair);
+    popTemps();
+  });
+  if (isRefCounted(param->type))
+    ReleaseOp::create(builder, l, LoadOp::create(builder, l, slots[param]));
+  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::sort,
+                       ValueRange{pairs, reverse});
+  return pairs;
+}
+
+Value Generator::pairIndex(Value pairs, Value position, Value reverse,
+                           Location l) {
+  Type i64 = builder.getI64Type();
+  Value pair = ListGetOp::create(builder, l, pairs, position);
+  Value stored = TupleGetOp::create(builder, l, i64, pair, int64_t(1));
+  Value negated = arith::SubIOp::create(builder, l, intConstant(0, l), stored);
+  return arith::SelectOp::create(builder, l, reverse, negated, stored);
+}
+
+Value Generator::emitSortedWithKey(Value list, const sema::Type *listType,
+                                   std::vector<ast::Keyword> &keywords,
+                                   Location l) {
+  const sema::Type *element = elementTypeOf(listType);
+  Value reverse = findReverse(keywords, l);
+  Value pairs = emitKeyOrder(list, element, *findKey(keywords), reverse, l);
+  Value result =
+      ListNewOp::create(builder, l, list.getType(), ValueRange{});
+  track(result, listType);
+  emitCountedLoop(LenOp::create(builder, l, pairs), l, [&](Value j) {
+    Value x = ListGetOp::create(builder, l, list,
+                                pairIndex(pairs, j, reverse, l));
+    ListAppendOp::create(builder, l, result, x);
+  });
+  consume(result, listType); // the caller tracks it
+  return result;
+}
+
+void Generator::emitSortWithKey(Value list, const sema::Type *listType,
+                                std::vector<ast::Keyword> &keywords,
+                                Location l) {
+  // Read the elements from a copy while writing them back in order.
+  Value copy = ListMethodOp::create(builder, l, TypeRange{list.getType()},
+                                    ListMethod::copy, ValueRange{list})
+                   .getResult(0);
+  track(copy, listType);
+  const sema::Type *element = elementTypeOf(listType);
+  Value reverse = findReverse(keywords, l);
+  Value pairs = emitKeyOrder(copy, element, *findKey(keywords), reverse, l);
+  emitCountedLoop(LenOp::create(builder, l, pairs), l, [&](Value j) {
+    Value x = ListGetOp::create(builder, l, copy,
+                                pairIndex(pairs, j, reverse, l));
+    ListSetOp::create(builder, l, list, j, x);
+  });
+}
+
+Value Generator::emitExtremeWithKey(Value list, const sema::Type *listType,
+                                    ast::LambdaExpr &key, bool wantMax,
+                                    llvm::StringRef name, Location l) {
+  Block *empty = new Block(), *ok = new Block();
+  Value length = LenOp::create(builder, l, list);
+  cf::CondBranchOp::create(
+      builder, l,
+      CmpOp::create(builder, l, CmpPredicate::eq, length, intConstant(0, l)),
+      empty, ok);
+  startBlock(empty);
+  RaiseOp::create(builder, l, ExceptionKind::ValueError,
+                  (name + "() iterable argument is empty").str());
+  startBlock(ok);
+  // The first element of the stable order: the first minimum, or (reverse)
+  // the first maximum.
+  Value reverse = boolConstant(wantMax, l);
+  const sema::Type *element = elementTypeOf(listType);
+  Value pairs = emitKeyOrder(list, element, key, reverse, l);
+  Value best = ListGetOp::create(builder, l, list,
+                                 pairIndex(pairs, intConstant(0, l), reverse, l));
+  if (isRefCounted(element))
+    RetainOp::create(builder, l, best);
+  return best;
+}

@@ -424,8 +424,15 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     CmpPredicate better =
         builtin == Builtin::Min ? CmpPredicate::lt : CmpPredicate::gt;
     if (call.args.size() == 1) {
-      // The extreme element is borrowed from the list.
       ast::Expr &arg = *call.args[0];
+      if (ast::LambdaExpr *key = findKey(call.keywords)) {
+        Value list = asList(emitExpr(arg), arg.type, l);
+        return emitExtremeWithKey(
+            list, program.types.getList(call.type), *key,
+            builtin == Builtin::Max, builtin == Builtin::Max ? "max" : "min",
+            l);
+      }
+      // The extreme element is borrowed from the list.
       Value element = ListReduceOp::create(
           builder, l, convertType(call.type),
           builtin == Builtin::Min ? ListReduction::min : ListReduction::max,
@@ -525,6 +532,9 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::Sorted: {
     ast::Expr &arg = *call.args[0];
     Value value = emitExpr(arg);
+    if (findKey(call.keywords))
+      return emitSortedWithKey(asList(value, arg.type, l), call.type,
+                               call.keywords, l);
     Value copy = asList(value, arg.type, l);
     if (copy == value) // a list: sort a copy
       copy = ListMethodOp::create(builder, l, TypeRange{copy.getType()},
@@ -532,11 +542,8 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
                  .getResult(0);
     else // a fresh snapshot: the caller tracks it
       consume(copy, call.type);
-    Value reverse = boolConstant(false, l);
-    for (ast::Keyword &keyword : call.keywords)
-      reverse = truthValue(*keyword.value);
     ListMethodOp::create(builder, l, TypeRange{}, ListMethod::sort,
-                         ValueRange{copy, reverse});
+                         ValueRange{copy, findReverse(call.keywords, l)});
     return copy;
   }
   case Builtin::DivMod: {
@@ -822,13 +829,13 @@ Value Generator::emitListMethodCall(ast::CallExpr &call,
   case ListMethod::count:
     operands.push_back(arg(0, element));
     break;
-  case ListMethod::sort: {
-    Value reverse = boolConstant(false, l);
-    for (ast::Keyword &keyword : call.keywords)
-      reverse = truthValue(*keyword.value);
-    operands.push_back(reverse);
+  case ListMethod::sort:
+    if (findKey(call.keywords)) {
+      emitSortWithKey(list, callee.value->type, call.keywords, l);
+      return noneValue(l);
+    }
+    operands.push_back(findReverse(call.keywords, l));
     break;
-  }
   case ListMethod::reverse:
   case ListMethod::copy:
   case ListMethod::clear:

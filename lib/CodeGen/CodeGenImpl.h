@@ -137,6 +137,26 @@ private:
   /// The loops of clauses[index...] around the element's insertion.
   void emitComprehensionClauses(ast::ComprehensionExpr &expr, size_t index,
                                 mlir::Value result, mlir::Location l);
+  // key= functions (CodeGenCollections.cpp).
+  static ast::LambdaExpr *findKey(std::vector<ast::Keyword> &keywords);
+  /// The reverse= flag, False when absent.
+  mlir::Value findReverse(std::vector<ast::Keyword> &keywords,
+                          mlir::Location l);
+  /// The (key, index) pairs of `list`'s elements, sorted.
+  mlir::Value emitKeyOrder(mlir::Value list, const sema::Type *element,
+                           ast::LambdaExpr &key, mlir::Value reverse,
+                           mlir::Location l);
+  /// The original index held by pair `position` of emitKeyOrder's result.
+  mlir::Value pairIndex(mlir::Value pairs, mlir::Value position,
+                        mlir::Value reverse, mlir::Location l);
+  mlir::Value emitSortedWithKey(mlir::Value list, const sema::Type *listType,
+                                std::vector<ast::Keyword> &keywords,
+                                mlir::Location l);
+  void emitSortWithKey(mlir::Value list, const sema::Type *listType,
+                       std::vector<ast::Keyword> &keywords, mlir::Location l);
+  mlir::Value emitExtremeWithKey(mlir::Value list, const sema::Type *listType,
+                                 ast::LambdaExpr &key, bool wantMax,
+                                 llvm::StringRef name, mlir::Location l);
   mlir::Value emitContainerConstructor(ast::CallExpr &call,
                                        sema::Builtin builtin);
   mlir::Value emitStrConversion(sema::Builtin builtin, ast::Expr &arg,

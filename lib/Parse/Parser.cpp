@@ -494,6 +494,8 @@ static std::string describeTarget(const Expr &expr) {
     return "set display";
   case Expr::Kind::Dict:
     return "dict literal";
+  case Expr::Kind::Lambda:
+    return "lambda";
   case Expr::Kind::Comprehension:
     switch (llvm::cast<ComprehensionExpr>(expr).form) {
     case ComprehensionExpr::Form::List: return "list comprehension";
@@ -1652,9 +1654,12 @@ ExprPtr Parser::parseLambdef() {
   consume();
   std::vector<Param> params;
   if (!parseParameters(params, /*isLambda=*/true, TokenKind::colon) ||
-      !expect(TokenKind::colon) || !parseExpression())
+      !expect(TokenKind::colon))
     return nullptr;
-  return std::make_unique<UnsupportedExpr>(loc, "lambda expressions");
+  ExprPtr body = parseExpression();
+  if (!body)
+    return nullptr;
+  return std::make_unique<LambdaExpr>(loc, std::move(params), std::move(body));
 }
 
 /// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]

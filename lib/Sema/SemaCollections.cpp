@@ -432,3 +432,61 @@ bool roast::sema::parseFormatTemplate(llvm::StringRef text,
   flushLiteral();
   return true;
 }
+
+bool Checker::checkSortKeywords(std::vector<Keyword> &keywords,
+                                llvm::StringRef name, const Type *element,
+                                bool allowReverse) {
+  bool ok = true;
+  for (Keyword &keyword : keywords) {
+    if (keyword.name == "key") {
+      ok &= element->isError() || checkKeyFunction(keyword, element);
+    } else if (keyword.name == "reverse" && allowReverse) {
+      const Type *type = checkExpr(*keyword.value);
+      if (!type->isBool() && !type->isInt() && !type->isError()) {
+        diags.error(keyword.value->getLoc(), "reverse must be a bool");
+        ok = false;
+      }
+    } else {
+      checkExpr(*keyword.value);
+      diags.error(keyword.loc, name + " got an unexpected keyword argument '" +
+                                   keyword.name + "'");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+const Type *Checker::checkKeyFunction(Keyword &keyword, const Type *element) {
+  Loc loc = keyword.value->getLoc();
+  if (llvm::isa<NameExpr>(keyword.value.get())) {
+    // key=len is key=lambda x: len(x): one call site to check and inline.
+    std::vector<ExprPtr> args;
+    args.push_back(std::make_unique<NameExpr>(loc, "<key>"));
+    ExprPtr call = std::make_unique<CallExpr>(loc, std::move(keyword.value),
+                                              std::move(args),
+                                              std::vector<Keyword>());
+    std::vector<Param> params(1);
+    params[0].loc = loc;
+    params[0].name = "<key>";
+    keyword.value =
+        std::make_unique<LambdaExpr>(loc, std::move(params), std::move(call));
+  }
+  auto *lambda = llvm::dyn_cast<LambdaExpr>(keyword.value.get());
+  if (!lambda) {
+    checkExpr(*keyword.value);
+    unsupported(loc, "key= arguments other than lambdas and function names");
+    return nullptr;
+  }
+  if (lambda->params.size() != 1 || lambda->params[0].defaultValue) {
+    diags.error(loc, "a key function takes exactly one argument");
+    return nullptr;
+  }
+  Param &param = lambda->params[0];
+  comprehensionScopes.emplace_back();
+  param.symbol = newSymbol(Symbol::Kind::Local, param.name, element, param.loc);
+  comprehensionScopes.back()[param.name] = param.symbol;
+  const Type *key = checkExpr(*lambda->body);
+  comprehensionScopes.pop_back();
+  lambda->type = key;
+  return key->isError() ? nullptr : key;
+}

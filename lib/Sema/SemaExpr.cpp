@@ -530,11 +530,10 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     llvm::StringRef name = builtin == Builtin::Min ? "min" : "max";
     if (call.args.size() == 1) {
       const Type *element = checkIterableArg(*call.args[0], name);
-      for (Keyword &keyword : call.keywords) {
-        checkExpr(*keyword.value);
-        unsupported(keyword.loc, name + "() keyword arguments");
-      }
-      return element ? element : types.getError();
+      bool ok = checkSortKeywords(call.keywords, (name + "()").str(),
+                                  element ? element : types.getError(),
+                                  /*allowReverse=*/false);
+      return element && ok ? element : types.getError();
     }
     // min("b", "a"): strs compare by code point.
     if (call.keywords.empty() && llvm::all_of(call.args, [&](ExprPtr &arg) {
@@ -695,14 +694,6 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     return call.args.size() == 2 ? types.getFloat() : types.getInt();
   }
   case Builtin::Sorted: {
-    for (Keyword &keyword : call.keywords) {
-      const Type *type = checkExpr(*keyword.value);
-      if (keyword.name != "reverse")
-        unsupported(keyword.loc, "sorted() keyword argument '" +
-                                     keyword.name + "'");
-      else if (!type->isBool() && !type->isInt() && !type->isError())
-        diags.error(keyword.value->getLoc(), "reverse must be a bool");
-    }
     if (call.args.size() != 1) {
       for (ExprPtr &arg : call.args)
         checkExpr(*arg);
@@ -711,7 +702,10 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       return types.getError();
     }
     const Type *element = checkIterableArg(*call.args[0], "sorted");
-    return element ? types.getList(element) : types.getError();
+    bool ok = checkSortKeywords(call.keywords, "sorted()",
+                                element ? element : types.getError(),
+                                /*allowReverse=*/true);
+    return element && ok ? types.getList(element) : types.getError();
   }
   case Builtin::DivMod: {
     const Type *type = checkNumericArgs(call, "divmod", 2, 2);
@@ -1061,14 +1055,15 @@ const Type *Checker::checkListMethodCall(CallExpr &call, AttributeExpr &callee,
     return types.getError();
   }
   std::string name = "list." + callee.attr;
-  // sort(reverse=...) is the one keyword; key= comes with closures.
-  for (Keyword &keyword : call.keywords) {
-    const Type *type = checkExpr(*keyword.value);
-    if (sig->name != "sort" || keyword.name != "reverse")
-      diags.error(keyword.loc, name + "() keyword argument '" + keyword.name +
-                                   "' is not supported yet");
-    else if (!type->isBool() && !type->isInt() && !type->isError())
-      diags.error(keyword.value->getLoc(), "reverse must be a bool");
+  // sort(key=..., reverse=...) takes the only keywords.
+  if (sig->name == "sort") {
+    checkSortKeywords(call.keywords, name + "()", element,
+                      /*allowReverse=*/true);
+  } else {
+    for (Keyword &keyword : call.keywords) {
+      checkExpr(*keyword.value);
+      diags.error(keyword.loc, name + "() takes no keyword arguments");
+    }
   }
   if (call.args.size() < sig->required ||
       call.args.size() > sig->params.size()) {
@@ -1270,6 +1265,9 @@ const Type *Checker::checkExprImpl(Expr &expr) {
     return checkComprehension(llvm::cast<ComprehensionExpr>(expr), nullptr);
   case Expr::Kind::FString:
     return checkFString(llvm::cast<FStringExpr>(expr));
+  case Expr::Kind::Lambda:
+    unsupported(expr.getLoc(), "lambda expressions other than key= arguments");
+    return types.getError();
   case Expr::Kind::Unsupported:
     unsupported(expr.getLoc(), llvm::cast<UnsupportedExpr>(expr).what);
     return types.getError();

@@ -98,6 +98,15 @@ private:
   /// as lists (they are evaluated eagerly).
   const Type *checkComprehension(ast::ComprehensionExpr &expr,
                                  const Type *expected);
+  /// The key= and reverse= keywords of sorted(), list.sort(), min() and
+  /// max(); `element` is what the key function is applied to.
+  bool checkSortKeywords(std::vector<ast::Keyword> &keywords,
+                         llvm::StringRef name, const Type *element,
+                         bool allowReverse);
+  /// A key= function: a one-parameter lambda, or the name of a function or
+  /// built-in (rewritten to `lambda x: name(x)`), checked with its
+  /// parameter bound to `element`. Returns the key's type, or null.
+  const Type *checkKeyFunction(ast::Keyword &keyword, const Type *element);
   /// list(), set() and dict() calls.
   const Type *checkContainerConstructor(ast::CallExpr &call, Builtin builtin,
                                         const Type *expected);

@@ -62,6 +62,7 @@ public:
     Set,
     Dict,
     Comprehension,
+    Lambda,
     FString,
     Unsupported, // parsed syntax outside the supported subset
   };
@@ -450,6 +451,16 @@ struct Param {
   ExprPtr defaultValue; // may be null
   /// Set by Sema.
   sema::Symbol *symbol = nullptr;
+};
+
+/// `lambda a, b: body`. For now only a `key=` argument: Sema checks the
+/// body with the parameters bound to the elements, and CodeGen inlines it.
+class LambdaExpr : public ExprBase<Expr::Kind::Lambda> {
+public:
+  LambdaExpr(Loc loc, std::vector<Param> params, ExprPtr body)
+      : ExprBase(loc), params(std::move(params)), body(std::move(body)) {}
+  std::vector<Param> params;
+  ExprPtr body;
 };
 
 class FunctionDefStmt : public StmtBase<Stmt::Kind::FunctionDef> {
