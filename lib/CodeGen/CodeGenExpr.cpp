@@ -155,6 +155,28 @@ Value Generator::emitBinary(ast::BinaryExpr &expr) {
   if (expr.type->isStr())
     return emitStrArithmetic(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
                              emitExpr(*expr.rhs), expr.rhs->type, l);
+  if (auto *tuple = llvm::dyn_cast<sema::TupleType>(expr.type)) {
+    // Static shapes: `a + b` and `t * 3` gather fields into a new tuple.
+    SmallVector<Value> fields;
+    auto gather = [&](Value value, const sema::Type *type) {
+      for (auto [i, field] :
+           llvm::enumerate(llvm::cast<sema::TupleType>(type)->getElements()))
+        fields.push_back(TupleGetOp::create(builder, l, convertType(field),
+                                            value, int64_t(i)));
+    };
+    Value lhs = emitExpr(*expr.lhs);
+    if (expr.op == ast::BinaryOp::Add) {
+      gather(lhs, expr.lhs->type);
+      gather(emitExpr(*expr.rhs), expr.rhs->type);
+    } else {
+      while (fields.size() < tuple->getElements().size())
+        gather(lhs, expr.lhs->type);
+    }
+    Value result = MakeTupleOp::create(builder, l, convertType(tuple), fields);
+    if (isRefCounted(tuple))
+      RetainOp::create(builder, l, result);
+    return result;
+  }
   if (expr.type->isSet())
     return emitSetOperator(expr.op, emitExpr(*expr.lhs), emitExpr(*expr.rhs),
                            /*inPlace=*/false, l);
@@ -940,8 +962,21 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     if (sub.value->type->isDict())
       return emitDictSubscript(sub);
     Value tuple = emitOperand(*sub.value);
-    size_t size =
-        llvm::cast<sema::TupleType>(sub.value->type)->getElements().size();
+    auto *tupleType = llvm::cast<sema::TupleType>(sub.value->type);
+    size_t size = tupleType->getElements().size();
+    if (auto *slice = llvm::dyn_cast<ast::SliceExpr>(sub.index.get())) {
+      SmallVector<Value> fields;
+      std::vector<size_t> indices = *sema::constantSliceIndices(*slice, size);
+      for (size_t i : indices)
+        fields.push_back(TupleGetOp::create(
+            builder, l, convertType(tupleType->getElements()[i]), tuple,
+            int64_t(i)));
+      Value result =
+          MakeTupleOp::create(builder, l, convertType(expr.type), fields);
+      if (isRefCounted(expr.type))
+        RetainOp::create(builder, l, result);
+      return result;
+    }
     Value element =
         TupleGetOp::create(builder, l, convertType(expr.type), tuple,
                            sema::constantTupleIndex(*sub.index, size));

@@ -153,6 +153,27 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
   }
   if (lhs->isDict() || rhs->isDict())
     return fail();
+  if (auto *left = llvm::dyn_cast<TupleType>(lhs)) {
+    std::vector<const Type *> elements(left->getElements().begin(),
+                                       left->getElements().end());
+    if (auto *right = llvm::dyn_cast<TupleType>(rhs); right &&
+                                                      op == BinaryOp::Add) {
+      llvm::append_range(elements, right->getElements());
+      return types.getTuple(elements);
+    }
+    std::optional<int64_t> count = rhsExpr ? constantInt(*rhsExpr) : std::nullopt;
+    if (op == BinaryOp::Mul && (rhs->isInt() || rhs->isBool())) {
+      if (!count || *count * int64_t(elements.size()) > 1024) {
+        unsupported(loc, "tuple repetitions by a non-constant or large count");
+        return types.getError();
+      }
+      std::vector<const Type *> repeated;
+      for (int64_t i = 0; i < *count; ++i)
+        llvm::append_range(repeated, elements);
+      return types.getTuple(repeated);
+    }
+    return fail();
+  }
   if (lhs->isList() || rhs->isList()) {
     if (op == BinaryOp::Add && lhs->isList() && rhs->isList() &&
         unify(lhs, rhs))
@@ -1090,21 +1111,54 @@ const Type *Checker::checkListMethodCall(CallExpr &call, AttributeExpr &callee,
 // Tuples
 //===----------------------------------------------------------------------===//
 
-int64_t roast::sema::constantTupleIndex(const Expr &index, size_t size) {
-  int64_t value;
-  if (auto *lit = llvm::dyn_cast<IntLitExpr>(&index)) {
-    if (!lit->fitsInt64)
-      return -1;
-    value = static_cast<int64_t>(lit->value);
-  } else if (auto *neg = llvm::dyn_cast<UnaryExpr>(&index);
-             neg && neg->op == UnaryOp::Neg) {
-    auto *lit = llvm::dyn_cast<IntLitExpr>(neg->operand.get());
-    if (!lit || !lit->fitsInt64)
-      return -1;
-    value = -static_cast<int64_t>(lit->value);
-  } else {
-    return -1;
+std::optional<int64_t> roast::sema::constantInt(const Expr &expr) {
+  if (auto *lit = llvm::dyn_cast<IntLitExpr>(&expr))
+    return lit->fitsInt64 ? std::optional(static_cast<int64_t>(lit->value))
+                          : std::nullopt;
+  if (auto *neg = llvm::dyn_cast<UnaryExpr>(&expr);
+      neg && neg->op == UnaryOp::Neg)
+    if (std::optional<int64_t> value = constantInt(*neg->operand))
+      return -*value;
+  return std::nullopt;
+}
+
+std::optional<std::vector<size_t>>
+roast::sema::constantSliceIndices(const SliceExpr &slice, size_t size) {
+  std::optional<int64_t> bounds[3];
+  ExprPtr const *parts[3] = {&slice.lower, &slice.upper, &slice.step};
+  for (int i = 0; i < 3; ++i) {
+    if (!*parts[i])
+      continue;
+    if (!(bounds[i] = constantInt(**parts[i])))
+      return std::nullopt;
   }
+  // Python's slice.indices().
+  int64_t n = static_cast<int64_t>(size), step = bounds[2].value_or(1);
+  if (step == 0)
+    return std::nullopt;
+  auto clamp = [&](std::optional<int64_t> bound, int64_t fallback) {
+    if (!bound)
+      return fallback;
+    int64_t v = *bound < 0 ? *bound + n : *bound;
+    if (v < 0)
+      return step < 0 ? int64_t(-1) : int64_t(0);
+    if (v >= n)
+      return step < 0 ? n - 1 : n;
+    return v;
+  };
+  int64_t start = clamp(bounds[0], step < 0 ? n - 1 : 0);
+  int64_t stop = clamp(bounds[1], step < 0 ? -1 : n);
+  std::vector<size_t> indices;
+  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+    indices.push_back(static_cast<size_t>(i));
+  return indices;
+}
+
+int64_t roast::sema::constantTupleIndex(const Expr &index, size_t size) {
+  std::optional<int64_t> constant = constantInt(index);
+  if (!constant)
+    return -1;
+  int64_t value = *constant;
   if (value < 0)
     value += static_cast<int64_t>(size);
   return value >= 0 && value < static_cast<int64_t>(size) ? value : -1;
@@ -1159,6 +1213,18 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
     checkExpr(*expr.index);
     unsupported(expr.getLoc(), "subscripts of " + base->str() + " values");
     return types.getError();
+  }
+  if (auto *slice = llvm::dyn_cast<SliceExpr>(expr.index.get())) {
+    checkStrSlice(*slice); // the same rules for the bounds
+    auto indices = constantSliceIndices(*slice, tuple->getElements().size());
+    if (!indices) {
+      unsupported(slice->getLoc(), "tuple slices with non-constant bounds");
+      return types.getError();
+    }
+    std::vector<const Type *> elements;
+    for (size_t i : *indices)
+      elements.push_back(tuple->getElements()[i]);
+    return types.getTuple(elements);
   }
   const Type *indexType = checkExpr(*expr.index);
   int64_t index = constantTupleIndex(*expr.index, tuple->getElements().size());

@@ -139,6 +139,14 @@ bool isFloatPower(const Type *lhs, const ast::Expr *rhsExpr);
 /// constant or out of range.
 int64_t constantTupleIndex(const ast::Expr &index, size_t size);
 
+/// The value of an int literal, possibly negated.
+std::optional<int64_t> constantInt(const ast::Expr &expr);
+
+/// The indices `slice` selects from a tuple of `size` elements, when its
+/// bounds are constants (Python's slice.indices()); none otherwise.
+std::optional<std::vector<size_t>>
+constantSliceIndices(const ast::SliceExpr &slice, size_t size);
+
 /// Checks `module`; diagnostics go to `diags`. Returns null if there were
 /// errors.
 std::unique_ptr<Program> check(ast::Module &module, llvm::StringRef moduleName,
