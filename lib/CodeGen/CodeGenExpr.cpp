@@ -659,8 +659,14 @@ Value Generator::emitStrMethodCall(ast::CallExpr &call,
   if (callee.attr == "format")
     return emitStrFormat(call, callee);
   SmallVector<Value> operands = {emitOperand(*callee.value)};
-  for (ast::ExprPtr &arg : call.args)
-    operands.push_back(emitExpr(*arg));
+  for (ast::ExprPtr &arg : call.args) {
+    Value value = emitExpr(*arg);
+    if (callee.attr == "join") // any iterable of strs, as a list
+      value = asList(value, arg->type, loc(arg->getLoc()));
+    else if (arg->type->isBool()) // start, end or maxsplit
+      value = coerce(value, arg->type, program.types.getInt(), loc(arg->getLoc()));
+    operands.push_back(value);
+  }
   StrMethod method = toStrMethod(*sema::lookupStrMethod(callee.attr));
   return StrMethodOp::create(builder, loc(call.getLoc()),
                              convertType(call.type), method, operands);

@@ -115,3 +115,46 @@ RoastStr *roast_rt_str_replace(const RoastStr *s, const RoastStr *old_sub,
     return roast_rt_str_seal_as(r, true);
   return roast_rt_str_seal(r);
 }
+
+/* s[start:end] as find() and count() see it: the slice's bounds in code
+ * points, or false when start lies beyond it (nothing is found there). */
+static bool search_range(const RoastStr *s, int64_t *start, int64_t *end, int32_t which) {
+  int64_t n = roast_rt_str_len(s);
+  int64_t lo = (which & ROAST_SLICE_START) ? *start : 0;
+  int64_t hi = (which & ROAST_SLICE_STOP) ? *end : n;
+  if (lo < 0 && (lo += n) < 0)
+    lo = 0;
+  if (hi < 0 && (hi += n) < 0)
+    hi = 0;
+  if (hi > n)
+    hi = n;
+  if (lo > n || lo > hi)
+    return false;
+  *start = lo;
+  *end = hi;
+  return true;
+}
+
+int64_t roast_rt_str_find_range(const RoastStr *s, const RoastStr *sub, int64_t start,
+                                int64_t end, int32_t which) {
+  if (!search_range(s, &start, &end, which))
+    return -1;
+  RoastStr *part = roast_rt_str_slice(s, start, end, 1,
+                                      ROAST_SLICE_START | ROAST_SLICE_STOP | ROAST_SLICE_STEP,
+                                      NULL, 0, NULL);
+  int64_t at = roast_rt_str_find(part, sub);
+  roast_rt_release(&part->header);
+  return at < 0 ? -1 : at + start;
+}
+
+int64_t roast_rt_str_count_range(const RoastStr *s, const RoastStr *sub, int64_t start,
+                                 int64_t end, int32_t which) {
+  if (!search_range(s, &start, &end, which))
+    return 0;
+  RoastStr *part = roast_rt_str_slice(s, start, end, 1,
+                                      ROAST_SLICE_START | ROAST_SLICE_STOP | ROAST_SLICE_STEP,
+                                      NULL, 0, NULL);
+  int64_t count = roast_rt_str_count(part, sub);
+  roast_rt_release(&part->header);
+  return count;
+}

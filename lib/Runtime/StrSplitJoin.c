@@ -24,7 +24,7 @@ static bool space_at(const char *data, size_t n, size_t *i) {
 
 /* s.split(): runs of Unicode whitespace separate, and none at either end
  * makes an empty piece. */
-static void split_whitespace(const RoastStr *s, RoastList *out) {
+static void split_whitespace(const RoastStr *s, int64_t maxsplit, RoastList *out) {
   const char *data = s->data;
   bool ascii = roast_rt_str_is_ascii(s);
   size_t n = (size_t)s->length, i = 0;
@@ -39,6 +39,10 @@ static void split_whitespace(const RoastStr *s, RoastList *out) {
     if (i == n)
       break;
     at = i;
+    if (maxsplit >= 0 && out->length == maxsplit) { /* the rest, as it is */
+      append_piece(out, data, at, n, ascii);
+      return;
+    }
     while (i < n) { /* the word */
       size_t next = i;
       if (space_at(data, n, &next))
@@ -49,11 +53,11 @@ static void split_whitespace(const RoastStr *s, RoastList *out) {
   }
 }
 
-RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char *file,
-                              int32_t line, const char *fn) {
+RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, int64_t maxsplit,
+                              const char *file, int32_t line, const char *fn) {
   RoastList *out = roast_rt_list_new(0, ROAST_ELEM_OBJECT);
   if (!sep) {
-    split_whitespace(s, out);
+    split_whitespace(s, maxsplit, out);
     return out;
   }
   if (sep->length == 0) {
@@ -63,7 +67,7 @@ RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char
   const char *data = s->data;
   bool ascii = roast_rt_str_is_ascii(s);
   size_t n = (size_t)s->length, m = (size_t)sep->length, start = 0;
-  for (size_t i = 0; i + m <= n;) {
+  for (size_t i = 0; i + m <= n && (maxsplit < 0 || out->length < maxsplit);) {
     if (memcmp(data + i, sep->data, m) == 0) {
       append_piece(out, data, start, i, ascii);
       i += m;

@@ -854,7 +854,8 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     break;
   case StrMethod::Find:
   case StrMethod::Count:
-    min = max = 1;
+    min = 1;
+    max = 3; // sub[, start[, end]]
     result = types.getInt();
     break;
   case StrMethod::Replace:
@@ -865,7 +866,7 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     result = types.getBool();
     break;
   case StrMethod::Split:
-    max = 1;
+    max = 2; // [sep[, maxsplit]]
     result = types.getList(types.getStr());
     break;
   case StrMethod::Join:
@@ -876,16 +877,28 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   if (!checkArgCount(call, name, min, max))
     return types.getError();
   if (*method == StrMethod::Join) {
+    // Any iterable of strs: a list, a str (its characters), a set, a dict.
     const Type *strList = types.getList(types.getStr());
     const Type *type = checkExprExpecting(*call.args[0], strList);
-    if (type != strList && !type->isError())
+    const Type *element = elementTypeOf(type);
+    if (!type->isError() && (!element || !element->isStr()))
       diags.error(call.args[0]->getLoc(),
-                  "str.join() takes a list[str], not " + type->str());
+                  "str.join() takes an iterable of str, not " + type->str());
     return result;
   }
-  for (ExprPtr &arg : call.args) {
+  for (auto [i, arg] : llvm::enumerate(call.args)) {
+    // find's and count's start and end, and split's maxsplit, are ints.
+    bool intArg = (*method == StrMethod::Find || *method == StrMethod::Count)
+                      ? i >= 1
+                      : *method == StrMethod::Split && i == 1;
     const Type *type = checkExpr(*arg);
-    if (!type->isStr() && !type->isError())
+    if (type->isError())
+      continue;
+    if (intArg && !type->isInt() && !type->isBool())
+      diags.error(arg->getLoc(), "'" + type->str() +
+                                     "' object cannot be interpreted as an "
+                                     "integer");
+    else if (!intArg && !type->isStr())
       diags.error(arg->getLoc(), name + "() argument must be str, not " +
                                      type->str());
   }

@@ -217,6 +217,11 @@ bool roast_rt_str_contains(const RoastStr *haystack, const RoastStr *needle);  /
 bool roast_rt_str_startswith(const RoastStr *s, const RoastStr *prefix);
 bool roast_rt_str_endswith(const RoastStr *s, const RoastStr *suffix);
 int64_t roast_rt_str_find(const RoastStr *s, const RoastStr *sub);  /* code point index, or -1 */
+/* s.find(sub, start[, end]) / s.count(sub, start[, end]): within s[start:end] (bits 0/1 of
+ * `which` say start/end were given, as for slices); find's result indexes s itself, and a
+ * start beyond len(s) finds nothing, not even "". */
+int64_t roast_rt_str_find_range(const RoastStr *s, const RoastStr *sub, int64_t start, int64_t end, int32_t which);
+int64_t roast_rt_str_count_range(const RoastStr *s, const RoastStr *sub, int64_t start, int64_t end, int32_t which);
 int64_t roast_rt_str_count(const RoastStr *s, const RoastStr *sub); /* non-overlapping; "" counts len(s) + 1 */
 /* s.replace(old, new), all occurrences; OverflowError "replace string is too long" (no location). */
 RoastStr *roast_rt_str_replace(const RoastStr *s, const RoastStr *old_sub, const RoastStr *new_sub);
@@ -350,8 +355,9 @@ uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char 
 bool roast_rt_list_any(const RoastList *l); /* any(l) */
 bool roast_rt_list_all(const RoastList *l); /* all(l) */
 /* s.split() (sep NULL: runs of whitespace) or s.split(sep) (ValueError
- * "empty separator"): a new list of new strs. */
-RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, const char *file, int32_t line, const char *fn);
+ * "empty separator"), splitting at most maxsplit times (< 0: no limit; the
+ * rest is the last piece): a new list of new strs. */
+RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, int64_t maxsplit, const char *file, int32_t line, const char *fn);
 /* sep.join(items) for a list of strs: a new str. */
 RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const char *file, int32_t line, const char *fn);
 /* The repr of any object: NULL is None, then by type_id (the one switch later types extend). */

@@ -255,10 +255,27 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
       fn = RuntimeFunction::StrEndsWith;
       break;
     case StrMethod::find:
-      fn = RuntimeFunction::StrFind;
-      break;
     case StrMethod::count:
-      fn = RuntimeFunction::StrCount;
+      if (adaptor.getOperands().size() > 2) {
+        // s.find(sub, start[, end]): the bounds as a slice's, with `which`
+        // saying whether the end was given.
+        ValueRange args = adaptor.getOperands();
+        Location loc = op.getLoc();
+        bool hasEnd = args.size() > 3;
+        SmallVector<Value, 5> operands = {
+            args[0], args[1], args[2],
+            hasEnd ? args[3] : arith::ConstantIntOp::create(rewriter, loc, 0, 64),
+            arith::ConstantIntOp::create(rewriter, loc, hasEnd ? 3 : 1, 32)};
+        rewriter.replaceOp(
+            op, abi.call(rewriter, loc,
+                         op.getMethod() == StrMethod::find
+                             ? RuntimeFunction::StrFindRange
+                             : RuntimeFunction::StrCountRange,
+                         operands));
+        return success();
+      }
+      fn = op.getMethod() == StrMethod::find ? RuntimeFunction::StrFind
+                                             : RuntimeFunction::StrCount;
       break;
     case StrMethod::replace:
       fn = RuntimeFunction::StrReplace;
@@ -270,13 +287,17 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
       fn = RuntimeFunction::StrIsAlpha;
       break;
     case StrMethod::split: {
-      // No separator: split on whitespace (the runtime takes NULL).
-      Value sep = withChars ? adaptor.getOperands()[1]
-                            : LLVM::ZeroOp::create(
-                                  rewriter, op.getLoc(),
-                                  adaptor.getOperands()[0].getType());
+      // No separator: split on whitespace (the runtime takes NULL); no
+      // maxsplit: -1.
+      ValueRange args = adaptor.getOperands();
+      Value sep = args.size() > 1 ? args[1]
+                                  : LLVM::ZeroOp::create(rewriter, op.getLoc(),
+                                                         args[0].getType());
+      Value maxsplit = args.size() > 2 ? args[2]
+                                       : arith::ConstantIntOp::create(
+                                             rewriter, op.getLoc(), -1, 64);
       rewriter.replaceOp(op, abi.callAt(rewriter, op, RuntimeFunction::StrSplit,
-                                         {adaptor.getOperands()[0], sep}));
+                                         {args[0], sep, maxsplit}));
       return success();
     }
     case StrMethod::join:

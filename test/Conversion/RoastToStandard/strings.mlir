@@ -38,3 +38,24 @@ roast.func @ops(%a: !roast.str, %b: !roast.str, %n: i64) -> i1 {
   %13 = roast.repr %f : f64
   roast.return %6 : i1
 }
+
+// -----
+
+// find/count with bounds call the range functions with a slice-style
+// `which` (1: start only, 3: start and end); split passes maxsplit, or -1.
+// CHECK-LABEL: func.func @m.search(
+// CHECK-SAME:      %[[S:.*]]: !llvm.ptr, %[[T:.*]]: !llvm.ptr, %[[I:.*]]: i64, %[[J:.*]]: i64)
+// CHECK:         %[[ONE:.*]] = arith.constant 1 : i32
+// CHECK:         llvm.call @roast_rt_str_find_range(%[[S]], %[[T]], %[[I]], %{{.*}}, %[[ONE]])
+// CHECK:         %[[THREE:.*]] = arith.constant 3 : i32
+// CHECK:         llvm.call @roast_rt_str_count_range(%[[S]], %[[T]], %[[I]], %[[J]], %[[THREE]])
+// CHECK:         llvm.call @roast_rt_str_split(%[[S]], %[[T]], %[[J]],
+// CHECK:         %[[NOLIMIT:.*]] = arith.constant -1 : i64
+// CHECK:         llvm.call @roast_rt_str_split(%[[S]], %{{.*}}, %[[NOLIMIT]],
+roast.func @m.search(%s: !roast.str, %t: !roast.str, %i: i64, %j: i64) -> (i64, i64, !roast.list<!roast.str>, !roast.list<!roast.str>) {
+  %0 = roast.str_method find(%s, %t, %i) : (!roast.str, !roast.str, i64) -> i64
+  %1 = roast.str_method count(%s, %t, %i, %j) : (!roast.str, !roast.str, i64, i64) -> i64
+  %2 = roast.str_method split(%s, %t, %j) : (!roast.str, !roast.str, i64) -> !roast.list<!roast.str>
+  %3 = roast.str_method split(%s) : (!roast.str) -> !roast.list<!roast.str>
+  roast.return %0, %1, %2, %3 : i64, i64, !roast.list<!roast.str>, !roast.list<!roast.str>
+}

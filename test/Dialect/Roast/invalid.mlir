@@ -149,7 +149,7 @@ roast.func @f(%a: f64) {
 // -----
 
 roast.func @f(%a: !roast.str) {
-  // expected-error@+1 {{'roast.str_method' op str.find takes 1 to 1 arguments besides the receiver}}
+  // expected-error@+1 {{'roast.str_method' op str.find takes 1 to 3 arguments besides the receiver}}
   %0 = roast.str_method find(%a) : (!roast.str) -> i64
   roast.return
 }
@@ -176,4 +176,12 @@ roast.func @f(%a: i64) {
   // expected-error@+1 {{'roast.cast' op cannot convert 'i64' to '!roast.none'}}
   %0 = roast.cast %a : i64 to !roast.none
   roast.return
+}
+
+// -----
+
+roast.func @m.find_start(%a: !roast.str, %b: !roast.str) -> i64 {
+  // expected-error@+1 {{'roast.str_method' op operand #2 must be 'i64', not '!roast.str'}}
+  %0 = roast.str_method find(%a, %b, %b) : (!roast.str, !roast.str, !roast.str) -> i64
+  roast.return %0 : i64
 }

@@ -346,7 +346,8 @@ LogicalResult StrMethodOp::verify() {
     break;
   case StrMethod::find:
   case StrMethod::count:
-    minArgs = maxArgs = 1;
+    minArgs = 1;
+    maxArgs = 3; // sub[, start[, end]]
     result = b.getI64Type();
     break;
   case StrMethod::replace:
@@ -357,7 +358,7 @@ LogicalResult StrMethodOp::verify() {
     result = b.getI1Type();
     break;
   case StrMethod::split:
-    maxArgs = 1;
+    maxArgs = 2; // [sep[, maxsplit]]
     result = ListType::get(getContext(), str);
     break;
   case StrMethod::join:
@@ -370,10 +371,16 @@ LogicalResult StrMethodOp::verify() {
                                << " takes " << minArgs << " to " << maxArgs
                                << " arguments besides the receiver";
   for (auto [i, type] : llvm::enumerate(getOperandTypes())) {
-    // join's argument is the list of strs to join.
+    // join's argument is the list of strs to join; find's and count's
+    // start and end, and split's maxsplit, are ints.
+    bool intArg = (getMethod() == StrMethod::find ||
+                   getMethod() == StrMethod::count)
+                      ? i >= 2
+                      : getMethod() == StrMethod::split && i == 2;
     Type expected = getMethod() == StrMethod::join && i == 1
                         ? Type(ListType::get(getContext(), str))
-                        : str;
+                    : intArg ? Type(b.getI64Type())
+                             : str;
     if (type != expected)
       return emitOpError("operand #") << i << " must be " << expected
                                       << ", not " << type;
