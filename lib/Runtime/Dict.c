@@ -18,7 +18,7 @@ static void release_slot(uint32_t kind, uint64_t slot) {
 }
 
 RoastDict *roast_rt_dict_new(uint32_t key_kind, uint32_t value_kind) {
-  RoastDict *d = roast_rt_malloc(sizeof(RoastDict));
+  RoastDict *d = roast_rt_object_alloc(sizeof(RoastDict));
   d->header.refcount = 1;
   d->header.type_id = ROAST_TYPE_DICT;
   d->header.flags = (key_kind & 0xff) | (value_kind & 0xff) << 8;
@@ -29,7 +29,7 @@ RoastDict *roast_rt_dict_new(uint32_t key_kind, uint32_t value_kind) {
 
 void roast_rt_dict_free(RoastDict *d) {
   roast_rt_table_release(&d->table, roast_rt_dict_key_kind(d), roast_rt_dict_value_kind(d));
-  free(d);
+  roast_rt_object_free(d, sizeof(RoastDict));
 }
 
 static int64_t find(const RoastDict *d, uint64_t key, int64_t hash) {

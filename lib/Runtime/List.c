@@ -11,7 +11,7 @@ RoastList *roast_rt_list_new(int64_t capacity, uint32_t kind) {
     capacity = 0;
   if (capacity > ROAST_LIST_MAX_SLOTS)
     roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
-  RoastList *l = roast_rt_malloc(sizeof(RoastList));
+  RoastList *l = roast_rt_object_alloc(sizeof(RoastList));
   l->header.refcount = 1;
   l->header.type_id = ROAST_TYPE_LIST;
   l->header.flags = kind & ROAST_LIST_KIND_MASK;
@@ -91,7 +91,7 @@ void roast_rt_list_free(RoastList *l) {
       }
     }
     free(l->items);
-    free(l);
+    roast_rt_object_free(l, sizeof(RoastList));
     if (!queued)
       return;
     l = queued;

@@ -28,7 +28,7 @@ static void free_object(RoastObject *obj) {
   case ROAST_TYPE_SET: roast_rt_set_free((RoastSet *)obj); return;
   case ROAST_TYPE_STR: /* no children */
   default:             /* unknown type: a compiler bug; freeing is all we can do */
-    free(obj);
+    roast_rt_object_free(obj, roast_rt_str_size(((RoastStr *)obj)->length));
     return;
   }
 }

@@ -10,7 +10,7 @@
  * elements stored into a set are widened to its kind. */
 
 RoastSet *roast_rt_set_new(uint32_t kind) {
-  RoastSet *s = roast_rt_malloc(sizeof(RoastSet));
+  RoastSet *s = roast_rt_object_alloc(sizeof(RoastSet));
   s->header.refcount = 1;
   s->header.type_id = ROAST_TYPE_SET;
   s->header.flags = kind & 0xff;
@@ -20,7 +20,7 @@ RoastSet *roast_rt_set_new(uint32_t kind) {
 
 void roast_rt_set_free(RoastSet *s) {
   roast_rt_table_release(&s->table, roast_rt_set_kind(s), 0);
-  free(s);
+  roast_rt_object_free(s, sizeof(RoastSet));
 }
 
 static uint64_t *entry(const RoastSet *s, int64_t ix) { return roast_rt_table_entry(&s->table, ix); }

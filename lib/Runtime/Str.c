@@ -32,7 +32,7 @@ RoastStr *roast_rt_str_alloc(int64_t length) {
    * the size_t sum below must not wrap on a 32-bit size_t. */
   if ((uint64_t)length > SIZE_MAX - sizeof(RoastStr) - 1)
     roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
-  RoastStr *s = roast_rt_malloc(sizeof(RoastStr) + (size_t)length + 1);
+  RoastStr *s = roast_rt_object_alloc(roast_rt_str_size(length));
   s->header.refcount = 1;
   s->header.type_id = ROAST_TYPE_STR;
   s->header.flags = 0;
@@ -146,6 +146,8 @@ static uint64_t fold_multiply(uint64_t a, uint64_t b) {
  * depends on hash randomization.  The length goes in first, so zero-padding
  * the tail cannot make two different strings collide trivially. */
 int64_t roast_rt_str_hash(const RoastStr *s) {
+  if (s->header.flags & ROAST_STR_HASHED)
+    return (int64_t)(s->header.flags >> ROAST_STR_HASH_SHIFT);
   static const uint64_t k0 = UINT64_C(0xa0761d6478bd642f), k1 = UINT64_C(0xe7037ed1a0b428db),
                         k2 = UINT64_C(0x8ebc6af09c88c6e3);
   const char *p = s->data;
@@ -163,6 +165,10 @@ int64_t roast_rt_str_hash(const RoastStr *s) {
     h = fold_multiply(h ^ w, k2);
   }
   h = fold_multiply(h ^ (h >> 29), k0);
-  /* -1 is the error return of CPython's hash functions; keep it free. */
-  return h == UINT64_MAX ? -2 : (int64_t)h;
+  /* The top 29 bits, which fit the flags beside the ASCII bits; dict and
+   * set tables index with the low bits of this, so 29 bits suffice. */
+  uint32_t hash = (uint32_t)(h >> 35);
+  if (s->header.refcount < ROAST_REFCOUNT_IMMORTAL)
+    roast_rt_str_unconst(s)->header.flags |= ROAST_STR_HASHED | hash << ROAST_STR_HASH_SHIFT;
+  return (int64_t)hash;
 }

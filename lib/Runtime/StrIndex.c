@@ -47,11 +47,10 @@ static RoastStr *slice_stepped(const RoastStr *s, int64_t start, int64_t step, i
   int64_t used = out - r->data;
   if (used < capacity) {
     /* Give back what the 4-bytes-per-item estimate overshot. */
-    RoastStr *shrunk = realloc(r, sizeof(RoastStr) + (size_t)used + 1);
-    if (shrunk)
-      r = shrunk;
-    r->length = used;
-    r->data[used] = '\0';
+    RoastStr *shrunk = roast_rt_str_alloc(used);
+    memcpy(shrunk->data, r->data, (size_t)used);
+    roast_rt_object_free(r, roast_rt_str_size(r->length));
+    r = shrunk;
   }
   return roast_rt_str_seal(r); /* the picked code points may all be ASCII */
 }

@@ -27,6 +27,14 @@ static inline RoastStr *roast_rt_str_unconst(const void *p) { return (RoastStr *
 
 /* malloc and realloc that raise MemoryError instead of returning NULL (Object.c). */
 void *roast_rt_malloc(size_t size);
+/* Every object's memory (Alloc.c): small sizes come from free lists; the
+ * free must pass the size the object was allocated with. */
+void *roast_rt_object_alloc(size_t size);
+void roast_rt_object_free(void *p, size_t size);
+/* The allocation size of a str of `length` bytes. */
+static inline size_t roast_rt_str_size(int64_t length) {
+  return sizeof(RoastStr) + (size_t)length + 1;
+}
 void *roast_rt_realloc(void *p, size_t size);
 
 /* Append size bytes to the stdout buffer (Print.c). */

@@ -13,7 +13,7 @@ RoastTuple *roast_rt_tuple_new(int64_t length, const uint8_t *kinds) {
     roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
   /* One block: the fields, then one kind byte each (Runtime.h's layout). */
   size_t n = (size_t)length;
-  RoastTuple *t = roast_rt_malloc(sizeof(RoastTuple) + n * sizeof(uint64_t) + n);
+  RoastTuple *t = roast_rt_object_alloc(sizeof(RoastTuple) + n * sizeof(uint64_t) + n);
   t->header.refcount = 1;
   t->header.type_id = ROAST_TYPE_TUPLE;
   t->header.flags = 0;
@@ -34,5 +34,6 @@ void roast_rt_tuple_free(RoastTuple *t) {
   for (int64_t i = 0; i < t->length; ++i)
     if (kinds[i] == ROAST_ELEM_OBJECT)
       roast_rt_release(roast_rt_slot_object(t->items[i]));
-  free(t);
+  size_t n = (size_t)t->length;
+  roast_rt_object_free(t, sizeof(RoastTuple) + n * sizeof(uint64_t) + n);
 }

@@ -159,6 +159,7 @@ int roast_rt_main(int argc, char **argv, void (*module_init)(void));
 enum {
   ROAST_STR_ASCII = 1u << 0,     /* every byte < 0x80: code point index == byte index */
   ROAST_STR_NON_ASCII = 1u << 1, /* some byte >= 0x80 */
+  ROAST_STR_HASHED = 1u << 2,    /* flags >> ROAST_STR_HASH_SHIFT holds hash(s) */
 };
 
 /* Free an object whose refcount reached zero (after releasing its children). */
@@ -176,7 +177,11 @@ RoastStr *roast_rt_str_repeat(const RoastStr *s, int64_t n, const char *file, in
 int64_t roast_rt_str_compare(const RoastStr *a, const RoastStr *b); /* -1, 0, 1 in code point order */
 bool roast_rt_str_eq(const RoastStr *a, const RoastStr *b);         /* a == b */
 int64_t roast_rt_str_len(const RoastStr *s);                        /* len(s), in code points */
-int64_t roast_rt_str_hash(const RoastStr *s);                       /* equal strs hash equal; never -1 */
+/* Equal strs hash equal; the hash is 29 bits (never -1), cached in the
+ * flags of a mortal str (ROAST_STR_HASHED), so a dict lookup and the store
+ * that follows it hash a key once. */
+int64_t roast_rt_str_hash(const RoastStr *s);
+enum { ROAST_STR_HASH_SHIFT = 3 };
 
 /* s[index]; negative indices count from the end; IndexError "string index out of range". */
 RoastStr *roast_rt_str_getitem(const RoastStr *s, int64_t index, const char *file, int32_t line, const char *fn);

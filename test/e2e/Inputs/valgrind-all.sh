@@ -9,7 +9,7 @@ status=0
 for src in "$dir"/*.roast; do
   name=$(basename "$src" .roast)
   roastc build "$src" -o "$out/$name" || { echo "build failed: $name"; status=1; continue; }
-  if ! valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite \
+  if ! env ROAST_SYSTEM_MALLOC=1 valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite \
        --error-exitcode=9 "$out/$name" >/dev/null 2>"$out/$name.vg"; then
     echo "memcheck failed: $name"; cat "$out/$name.vg"; status=1
   fi

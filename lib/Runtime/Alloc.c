@@ -1,0 +1,71 @@
+/* Alloc.c - the small-object allocator behind every runtime object.
+ *
+ * Programs make and drop millions of small objects (a str per word, a tuple
+ * per dict item); malloc's general bins, consolidation and locking dominate
+ * such loops.  Objects of up to 256 bytes instead come from one free list
+ * per 16-byte size class, carved from 256 KiB chunks that are kept for the
+ * life of the program (as CPython's pymalloc does).  Freeing needs the
+ * size, which every object type can compute from its header.
+ *
+ * With ROAST_SYSTEM_MALLOC set in the environment every object comes from
+ * malloc, so that valgrind and LeakSanitizer see each one: the test suite
+ * runs its memcheck tests that way.  Programs run on one thread, so there
+ * is no locking. */
+#include "StrInternal.h"
+
+#include <stdlib.h>
+
+enum {
+  CLASS_GRAIN = 16,
+  SMALL_LIMIT = 256, /* the largest pooled size */
+  CLASS_COUNT = SMALL_LIMIT / CLASS_GRAIN,
+  CHUNK_BYTES = 256 * 1024
+};
+
+typedef struct FreeBlock {
+  struct FreeBlock *next;
+} FreeBlock;
+
+static FreeBlock *free_lists[CLASS_COUNT];
+static int use_system = -1; /* -1: not decided yet */
+
+static bool system_malloc(void) {
+  if (use_system < 0)
+    use_system = getenv("ROAST_SYSTEM_MALLOC") != NULL;
+  return use_system;
+}
+
+/* Carves a fresh chunk into blocks of class `c` and returns the first. */
+static void *refill(size_t c) {
+  size_t block = (c + 1) * CLASS_GRAIN;
+  char *chunk = roast_rt_malloc(CHUNK_BYTES);
+  size_t count = CHUNK_BYTES / block;
+  for (size_t i = count - 1; i > 0; --i) {
+    FreeBlock *b = (FreeBlock *)(chunk + i * block);
+    b->next = free_lists[c];
+    free_lists[c] = b;
+  }
+  return chunk;
+}
+
+void *roast_rt_object_alloc(size_t size) {
+  if (size > SMALL_LIMIT || system_malloc())
+    return roast_rt_malloc(size);
+  size_t c = (size - 1) / CLASS_GRAIN;
+  FreeBlock *b = free_lists[c];
+  if (!b)
+    return refill(c);
+  free_lists[c] = b->next;
+  return b;
+}
+
+void roast_rt_object_free(void *p, size_t size) {
+  if (size > SMALL_LIMIT || system_malloc()) {
+    free(p);
+    return;
+  }
+  size_t c = (size - 1) / CLASS_GRAIN;
+  FreeBlock *b = p;
+  b->next = free_lists[c];
+  free_lists[c] = b;
+}
