@@ -27,6 +27,16 @@ Value Generator::asList(Value value, const sema::Type *type, Location l) {
                                SetMethod::to_list, ValueRange{value})
                .getResult(0);
     track(list, listType);
+  } else if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type)) {
+    // A tuple of one element type (Sema's rule): a list of its fields.
+    const sema::Type *element = tuple->getElements().front();
+    auto *listType = program.types.getList(element);
+    SmallVector<Value> fields;
+    for (size_t i = 0; i < tuple->getElements().size(); ++i)
+      fields.push_back(TupleGetOp::create(builder, l, convertType(element),
+                                          value, int64_t(i)));
+    list = ListNewOp::create(builder, l, convertType(listType), fields);
+    track(list, listType);
   } else if (type->isStr()) {
     // The characters, one str each.
     auto *listType = program.types.getList(type);
@@ -209,6 +219,10 @@ const sema::Type *Generator::elementTypeOf(const sema::Type *type) {
     return dict->getKey();
   if (auto *set = llvm::dyn_cast<sema::SetType>(type))
     return set->getElement();
+  if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type);
+      tuple && !tuple->getElements().empty() &&
+      llvm::all_equal(tuple->getElements()))
+    return tuple->getElements().front();
   return nullptr;
 }
 

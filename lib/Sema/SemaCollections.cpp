@@ -24,6 +24,11 @@ const Type *Checker::elementTypeOf(const Type *type) {
     return dict->getKey();
   if (auto *set = llvm::dyn_cast<SetType>(type))
     return set->getElement();
+  // A tuple of one element type walks like a list of them.
+  if (auto *tuple = llvm::dyn_cast<TupleType>(type);
+      tuple && !tuple->getElements().empty() &&
+      llvm::all_equal(tuple->getElements()))
+    return tuple->getElements().front();
   return nullptr;
 }
 

@@ -678,6 +678,10 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       return types.getError();
     if (builtin != Builtin::Sum)
       return types.getBool();
+    // sum([]) of an empty list nothing else constrains: a list of ints.
+    if (llvm::isa<TypeVar>(element))
+      unify(element, types.getInt());
+    element = resolve(element);
     // sum(xs, start): the numeric tower over the elements and the start.
     const Type *start =
         call.args.size() == 2 ? checkExpr(*call.args[1]) : types.getInt();
