@@ -110,6 +110,19 @@ static void resize(RoastHashTable *t, int64_t minsize) {
     set_index(t, find_free_slot(t, (int64_t)roast_rt_table_entry(t, i)[0]), i);
 }
 
+/* Key equality, with str keys (the common case: word counts, names)
+ * compared here rather than through the general element comparison. */
+static inline bool keys_equal(uint32_t table_kind, uint64_t a, uint32_t key_kind, uint64_t b) {
+  if (table_kind == ROAST_ELEM_OBJECT && key_kind == ROAST_ELEM_OBJECT) {
+    const RoastObject *x = roast_rt_slot_object(a), *y = roast_rt_slot_object(b);
+    if (x && y && x->type_id == ROAST_TYPE_STR && y->type_id == ROAST_TYPE_STR) {
+      const RoastStr *s = (const RoastStr *)x, *t = (const RoastStr *)y;
+      return s->length == t->length && memcmp(s->data, t->data, (size_t)s->length) == 0;
+    }
+  }
+  return roast_rt_slot_eq(table_kind, a, key_kind, b, NULL, 0, NULL);
+}
+
 int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32_t key_kind,
                             uint64_t key, int64_t hash) {
   if (!t->indices)
@@ -129,7 +142,7 @@ int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32
       if (same_kind && e[1] == key)
         return ix;
       if (!bits_decide && e[0] == (uint64_t)hash &&
-          roast_rt_slot_eq(table_kind, e[1], key_kind, key, NULL, 0, NULL))
+          keys_equal(table_kind, e[1], key_kind, key))
         return ix;
     }
     i = probe_next(i, &perturb, mask);
