@@ -667,7 +667,7 @@ void Generator::emitForLoop(
       if (!expr.type->isStr())
         value = asList(value, expr.type, l);
       const sema::Type *type = expr.type;
-      if (auto *element = elementTypeOf(type); element && !type->isStr())
+      if (auto *element = sema::iterableElement(type); element && !type->isStr())
         type = program.types.getList(element);
       Value length;
       if (type->isStr())

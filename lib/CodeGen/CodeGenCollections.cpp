@@ -210,21 +210,6 @@ Value Generator::emitContainerConstructor(ast::CallExpr &call,
       .getResult(0);
 }
 
-const sema::Type *Generator::elementTypeOf(const sema::Type *type) {
-  if (type->isStr())
-    return type;
-  if (auto *list = llvm::dyn_cast<sema::ListType>(type))
-    return list->getElement();
-  if (auto *dict = llvm::dyn_cast<sema::DictType>(type))
-    return dict->getKey();
-  if (auto *set = llvm::dyn_cast<sema::SetType>(type))
-    return set->getElement();
-  if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type);
-      tuple && !tuple->getElements().empty() &&
-      llvm::all_equal(tuple->getElements()))
-    return tuple->getElements().front();
-  return nullptr;
-}
 
 void Generator::emitCountedLoop(Value count, Location l,
                                 function_ref<void(Value)> body) {
@@ -409,7 +394,7 @@ Value Generator::pairIndex(Value pairs, Value position, Value reverse,
 Value Generator::emitSortedWithKey(Value list, const sema::Type *listType,
                                    std::vector<ast::Keyword> &keywords,
                                    Location l) {
-  const sema::Type *element = elementTypeOf(listType);
+  const sema::Type *element = sema::iterableElement(listType);
   Value reverse = findReverse(keywords, l);
   Value pairs = emitKeyOrder(list, element, *findKey(keywords), reverse, l);
   Value result =
@@ -432,7 +417,7 @@ void Generator::emitSortWithKey(Value list, const sema::Type *listType,
                                     ListMethod::copy, ValueRange{list})
                    .getResult(0);
   track(copy, listType);
-  const sema::Type *element = elementTypeOf(listType);
+  const sema::Type *element = sema::iterableElement(listType);
   Value reverse = findReverse(keywords, l);
   Value pairs = emitKeyOrder(copy, element, *findKey(keywords), reverse, l);
   emitCountedLoop(LenOp::create(builder, l, pairs), l, [&](Value j) {
@@ -458,7 +443,7 @@ Value Generator::emitExtremeWithKey(Value list, const sema::Type *listType,
   // The first element of the stable order: the first minimum, or (reverse)
   // the first maximum.
   Value reverse = boolConstant(wantMax, l);
-  const sema::Type *element = elementTypeOf(listType);
+  const sema::Type *element = sema::iterableElement(listType);
   Value pairs = emitKeyOrder(list, element, key, reverse, l);
   Value best = ListGetOp::create(builder, l, list,
                                  pairIndex(pairs, intConstant(0, l), reverse, l));

@@ -530,7 +530,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
       return ListReduceOp::create(builder, l, convertType(call.type),
                                   reduction, list);
     // The elements' sum, then `start + sum` in the result's type.
-    const sema::Type *element = elementTypeOf(arg.type);
+    const sema::Type *element = sema::iterableElement(arg.type);
     const sema::Type *sumType =
         element->isFloat() ? element : program.types.getInt();
     Value sum =

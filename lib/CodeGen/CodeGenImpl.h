@@ -117,8 +117,6 @@ private:
   mlir::Value emitListMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);
   // CodeGenCollections.cpp: dicts, sets and iterables.
-  /// The element type of an iterable (Sema's rule): a dict's keys.
-  static const sema::Type *elementTypeOf(const sema::Type *type);
   /// `value` of list, dict or set type as a list (a tracked snapshot of a
   /// dict's keys or a set's elements).
   mlir::Value asList(mlir::Value value, const sema::Type *type,

@@ -841,7 +841,7 @@ const Type *Checker::checkIterable(Expr &iter) {
       const Type *type = checkExpr(*arg);
       if (type->isError())
         return type;
-      if (const Type *element = elementTypeOf(type))
+      if (const Type *element = iterableElement(type))
         elements.push_back(element);
       else {
         unsupported(arg->getLoc(), name + "() of " + type->str() + " values");
@@ -856,7 +856,7 @@ const Type *Checker::checkIterable(Expr &iter) {
   }
   if (!isBuiltin || sym->builtin != Builtin::Range) {
     const Type *type = checkExpr(iter);
-    if (const Type *element = elementTypeOf(type))
+    if (const Type *element = iterableElement(type))
       return element;
     unsupported(iter.getLoc(), "for loops over " + type->str() + " values");
     return types.getError();

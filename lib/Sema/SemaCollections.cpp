@@ -15,30 +15,13 @@ using namespace roast;
 using namespace roast::ast;
 using namespace roast::sema;
 
-const Type *Checker::elementTypeOf(const Type *type) {
-  if (type->isStr() || type->isError())
-    return type;
-  if (auto *list = llvm::dyn_cast<ListType>(type))
-    return list->getElement();
-  if (auto *dict = llvm::dyn_cast<DictType>(type))
-    return dict->getKey();
-  if (auto *set = llvm::dyn_cast<SetType>(type))
-    return set->getElement();
-  // A tuple of one element type walks like a list of them.
-  if (auto *tuple = llvm::dyn_cast<TupleType>(type);
-      tuple && !tuple->getElements().empty() &&
-      llvm::all_equal(tuple->getElements()))
-    return tuple->getElements().front();
-  return nullptr;
-}
-
 const Type *Checker::checkIterableArg(Expr &expr, llvm::StringRef name) {
   const Type *type = checkExpr(expr);
   if (type->isError())
     return nullptr;
   // sum() of strs is a TypeError in Python.
   const Type *element =
-      type->isStr() && name == "sum" ? nullptr : elementTypeOf(type);
+      type->isStr() && name == "sum" ? nullptr : iterableElement(type);
   if (!element)
     unsupported(expr.getLoc(), name + "() of a " + type->str());
   return element;
@@ -254,7 +237,7 @@ const Type *Checker::checkContainerConstructor(CallExpr &call, Builtin builtin,
   const Type *element = checkExpr(arg);
   if (element->isError())
     return element;
-  element = elementTypeOf(element);
+  element = iterableElement(element);
   if (!element) {
     diags.error(arg.getLoc(), "'" + arg.type->str() +
                                   "' object is not iterable");

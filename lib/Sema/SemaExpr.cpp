@@ -308,7 +308,7 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
     if (!lhs->isError() && !rhs->isError()) {
       if (op == CmpOp::In || op == CmpOp::NotIn) {
         const Type *element =
-            rhs->isList() || rhs->isDict() || rhs->isSet() ? elementTypeOf(rhs)
+            rhs->isList() || rhs->isDict() || rhs->isSet() ? iterableElement(rhs)
                                                            : nullptr;
         if (rhs->isTuple()) {
           ; // x in (a, b): x == a or x == b, each by Python's equality
@@ -884,7 +884,7 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     // Any iterable of strs: a list, a str (its characters), a set, a dict.
     const Type *strList = types.getList(types.getStr());
     const Type *type = checkExprExpecting(*call.args[0], strList);
-    const Type *element = elementTypeOf(type);
+    const Type *element = iterableElement(type);
     if (!type->isError() && (!element || !element->isStr()))
       diags.error(call.args[0]->getLoc(),
                   "str.join() takes an iterable of str, not " + type->str());

@@ -74,9 +74,6 @@ private:
   const Type *checkExprExpecting(ast::Expr &expr, const Type *expected);
   bool checkListElement(const Type *element, ast::Loc loc);
   // SemaCollections.cpp: dicts, sets, iterables and comprehensions.
-  /// The type a `for` over a value of `type` assigns (a dict's keys), or
-  /// null if `type` is not iterable.
-  const Type *elementTypeOf(const Type *type);
   /// Checks `expr` as the iterable argument of `name` (sum(), sorted()...)
   /// and returns its element type, or null after a diagnostic.
   const Type *checkIterableArg(ast::Expr &expr, llvm::StringRef name);

@@ -131,6 +131,22 @@ const TypeVar *TypeContext::newVar() {
   return var;
 }
 
+const Type *roast::sema::iterableElement(const Type *type) {
+  if (type->isStr() || type->isError())
+    return type;
+  if (auto *list = llvm::dyn_cast<ListType>(type))
+    return list->getElement();
+  if (auto *dict = llvm::dyn_cast<DictType>(type))
+    return dict->getKey();
+  if (auto *set = llvm::dyn_cast<SetType>(type))
+    return set->getElement();
+  if (auto *tuple = llvm::dyn_cast<TupleType>(type);
+      tuple && !tuple->getElements().empty() &&
+      llvm::all_equal(tuple->getElements()))
+    return tuple->getElements().front();
+  return nullptr;
+}
+
 bool roast::sema::isHashable(const Type *type) {
   if (auto *tuple = llvm::dyn_cast<TupleType>(type))
     return llvm::all_of(tuple->getElements(), isHashable);

@@ -151,6 +151,12 @@ private:
   mutable const Type *binding = nullptr;
 };
 
+/// What a `for` over a value of `type` assigns: one-character strs for a
+/// str, the elements of a list or set, a dict's keys, the fields of a tuple
+/// whose fields share one type; null if `type` is not iterable (an error
+/// type iterates as itself).
+const Type *iterableElement(const Type *type);
+
 /// Whether values of `type` may be dict keys and set elements: numbers,
 /// str, None and tuples of those (the immutable types).
 bool isHashable(const Type *type);
