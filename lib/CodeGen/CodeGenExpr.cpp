@@ -594,6 +594,8 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::Set:
   case Builtin::Dict:
     return emitContainerConstructor(call, builtin);
+  case Builtin::Hash:
+    return HashOp::create(builder, l, emitExpr(*call.args[0]));
   case Builtin::Range:
   case Builtin::Enumerate:
   case Builtin::Zip:

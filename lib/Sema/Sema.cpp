@@ -32,7 +32,8 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"all", Builtin::All},     {"round", Builtin::Round},
       {"enumerate", Builtin::Enumerate}, {"zip", Builtin::Zip},
       {"reversed", Builtin::Reversed}, {"list", Builtin::List},
-      {"set", Builtin::Set},     {"dict", Builtin::Dict}};
+      {"set", Builtin::Set},     {"dict", Builtin::Dict},
+      {"hash", Builtin::Hash}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

@@ -537,6 +537,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *element = checkIterable(call);
     return element->isError() ? element : types.getList(element);
   }
+  case Builtin::Hash: {
+    if (!checkArgCount(call, "hash", 1, 1))
+      return types.getError();
+    const Type *type = checkExpr(*call.args[0]);
+    if (!checkHashable(type, call.args[0]->getLoc()))
+      return types.getError();
+    return types.getInt();
+  }
   case Builtin::List:
   case Builtin::Set:
   case Builtin::Dict:

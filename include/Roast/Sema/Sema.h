@@ -46,7 +46,8 @@ enum class Builtin {
   Reversed,
   List,
   Set,
-  Dict
+  Dict,
+  Hash
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

@@ -1,4 +1,4 @@
-//===- TuplePatterns.cpp - Tuples as llvm structs -------------------------===//
+//===- TuplePatterns.cpp - Tuples as llvm structs, tuple_cmp and hash ----===//
 
 #include "PatternBase.h"
 #include "Slots.h"
@@ -71,6 +71,25 @@ struct TupleCmpOpLowering : public RuntimeOpConversionPattern<TupleCmpOp> {
   }
 };
 
+/// hash(x): the value as a slot (a tuple boxed for the call) and its kind.
+struct HashOpLowering : public RuntimeOpConversionPattern<HashOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(HashOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getValue().getType();
+    SlotEncoder slots(rewriter, loc, abi);
+    Value slot = slots.encode(adaptor.getValue(), type);
+    Value hash = abi.call(rewriter, loc, RuntimeFunction::SlotHash,
+                          {elemKindConstant(rewriter, loc, type), slot});
+    slots.finish();
+    rewriter.replaceOp(op, hash);
+    return success();
+  }
+};
+
 } // namespace
 
 void roast::populateRoastTuplePatterns(const TypeConverter &converter,
@@ -78,5 +97,6 @@ void roast::populateRoastTuplePatterns(const TypeConverter &converter,
                                        RewritePatternSet &patterns) {
   patterns.add<MakeTupleOpLowering, TupleGetOpLowering>(converter,
                                                         patterns.getContext());
-  patterns.add<TupleCmpOpLowering>(converter, patterns.getContext(), abi);
+  patterns.add<TupleCmpOpLowering, HashOpLowering>(converter,
+                                                   patterns.getContext(), abi);
 }

@@ -81,3 +81,20 @@ roast.func @m.tuple_lt(%a: tuple<i64, !roast.str>, %b: tuple<i64, !roast.str>) -
   %r = roast.tuple_cmp lt, %a, %b : tuple<i64, !roast.str>, tuple<i64, !roast.str>
   roast.return %r : i1
 }
+
+// -----
+
+// hash(x) asks the runtime with the slot and its kind (RoastElemKind: int 1,
+// object 4); a tuple is boxed for the call and the box released after it.
+// CHECK-LABEL: func.func @m.hashes(
+// CHECK:         %[[INT:.*]] = arith.constant 1 : i32
+// CHECK:         llvm.call @roast_rt_slot_hash(%[[INT]], %{{.*}})
+// CHECK:         %[[BOX:.*]] = llvm.call @roast_rt_tuple_new(
+// CHECK:         %[[OBJ:.*]] = arith.constant 4 : i32
+// CHECK:         llvm.call @roast_rt_slot_hash(%[[OBJ]], %{{.*}})
+// CHECK:         llvm.call @roast_rt_release(%[[BOX]])
+roast.func @m.hashes(%i: i64, %t: tuple<i64, f64>) -> (i64, i64) {
+  %a = roast.hash %i : i64
+  %b = roast.hash %t : tuple<i64, f64>
+  roast.return %a, %b : i64, i64
+}

@@ -15,3 +15,10 @@ roast.func @m.cmp(%a: tuple<i64, !roast.str>, %b: tuple<i64, !roast.str, f64>,
   %z = roast.is %l, %k : !roast.list<i64>
   roast.return %x, %y, %z : i1, i1, i1
 }
+
+// CHECK-LABEL: roast.func @m.hash(
+// CHECK:         roast.hash %{{.*}} : tuple<i64, !roast.str>
+roast.func @m.hash(%t: tuple<i64, !roast.str>) -> i64 {
+  %h = roast.hash %t : tuple<i64, !roast.str>
+  roast.return %h : i64
+}

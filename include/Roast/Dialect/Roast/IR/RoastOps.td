@@ -342,6 +342,22 @@ def Roast_TupleCmpOp : Roast_Op<"tuple_cmp", [Pure]> {
   }];
 }
 
+def Roast_HashOp : Roast_Op<"hash", [Pure]> {
+  let summary = "hash(x)";
+  let description = [{
+    Python's `hash()` of a number, str, None or tuple of those: CPython
+    3.12's value for numbers and tuples of numbers (strs hash differently:
+    CPython randomizes them).
+
+    ```mlir
+    %h = roast.hash %t : tuple<i64, f64>
+    ```
+  }];
+  let arguments = (ins AnyType:$value);
+  let results = (outs Roast_Int:$result);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
 def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
   let summary = "`a is b` on objects: identity";
   let description = [{
