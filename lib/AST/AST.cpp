@@ -352,6 +352,19 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
     dumpOptional(assertStmt.message, "message");
     return;
   }
+  case Stmt::Kind::Import: {
+    const auto &import = llvm::cast<ImportStmt>(stmt);
+    line() << "Import";
+    if (!import.from.empty())
+      os << " from " << import.from;
+    for (const ImportStmt::Name &name : import.names) {
+      os << ' ' << name.name;
+      if (!name.asName.empty())
+        os << " as " << name.asName;
+    }
+    os << '\n';
+    return;
+  }
   case Stmt::Kind::Del: {
     line() << "Del\n";
     Nested nested(*this);

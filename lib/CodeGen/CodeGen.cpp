@@ -208,6 +208,9 @@ void Generator::emitBlock(ast::Block &block) {
 /// Reads a variable; the result is owned (retained) like every expression
 /// value, and the caller tracks it.
 Value Generator::loadFrom(Symbol *sym, Location l) {
+  if (sym->kind == Symbol::Kind::Constant) // from math import pi
+    return arith::ConstantOp::create(builder, l,
+                                     builder.getF64FloatAttr(sym->constant));
   Value value;
   if (sym->kind == Symbol::Kind::Global)
     value = GlobalLoadOp::create(builder, l, convertType(sym->type),
@@ -391,6 +394,7 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     emitAssert(llvm::cast<ast::AssertStmt>(stmt));
     return;
   case ast::Stmt::Kind::Pass:
+  case ast::Stmt::Kind::Import: // binds names at compile time only
   case ast::Stmt::Kind::Global:
     return;
   case ast::Stmt::Kind::Return:

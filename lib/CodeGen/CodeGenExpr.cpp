@@ -10,6 +10,8 @@
 
 #include "mlir/Dialect/Math/IR/Math.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace roast;
 using namespace roast::codegen;
@@ -381,6 +383,8 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 
 Value Generator::emitCall(ast::CallExpr &call) {
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
+    if (attr->member) // math.f(...)
+      return emitBuiltinCall(call, attr->member->builtin);
     if (attr->value->type->isList())
       return emitListMethodCall(call, *attr);
     if (attr->value->type->isDict())
@@ -596,6 +600,15 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitContainerConstructor(call, builtin);
   case Builtin::Hash:
     return HashOp::create(builder, l, emitExpr(*call.args[0]));
+  case Builtin::MathSqrt: case Builtin::MathExp: case Builtin::MathLog:
+  case Builtin::MathLog2: case Builtin::MathLog10: case Builtin::MathPow:
+  case Builtin::MathSin: case Builtin::MathCos: case Builtin::MathTan:
+  case Builtin::MathAsin: case Builtin::MathAcos: case Builtin::MathAtan:
+  case Builtin::MathAtan2: case Builtin::MathHypot: case Builtin::MathFabs:
+  case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
+  case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
+  case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial:
+    return emitMathCall(call, builtin);
   case Builtin::Range:
   case Builtin::Enumerate:
   case Builtin::Zip:
@@ -603,6 +616,82 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitWalkAsList(call);
   }
   llvm_unreachable("Sema rejects this builtin call");
+}
+
+/// The math module: floor, ceil, trunc, fabs and the is* tests are inline
+/// (floor of an infinity or NaN raises in the float-to-int conversion, with
+/// CPython's messages); the functions with domain and range errors are
+/// roast.math_call.
+Value Generator::emitMathCall(ast::CallExpr &call, Builtin builtin) {
+  Location l = loc(call.getLoc());
+  const sema::Type *floatType = program.types.getFloat();
+  const sema::Type *intType = program.types.getInt();
+  auto arg = [&](size_t i, const sema::Type *type) {
+    return emitExprAs(*call.args[i], type);
+  };
+  Value inf = arith::ConstantOp::create(
+      builder, l, builder.getF64FloatAttr(std::numeric_limits<double>::infinity()));
+  switch (builtin) {
+  case Builtin::MathFloor:
+  case Builtin::MathCeil:
+  case Builtin::MathTrunc: {
+    if (!call.args[0]->type->isFloat()) // an int is its own floor
+      return arg(0, intType);
+    Value x = arg(0, floatType);
+    if (builtin == Builtin::MathFloor)
+      x = math::FloorOp::create(builder, l, x);
+    else if (builtin == Builtin::MathCeil)
+      x = math::CeilOp::create(builder, l, x);
+    return CastOp::create(builder, l, builder.getI64Type(), x);
+  }
+  case Builtin::MathFabs:
+    return math::AbsFOp::create(builder, l, arg(0, floatType));
+  case Builtin::MathIsNan: {
+    Value x = arg(0, floatType);
+    return arith::CmpFOp::create(builder, l, arith::CmpFPredicate::UNO, x, x);
+  }
+  case Builtin::MathIsInf:
+    return arith::CmpFOp::create(builder, l, arith::CmpFPredicate::OEQ,
+                                 math::AbsFOp::create(builder, l,
+                                                      arg(0, floatType)),
+                                 inf);
+  case Builtin::MathIsFinite:
+    return arith::CmpFOp::create(builder, l, arith::CmpFPredicate::OLT,
+                                 math::AbsFOp::create(builder, l,
+                                                      arg(0, floatType)),
+                                 inf);
+  default:
+    break;
+  }
+  static const std::pair<Builtin, MathFunction> functions[] = {
+      {Builtin::MathSqrt, MathFunction::sqrt},
+      {Builtin::MathExp, MathFunction::exp},
+      {Builtin::MathLog, MathFunction::log},
+      {Builtin::MathLog2, MathFunction::log2},
+      {Builtin::MathLog10, MathFunction::log10},
+      {Builtin::MathPow, MathFunction::pow},
+      {Builtin::MathSin, MathFunction::sin},
+      {Builtin::MathCos, MathFunction::cos},
+      {Builtin::MathTan, MathFunction::tan},
+      {Builtin::MathAsin, MathFunction::asin},
+      {Builtin::MathAcos, MathFunction::acos},
+      {Builtin::MathAtan, MathFunction::atan},
+      {Builtin::MathAtan2, MathFunction::atan2},
+      {Builtin::MathHypot, MathFunction::hypot},
+      {Builtin::MathGcd, MathFunction::gcd},
+      {Builtin::MathIsqrt, MathFunction::isqrt},
+      {Builtin::MathFactorial, MathFunction::factorial}};
+  MathFunction function = llvm::find_if(functions, [&](auto &entry) {
+                            return entry.first == builtin;
+                          })->second;
+  if (function == MathFunction::log && call.args.size() == 2)
+    function = MathFunction::log_base;
+  const sema::Type *operandType = call.type->isInt() ? intType : floatType;
+  SmallVector<Value, 2> operands;
+  for (size_t i = 0; i < call.args.size(); ++i)
+    operands.push_back(arg(i, operandType));
+  return MathCallOp::create(builder, l, convertType(call.type), function,
+                            operands);
 }
 
 //===----------------------------------------------------------------------===//
@@ -943,6 +1032,11 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       elements.push_back(emitExprAs(*elt, element));
     return ListNewOp::create(builder, l, convertType(expr.type), elements);
   }
+  case ast::Expr::Kind::Attribute: // math.pi: a module's constant
+    return arith::ConstantOp::create(
+        builder, l,
+        builder.getF64FloatAttr(
+            llvm::cast<ast::AttributeExpr>(expr).member->constant));
   case ast::Expr::Kind::Dict:
     return emitDict(llvm::cast<ast::DictExpr>(expr));
   case ast::Expr::Kind::Comprehension:

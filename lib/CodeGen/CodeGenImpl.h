@@ -99,6 +99,7 @@ private:
   mlir::Value emitCall(ast::CallExpr &call);
   mlir::Value emitBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
   mlir::Value noneValue(mlir::Location l);
+  mlir::Value emitMathCall(ast::CallExpr &call, sema::Builtin builtin);
   mlir::Value emitStrMethodCall(ast::CallExpr &call,
                                 ast::AttributeExpr &callee);
   std::tuple<mlir::Value, mlir::Value, mlir::Value>

@@ -924,14 +924,17 @@ bool Parser::parseDottedName(std::string &name) {
 StmtPtr Parser::parseImportName() {
   SMLoc loc = tok.loc;
   consume();
+  std::vector<ImportStmt::Name> names;
   do {
-    std::string module;
-    if (!parseDottedName(module))
+    ImportStmt::Name name;
+    name.loc = tok.loc;
+    if (!parseDottedName(name.name))
       return nullptr;
-    if (consumeIf(TokenKind::kw_as) && !expectName())
+    if (consumeIf(TokenKind::kw_as) && !expectName(&name.asName))
       return nullptr;
+    names.push_back(std::move(name));
   } while (consumeIf(TokenKind::comma));
-  return std::make_unique<UnsupportedStmt>(loc, "import statements");
+  return std::make_unique<ImportStmt>(loc, std::string(), std::move(names));
 }
 
 /// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
@@ -949,6 +952,7 @@ StmtPtr Parser::parseImportFrom() {
     return nullptr;
 
   std::vector<std::pair<std::string, SMLoc>> names;
+  std::vector<std::string> asNames;
   if (tok.is(TokenKind::star)) {
     names.emplace_back("*", tok.loc);
     consume();
@@ -969,16 +973,24 @@ StmtPtr Parser::parseImportFrom() {
       std::string name;
       if (!expectName(&name))
         return nullptr;
-      if (consumeIf(TokenKind::kw_as) && !expectName())
+      std::string asName;
+      if (consumeIf(TokenKind::kw_as) && !expectName(&asName))
         return nullptr;
       names.emplace_back(std::move(name), nameLoc);
+      asNames.push_back(std::move(asName));
     } while (consumeIf(TokenKind::comma));
     if (parenthesized && !expectClosing(TokenKind::r_paren, openLoc))
       return nullptr;
   }
   if (dots == 0 && module == "__future__")
     return parseFutureImport(loc, names);
-  return std::make_unique<UnsupportedStmt>(loc, "import statements");
+  if (dots != 0 || (names.size() == 1 && names[0].first == "*"))
+    return std::make_unique<UnsupportedStmt>(
+        loc, dots ? "relative imports" : "'import *' statements");
+  std::vector<ImportStmt::Name> imported;
+  for (auto [i, entry] : llvm::enumerate(names))
+    imported.push_back({entry.second, entry.first, asNames[i]});
+  return std::make_unique<ImportStmt>(loc, module, std::move(imported));
 }
 
 /// `from __future__ import ...`: every feature CPython 3.12 knows is

@@ -757,6 +757,9 @@ void Checker::checkStmt(Stmt &stmt) {
     }
     return;
   }
+  case Stmt::Kind::Import:
+    checkImport(llvm::cast<ImportStmt>(stmt));
+    return;
   case Stmt::Kind::Del:
     for (ExprPtr &target : llvm::cast<DelStmt>(stmt).targets)
       checkDelTarget(*target);

@@ -106,6 +106,11 @@ const Type *Checker::checkName(NameExpr &name) {
   case Symbol::Kind::Builtin:
     unsupported(name.getLoc(), "functions as values");
     return types.getError();
+  case Symbol::Kind::Module:
+    unsupported(name.getLoc(), "modules as values");
+    return types.getError();
+  case Symbol::Kind::Constant:
+    return sym->type;
   }
   llvm_unreachable("unknown symbol kind");
 }
@@ -382,8 +387,18 @@ const Type *Checker::checkIfExp(IfExpExpr &expr) {
 const Type *Checker::checkCall(CallExpr &call) {
   auto *callee = llvm::dyn_cast<NameExpr>(call.callee.get());
   if (!callee) {
-    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get())) {
+      if (resolveModuleAttribute(*attr)) {
+        if (attr->member && attr->member->kind == Symbol::Kind::Builtin)
+          return checkBuiltinCall(call, attr->member->builtin);
+        for (ExprPtr &arg : call.args)
+          checkExpr(*arg);
+        if (attr->member)
+          diags.error(attr->getLoc(), "'float' object is not callable");
+        return types.getError();
+      }
       return checkStrMethodCall(call, *attr);
+    }
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
     unsupported(call.callee->getLoc(), "calls of computed functions");
@@ -536,6 +551,21 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     // so they are typically wrapped in list() there).
     const Type *element = checkIterable(call);
     return element->isError() ? element : types.getList(element);
+  }
+  case Builtin::MathSqrt: case Builtin::MathExp: case Builtin::MathLog:
+  case Builtin::MathLog2: case Builtin::MathLog10: case Builtin::MathPow:
+  case Builtin::MathSin: case Builtin::MathCos: case Builtin::MathTan:
+  case Builtin::MathAsin: case Builtin::MathAcos: case Builtin::MathAtan:
+  case Builtin::MathAtan2: case Builtin::MathHypot: case Builtin::MathFabs:
+  case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
+  case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
+  case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial: {
+    llvm::StringRef name;
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
+      name = attr->attr;
+    else
+      name = llvm::cast<NameExpr>(call.callee.get())->symbol->name;
+    return checkMathCall(call, builtin, name);
   }
   case Builtin::Hash: {
     if (!checkArgCount(call, "hash", 1, 1))
@@ -1336,9 +1366,19 @@ const Type *Checker::checkExprImpl(Expr &expr) {
     return checkIfExp(llvm::cast<IfExpExpr>(expr));
   case Expr::Kind::Call:
     return checkCall(llvm::cast<CallExpr>(expr));
-  case Expr::Kind::Attribute:
+  case Expr::Kind::Attribute: {
+    auto &attr = llvm::cast<AttributeExpr>(expr);
+    if (resolveModuleAttribute(attr)) {
+      if (!attr.member)
+        return types.getError();
+      if (attr.member->kind == Symbol::Kind::Constant)
+        return attr.member->type;
+      unsupported(expr.getLoc(), "functions as values");
+      return types.getError();
+    }
     unsupported(expr.getLoc(), "attribute accesses");
     return types.getError();
+  }
   case Expr::Kind::Subscript:
     return checkSubscript(llvm::cast<SubscriptExpr>(expr));
   case Expr::Kind::Slice:

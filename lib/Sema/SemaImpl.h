@@ -104,6 +104,15 @@ private:
   /// built-in (rewritten to `lambda x: name(x)`), checked with its
   /// parameter bound to `element`. Returns the key's type, or null.
   const Type *checkKeyFunction(ast::Keyword &keyword, const Type *element);
+  // SemaModules.cpp: imports and the built-in modules.
+  void checkImport(ast::ImportStmt &stmt);
+  /// The member `member` of built-in module `module`, or null.
+  Symbol *lookupModuleMember(llvm::StringRef module, llvm::StringRef member);
+  /// When `attr.value` names a module: sets attr.member (reporting a missing
+  /// one) and returns the module; null otherwise.
+  Symbol *resolveModuleAttribute(ast::AttributeExpr &attr);
+  const Type *checkMathCall(ast::CallExpr &call, Builtin builtin,
+                            llvm::StringRef name);
   /// list(), set() and dict() calls.
   const Type *checkContainerConstructor(ast::CallExpr &call, Builtin builtin,
                                         const Type *expected);
@@ -130,6 +139,8 @@ private:
   llvm::StringMap<Symbol *> localScope;
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
+  /// The members of the math module, made on first use.
+  llvm::StringMap<Symbol *> mathMembers;
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;

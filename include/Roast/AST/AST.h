@@ -226,6 +226,8 @@ public:
       : ExprBase(loc), value(std::move(value)), attr(std::move(attr)) {}
   ExprPtr value;
   std::string attr;
+  /// Set by Sema when `value` names a module: the member `attr` refers to.
+  sema::Symbol *member = nullptr;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {
@@ -339,6 +341,7 @@ public:
     Nonlocal,
     Assert,
     Del,
+    Import,
     Unsupported,
   };
 
@@ -503,6 +506,22 @@ public:
   DelStmt(Loc loc, std::vector<ExprPtr> targets)
       : StmtBase(loc), targets(std::move(targets)) {}
   std::vector<ExprPtr> targets;
+};
+
+/// `import m [as n], ...` (names empty) or `from m import a [as b], ...`
+/// (`from` set): the names each statement binds.
+class ImportStmt : public StmtBase<Stmt::Kind::Import> {
+public:
+  struct Name {
+    Loc loc;
+    std::string name;   // a module for `import`, a member for `from`
+    std::string asName; // empty: bound under `name`
+    const std::string &boundName() const { return asName.empty() ? name : asName; }
+  };
+  ImportStmt(Loc loc, std::string from, std::vector<Name> names)
+      : StmtBase(loc), from(std::move(from)), names(std::move(names)) {}
+  std::string from; // the module of `from m import ...`; empty for `import`
+  std::vector<Name> names;
 };
 
 /// A statement the parser recognises but the compiler does not support yet

@@ -122,6 +122,18 @@ int64_t roast_rt_float_round(double v, const char *file, int32_t line, const cha
 /* round(v, ndigits): correctly rounded to 10^-ndigits, as CPython. */
 double roast_rt_float_round_digits(double v, int64_t ndigits);
 
+/* ---- The math module ------------------------------------------------------ */
+/* The math functions that can raise, numbered as the roast dialect's
+ * MathFunction: sqrt exp log log_base log2 log10 pow sin cos tan asin acos
+ * atan atan2 hypot take doubles (y is log's base, pow's exponent, atan2's x,
+ * hypot's second side); gcd isqrt factorial take int64s.  Errors are
+ * CPython's: ValueError "math domain error", OverflowError "math range
+ * error", "isqrt() argument must be nonnegative", "factorial() not defined
+ * for negative values"; a factorial beyond int64 is OverflowError "integer
+ * overflow" (Roast-specific). */
+double roast_rt_math_float(int32_t function, double x, double y, const char *file, int32_t line, const char *fn);
+int64_t roast_rt_math_int(int32_t function, int64_t a, int64_t b, const char *file, int32_t line, const char *fn);
+
 /* ---- Recursion guard and program entry ---------------------------------- */
 
 /* Lowest safe stack address: recursive functions compare their frame address against it on entry (NULL = no check). */

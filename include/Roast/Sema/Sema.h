@@ -47,7 +47,12 @@ enum class Builtin {
   List,
   Set,
   Dict,
-  Hash
+  Hash,
+  // Functions of the built-in math module (math.f, or from math import f).
+  MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
+  MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,
+  MathFloor, MathCeil, MathTrunc, MathIsFinite, MathIsInf, MathIsNan,
+  MathGcd, MathIsqrt, MathFactorial
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.
@@ -75,13 +80,14 @@ struct FunctionInfo;
 
 /// What a name refers to.
 struct Symbol {
-  enum class Kind { Local, Global, Function, Builtin };
+  enum class Kind { Local, Global, Function, Builtin, Module, Constant };
   Kind kind;
   std::string name;
   const Type *type = nullptr; // null while a local's type is not known yet
   ast::Loc loc;               // where it is defined
   FunctionInfo *function = nullptr; // Kind::Function
   Builtin builtin = Builtin::Print; // Kind::Builtin
+  double constant = 0;              // Kind::Constant (a float: math.pi)
 };
 
 /// One user function, after checking.

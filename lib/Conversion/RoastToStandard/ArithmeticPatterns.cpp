@@ -446,6 +446,33 @@ private:
   }
 };
 
+/// math functions that may raise: one runtime entry for the float ones and
+/// one for the int ones, numbered by MathFunction (Runtime.h).
+struct MathCallLowering : public RuntimeOpConversionPattern<MathCallOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(MathCallOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    bool ints = type.isInteger(64);
+    SmallVector<Value, 3> args = {arith::ConstantIntOp::create(
+        rewriter, loc, int64_t(op.getFunction()), 32)};
+    llvm::append_range(args, adaptor.getOperands());
+    if (args.size() < 3) // the unused second operand
+      args.push_back(ints ? constantInt(rewriter, loc, type, 0)
+                          : arith::ConstantOp::create(
+                                rewriter, loc, rewriter.getF64FloatAttr(0))
+                                .getResult());
+    rewriter.replaceOp(op, abi.callAt(rewriter, op,
+                                      ints ? RuntimeFunction::MathInt
+                                           : RuntimeFunction::MathFloat,
+                                      args));
+    return success();
+  }
+};
+
 } // namespace
 
 void roast::populateRoastArithmeticPatterns(const TypeConverter &converter,
@@ -456,7 +483,8 @@ void roast::populateRoastArithmeticPatterns(const TypeConverter &converter,
                CheckedBinaryOpLowering<MulOp, LLVM::SMulWithOverflowOp>,
                NegOpLowering, FloorDivOpLowering, ModOpLowering, PowOpLowering,
                PowModOpLowering, TrueDivOpLowering, ShlOpLowering,
-               ShrOpLowering, CastOpLowering>(converter, patterns.getContext(),
+               ShrOpLowering, CastOpLowering, MathCallLowering>(
+      converter, patterns.getContext(),
                                               abi);
   patterns.add<CmpOpLowering>(converter, patterns.getContext());
 }

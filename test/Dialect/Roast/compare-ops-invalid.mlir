@@ -21,3 +21,19 @@ roast.func @m.bad(%a: !roast.str, %b: !roast.str) -> i1 {
   %x = "roast.is"(%a, %b) : (!roast.str, !roast.str) -> i1
   roast.return %x : i1
 }
+
+// -----
+
+roast.func @m.bad(%x: i64) -> i64 {
+  // expected-error @+1 {{sqrt must have type ('f64') -> ('f64')}}
+  %r = roast.math_call sqrt(%x) : (i64) -> i64
+  roast.return %r : i64
+}
+
+// -----
+
+roast.func @m.bad(%x: f64) -> f64 {
+  // expected-error @+1 {{pow must have type ('f64', 'f64') -> ('f64')}}
+  %r = roast.math_call pow(%x) : (f64) -> f64
+  roast.return %r : f64
+}

@@ -22,3 +22,14 @@ roast.func @m.hash(%t: tuple<i64, !roast.str>) -> i64 {
   %h = roast.hash %t : tuple<i64, !roast.str>
   roast.return %h : i64
 }
+
+// CHECK-LABEL: roast.func @m.math(
+// CHECK:         roast.math_call sqrt(%{{.*}}) : (f64) -> f64
+// CHECK:         roast.math_call log_base(%{{.*}}, %{{.*}}) : (f64, f64) -> f64
+// CHECK:         roast.math_call gcd(%{{.*}}, %{{.*}}) : (i64, i64) -> i64
+roast.func @m.math(%x: f64, %n: i64) -> (f64, f64, i64) {
+  %a = roast.math_call sqrt(%x) : (f64) -> f64
+  %b = roast.math_call log_base(%x, %x) : (f64, f64) -> f64
+  %c = roast.math_call gcd(%n, %n) : (i64, i64) -> i64
+  roast.return %a, %b, %c : f64, f64, i64
+}

@@ -569,3 +569,23 @@ LogicalResult SetMethodOp::verify() {
   return verifyMethodSignature(*this, stringifySetMethod(getMethod()),
                                operands, results);
 }
+
+//===----------------------------------------------------------------------===//
+// MathCallOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MathCallOp::verify() {
+  Builder b(getContext());
+  MathFunction fn = getFunction();
+  bool ints = fn == MathFunction::gcd || fn == MathFunction::isqrt ||
+              fn == MathFunction::factorial;
+  size_t arity = fn == MathFunction::log_base || fn == MathFunction::pow ||
+                         fn == MathFunction::atan2 ||
+                         fn == MathFunction::hypot || fn == MathFunction::gcd
+                     ? 2
+                     : 1;
+  Type type = ints ? Type(b.getI64Type()) : Type(b.getF64Type());
+  SmallVector<Type, 2> operands(arity, type);
+  return verifyMethodSignature(*this, stringifyMathFunction(fn), operands,
+                               {type});
+}

@@ -342,6 +342,42 @@ def Roast_TupleCmpOp : Roast_Op<"tuple_cmp", [Pure]> {
   }];
 }
 
+def Roast_MathFunction : I32EnumAttr<"MathFunction", "a function of the math module", [
+    I32EnumAttrCase<"sqrt", 0>, I32EnumAttrCase<"exp", 1>,
+    I32EnumAttrCase<"log", 2>, I32EnumAttrCase<"log_base", 3>,
+    I32EnumAttrCase<"log2", 4>, I32EnumAttrCase<"log10", 5>,
+    I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"sin", 7>,
+    I32EnumAttrCase<"cos", 8>, I32EnumAttrCase<"tan", 9>,
+    I32EnumAttrCase<"asin", 10>, I32EnumAttrCase<"acos", 11>,
+    I32EnumAttrCase<"atan", 12>, I32EnumAttrCase<"atan2", 13>,
+    I32EnumAttrCase<"hypot", 14>, I32EnumAttrCase<"gcd", 15>,
+    I32EnumAttrCase<"isqrt", 16>, I32EnumAttrCase<"factorial", 17>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_MathCallOp : Roast_Op<"math_call"> {
+  let summary = "a function of the math module that may raise";
+  let description = [{
+    The math functions with domain or range errors, raised with CPython's
+    messages (`ValueError: math domain error`, `OverflowError: math range
+    error`). They take and return `f64`, except `gcd`, `isqrt` and
+    `factorial`, which take and return `i64`; `log_base` is `log(x, base)`.
+    (`fabs`, `floor`, `ceil`, `trunc` and the `is*` tests are plain
+    arith/math ops.)
+
+    ```mlir
+    %r = roast.math_call sqrt(%x) : (f64) -> f64
+    %g = roast.math_call gcd(%a, %b) : (i64, i64) -> i64
+    ```
+  }];
+  let arguments = (ins Roast_MathFunction:$function, Variadic<AnyType>:$operands);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $function `(` $operands `)` attr-dict `:` functional-type($operands, $result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Roast_HashOp : Roast_Op<"hash", [Pure]> {
   let summary = "hash(x)";
   let description = [{

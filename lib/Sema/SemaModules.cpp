@@ -1,0 +1,176 @@
+//===- SemaModules.cpp - import statements and the built-in modules -------===//
+//
+// `import math` binds a Module symbol; `math.f` and `from math import f`
+// reach the module's members: functions are built-ins (checked and emitted
+// with the other built-ins), constants are float values. Other .roast files
+// as modules come with the modules issue and will bind Module symbols the
+// same way.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SemaImpl.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace roast;
+using namespace roast::ast;
+using namespace roast::sema;
+
+Symbol *Checker::lookupModuleMember(llvm::StringRef module,
+                                    llvm::StringRef member) {
+  if (module != "math")
+    return nullptr;
+  if (mathMembers.empty()) {
+    static constexpr std::pair<const char *, Builtin> functions[] = {
+        {"sqrt", Builtin::MathSqrt},     {"exp", Builtin::MathExp},
+        {"log", Builtin::MathLog},       {"log2", Builtin::MathLog2},
+        {"log10", Builtin::MathLog10},   {"pow", Builtin::MathPow},
+        {"sin", Builtin::MathSin},       {"cos", Builtin::MathCos},
+        {"tan", Builtin::MathTan},       {"asin", Builtin::MathAsin},
+        {"acos", Builtin::MathAcos},     {"atan", Builtin::MathAtan},
+        {"atan2", Builtin::MathAtan2},   {"hypot", Builtin::MathHypot},
+        {"fabs", Builtin::MathFabs},     {"floor", Builtin::MathFloor},
+        {"ceil", Builtin::MathCeil},     {"trunc", Builtin::MathTrunc},
+        {"isfinite", Builtin::MathIsFinite}, {"isinf", Builtin::MathIsInf},
+        {"isnan", Builtin::MathIsNan},   {"gcd", Builtin::MathGcd},
+        {"isqrt", Builtin::MathIsqrt},   {"factorial", Builtin::MathFactorial}};
+    for (auto [name, builtin] : functions) {
+      Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
+      sym->builtin = builtin;
+      mathMembers[name] = sym;
+    }
+    const std::pair<const char *, double> constants[] = {
+        {"pi", M_PI},
+        {"e", M_E},
+        {"tau", 2 * M_PI},
+        {"inf", std::numeric_limits<double>::infinity()},
+        {"nan", std::numeric_limits<double>::quiet_NaN()}};
+    for (auto [name, value] : constants) {
+      Symbol *sym =
+          newSymbol(Symbol::Kind::Constant, name, types.getFloat(), Loc());
+      sym->constant = value;
+      mathMembers[name] = sym;
+    }
+  }
+  return mathMembers.lookup(member);
+}
+
+void Checker::checkImport(ImportStmt &stmt) {
+  if (current) {
+    unsupported(stmt.getLoc(), "import statements inside functions");
+    return;
+  }
+  auto bind = [&](const ImportStmt::Name &name, Symbol *sym) {
+    Symbol *&slot = moduleScope[name.boundName()];
+    if (slot && slot->kind != Symbol::Kind::Module &&
+        slot->kind != Symbol::Kind::Builtin &&
+        slot->kind != Symbol::Kind::Constant) {
+      diags.error(name.loc, "'" + name.boundName() +
+                                "' is also assigned in this module; binding "
+                                "it by import too is not supported");
+      return;
+    }
+    slot = sym;
+  };
+  if (stmt.from.empty()) {
+    for (const ImportStmt::Name &name : stmt.names) {
+      if (name.name != "math") {
+        diags.error(name.loc, "No module named '" + name.name +
+                                  "' (of the built-in modules only math is "
+                                  "supported yet)");
+        continue;
+      }
+      bind(name, newSymbol(Symbol::Kind::Module, name.name, nullptr, name.loc));
+    }
+    return;
+  }
+  if (stmt.from != "math") {
+    diags.error(stmt.getLoc(), "No module named '" + stmt.from +
+                                   "' (of the built-in modules only math is "
+                                   "supported yet)");
+    return;
+  }
+  for (const ImportStmt::Name &name : stmt.names) {
+    Symbol *member = lookupModuleMember(stmt.from, name.name);
+    if (!member) {
+      diags.error(name.loc, "cannot import name '" + name.name + "' from '" +
+                                stmt.from + "'");
+      continue;
+    }
+    bind(name, member);
+  }
+}
+
+Symbol *Checker::resolveModuleAttribute(AttributeExpr &attr) {
+  auto *base = llvm::dyn_cast<NameExpr>(attr.value.get());
+  Symbol *module = base ? lookupName(*base, /*report=*/false) : nullptr;
+  if (!module || module->kind != Symbol::Kind::Module)
+    return nullptr;
+  base->symbol = module;
+  attr.member = lookupModuleMember(module->name, attr.attr);
+  if (!attr.member)
+    diags.error(attr.getLoc(), "module '" + module->name +
+                                   "' has no attribute '" + attr.attr + "'");
+  return module;
+}
+
+/// The math functions: float arguments (ints and bools convert), except
+/// gcd, isqrt and factorial, which take ints.
+const Type *Checker::checkMathCall(CallExpr &call, Builtin builtin,
+                                   llvm::StringRef name) {
+  size_t min = 1, max = 1;
+  bool intArgs = false;
+  const Type *result = types.getFloat();
+  switch (builtin) {
+  case Builtin::MathLog:
+    max = 2; // log(x[, base])
+    break;
+  case Builtin::MathPow:
+  case Builtin::MathAtan2:
+  case Builtin::MathHypot:
+    min = max = 2;
+    break;
+  case Builtin::MathFloor:
+  case Builtin::MathCeil:
+  case Builtin::MathTrunc:
+    result = types.getInt();
+    break;
+  case Builtin::MathIsFinite:
+  case Builtin::MathIsInf:
+  case Builtin::MathIsNan:
+    result = types.getBool();
+    break;
+  case Builtin::MathGcd:
+    min = max = 2;
+    intArgs = true;
+    result = types.getInt();
+    break;
+  case Builtin::MathIsqrt:
+  case Builtin::MathFactorial:
+    intArgs = true;
+    result = types.getInt();
+    break;
+  default:
+    break;
+  }
+  std::string qualified = ("math." + name).str();
+  if (!checkArgCount(call, qualified, min, max))
+    return types.getError();
+  bool ok = true;
+  for (ExprPtr &arg : call.args) {
+    const Type *type = checkExpr(*arg);
+    if (type->isError()) {
+      ok = false;
+    } else if (intArgs && !type->isInt() && !type->isBool()) {
+      diags.error(arg->getLoc(), "'" + type->str() +
+                                     "' object cannot be interpreted as an "
+                                     "integer");
+      ok = false;
+    } else if (!type->isNumeric()) {
+      diags.error(arg->getLoc(), "must be real number, not " + type->str());
+      ok = false;
+    }
+  }
+  return ok ? result : types.getError();
+}

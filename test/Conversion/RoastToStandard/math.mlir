@@ -1,0 +1,20 @@
+// RUN: roast-opt %s --convert-roast-to-standard | FileCheck %s
+
+// math functions that may raise are one runtime call each: the float ones
+// through roast_rt_math_float (MathFunction number, x, y), the int ones
+// through roast_rt_math_int, both with the source location.
+// CHECK-LABEL: func.func @m.math(
+// CHECK-SAME:      %[[X:.*]]: f64, %[[N:.*]]: i64)
+// CHECK:         %[[SQRT:.*]] = arith.constant 0 : i32
+// CHECK:         %[[UNUSED:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK:         llvm.call @roast_rt_math_float(%[[SQRT]], %[[X]], %[[UNUSED]],
+// CHECK:         %[[BASE:.*]] = arith.constant 3 : i32
+// CHECK:         llvm.call @roast_rt_math_float(%[[BASE]], %[[X]], %[[X]],
+// CHECK:         %[[GCD:.*]] = arith.constant 15 : i32
+// CHECK:         llvm.call @roast_rt_math_int(%[[GCD]], %[[N]], %[[N]],
+roast.func @m.math(%x: f64, %n: i64) -> (f64, f64, i64) {
+  %a = roast.math_call sqrt(%x) : (f64) -> f64
+  %b = roast.math_call log_base(%x, %x) : (f64, f64) -> f64
+  %c = roast.math_call gcd(%n, %n) : (i64, i64) -> i64
+  roast.return %a, %b, %c : f64, f64, i64
+}
