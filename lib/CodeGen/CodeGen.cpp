@@ -69,6 +69,7 @@ Type Generator::convertType(const sema::Type *type) {
     return TupleType::get(&context, elements);
   }
   case sema::Type::Kind::Function:
+  case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
     break;
   }
