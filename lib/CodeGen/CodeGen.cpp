@@ -209,9 +209,9 @@ void Generator::emitBlock(ast::Block &block) {
 /// Reads a variable; the result is owned (retained) like every expression
 /// value, and the caller tracks it.
 Value Generator::loadFrom(Symbol *sym, Location l) {
-  if (sym->kind == Symbol::Kind::Constant) // from math import pi
-    return arith::ConstantOp::create(builder, l,
-                                     builder.getF64FloatAttr(sym->constant));
+  if (sym->kind == Symbol::Kind::Constant ||
+      sym->kind == Symbol::Kind::Builtin) // from math import pi, sys import argv
+    return emitModuleValue(sym, l);
   Value value;
   if (sym->kind == Symbol::Kind::Global)
     value = GlobalLoadOp::create(builder, l, convertType(sym->type),

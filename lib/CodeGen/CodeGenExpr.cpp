@@ -600,6 +600,14 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitContainerConstructor(call, builtin);
   case Builtin::Hash:
     return HashOp::create(builder, l, emitExpr(*call.args[0]));
+  case Builtin::SysExit:
+    ExitOp::create(builder, l,
+                   call.args.empty()
+                       ? intConstant(0, l)
+                       : emitExprAs(*call.args[0], program.types.getInt()));
+    return noneValue(l);
+  case Builtin::SysArgv:
+    break; // a value, not a call
   case Builtin::MathSqrt: case Builtin::MathExp: case Builtin::MathLog:
   case Builtin::MathLog2: case Builtin::MathLog10: case Builtin::MathPow:
   case Builtin::MathSin: case Builtin::MathCos: case Builtin::MathTan:
@@ -622,6 +630,13 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
 /// (floor of an infinity or NaN raises in the float-to-int conversion, with
 /// CPython's messages); the functions with domain and range errors are
 /// roast.math_call.
+Value Generator::emitModuleValue(Symbol *member, Location l) {
+  if (member->kind == Symbol::Kind::Constant)
+    return arith::ConstantOp::create(builder, l,
+                                     builder.getF64FloatAttr(member->constant));
+  return SysArgvOp::create(builder, l, convertType(member->type)); // owned
+}
+
 Value Generator::emitMathCall(ast::CallExpr &call, Builtin builtin) {
   Location l = loc(call.getLoc());
   const sema::Type *floatType = program.types.getFloat();
@@ -1032,11 +1047,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       elements.push_back(emitExprAs(*elt, element));
     return ListNewOp::create(builder, l, convertType(expr.type), elements);
   }
-  case ast::Expr::Kind::Attribute: // math.pi: a module's constant
-    return arith::ConstantOp::create(
-        builder, l,
-        builder.getF64FloatAttr(
-            llvm::cast<ast::AttributeExpr>(expr).member->constant));
+  case ast::Expr::Kind::Attribute: // math.pi, sys.argv: a module's value
+    return emitModuleValue(llvm::cast<ast::AttributeExpr>(expr).member, l);
   case ast::Expr::Kind::Dict:
     return emitDict(llvm::cast<ast::DictExpr>(expr));
   case ast::Expr::Kind::Comprehension:

@@ -100,6 +100,8 @@ private:
   mlir::Value emitBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
   mlir::Value noneValue(mlir::Location l);
   mlir::Value emitMathCall(ast::CallExpr &call, sema::Builtin builtin);
+  /// A module's value member: math.pi, sys.argv.
+  mlir::Value emitModuleValue(sema::Symbol *member, mlir::Location l);
   mlir::Value emitStrMethodCall(ast::CallExpr &call,
                                 ast::AttributeExpr &callee);
   std::tuple<mlir::Value, mlir::Value, mlir::Value>

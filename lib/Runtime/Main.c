@@ -9,6 +9,8 @@
 
 #include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 
@@ -25,7 +27,7 @@
  * Roast code for now. */
 char *roast_rt_stack_limit = NULL;
 
-/* Kept for a future sys.argv. */
+/* For sys.argv. */
 static int saved_argc;
 static char **saved_argv;
 
@@ -107,4 +109,24 @@ int roast_rt_main(int argc, char **argv, void (*module_init)(void)) {
     run_on_current_stack(module_init);
   roast_rt_flush();
   return 0;
+}
+
+void roast_rt_exit(int64_t status) {
+  roast_rt_flush();
+  exit((int)status);
+}
+
+RoastList *roast_rt_sys_argv(void) {
+  /* One list for the whole run, as CPython's sys.argv; it is never freed. */
+  static RoastList *argv_list;
+  if (!argv_list) {
+    argv_list = roast_rt_list_new(saved_argc, ROAST_ELEM_OBJECT);
+    for (int i = 0; i < saved_argc; ++i) {
+      RoastStr *arg = roast_rt_str_new(saved_argv[i], (int64_t)strlen(saved_argv[i]));
+      roast_rt_list_append(argv_list, (uint64_t)(uintptr_t)arg);
+      roast_rt_release(&arg->header);
+    }
+  }
+  roast_rt_retain(&argv_list->header);
+  return argv_list;
 }

@@ -104,6 +104,8 @@ const Type *Checker::checkName(NameExpr &name) {
     return sym->type;
   case Symbol::Kind::Function:
   case Symbol::Kind::Builtin:
+    if (sym->builtin == Builtin::SysArgv) // from sys import argv
+      return sym->type;
     unsupported(name.getLoc(), "functions as values");
     return types.getError();
   case Symbol::Kind::Module:
@@ -567,6 +569,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       name = llvm::cast<NameExpr>(call.callee.get())->symbol->name;
     return checkMathCall(call, builtin, name);
   }
+  case Builtin::SysExit:
+    return checkSysExit(call);
+  case Builtin::SysArgv:
+    diags.error(call.getLoc(), "'list' object is not callable");
+    return types.getError();
   case Builtin::Hash: {
     if (!checkArgCount(call, "hash", 1, 1))
       return types.getError();
@@ -1371,7 +1378,9 @@ const Type *Checker::checkExprImpl(Expr &expr) {
     if (resolveModuleAttribute(attr)) {
       if (!attr.member)
         return types.getError();
-      if (attr.member->kind == Symbol::Kind::Constant)
+      if (attr.member->kind == Symbol::Kind::Constant ||
+          (attr.member->kind == Symbol::Kind::Builtin &&
+           attr.member->builtin == Builtin::SysArgv))
         return attr.member->type;
       unsupported(expr.getLoc(), "functions as values");
       return types.getError();

@@ -106,6 +106,8 @@ private:
   const Type *checkKeyFunction(ast::Keyword &keyword, const Type *element);
   // SemaModules.cpp: imports and the built-in modules.
   void checkImport(ast::ImportStmt &stmt);
+  static bool isBuiltinModule(llvm::StringRef name);
+  const Type *checkSysExit(ast::CallExpr &call);
   /// The member `member` of built-in module `module`, or null.
   Symbol *lookupModuleMember(llvm::StringRef module, llvm::StringRef member);
   /// When `attr.value` names a module: sets attr.member (reporting a missing
@@ -140,7 +142,7 @@ private:
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
   /// The members of the math module, made on first use.
-  llvm::StringMap<Symbol *> mathMembers;
+  llvm::StringMap<Symbol *> mathMembers, sysMembers;
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;

@@ -17,8 +17,25 @@ using namespace roast;
 using namespace roast::ast;
 using namespace roast::sema;
 
+bool Checker::isBuiltinModule(llvm::StringRef name) {
+  return name == "math" || name == "sys";
+}
+
 Symbol *Checker::lookupModuleMember(llvm::StringRef module,
                                     llvm::StringRef member) {
+  if (module == "sys") {
+    // sys.exit() is a function; sys.argv reads as a list[str] value.
+    if (sysMembers.empty()) {
+      Symbol *exit = newSymbol(Symbol::Kind::Builtin, "exit", nullptr, Loc());
+      exit->builtin = Builtin::SysExit;
+      sysMembers["exit"] = exit;
+      Symbol *argv = newSymbol(Symbol::Kind::Builtin, "argv",
+                               types.getList(types.getStr()), Loc());
+      argv->builtin = Builtin::SysArgv;
+      sysMembers["argv"] = argv;
+    }
+    return sysMembers.lookup(member);
+  }
   if (module != "math")
     return nullptr;
   if (mathMembers.empty()) {
@@ -75,20 +92,20 @@ void Checker::checkImport(ImportStmt &stmt) {
   };
   if (stmt.from.empty()) {
     for (const ImportStmt::Name &name : stmt.names) {
-      if (name.name != "math") {
+      if (!isBuiltinModule(name.name)) {
         diags.error(name.loc, "No module named '" + name.name +
-                                  "' (of the built-in modules only math is "
-                                  "supported yet)");
+                                  "' (of the built-in modules only math and "
+                                  "sys are supported yet)");
         continue;
       }
       bind(name, newSymbol(Symbol::Kind::Module, name.name, nullptr, name.loc));
     }
     return;
   }
-  if (stmt.from != "math") {
+  if (!isBuiltinModule(stmt.from)) {
     diags.error(stmt.getLoc(), "No module named '" + stmt.from +
-                                   "' (of the built-in modules only math is "
-                                   "supported yet)");
+                                   "' (of the built-in modules only math and "
+                                   "sys are supported yet)");
     return;
   }
   for (const ImportStmt::Name &name : stmt.names) {
@@ -113,6 +130,22 @@ Symbol *Checker::resolveModuleAttribute(AttributeExpr &attr) {
     diags.error(attr.getLoc(), "module '" + module->name +
                                    "' has no attribute '" + attr.attr + "'");
   return module;
+}
+
+/// sys.exit([status]): the status is an int (CPython also takes a message
+/// or None, which come with exceptions).
+const Type *Checker::checkSysExit(CallExpr &call) {
+  if (!checkArgCount(call, "sys.exit", 0, 1))
+    return types.getError();
+  if (!call.args.empty()) {
+    const Type *type = checkExpr(*call.args[0]);
+    if (!type->isInt() && !type->isBool() && !type->isError()) {
+      unsupported(call.args[0]->getLoc(),
+                  "sys.exit() statuses of type " + type->str());
+      return types.getError();
+    }
+  }
+  return types.getNone();
 }
 
 /// The math functions: float arguments (ints and bools convert), except

@@ -516,6 +516,12 @@ bool roast_rt_set_issubset(const RoastSet *a, const RoastSet *b);
 RoastList *roast_rt_set_to_list(const RoastSet *s);  /* list(s), in iteration order */
 RoastStr *roast_rt_set_repr(const RoastSet *s);      /* {1, 2}, set() */
 
+/* ---- The sys module ------------------------------------------------------- */
+/* sys.exit(status): flush stdout and end the process with status. */
+ROAST_RT_NORETURN void roast_rt_exit(int64_t status);
+/* sys.argv: a new reference to the one list of the program's arguments (argv[0] first). */
+RoastList *roast_rt_sys_argv(void);
+
 /* ---- Formatting (f-strings and format()) -------------------------------- */
 /* format(v, spec), and f"{v:spec}", with Python's format-spec mini-language
  *     [[fill]align][sign][z][#][0][width][grouping][.precision][type]

@@ -52,7 +52,9 @@ enum class Builtin {
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
   MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,
   MathFloor, MathCeil, MathTrunc, MathIsFinite, MathIsInf, MathIsNan,
-  MathGcd, MathIsqrt, MathFactorial
+  MathGcd, MathIsqrt, MathFactorial,
+  // The sys module.
+  SysExit, SysArgv
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

@@ -42,6 +42,31 @@ struct NullPointerLowering : public OpConversionPattern<OpTy> {
   }
 };
 
+/// sys.exit: a call that does not return (declared noreturn).
+struct ExitOpLowering : public RuntimeOpConversionPattern<ExitOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ExitOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    abi.call(rewriter, op.getLoc(), RuntimeFunction::Exit, adaptor.getStatus());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct SysArgvOpLowering : public RuntimeOpConversionPattern<SysArgvOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SysArgvOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    RuntimeFunction::SysArgv, {}));
+    return success();
+  }
+};
+
 /// `a is b`: the same address.
 struct IsOpLowering : public OpConversionPattern<IsOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -195,7 +220,8 @@ void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RuntimeABI &abi,
                                          RewritePatternSet &patterns) {
   patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
-               StackGuardOpLowering>(converter, patterns.getContext(), abi);
+               StackGuardOpLowering, ExitOpLowering, SysArgvOpLowering>(
+      converter, patterns.getContext(), abi);
   patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>,
                IsOpLowering>(
       converter, patterns.getContext());

@@ -1,4 +1,4 @@
-// RUN: roast-opt %s --convert-roast-to-standard | FileCheck %s
+// RUN: roast-opt %s --convert-roast-to-standard -split-input-file | FileCheck %s
 
 // math functions that may raise are one runtime call each: the float ones
 // through roast_rt_math_float (MathFunction number, x, y), the int ones
@@ -17,4 +17,18 @@ roast.func @m.math(%x: f64, %n: i64) -> (f64, f64, i64) {
   %b = roast.math_call log_base(%x, %x) : (f64, f64) -> f64
   %c = roast.math_call gcd(%n, %n) : (i64, i64) -> i64
   roast.return %a, %b, %c : f64, f64, i64
+}
+
+// -----
+
+// sys.argv and sys.exit are runtime calls; roast_rt_exit is declared
+// noreturn, so LLVM treats what follows as unreachable.
+// CHECK-DAG: llvm.func @roast_rt_exit(i64) attributes {passthrough = ["noreturn", "cold"]}
+// CHECK-LABEL: func.func @m.sys(
+// CHECK:         %[[ARGV:.*]] = llvm.call @roast_rt_sys_argv()
+// CHECK:         llvm.call @roast_rt_exit(%{{.*}})
+roast.func @m.sys(%n: i64) -> !roast.list<!roast.str> {
+  %argv = roast.sys_argv : !roast.list<!roast.str>
+  roast.exit %n
+  roast.return %argv : !roast.list<!roast.str>
 }

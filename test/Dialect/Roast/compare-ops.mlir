@@ -33,3 +33,12 @@ roast.func @m.math(%x: f64, %n: i64) -> (f64, f64, i64) {
   %c = roast.math_call gcd(%n, %n) : (i64, i64) -> i64
   roast.return %a, %b, %c : f64, f64, i64
 }
+
+// CHECK-LABEL: roast.func @m.sys(
+// CHECK:         %[[ARGV:.*]] = roast.sys_argv : !roast.list<!roast.str>
+// CHECK:         roast.exit %{{.*}}
+roast.func @m.sys(%n: i64) -> !roast.list<!roast.str> {
+  %argv = roast.sys_argv : !roast.list<!roast.str>
+  roast.exit %n
+  roast.return %argv : !roast.list<!roast.str>
+}

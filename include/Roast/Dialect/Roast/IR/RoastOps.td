@@ -378,6 +378,35 @@ def Roast_MathCallOp : Roast_Op<"math_call"> {
   let hasVerifier = 1;
 }
 
+def Roast_ExitOp : Roast_Op<"exit"> {
+  let summary = "sys.exit(status)";
+  let description = [{
+    Ends the program with `status` after flushing stdout; nothing after it
+    runs (the runtime function does not return). Until exceptions arrive it
+    is not a catchable `SystemExit`.
+
+    ```mlir
+    roast.exit %status
+    ```
+  }];
+  let arguments = (ins Roast_Int:$status);
+  let assemblyFormat = "$status attr-dict";
+}
+
+def Roast_SysArgvOp : Roast_Op<"sys_argv"> {
+  let summary = "sys.argv";
+  let description = [{
+    The program's arguments, `argv[0]` its name: one list for the whole
+    run (a new reference to it), so changes to it are seen by every read.
+
+    ```mlir
+    %argv = roast.sys_argv : !roast.list<!roast.str>
+    ```
+  }];
+  let results = (outs Roast_ListType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
 def Roast_HashOp : Roast_Op<"hash", [Pure]> {
   let summary = "hash(x)";
   let description = [{
