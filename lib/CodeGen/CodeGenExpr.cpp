@@ -608,6 +608,14 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return noneValue(l);
   case Builtin::SysArgv:
     break; // a value, not a call
+  case Builtin::TimePerfCounter:
+    return ClockOp::create(builder, l, builder.getStringAttr("perf_counter"));
+  case Builtin::TimeTime:
+    return ClockOp::create(builder, l, builder.getStringAttr("time"));
+  case Builtin::TimeSleep:
+    SleepOp::create(builder, l,
+                    emitExprAs(*call.args[0], program.types.getFloat()));
+    return noneValue(l);
   case Builtin::MathSqrt: case Builtin::MathExp: case Builtin::MathLog:
   case Builtin::MathLog2: case Builtin::MathLog10: case Builtin::MathPow:
   case Builtin::MathSin: case Builtin::MathCos: case Builtin::MathTan:

@@ -571,6 +571,16 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   }
   case Builtin::SysExit:
     return checkSysExit(call);
+  case Builtin::TimePerfCounter:
+  case Builtin::TimeTime:
+  case Builtin::TimeSleep: {
+    llvm::StringRef name;
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
+      name = attr->attr;
+    else
+      name = llvm::cast<NameExpr>(call.callee.get())->symbol->name;
+    return checkTimeCall(call, builtin, name);
+  }
   case Builtin::SysArgv:
     diags.error(call.getLoc(), "'list' object is not callable");
     return types.getError();

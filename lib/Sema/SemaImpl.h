@@ -108,6 +108,8 @@ private:
   void checkImport(ast::ImportStmt &stmt);
   static bool isBuiltinModule(llvm::StringRef name);
   const Type *checkSysExit(ast::CallExpr &call);
+  const Type *checkTimeCall(ast::CallExpr &call, Builtin builtin,
+                            llvm::StringRef name);
   /// The member `member` of built-in module `module`, or null.
   Symbol *lookupModuleMember(llvm::StringRef module, llvm::StringRef member);
   /// When `attr.value` names a module: sets attr.member (reporting a missing
@@ -142,7 +144,7 @@ private:
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
   /// The members of the math module, made on first use.
-  llvm::StringMap<Symbol *> mathMembers, sysMembers;
+  llvm::StringMap<Symbol *> mathMembers, sysMembers, timeMembers;
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;

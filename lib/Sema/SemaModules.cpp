@@ -18,11 +18,25 @@ using namespace roast::ast;
 using namespace roast::sema;
 
 bool Checker::isBuiltinModule(llvm::StringRef name) {
-  return name == "math" || name == "sys";
+  return name == "math" || name == "sys" || name == "time";
 }
 
 Symbol *Checker::lookupModuleMember(llvm::StringRef module,
                                     llvm::StringRef member) {
+  if (module == "time") {
+    if (timeMembers.empty()) {
+      static constexpr std::pair<const char *, Builtin> functions[] = {
+          {"perf_counter", Builtin::TimePerfCounter},
+          {"time", Builtin::TimeTime},
+          {"sleep", Builtin::TimeSleep}};
+      for (auto [name, builtin] : functions) {
+        Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
+        sym->builtin = builtin;
+        timeMembers[name] = sym;
+      }
+    }
+    return timeMembers.lookup(member);
+  }
   if (module == "sys") {
     // sys.exit() is a function; sys.argv reads as a list[str] value.
     if (sysMembers.empty()) {
@@ -94,8 +108,8 @@ void Checker::checkImport(ImportStmt &stmt) {
     for (const ImportStmt::Name &name : stmt.names) {
       if (!isBuiltinModule(name.name)) {
         diags.error(name.loc, "No module named '" + name.name +
-                                  "' (of the built-in modules only math and "
-                                  "sys are supported yet)");
+                                  "' (the built-in modules math, sys and "
+                                  "time are the only ones supported yet)");
         continue;
       }
       bind(name, newSymbol(Symbol::Kind::Module, name.name, nullptr, name.loc));
@@ -104,8 +118,8 @@ void Checker::checkImport(ImportStmt &stmt) {
   }
   if (!isBuiltinModule(stmt.from)) {
     diags.error(stmt.getLoc(), "No module named '" + stmt.from +
-                                   "' (of the built-in modules only math and "
-                                   "sys are supported yet)");
+                                   "' (the built-in modules math, sys and "
+                                   "time are the only ones supported yet)");
     return;
   }
   for (const ImportStmt::Name &name : stmt.names) {
@@ -146,6 +160,25 @@ const Type *Checker::checkSysExit(CallExpr &call) {
     }
   }
   return types.getNone();
+}
+
+/// time.perf_counter(), time.time(): floats; time.sleep(seconds).
+const Type *Checker::checkTimeCall(CallExpr &call, Builtin builtin,
+                                   llvm::StringRef name) {
+  bool sleep = builtin == Builtin::TimeSleep;
+  if (!checkArgCount(call, ("time." + name).str(), sleep, sleep))
+    return types.getError();
+  if (sleep) {
+    const Type *type = checkExpr(*call.args[0]);
+    if (!type->isNumeric() && !type->isError()) {
+      diags.error(call.args[0]->getLoc(), "'" + type->str() +
+                                              "' object cannot be interpreted "
+                                              "as an integer or float");
+      return types.getError();
+    }
+    return types.getNone();
+  }
+  return types.getFloat();
 }
 
 /// The math functions: float arguments (ints and bools convert), except

@@ -122,6 +122,12 @@ int64_t roast_rt_float_round(double v, const char *file, int32_t line, const cha
 /* round(v, ndigits): correctly rounded to 10^-ndigits, as CPython. */
 double roast_rt_float_round_digits(double v, int64_t ndigits);
 
+/* ---- The time module ------------------------------------------------------ */
+double roast_rt_time_perf_counter(void); /* seconds on a monotonic clock */
+double roast_rt_time_time(void);         /* seconds since the epoch */
+/* time.sleep(seconds); ValueError "sleep length must be non-negative". */
+void roast_rt_time_sleep(double seconds, const char *file, int32_t line, const char *fn);
+
 /* ---- The math module ------------------------------------------------------ */
 /* The math functions that can raise, numbered as the roast dialect's
  * MathFunction: sqrt exp log log_base log2 log10 pow sin cos tan asin acos

@@ -54,7 +54,9 @@ enum class Builtin {
   MathFloor, MathCeil, MathTrunc, MathIsFinite, MathIsInf, MathIsNan,
   MathGcd, MathIsqrt, MathFactorial,
   // The sys module.
-  SysExit, SysArgv
+  SysExit, SysArgv,
+  // The time module.
+  TimePerfCounter, TimeTime, TimeSleep
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

@@ -55,6 +55,33 @@ struct ExitOpLowering : public RuntimeOpConversionPattern<ExitOp> {
   }
 };
 
+struct ClockOpLowering : public RuntimeOpConversionPattern<ClockOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ClockOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    op.getClock() == "time"
+                                        ? RuntimeFunction::Time
+                                        : RuntimeFunction::PerfCounter,
+                                    {}));
+    return success();
+  }
+};
+
+struct SleepOpLowering : public RuntimeOpConversionPattern<SleepOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SleepOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    abi.callAt(rewriter, op, RuntimeFunction::Sleep, adaptor.getSeconds());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct SysArgvOpLowering : public RuntimeOpConversionPattern<SysArgvOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
@@ -220,7 +247,8 @@ void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RuntimeABI &abi,
                                          RewritePatternSet &patterns) {
   patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
-               StackGuardOpLowering, ExitOpLowering, SysArgvOpLowering>(
+               StackGuardOpLowering, ExitOpLowering, SysArgvOpLowering,
+               ClockOpLowering, SleepOpLowering>(
       converter, patterns.getContext(), abi);
   patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>,
                IsOpLowering>(

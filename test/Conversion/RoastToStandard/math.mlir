@@ -32,3 +32,18 @@ roast.func @m.sys(%n: i64) -> !roast.list<!roast.str> {
   roast.exit %n
   roast.return %argv : !roast.list<!roast.str>
 }
+
+// -----
+
+// The time module's clocks and sleep are runtime calls; sleep may raise, so
+// it passes its location.
+// CHECK-LABEL: func.func @m.time(
+// CHECK:         %[[T:.*]] = llvm.call @roast_rt_time_perf_counter()
+// CHECK:         llvm.call @roast_rt_time_time()
+// CHECK:         llvm.call @roast_rt_time_sleep(%[[T]], %{{.*}}, %{{.*}}, %{{.*}})
+roast.func @m.time() -> f64 {
+  %t = roast.clock "perf_counter"
+  %u = roast.clock "time"
+  roast.sleep %t
+  roast.return %u : f64
+}

@@ -37,3 +37,11 @@ roast.func @m.bad(%x: f64) -> f64 {
   %r = roast.math_call pow(%x) : (f64) -> f64
   roast.return %r : f64
 }
+
+// -----
+
+roast.func @m.bad() -> f64 {
+  // expected-error @+1 {{clock must be perf_counter or time, not process_time}}
+  %t = roast.clock "process_time"
+  roast.return %t : f64
+}

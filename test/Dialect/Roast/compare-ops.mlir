@@ -42,3 +42,14 @@ roast.func @m.sys(%n: i64) -> !roast.list<!roast.str> {
   roast.exit %n
   roast.return %argv : !roast.list<!roast.str>
 }
+
+// CHECK-LABEL: roast.func @m.time(
+// CHECK:         %[[T:.*]] = roast.clock "perf_counter"
+// CHECK:         roast.clock "time"
+// CHECK:         roast.sleep %[[T]]
+roast.func @m.time() -> f64 {
+  %t = roast.clock "perf_counter"
+  %u = roast.clock "time"
+  roast.sleep %t
+  roast.return %u : f64
+}

@@ -589,3 +589,10 @@ LogicalResult MathCallOp::verify() {
   return verifyMethodSignature(*this, stringifyMathFunction(fn), operands,
                                {type});
 }
+
+LogicalResult ClockOp::verify() {
+  if (getClock() != "perf_counter" && getClock() != "time")
+    return emitOpError("clock must be perf_counter or time, not ")
+           << getClock();
+  return success();
+}

@@ -393,6 +393,35 @@ def Roast_ExitOp : Roast_Op<"exit"> {
   let assemblyFormat = "$status attr-dict";
 }
 
+def Roast_ClockOp : Roast_Op<"clock"> {
+  let summary = "time.perf_counter() or time.time()";
+  let description = [{
+    Seconds as a float: from a monotonic clock (`perf_counter`, only
+    differences mean anything) or since the epoch (`time`).
+
+    ```mlir
+    %t = roast.clock "perf_counter"
+    ```
+  }];
+  let arguments = (ins StrAttr:$clock);
+  let results = (outs Roast_Float:$result);
+  let assemblyFormat = "$clock attr-dict";
+  let hasVerifier = 1;
+}
+
+def Roast_SleepOp : Roast_Op<"sleep"> {
+  let summary = "time.sleep(seconds)";
+  let description = [{
+    Suspends the program; a negative duration raises `ValueError`.
+
+    ```mlir
+    roast.sleep %seconds
+    ```
+  }];
+  let arguments = (ins Roast_Float:$seconds);
+  let assemblyFormat = "$seconds attr-dict";
+}
+
 def Roast_SysArgvOp : Roast_Op<"sys_argv"> {
   let summary = "sys.argv";
   let description = [{
