@@ -83,12 +83,29 @@ const Type *Checker::checkSet(SetExpr &expr, const Type *expected) {
   return types.getSet(element);
 }
 
+const Checker::MethodSignature *
+Checker::findMethod(CallExpr &call, AttributeExpr &callee,
+                    llvm::StringRef typeName,
+                    llvm::ArrayRef<MethodSignature> methods) {
+  for (const MethodSignature &method : methods)
+    if (method.name == callee.attr)
+      return &method;
+  for (ExprPtr &arg : call.args)
+    checkExpr(*arg);
+  diags.error(callee.getLoc(), "'" + typeName + "' object has no attribute '" +
+                                   callee.attr +
+                                   "' (or it is not supported yet)");
+  return nullptr;
+}
+
 bool Checker::checkMethodArgs(CallExpr &call, llvm::StringRef name,
                               llvm::ArrayRef<const Type *> params,
-                              size_t required) {
-  for (Keyword &keyword : call.keywords) {
-    checkExpr(*keyword.value);
-    diags.error(keyword.loc, name + "() takes no keyword arguments");
+                              size_t required, bool keywordsChecked) {
+  if (!keywordsChecked) {
+    for (Keyword &keyword : call.keywords) {
+      checkExpr(*keyword.value);
+      diags.error(keyword.loc, name + "() takes no keyword arguments");
+    }
   }
   if (call.args.size() < required || call.args.size() > params.size()) {
     for (ExprPtr &arg : call.args)
@@ -103,7 +120,7 @@ bool Checker::checkMethodArgs(CallExpr &call, llvm::StringRef name,
                     llvm::Twine(call.args.size()) + " given)");
     return false;
   }
-  bool ok = call.keywords.empty();
+  bool ok = keywordsChecked || call.keywords.empty();
   for (auto [arg, param] : llvm::zip_first(call.args, params)) {
     const Type *type = checkExprExpecting(*arg, param);
     if (!isAssignable(type, param) && !type->isError()) {
@@ -119,13 +136,7 @@ const Type *Checker::checkDictMethodCall(CallExpr &call, AttributeExpr &callee,
                                          const DictType *dict) {
   const Type *key = dict->getKey(), *value = dict->getValue();
   const Type *none = types.getNone();
-  struct Signature {
-    llvm::StringRef name;
-    std::vector<const Type *> params;
-    size_t required;
-    const Type *result;
-  };
-  const Signature signatures[] = {
+  const MethodSignature methods[] = {
       {"get", {key, value}, 2, value},
       {"pop", {key, value}, 1, value},
       {"setdefault", {key, value}, 2, value},
@@ -136,29 +147,22 @@ const Type *Checker::checkDictMethodCall(CallExpr &call, AttributeExpr &callee,
       {"values", {}, 0, types.getList(value)},
       {"items", {}, 0, types.getList(types.getTuple({key, value}))},
   };
-  for (const Signature &sig : signatures) {
-    if (sig.name != callee.attr)
-      continue;
-    if (sig.name == "get" && call.args.size() == 1) {
-      // d.get(k) may return None: Optional values come with the classes
-      // work, so only the two-argument form is typed for now.
-      checkExpr(*call.args[0]);
-      diags.error(call.getLoc(), "dict.get() without a default may return "
-                                 "None, and optional values are not "
-                                 "supported yet; pass a default");
-      return types.getError();
-    }
-    if (!checkMethodArgs(call, "dict." + sig.name.str(), sig.params,
-                         sig.required))
-      return types.getError();
-    return sig.result;
+  const MethodSignature *sig = findMethod(call, callee, "dict", methods);
+  if (!sig)
+    return types.getError();
+  if (sig->name == "get" && call.args.size() == 1) {
+    // d.get(k) may return None: Optional values come with the classes
+    // work, so only the two-argument form is typed for now.
+    checkExpr(*call.args[0]);
+    diags.error(call.getLoc(), "dict.get() without a default may return "
+                               "None, and optional values are not "
+                               "supported yet; pass a default");
+    return types.getError();
   }
-  for (ExprPtr &arg : call.args)
-    checkExpr(*arg);
-  diags.error(callee.getLoc(), "'dict' object has no attribute '" +
-                                   callee.attr +
-                                   "' (or it is not supported yet)");
-  return types.getError();
+  if (!checkMethodArgs(call, "dict." + sig->name.str(), sig->params,
+                       sig->required))
+    return types.getError();
+  return sig->result;
 }
 
 const Type *Checker::checkSetMethodCall(CallExpr &call, AttributeExpr &callee,
@@ -166,42 +170,28 @@ const Type *Checker::checkSetMethodCall(CallExpr &call, AttributeExpr &callee,
   const Type *element = set->getElement();
   const Type *none = types.getNone();
   const Type *boolType = types.getBool();
-  struct Signature {
-    llvm::StringRef name;
-    std::vector<const Type *> params;
-    const Type *result;
+  const MethodSignature methods[] = {
+      {"add", {element}, 1, none},
+      {"remove", {element}, 1, none},
+      {"discard", {element}, 1, none},
+      {"pop", {}, 0, element},
+      {"clear", {}, 0, none},
+      {"copy", {}, 0, set},
+      {"union", {set}, 1, set},
+      {"intersection", {set}, 1, set},
+      {"difference", {set}, 1, set},
+      {"symmetric_difference", {set}, 1, set},
+      {"update", {set}, 1, none},
+      {"intersection_update", {set}, 1, none},
+      {"difference_update", {set}, 1, none},
+      {"issubset", {set}, 1, boolType},
+      {"issuperset", {set}, 1, boolType},
   };
-  const Signature signatures[] = {
-      {"add", {element}, none},
-      {"remove", {element}, none},
-      {"discard", {element}, none},
-      {"pop", {}, element},
-      {"clear", {}, none},
-      {"copy", {}, set},
-      {"union", {set}, set},
-      {"intersection", {set}, set},
-      {"difference", {set}, set},
-      {"symmetric_difference", {set}, set},
-      {"update", {set}, none},
-      {"intersection_update", {set}, none},
-      {"difference_update", {set}, none},
-      {"issubset", {set}, boolType},
-      {"issuperset", {set}, boolType},
-  };
-  for (const Signature &sig : signatures) {
-    if (sig.name != callee.attr)
-      continue;
-    if (!checkMethodArgs(call, "set." + sig.name.str(), sig.params,
-                         sig.params.size()))
-      return types.getError();
-    return sig.result;
-  }
-  for (ExprPtr &arg : call.args)
-    checkExpr(*arg);
-  diags.error(callee.getLoc(), "'set' object has no attribute '" +
-                                   callee.attr +
-                                   "' (or it is not supported yet)");
-  return types.getError();
+  const MethodSignature *sig = findMethod(call, callee, "set", methods);
+  if (!sig || !checkMethodArgs(call, "set." + sig->name.str(), sig->params,
+                               sig->required))
+    return types.getError();
+  return sig->result;
 }
 
 /// list(), set(), dict(): empty ones take their type from where they go;

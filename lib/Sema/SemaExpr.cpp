@@ -1116,13 +1116,7 @@ const Type *Checker::checkListMethodCall(CallExpr &call, AttributeExpr &callee,
   const Type *element = list->getElement();
   const Type *none = types.getNone();
   const Type *intType = types.getInt();
-  struct Signature {
-    llvm::StringRef name;
-    std::vector<const Type *> params;
-    size_t required;
-    const Type *result;
-  };
-  const Signature signatures[] = {
+  const MethodSignature methods[] = {
       {"append", {element}, 1, none},
       {"pop", {intType}, 0, element},
       {"insert", {intType, element}, 2, none},
@@ -1135,47 +1129,18 @@ const Type *Checker::checkListMethodCall(CallExpr &call, AttributeExpr &callee,
       {"clear", {}, 0, none},
       {"sort", {}, 0, none},
   };
-  const Signature *sig = nullptr;
-  for (const Signature &candidate : signatures)
-    if (candidate.name == callee.attr)
-      sig = &candidate;
-  if (!sig) {
-    for (ExprPtr &arg : call.args)
-      checkExpr(*arg);
-    diags.error(callee.getLoc(), "'list' object has no attribute '" +
-                                     callee.attr +
-                                     "' (or it is not supported yet)");
+  const MethodSignature *sig = findMethod(call, callee, "list", methods);
+  if (!sig)
     return types.getError();
-  }
   std::string name = "list." + callee.attr;
   // sort(key=..., reverse=...) takes the only keywords.
-  if (sig->name == "sort") {
+  bool sort = sig->name == "sort";
+  if (sort)
     checkSortKeywords(call.keywords, name + "()", element,
                       /*allowReverse=*/true);
-  } else {
-    for (Keyword &keyword : call.keywords) {
-      checkExpr(*keyword.value);
-      diags.error(keyword.loc, name + "() takes no keyword arguments");
-    }
-  }
-  if (call.args.size() < sig->required ||
-      call.args.size() > sig->params.size()) {
-    for (ExprPtr &arg : call.args)
-      checkExpr(*arg);
-    diags.error(call.getLoc(), name + "() takes " +
-                                   llvm::Twine(sig->params.size()) +
-                                   " argument" +
-                                   (sig->params.size() == 1 ? "" : "s") +
-                                   " (" + llvm::Twine(call.args.size()) +
-                                   " given)");
+  if (!checkMethodArgs(call, name, sig->params, sig->required,
+                       /*keywordsChecked=*/sort))
     return types.getError();
-  }
-  for (auto [arg, param] : llvm::zip_first(call.args, sig->params)) {
-    const Type *type = checkExprExpecting(*arg, param);
-    if (!isAssignable(type, param))
-      diags.error(arg->getLoc(), name + "() argument must be " + param->str() +
-                                     ", not " + type->str());
-  }
   return sig->result;
 }
 

@@ -120,10 +120,27 @@ private:
   /// list(), set() and dict() calls.
   const Type *checkContainerConstructor(ast::CallExpr &call, Builtin builtin,
                                         const Type *expected);
+  /// A method of a built-in type: its parameters, of which the first
+  /// `required` are required, and its result.
+  struct MethodSignature {
+    llvm::StringRef name;
+    std::vector<const Type *> params;
+    size_t required;
+    const Type *result;
+  };
+  /// The signature of the method `callee` names among `methods` of type
+  /// `typeName`; reports a missing one (and checks the arguments) and
+  /// returns null.
+  const MethodSignature *findMethod(ast::CallExpr &call,
+                                    ast::AttributeExpr &callee,
+                                    llvm::StringRef typeName,
+                                    llvm::ArrayRef<MethodSignature> methods);
   /// Checks the arguments of a method call against `params`, of which the
-  /// first `required` are required.
+  /// first `required` are required; keywords are errors unless the caller
+  /// checked them (`keywordsChecked`).
   bool checkMethodArgs(ast::CallExpr &call, llvm::StringRef name,
-                       llvm::ArrayRef<const Type *> params, size_t required);
+                       llvm::ArrayRef<const Type *> params, size_t required,
+                       bool keywordsChecked = false);
   /// Reports and returns false unless `type` can be a dict key or set element.
   bool checkHashable(const Type *type, ast::Loc loc);
   bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
