@@ -120,15 +120,10 @@ Value Generator::emitDictMethodCall(ast::CallExpr &call,
   SmallVector<Type, 1> results;
   if (!call.type->isNone())
     results.push_back(convertType(call.type));
-  Value result =
-      results.empty()
-          ? Value()
-          : DictMethodOp::create(builder, l, results, method, operands)
-                .getResult(0);
-  if (!result) {
-    DictMethodOp::create(builder, l, results, method, operands);
+  auto op = DictMethodOp::create(builder, l, results, method, operands);
+  if (results.empty())
     return noneValue(l);
-  }
+  Value result = op.getResult(0);
   if (method == DictMethod::setdefault && isRefCounted(call.type))
     RetainOp::create(builder, l, result); // borrowed from the dict
   return result;

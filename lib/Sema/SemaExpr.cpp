@@ -562,24 +562,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
   case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
   case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial: {
-    llvm::StringRef name;
-    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
-      name = attr->attr;
-    else
-      name = llvm::cast<NameExpr>(call.callee.get())->symbol->name;
-    return checkMathCall(call, builtin, name);
+    return checkMathCall(call, builtin, moduleMemberName(call));
   }
   case Builtin::SysExit:
     return checkSysExit(call);
   case Builtin::TimePerfCounter:
   case Builtin::TimeTime:
   case Builtin::TimeSleep: {
-    llvm::StringRef name;
-    if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
-      name = attr->attr;
-    else
-      name = llvm::cast<NameExpr>(call.callee.get())->symbol->name;
-    return checkTimeCall(call, builtin, name);
+    return checkTimeCall(call, builtin, moduleMemberName(call));
   }
   case Builtin::SysArgv:
     diags.error(call.getLoc(), "'list' object is not callable");

@@ -107,6 +107,8 @@ private:
   // SemaModules.cpp: imports and the built-in modules.
   void checkImport(ast::ImportStmt &stmt);
   static bool isBuiltinModule(llvm::StringRef name);
+  /// The name of the module function a call calls, as its module spells it.
+  static llvm::StringRef moduleMemberName(ast::CallExpr &call);
   const Type *checkSysExit(ast::CallExpr &call);
   const Type *checkTimeCall(ast::CallExpr &call, Builtin builtin,
                             llvm::StringRef name);

@@ -17,6 +17,14 @@ using namespace roast;
 using namespace roast::ast;
 using namespace roast::sema;
 
+llvm::StringRef Checker::moduleMemberName(CallExpr &call) {
+  // math.f(...), or f(...) after `from math import f [as g]`: the member's
+  // own name either way.
+  if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get()))
+    return attr->attr;
+  return llvm::cast<NameExpr>(call.callee.get())->symbol->name;
+}
+
 bool Checker::isBuiltinModule(llvm::StringRef name) {
   return name == "math" || name == "sys" || name == "time";
 }
