@@ -371,6 +371,45 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
     dumpExprs(llvm::cast<DelStmt>(stmt).targets);
     return;
   }
+  case Stmt::Kind::ClassDef: {
+    const auto &def = llvm::cast<ClassDefStmt>(stmt);
+    line() << "ClassDef " << def.name << '\n';
+    Nested nested(*this);
+    for (const std::string &decorator : def.decorators)
+      line() << "Decorator " << decorator << '\n';
+    for (const ExprPtr &base : def.bases)
+      dumpExpr(*base, "base");
+    dumpBlock("Body", def.body);
+    return;
+  }
+  case Stmt::Kind::Try: {
+    const auto &tryStmt = llvm::cast<TryStmt>(stmt);
+    line() << "Try\n";
+    Nested nested(*this);
+    dumpBlock("Body", tryStmt.body);
+    for (const ExceptHandler &handler : tryStmt.handlers) {
+      line() << "Except";
+      if (!handler.name.empty())
+        os << " as " << handler.name;
+      os << '\n';
+      Nested nestedHandler(*this);
+      dumpOptional(handler.type, "type");
+      dumpBlock("Body", handler.body);
+    }
+    if (!tryStmt.orElse.empty())
+      dumpBlock("Else", tryStmt.orElse);
+    if (!tryStmt.finalBody.empty())
+      dumpBlock("Finally", tryStmt.finalBody);
+    return;
+  }
+  case Stmt::Kind::Raise: {
+    const auto &raise = llvm::cast<RaiseStmt>(stmt);
+    line() << "Raise\n";
+    Nested nested(*this);
+    dumpOptional(raise.exc, "exc");
+    dumpOptional(raise.cause, "cause");
+    return;
+  }
   case Stmt::Kind::Unsupported:
     line() << "UnsupportedStmt ";
     printStringLiteral(os, llvm::cast<UnsupportedStmt>(stmt).what);

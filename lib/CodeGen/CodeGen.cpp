@@ -68,6 +68,9 @@ Type Generator::convertType(const sema::Type *type) {
       elements.push_back(convertType(element));
     return TupleType::get(&context, elements);
   }
+  case sema::Type::Kind::Class:
+    return objectType(*llvm::cast<sema::ClassType>(type)->getInfo());
+  case sema::Type::Kind::Optional:
   case sema::Type::Kind::Function:
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
@@ -95,6 +98,9 @@ OwningOpRef<ModuleOp> Generator::run() {
                      builder.getStringAttr(symbolName(global->name)),
                      TypeAttr::get(convertType(global->type)));
   }
+  for (sema::ClassInfo *info : program.classes)
+    if (!info->isBuiltin())
+      classSymbol(*info);
   for (FunctionInfo *info : program.functions)
     functions[info] = declareFunction(*info);
   emitModuleInit();
@@ -112,7 +118,7 @@ FuncOp Generator::declareFunction(FunctionInfo &info) {
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(module.getBody());
   return FuncOp::create(builder, loc(info.def->getLoc()),
-                        symbolName(info.def->name),
+                        symbolName(info.qualifiedName()),
                         builder.getFunctionType(params, results));
 }
 
@@ -126,6 +132,7 @@ Value Generator::newSlot(llvm::StringRef name, Type type) {
 
 void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
   currentFunc = func;
+  currentInfo = &info;
   currentResult = info.type->getResult();
   slots.clear();
   refSlots.clear();
@@ -230,6 +237,10 @@ void Generator::assignTo(ast::Expr &target, Value value,
     storeTo(name->symbol, value, valueType, l);
     return;
   }
+  if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(&target)) {
+    assignToAttribute(*attr, value, valueType, l);
+    return;
+  }
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {
     // The container retains what it stores; the value stays a temporary.
     if (auto *dict = llvm::dyn_cast<sema::DictType>(sub->value->type)) {
@@ -284,7 +295,8 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 //===----------------------------------------------------------------------===//
 
 bool Generator::isRefCounted(const sema::Type *type) {
-  if (type->isStr() || type->isList() || type->isDict() || type->isSet())
+  if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
+      type->isClass() || type->isOptional())
     return true;
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return llvm::any_of(tuple->getElements(), isRefCounted);
@@ -368,8 +380,7 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     auto &ann = llvm::cast<ast::AnnAssignStmt>(stmt);
     if (!ann.value)
       return;
-    auto *name = llvm::cast<ast::NameExpr>(ann.target.get());
-    storeTo(name->symbol, emitExpr(*ann.value), ann.value->type, l);
+    assignTo(*ann.target, emitExpr(*ann.value), ann.value->type, l);
     return;
   }
   case ast::Stmt::Kind::AugAssign:
@@ -430,13 +441,25 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
   Location l = loc(aug.getLoc());
   const sema::Type *targetType = aug.target->type;
   Value current, container, index;
-  auto *name = llvm::dyn_cast<ast::NameExpr>(aug.target.get());
-  auto *dict = name ? nullptr
-                    : llvm::dyn_cast<sema::DictType>(
-                          llvm::cast<ast::SubscriptExpr>(*aug.target)
-                              .value->type);
-  if (name) {
-    current = loadFrom(name->symbol, loc(name->getLoc()));
+  // The target is a variable (or class attribute), a field, or an item.
+  Symbol *sym = nullptr;
+  auto *attr = llvm::dyn_cast<ast::AttributeExpr>(aug.target.get());
+  if (auto *name = llvm::dyn_cast<ast::NameExpr>(aug.target.get()))
+    sym = name->symbol;
+  else if (attr && attr->member)
+    sym = attr->member;
+  if (sym)
+    attr = nullptr;
+  auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(aug.target.get());
+  auto *dict = sub ? llvm::dyn_cast<sema::DictType>(sub->value->type) : nullptr;
+  if (sym) {
+    current = loadFrom(sym, loc(aug.target->getLoc()));
+  } else if (attr) {
+    container = emitOperand(*attr->value);
+    current = GetFieldOp::create(builder, l, convertType(targetType),
+                                 container, attr->attr);
+    if (isRefCounted(targetType))
+      RetainOp::create(builder, l, current);
   } else {
     auto &sub = llvm::cast<ast::SubscriptExpr>(*aug.target);
     container = emitOperand(*sub.value);
@@ -450,11 +473,15 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
   track(current, targetType);
   Value rhs = emitExpr(*aug.value);
   auto writeBack = [&](Value result, const sema::Type *resultType) {
-    if (name) {
-      storeTo(name->symbol, result, resultType, l);
+    if (sym) {
+      storeTo(sym, result, resultType, l);
       return;
     }
     Value stored = coerce(result, resultType, targetType, l);
+    if (attr) {
+      storeField(container, attr->attr, stored, targetType, l);
+      return;
+    }
     if (dict)
       DictSetOp::create(builder, l, container, index, stored);
     else

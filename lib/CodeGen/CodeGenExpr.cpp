@@ -34,6 +34,8 @@ Value Generator::coerce(Value value, const sema::Type *from,
                         const sema::Type *to, Location l) {
   if (from == to)
     return value;
+  if (auto *toClass = llvm::dyn_cast<sema::ClassType>(to))
+    return upcast(value, *toClass->getInfo(), l);
   if (auto *toTuple = llvm::dyn_cast<sema::TupleType>(to)) {
     auto *fromTuple = llvm::cast<sema::TupleType>(from);
     SmallVector<Value> elements;
@@ -291,8 +293,13 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
       return found;
     return arith::XOrIOp::create(builder, l, found, boolConstant(true, l));
   }
+  if (lt->isClass() && rt->isClass() &&
+      (op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq))
+    return emitInstanceEquality(op, lhs, lt, rhs, rt, l);
   if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && !lt->isNone() &&
       !rt->isNone()) {
+    if (lt->isClass() && rt->isClass())
+      std::tie(lhs, rhs) = upcastToCommonBase(lhs, lt, rhs, rt, l);
     Value same = IsOp::create(builder, l, lhs, rhs);
     if (op == ast::CmpOp::Is)
       return same;
@@ -385,6 +392,8 @@ Value Generator::emitCall(ast::CallExpr &call) {
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
     if (attr->member) // math.f(...)
       return emitBuiltinCall(call, attr->member->builtin);
+    if (attr->method || attr->viaSuper)
+      return emitMethodCall(call, *attr);
     if (attr->value->type->isList())
       return emitListMethodCall(call, *attr);
     if (attr->value->type->isDict())
@@ -397,24 +406,11 @@ Value Generator::emitCall(ast::CallExpr &call) {
   Symbol *sym = callee->symbol;
   if (sym->kind == Symbol::Kind::Builtin)
     return emitBuiltinCall(call, sym->builtin);
-
-  // Arguments are evaluated in source order, then bound to parameters.
+  if (sym->kind == Symbol::Kind::Class)
+    return emitConstruction(call, *sym->classInfo);
   FunctionInfo &info = *sym->function;
-  Location l = loc(call.getLoc());
-  SmallVector<Value> bound(info.params.size());
-  for (auto [i, arg] : llvm::enumerate(call.args))
-    bound[i] = emitExprAs(*arg, info.params[i]->type);
-  for (ast::Keyword &keyword : call.keywords) {
-    auto it = llvm::find_if(info.def->params, [&](const ast::Param &param) {
-      return param.name == keyword.name;
-    });
-    size_t index = it - info.def->params.begin();
-    bound[index] = emitExprAs(*keyword.value, info.params[index]->type);
-  }
-  auto op = CallOp::create(builder, l, functions.lookup(&info), bound);
-  if (op.getNumResults() == 0)
-    return noneValue(l);
-  return op.getResult(0);
+  return callFunction(info, emitArguments(call, info, 0),
+                      loc(call.getLoc()));
 }
 
 Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
@@ -600,6 +596,10 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitContainerConstructor(call, builtin);
   case Builtin::Hash:
     return HashOp::create(builder, l, emitExpr(*call.args[0]));
+  case Builtin::IsInstance:
+    return emitIsInstance(call);
+  case Builtin::Super:
+    llvm_unreachable("Sema only accepts super().method(...)");
   case Builtin::SysExit:
     ExitOp::create(builder, l,
                    call.args.empty()
@@ -1055,8 +1055,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       elements.push_back(emitExprAs(*elt, element));
     return ListNewOp::create(builder, l, convertType(expr.type), elements);
   }
-  case ast::Expr::Kind::Attribute: // math.pi, sys.argv: a module's value
-    return emitModuleValue(llvm::cast<ast::AttributeExpr>(expr).member, l);
+  case ast::Expr::Kind::Attribute:
+    return emitAttribute(llvm::cast<ast::AttributeExpr>(expr));
   case ast::Expr::Kind::Dict:
     return emitDict(llvm::cast<ast::DictExpr>(expr));
   case ast::Expr::Kind::Comprehension:

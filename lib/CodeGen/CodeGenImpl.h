@@ -8,6 +8,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/SourceMgr.h"
 
 namespace roast::codegen {
@@ -163,6 +164,44 @@ private:
   mlir::Value emitStrConversion(sema::Builtin builtin, ast::Expr &arg,
                                 mlir::Location l);
 
+  // CodeGenClasses.cpp: classes, instances and method calls.
+  std::string classSymbolName(const sema::ClassInfo &info) const;
+  /// The symbol of `info`'s roast.class, emitting the op on first use.
+  mlir::FlatSymbolRefAttr classSymbol(sema::ClassInfo &info);
+  mlir::Block::iterator classInsertPoint();
+  ObjectType objectType(sema::ClassInfo &info);
+  mlir::Value upcast(mlir::Value object, sema::ClassInfo &to,
+                     mlir::Location l);
+  /// The arguments of a call of `callee` bound to its parameters from
+  /// `firstParam` on, defaults filled in.
+  llvm::SmallVector<mlir::Value> emitArguments(ast::CallExpr &call,
+                                               sema::FunctionInfo &callee,
+                                               size_t firstParam);
+  /// A direct call; its result, or None.
+  mlir::Value callFunction(sema::FunctionInfo &callee, mlir::ValueRange args,
+                           mlir::Location l);
+  mlir::Value emitConstruction(ast::CallExpr &call, sema::ClassInfo &info);
+  /// Sets the message of a new exception of class `info` from the
+  /// constructor's optional argument.
+  void storeExceptionMessage(mlir::Value exception, sema::ClassInfo &info,
+                             ast::CallExpr &call, mlir::Location l);
+  /// Stores an owned or tracked `value` in a field, releasing the old one.
+  void storeField(mlir::Value object, llvm::StringRef field, mlir::Value value,
+                  const sema::Type *type, mlir::Location l);
+  mlir::Value emitAttribute(ast::AttributeExpr &attr);
+  void assignToAttribute(ast::AttributeExpr &target, mlir::Value value,
+                         const sema::Type *valueType, mlir::Location l);
+  mlir::Value emitMethodCall(ast::CallExpr &call, ast::AttributeExpr &callee);
+  mlir::Value emitIsInstance(ast::CallExpr &call);
+  /// Both instances viewed as their nearest common base class.
+  std::pair<mlir::Value, mlir::Value>
+  upcastToCommonBase(mlir::Value lhs, const sema::Type *lt, mlir::Value rhs,
+                     const sema::Type *rt, mlir::Location l);
+  /// `lhs == rhs` / `!=`: __eq__ when the class defines it, else identity.
+  mlir::Value emitInstanceEquality(ast::CmpOp op, mlir::Value lhs,
+                                   const sema::Type *lt, mlir::Value rhs,
+                                   const sema::Type *rt, mlir::Location l);
+
   // Ownership (docs/rationale/refcounting.md): every expression value of a
   // reference type is owned; unconsumed ones are released when their scope
   // (a statement, a condition, an arm of a conditional) ends.
@@ -198,6 +237,10 @@ private:
   llvm::SmallVector<mlir::Value> refSlots;
   const sema::Type *currentResult = nullptr;
   FuncOp currentFunc;
+  sema::FunctionInfo *currentInfo = nullptr;
+  /// Classes whose roast.class op exists, and the last such op.
+  llvm::SmallPtrSet<sema::ClassInfo *, 8> emittedClasses;
+  ClassOp lastClassOp;
 };
 
 } // namespace roast::codegen

@@ -1017,13 +1017,14 @@ Parser::parseFutureImport(SMLoc loc,
 StmtPtr Parser::parseRaiseStmt() {
   SMLoc loc = tok.loc;
   consume();
+  ExprPtr exc, cause;
   if (startsExpression(tok)) {
-    if (!parseExpression())
+    if (!(exc = parseExpression()))
       return nullptr;
-    if (consumeIf(TokenKind::kw_from) && !parseExpression())
+    if (consumeIf(TokenKind::kw_from) && !(cause = parseExpression()))
       return nullptr;
   }
-  return std::make_unique<UnsupportedStmt>(loc, "raise statements");
+  return std::make_unique<RaiseStmt>(loc, std::move(exc), std::move(cause));
 }
 
 /// assert_stmt: 'assert' expression [',' expression]
@@ -1209,8 +1210,12 @@ StmtPtr Parser::parseDecorated() {
   }
   if (tok.is(TokenKind::kw_def))
     return parseFunctionDef(std::move(decorators));
-  if (tok.is(TokenKind::kw_class))
-    return parseClassDef();
+  if (tok.is(TokenKind::kw_class)) {
+    StmtPtr def = parseClassDef();
+    if (auto *classDef = llvm::dyn_cast_or_null<ClassDefStmt>(def.get()))
+      classDef->decorators = std::move(decorators);
+    return def;
+  }
   if (tok.is(TokenKind::kw_async) && peek().is(TokenKind::kw_def))
     return parseAsyncStmt();
   syntaxError(tok.loc, "expected a function or class definition after "
@@ -1353,24 +1358,32 @@ bool Parser::parseTypeParams() {
 StmtPtr Parser::parseClassDef() {
   SMLoc loc = tok.loc;
   consume();
-  if (!expectName())
+  std::string name;
+  if (!expectName(&name))
     return nullptr;
-  if (tok.is(TokenKind::l_square) && !parseTypeParams())
-    return nullptr;
+  if (tok.is(TokenKind::l_square)) {
+    SMLoc typeParamsLoc = tok.loc;
+    if (!parseTypeParams())
+      return nullptr;
+    error(typeParamsLoc, "generic classes are not supported yet");
+  }
+  std::vector<ExprPtr> bases;
   if (tok.is(TokenKind::l_paren)) {
     SMLoc openLoc = tok.loc;
     consume();
     ++openBrackets;
-    std::vector<ExprPtr> bases;
     std::vector<Keyword> keywords;
     if (!parseArguments(bases, keywords) ||
         !expectClosing(TokenKind::r_paren, openLoc))
       return nullptr;
+    for (Keyword &keyword : keywords)
+      error(keyword.loc, "class keyword arguments are not supported");
   }
   Block body;
   if (!expect(TokenKind::colon) || !parseBlock(body, "class definition", loc))
     return nullptr;
-  return std::make_unique<UnsupportedStmt>(loc, "class definitions");
+  return std::make_unique<ClassDefStmt>(loc, std::move(name), std::move(bases),
+                                        std::move(body));
 }
 
 /// try_stmt: 'try' ':' block finally_block
@@ -1379,46 +1392,50 @@ StmtPtr Parser::parseClassDef() {
 StmtPtr Parser::parseTryStmt() {
   SMLoc loc = tok.loc;
   consume();
-  Block discarded;
-  if (!expect(TokenKind::colon) ||
-      !parseBlock(discarded, "'try' statement", loc))
+  Block body;
+  if (!expect(TokenKind::colon) || !parseBlock(body, "'try' statement", loc))
     return nullptr;
-  bool hasHandlers = false;
+  std::vector<ExceptHandler> handlers;
   while (tok.is(TokenKind::kw_except)) {
-    SMLoc exceptLoc = tok.loc;
+    ExceptHandler &handler = handlers.emplace_back();
+    handler.loc = tok.loc;
     consume();
+    if (tok.is(TokenKind::star))
+      error(tok.loc, "except* is not supported");
     consumeIf(TokenKind::star);
     if (!tok.is(TokenKind::colon)) {
-      if (!parseExpression())
+      if (!(handler.type = parseExpression()))
         return nullptr;
       if (tok.is(TokenKind::comma)) {
         syntaxError(tok.loc, "multiple exception types must be parenthesized");
         return nullptr;
       }
-      if (consumeIf(TokenKind::kw_as) && !expectName())
+      if (consumeIf(TokenKind::kw_as) && !expectName(&handler.name))
         return nullptr;
     }
     if (!expect(TokenKind::colon) ||
-        !parseBlock(discarded, "'except' statement", exceptLoc))
+        !parseBlock(handler.body, "'except' statement", handler.loc))
       return nullptr;
-    hasHandlers = true;
   }
-  if (hasHandlers && tok.is(TokenKind::kw_else) && !parseElseBlock(discarded))
+  Block orElse, finalBody;
+  if (!handlers.empty() && tok.is(TokenKind::kw_else) &&
+      !parseElseBlock(orElse))
     return nullptr;
   bool hasFinally = false;
   if (tok.is(TokenKind::kw_finally)) {
     SMLoc finallyLoc = tok.loc;
     consume();
     if (!expect(TokenKind::colon) ||
-        !parseBlock(discarded, "'finally' statement", finallyLoc))
+        !parseBlock(finalBody, "'finally' statement", finallyLoc))
       return nullptr;
     hasFinally = true;
   }
-  if (!hasHandlers && !hasFinally) {
+  if (handlers.empty() && !hasFinally) {
     syntaxError(tok.loc, "expected 'except' or 'finally' block");
     return nullptr;
   }
-  return std::make_unique<UnsupportedStmt>(loc, "try statements");
+  return std::make_unique<TryStmt>(loc, std::move(body), std::move(handlers),
+                                   std::move(orElse), std::move(finalBody));
 }
 
 /// with_stmt: 'with' '(' with_item (',' with_item)* ','? ')' ':' block

@@ -155,6 +155,12 @@ static void write_object_repr(RoastBuffer *b, const RoastObject *o) {
   case ROAST_TYPE_TUPLE: write_tuple_repr(b, (const RoastTuple *)o); return;
   case ROAST_TYPE_DICT: write_dict_repr(b, (const RoastDict *)o); return;
   case ROAST_TYPE_SET: write_set_repr(b, (const RoastSet *)o); return;
+  case ROAST_TYPE_INSTANCE: {
+    RoastStr *s = roast_rt_instance_repr((const RoastInstance *)o);
+    roast_rt_buffer_write(b, s->data, (size_t)s->length);
+    roast_rt_release(&s->header);
+    return;
+  }
   default: { /* a compiler bug; still print something recognisable */
     char text[64];
     int n = snprintf(text, sizeof text, "<object of type %u at %p>", (unsigned)o->type_id,

@@ -33,7 +33,8 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"enumerate", Builtin::Enumerate}, {"zip", Builtin::Zip},
       {"reversed", Builtin::Reversed}, {"list", Builtin::List},
       {"set", Builtin::Set},     {"dict", Builtin::Dict},
-      {"hash", Builtin::Hash}};
+      {"hash", Builtin::Hash},   {"isinstance", Builtin::IsInstance},
+      {"super", Builtin::Super}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;
@@ -69,6 +70,11 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
       return types.getBool();
     if (name->name == "str")
       return types.getStr();
+    if (Symbol *sym = lookupName(*name, /*report=*/false);
+        sym && sym->kind == Symbol::Kind::Class) {
+      name->symbol = sym;
+      return sym->classInfo->type;
+    }
     if (name->name == "Any") {
       diags.error(annotation->getLoc(),
                   "dynamic values (Any) are not supported yet");
@@ -107,6 +113,9 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
         return types.getError();
       return types.getDict(key, value);
     }
+    if (base && base->name == "Optional")
+      return optionalOf(resolveAnnotation(sub->index.get()),
+                        annotation->getLoc());
     if (base && base->name == "tuple") {
       std::vector<const Type *> elements;
       if (auto *list = llvm::dyn_cast<TupleExpr>(sub->index.get())) {
@@ -121,9 +130,26 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
       return types.getTuple(elements);
     }
   }
-  if (llvm::isa<StrLitExpr>(annotation)) {
+  if (auto *text = llvm::dyn_cast<StrLitExpr>(annotation)) {
+    // A forward reference to a class: "Account".
+    auto it = moduleScope.find(text->value);
+    if (it != moduleScope.end() && it->second->kind == Symbol::Kind::Class)
+      return it->second->classInfo->type;
     diags.error(annotation->getLoc(),
-                "string annotations are not supported yet");
+                "string annotations other than class names are not "
+                "supported");
+    return types.getError();
+  }
+  if (auto *binary = llvm::dyn_cast<BinaryExpr>(annotation);
+      binary && binary->op == BinaryOp::BitOr) {
+    bool leftNone = llvm::isa<NoneLitExpr>(binary->lhs.get());
+    bool rightNone = llvm::isa<NoneLitExpr>(binary->rhs.get());
+    if (leftNone != rightNone)
+      return optionalOf(
+          resolveAnnotation((leftNone ? binary->rhs : binary->lhs).get()),
+          annotation->getLoc());
+    diags.error(annotation->getLoc(),
+                "union types other than `T | None` are not supported");
     return types.getError();
   }
   diags.error(annotation->getLoc(),
@@ -138,6 +164,28 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
 
 /// Adds every name `block` assigns to `names`, in order of appearance,
 /// without entering nested function bodies.
+/// Calls fn on each block nested directly in `stmt` (bodies, else and
+/// finally blocks, except clauses); not into function or class bodies.
+static void forEachChildBlock(const Stmt &stmt,
+                              llvm::function_ref<void(const Block &)> fn) {
+  if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt)) {
+    fn(ifStmt->body);
+    fn(ifStmt->orElse);
+  } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt)) {
+    fn(whileStmt->body);
+    fn(whileStmt->orElse);
+  } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(&stmt)) {
+    fn(forStmt->body);
+    fn(forStmt->orElse);
+  } else if (auto *tryStmt = llvm::dyn_cast<TryStmt>(&stmt)) {
+    fn(tryStmt->body);
+    for (const ExceptHandler &handler : tryStmt->handlers)
+      fn(handler.body);
+    fn(tryStmt->orElse);
+    fn(tryStmt->finalBody);
+  }
+}
+
 static void collectAssignedNames(const Block &block,
                                  llvm::SmallVectorImpl<NameExpr *> &names) {
   std::function<void(Expr *)> addTarget = [&](Expr *target) {
@@ -157,15 +205,10 @@ static void collectAssignedNames(const Block &block,
       addTarget(aug->target.get());
     } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
       addTarget(forStmt->target.get());
-      collectAssignedNames(forStmt->body, names);
-      collectAssignedNames(forStmt->orElse, names);
-    } else if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get())) {
-      collectAssignedNames(ifStmt->body, names);
-      collectAssignedNames(ifStmt->orElse, names);
-    } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(stmt.get())) {
-      collectAssignedNames(whileStmt->body, names);
-      collectAssignedNames(whileStmt->orElse, names);
     }
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      collectAssignedNames(child, names);
+    });
   }
 }
 
@@ -174,16 +217,9 @@ static void collectGlobalDecls(const Block &block,
   for (const StmtPtr &stmt : block) {
     if (auto *global = llvm::dyn_cast<GlobalStmt>(stmt.get()))
       decls.push_back(global);
-    else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
-      collectGlobalDecls(forStmt->body, decls);
-      collectGlobalDecls(forStmt->orElse, decls);
-    } else if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get())) {
-      collectGlobalDecls(ifStmt->body, decls);
-      collectGlobalDecls(ifStmt->orElse, decls);
-    } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(stmt.get())) {
-      collectGlobalDecls(whileStmt->body, decls);
-      collectGlobalDecls(whileStmt->orElse, decls);
-    }
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      collectGlobalDecls(child, decls);
+    });
   }
 }
 
@@ -196,21 +232,38 @@ void Checker::declareFunction(FunctionDefStmt &def) {
   for (const std::string &decorator : def.decorators)
     diags.error(def.getLoc(),
                 "decorator '@" + decorator + "' is not supported yet");
+  FunctionInfo &info = makeFunction(def, nullptr, nullptr);
+  moduleScope[def.name] = info.symbol;
+}
 
+FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
+                                    const Type *selfType, ClassInfo *owner) {
   FunctionInfo &info = program.functionStorage.emplace_back();
   info.def = &def;
+  info.owner = owner;
   std::vector<const Type *> paramTypes;
   llvm::StringSet<> seen;
-  for (Param &param : def.params) {
+  for (auto [i, param] : llvm::enumerate(def.params)) {
     const Type *type = types.getError();
-    if (!param.annotation)
+    if (i == 0 && selfType && !param.annotation)
+      type = selfType;
+    else if (!param.annotation)
       diags.error(param.loc, "parameter '" + param.name +
                                  "' needs a type annotation (dynamic values "
                                  "are not supported yet)");
     else
       type = resolveAnnotation(param.annotation.get());
-    if (param.defaultValue)
-      unsupported(param.defaultValue->getLoc(), "default parameter values");
+    if (param.defaultValue) {
+      const Type *valueType = checkExprExpecting(*param.defaultValue, type);
+      if (!isConstantDefault(*param.defaultValue))
+        unsupported(param.defaultValue->getLoc(),
+                    "default values other than constants");
+      else if (!isAssignable(valueType, type))
+        diags.error(param.defaultValue->getLoc(),
+                    "default value of type " + valueType->str() +
+                        " for parameter '" + param.name + "' of type " +
+                        type->str());
+    }
     if (!seen.insert(param.name).second)
       diags.error(param.loc, "duplicate parameter '" + param.name + "'");
     Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
@@ -235,39 +288,70 @@ void Checker::declareFunction(FunctionDefStmt &def) {
   sym->function = &info;
   info.symbol = sym;
   def.symbol = sym;
-  moduleScope[def.name] = sym;
   program.functions.push_back(&info);
+  return info;
+}
+
+const Type *Checker::optionalOf(const Type *value, Loc loc) {
+  if (value->isError() || value->isOptional() || value->isNone())
+    return value;
+  if (!value->isClass() && !value->isStr() && !value->isList() &&
+      !value->isDict() && !value->isSet()) {
+    unsupported(loc, "optional values of type " + value->str() +
+                         " (only of classes, str and containers)");
+    return types.getError();
+  }
+  return types.getOptional(value);
+}
+
+/// Whether `expr` is a default value that may be evaluated at each call
+/// without a visible difference: a literal of an immutable type.
+bool Checker::isConstantDefault(const Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+  case Expr::Kind::FloatLit:
+  case Expr::Kind::BoolLit:
+  case Expr::Kind::NoneLit:
+  case Expr::Kind::StrLit:
+    return true;
+  case Expr::Kind::Unary:
+    return isConstantDefault(*llvm::cast<UnaryExpr>(expr).operand);
+  case Expr::Kind::Tuple:
+    return llvm::all_of(llvm::cast<TupleExpr>(expr).elts,
+                        [](const ExprPtr &e) { return isConstantDefault(*e); });
+  default:
+    return false;
+  }
 }
 
 bool Checker::returnsValue(const Block &block) {
   for (const StmtPtr &stmt : block) {
-    if (auto *ret = llvm::dyn_cast<ReturnStmt>(stmt.get())) {
+    if (auto *ret = llvm::dyn_cast<ReturnStmt>(stmt.get()))
       if (ret->value)
         return true;
-    } else if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get())) {
-      if (returnsValue(ifStmt->body) || returnsValue(ifStmt->orElse))
-        return true;
-    } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(stmt.get())) {
-      if (returnsValue(whileStmt->body) || returnsValue(whileStmt->orElse))
-        return true;
-    } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
-      if (returnsValue(forStmt->body) || returnsValue(forStmt->orElse))
-        return true;
-    }
+    bool found = false;
+    forEachChildBlock(*stmt,
+                      [&](const Block &child) { found |= returnsValue(child); });
+    if (found)
+      return true;
   }
   return false;
 }
 
-/// Whether control can never fall off the end of `block`.
 static bool alwaysReturns(const Block &block);
 
+/// Whether a `break` in `block` leaves the loop whose body it is.
 static bool containsBreak(const Block &block) {
   for (const StmtPtr &stmt : block) {
     if (llvm::isa<BreakStmt>(stmt.get()))
       return true;
-    if (auto *ifStmt = llvm::dyn_cast<IfStmt>(stmt.get()))
-      if (containsBreak(ifStmt->body) || containsBreak(ifStmt->orElse))
-        return true;
+    if (llvm::isa<ForStmt, WhileStmt>(stmt.get()))
+      continue; // its breaks are its own
+    bool found = false;
+    forEachChildBlock(*stmt,
+                      [&](const Block &child) { found |= containsBreak(child); });
+    if (found)
+      return true;
   }
   return false;
 }
@@ -281,8 +365,19 @@ static bool isConstantTrue(const Expr *expr) {
 }
 
 static bool alwaysReturns(const Stmt &stmt) {
-  if (llvm::isa<ReturnStmt>(stmt))
+  if (llvm::isa<ReturnStmt, RaiseStmt>(stmt))
     return true;
+  if (auto *tryStmt = llvm::dyn_cast<TryStmt>(&stmt)) {
+    if (alwaysReturns(tryStmt->finalBody))
+      return true;
+    bool bodyReturns = alwaysReturns(tryStmt->body) ||
+                       (!tryStmt->orElse.empty() &&
+                        alwaysReturns(tryStmt->orElse));
+    return bodyReturns &&
+           llvm::all_of(tryStmt->handlers, [](const ExceptHandler &handler) {
+             return alwaysReturns(handler.body);
+           });
+  }
   if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt))
     return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orElse);
   if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt))
@@ -344,10 +439,17 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
 }
 
 void Checker::checkModule(Module &module) {
-  // Functions first, so that any code can call any function.
+  // Classes and functions first, so that any code can use any of them.
+  declareBuiltinClasses();
   for (StmtPtr &stmt : module.body)
+    if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
+      declareClassName(*def);
+  for (StmtPtr &stmt : module.body) {
     if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get()))
       declareFunction(*def);
+    else if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
+      declareClass(*def);
+  }
 
   llvm::SmallVector<NameExpr *> assigned;
   collectAssignedNames(module.body, assigned);
@@ -367,15 +469,23 @@ void Checker::checkModule(Module &module) {
   // Module-level code runs first in a real program and fixes the globals'
   // types; function bodies are checked after it.
   current = nullptr;
+  // __init__ bodies declare the fields every other use needs.
+  for (FunctionInfo *info : program.functions)
+    if (info->owner && info->def->name == "__init__")
+      checkFunctionBody(*info);
   for (StmtPtr &stmt : module.body) {
     if (llvm::isa<FunctionDefStmt>(stmt.get()))
       continue;
+    if (llvm::isa<ClassDefStmt>(stmt.get()))
+      continue; // its class attributes were queued by declareClass
     program.topLevel.push_back(stmt.get());
     checkStmt(*stmt);
   }
   for (FunctionInfo *info : program.functions)
-    checkFunctionBody(*info);
+    if (!info->owner || info->def->name != "__init__")
+      checkFunctionBody(*info);
   finishInference();
+  finishClasses();
 }
 
 //===----------------------------------------------------------------------===//
@@ -463,8 +573,8 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
       target.type = list->getElement();
       typedExprs.push_back(&target);
     }
-    else if (llvm::isa<AttributeExpr>(target))
-      unsupported(target.getLoc(), "assignments to attributes");
+    else if (auto *attr = llvm::dyn_cast<AttributeExpr>(&target))
+      assignToAttribute(*attr, valueType, nullptr, loc);
     else
       diags.error(target.getLoc(), "cannot assign to this expression");
     return;
@@ -582,6 +692,15 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
           return isAssignable(std::get<0>(pair), std::get<1>(pair));
         });
   }
+  if (auto *fromClass = llvm::dyn_cast<ClassType>(from))
+    if (auto *toClass = llvm::dyn_cast<ClassType>(to))
+      return fromClass->isSubclassOf(toClass);
+  if (auto *optional = llvm::dyn_cast<OptionalType>(to))
+    return from->isNone() ||
+           (!from->isOptional() && isAssignable(from, optional->getValue())) ||
+           (from->isOptional() &&
+            isAssignable(llvm::cast<OptionalType>(from)->getValue(),
+                         optional->getValue()));
   // Python's numeric tower: bool -> int -> float.
   if (to->isFloat() && (from->isInt() || from->isBool()))
     return true;
@@ -613,6 +732,15 @@ void Checker::checkStmt(Stmt &stmt) {
     auto &ann = llvm::cast<AnnAssignStmt>(stmt);
     const Type *declared = resolveAnnotation(ann.annotation.get());
     auto *name = llvm::dyn_cast<NameExpr>(ann.target.get());
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(ann.target.get())) {
+      if (!ann.value) {
+        diags.error(ann.getLoc(), "a field needs a value here");
+        return;
+      }
+      assignToAttribute(*attr, checkExprExpecting(*ann.value, declared),
+                        declared, ann.value->getLoc());
+      return;
+    }
     if (!name) {
       unsupported(ann.target->getLoc(), "annotated assignments to non-names");
       return;
@@ -637,7 +765,9 @@ void Checker::checkStmt(Stmt &stmt) {
     auto &aug = llvm::cast<AugAssignStmt>(stmt);
     auto *name = llvm::dyn_cast<NameExpr>(aug.target.get());
     auto *sub = llvm::dyn_cast<SubscriptExpr>(aug.target.get());
-    if (!name && !(sub && !llvm::isa<SliceExpr>(sub->index.get()))) {
+    bool isAttribute = llvm::isa<AttributeExpr>(aug.target.get());
+    if (!name && !isAttribute &&
+        !(sub && !llvm::isa<SliceExpr>(sub->index.get()))) {
       checkExpr(*aug.value);
       unsupported(aug.target->getLoc(),
                   "augmented assignments to this kind of target");
@@ -737,6 +867,15 @@ void Checker::checkStmt(Stmt &stmt) {
     return;
   case Stmt::Kind::FunctionDef:
     unsupported(stmt.getLoc(), "nested functions");
+    return;
+  case Stmt::Kind::ClassDef:
+    unsupported(stmt.getLoc(), "classes defined inside functions");
+    return;
+  case Stmt::Kind::Try:
+    checkTry(llvm::cast<TryStmt>(stmt));
+    return;
+  case Stmt::Kind::Raise:
+    checkRaise(llvm::cast<RaiseStmt>(stmt));
     return;
   case Stmt::Kind::Global:
     if (!current)

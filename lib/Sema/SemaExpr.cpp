@@ -331,9 +331,13 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
       } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
         bool containers = (lhs->isList() || lhs->isDict() || lhs->isSet()) &&
                           unify(lhs, rhs);
+        if (lhs->isClass() && rhs->isClass())
+          containers = isAssignable(lhs, rhs) || isAssignable(rhs, lhs);
         if (!lhs->isNone() && !rhs->isNone() && !containers)
           unsupported(expr.getLoc(), "'is' comparisons of values other "
                                      "than None and containers of one type");
+      } else if (lhs->isClass() || rhs->isClass()) {
+        checkInstanceComparison(op, lhs, rhs, expr.getLoc());
       } else if (lhs->isList() || rhs->isList() || lhs->isDict() ||
                  rhs->isDict() || lhs->isSet() || rhs->isSet()) {
         // Dicts only compare for equality; sets order by inclusion.
@@ -399,6 +403,8 @@ const Type *Checker::checkCall(CallExpr &call) {
           diags.error(attr->getLoc(), "'float' object is not callable");
         return types.getError();
       }
+      if (ClassInfo *info = resolveClassReceiver(*attr))
+        return checkMethodCall(call, *attr, info);
       return checkStrMethodCall(call, *attr);
     }
     for (ExprPtr &arg : call.args)
@@ -414,6 +420,8 @@ const Type *Checker::checkCall(CallExpr &call) {
     return checkUserCall(call, *sym->function);
   if (sym->kind == Symbol::Kind::Builtin)
     return checkBuiltinCall(call, sym->builtin);
+  if (sym->kind == Symbol::Kind::Class)
+    return checkConstruction(call, *sym->classInfo);
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
                                                   : std::string("unknown")) +
                                     "' object '" + callee->name +
@@ -421,21 +429,24 @@ const Type *Checker::checkCall(CallExpr &call) {
   return types.getError();
 }
 
-const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee) {
+const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
+                                   size_t firstParam) {
   const std::string &name = callee.def->name;
-  llvm::ArrayRef<const Type *> paramTypes = callee.type->getParams();
+  llvm::ArrayRef<const Type *> paramTypes =
+      callee.type->getParams().drop_front(firstParam);
+  llvm::ArrayRef<Param> params =
+      llvm::ArrayRef(callee.def->params).drop_front(firstParam);
   std::vector<Expr *> bound(paramTypes.size(), nullptr);
 
   for (auto [i, arg] : llvm::enumerate(call.args))
     checkExprExpecting(*arg, i < paramTypes.size() ? paramTypes[i] : nullptr);
   for (Keyword &keyword : call.keywords) {
-    auto it = llvm::find_if(callee.def->params, [&](const Param &param) {
+    auto it = llvm::find_if(params, [&](const Param &param) {
       return param.name == keyword.name;
     });
-    checkExprExpecting(*keyword.value,
-                       it == callee.def->params.end()
-                           ? nullptr
-                           : paramTypes[it - callee.def->params.begin()]);
+    checkExprExpecting(*keyword.value, it == params.end()
+                                           ? nullptr
+                                           : paramTypes[it - params.begin()]);
   }
 
   if (call.args.size() > paramTypes.size()) {
@@ -449,16 +460,16 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee) {
   for (auto [i, arg] : llvm::enumerate(call.args))
     bound[i] = arg.get();
   for (Keyword &keyword : call.keywords) {
-    auto it = llvm::find_if(callee.def->params, [&](const Param &param) {
+    auto it = llvm::find_if(params, [&](const Param &param) {
       return param.name == keyword.name;
     });
-    if (it == callee.def->params.end()) {
+    if (it == params.end()) {
       diags.error(keyword.loc, name +
                                    "() got an unexpected keyword argument '" +
                                    keyword.name + "'");
       continue;
     }
-    size_t index = it - callee.def->params.begin();
+    size_t index = it - params.begin();
     if (bound[index]) {
       diags.error(keyword.loc, name + "() got multiple values for argument '" +
                                    keyword.name + "'");
@@ -467,7 +478,9 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee) {
     bound[index] = keyword.value.get();
   }
   for (auto [i, arg] : llvm::enumerate(bound)) {
-    const Param &param = callee.def->params[i];
+    const Param &param = params[i];
+    if (!arg && param.defaultValue)
+      continue;
     if (!arg) {
       diags.error(call.getLoc(), name +
                                      "() missing required argument: '" +
@@ -573,6 +586,12 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   }
   case Builtin::SysArgv:
     diags.error(call.getLoc(), "'list' object is not callable");
+    return types.getError();
+  case Builtin::IsInstance:
+    return checkIsInstance(call);
+  case Builtin::Super:
+    diags.error(call.getLoc(),
+                "super() is only supported as `super().method(...)`");
     return types.getError();
   case Builtin::Hash: {
     if (!checkArgCount(call, "hash", 1, 1))
@@ -685,7 +704,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *type = checkExpr(*call.args[0]);
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
         !type->isList() && !type->isDict() && !type->isSet() &&
-        !type->isTuple() && !type->isError())
+        !type->isTuple() && !type->isClass() && !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -865,6 +884,8 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     return checkDictMethodCall(call, callee, dict);
   if (auto *set = llvm::dyn_cast<SetType>(receiver))
     return checkSetMethodCall(call, callee, set);
+  if (auto *cls = llvm::dyn_cast<ClassType>(receiver))
+    return checkMethodCall(call, callee, cls->getInfo());
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
@@ -1000,7 +1021,7 @@ bool Checker::checkFormatField(const Type *type, char conversion,
   }
   if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
       !type->isList() && !type->isDict() && !type->isSet() &&
-      !type->isTuple()) {
+      !type->isTuple() && !type->isClass()) {
     unsupported(loc, "formatted fields of type " + type->str());
     return false;
   }
@@ -1350,8 +1371,7 @@ const Type *Checker::checkExprImpl(Expr &expr) {
       unsupported(expr.getLoc(), "functions as values");
       return types.getError();
     }
-    unsupported(expr.getLoc(), "attribute accesses");
-    return types.getError();
+    return checkAttribute(attr);
   }
   case Expr::Kind::Subscript:
     return checkSubscript(llvm::cast<SubscriptExpr>(expr));

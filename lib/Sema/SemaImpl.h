@@ -20,8 +20,15 @@ private:
                     ast::Loc loc);
   void unsupported(ast::Loc loc, const llvm::Twine &what);
   const Type *resolveAnnotation(ast::Expr *annotation);
+  /// `value | None`, for the reference types optionals are defined on.
+  const Type *optionalOf(const Type *value, ast::Loc loc);
   void declareFunction(ast::FunctionDefStmt &def);
+  /// The FunctionInfo of `def`, its parameters typed from their annotations;
+  /// `selfType` types an unannotated first parameter (a method's self).
+  FunctionInfo &makeFunction(ast::FunctionDefStmt &def, const Type *selfType,
+                             ClassInfo *owner);
   static bool returnsValue(const ast::Block &block);
+  static bool isConstantDefault(const ast::Expr &expr);
   void checkFunctionBody(FunctionInfo &info);
   void checkBlock(ast::Block &block);
   void checkStmt(ast::Stmt &stmt);
@@ -147,7 +154,55 @@ private:
   bool checkHashable(const Type *type, ast::Loc loc);
   bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
                      size_t max);
-  const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee);
+  /// A call of `callee` whose arguments bind to its parameters from
+  /// `firstParam` on (1 skips a method's self).
+  const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee,
+                            size_t firstParam = 0);
+  // SemaClasses.cpp: classes and exceptions.
+  ClassInfo &newClass(llvm::StringRef name, ast::ClassDefStmt *def,
+                      ast::Loc loc);
+  /// Links `info` under `base` (null for a root) and lists it in the
+  /// program's classes.
+  void setBase(ClassInfo &info, ClassInfo *base);
+  void declareClassName(ast::ClassDefStmt &def);
+  void declareBuiltinClasses();
+  void declareClass(ast::ClassDefStmt &def);
+  void declareClassAttr(ClassInfo &info, ast::NameExpr &name,
+                        const Type *declared, ast::Expr &value,
+                        ast::Stmt &stmt);
+  void declareMethod(ClassInfo &info, ast::FunctionDefStmt &def);
+  void declareClassAttrGetter(ClassInfo &info, Symbol &attr,
+                              llvm::StringRef name, ast::Loc loc);
+  /// Gives `method` its method table slot: its base's, if it overrides one.
+  void addToVtable(ClassInfo &info, FunctionInfo &method);
+  /// Lays out every class's fields once the __init__ bodies are checked.
+  void finishClasses();
+  /// The __init__ being checked, if any.
+  const FunctionInfo *currentInit() const;
+  bool isSelf(const ast::Expr &expr) const;
+  const Type *checkAttribute(ast::AttributeExpr &attr);
+  /// `target = value` (`declared` is the annotation of `self.x: T = v`).
+  void assignToAttribute(ast::AttributeExpr &target, const Type *valueType,
+                         const Type *declared, ast::Loc loc);
+  const Type *checkConstruction(ast::CallExpr &call, ClassInfo &info);
+  /// The arguments of a built-in exception's constructor: an optional
+  /// message of any type str() accepts.
+  void checkExceptionArgs(ast::CallExpr &call, llvm::StringRef name);
+  /// The class a method call's receiver names without being a value:
+  /// `super()` in a method, or a class name (static methods); null for any
+  /// other receiver.
+  ClassInfo *resolveClassReceiver(ast::AttributeExpr &callee);
+  /// A method call on an instance of `info` (or through it).
+  const Type *checkMethodCall(ast::CallExpr &call, ast::AttributeExpr &callee,
+                              ClassInfo *info);
+  const Type *checkIsInstance(ast::CallExpr &call);
+  /// `lhs op rhs` where an operand is a class instance.
+  void checkInstanceComparison(ast::CmpOp op, const Type *lhs,
+                               const Type *rhs, ast::Loc loc);
+  /// The class an `except` clause or isinstance() names, or null.
+  ClassInfo *resolveClassName(ast::Expr &expr);
+  void checkTry(ast::TryStmt &stmt);
+  void checkRaise(ast::RaiseStmt &stmt);
   const Type *checkBuiltinCall(ast::CallExpr &call, Builtin builtin);
   const Type *checkNumericArgs(ast::CallExpr &call, llvm::StringRef name,
                                size_t minArgs, size_t maxArgs);
@@ -167,6 +222,9 @@ private:
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;
+  /// How many `except` clauses enclose the statement being checked (a bare
+  /// `raise` re-raises only inside one).
+  unsigned handlerDepth = 0;
   /// The type the expression being checked should have, if known.
   const Type *expectedType = nullptr;
   /// The expected type of the call being checked (types `set()`).

@@ -1,6 +1,7 @@
 //===- Types.cpp - Interning and printing of Roast types ------------------===//
 
 #include "Roast/Sema/Types.h"
+#include "Roast/Sema/Sema.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Casting.h"
@@ -44,6 +45,11 @@ std::string Type::str() const {
       s += (i ? ", " : "") + element->str();
     return s + "]";
   }
+  case Kind::Class:
+    return static_cast<const ClassType *>(this)->getName();
+  case Kind::Optional:
+    return static_cast<const OptionalType *>(this)->getValue()->str() +
+           " | None";
   case Kind::Function: {
     auto *fn = static_cast<const FunctionType *>(this);
     std::string s = "(";
@@ -129,6 +135,29 @@ const TypeVar *TypeContext::newVar() {
   auto *var = new TypeVar();
   storage.emplace_back(var);
   return var;
+}
+
+const ClassType *TypeContext::newClass(ClassInfo *info) {
+  auto *type = new ClassType(info);
+  storage.emplace_back(type);
+  return type;
+}
+
+const OptionalType *TypeContext::getOptional(const Type *value) {
+  return intern(optionalTypes, value);
+}
+
+const std::string &ClassType::getName() const { return info->name; }
+
+const ClassType *ClassType::getBase() const {
+  return info->base ? info->base->type : nullptr;
+}
+
+bool ClassType::isSubclassOf(const ClassType *other) const {
+  for (const ClassType *c = this; c; c = c->getBase())
+    if (c == other)
+      return true;
+  return false;
 }
 
 const Type *roast::sema::iterableElement(const Type *type) {

@@ -27,6 +27,8 @@ namespace roast {
 namespace sema {
 class Type;
 struct Symbol;
+struct ClassInfo;
+struct FunctionInfo;
 } // namespace sema
 
 namespace ast {
@@ -226,8 +228,16 @@ public:
       : ExprBase(loc), value(std::move(value)), attr(std::move(attr)) {}
   ExprPtr value;
   std::string attr;
-  /// Set by Sema when `value` names a module: the member `attr` refers to.
+  /// Set by Sema when `value` names a module: the member `attr` refers to;
+  /// or when `attr` is a class attribute: its global.
   sema::Symbol *member = nullptr;
+  /// Set by Sema when `attr` is an instance field: its index in the class.
+  int field = -1;
+  /// Set by Sema when `attr` is a method (the callee of a call) or a
+  /// property: the function.
+  sema::FunctionInfo *method = nullptr;
+  /// Set by Sema for `super().attr`: the method is called directly.
+  bool viaSuper = false;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {
@@ -342,6 +352,9 @@ public:
     Assert,
     Del,
     Import,
+    ClassDef,
+    Try,
+    Raise,
     Unsupported,
   };
 
@@ -522,6 +535,52 @@ public:
       : StmtBase(loc), from(std::move(from)), names(std::move(names)) {}
   std::string from; // the module of `from m import ...`; empty for `import`
   std::vector<Name> names;
+};
+
+/// `class Name(Base): body`.
+class ClassDefStmt : public StmtBase<Stmt::Kind::ClassDef> {
+public:
+  ClassDefStmt(Loc loc, std::string name, std::vector<ExprPtr> bases,
+               Block body)
+      : StmtBase(loc), name(std::move(name)), bases(std::move(bases)),
+        body(std::move(body)) {}
+  std::string name;
+  std::vector<ExprPtr> bases;
+  Block body;
+  std::vector<std::string> decorators;
+  /// Set by Sema.
+  sema::ClassInfo *info = nullptr;
+};
+
+/// One `except [type [as name]]:` clause of a try statement.
+struct ExceptHandler {
+  Loc loc;
+  ExprPtr type; // null for a bare `except:`
+  std::string name; // empty without `as`
+  Block body;
+  /// Set by Sema: the variable `name` binds.
+  sema::Symbol *symbol = nullptr;
+};
+
+/// `try: body except...: else: finally:`.
+class TryStmt : public StmtBase<Stmt::Kind::Try> {
+public:
+  TryStmt(Loc loc, Block body, std::vector<ExceptHandler> handlers,
+          Block orElse, Block finalBody)
+      : StmtBase(loc), body(std::move(body)), handlers(std::move(handlers)),
+        orElse(std::move(orElse)), finalBody(std::move(finalBody)) {}
+  Block body;
+  std::vector<ExceptHandler> handlers;
+  Block orElse, finalBody;
+};
+
+/// `raise [exc [from cause]]`; a bare raise re-raises.
+class RaiseStmt : public StmtBase<Stmt::Kind::Raise> {
+public:
+  RaiseStmt(Loc loc, ExprPtr exc, ExprPtr cause)
+      : StmtBase(loc), exc(std::move(exc)), cause(std::move(cause)) {}
+  ExprPtr exc;   // may be null
+  ExprPtr cause; // may be null
 };
 
 /// A statement the parser recognises but the compiler does not support yet

@@ -63,7 +63,8 @@ enum { /* RoastObject.type_id values */
   ROAST_TYPE_LIST = 2,
   ROAST_TYPE_TUPLE = 3, /* a tuple boxed to live in a slot (Tuples below) */
   ROAST_TYPE_DICT = 4,
-  ROAST_TYPE_SET = 5
+  ROAST_TYPE_SET = 5,
+  ROAST_TYPE_INSTANCE = 6 /* an instance of a class (Classes below) */
 };
 
 /* ---- Printing (buffered stdout) ----------------------------------------- */
@@ -385,6 +386,43 @@ RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, int64_t ma
 RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const char *file, int32_t line, const char *fn);
 /* The repr of any object: NULL is None, then by type_id (the one switch later types extend). */
 void roast_rt_print_object_repr(const RoastObject *o);
+
+/* ---- Classes (docs/rationale/classes.md) ---------------------------------- */
+/* An instance is the header, its class, then its fields, laid out as the C
+ * struct of their types would be.  The compiler emits one RoastClass per
+ * class; the built-in exception classes are the runtime's
+ * (roast_rt_class_<Name>).  Every exception's first field, at offset 24,
+ * is its message (a str, or NULL for none). */
+
+typedef struct RoastClass {
+  const char *name;               /* the class's Python name */
+  const struct RoastClass *base;  /* null for a root class */
+  int64_t size;                   /* bytes of an instance, header included */
+  int64_t num_refs;               /* references an instance owns... */
+  const int64_t *ref_offsets;     /* ...at these byte offsets */
+  int32_t str_slot, repr_slot;    /* method slots of __str__/__repr__, or -1 */
+  int64_t num_methods;
+  void *methods[];                /* the method table */
+} RoastClass;
+
+typedef struct RoastInstance {
+  RoastObject header;       /* type_id == ROAST_TYPE_INSTANCE */
+  const RoastClass *cls;
+  /* fields follow */
+} RoastInstance;
+
+#define ROAST_EXCEPTION_MESSAGE_OFFSET 24
+
+RoastInstance *roast_rt_object_new(const RoastClass *cls);  /* fields zeroed */
+void roast_rt_instance_free(RoastInstance *o);               /* releases the fields */
+bool roast_rt_isinstance(const RoastInstance *o, const RoastClass *cls);
+RoastStr *roast_rt_instance_str(const RoastInstance *o);     /* str(o) */
+RoastStr *roast_rt_instance_repr(const RoastInstance *o);    /* repr(o) */
+void roast_rt_print_instance(const RoastInstance *o);         /* print(o) */
+
+#define ROAST_EXCEPTION_CLASS(Name, Base) extern const RoastClass roast_rt_class_##Name;
+#include "Roast/Runtime/ExceptionClasses.def"
+#undef ROAST_EXCEPTION_CLASS
 
 /* ---- Boxed tuples ------------------------------------------------------- */
 /*

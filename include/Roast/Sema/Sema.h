@@ -48,6 +48,8 @@ enum class Builtin {
   Set,
   Dict,
   Hash,
+  IsInstance,
+  Super,
   // Functions of the built-in math module (math.f, or from math import f).
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
   MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,
@@ -81,10 +83,11 @@ enum class StrMethod {
 std::optional<StrMethod> lookupStrMethod(llvm::StringRef name);
 
 struct FunctionInfo;
+struct ClassInfo;
 
 /// What a name refers to.
 struct Symbol {
-  enum class Kind { Local, Global, Function, Builtin, Module, Constant };
+  enum class Kind { Local, Global, Function, Builtin, Module, Constant, Class };
   Kind kind;
   std::string name;
   const Type *type = nullptr; // null while a local's type is not known yet
@@ -92,6 +95,7 @@ struct Symbol {
   FunctionInfo *function = nullptr; // Kind::Function
   Builtin builtin = Builtin::Print; // Kind::Builtin
   double constant = 0;              // Kind::Constant (a float: math.pi)
+  ClassInfo *classInfo = nullptr;   // Kind::Class
 };
 
 /// One user function, after checking.
@@ -104,13 +108,76 @@ struct FunctionInfo {
   std::vector<Symbol *> locals;
   /// Names declared `global` in this function.
   llvm::StringMap<Symbol *> globalDecls;
+  /// The class whose method this is, or null for a plain function.
+  ClassInfo *owner = nullptr;
+  enum class MethodKind { Instance, Static, Property } methodKind =
+      MethodKind::Instance;
+  /// The symbol name in the generated code ("Point.move" for a method).
+  std::string qualifiedName() const;
 };
+
+/// An instance field of a class.
+struct FieldInfo {
+  std::string name;
+  const Type *type;
+  ast::Loc loc;
+};
+
+/// The built-in exception classes (roast-language.md's hierarchy), in the
+/// order of the roast dialect's ExceptionKind where they have one.
+struct BuiltinClass {
+  const char *name;
+  const char *base; // null for BaseException
+};
+
+/// One class: a user class, or a built-in exception class (no `def`).
+struct ClassInfo {
+  ast::ClassDefStmt *def = nullptr;
+  std::string name;
+  ClassInfo *base = nullptr;
+  const ClassType *type = nullptr;
+  /// The fields this class adds to its base's.
+  std::deque<FieldInfo> ownFields;
+  /// Every instance field, the base class's first (so a subclass instance
+  /// is laid out as a base instance followed by its own fields); complete
+  /// once Sema has finished.
+  std::vector<FieldInfo> fields;
+  /// Methods that dispatch through the class's method table, in slot
+  /// order: the base class's slots first, overridden in place.
+  std::vector<FunctionInfo *> vtable;
+  /// The methods, static methods and properties the class defines.
+  llvm::StringMap<FunctionInfo *> methods;
+  /// Class attributes (`count: int = 0` in the body), as globals.
+  llvm::StringMap<Symbol *> classAttrs;
+  /// Methods Sema wrote: the getters of class attributes.
+  std::vector<std::unique_ptr<ast::FunctionDefStmt>> synthesized;
+  std::vector<ClassInfo *> subclasses;
+  bool isBuiltin() const { return def == nullptr; }
+  /// Whether instances are exceptions (the class derives BaseException).
+  bool isException() const;
+  /// The index of field `name` in `fields`, or -1.
+  int fieldIndex(llvm::StringRef name) const;
+  /// The method table slot of `method`, or -1.
+  int vtableSlot(llvm::StringRef name) const;
+  /// The field, class attribute or method `name` of this class or the
+  /// nearest base that has one; null if none has.
+  const FieldInfo *findField(llvm::StringRef name) const;
+  Symbol *findClassAttr(llvm::StringRef name) const;
+  FunctionInfo *findMethod(llvm::StringRef name) const;
+};
+
+/// The built-in exception classes, each after its base.
+llvm::ArrayRef<BuiltinClass> getBuiltinClasses();
 
 /// A checked module: CodeGen's input.
 struct Program {
   std::string moduleName; // the file's stem, e.g. "fib"
   ast::Module *module = nullptr;
+  /// Every function, methods included.
   std::vector<FunctionInfo *> functions;
+  /// Every class: the built-in exception classes, then the user's classes
+  /// in source order (a base always precedes its subclasses).
+  std::vector<ClassInfo *> classes;
   std::vector<Symbol *> globals;
   /// Module-level code in order (everything but the `def`s).
   std::vector<ast::Stmt *> topLevel;
@@ -118,6 +185,7 @@ struct Program {
   TypeContext types;
   std::deque<Symbol> symbolStorage;
   std::deque<FunctionInfo> functionStorage;
+  std::deque<ClassInfo> classStorage;
 };
 
 /// A piece of a str.format() template: literal text, or a replacement field

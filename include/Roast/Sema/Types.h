@@ -21,7 +21,8 @@ class Type {
 public:
   virtual ~Type() = default;
   enum class Kind {
-    Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Var, Error
+    Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Class,
+    Optional, Var, Error
   };
 
   Kind getKind() const { return kind; }
@@ -36,6 +37,8 @@ public:
   bool isList() const { return kind == Kind::List; }
   bool isDict() const { return kind == Kind::Dict; }
   bool isSet() const { return kind == Kind::Set; }
+  bool isClass() const { return kind == Kind::Class; }
+  bool isOptional() const { return kind == Kind::Optional; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -135,6 +138,42 @@ private:
   const Type *element;
 };
 
+struct ClassInfo;
+
+/// An instance of a user class or a built-in exception class: a reference
+/// to a heap object whose layout and methods ClassInfo describes.
+class ClassType : public Type {
+public:
+  ClassInfo *getInfo() const { return info; }
+  const std::string &getName() const;
+  /// The base class, or null for a root.
+  const ClassType *getBase() const;
+  /// Whether this class is `other` or derives from it.
+  bool isSubclassOf(const ClassType *other) const;
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Class; }
+
+private:
+  friend class TypeContext;
+  explicit ClassType(ClassInfo *info) : Type(Kind::Class), info(info) {}
+  ClassInfo *info;
+};
+
+/// `T | None` for a reference type T: a nullable reference.
+class OptionalType : public Type, public llvm::FoldingSetNode {
+public:
+  const Type *getValue() const { return value; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::Optional; }
+  void Profile(llvm::FoldingSetNodeID &id) const { id.AddPointer(value); }
+
+private:
+  friend class TypeContext;
+  explicit OptionalType(const Type *value)
+      : Type(Kind::Optional), value(value) {}
+  const Type *value;
+};
+
 /// The element type of an empty container whose type is not given where
 /// it is written (`xs = []`): Sema binds it at the first use that fixes it
 /// (`xs.append(1)`), and defaults it to int when nothing does (`print([])`).
@@ -184,6 +223,9 @@ public:
   const SetType *getSet(const Type *element);
   /// A fresh, unbound type variable.
   const TypeVar *newVar();
+  /// The type of the instances of a new class.
+  const ClassType *newClass(ClassInfo *info);
+  const OptionalType *getOptional(const Type *value);
 
 private:
   /// The interned T(args...), built on first use.
@@ -201,6 +243,7 @@ private:
   llvm::FoldingSet<ListType> listTypes;
   llvm::FoldingSet<DictType> dictTypes;
   llvm::FoldingSet<SetType> setTypes;
+  llvm::FoldingSet<OptionalType> optionalTypes;
   std::vector<std::unique_ptr<Type>> storage;
 };
 

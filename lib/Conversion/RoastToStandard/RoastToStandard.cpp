@@ -3,6 +3,7 @@
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 
 #include "Roast/Conversion/Passes.h"
+#include "Roast/Conversion/RoastToStandard/ClassLayouts.h"
 #include "Roast/Conversion/RoastToStandard/RuntimeABI.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
@@ -40,9 +41,12 @@ struct ConvertRoastToStandardPass
     MLIRContext *context = &getContext();
     RoastTypeConverter converter(context);
     RuntimeABI abi(module);
+    ClassLayouts classes(module, converter);
 
     ConversionTarget target(*context);
     target.addIllegalDialect<RoastDialect>();
+    // Classes become descriptors once their methods are func.funcs.
+    target.addLegalOp<ClassOp>();
     target.addLegalDialect<math::MathDialect, LLVM::LLVMDialect>();
     // Upstream ops that may carry roast values (branch operands, selects,
     // calls) are legal once no roast type is left on them.
@@ -56,8 +60,12 @@ struct ConvertRoastToStandardPass
 
     RewritePatternSet patterns(context);
     populateRoastToStandardPatterns(converter, abi, patterns);
-    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+    populateRoastClassPatterns(converter, abi, classes, patterns);
+    if (failed(applyPartialConversion(module, target, std::move(patterns)))) {
       signalPassFailure();
+      return;
+    }
+    classes.emitDescriptors();
   }
 };
 } // namespace

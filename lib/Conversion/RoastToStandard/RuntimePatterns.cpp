@@ -164,6 +164,11 @@ private:
       abi.call(builder, loc, RuntimeFunction::PrintList, value);
     else if (isa<DictType, SetType>(type))
       abi.call(builder, loc, RuntimeFunction::PrintObjectRepr, value);
+    else if (isa<ObjectType>(type))
+      abi.call(builder, loc,
+               repr ? RuntimeFunction::PrintObjectRepr
+                    : RuntimeFunction::PrintInstance,
+               value);
     else
       return failure();
     return success();

@@ -149,6 +149,8 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
               Value input) const {
     if (isa<roast::NoneType>(from))
       return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+    if (isa<ObjectType>(from))
+      return abi.call(rewriter, loc, RuntimeFunction::InstanceStr, input);
     if (Value repr = containerRepr(rewriter, loc, abi, from, input))
       return repr; // str() of a container or tuple is its repr()
     if (from.isInteger(1))
@@ -174,6 +176,7 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
       return success();
     }
     RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr
+                         : isa<ObjectType>(from) ? RuntimeFunction::InstanceRepr
                          : isa<roast::NoneType>(from) ? RuntimeFunction::StrNone
                          : from.isInteger(1)  ? RuntimeFunction::StrFromBool
                          : isa<FloatType>(from) ? RuntimeFunction::StrFromFloat

@@ -26,7 +26,7 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return StringOp::create(builder, loc, builder.getStringAttr(""));
   if (isa<roast::NoneType>(type))
     return NoneOp::create(builder, loc);
-  if (isa<ListType, DictType, SetType>(type))
+  if (isa<ListType, DictType, SetType, ObjectType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));

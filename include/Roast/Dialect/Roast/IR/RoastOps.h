@@ -32,7 +32,7 @@ namespace roast {
 /// Whether values of `type` are pointers to reference-counted heap objects
 /// (str, list, dict, set): the types retain/release act on directly.
 inline bool isObjectType(mlir::Type type) {
-  return mlir::isa<StrType, ListType, DictType, SetType>(type);
+  return mlir::isa<StrType, ListType, DictType, SetType, ObjectType>(type);
 }
 
 /// Whether values of `type` hold references: objects, and tuples holding

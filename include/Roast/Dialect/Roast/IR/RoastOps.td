@@ -161,7 +161,7 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
     ```
   }];
   let results = (outs AnyTypeOf<[Roast_ListType, Roast_DictType,
-                                 Roast_SetType]>:$result);
+                                 Roast_SetType, Roast_ObjectType]>:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
@@ -463,9 +463,9 @@ def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
     ```
   }];
   let arguments = (ins AnyTypeOf<[Roast_ListType, Roast_DictType,
-                                  Roast_SetType]>:$lhs,
+                                  Roast_SetType, Roast_ObjectType]>:$lhs,
                        AnyTypeOf<[Roast_ListType, Roast_DictType,
-                                  Roast_SetType]>:$rhs);
+                                  Roast_SetType, Roast_ObjectType]>:$rhs);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($lhs))";
 }
@@ -1269,5 +1269,7 @@ def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
   }];
   let assemblyFormat = "attr-dict";
 }
+
+include "Roast/Dialect/Roast/IR/RoastClassOps.td"
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_TD

@@ -73,6 +73,17 @@ def Roast_SetType : Roast_Type<"Set", "set"> {
   let assemblyFormat = "`<` $elementType `>`";
 }
 
+def Roast_ObjectType : Roast_Type<"Object", "object"> {
+  let summary = "a reference to an instance of a class";
+  let description = [{
+    `!roast.object<@Point>`: an instance of the class `roast.class @Point`
+    or of one of its subclasses (docs/rationale/classes.md): the common
+    object header, the class descriptor, then one 8-byte slot per field.
+  }];
+  let parameters = (ins "::mlir::FlatSymbolRefAttr":$className);
+  let assemblyFormat = "`<` $className `>`";
+}
+
 def Roast_Int : I<64>;
 def Roast_Float : F<64>;
 def Roast_Bool : I<1>;
@@ -80,18 +91,21 @@ def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
 def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                   Roast_StrType, Roast_ListType,
-                                  Roast_DictType, Roast_SetType]>;
+                                  Roast_DictType, Roast_SetType,
+                                  Roast_ObjectType]>;
 def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                    Roast_NoneType, Roast_StrType,
                                    Roast_ListType, Roast_DictType,
-                                   Roast_SetType, AnyTuple]>;
+                                   Roast_SetType, AnyTuple,
+                                   Roast_ObjectType]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
-                                  Roast_DictType, Roast_SetType, AnyTuple]>;
+                                  Roast_DictType, Roast_SetType, AnyTuple,
+                                  Roast_ObjectType]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
                                  Roast_ListType, Roast_DictType,
-                                 Roast_SetType]>;
+                                 Roast_SetType, Roast_ObjectType]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD

@@ -1,0 +1,163 @@
+//===- RoastClassOps.td - Classes, instances and dispatch --*- tablegen -*-===//
+//
+// A class is a symbol (`roast.class`) listing its fields and its method
+// table; instances are `!roast.object<@Class>` values. Field accesses are
+// by name and calls through the method table by method name, so the IR
+// reads like the source; the lowering turns both into fixed offsets
+// (docs/rationale/classes.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROAST_DIALECT_ROAST_IR_ROASTCLASSOPS_TD
+#define ROAST_DIALECT_ROAST_IR_ROASTCLASSOPS_TD
+
+def Roast_ClassOp : Roast_Op<"class", [
+    Symbol, HasParent<"::mlir::ModuleOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a class: its base, fields and method table";
+  let description = [{
+    Declares a class. `fields` names the instance fields in layout order,
+    with their types in `field_types`; a subclass starts with its base's
+    fields. `methods` is the method table: the function each slot calls,
+    in slot order, a subclass keeping its base's slots (overriding some)
+    and appending its own. A slot's method name is the function's name
+    after its last `.`. A `builtin` class (the built-in exceptions) is
+    defined by the runtime.
+
+    ```mlir
+    roast.class @Animal {fields = ["name"], field_types = [!roast.str],
+                         methods = [@Animal.speak]}
+    roast.class @Dog : @Animal {fields = ["name"], field_types = [!roast.str],
+                                methods = [@Dog.speak]}
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       OptionalAttr<FlatSymbolRefAttr>:$base,
+                       StrArrayAttr:$fields,
+                       TypeArrayAttr:$field_types,
+                       TypedArrayAttrBase<FlatSymbolRefAttr,
+                                          "method table">:$methods,
+                       UnitAttr:$builtin);
+  let assemblyFormat = "$sym_name (`:` $base^)? (`builtin` $builtin^)? attr-dict";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The method name of table slot `slot`.
+    ::llvm::StringRef getMethodName(unsigned slot);
+    /// The slot of method `name`, or -1.
+    int lookupMethod(::llvm::StringRef name);
+    /// The index of field `name`, or -1.
+    int lookupField(::llvm::StringRef name);
+  }];
+}
+
+def Roast_NewOp : Roast_Op<"new", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "allocate an instance of a class";
+  let description = [{
+    A new, owned instance whose fields are zero (0, 0.0, False, or a null
+    reference that `__init__` must fill before use). The constructor's
+    `__init__` is a separate `roast.call`.
+
+    ```mlir
+    %p = roast.new : !roast.object<@Point>
+    ```
+  }];
+  let results = (outs Roast_ObjectType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
+def Roast_GetFieldOp : Roast_Op<"get_field", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "load an instance field";
+  let description = [{
+    The value of field `field`, borrowed from the instance.
+
+    ```mlir
+    %x = roast.get_field %p["x"] : !roast.object<@Point> -> i64
+    ```
+  }];
+  let arguments = (ins Roast_ObjectType:$object, StrAttr:$field);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $object `[` $field `]` attr-dict `:` qualified(type($object)) `->`
+    type($result)
+  }];
+}
+
+def Roast_SetFieldOp : Roast_Op<"set_field", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "store an instance field";
+  let description = [{
+    Stores `value` in field `field`. The field takes the reference the
+    caller passes; releasing the old value is a separate `roast.release`.
+
+    ```mlir
+    roast.set_field %p["x"], %v : !roast.object<@Point>, i64
+    ```
+  }];
+  let arguments = (ins Roast_ObjectType:$object, StrAttr:$field,
+                       AnyType:$value);
+  let assemblyFormat = [{
+    $object `[` $field `]` `,` $value attr-dict `:` qualified(type($object))
+    `,` type($value)
+  }];
+}
+
+def Roast_MethodCallOp : Roast_Op<"method_call", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "call a method through the receiver's method table";
+  let description = [{
+    Virtual dispatch: calls the function in slot `method` of the method
+    table of the receiver's dynamic class. `roast-devirtualize` turns it
+    into a direct `roast.call` when every class the receiver may have
+    shares one implementation.
+
+    ```mlir
+    %s = roast.method_call %a, "speak"() : (!roast.object<@Animal>) -> !roast.str
+    ```
+  }];
+  let arguments = (ins StrAttr:$method, Roast_ObjectType:$receiver,
+                       Variadic<AnyType>:$args);
+  let results = (outs Variadic<AnyType>);
+  let assemblyFormat = [{
+    $receiver `,` $method `(` $args `)` attr-dict `:`
+    functional-type(operands, results)
+  }];
+}
+
+def Roast_IsInstanceOp : Roast_Op<"isinstance", [
+    Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "isinstance(obj, Class)";
+  let description = [{
+    Whether the dynamic class of `object` is `target` or derives from it.
+
+    ```mlir
+    %b = roast.isinstance %a, @Dog : !roast.object<@Animal>
+    ```
+  }];
+  let arguments = (ins Roast_ObjectType:$object, FlatSymbolRefAttr:$target);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$object `,` $target attr-dict `:` qualified(type($object))";
+}
+
+def Roast_UpcastOp : Roast_Op<"upcast", [
+    Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "view an instance as an instance of a base class";
+  let description = [{
+    The same reference, typed as its base class (a subclass instance
+    starts with its base's layout, so this is free).
+
+    ```mlir
+    %a = roast.upcast %d : !roast.object<@Dog> to !roast.object<@Animal>
+    ```
+  }];
+  let arguments = (ins Roast_ObjectType:$object);
+  let results = (outs Roast_ObjectType:$result);
+  let assemblyFormat = [{
+    $object attr-dict `:` qualified(type($object)) `to`
+    qualified(type($result))
+  }];
+  let hasFolder = 1;
+}
+
+#endif // ROAST_DIALECT_ROAST_IR_ROASTCLASSOPS_TD

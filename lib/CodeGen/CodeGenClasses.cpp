@@ -1,0 +1,273 @@
+//===- CodeGenClasses.cpp - Classes, instances and method calls -----------===//
+//
+// Each class becomes a roast.class op; instances are made by roast.new and
+// initialised by a direct call of __init__; fields are read and written by
+// name; method calls go through roast.method_call (virtual) unless the
+// callee is known statically (super(), static methods, __init__).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGenImpl.h"
+
+using namespace mlir;
+using namespace roast;
+using namespace roast::codegen;
+using sema::ClassInfo;
+using sema::FunctionInfo;
+using sema::Symbol;
+
+std::string Generator::classSymbolName(const ClassInfo &info) const {
+  // Built-in classes are the runtime's and keep their Python names.
+  return info.isBuiltin() ? info.name : symbolName(info.name);
+}
+
+FlatSymbolRefAttr Generator::classSymbol(ClassInfo &info) {
+  auto name = FlatSymbolRefAttr::get(&context, classSymbolName(info));
+  if (!emittedClasses.insert(&info).second)
+    return name;
+  if (info.base)
+    classSymbol(*info.base);
+  // Class ops come first in the module, each after its base.
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPoint(module.getBody(), classInsertPoint());
+  SmallVector<Attribute> fields, fieldTypes, methods;
+  for (const sema::FieldInfo &field : info.fields) {
+    fields.push_back(builder.getStringAttr(field.name));
+    fieldTypes.push_back(TypeAttr::get(convertType(field.type)));
+  }
+  for (FunctionInfo *method : info.vtable)
+    methods.push_back(
+        FlatSymbolRefAttr::get(&context, symbolName(method->qualifiedName())));
+  Location l = info.def ? loc(info.def->getLoc())
+                        : FileLineColLoc::get(fileName, 0, 0);
+  auto op = ClassOp::create(
+      builder, l, builder.getStringAttr(name.getValue()),
+      info.base ? FlatSymbolRefAttr::get(&context,
+                                         classSymbolName(*info.base))
+                : FlatSymbolRefAttr(),
+      builder.getArrayAttr(fields), builder.getArrayAttr(fieldTypes),
+      builder.getArrayAttr(methods), info.isBuiltin());
+  lastClassOp = op;
+  return name;
+}
+
+Block::iterator Generator::classInsertPoint() {
+  if (lastClassOp)
+    return std::next(Block::iterator(lastClassOp));
+  return module.getBody()->begin();
+}
+
+ObjectType Generator::objectType(ClassInfo &info) {
+  return ObjectType::get(&context, classSymbol(info));
+}
+
+Value Generator::upcast(Value object, ClassInfo &to, Location l) {
+  ObjectType type = objectType(to);
+  if (object.getType() == type)
+    return object;
+  return UpcastOp::create(builder, l, type, object);
+}
+
+SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
+                                            FunctionInfo &callee,
+                                            size_t firstParam) {
+  // Arguments are evaluated in source order, then bound to parameters;
+  // a missing one takes its (constant) default.
+  ArrayRef<Symbol *> params = ArrayRef(callee.params).drop_front(firstParam);
+  ArrayRef<ast::Param> defs = ArrayRef(callee.def->params).drop_front(firstParam);
+  SmallVector<Value> bound(params.size());
+  for (auto [i, arg] : llvm::enumerate(call.args))
+    bound[i] = emitExprAs(*arg, params[i]->type);
+  for (ast::Keyword &keyword : call.keywords) {
+    auto it = llvm::find_if(defs, [&](const ast::Param &param) {
+      return param.name == keyword.name;
+    });
+    size_t index = it - defs.begin();
+    bound[index] = emitExprAs(*keyword.value, params[index]->type);
+  }
+  for (auto [i, value] : llvm::enumerate(bound))
+    if (!value)
+      value = emitExprAs(*defs[i].defaultValue, params[i]->type);
+  return bound;
+}
+
+Value Generator::callFunction(FunctionInfo &callee, ValueRange args,
+                              Location l) {
+  auto op = CallOp::create(builder, l, functions.lookup(&callee), args);
+  if (op.getNumResults() == 0)
+    return noneValue(l);
+  return op.getResult(0);
+}
+
+Value Generator::emitConstruction(ast::CallExpr &call, ClassInfo &info) {
+  Location l = loc(call.getLoc());
+  // emitExpr tracks the new object once this returns; until then the
+  // instance is owned here.
+  Value object = NewOp::create(builder, l, objectType(info));
+  if (FunctionInfo *init = info.findMethod("__init__")) {
+    SmallVector<Value> args{upcast(object, *init->owner, l)};
+    llvm::append_range(args, emitArguments(call, *init, 1));
+    callFunction(*init, args, l);
+  } else if (info.isException()) {
+    storeExceptionMessage(object, info, call, l);
+  }
+  return object;
+}
+
+void Generator::storeExceptionMessage(Value exception, ClassInfo &info,
+                                      ast::CallExpr &call, Location l) {
+  Value message;
+  if (call.args.empty()) {
+    message = StringOp::create(builder, l, builder.getStringAttr(""));
+  } else {
+    // KeyError's str() is the repr of its key.
+    bool isKeyError = false;
+    for (ClassInfo *c = &info; c; c = c->base)
+      isKeyError |= c->isBuiltin() && c->name == "KeyError";
+    ast::Expr &arg = *call.args.front();
+    Value value = emitExpr(arg);
+    if (isKeyError)
+      message = ReprOp::create(builder, l, value);
+    else if (arg.type->isStr())
+      message = value;
+    else
+      message = CastOp::create(builder, l, StrType::get(&context), value);
+    if (message != value)
+      track(message, program.types.getStr());
+  }
+  storeField(exception, "__message__", message, program.types.getStr(), l);
+}
+
+void Generator::storeField(Value object, StringRef field, Value value,
+                           const sema::Type *type, Location l) {
+  // The field takes a reference; the one it held is released.
+  consume(value, type);
+  Value old;
+  if (isRefCounted(type))
+    old = GetFieldOp::create(builder, l, convertType(type), object, field);
+  SetFieldOp::create(builder, l, object, field, value);
+  if (old)
+    ReleaseOp::create(builder, l, old);
+}
+
+Value Generator::emitAttribute(ast::AttributeExpr &attr) {
+  Location l = loc(attr.getLoc());
+  if (attr.member) {
+    if (attr.member->kind == Symbol::Kind::Global)
+      return loadFrom(attr.member, l); // a class attribute
+    return emitModuleValue(attr.member, l);
+  }
+  Value object = emitOperand(*attr.value);
+  if (attr.method) { // a property
+    auto op = MethodCallOp::create(
+        builder, l, TypeRange{convertType(attr.type)},
+        builder.getStringAttr(attr.attr), object, ValueRange());
+    return op.getResult(0);
+  }
+  Value value =
+      GetFieldOp::create(builder, l, convertType(attr.type), object, attr.attr);
+  if (isRefCounted(attr.type))
+    RetainOp::create(builder, l, value);
+  return value;
+}
+
+void Generator::assignToAttribute(ast::AttributeExpr &target, Value value,
+                                  const sema::Type *valueType, Location l) {
+  if (target.member) { // Class.attr = value
+    storeTo(target.member, value, valueType, l);
+    return;
+  }
+  Value object = emitOperand(*target.value);
+  storeField(object, target.attr, coerce(value, valueType, target.type, l),
+             target.type, l);
+}
+
+Value Generator::emitMethodCall(ast::CallExpr &call,
+                                ast::AttributeExpr &callee) {
+  Location l = loc(call.getLoc());
+  FunctionInfo *method = callee.method;
+  if (!method) {
+    // super().__init__(message) of a built-in exception class.
+    Value self = loadFrom(currentInfo->params.front(), l);
+    track(self, currentInfo->params.front()->type);
+    storeExceptionMessage(self, *currentInfo->owner, call, l);
+    return noneValue(l);
+  }
+  if (method->methodKind == FunctionInfo::MethodKind::Static)
+    return callFunction(*method, emitArguments(call, *method, 0), l);
+
+  Value receiver;
+  if (callee.viaSuper) {
+    receiver = LoadOp::create(builder, l,
+                              slots.lookup(currentInfo->params.front()));
+  } else {
+    receiver = emitOperand(*callee.value);
+  }
+  SmallVector<Value> args = emitArguments(call, *method, 1);
+  // Calls that cannot be overridden are direct: super(), __init__.
+  bool isVirtual = !callee.viaSuper &&
+                   method->owner->vtableSlot(method->def->name) >= 0;
+  if (!isVirtual) {
+    args.insert(args.begin(), upcast(receiver, *method->owner, l));
+    return callFunction(*method, args, l);
+  }
+  SmallVector<Type> results;
+  if (!method->type->getResult()->isNone())
+    results.push_back(convertType(method->type->getResult()));
+  auto op = MethodCallOp::create(builder, l, results,
+                                 builder.getStringAttr(method->def->name),
+                                 receiver, args);
+  if (op.getNumResults() == 0)
+    return noneValue(l);
+  return op.getResult(0);
+}
+
+Value Generator::emitIsInstance(ast::CallExpr &call) {
+  Location l = loc(call.getLoc());
+  Value object = emitOperand(*call.args[0]);
+  SmallVector<ast::Expr *> classes;
+  if (auto *tuple = llvm::dyn_cast<ast::TupleExpr>(call.args[1].get()))
+    for (ast::ExprPtr &element : tuple->elts)
+      classes.push_back(element.get());
+  else
+    classes.push_back(call.args[1].get());
+  Value result;
+  for (ast::Expr *cls : classes) {
+    ClassInfo &info = *llvm::cast<ast::NameExpr>(cls)->symbol->classInfo;
+    Value test = IsInstanceOp::create(builder, l, object, classSymbol(info));
+    result = result ? arith::OrIOp::create(builder, l, result, test) : test;
+  }
+  return result;
+}
+
+std::pair<Value, Value>
+Generator::upcastToCommonBase(Value lhs, const sema::Type *lt, Value rhs,
+                              const sema::Type *rt, Location l) {
+  auto *left = llvm::cast<sema::ClassType>(lt);
+  auto *right = llvm::cast<sema::ClassType>(rt);
+  for (const sema::ClassType *c = left; c; c = c->getBase())
+    if (right->isSubclassOf(c))
+      return {upcast(lhs, *c->getInfo(), l), upcast(rhs, *c->getInfo(), l)};
+  llvm_unreachable("Sema only compares instances of related classes");
+}
+
+Value Generator::emitInstanceEquality(ast::CmpOp op, Value lhs,
+                                      const sema::Type *lt, Value rhs,
+                                      const sema::Type *rt, Location l) {
+  ClassInfo &info = *llvm::cast<sema::ClassType>(lt)->getInfo();
+  Value equal;
+  if (FunctionInfo *eq = info.findMethod("__eq__")) {
+    Value other = coerce(rhs, rt, eq->type->getParams()[1], l);
+    equal = MethodCallOp::create(builder, l, TypeRange{builder.getI1Type()},
+                                 builder.getStringAttr("__eq__"), lhs,
+                                 ValueRange{other})
+                .getResult(0);
+  } else {
+    // Without __eq__, equality is identity.
+    auto [a, b] = upcastToCommonBase(lhs, lt, rhs, rt, l);
+    equal = IsOp::create(builder, l, a, b);
+  }
+  if (op == ast::CmpOp::Eq)
+    return equal;
+  return arith::XOrIOp::create(builder, l, equal, boolConstant(true, l));
+}

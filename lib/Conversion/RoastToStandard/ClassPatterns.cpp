@@ -1,0 +1,147 @@
+//===- ClassPatterns.cpp - Lowering of instances and method calls ---------===//
+
+#include "Roast/Conversion/RoastToStandard/ClassLayouts.h"
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+
+#include "PatternBase.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+/// A pattern with the module's class layouts.
+template <typename SourceOp>
+class ClassPattern : public RuntimeOpConversionPattern<SourceOp> {
+public:
+  ClassPattern(const TypeConverter &converter, MLIRContext *context,
+               RuntimeABI &abi, ClassLayouts &classes)
+      : RuntimeOpConversionPattern<SourceOp>(converter, context, abi),
+        classes(classes) {}
+
+protected:
+  ClassLayouts &classes;
+};
+
+struct NewOpLowering : ClassPattern<NewOp> {
+  using ClassPattern::ClassPattern;
+  LogicalResult
+  matchAndRewrite(NewOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value descriptor = classes.descriptorAddress(
+        rewriter, op.getLoc(), op.getType().getClassName());
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    RuntimeFunction::ObjectNew, {descriptor}));
+    return success();
+  }
+};
+
+struct GetFieldOpLowering : ClassPattern<GetFieldOp> {
+  using ClassPattern::ClassPattern;
+  LogicalResult
+  matchAndRewrite(GetFieldOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto [address, type] = classes.fieldAddress(
+        rewriter, op.getLoc(), op.getObject().getType().getClassName(),
+        adaptor.getObject(), op.getField());
+    rewriter.replaceOpWithNewOp<LLVM::LoadOp>(op, type, address);
+    return success();
+  }
+};
+
+struct SetFieldOpLowering : ClassPattern<SetFieldOp> {
+  using ClassPattern::ClassPattern;
+  LogicalResult
+  matchAndRewrite(SetFieldOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value address = classes
+                        .fieldAddress(rewriter, op.getLoc(),
+                                      op.getObject().getType().getClassName(),
+                                      adaptor.getObject(), op.getField())
+                        .first;
+    rewriter.replaceOpWithNewOp<LLVM::StoreOp>(op, adaptor.getValue(),
+                                               address);
+    return success();
+  }
+};
+
+/// receiver->cls->methods[slot](receiver, args...).
+struct MethodCallOpLowering : ClassPattern<MethodCallOp> {
+  using ClassPattern::ClassPattern;
+  LogicalResult
+  matchAndRewrite(MethodCallOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    const ClassLayout &layout =
+        classes.get(op.getReceiver().getType().getClassName());
+    int slot = ClassOp(layout.op).lookupMethod(op.getMethod());
+    auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+    Value classAddress = LLVM::GEPOp::create(
+        rewriter, loc, ptr, layout.instanceType, adaptor.getReceiver(),
+        ArrayRef<LLVM::GEPArg>{0, 3});
+    Value cls = LLVM::LoadOp::create(rewriter, loc, ptr, classAddress,
+                                     /*alignment=*/8, /*isVolatile=*/false,
+                                     /*isNonTemporal=*/false,
+                                     /*isInvariant=*/true);
+    // RoastClass.methods starts at byte 56.
+    Value entry = LLVM::GEPOp::create(
+        rewriter, loc, ptr, rewriter.getI8Type(), cls,
+        ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(56 + 8 * slot)});
+    Value method = LLVM::LoadOp::create(rewriter, loc, ptr, entry,
+                                        /*alignment=*/8, false, false,
+                                        /*isInvariant=*/true);
+    SmallVector<Type> results;
+    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), results)))
+      return failure();
+    SmallVector<Value> args{method, adaptor.getReceiver()};
+    llvm::append_range(args, adaptor.getArgs());
+    SmallVector<Type> argTypes;
+    for (Value arg : ArrayRef(args).drop_front())
+      argTypes.push_back(arg.getType());
+    auto fnType = LLVM::LLVMFunctionType::get(
+        results.empty() ? LLVM::LLVMVoidType::get(rewriter.getContext())
+                        : results.front(),
+        argTypes);
+    auto call = LLVM::CallOp::create(rewriter, loc, fnType, args);
+    rewriter.replaceOp(op, call.getResults());
+    return success();
+  }
+};
+
+struct IsInstanceOpLowering : ClassPattern<IsInstanceOp> {
+  using ClassPattern::ClassPattern;
+  LogicalResult
+  matchAndRewrite(IsInstanceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value descriptor =
+        classes.descriptorAddress(rewriter, op.getLoc(), op.getTargetAttr());
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    RuntimeFunction::IsInstance,
+                                    {adaptor.getObject(), descriptor}));
+    return success();
+  }
+};
+
+struct UpcastOpLowering : OpConversionPattern<UpcastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(UpcastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, adaptor.getObject());
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateRoastClassPatterns(const TypeConverter &converter,
+                                       RuntimeABI &abi, ClassLayouts &classes,
+                                       RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<NewOpLowering, GetFieldOpLowering, SetFieldOpLowering,
+               MethodCallOpLowering, IsInstanceOpLowering>(converter, context,
+                                                           abi, classes);
+  patterns.add<UpcastOpLowering>(converter, context);
+}

@@ -1,0 +1,220 @@
+//===- RoastClassOps.cpp - Verifiers of the class ops ---------------------===//
+
+#include "Roast/Dialect/Roast/IR/RoastOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace roast;
+
+/// The roast.class that `type` instantiates, or null after an error.
+static ClassOp lookupClass(Operation *op, ObjectType type,
+                           SymbolTableCollection &symbolTable) {
+  auto cls =
+      symbolTable.lookupNearestSymbolFrom<ClassOp>(op, type.getClassName());
+  if (!cls)
+    op->emitOpError("class ") << type.getClassName()
+                              << " does not reference a roast.class";
+  return cls;
+}
+
+/// Whether class `derived` is `base` or derives from it.
+static bool derivesFrom(ClassOp derived, StringRef base,
+                        SymbolTableCollection &symbolTable) {
+  for (ClassOp cls = derived; cls;) {
+    if (cls.getSymName() == base)
+      return true;
+    if (!cls.getBase())
+      return false;
+    cls = symbolTable.lookupNearestSymbolFrom<ClassOp>(cls, cls.getBaseAttr());
+  }
+  return false;
+}
+
+//===----------------------------------------------------------------------===//
+// ClassOp
+//===----------------------------------------------------------------------===//
+
+StringRef ClassOp::getMethodName(unsigned slot) {
+  StringRef symbol =
+      cast<FlatSymbolRefAttr>(getMethods()[slot]).getValue();
+  return symbol.substr(symbol.rfind('.') + 1);
+}
+
+int ClassOp::lookupMethod(StringRef name) {
+  for (unsigned slot = 0, e = getMethods().size(); slot < e; ++slot)
+    if (getMethodName(slot) == name)
+      return slot;
+  return -1;
+}
+
+int ClassOp::lookupField(StringRef name) {
+  for (auto [i, field] : llvm::enumerate(getFields()))
+    if (cast<StringAttr>(field).getValue() == name)
+      return i;
+  return -1;
+}
+
+LogicalResult ClassOp::verify() {
+  if (getFields().size() != getFieldTypes().size())
+    return emitOpError("has ") << getFields().size() << " fields but "
+                               << getFieldTypes().size() << " field types";
+  llvm::StringSet<> seen;
+  for (Attribute field : getFields())
+    if (!seen.insert(cast<StringAttr>(field).getValue()).second)
+      return emitOpError("has two fields named ") << field;
+  seen.clear();
+  for (unsigned slot = 0, e = getMethods().size(); slot < e; ++slot)
+    if (!seen.insert(getMethodName(slot)).second)
+      return emitOpError("has two method table slots for '")
+             << getMethodName(slot) << "'";
+  return success();
+}
+
+LogicalResult ClassOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  if (getBase()) {
+    auto base =
+        symbolTable.lookupNearestSymbolFrom<ClassOp>(*this, getBaseAttr());
+    if (!base)
+      return emitOpError("base ") << getBaseAttr()
+                                  << " does not reference a roast.class";
+    if (derivesFrom(base, getSymName(), symbolTable))
+      return emitOpError("inherits from itself");
+    // A subclass instance must be usable as a base instance.
+    if (getFields().size() < base.getFields().size() ||
+        !llvm::equal(base.getFields(),
+                     getFields().getValue().take_front(
+                         base.getFields().size())) ||
+        !llvm::equal(base.getFieldTypes(),
+                     getFieldTypes().getValue().take_front(
+                         base.getFieldTypes().size())))
+      return emitOpError("fields do not start with the fields of base ")
+             << getBaseAttr();
+    if (getMethods().size() < base.getMethods().size())
+      return emitOpError("method table is shorter than its base's");
+    for (unsigned slot = 0, e = base.getMethods().size(); slot < e; ++slot)
+      if (getMethodName(slot) != base.getMethodName(slot))
+        return emitOpError("method table slot ")
+               << slot << " is '" << getMethodName(slot)
+               << "' but the base's is '" << base.getMethodName(slot) << "'";
+  }
+  for (Attribute method : getMethods()) {
+    auto ref = cast<FlatSymbolRefAttr>(method);
+    auto fn = symbolTable.lookupNearestSymbolFrom<FuncOp>(*this, ref);
+    if (!fn)
+      return emitOpError("method ") << ref << " does not reference a roast.func";
+    auto self = fn.getArgumentTypes().empty()
+                    ? ObjectType()
+                    : dyn_cast<ObjectType>(fn.getArgumentTypes().front());
+    if (!self)
+      return emitOpError("method ") << ref << " takes no instance";
+    if (!derivesFrom(*this, self.getClassName().getValue(), symbolTable))
+      return emitOpError("method ") << ref << " takes " << self
+                                    << ", not an instance of a base class";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Instances
+//===----------------------------------------------------------------------===//
+
+LogicalResult NewOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return success(lookupClass(*this, getType(), symbolTable) != nullptr);
+}
+
+/// The type of field `name` of `type`'s class, or null after an error.
+static Type lookupFieldType(Operation *op, ObjectType type, StringRef name,
+                            SymbolTableCollection &symbolTable) {
+  ClassOp cls = lookupClass(op, type, symbolTable);
+  if (!cls)
+    return nullptr;
+  int index = cls.lookupField(name);
+  if (index < 0) {
+    op->emitOpError("class ") << type.getClassName() << " has no field '"
+                              << name << "'";
+    return nullptr;
+  }
+  return cast<TypeAttr>(cls.getFieldTypes()[index]).getValue();
+}
+
+LogicalResult
+GetFieldOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  Type type =
+      lookupFieldType(*this, getObject().getType(), getField(), symbolTable);
+  if (!type)
+    return failure();
+  if (type != getType())
+    return emitOpError("field '") << getField() << "' has type " << type
+                                  << ", not " << getType();
+  return success();
+}
+
+LogicalResult
+SetFieldOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  Type type =
+      lookupFieldType(*this, getObject().getType(), getField(), symbolTable);
+  if (!type)
+    return failure();
+  if (type != getValue().getType())
+    return emitOpError("field '") << getField() << "' has type " << type
+                                  << ", not " << getValue().getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Dispatch
+//===----------------------------------------------------------------------===//
+
+LogicalResult
+MethodCallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  ClassOp cls = lookupClass(*this, getReceiver().getType(), symbolTable);
+  if (!cls)
+    return failure();
+  int slot = cls.lookupMethod(getMethod());
+  if (slot < 0)
+    return emitOpError("class ") << cls.getSymName() << " has no method '"
+                                 << getMethod() << "' in its method table";
+  auto fn = symbolTable.lookupNearestSymbolFrom<FuncOp>(
+      cls, cast<FlatSymbolRefAttr>(cls.getMethods()[slot]));
+  FunctionType type = fn.getFunctionType();
+  if (!llvm::equal(type.getInputs().drop_front(), getArgs().getTypes()) ||
+      !llvm::equal(type.getResults(), getResultTypes()))
+    return emitOpError("arguments and results do not match method ")
+           << fn.getName() << " of type " << type;
+  return success();
+}
+
+LogicalResult
+IsInstanceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  if (!lookupClass(*this, getObject().getType(), symbolTable))
+    return failure();
+  if (!symbolTable.lookupNearestSymbolFrom<ClassOp>(*this, getTargetAttr()))
+    return emitOpError("class ") << getTargetAttr()
+                                 << " does not reference a roast.class";
+  return success();
+}
+
+LogicalResult UpcastOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  ClassOp from = lookupClass(*this, getObject().getType(), symbolTable);
+  if (!from)
+    return failure();
+  StringRef to = getType().getClassName().getValue();
+  if (!derivesFrom(from, to, symbolTable))
+    return emitOpError("class ") << from.getSymName()
+                                 << " does not derive from " << to;
+  return success();
+}
+
+OpFoldResult UpcastOp::fold(FoldAdaptor) {
+  if (getObject().getType() == getType())
+    return getObject();
+  // upcast(upcast(x)) is one upcast.
+  if (auto inner = getObject().getDefiningOp<UpcastOp>()) {
+    getObjectMutable().assign(inner.getObject());
+    return getResult();
+  }
+  return nullptr;
+}

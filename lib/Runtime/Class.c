@@ -1,0 +1,99 @@
+/* Class.c - instances of classes: allocation, freeing, isinstance, str and repr. */
+#include "StrInternal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+RoastInstance *roast_rt_object_new(const RoastClass *cls) {
+  RoastInstance *o = roast_rt_object_alloc((size_t)cls->size);
+  memset(o, 0, (size_t)cls->size);
+  o->header.refcount = 1;
+  o->header.type_id = ROAST_TYPE_INSTANCE;
+  o->cls = cls;
+  return o;
+}
+
+void roast_rt_instance_free(RoastInstance *o) {
+  const RoastClass *cls = o->cls;
+  for (int64_t i = 0; i < cls->num_refs; ++i)
+    roast_rt_release(*(RoastObject **)((char *)o + cls->ref_offsets[i]));
+  roast_rt_object_free(o, (size_t)cls->size);
+}
+
+bool roast_rt_isinstance(const RoastInstance *o, const RoastClass *cls) {
+  for (const RoastClass *c = o->cls; c; c = c->base)
+    if (c == cls)
+      return true;
+  return false;
+}
+
+static bool is_exception(const RoastClass *cls) {
+  while (cls->base)
+    cls = cls->base;
+  return cls == &roast_rt_class_BaseException;
+}
+
+static RoastStr *exception_message(const RoastInstance *o) {
+  return *(RoastStr *const *)((const char *)o + ROAST_EXCEPTION_MESSAGE_OFFSET);
+}
+
+typedef RoastStr *(*StrMethod)(const RoastInstance *);
+
+static RoastStr *call_str_method(const RoastInstance *o, int32_t slot) {
+  return ((StrMethod)o->cls->methods[slot])(o);
+}
+
+RoastStr *roast_rt_instance_repr(const RoastInstance *o) {
+  if (o->cls->repr_slot >= 0)
+    return call_str_method(o, o->cls->repr_slot);
+  char text[256];
+  if (is_exception(o->cls)) {
+    /* ValueError('message'), or ValueError() without one. */
+    RoastStr *message = exception_message(o);
+    RoastStr *quoted = message && message->length ? roast_rt_str_repr(message) : NULL;
+    int n = snprintf(text, sizeof text, "%s(", o->cls->name);
+    RoastStr *head = roast_rt_str_from_bytes(text, n, false);
+    RoastStr *tail = roast_rt_str_from_bytes(")", 1, true);
+    RoastStr *result = head;
+    if (quoted) {
+      result = roast_rt_str_concat(head, quoted);
+      roast_rt_release(&head->header);
+      roast_rt_release(&quoted->header);
+    }
+    RoastStr *full = roast_rt_str_concat(result, tail);
+    roast_rt_release(&result->header);
+    roast_rt_release(&tail->header);
+    return full;
+  }
+  int n = snprintf(text, sizeof text, "<__main__.%s object at %p>", o->cls->name,
+                   (const void *)o);
+  return roast_rt_str_from_bytes(text, n, false);
+}
+
+RoastStr *roast_rt_instance_str(const RoastInstance *o) {
+  if (o->cls->str_slot >= 0)
+    return call_str_method(o, o->cls->str_slot);
+  if (is_exception(o->cls) && o->cls->repr_slot < 0) {
+    RoastStr *message = exception_message(o);
+    if (!message)
+      return roast_rt_str_from_bytes("", 0, true);
+    roast_rt_retain(&message->header);
+    return message;
+  }
+  return roast_rt_instance_repr(o);
+}
+
+void roast_rt_print_instance(const RoastInstance *o) {
+  RoastStr *s = roast_rt_instance_str(o);
+  roast_rt_print_str(s);
+  roast_rt_release(&s->header);
+}
+
+/* ---- The built-in exception classes ---------------------------------------------- */
+
+static const int64_t message_offset[] = {ROAST_EXCEPTION_MESSAGE_OFFSET};
+
+#define ROAST_EXCEPTION_CLASS(Name, Base)                                              \
+  const RoastClass roast_rt_class_##Name = {                                           \
+      #Name, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, 0};
+#include "Roast/Runtime/ExceptionClasses.def"
