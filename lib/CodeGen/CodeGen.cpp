@@ -27,6 +27,7 @@ Generator::Generator(MLIRContext &context, Program &program,
   context.loadDialect<RoastDialect, arith::ArithDialect,
                       cf::ControlFlowDialect, math::MathDialect>();
   fileName = builder.getStringAttr(program.module->fileName);
+  builder.setListener(&raiseRouter);
 }
 
 Location Generator::loc(ast::Loc l) {
@@ -422,10 +423,22 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     emitFor(llvm::cast<ast::ForStmt>(stmt));
     return;
   case ast::Stmt::Kind::Break:
-    cf::BranchOp::create(builder, l, loops.back().breakDest);
+    emitFinalliesBefore(loops.size(), l);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, loops.back().breakDest);
     return;
   case ast::Stmt::Kind::Continue:
-    cf::BranchOp::create(builder, l, loops.back().continueDest);
+    emitFinalliesBefore(loops.size(), l);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, loops.back().continueDest);
+    return;
+  case ast::Stmt::Kind::Try:
+    emitTry(llvm::cast<ast::TryStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::Raise:
+    emitRaise(llvm::cast<ast::RaiseStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::ClassDef: // classes are emitted up front
     return;
   case ast::Stmt::Kind::FunctionDef:
   case ast::Stmt::Kind::Nonlocal:
@@ -543,7 +556,7 @@ void Generator::emitAssert(ast::AssertStmt &stmt) {
     message = emitExpr(*stmt.message);
     temps.pop_back();
   }
-  RaiseOp::create(builder, l, ExceptionKind::AssertionError, "", message);
+  emitBuiltinRaise(ExceptionKind::AssertionError, "", message, l);
   startBlock(pass);
 }
 
@@ -558,6 +571,14 @@ void Generator::emitReturn(ast::ReturnStmt &stmt) {
                                                      : result);
     if (!result->isNone())
       consume(value, result);
+  }
+  // The value is computed before finally bodies run, as in Python.
+  emitFinalliesBefore(0, l);
+  if (isTerminated()) {
+    // A finally body returned or raised instead.
+    if (value && !result->isNone())
+      ReleaseOp::create(builder, l, value);
+    return;
   }
   for (SmallVector<Value> &scope : llvm::reverse(temps)) {
     for (Value temp : llvm::reverse(scope))
@@ -732,8 +753,8 @@ void Generator::emitForLoop(
                                  intConstant(0, l));
     cf::CondBranchOp::create(builder, l, isZero, bad, ok);
     startBlock(bad);
-    RaiseOp::create(builder, l, ExceptionKind::ValueError,
-                    "range() arg 3 must not be zero");
+    emitBuiltinRaise(ExceptionKind::ValueError,
+                     "range() arg 3 must not be zero", Value(), l);
     startBlock(ok);
   }
 

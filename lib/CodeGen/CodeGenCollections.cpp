@@ -432,8 +432,8 @@ Value Generator::emitExtremeWithKey(Value list, const sema::Type *listType,
       CmpOp::create(builder, l, CmpPredicate::eq, length, intConstant(0, l)),
       empty, ok);
   startBlock(empty);
-  RaiseOp::create(builder, l, ExceptionKind::ValueError,
-                  (name + "() iterable argument is empty").str());
+  emitBuiltinRaise(ExceptionKind::ValueError,
+                   (name + "() iterable argument is empty").str(), Value(), l);
   startBlock(ok);
   // The first element of the stable order: the first minimum, or (reverse)
   // the first maximum.

@@ -202,6 +202,36 @@ private:
                                    const sema::Type *lt, mlir::Value rhs,
                                    const sema::Type *rt, mlir::Location l);
 
+  // CodeGenExceptions.cpp: try, except, finally and raise.
+  /// Follows each op that may raise, built inside a try body, with
+  /// roast.check_raised to the innermost handler.
+  struct RaiseRouter : public mlir::OpBuilder::Listener {
+    explicit RaiseRouter(Generator &generator) : generator(generator) {}
+    void notifyOperationInserted(mlir::Operation *op,
+                                 mlir::OpBuilder::InsertPoint) override;
+    Generator &generator;
+  };
+  mlir::Block *currentHandler() const;
+  /// The unwind successor of a raising terminator: the innermost handler.
+  mlir::BlockRange unwindSuccessor() const;
+  void emitBuiltinRaise(ExceptionKind kind, llvm::StringRef message,
+                        mlir::Value text, mlir::Location l);
+  /// Raises `exception` (an owned or tracked instance), releasing the
+  /// statement's other temporaries.
+  void emitThrow(mlir::Value exception, const sema::Type *type,
+                 mlir::Location l);
+  void emitRaise(ast::RaiseStmt &stmt);
+  void emitTry(ast::TryStmt &stmt);
+  void emitTryExcept(ast::TryStmt &stmt);
+  /// Whether `exception` is an instance of the class or classes `classes`
+  /// names.
+  mlir::Value emitExceptMatch(mlir::Value exception, ast::Expr &classes,
+                              mlir::Location l);
+  /// Emits the finally bodies a jump out of the try statements entered at
+  /// loop depth >= `loopDepth` must run (0: all, for return).
+  void emitFinalliesBefore(size_t loopDepth, mlir::Location l);
+  const sema::Type *exceptionType();
+
   // Ownership (docs/rationale/refcounting.md): every expression value of a
   // reference type is owned; unconsumed ones are released when their scope
   // (a statement, a condition, an arm of a conditional) ends.
@@ -238,6 +268,18 @@ private:
   const sema::Type *currentResult = nullptr;
   FuncOp currentFunc;
   sema::FunctionInfo *currentInfo = nullptr;
+  /// The handler blocks of the enclosing try bodies, innermost last; a null
+  /// entry (a finally body being emitted for a jump) shadows none.
+  llvm::SmallVector<mlir::Block *> handlers;
+  /// The exceptions the enclosing except clauses handle (bare `raise`).
+  llvm::SmallVector<mlir::Value> caught;
+  struct FinallyScope {
+    ast::Block *body;
+    size_t loopDepth;
+    llvm::SmallVector<mlir::Block *> handlers; // around the try statement
+  };
+  llvm::SmallVector<FinallyScope> finallies;
+  RaiseRouter raiseRouter{*this};
   /// Classes whose roast.class op exists, and the last such op.
   llvm::SmallPtrSet<sema::ClassInfo *, 8> emittedClasses;
   ClassOp lastClassOp;

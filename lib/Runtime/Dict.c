@@ -5,7 +5,13 @@
 
 /* Ownership (Runtime.h): the dict holds one reference to each object key and
  * value.  Values are retained before the value they replace is released, as
- * it may be the same object. */
+ * it may be the same object.
+ *
+ * Hashing a tuple key with a list inside raises TypeError, and comparing
+ * tuple keys may raise RecursionError (on an exhausted stack).  Raising
+ * returns (Runtime.h), so every lookup checks roast_rt_exception before
+ * using its answer: an operation that raised changed nothing (but update()
+ * keeps the entries it stored before, as CPython's does). */
 
 static void retain_slot(uint32_t kind, uint64_t slot) {
   if (kind == ROAST_ELEM_OBJECT)
@@ -39,9 +45,31 @@ static int64_t find(const RoastDict *d, uint64_t key, int64_t hash) {
 
 static uint64_t *entry(const RoastDict *d, int64_t ix) { return roast_rt_table_entry(&d->table, ix); }
 
-/* d[key] = value with key's hash known; value is already retained. */
+/* The entry of key, hashing it; -1 if it is missing or if hashing or
+ * comparing raised. */
+static int64_t find_hashing(const RoastDict *d, uint64_t key) {
+  int64_t hash = roast_rt_slot_hash(roast_rt_dict_key_kind(d), key);
+  return roast_rt_exception ? -1 : find(d, key, hash);
+}
+
+/* The entry of key, or -1 after raising KeyError repr(key) (or the error
+ * that hashing or comparing raised). */
+static int64_t find_or_raise(const RoastDict *d, uint64_t key, const char *file, int32_t line,
+                             const char *fn) {
+  int64_t ix = find_hashing(d, key);
+  if (ix < 0 && !roast_rt_exception)
+    roast_rt_raise_key_error(roast_rt_dict_key_kind(d), key, file, line, fn);
+  return ix;
+}
+
+/* d[key] = value with key's hash known; value is already retained (and
+ * released again if the lookup raises). */
 static void store(RoastDict *d, uint64_t key, int64_t hash, uint64_t value) {
   int64_t ix = find(d, key, hash);
+  if (roast_rt_exception) {
+    release_slot(roast_rt_dict_value_kind(d), value);
+    return;
+  }
   if (ix >= 0) {
     /* The key keeps its position and its original object, as in CPython. */
     uint64_t old = entry(d, ix)[2];
@@ -56,21 +84,20 @@ static void store(RoastDict *d, uint64_t key, int64_t hash, uint64_t value) {
 
 void roast_rt_dict_set(RoastDict *d, uint64_t key, uint64_t value) {
   int64_t hash = roast_rt_slot_hash(roast_rt_dict_key_kind(d), key);
+  if (roast_rt_exception)
+    return;
   retain_slot(roast_rt_dict_value_kind(d), value);
   store(d, key, hash, value);
 }
 
 uint64_t roast_rt_dict_get(const RoastDict *d, uint64_t key, const char *file, int32_t line,
                            const char *fn) {
-  uint32_t kind = roast_rt_dict_key_kind(d);
-  int64_t ix = find(d, key, roast_rt_slot_hash(kind, key));
-  if (ix < 0)
-    roast_rt_raise_key_error(kind, key, file, line, fn);
-  return entry(d, ix)[2];
+  int64_t ix = find_or_raise(d, key, file, line, fn);
+  return ix < 0 ? 0 : entry(d, ix)[2];
 }
 
 bool roast_rt_dict_lookup(const RoastDict *d, uint64_t key, uint64_t *value_out) {
-  int64_t ix = find(d, key, roast_rt_slot_hash(roast_rt_dict_key_kind(d), key));
+  int64_t ix = find_hashing(d, key);
   if (ix < 0)
     return false;
   if (value_out)
@@ -87,30 +114,25 @@ static uint64_t take(RoastDict *d, int64_t ix) {
   return value;
 }
 
-/* The entry of key, or KeyError repr(key). */
-static int64_t find_or_raise(const RoastDict *d, uint64_t key, const char *file, int32_t line,
-                             const char *fn) {
-  uint32_t kind = roast_rt_dict_key_kind(d);
-  int64_t ix = find(d, key, roast_rt_slot_hash(kind, key));
-  if (ix < 0)
-    roast_rt_raise_key_error(kind, key, file, line, fn);
-  return ix;
-}
-
 void roast_rt_dict_del(RoastDict *d, uint64_t key, const char *file, int32_t line,
                        const char *fn) {
-  release_slot(roast_rt_dict_value_kind(d), take(d, find_or_raise(d, key, file, line, fn)));
+  int64_t ix = find_or_raise(d, key, file, line, fn);
+  if (ix >= 0)
+    release_slot(roast_rt_dict_value_kind(d), take(d, ix));
 }
 
 uint64_t roast_rt_dict_pop(RoastDict *d, uint64_t key, const char *file, int32_t line,
                            const char *fn) {
-  return take(d, find_or_raise(d, key, file, line, fn));
+  int64_t ix = find_or_raise(d, key, file, line, fn);
+  return ix < 0 ? 0 : take(d, ix);
 }
 
 uint64_t roast_rt_dict_pop_default(RoastDict *d, uint64_t key, uint64_t default_value) {
-  int64_t ix = find(d, key, roast_rt_slot_hash(roast_rt_dict_key_kind(d), key));
+  int64_t ix = find_hashing(d, key);
   if (ix >= 0)
     return take(d, ix);
+  if (roast_rt_exception)
+    return 0;
   retain_slot(roast_rt_dict_value_kind(d), default_value);
   return default_value;
 }
@@ -118,9 +140,13 @@ uint64_t roast_rt_dict_pop_default(RoastDict *d, uint64_t key, uint64_t default_
 uint64_t roast_rt_dict_setdefault(RoastDict *d, uint64_t key, uint64_t default_value) {
   uint32_t kind = roast_rt_dict_key_kind(d);
   int64_t hash = roast_rt_slot_hash(kind, key);
+  if (roast_rt_exception)
+    return 0;
   int64_t ix = find(d, key, hash);
   if (ix >= 0)
     return entry(d, ix)[2];
+  if (roast_rt_exception)
+    return 0;
   retain_slot(kind, key);
   retain_slot(roast_rt_dict_value_kind(d), default_value);
   ix = roast_rt_table_append(&d->table, key, hash);
@@ -147,6 +173,8 @@ void roast_rt_dict_update(RoastDict *d, const RoastDict *other) {
     uint64_t value = roast_rt_slot_convert(e[2], other_vk, vk);
     retain_slot(vk, value);
     store(d, key, hash, value);
+    if (roast_rt_exception)
+      return; /* the entries before stay stored, as in CPython */
   }
 }
 

@@ -1,44 +1,124 @@
-/* Errors.c - the single exit point for run-time errors (CPython-shaped traceback, exit 1). */
-#include "Roast/Runtime/Runtime.h"
+/* Errors.c - raising, catching and reporting exceptions (docs/rationale/exceptions.md). */
+#include "StrInternal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-static const char *error_type_name(int32_t kind) {
+RoastInstance *roast_rt_exception = NULL;
+
+/* The frames the pending exception has passed through, innermost first:
+ * each raise or propagating call site adds one. */
+typedef struct Frame {
+  const char *file;
+  const char *function;
+  int32_t line;
+  int64_t repeats; /* the same frame this many more times (deep recursion) */
+} Frame;
+
+static Frame *frames;
+static size_t frame_count, frame_capacity;
+
+void roast_rt_traceback_push(const char *file, int32_t line, const char *function) {
+  if (!file)
+    return;
+  /* Runaway recursion passes millions of identical frames: keep a count,
+   * as CPython prints "[Previous line repeated N more times]". */
+  if (frame_count) {
+    Frame *last = &frames[frame_count - 1];
+    if (last->line == line && last->file == file && last->function == function) {
+      ++last->repeats;
+      return;
+    }
+  }
+  if (frame_count == frame_capacity) {
+    size_t capacity = frame_capacity ? 2 * frame_capacity : 64;
+    Frame *grown = realloc(frames, capacity * sizeof *frames);
+    if (!grown)
+      return; /* a shorter traceback rather than a second error */
+    frames = grown;
+    frame_capacity = capacity;
+  }
+  frames[frame_count++] = (Frame){file, function, line, 0};
+}
+
+/* The built-in class of each ROAST_ERR_ kind. */
+static const RoastClass *error_class(int32_t kind) {
   switch (kind) {
-  case ROAST_ERR_ZERO_DIVISION: return "ZeroDivisionError";
-  case ROAST_ERR_OVERFLOW: return "OverflowError";
-  case ROAST_ERR_VALUE: return "ValueError";
-  case ROAST_ERR_RECURSION: return "RecursionError";
-  case ROAST_ERR_TYPE: return "TypeError";
-  case ROAST_ERR_INDEX: return "IndexError";
-  case ROAST_ERR_KEY: return "KeyError";
-  case ROAST_ERR_RUNTIME: return "RuntimeError";
-  case ROAST_ERR_ASSERTION: return "AssertionError";
-  case ROAST_ERR_MEMORY: return "MemoryError";
-  default: return "SystemError"; /* a compiler bug; still report something */
+  case ROAST_ERR_ZERO_DIVISION: return &roast_rt_class_ZeroDivisionError;
+  case ROAST_ERR_OVERFLOW: return &roast_rt_class_OverflowError;
+  case ROAST_ERR_VALUE: return &roast_rt_class_ValueError;
+  case ROAST_ERR_RECURSION: return &roast_rt_class_RecursionError;
+  case ROAST_ERR_TYPE: return &roast_rt_class_TypeError;
+  case ROAST_ERR_INDEX: return &roast_rt_class_IndexError;
+  case ROAST_ERR_KEY: return &roast_rt_class_KeyError;
+  case ROAST_ERR_RUNTIME: return &roast_rt_class_RuntimeError;
+  case ROAST_ERR_ASSERTION: return &roast_rt_class_AssertionError;
+  case ROAST_ERR_MEMORY: return &roast_rt_class_MemoryError;
+  case ROAST_ERR_EOF: return &roast_rt_class_EOFError;
+  default: return &roast_rt_class_RuntimeError; /* a compiler bug; still raise something */
   }
 }
 
-/* Until Roast has exceptions every error is uncaught, so this is where a
- * future unwinder will hook in; keep all raising paths funnelled here. */
+void roast_rt_raise_object(RoastInstance *exception, const char *file, int32_t line,
+                           const char *function) {
+  /* A raise while another is pending replaces it (the runtime never raises
+   * twice on one path; this keeps the invariant simple). */
+  if (roast_rt_exception)
+    roast_rt_release(&roast_rt_exception->header);
+  roast_rt_exception = exception;
+  roast_rt_traceback_push(file, line, function);
+}
+
 void roast_rt_raise(int32_t kind, const char *message, const char *file, int32_t line,
                     const char *function) {
-  /* Flush first so stdout and stderr interleave as in CPython when both go
-   * to the same terminal or file. */
-  roast_rt_flush();
-  fputs("Traceback (most recent call last):\n", stderr);
-  if (file)
-    fprintf(stderr, "  File \"%s\", line %d, in %s\n", file, (int)line,
-            function ? function : "<module>");
-  if (message && *message)
-    fprintf(stderr, "%s: %s\n", error_type_name(kind), message);
-  else
-    fprintf(stderr, "%s\n", error_type_name(kind));
-  fflush(stderr);
-  exit(1);
+  RoastInstance *exception = roast_rt_object_new(error_class(kind));
+  RoastStr *text = roast_rt_str_new(message ? message : "", message ? (int64_t)strlen(message) : 0);
+  *(RoastStr **)((char *)exception + ROAST_EXCEPTION_MESSAGE_OFFSET) = text;
+  roast_rt_raise_object(exception, file, line, function);
 }
 
 void roast_rt_raise_recursion(const char *file, int32_t line, const char *fn) {
   roast_rt_raise(ROAST_ERR_RECURSION, "maximum recursion depth exceeded", file, line, fn);
+}
+
+RoastInstance *roast_rt_catch(void) {
+  RoastInstance *exception = roast_rt_exception;
+  roast_rt_exception = NULL;
+  frame_count = 0;
+  return exception;
+}
+
+void roast_rt_fatal(int32_t kind, const char *message) {
+  roast_rt_flush();
+  fprintf(stderr, "%s: %s\n", error_class(kind)->name, message);
+  exit(1);
+}
+
+void roast_rt_report_uncaught(void) {
+  RoastInstance *exception = roast_rt_exception;
+  if (!exception)
+    return;
+  /* Flush first so stdout and stderr interleave as in CPython when both go
+   * to the same terminal or file. */
+  roast_rt_flush();
+  fputs("Traceback (most recent call last):\n", stderr);
+  for (size_t i = frame_count; i-- > 0;) {
+    const Frame *f = &frames[i];
+    /* CPython prints a repeated line 3 times, then how many more. */
+    int64_t shown = f->repeats < 2 ? f->repeats + 1 : 3;
+    for (int64_t k = 0; k < shown; ++k)
+      fprintf(stderr, "  File \"%s\", line %d, in %s\n", f->file, (int)f->line,
+              f->function ? f->function : "<module>");
+    if (f->repeats + 1 > shown)
+      fprintf(stderr, "  [Previous line repeated %lld more times]\n",
+              (long long)(f->repeats + 1 - shown));
+  }
+  RoastStr *text = roast_rt_instance_str(exception);
+  if (text->length)
+    fprintf(stderr, "%s: %.*s\n", exception->cls->name, (int)text->length, text->data);
+  else
+    fprintf(stderr, "%s\n", exception->cls->name);
+  fflush(stderr);
+  exit(1);
 }

@@ -35,17 +35,21 @@ double roast_rt_float_pow(double base, double exp, const char *file, int32_t lin
     return odd ? copysign(0.0, base) : 0.0;
   }
   if (base == 0.0) { /* also -0.0 */
-    if (exp < 0.0)
+    if (exp < 0.0) {
       roast_rt_raise(ROAST_ERR_ZERO_DIVISION, "0.0 cannot be raised to a negative power", file,
                      line, fn);
+      return 0.0;
+    }
     return is_odd_integer(exp) ? base : 0.0;
   }
   bool negate = false;
   if (base < 0.0) {
     /* CPython returns a complex number here; Roast has no complex type, so
      * this is a "math domain error" as in math.pow. */
-    if (exp != floor(exp))
+    if (exp != floor(exp)) {
       roast_rt_raise(ROAST_ERR_VALUE, "math domain error", file, line, fn);
+      return 0.0;
+    }
     base = -base;
     negate = is_odd_integer(exp);
   }
@@ -55,8 +59,10 @@ double roast_rt_float_pow(double base, double exp, const char *file, int32_t lin
    * infinity is an error (underflow to 0 is not, as in CPython).  Checking
    * the result instead of errno also works under -fno-math-errno. */
   double result = pow(base, exp);
-  if (isinf(result))
+  if (isinf(result)) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "(34, 'Numerical result out of range')", file, line, fn);
+    return 0.0;
+  }
   return negate ? -result : result;
 }
 
@@ -87,8 +93,10 @@ static void float_div_mod(double a, double b, double *floordiv, double *mod) {
 
 double roast_rt_float_floordiv(double a, double b, const char *file, int32_t line,
                                const char *fn) {
-  if (b == 0.0)
+  if (b == 0.0) {
     roast_rt_raise(ROAST_ERR_ZERO_DIVISION, "float floor division by zero", file, line, fn);
+    return 0.0;
+  }
   double floordiv, mod;
   float_div_mod(a, b, &floordiv, &mod);
   return floordiv;
@@ -97,8 +105,10 @@ double roast_rt_float_floordiv(double a, double b, const char *file, int32_t lin
 /* CPython's float_rem (same fix-ups as float_div_mod, without the quotient). */
 double roast_rt_float_mod(double a, double b, const char *file, int32_t line, const char *fn) {
   /* CPython 3.12 says just "float modulo" here (unlike "... by zero" for //). */
-  if (b == 0.0)
+  if (b == 0.0) {
     roast_rt_raise(ROAST_ERR_ZERO_DIVISION, "float modulo", file, line, fn);
+    return 0.0;
+  }
   double mod = fmod(a, b);
   if (mod != 0.0) {
     if ((b < 0) != (mod < 0))
@@ -110,15 +120,21 @@ double roast_rt_float_mod(double a, double b, const char *file, int32_t line, co
 }
 
 int64_t roast_rt_float_to_int(double v, const char *file, int32_t line, const char *fn) {
-  if (isnan(v))
+  if (isnan(v)) {
     roast_rt_raise(ROAST_ERR_VALUE, "cannot convert float NaN to integer", file, line, fn);
-  if (isinf(v))
+    return 0;
+  }
+  if (isinf(v)) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "cannot convert float infinity to integer", file, line,
                    fn);
+    return 0;
+  }
   /* int64 covers [-2^63, 2^63); both bounds are exact doubles, and the
    * conversion below truncates toward zero like int(). */
-  if (!(v >= -0x1p63 && v < 0x1p63))
+  if (!(v >= -0x1p63 && v < 0x1p63)) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+    return 0;
+  }
   return (int64_t)v;
 }
 

@@ -181,7 +181,7 @@ static RoastStr *lay_out_text(const char *text, int64_t length, bool negative,
 RoastStr *roast_rt_format_float_parsed(double v, const RoastFormatSpec *spec,
                                        const RoastFormatSite *site) {
   if (spec->precision > INT32_MAX) /* CPython's dtoa takes an int */
-    roast_rt_format_error("precision too big", site);
+    return roast_rt_format_error("precision too big", site);
   char code = (char)spec->type;
   int64_t precision = spec->precision, default_precision = 6;
   bool add_dot_0 = false, add_pct = false;
@@ -242,11 +242,12 @@ RoastStr *roast_rt_format_float_spec(double v, const RoastStr *spec, const char 
     return roast_rt_str_from_float(v);
   RoastFormatSite site = {file, line, fn};
   RoastFormatSpec parsed;
-  roast_rt_format_parse(spec, 0, '>', "float", &parsed, &site);
+  if (!roast_rt_format_parse(spec, 0, '>', "float", &parsed, &site))
+    return NULL;
   switch (parsed.type) {
   case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
     return roast_rt_format_float_parsed(v, &parsed, &site);
   default:
-    roast_rt_format_unknown_type(parsed.type, "float", &site);
+    return roast_rt_format_unknown_type(parsed.type, "float", &site);
   }
 }

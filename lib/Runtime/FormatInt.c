@@ -5,20 +5,22 @@
 static RoastStr *format_integer(int64_t v, const RoastFormatSpec *spec,
                                 const RoastFormatSite *site) {
   if (spec->precision >= 0)
-    roast_rt_format_error("Precision not allowed in integer format specifier", site);
+    return roast_rt_format_error("Precision not allowed in integer format specifier", site);
   if (spec->no_neg_0)
-    roast_rt_format_error("Negative zero coercion (z) not allowed in integer format specifier",
-                          site);
+    return roast_rt_format_error(
+        "Negative zero coercion (z) not allowed in integer format specifier", site);
 
   if (spec->type == 'c') {
     if (spec->sign)
-      roast_rt_format_error("Sign not allowed with integer format specifier 'c'", site);
+      return roast_rt_format_error("Sign not allowed with integer format specifier 'c'", site);
     if (spec->alternate)
-      roast_rt_format_error("Alternate form (#) not allowed with integer format specifier 'c'",
-                            site);
-    if (v < 0 || v > 0x10ffff)
+      return roast_rt_format_error(
+          "Alternate form (#) not allowed with integer format specifier 'c'", site);
+    if (v < 0 || v > 0x10ffff) {
       roast_rt_raise(ROAST_ERR_OVERFLOW, "%c arg not in range(0x110000)", site->file, site->line,
                      site->fn);
+      return NULL;
+    }
     /* The character is laid out as a number with no digits, only a
      * "remainder", so it is padded but never grouped or zero-filled. */
     char ch[4];
@@ -54,7 +56,8 @@ static RoastStr *format_integer(int64_t v, const RoastFormatSpec *spec,
 static RoastStr *format_int(int64_t v, const RoastStr *spec, const char *type_name,
                             const RoastFormatSite *site) {
   RoastFormatSpec parsed;
-  roast_rt_format_parse(spec, 'd', '>', type_name, &parsed, site);
+  if (!roast_rt_format_parse(spec, 'd', '>', type_name, &parsed, site))
+    return NULL;
   switch (parsed.type) {
   case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
     return format_integer(v, &parsed, site);
@@ -62,7 +65,7 @@ static RoastStr *format_int(int64_t v, const RoastStr *spec, const char *type_na
     /* float(v), rounded to nearest like CPython's int-to-float conversion. */
     return roast_rt_format_float_parsed((double)v, &parsed, site);
   default:
-    roast_rt_format_unknown_type(parsed.type, type_name, site);
+    return roast_rt_format_unknown_type(parsed.type, type_name, site);
   }
 }
 

@@ -30,17 +30,19 @@ typedef struct RoastFormatSpec {
 } RoastFormatSpec;
 
 /* Parse spec (non-empty) into *out, raising CPython's ValueError for malformed
- * specs; type_name ("int", "float", ...) goes into the messages.  FormatSpec.c. */
-void roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char default_align,
+ * specs; type_name ("int", "float", ...) goes into the messages.  Returns false
+ * if it raised (raising returns, Runtime.h).  FormatSpec.c. */
+bool roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char default_align,
                            const char *type_name, RoastFormatSpec *out,
                            const RoastFormatSite *site);
 
-/* Raise ValueError "Unknown format code 'X' for object of type 'T'".  FormatSpec.c. */
-ROAST_RT_NORETURN void roast_rt_format_unknown_type(uint32_t type, const char *type_name,
-                                                    const RoastFormatSite *site)
-    __attribute__((cold));
-/* Raise ValueError with a fixed message at site.  FormatSpec.c. */
-ROAST_RT_NORETURN void roast_rt_format_error(const char *message, const RoastFormatSite *site)
+/* The two raise and then return NULL, the result for the formatting
+ * function to return: `return roast_rt_format_error(...);`.  FormatSpec.c. */
+/* Raise ValueError "Unknown format code 'X' for object of type 'T'". */
+RoastStr *roast_rt_format_unknown_type(uint32_t type, const char *type_name,
+                                       const RoastFormatSite *site) __attribute__((cold));
+/* Raise ValueError with a fixed message at site. */
+RoastStr *roast_rt_format_error(const char *message, const RoastFormatSite *site)
     __attribute__((cold));
 
 /* A number already converted to text, split the way CPython's fill_number

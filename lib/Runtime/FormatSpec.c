@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void roast_rt_format_error(const char *message, const RoastFormatSite *site) {
+RoastStr *roast_rt_format_error(const char *message, const RoastFormatSite *site) {
   roast_rt_raise(ROAST_ERR_VALUE, message, site->file, site->line, site->fn);
+  return NULL;
 }
 
 /* CPython prints a printable ASCII code as itself and anything else (control
@@ -18,20 +19,25 @@ static void describe_code(uint32_t code, char *out, size_t size) {
     snprintf(out, size, "\\x%x", (unsigned)code);
 }
 
-void roast_rt_format_unknown_type(uint32_t type, const char *type_name,
-                                  const RoastFormatSite *site) {
+RoastStr *roast_rt_format_unknown_type(uint32_t type, const char *type_name,
+                                       const RoastFormatSite *site) {
   char code[16], message[128];
   describe_code(type, code, sizeof code);
   snprintf(message, sizeof message, "Unknown format code '%s' for object of type '%s'", code,
            type_name);
+  return roast_rt_format_error(message, site);
+}
+
+/* Raise ValueError for roast_rt_format_parse, which then returns false. */
+static bool parse_error(const char *message, const RoastFormatSite *site) {
   roast_rt_format_error(message, site);
+  return false;
 }
 
 /* The whole spec goes into this message, so it is sized to fit.  (A NUL in
  * the spec ends the message there: roast_rt_raise takes a C string.) */
-__attribute__((cold)) ROAST_RT_NORETURN static void invalid_spec(const RoastStr *spec,
-                                                                 const char *type_name,
-                                                                 const RoastFormatSite *site) {
+__attribute__((cold)) static bool invalid_spec(const RoastStr *spec, const char *type_name,
+                                               const RoastFormatSite *site) {
   static const char head[] = "Invalid format specifier '", middle[] = "' for object of type '";
   size_t name_len = strlen(type_name);
   char *message =
@@ -47,7 +53,9 @@ __attribute__((cold)) ROAST_RT_NORETURN static void invalid_spec(const RoastStr 
   p += name_len;
   *p++ = '\'';
   *p = '\0';
-  roast_rt_format_error(message, site); /* exits: the message is never freed */
+  roast_rt_format_error(message, site); /* copies the message */
+  free(message);
+  return false;
 }
 
 static bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
@@ -68,7 +76,7 @@ static int parse_integer(const char *data, size_t n, size_t *pos, int64_t *value
   return digits;
 }
 
-void roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char default_align,
+bool roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char default_align,
                            const char *type_name, RoastFormatSpec *out,
                            const RoastFormatSite *site) {
   const char *s = spec->data;
@@ -114,7 +122,7 @@ void roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char def
 
   int consumed = parse_integer(s, n, &pos, &out->width);
   if (consumed < 0)
-    roast_rt_format_error("Too many decimal digits in format string", site);
+    return parse_error("Too many decimal digits in format string", site);
   if (consumed == 0)
     out->width = -1;
 
@@ -124,27 +132,27 @@ void roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char def
   }
   if (pos < n && s[pos] == '_') {
     if (out->separator)
-      roast_rt_format_error("Cannot specify both ',' and '_'.", site);
+      return parse_error("Cannot specify both ',' and '_'.", site);
     out->separator = '_';
     ++pos;
   }
   /* "_," is an error; a second ',' after ',' is left to become the type. */
   if (pos < n && s[pos] == ',' && out->separator == '_')
-    roast_rt_format_error("Cannot specify both ',' and '_'.", site);
+    return parse_error("Cannot specify both ',' and '_'.", site);
 
   if (pos < n && s[pos] == '.') {
     ++pos;
     consumed = parse_integer(s, n, &pos, &out->precision);
     if (consumed < 0)
-      roast_rt_format_error("Too many decimal digits in format string", site);
+      return parse_error("Too many decimal digits in format string", site);
     if (consumed == 0)
-      roast_rt_format_error("Format specifier missing precision", site);
+      return parse_error("Format specifier missing precision", site);
   }
 
   /* What is left is the type: one code point, or nothing. */
   int64_t rest = roast_rt_utf8_count(s + pos, n - pos);
   if (rest > 1)
-    invalid_spec(spec, type_name, site);
+    return invalid_spec(spec, type_name, site);
   if (rest == 1)
     out->type = roast_rt_utf8_decode(s, n, &pos);
 
@@ -162,8 +170,9 @@ void roast_rt_format_parse(const RoastStr *spec, uint32_t default_type, char def
       char code[16], message[64];
       describe_code(out->type, code, sizeof code);
       snprintf(message, sizeof message, "Cannot specify '%c' with '%s'.", out->separator, code);
-      roast_rt_format_error(message, site);
+      return parse_error(message, site);
     }
     }
   }
+  return true;
 }

@@ -10,20 +10,22 @@ RoastStr *roast_rt_format_str_spec(const RoastStr *s, const RoastStr *spec, cons
     return roast_rt_str_share(s);
   RoastFormatSite site = {file, line, fn};
   RoastFormatSpec parsed;
-  roast_rt_format_parse(spec, 's', '<', "str", &parsed, &site);
+  if (!roast_rt_format_parse(spec, 's', '<', "str", &parsed, &site))
+    return NULL;
   if (parsed.type != 's')
-    roast_rt_format_unknown_type(parsed.type, "str", &site);
+    return roast_rt_format_unknown_type(parsed.type, "str", &site);
   if (parsed.sign == ' ')
-    roast_rt_format_error("Space not allowed in string format specifier", &site);
+    return roast_rt_format_error("Space not allowed in string format specifier", &site);
   if (parsed.sign)
-    roast_rt_format_error("Sign not allowed in string format specifier", &site);
+    return roast_rt_format_error("Sign not allowed in string format specifier", &site);
   if (parsed.no_neg_0)
-    roast_rt_format_error("Negative zero coercion (z) not allowed in string format specifier",
-                          &site);
+    return roast_rt_format_error(
+        "Negative zero coercion (z) not allowed in string format specifier", &site);
   if (parsed.alternate)
-    roast_rt_format_error("Alternate form (#) not allowed in string format specifier", &site);
+    return roast_rt_format_error("Alternate form (#) not allowed in string format specifier",
+                                 &site);
   if (parsed.align == '=')
-    roast_rt_format_error("'=' alignment not allowed in string format specifier", &site);
+    return roast_rt_format_error("'=' alignment not allowed in string format specifier", &site);
 
   bool ascii = roast_rt_str_is_ascii(s);
   int64_t chars = ascii ? s->length : roast_rt_utf8_count(s->data, (size_t)s->length);

@@ -68,6 +68,8 @@ static int64_t hash_tuple(const RoastTuple *t) {
   uint64_t acc = XXPRIME_5;
   for (int64_t i = 0; i < t->length; ++i) {
     uint64_t lane = (uint64_t)roast_rt_slot_hash(kinds[i], t->items[i]);
+    if (roast_rt_exception)
+      return -1; /* an unhashable field */
     acc += lane * XXPRIME_2;
     acc = acc << 31 | acc >> 33;
     acc *= XXPRIME_1;
@@ -100,4 +102,5 @@ int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot) {
   char message[64];
   snprintf(message, sizeof message, "unhashable type: '%s'", name);
   roast_rt_raise(ROAST_ERR_TYPE, message, NULL, 0, NULL);
+  return -1; /* CPython's error return; callers check roast_rt_exception */
 }

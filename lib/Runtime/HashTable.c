@@ -20,7 +20,7 @@
  */
 
 enum { IX_EMPTY = -1, IX_DUMMY = -2, PERTURB_SHIFT = 5, LOG2_MINSIZE = 3 };
-/* Beyond this the block's size would not fit 64 bits (a MemoryError). */
+/* Beyond this the block's size would not fit 64 bits (a fatal MemoryError). */
 enum { LOG2_MAXSIZE = 56 };
 
 /* Entries that fit a table of `size` index slots. */
@@ -76,7 +76,7 @@ static uint8_t log2_for(int64_t minsize) {
   uint8_t log2 = LOG2_MINSIZE;
   while (((int64_t)1 << log2) < minsize)
     if (++log2 > LOG2_MAXSIZE)
-      roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+      roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   return log2;
 }
 
@@ -141,9 +141,12 @@ int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32
       const uint64_t *e = roast_rt_table_entry(t, ix);
       if (same_kind && e[1] == key)
         return ix;
-      if (!bits_decide && e[0] == (uint64_t)hash &&
-          keys_equal(table_kind, e[1], key_kind, key))
-        return ix;
+      if (!bits_decide && e[0] == (uint64_t)hash) {
+        if (keys_equal(table_kind, e[1], key_kind, key))
+          return ix;
+        if (roast_rt_exception)
+          return -1; /* comparing tuple keys raised RecursionError: stop probing */
+      }
     }
     i = probe_next(i, &perturb, mask);
   }
@@ -185,7 +188,7 @@ void roast_rt_table_reserve(RoastHashTable *t, int64_t total) {
   /* CPython's estimate_log2_keysize: 1.5 slots per entry leaves room for
    * `total` entries within the two-thirds fill limit. */
   if (total > (INT64_C(1) << LOG2_MAXSIZE))
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   resize(t, (total * 3 + 1) / 2);
 }
 
@@ -210,15 +213,13 @@ void roast_rt_table_release(RoastHashTable *t, uint32_t key_kind, uint32_t value
   free(old.indices);
 }
 
-/* The message of the last KeyError, kept reachable from here while the
- * program exits so that leak checkers do not report it. */
-static char *key_error_message;
-
 void roast_rt_raise_key_error(uint32_t kind, uint64_t key, const char *file, int32_t line,
                               const char *fn) {
   RoastBuffer message = {NULL, 0, 0};
   roast_rt_buffer_write_slot_repr(&message, kind, key);
-  roast_rt_buffer_write(&message, "", 1); /* the NUL */
-  key_error_message = message.data;
-  roast_rt_raise(ROAST_ERR_KEY, key_error_message, file, line, fn);
+  if (!roast_rt_exception) { /* else the repr raised (RecursionError): that error instead */
+    roast_rt_buffer_write(&message, "", 1); /* the NUL */
+    roast_rt_raise(ROAST_ERR_KEY, message.data, file, line, fn); /* copies the message */
+  }
+  free(message.data);
 }

@@ -68,7 +68,9 @@ static inline bool roast_rt_entry_live(const uint64_t *entry) {
 /* An empty table, without storage, of entries `width` slots wide. */
 void roast_rt_table_init(RoastHashTable *t, uint8_t width);
 /* The index of the live entry whose key equals key (a slot of kind key_kind,
- * with hash `hash`) in a table whose keys are of kind table_kind; -1 if none. */
+ * with hash `hash`) in a table whose keys are of kind table_kind; -1 if none,
+ * or if comparing tuple keys raised RecursionError (callers check
+ * roast_rt_exception wherever the keys are objects). */
 int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32_t key_kind,
                             uint64_t key, int64_t hash);
 /* Append an entry for a key known to be absent, growing the table if it is
@@ -83,9 +85,10 @@ void roast_rt_table_reserve(RoastHashTable *t, int64_t total);
 /* Release the live keys (and values, for width 3) of the given kinds and
  * free the storage; the table is left without storage. */
 void roast_rt_table_release(RoastHashTable *t, uint32_t key_kind, uint32_t value_kind);
-/* Raise KeyError with repr(key) as the message, as CPython does. */
-ROAST_RT_NORETURN void roast_rt_raise_key_error(uint32_t kind, uint64_t key, const char *file,
-                                                int32_t line, const char *fn);
+/* Raise KeyError with repr(key) as the message, as CPython does (and
+ * return, as roast_rt_raise does). */
+void roast_rt_raise_key_error(uint32_t kind, uint64_t key, const char *file, int32_t line,
+                              const char *fn) __attribute__((cold));
 
 /* ---- Dict.c and Set.c ------------------------------------------------------- */
 

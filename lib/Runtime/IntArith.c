@@ -5,8 +5,10 @@ int64_t roast_rt_int_pow(int64_t base, int64_t exp, const char *file, int32_t li
                          const char *fn) {
   /* Python would return a float here; Roast's int ** int is always an int,
    * so a negative exponent is rejected instead. */
-  if (exp < 0)
+  if (exp < 0) {
     roast_rt_raise(ROAST_ERR_VALUE, "negative exponent in integer power", file, line, fn);
+    return 0;
+  }
   int64_t result = 1;
   /* Square-and-multiply, low bit first.  base is only squared while higher
    * exponent bits remain, so an overflowing square means the final result
@@ -22,6 +24,7 @@ int64_t roast_rt_int_pow(int64_t base, int64_t exp, const char *file, int32_t li
   }
 overflow:
   roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+  return 0;
 }
 
 /* (a * b) % m without overflow: the product of two values below 2^64 fits
@@ -63,8 +66,10 @@ static uint64_t inverse_mod(uint64_t a, uint64_t m) {
  * result the sign of m. */
 int64_t roast_rt_int_pow_mod(int64_t base, int64_t exp, int64_t mod, const char *file,
                              int32_t line, const char *fn) {
-  if (mod == 0)
+  if (mod == 0) {
     roast_rt_raise(ROAST_ERR_VALUE, "pow() 3rd argument cannot be 0", file, line, fn);
+    return 0; /* and no division by zero below */
+  }
   /* |INT64_MIN| = 2^63 does not fit int64, but fits uint64. */
   uint64_t m = mod < 0 ? 0 - (uint64_t)mod : (uint64_t)mod;
   if (m == 1)
@@ -73,9 +78,11 @@ int64_t roast_rt_int_pow_mod(int64_t base, int64_t exp, int64_t mod, const char 
   uint64_t e = (uint64_t)exp;
   if (exp < 0) { /* pow(b, -e, m) == pow(inverse(b), e, m) */
     b = inverse_mod(b, m);
-    if (b == 0)
+    if (b == 0) {
       roast_rt_raise(ROAST_ERR_VALUE, "base is not invertible for the given modulus", file,
                      line, fn);
+      return 0;
+    }
     e = 0 - e;
   }
   uint64_t result = 1;

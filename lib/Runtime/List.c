@@ -10,7 +10,7 @@ RoastList *roast_rt_list_new(int64_t capacity, uint32_t kind) {
   if (capacity < 0)
     capacity = 0;
   if (capacity > ROAST_LIST_MAX_SLOTS)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   RoastList *l = roast_rt_object_alloc(sizeof(RoastList));
   l->header.refcount = 1;
   l->header.type_id = ROAST_TYPE_LIST;
@@ -27,7 +27,7 @@ void roast_rt_list_reserve(RoastList *l, int64_t needed) {
   if (needed <= l->capacity)
     return;
   if (needed > ROAST_LIST_MAX_SLOTS)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   /* Half again as much: appends then copy each element O(1) times on
    * average, and at most a third of the array is ever unused. */
   int64_t grown = l->capacity + (l->capacity >> 1) + 4;
@@ -193,9 +193,10 @@ RoastList *roast_rt_list_repeat(const RoastList *l, int64_t n) {
   int64_t length = l->length;
   if (n <= 0 || length == 0)
     return roast_rt_list_new(0, kind);
-  /* CPython raises a bare MemoryError for sizes that cannot exist. */
+  /* CPython raises a bare MemoryError for sizes that cannot exist; Roast's
+   * MemoryError is fatal, as for any allocation that fails. */
   if (length > ROAST_LIST_MAX_SLOTS / n)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   int64_t total = length * n;
   RoastList *r = roast_rt_list_new(total, kind);
   /* Copy once, then keep doubling what is already there: O(log n) memcpys. */

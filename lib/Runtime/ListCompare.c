@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- Elements ------------------------------------------------------------------ */
@@ -83,10 +84,18 @@ typedef struct Where {
 
 static const Where nowhere = {NULL, 0, NULL};
 
-static void check_depth(const Where *at) {
-  if (roast_rt_stack_exhausted())
-    roast_rt_raise(ROAST_ERR_RECURSION, "maximum recursion depth exceeded in comparison",
-                   at->file, at->line, at->fn);
+/* Raising returns (Runtime.h): after any comparison below that may raise,
+ * the callers check roast_rt_exception and stop comparing, so that the
+ * first error is the one reported and no result built on a meaningless
+ * answer is used. */
+
+/* Whether the stack is too deep to compare further: RecursionError raised. */
+static bool check_depth(const Where *at) {
+  if (!roast_rt_stack_exhausted())
+    return false;
+  roast_rt_raise(ROAST_ERR_RECURSION, "maximum recursion depth exceeded in comparison", at->file,
+                 at->line, at->fn);
+  return true;
 }
 
 static bool lists_eq(const RoastList *a, const RoastList *b, const Where *at);
@@ -103,7 +112,8 @@ static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *
   case ROAST_TYPE_TUPLE: return tuples_eq((const RoastTuple *)a, (const RoastTuple *)b, at);
   case ROAST_TYPE_DICT:
     /* Dicts of dicts nest without bound; their values compare through here. */
-    check_depth(at);
+    if (check_depth(at))
+      return false;
     return roast_rt_dict_eq_at((const RoastDict *)a, (const RoastDict *)b, at->file, at->line,
                                at->fn);
   case ROAST_TYPE_SET: return roast_rt_set_eq((const RoastSet *)a, (const RoastSet *)b);
@@ -112,7 +122,7 @@ static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *
 }
 
 /* a == b for slots of kinds ka and kb, as PyObject_RichCompareBool(a, b,
- * Py_EQ); raises only RecursionError. */
+ * Py_EQ); raises only RecursionError, and then returns false. */
 static bool slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const Where *at) {
   bool a_number = is_number_kind(ka), b_number = is_number_kind(kb);
   if (a_number && b_number)
@@ -129,12 +139,16 @@ bool roast_rt_slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const ch
 }
 
 /* The index of the first elements of a and b that are not equal, or the
- * shorter length if there is none (CPython's list_richcompare loop). */
+ * shorter length if there is none (CPython's list_richcompare loop).  After
+ * a RecursionError the index is meaningless, but never the length, so that
+ * lists_eq answers "not equal" and its callers stop comparing (the loops
+ * below stop at a raising comparison, which answers "not equal" too). */
 static int64_t first_difference(const RoastList *a, const RoastList *b, const Where *at) {
   int64_t n = a->length < b->length ? a->length : b->length;
   if (a == b)
     return n; /* every element is itself */
-  check_depth(at);
+  if (check_depth(at))
+    return -1;
   uint32_t ka = roast_rt_list_kind(a), kb = roast_rt_list_kind(b);
   int64_t i = 0;
   if (ka == kb && ka == ROAST_ELEM_BOOL) {
@@ -206,6 +220,7 @@ static int slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t 
            op >= ROAST_CMP_LT && op <= ROAST_CMP_GE ? op_symbols[op] : "?", type_name(ka, a),
            type_name(kb, b));
   roast_rt_raise(ROAST_ERR_TYPE, message, at->file, at->line, at->fn);
+  return ROAST_ORDER_UNORDERED;
 }
 
 int roast_rt_slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
@@ -218,6 +233,8 @@ int roast_rt_slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_
 
 static int order_lists(const RoastList *a, const RoastList *b, int32_t op, const Where *at) {
   int64_t i = first_difference(a, b, at);
+  if (roast_rt_exception)
+    return ROAST_ORDER_UNORDERED; /* i is meaningless: compare no further */
   if (i == a->length || i == b->length)
     return order_of(a->length, b->length);
   /* The first unequal elements decide, compared with op itself: for
@@ -237,7 +254,8 @@ static int64_t tuple_first_difference(const RoastTuple *a, const RoastTuple *b,
   int64_t n = a->length < b->length ? a->length : b->length;
   if (a == b)
     return n;
-  check_depth(at);
+  if (check_depth(at))
+    return -1; /* as in first_difference */
   const uint8_t *ka = roast_rt_tuple_kinds(a), *kb = roast_rt_tuple_kinds(b);
   int64_t i = 0;
   while (i < n && slot_eq(ka[i], a->items[i], kb[i], b->items[i], at))
@@ -251,6 +269,8 @@ static bool tuples_eq(const RoastTuple *a, const RoastTuple *b, const Where *at)
 
 static int order_tuples(const RoastTuple *a, const RoastTuple *b, int32_t op, const Where *at) {
   int64_t i = tuple_first_difference(a, b, at);
+  if (roast_rt_exception)
+    return ROAST_ORDER_UNORDERED;
   if (i == a->length || i == b->length)
     return order_of(a->length, b->length);
   return slot_order(roast_rt_tuple_kinds(a)[i], a->items[i], roast_rt_tuple_kinds(b)[i],
@@ -272,7 +292,8 @@ int64_t roast_rt_list_compare(const RoastList *a, const RoastList *b) {
 
 /* ---- Searching ------------------------------------------------------------------- */
 
-/* The first position of an element equal to item (a slot of l's kind), or -1. */
+/* The first position of an element equal to item (a slot of l's kind), or
+ * -1 (also when a comparison raised). */
 static int64_t find(const RoastList *l, uint64_t item, const Where *at) {
   uint32_t kind = roast_rt_list_kind(l);
   if (kind == ROAST_ELEM_BOOL) {
@@ -289,9 +310,12 @@ static int64_t find(const RoastList *l, uint64_t item, const Where *at) {
         return i;
     return -1;
   }
-  for (int64_t i = 0; i < l->length; ++i)
+  for (int64_t i = 0; i < l->length; ++i) {
     if (slot_eq(kind, slots[i], kind, item, at))
       return i;
+    if (roast_rt_exception)
+      return -1;
+  }
   return -1;
 }
 
@@ -310,34 +334,40 @@ int64_t roast_rt_list_count(const RoastList *l, uint64_t item) {
     return count;
   }
   const uint64_t *slots = roast_rt_list_slots(l);
-  for (int64_t i = 0; i < l->length; ++i)
+  for (int64_t i = 0; i < l->length; ++i) {
     count += slot_eq(kind, slots[i], kind, item, &nowhere);
+    if (roast_rt_exception)
+      return 0;
+  }
   return count;
 }
-
-/* The message of a failed index(), kept reachable from here while the
- * program exits so that leak checkers do not report it. */
-static char *index_message;
 
 int64_t roast_rt_list_index(const RoastList *l, uint64_t item, const char *file, int32_t line,
                             const char *fn) {
   Where at = {file, line, fn};
   int64_t i = find(l, item, &at);
-  if (i >= 0)
+  if (i >= 0 || roast_rt_exception)
     return i;
   /* "%R is not in list": the whole repr, however long, as CPython. */
   RoastBuffer message = {NULL, 0, 0};
   roast_rt_buffer_write_slot_repr(&message, roast_rt_list_kind(l), item);
-  roast_rt_buffer_write(&message, " is not in list", sizeof " is not in list");
-  index_message = message.data;
-  roast_rt_raise(ROAST_ERR_VALUE, index_message, file, line, fn);
+  if (!roast_rt_exception) { /* else the repr raised (RecursionError): that error instead */
+    roast_rt_buffer_write(&message, " is not in list", sizeof " is not in list");
+    roast_rt_raise(ROAST_ERR_VALUE, message.data, file, line, fn); /* copies the message */
+  }
+  free(message.data);
+  return -1;
 }
 
 void roast_rt_list_remove(RoastList *l, uint64_t item, const char *file, int32_t line,
                           const char *fn) {
   Where at = {file, line, fn};
   int64_t i = find(l, item, &at);
-  if (i < 0)
+  if (roast_rt_exception)
+    return;
+  if (i < 0) {
     roast_rt_raise(ROAST_ERR_VALUE, "list.remove(x): x not in list", file, line, fn);
+    return;
+  }
   roast_rt_list_del_item(l, i, file, line, fn);
 }

@@ -16,16 +16,20 @@ static int64_t position(const RoastList *l, int64_t index) {
 uint64_t roast_rt_list_get(const RoastList *l, int64_t index, const char *file, int32_t line,
                            const char *fn) {
   int64_t i = position(l, index);
-  if (i < 0)
+  if (i < 0) {
     roast_rt_raise(ROAST_ERR_INDEX, "list index out of range", file, line, fn);
+    return 0;
+  }
   return roast_rt_list_load(l, i);
 }
 
 void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *file, int32_t line,
                        const char *fn) {
   int64_t i = position(l, index);
-  if (i < 0)
+  if (i < 0) {
     roast_rt_raise(ROAST_ERR_INDEX, "list assignment index out of range", file, line, fn);
+    return;
+  }
   uint64_t old = roast_rt_list_load(l, i);
   roast_rt_list_store(l, i, item);
   /* Retain before releasing: item may be the very object it replaces. */
@@ -47,19 +51,25 @@ static uint64_t take(RoastList *l, int64_t i) {
 uint64_t roast_rt_list_pop(RoastList *l, int64_t index, int32_t has_index, const char *file,
                            int32_t line, const char *fn) {
   /* CPython reports an empty list first, whatever the index. */
-  if (l->length == 0)
+  if (l->length == 0) {
     roast_rt_raise(ROAST_ERR_INDEX, "pop from empty list", file, line, fn);
+    return 0;
+  }
   int64_t i = has_index ? position(l, index) : l->length - 1;
-  if (i < 0)
+  if (i < 0) {
     roast_rt_raise(ROAST_ERR_INDEX, "pop index out of range", file, line, fn);
+    return 0;
+  }
   return take(l, i);
 }
 
 void roast_rt_list_del_item(RoastList *l, int64_t index, const char *file, int32_t line,
                             const char *fn) {
   int64_t i = position(l, index);
-  if (i < 0)
+  if (i < 0) {
     roast_rt_raise(ROAST_ERR_INDEX, "list assignment index out of range", file, line, fn);
+    return;
+  }
   uint64_t item = take(l, i);
   /* Released once the list is consistent again. */
   if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
@@ -71,6 +81,8 @@ void roast_rt_list_del_item(RoastList *l, int64_t index, const char *file, int32
 RoastList *roast_rt_list_slice(const RoastList *l, int64_t start, int64_t stop, int64_t step,
                                int32_t which, const char *file, int32_t line, const char *fn) {
   int64_t count = roast_rt_slice_indices(l->length, &start, &stop, &step, which, file, line, fn);
+  if (roast_rt_exception)
+    return NULL;
   uint32_t kind = roast_rt_list_kind(l);
   /* Always a new list, even for l[:]: lists are mutable, unlike strs. */
   RoastList *r = roast_rt_list_new(count, kind);
@@ -112,12 +124,15 @@ void roast_rt_list_slice_assign(RoastList *l, int64_t start, int64_t stop, int64
                                 int32_t which, const RoastList *values, const char *file,
                                 int32_t line, const char *fn) {
   int64_t count = roast_rt_slice_indices(l->length, &start, &stop, &step, which, file, line, fn);
+  if (roast_rt_exception)
+    return;
   if (step != 1 && values->length != count) {
     char message[128];
     snprintf(message, sizeof message,
              "attempt to assign sequence of size %lld to extended slice of size %lld",
              (long long)values->length, (long long)count);
     roast_rt_raise(ROAST_ERR_VALUE, message, file, line, fn);
+    return; /* l is untouched */
   }
   /* l[::-1] = l and l[1:2] = l read l while writing it: assign from a
    * snapshot instead, as CPython does. */

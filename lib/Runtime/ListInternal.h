@@ -191,13 +191,16 @@ static inline bool roast_rt_order_holds(int order, int32_t op) {
 /* The order of slots a and b (of kinds ka and kb) for the operator op,
  * which with the location only shapes the TypeError when they cannot be
  * ordered (None and a str, say).  Equality is PyObject_RichCompareBool's
- * (an object equals itself); lists compare lexicographically. */
+ * (an object equals itself); lists compare lexicographically.  After a
+ * TypeError or RecursionError the answer is meaningless: callers check
+ * roast_rt_exception. */
 int roast_rt_slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
                         const char *file, int32_t line, const char *fn);
 /* a == b for slots of kinds ka and kb, as PyObject_RichCompareBool(a, b,
  * Py_EQ): numbers by value across kinds (1 == 1.0 == True, a NaN equal to
  * nothing), strs by content, containers element by element, an object
- * equal to itself.  Raises only RecursionError, at the given location. */
+ * equal to itself.  Raises only RecursionError, at the given location, and
+ * then answers false (callers check roast_rt_exception). */
 bool roast_rt_slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const char *file,
                       int32_t line, const char *fn);
 
@@ -210,7 +213,10 @@ typedef struct RoastBuffer {
 } RoastBuffer;
 
 void roast_rt_buffer_write(RoastBuffer *b, const char *data, size_t n);
-/* Append repr of a slot of the given kind (objects dispatch on type_id). */
+/* Append repr of a slot of the given kind (objects dispatch on type_id).
+ * May raise (RecursionError, or an error in a class's __repr__): the
+ * buffer then holds a partial repr, and the caller checks
+ * roast_rt_exception. */
 void roast_rt_buffer_write_slot_repr(RoastBuffer *b, uint32_t kind, uint64_t slot);
 
 /* ---- Recursion -------------------------------------------------------------- */

@@ -14,9 +14,12 @@ int64_t roast_rt_list_sum_int(const RoastList *l, const char *file, int32_t line
     return total;
   }
   const uint64_t *slots = roast_rt_list_slots(l);
-  for (int64_t i = 0; i < l->length; ++i)
-    if (__builtin_add_overflow(total, (int64_t)slots[i], &total))
+  for (int64_t i = 0; i < l->length; ++i) {
+    if (__builtin_add_overflow(total, (int64_t)slots[i], &total)) {
       roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+      return 0;
+    }
+  }
   return total;
 }
 
@@ -72,15 +75,20 @@ static bool better(uint32_t kind, uint64_t candidate, uint64_t best, int32_t wan
 
 uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char *file,
                                int32_t line, const char *fn) {
-  if (l->length == 0)
+  if (l->length == 0) {
     roast_rt_raise(ROAST_ERR_VALUE,
                    want_max ? "max() arg is an empty sequence" : "min() arg is an empty sequence",
                    file, line, fn);
+    return 0; /* and no element 0 to read */
+  }
   uint32_t kind = roast_rt_list_kind(l);
   uint64_t best = roast_rt_list_load(l, 0);
   for (int64_t i = 1; i < l->length; ++i) {
     uint64_t candidate = roast_rt_list_load(l, i);
-    if (better(kind, candidate, best, want_max, file, line, fn))
+    bool replace = better(kind, candidate, best, want_max, file, line, fn);
+    if (roast_rt_exception)
+      return 0; /* the comparison raised: no more of them */
+    if (replace)
       best = candidate;
   }
   return best;

@@ -15,10 +15,10 @@
  * ('str' and 'NoneType', or the reverse).  Making CPython's comparisons
  * gives CPython's answers in both cases.
  *
- * Unlike CPython, a comparison that raises exits the program here, so the
- * "fail" paths that restore a permutation of the list are not needed (yet:
- * when exceptions arrive, a raising comparison must leave the elements
- * held in the temporary array back in the list, as CPython's do).
+ * A comparison that raises (a TypeError for None, a RecursionError)
+ * returns -1, and the sort stops at once by CPython's "fail" paths, which
+ * put the elements a merge holds in its temporary array back: the list is
+ * left a permutation of itself, as in CPython.
  * Left out: key functions (the compiler can decorate), and the
  * "list modified during sort" check (comparisons run no user code).
  */
@@ -42,7 +42,7 @@ typedef struct Run {
 } Run;
 
 struct SortState {
-  bool (*less)(uint64_t a, uint64_t b, const SortState *ms); /* a < b */
+  int (*less)(uint64_t a, uint64_t b, const SortState *ms); /* a < b: 1, 0, or -1 if it raised */
   const char *file;                                          /* for a raising comparison */
   int32_t line;
   const char *fn;
@@ -57,29 +57,37 @@ struct SortState {
 };
 
 #define ISLT(X, Y) (ms->less((X), (Y), ms))
+/* CPython's IFLT: "if (X < Y)", leaving through `fail` when it raised. */
+#define IFLT(X, Y)                                                                                 \
+  if ((k = ISLT((X), (Y))) < 0)                                                                    \
+    goto fail;                                                                                     \
+  if (k)
 
 /* ---- Comparisons (CPython's pre-sort check picks one for the whole list) ---- */
 
-static bool less_int(uint64_t a, uint64_t b, const SortState *ms) {
+static int less_int(uint64_t a, uint64_t b, const SortState *ms) {
   (void)ms;
   return (int64_t)a < (int64_t)b;
 }
 
-static bool less_float(uint64_t a, uint64_t b, const SortState *ms) {
+static int less_float(uint64_t a, uint64_t b, const SortState *ms) {
   (void)ms;
   return roast_rt_slot_double(a) < roast_rt_slot_double(b);
 }
 
-static bool less_str(uint64_t a, uint64_t b, const SortState *ms) {
+static int less_str(uint64_t a, uint64_t b, const SortState *ms) {
   (void)ms;
   return roast_rt_str_compare((const RoastStr *)roast_rt_slot_object(a),
                               (const RoastStr *)roast_rt_slot_object(b)) < 0;
 }
 
 /* Anything else: nested lists, None (a TypeError), ... */
-static bool less_object(uint64_t a, uint64_t b, const SortState *ms) {
-  return roast_rt_slot_order(ROAST_ELEM_OBJECT, a, ROAST_ELEM_OBJECT, b, ROAST_CMP_LT, ms->file,
-                             ms->line, ms->fn) == ROAST_ORDER_LESS;
+static int less_object(uint64_t a, uint64_t b, const SortState *ms) {
+  int order = roast_rt_slot_order(ROAST_ELEM_OBJECT, a, ROAST_ELEM_OBJECT, b, ROAST_CMP_LT,
+                                  ms->file, ms->line, ms->fn);
+  if (roast_rt_exception)
+    return -1;
+  return order == ROAST_ORDER_LESS;
 }
 
 /* ---- Runs ------------------------------------------------------------------- */
@@ -93,8 +101,10 @@ static void reverse_slice(uint64_t *lo, uint64_t *hi) {
 }
 
 /* Sort [lo, hi) by binary insertion, given that [lo, start) is sorted.
- * Stable: an element goes after the elements equal to it. */
-static void binarysort(SortState *ms, uint64_t *lo, uint64_t *hi, uint64_t *start) {
+ * Stable: an element goes after the elements equal to it.  -1 if a
+ * comparison raised (the pivot is then still in place). */
+static int binarysort(SortState *ms, uint64_t *lo, uint64_t *hi, uint64_t *start) {
+  int k;
   if (lo == start)
     ++start;
   for (; start < hi; ++start) {
@@ -103,7 +113,7 @@ static void binarysort(SortState *ms, uint64_t *lo, uint64_t *hi, uint64_t *star
     /* Invariants: pivot >= all in [lo, l), pivot < all in [r, start). */
     do {
       p = l + ((r - l) >> 1);
-      if (ISLT(pivot, *p))
+      IFLT(pivot, *p)
         r = p;
       else
         l = p + 1;
@@ -112,42 +122,54 @@ static void binarysort(SortState *ms, uint64_t *lo, uint64_t *hi, uint64_t *star
       *p = *(p - 1);
     *l = pivot;
   }
+  return 0;
+fail:
+  return -1;
 }
 
 /* The length of the run at the start of [lo, hi): the longest ascending
  * (lo[0] <= lo[1] <= ...) or strictly descending (lo[0] > lo[1] > ...)
- * prefix; strict, so reversing it keeps equal elements in order. */
+ * prefix; strict, so reversing it keeps equal elements in order.  -1 if a
+ * comparison raised. */
 static int64_t count_run(SortState *ms, uint64_t *lo, uint64_t *hi, bool *descending) {
+  int k;
   *descending = false;
   ++lo;
   if (lo == hi)
     return 1;
   int64_t n = 2;
-  if (ISLT(*lo, *(lo - 1))) {
+  IFLT(*lo, *(lo - 1)) {
     *descending = true;
-    for (lo = lo + 1; lo < hi; ++lo, ++n)
-      if (!ISLT(*lo, *(lo - 1)))
+    for (lo = lo + 1; lo < hi; ++lo, ++n) {
+      if ((k = ISLT(*lo, *(lo - 1))) < 0)
+        goto fail;
+      if (!k)
         break;
+    }
   } else {
-    for (lo = lo + 1; lo < hi; ++lo, ++n)
-      if (ISLT(*lo, *(lo - 1)))
+    for (lo = lo + 1; lo < hi; ++lo, ++n) {
+      IFLT(*lo, *(lo - 1))
         break;
+    }
   }
   return n;
+fail:
+  return -1;
 }
 
 /* ---- Galloping -------------------------------------------------------------- */
 
 /* The k in [0, n] with a[k-1] < key <= a[k] in the sorted a[0..n), searched
- * from a[hint] outwards by doubling steps, then by bisection. */
+ * from a[hint] outwards by doubling steps, then by bisection; -1 if a
+ * comparison raised. */
 static int64_t gallop_left(SortState *ms, uint64_t key, uint64_t *a, int64_t n, int64_t hint) {
   int64_t ofs = 1, lastofs = 0, k;
   a += hint;
-  if (ISLT(*a, key)) {
+  IFLT(*a, key) {
     /* a[hint] < key: gallop right until a[hint + lastofs] < key <= a[hint + ofs]. */
     const int64_t maxofs = n - hint;
     while (ofs < maxofs) {
-      if (ISLT(a[ofs], key)) {
+      IFLT(a[ofs], key) {
         lastofs = ofs;
         ofs = (ofs << 1) + 1;
       } else {
@@ -162,7 +184,7 @@ static int64_t gallop_left(SortState *ms, uint64_t key, uint64_t *a, int64_t n, 
     /* key <= a[hint]: gallop left until a[hint - ofs] < key <= a[hint - lastofs]. */
     const int64_t maxofs = hint + 1;
     while (ofs < maxofs) {
-      if (ISLT(*(a - ofs), key))
+      IFLT(*(a - ofs), key)
         break;
       lastofs = ofs;
       ofs = (ofs << 1) + 1;
@@ -178,12 +200,14 @@ static int64_t gallop_left(SortState *ms, uint64_t key, uint64_t *a, int64_t n, 
   ++lastofs;
   while (lastofs < ofs) {
     int64_t m = lastofs + ((ofs - lastofs) >> 1);
-    if (ISLT(a[m], key))
+    IFLT(a[m], key)
       lastofs = m + 1;
     else
       ofs = m;
   }
   return ofs;
+fail:
+  return -1;
 }
 
 /* Like gallop_left, but the k with a[k-1] <= key < a[k]: after any
@@ -191,11 +215,11 @@ static int64_t gallop_left(SortState *ms, uint64_t key, uint64_t *a, int64_t n, 
 static int64_t gallop_right(SortState *ms, uint64_t key, uint64_t *a, int64_t n, int64_t hint) {
   int64_t ofs = 1, lastofs = 0, k;
   a += hint;
-  if (ISLT(key, *a)) {
+  IFLT(key, *a) {
     /* key < a[hint]: gallop left until a[hint - ofs] <= key < a[hint - lastofs]. */
     const int64_t maxofs = hint + 1;
     while (ofs < maxofs) {
-      if (ISLT(key, *(a - ofs))) {
+      IFLT(key, *(a - ofs)) {
         lastofs = ofs;
         ofs = (ofs << 1) + 1;
       } else {
@@ -211,7 +235,7 @@ static int64_t gallop_right(SortState *ms, uint64_t key, uint64_t *a, int64_t n,
     /* a[hint] <= key: gallop right until a[hint + lastofs] <= key < a[hint + ofs]. */
     const int64_t maxofs = n - hint;
     while (ofs < maxofs) {
-      if (ISLT(key, a[ofs]))
+      IFLT(key, a[ofs])
         break;
       lastofs = ofs;
       ofs = (ofs << 1) + 1;
@@ -226,12 +250,14 @@ static int64_t gallop_right(SortState *ms, uint64_t key, uint64_t *a, int64_t n,
   ++lastofs;
   while (lastofs < ofs) {
     int64_t m = lastofs + ((ofs - lastofs) >> 1);
-    if (ISLT(key, a[m]))
+    IFLT(key, a[m])
       ofs = m;
     else
       lastofs = m + 1;
   }
   return ofs;
+fail:
+  return -1;
 }
 
 /* ---- Merging ---------------------------------------------------------------- */
@@ -254,10 +280,13 @@ static void merge_freemem(SortState *ms) {
 
 /* Merge the na slots at ssa with the nb slots at ssb == ssa + na, in place
  * and stably; na <= nb, ssa[na-1] belongs at the end and ssb[0] at the
- * start.  The shorter run A goes to the temporary array. */
-static void merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, int64_t nb) {
+ * start.  The shorter run A goes to the temporary array.  -1 if a
+ * comparison raised: what is left of A is then copied back into the gap
+ * (ssb - dest == na throughout), so the list holds every element once. */
+static int merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, int64_t nb) {
   uint64_t *dest;
   int64_t min_gallop, acount, bcount, k;
+  int result = -1;
   merge_getmem(ms, na);
   memcpy(ms->a, ssa, (size_t)na * sizeof(uint64_t));
   dest = ssa;
@@ -276,7 +305,7 @@ static void merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
     bcount = 0; /* times B won in a row */
     /* One element at a time until one run seems to win consistently. */
     for (;;) {
-      if (ISLT(*ssb, *ssa)) {
+      IFLT(*ssb, *ssa) {
         *dest++ = *ssb++;
         ++bcount;
         acount = 0;
@@ -302,6 +331,8 @@ static void merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
       min_gallop -= min_gallop > 1;
       ms->min_gallop = min_gallop;
       k = gallop_right(ms, *ssb, ssa, na, 0);
+      if (k < 0)
+        goto fail;
       acount = k;
       if (k) {
         memcpy(dest, ssa, (size_t)k * sizeof(uint64_t));
@@ -321,6 +352,8 @@ static void merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
         goto succeed;
 
       k = gallop_left(ms, *ssa, ssb, nb, 0);
+      if (k < 0)
+        goto fail;
       bcount = k;
       if (k) {
         memmove(dest, ssb, (size_t)k * sizeof(uint64_t));
@@ -339,20 +372,25 @@ static void merge_lo(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
     ms->min_gallop = min_gallop;
   }
 succeed:
+  result = 0;
+fail:
   if (na)
     memcpy(dest, ssa, (size_t)na * sizeof(uint64_t));
-  return;
+  return result;
 copy_b:
   /* The last element of A belongs at the end of the merge. */
   memmove(dest, ssb, (size_t)nb * sizeof(uint64_t));
   dest[nb] = *ssa;
+  return 0;
 }
 
 /* As merge_lo, for na >= nb: the shorter run B goes to the temporary array
- * and the merge runs from the right. */
-static void merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, int64_t nb) {
+ * and the merge runs from the right (on failure what is left of B fills
+ * the gap: dest - ssa == nb throughout). */
+static int merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, int64_t nb) {
   uint64_t *dest, *basea, *baseb;
   int64_t min_gallop, acount, bcount, k;
+  int result = -1;
   merge_getmem(ms, nb);
   dest = ssb + nb - 1;
   memcpy(ms->a, ssb, (size_t)nb * sizeof(uint64_t));
@@ -373,7 +411,7 @@ static void merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
     acount = 0;
     bcount = 0;
     for (;;) {
-      if (ISLT(*ssb, *ssa)) {
+      IFLT(*ssb, *ssa) {
         *dest-- = *ssa--;
         ++acount;
         bcount = 0;
@@ -398,6 +436,8 @@ static void merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
       min_gallop -= min_gallop > 1;
       ms->min_gallop = min_gallop;
       k = gallop_right(ms, *ssb, basea, na, na - 1);
+      if (k < 0)
+        goto fail;
       k = na - k;
       acount = k;
       if (k) {
@@ -414,6 +454,8 @@ static void merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
         goto copy_a;
 
       k = gallop_left(ms, *ssa, baseb, nb, nb - 1);
+      if (k < 0)
+        goto fail;
       k = nb - k;
       bcount = k;
       if (k) {
@@ -435,18 +477,22 @@ static void merge_hi(SortState *ms, uint64_t *ssa, int64_t na, uint64_t *ssb, in
     ms->min_gallop = min_gallop;
   }
 succeed:
+  result = 0;
+fail:
   if (nb)
     memcpy(dest - (nb - 1), baseb, (size_t)nb * sizeof(uint64_t));
-  return;
+  return result;
 copy_a:
   /* The first element of B belongs at the front of the merge. */
   memmove(dest + 1 - na, ssa + 1 - na, (size_t)na * sizeof(uint64_t));
   dest -= na;
   *dest = *ssb;
+  return 0;
 }
 
-/* Merge the runs at stack indices i and i + 1 (i is the 2nd- or 3rd-last). */
-static void merge_at(SortState *ms, int i) {
+/* Merge the runs at stack indices i and i + 1 (i is the 2nd- or 3rd-last);
+ * -1 if a comparison raised. */
+static int merge_at(SortState *ms, int i) {
   uint64_t *ssa = ms->pending[i].base, *ssb = ms->pending[i + 1].base;
   int64_t na = ms->pending[i].len, nb = ms->pending[i + 1].len;
   ms->pending[i].len = na + nb;
@@ -456,18 +502,19 @@ static void merge_at(SortState *ms, int i) {
 
   /* Elements of A before where B's first belongs are already in place. */
   int64_t k = gallop_right(ms, *ssb, ssa, na, 0);
+  if (k < 0)
+    return -1;
   ssa += k;
   na -= k;
   if (na == 0)
-    return;
+    return 0;
   /* So are elements of B after where A's last belongs. */
   nb = gallop_left(ms, ssa[na - 1], ssb, nb, nb - 1);
   if (nb <= 0)
-    return;
+    return (int)nb; /* -1: raised */
   if (na <= nb)
-    merge_lo(ms, ssa, na, ssb, nb);
-  else
-    merge_hi(ms, ssa, na, ssb, nb);
+    return merge_lo(ms, ssa, na, ssb, nb);
+  return merge_hi(ms, ssa, na, ssb, nb);
 }
 
 /* The powersort "power" of the run at s1 (length n1) followed by one of
@@ -492,26 +539,31 @@ static int powerloop(int64_t s1, int64_t n1, int64_t n2, int64_t n) {
 }
 
 /* A run of length n2 was found: merge the runs on the stack whose power is
- * greater than the new boundary's.  The caller then pushes the run. */
-static void found_new_run(SortState *ms, int64_t n2) {
+ * greater than the new boundary's.  The caller then pushes the run.  -1 if
+ * a comparison raised. */
+static int found_new_run(SortState *ms, int64_t n2) {
   if (ms->n == 0)
-    return;
+    return 0;
   Run *p = ms->pending;
   int64_t s1 = p[ms->n - 1].base - ms->basekeys;
   int power = powerloop(s1, p[ms->n - 1].len, n2, ms->listlen);
   while (ms->n > 1 && p[ms->n - 2].power > power)
-    merge_at(ms, ms->n - 2);
+    if (merge_at(ms, ms->n - 2) < 0)
+      return -1;
   p[ms->n - 1].power = power;
+  return 0;
 }
 
-static void merge_force_collapse(SortState *ms) {
+static int merge_force_collapse(SortState *ms) {
   Run *p = ms->pending;
   while (ms->n > 1) {
     int n = ms->n - 2;
     if (n > 0 && p[n - 1].len < p[n + 1].len)
       --n;
-    merge_at(ms, n);
+    if (merge_at(ms, n) < 0)
+      return -1;
   }
+  return 0;
 }
 
 /* n if n < 64; otherwise a k in [32, 64] with n / k just below a power of 2. */
@@ -587,15 +639,19 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   do {
     bool descending;
     int64_t n = count_run(&ms, lo, lo + remaining, &descending);
+    if (n < 0)
+      goto fail;
     if (descending)
       reverse_slice(lo, lo + n);
     /* A short run is extended to minrun (or the rest) by insertion. */
     if (n < minrun) {
       int64_t force = remaining <= minrun ? remaining : minrun;
-      binarysort(&ms, lo, lo + force, lo + n);
+      if (binarysort(&ms, lo, lo + force, lo + n) < 0)
+        goto fail;
       n = force;
     }
-    found_new_run(&ms, n);
+    if (found_new_run(&ms, n) < 0)
+      goto fail;
     ms.pending[ms.n].base = lo;
     ms.pending[ms.n].len = n;
     ++ms.n;
@@ -604,6 +660,9 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   } while (remaining);
   merge_force_collapse(&ms);
 
+fail:
+  /* Done, or a comparison raised: either way the list holds each element
+   * once, and CPython reverses it back after a failure too. */
   if (reverse)
     reverse_slice(slots, slots + length);
   merge_freemem(&ms);

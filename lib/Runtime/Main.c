@@ -107,6 +107,7 @@ int roast_rt_main(int argc, char **argv, void (*module_init)(void)) {
   saved_argv = argv;
   if (!run_on_big_stack(module_init))
     run_on_current_stack(module_init);
+  roast_rt_report_uncaught();
   roast_rt_flush();
   return 0;
 }

@@ -11,23 +11,28 @@ enum {
   MATH_GCD = 15, MATH_ISQRT = 16, MATH_FACTORIAL = 17
 };
 
-ROAST_RT_NORETURN static void domain_error(const char *file, int32_t line, const char *fn) {
+/* Raise ValueError "math domain error"; returns a dummy result for the
+ * caller to return (raising returns, Runtime.h). */
+static double domain_error(const char *file, int32_t line, const char *fn) {
   roast_rt_raise(ROAST_ERR_VALUE, "math domain error", file, line, fn);
+  return 0.0;
 }
 
 /* CPython's math_1 rule: a finite argument with an infinite result is an
  * overflow; NaN from a non-NaN argument is a domain error. */
 static double checked(double x, double r, const char *file, int32_t line, const char *fn) {
   if (isnan(r) && !isnan(x))
-    domain_error(file, line, fn);
-  if (isinf(r) && isfinite(x))
+    return domain_error(file, line, fn);
+  if (isinf(r) && isfinite(x)) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "math range error", file, line, fn);
+    return 0.0;
+  }
   return r;
 }
 
 static double log_checked(double x, const char *file, int32_t line, const char *fn) {
   if (!(x > 0) && !isnan(x))
-    domain_error(file, line, fn);
+    return domain_error(file, line, fn);
   return log(x);
 }
 
@@ -38,29 +43,38 @@ double roast_rt_math_float(int32_t function, double x, double y, const char *fil
   case MATH_EXP: return checked(x, exp(x), file, line, fn);
   case MATH_LOG: return log_checked(x, file, line, fn);
   case MATH_LOG_BASE: {
-    double num = log_checked(x, file, line, fn), den = log_checked(y, file, line, fn);
-    if (den == 0)
+    double num = log_checked(x, file, line, fn);
+    if (roast_rt_exception)
+      return 0.0; /* not a second error for y */
+    double den = log_checked(y, file, line, fn);
+    if (roast_rt_exception)
+      return 0.0;
+    if (den == 0) {
       roast_rt_raise(ROAST_ERR_ZERO_DIVISION, "float division by zero", file, line, fn);
+      return 0.0;
+    }
     return num / den;
   }
   case MATH_LOG2:
     if (!(x > 0) && !isnan(x))
-      domain_error(file, line, fn);
+      return domain_error(file, line, fn);
     return log2(x);
   case MATH_LOG10:
     if (!(x > 0) && !isnan(x))
-      domain_error(file, line, fn);
+      return domain_error(file, line, fn);
     return log10(x);
   case MATH_POW: {
     /* CPython's math.pow: 0 ** negative and negative ** fraction are domain
      * errors, a finite overflow a range error. */
     if (x == 0 && y < 0 && isfinite(y))
-      domain_error(file, line, fn);
+      return domain_error(file, line, fn);
     double r = pow(x, y);
     if (isnan(r) && !isnan(x) && !isnan(y))
-      domain_error(file, line, fn);
-    if (isinf(r) && isfinite(x) && isfinite(y))
+      return domain_error(file, line, fn);
+    if (isinf(r) && isfinite(x) && isfinite(y)) {
       roast_rt_raise(ROAST_ERR_OVERFLOW, "math range error", file, line, fn);
+      return 0.0;
+    }
     return r;
   }
   case MATH_SIN: return checked(x, sin(x), file, line, fn);
@@ -88,13 +102,17 @@ int64_t roast_rt_math_int(int32_t function, int64_t a, int64_t b, const char *fi
       x = y;
       y = t;
     }
-    if (x > (uint64_t)INT64_MAX)
+    if (x > (uint64_t)INT64_MAX) {
       roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+      return 0;
+    }
     return (int64_t)x;
   }
   case MATH_ISQRT: {
-    if (a < 0)
+    if (a < 0) {
       roast_rt_raise(ROAST_ERR_VALUE, "isqrt() argument must be nonnegative", file, line, fn);
+      return 0;
+    }
     /* A double estimate, then exact integer correction. */
     uint64_t r = (uint64_t)sqrt((double)a);
     while (r * r > (uint64_t)a)
@@ -104,13 +122,18 @@ int64_t roast_rt_math_int(int32_t function, int64_t a, int64_t b, const char *fi
     return (int64_t)r;
   }
   case MATH_FACTORIAL: {
-    if (a < 0)
+    if (a < 0) {
       roast_rt_raise(ROAST_ERR_VALUE, "factorial() not defined for negative values", file, line,
                      fn);
+      return 0;
+    }
     int64_t r = 1;
-    for (int64_t i = 2; i <= a; ++i)
-      if (__builtin_mul_overflow(r, i, &r))
+    for (int64_t i = 2; i <= a; ++i) {
+      if (__builtin_mul_overflow(r, i, &r)) {
         roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+        return 0;
+      }
+    }
     return r;
   }
   default: return 0; /* a compiler bug */

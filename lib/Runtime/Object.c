@@ -8,14 +8,14 @@ void *roast_rt_malloc(size_t size) {
   /* No location: allocation failure can happen anywhere, and the traceback
    * header alone still reads as CPython's "MemoryError". */
   if (!p)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   return p;
 }
 
 void *roast_rt_realloc(void *p, size_t size) {
   void *q = realloc(p, size);
   if (!q && size > 0)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   return q;
 }
 

@@ -11,7 +11,7 @@
 static char *buffer_reserve(RoastBuffer *b, size_t n) {
   if (n > b->capacity - b->length) {
     if (n > SIZE_MAX / 2 - b->length)
-      roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+      roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
     size_t capacity = b->capacity ? b->capacity : 64;
     while (capacity - b->length < n)
       capacity *= 2;
@@ -33,12 +33,17 @@ void roast_rt_buffer_write(RoastBuffer *b, const char *data, size_t n) {
 static void write_object_repr(RoastBuffer *b, const RoastObject *o);
 
 /* Containers nest without bound (a dict of dicts built in a loop): deep
- * enough, CPython raises RecursionError rather than crash, and so do we. */
-static void check_depth(void) {
-  if (roast_rt_stack_exhausted())
-    roast_rt_raise(ROAST_ERR_RECURSION,
-                   "maximum recursion depth exceeded while getting the repr of an object", NULL,
-                   0, NULL);
+ * enough, CPython raises RecursionError rather than crash, and so do we.
+ * Returns whether it raised.  Raising returns (Runtime.h), so after an
+ * element's repr raised, the writers stop writing (still clearing their
+ * in-repr marks) and the entry points drop the partial text. */
+static bool check_depth(void) {
+  if (!roast_rt_stack_exhausted())
+    return false;
+  roast_rt_raise(ROAST_ERR_RECURSION,
+                 "maximum recursion depth exceeded while getting the repr of an object", NULL, 0,
+                 NULL);
+  return true;
 }
 
 static void write_list_repr(RoastBuffer *b, const RoastList *l) {
@@ -52,12 +57,13 @@ static void write_list_repr(RoastBuffer *b, const RoastList *l) {
     WRITE_LITERAL(b, "[...]");
     return;
   }
-  check_depth();
+  if (check_depth())
+    return;
   RoastList *marked = roast_rt_list_unconst(l);
   marked->header.flags |= ROAST_LIST_IN_REPR;
   uint32_t kind = roast_rt_list_kind(l);
   WRITE_LITERAL(b, "[");
-  for (int64_t i = 0; i < l->length; ++i) {
+  for (int64_t i = 0; i < l->length && !roast_rt_exception; ++i) {
     if (i > 0)
       WRITE_LITERAL(b, ", ");
     roast_rt_buffer_write_slot_repr(b, kind, roast_rt_list_load(l, i));
@@ -69,10 +75,11 @@ static void write_list_repr(RoastBuffer *b, const RoastList *l) {
 /* (1, 'a'), with CPython's trailing comma in (1,).  Tuples are immutable,
  * so one cannot contain itself and needs no marker. */
 static void write_tuple_repr(RoastBuffer *b, const RoastTuple *t) {
-  check_depth();
+  if (check_depth())
+    return;
   const uint8_t *kinds = roast_rt_tuple_kinds(t);
   WRITE_LITERAL(b, "(");
-  for (int64_t i = 0; i < t->length; ++i) {
+  for (int64_t i = 0; i < t->length && !roast_rt_exception; ++i) {
     if (i > 0)
       WRITE_LITERAL(b, ", ");
     roast_rt_buffer_write_slot_repr(b, kinds[i], t->items[i]);
@@ -93,13 +100,14 @@ static void write_dict_repr(RoastBuffer *b, const RoastDict *d) {
     WRITE_LITERAL(b, "{...}");
     return;
   }
-  check_depth();
+  if (check_depth())
+    return;
   RoastDict *marked = (RoastDict *)(uintptr_t)d; /* dicts are never immortal */
   marked->header.flags |= ROAST_DICT_IN_REPR;
   uint32_t kk = roast_rt_dict_key_kind(d), vk = roast_rt_dict_value_kind(d);
   bool first = true;
   WRITE_LITERAL(b, "{");
-  for (int64_t i = 0; i < d->table.nentries; ++i) {
+  for (int64_t i = 0; i < d->table.nentries && !roast_rt_exception; ++i) {
     const uint64_t *e = roast_rt_table_entry(&d->table, i);
     if (!roast_rt_entry_live(e))
       continue;
@@ -124,7 +132,7 @@ static void write_set_repr(RoastBuffer *b, const RoastSet *s) {
   uint32_t kind = roast_rt_set_kind(s);
   bool first = true;
   WRITE_LITERAL(b, "{");
-  for (int64_t i = 0; i < s->table.nentries; ++i) {
+  for (int64_t i = 0; i < s->table.nentries && !roast_rt_exception; ++i) {
     const uint64_t *e = roast_rt_table_entry(&s->table, i);
     if (!roast_rt_entry_live(e))
       continue;
@@ -157,6 +165,8 @@ static void write_object_repr(RoastBuffer *b, const RoastObject *o) {
   case ROAST_TYPE_SET: write_set_repr(b, (const RoastSet *)o); return;
   case ROAST_TYPE_INSTANCE: {
     RoastStr *s = roast_rt_instance_repr((const RoastInstance *)o);
+    if (roast_rt_exception)
+      return; /* __repr__ raised: s is meaningless */
     roast_rt_buffer_write(b, s->data, (size_t)s->length);
     roast_rt_release(&s->header);
     return;
@@ -203,10 +213,14 @@ void roast_rt_buffer_write_slot_repr(RoastBuffer *b, uint32_t kind, uint64_t slo
 
 /* ---- Entry points ----------------------------------------------------------------- */
 
-/* repr(o) as a new str. */
+/* repr(o) as a new str, or NULL if it raised. */
 static RoastStr *object_repr(const RoastObject *o) {
   RoastBuffer b = {NULL, 0, 0};
   write_object_repr(&b, o);
+  if (roast_rt_exception) {
+    free(b.data);
+    return NULL;
+  }
   RoastStr *s = roast_rt_str_alloc((int64_t)b.length);
   memcpy(s->data, b.data, b.length);
   free(b.data);
@@ -218,16 +232,19 @@ RoastStr *roast_rt_tuple_repr(const RoastTuple *t) { return object_repr(&t->head
 RoastStr *roast_rt_dict_repr(const RoastDict *d) { return object_repr(&d->header); }
 RoastStr *roast_rt_set_repr(const RoastSet *s) { return object_repr(&s->header); }
 
+/* Nothing is printed if the repr raised, as print() raises before writing. */
 void roast_rt_print_list(const RoastList *l) {
   RoastBuffer b = {NULL, 0, 0};
   write_list_repr(&b, l);
-  roast_rt_print_bytes(b.data, b.length);
+  if (!roast_rt_exception)
+    roast_rt_print_bytes(b.data, b.length);
   free(b.data);
 }
 
 void roast_rt_print_object_repr(const RoastObject *o) {
   RoastBuffer b = {NULL, 0, 0};
   write_object_repr(&b, o);
-  roast_rt_print_bytes(b.data, b.length);
+  if (!roast_rt_exception)
+    roast_rt_print_bytes(b.data, b.length);
   free(b.data);
 }

@@ -7,7 +7,13 @@
  * insertion order; binary operations keep the left operand's elements
  * first, in its order.  Operands may hold different number kinds (typing
  * allows set[int] & set[float]): lookups compare across kinds, and
- * elements stored into a set are widened to its kind. */
+ * elements stored into a set are widened to its kind.
+ *
+ * As in Dict.c, hashing a tuple with a list inside raises TypeError and
+ * comparing tuples may raise RecursionError; raising returns (Runtime.h),
+ * so lookups check roast_rt_exception and stop: a new set being built is
+ * released (the result is then NULL), a set updated in place keeps the
+ * elements added or removed before the error, as in CPython. */
 
 RoastSet *roast_rt_set_new(uint32_t kind) {
   RoastSet *s = roast_rt_object_alloc(sizeof(RoastSet));
@@ -33,7 +39,7 @@ static int64_t find(const RoastSet *s, uint32_t kind, uint64_t item, int64_t has
 /* Add item, already of s's kind, with its hash. */
 static void add(RoastSet *s, uint64_t item, int64_t hash) {
   uint32_t kind = roast_rt_set_kind(s);
-  if (find(s, kind, item, hash) >= 0)
+  if (find(s, kind, item, hash) >= 0 || roast_rt_exception)
     return;
   if (kind == ROAST_ELEM_OBJECT)
     roast_rt_retain(roast_rt_slot_object(item));
@@ -71,41 +77,61 @@ static bool holds(const RoastSet *b, uint32_t kind, const uint64_t *e) {
 
 /* ---- Elements --------------------------------------------------------------------- */
 
+/* The entry of item, a slot of s's kind, hashing it; -1 if it is missing
+ * or if hashing or comparing raised. */
+static int64_t find_hashing(const RoastSet *s, uint64_t item) {
+  uint32_t kind = roast_rt_set_kind(s);
+  int64_t hash = roast_rt_slot_hash(kind, item);
+  return roast_rt_exception ? -1 : find(s, kind, item, hash);
+}
+
 void roast_rt_set_add(RoastSet *s, uint64_t item) {
-  add(s, item, roast_rt_slot_hash(roast_rt_set_kind(s), item));
+  int64_t hash = roast_rt_slot_hash(roast_rt_set_kind(s), item);
+  if (!roast_rt_exception)
+    add(s, item, hash);
 }
 
 void roast_rt_set_update_list(RoastSet *s, const RoastList *l) {
   uint32_t from = roast_rt_list_kind(l);
   for (int64_t i = 0; i < l->length; ++i) {
     uint64_t item = roast_rt_list_load(l, i);
-    add_converted(s, item, from, roast_rt_slot_hash(from, item));
+    int64_t hash = roast_rt_slot_hash(from, item);
+    if (roast_rt_exception)
+      return;
+    add_converted(s, item, from, hash);
+    if (roast_rt_exception)
+      return;
   }
 }
 
 RoastSet *roast_rt_set_from_list(const RoastList *l, uint32_t kind) {
   RoastSet *s = roast_rt_set_new(kind);
   roast_rt_set_update_list(s, l);
+  if (roast_rt_exception) {
+    roast_rt_release(&s->header);
+    return NULL;
+  }
   return s;
 }
 
 bool roast_rt_set_contains(const RoastSet *s, uint64_t item) {
-  uint32_t kind = roast_rt_set_kind(s);
-  return find(s, kind, item, roast_rt_slot_hash(kind, item)) >= 0;
+  return find_hashing(s, item) >= 0;
 }
 
 void roast_rt_set_remove(RoastSet *s, uint64_t item, const char *file, int32_t line,
                          const char *fn) {
-  uint32_t kind = roast_rt_set_kind(s);
-  int64_t ix = find(s, kind, item, roast_rt_slot_hash(kind, item));
-  if (ix < 0)
-    roast_rt_raise_key_error(kind, item, file, line, fn);
+  int64_t ix = find_hashing(s, item);
+  if (roast_rt_exception)
+    return;
+  if (ix < 0) {
+    roast_rt_raise_key_error(roast_rt_set_kind(s), item, file, line, fn);
+    return;
+  }
   drop(s, ix);
 }
 
 void roast_rt_set_discard(RoastSet *s, uint64_t item) {
-  uint32_t kind = roast_rt_set_kind(s);
-  int64_t ix = find(s, kind, item, roast_rt_slot_hash(kind, item));
+  int64_t ix = find_hashing(s, item);
   if (ix >= 0)
     drop(s, ix);
 }
@@ -114,8 +140,10 @@ void roast_rt_set_discard(RoastSet *s, uint64_t item) {
  * first it finds.  The finger skips the entries earlier pops deleted, so
  * that emptying a set by pops is O(n) rather than O(n^2). */
 uint64_t roast_rt_set_pop(RoastSet *s, const char *file, int32_t line, const char *fn) {
-  if (s->table.length == 0)
+  if (s->table.length == 0) {
     roast_rt_raise(ROAST_ERR_KEY, "'pop from an empty set'", file, line, fn);
+    return 0;
+  }
   int64_t ix = s->table.finger;
   while (!roast_rt_entry_live(entry(s, ix)))
     ++ix;
@@ -127,7 +155,9 @@ uint64_t roast_rt_set_pop(RoastSet *s, const char *file, int32_t line, const cha
 
 void roast_rt_set_clear(RoastSet *s) { roast_rt_table_release(&s->table, roast_rt_set_kind(s), 0); }
 
-/* A copy of s as a set of kind `kind` (s's own, or a wider number kind). */
+/* A copy of s as a set of kind `kind` (s's own, or a wider number kind).
+ * Cannot raise: the elements are distinct, and only numbers are converted
+ * (and so hashed and compared again). */
 static RoastSet *copy_as(const RoastSet *s, uint32_t kind) {
   RoastSet *r = roast_rt_set_new(kind);
   uint32_t from = roast_rt_set_kind(s);
@@ -172,14 +202,25 @@ void roast_rt_set_update(RoastSet *s, const RoastSet *other) {
   if (s == other)
     return;
   uint32_t from = roast_rt_set_kind(other);
-  FOR_EACH_ENTRY(e, other)
+  FOR_EACH_ENTRY(e, other) {
     add_converted(s, e[1], from, (int64_t)e[0]);
+    if (roast_rt_exception)
+      return;
+  }
+}
+
+/* r, or NULL after releasing it if building it raised. */
+static RoastSet *built(RoastSet *r) {
+  if (!roast_rt_exception)
+    return r;
+  roast_rt_release(&r->header);
+  return NULL;
 }
 
 RoastSet *roast_rt_set_union(const RoastSet *a, const RoastSet *b) {
   RoastSet *r = copy_as(a, wider_kind(roast_rt_set_kind(a), roast_rt_set_kind(b)));
   roast_rt_set_update(r, b);
-  return r;
+  return built(r);
 }
 
 /* The elements of a that are (keep) or are not (!keep) in b, as a new set
@@ -187,9 +228,12 @@ RoastSet *roast_rt_set_union(const RoastSet *a, const RoastSet *b) {
 static RoastSet *filter(const RoastSet *a, const RoastSet *b, bool keep) {
   uint32_t kind = roast_rt_set_kind(a);
   RoastSet *r = roast_rt_set_new(kind);
-  FOR_EACH_ENTRY(e, a)
-    if (holds(b, kind, e) == keep)
+  FOR_EACH_ENTRY(e, a) {
+    if (holds(b, kind, e) == keep && !roast_rt_exception)
       add(r, e[1], (int64_t)e[0]);
+    if (roast_rt_exception)
+      return built(r);
+  }
   return r;
 }
 
@@ -204,12 +248,18 @@ RoastSet *roast_rt_set_difference(const RoastSet *a, const RoastSet *b) {
 RoastSet *roast_rt_set_symmetric_difference(const RoastSet *a, const RoastSet *b) {
   uint32_t ka = roast_rt_set_kind(a), kb = roast_rt_set_kind(b);
   RoastSet *r = roast_rt_set_new(wider_kind(ka, kb));
-  FOR_EACH_ENTRY(e, a)
-    if (!holds(b, ka, e))
+  FOR_EACH_ENTRY(e, a) {
+    if (!holds(b, ka, e) && !roast_rt_exception)
       add_converted(r, e[1], ka, (int64_t)e[0]);
-  FOR_EACH_ENTRY(e, b)
-    if (!holds(a, kb, e))
+    if (roast_rt_exception)
+      return built(r);
+  }
+  FOR_EACH_ENTRY(e, b) {
+    if (!holds(a, kb, e) && !roast_rt_exception)
       add_converted(r, e[1], kb, (int64_t)e[0]);
+    if (roast_rt_exception)
+      return built(r);
+  }
   return r;
 }
 
@@ -219,9 +269,13 @@ void roast_rt_set_intersection_update(RoastSet *s, const RoastSet *other) {
   if (s == other)
     return;
   uint32_t kind = roast_rt_set_kind(s);
-  for (int64_t i = 0; i < s->table.nentries; ++i)
-    if (roast_rt_entry_live(entry(s, i)) && !holds(other, kind, entry(s, i)))
+  for (int64_t i = 0; i < s->table.nentries; ++i) {
+    if (roast_rt_entry_live(entry(s, i)) && !holds(other, kind, entry(s, i))) {
+      if (roast_rt_exception)
+        return; /* not known to be missing */
       drop(s, i);
+    }
+  }
 }
 
 void roast_rt_set_difference_update(RoastSet *s, const RoastSet *other) {
@@ -234,13 +288,17 @@ void roast_rt_set_difference_update(RoastSet *s, const RoastSet *other) {
     int64_t ix = find(s, from, e[1], (int64_t)e[0]);
     if (ix >= 0)
       drop(s, ix);
+    else if (roast_rt_exception)
+      return;
   }
 }
 
 /* ---- Comparison -------------------------------------------------------------------------- */
 
 /* Elements are hashable (numbers, strs, tuples of those), so comparing them
- * cannot recurse deeply: no location is needed. */
+ * cannot recurse deeply: no location is needed.  (On an already exhausted
+ * stack comparing tuples raises RecursionError: holds() then answers false,
+ * which ends the loop.) */
 bool roast_rt_set_issubset(const RoastSet *a, const RoastSet *b) {
   if (a == b)
     return true;

@@ -7,8 +7,10 @@ int64_t roast_rt_slice_indices(int64_t length, int64_t *start, int64_t *stop, in
    * the step is clamped so that -step cannot overflow. */
   if (!(which & ROAST_SLICE_STEP))
     *step = 1;
-  if (*step == 0)
+  if (*step == 0) {
     roast_rt_raise(ROAST_ERR_VALUE, "slice step cannot be zero", file, line, fn);
+    return 0; /* callers check roast_rt_exception; the count below would divide by 0 */
+  }
   if (*step < -INT64_MAX)
     *step = -INT64_MAX;
   if (!(which & ROAST_SLICE_START))

@@ -31,7 +31,7 @@ RoastStr *roast_rt_str_alloc(int64_t length) {
   /* Only reachable with absurd lengths (callers check int64 overflow), but
    * the size_t sum below must not wrap on a 32-bit size_t. */
   if ((uint64_t)length > SIZE_MAX - sizeof(RoastStr) - 1)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   RoastStr *s = roast_rt_object_alloc(roast_rt_str_size(length));
   s->header.refcount = 1;
   s->header.type_id = ROAST_TYPE_STR;
@@ -90,8 +90,10 @@ RoastStr *roast_rt_str_repeat(const RoastStr *s, int64_t n, const char *file, in
     return roast_rt_str_share(s);
   /* CPython checks in code points (and its storage width); Roast in bytes,
    * the unit of its storage. */
-  if (s->length > INT64_MAX / n)
+  if (s->length > INT64_MAX / n) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "repeated string is too long", file, line, fn);
+    return NULL;
+  }
   int64_t total = s->length * n;
   RoastStr *r = roast_rt_str_alloc(total);
   if (s->length == 1) {

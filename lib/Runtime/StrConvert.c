@@ -43,6 +43,7 @@ int64_t roast_rt_str_ord(const RoastStr *s, const char *file, int32_t line, cons
     snprintf(message, sizeof message,
              "ord() expected a character, but string of length %lld found", (long long)length);
     roast_rt_raise(ROAST_ERR_TYPE, message, file, line, fn);
+    return 0;
   }
   size_t i = 0;
   return roast_rt_utf8_decode(s->data, (size_t)s->length, &i);
@@ -50,10 +51,14 @@ int64_t roast_rt_str_ord(const RoastStr *s, const char *file, int32_t line, cons
 
 RoastStr *roast_rt_str_chr(int64_t cp, const char *file, int32_t line, const char *fn) {
   /* CPython converts the argument to a C int first. */
-  if (cp < INT32_MIN || cp > INT32_MAX)
+  if (cp < INT32_MIN || cp > INT32_MAX) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "Python int too large to convert to C int", file, line, fn);
-  if (cp < 0 || cp >= 0x110000)
+    return NULL;
+  }
+  if (cp < 0 || cp >= 0x110000) {
     roast_rt_raise(ROAST_ERR_VALUE, "chr() arg not in range(0x110000)", file, line, fn);
+    return NULL;
+  }
   char bytes[4];
   size_t n = roast_rt_utf8_encode((uint32_t)cp, bytes);
   return roast_rt_str_from_bytes(bytes, (int64_t)n, n == 1);

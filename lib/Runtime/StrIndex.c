@@ -10,8 +10,10 @@ RoastStr *roast_rt_str_getitem(const RoastStr *s, int64_t index, const char *fil
   int64_t n = ascii ? s->length : roast_rt_utf8_count(s->data, (size_t)s->length);
   if (index < 0)
     index += n; /* cannot overflow: n >= 0 */
-  if (index < 0 || index >= n)
+  if (index < 0 || index >= n) {
     roast_rt_raise(ROAST_ERR_INDEX, "string index out of range", file, line, fn);
+    return NULL;
+  }
   if (ascii)
     return roast_rt_str_ascii_char(s->data[index]);
   size_t start = roast_rt_utf8_offset(s->data, (size_t)s->length, index);
@@ -60,6 +62,8 @@ RoastStr *roast_rt_str_slice(const RoastStr *s, int64_t start, int64_t stop, int
   bool ascii = roast_rt_str_is_ascii(s);
   int64_t length = ascii ? s->length : roast_rt_utf8_count(s->data, (size_t)s->length);
   int64_t count = roast_rt_slice_indices(length, &start, &stop, &step, which, file, line, fn);
+  if (roast_rt_exception)
+    return NULL;
   if (count <= 0)
     return roast_rt_str_empty();
   if (step == 1 && count == length)

@@ -25,7 +25,8 @@ static inline RoastStr *roast_rt_str_unconst(const void *p) { return (RoastStr *
 /* A new reference to an immortal runtime constant. */
 #define ROAST_STATIC_STR_REF(name) roast_rt_str_unconst(&(name))
 
-/* malloc and realloc that raise MemoryError instead of returning NULL (Object.c). */
+/* malloc and realloc that end the program with MemoryError (roast_rt_fatal) instead of
+ * returning NULL (Object.c). */
 void *roast_rt_malloc(size_t size);
 /* Every object's memory (Alloc.c): small sizes come from free lists; the
  * free must pass the size the object was allocated with. */
@@ -41,8 +42,9 @@ void *roast_rt_realloc(void *p, size_t size);
 void roast_rt_print_bytes(const char *data, size_t size);
 
 /* s[start:stop:step] bounds as CPython's PySlice_Unpack + PySlice_AdjustIndices (Slice.c): fills
- * in omitted parts (`which`), raises ValueError "slice step cannot be zero", clamps start and stop
- * into a sequence of the given length and returns the number of items selected. */
+ * in omitted parts (`which`), raises ValueError "slice step cannot be zero" (returning 0: callers
+ * check roast_rt_exception), clamps start and stop into a sequence of the given length and
+ * returns the number of items selected. */
 int64_t roast_rt_slice_indices(int64_t length, int64_t *start, int64_t *stop, int64_t *step,
                                int32_t which, const char *file, int32_t line, const char *fn);
 

@@ -38,9 +38,8 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Raise ValueError "<prefix><repr(s)>", the repr cut to max_chars code
  * points when max_chars >= 0 (CPython's "%.200R" in the int() message). */
-ROAST_RT_NORETURN static void raise_with_repr(const char *prefix, const RoastStr *s,
-                                              int64_t max_chars, const char *file, int32_t line,
-                                              const char *fn) {
+static void raise_with_repr(const char *prefix, const RoastStr *s, int64_t max_chars,
+                            const char *file, int32_t line, const char *fn) {
   RoastStr *repr = roast_rt_str_repr(s);
   size_t repr_bytes = (size_t)repr->length;
   if (max_chars >= 0)
@@ -51,11 +50,8 @@ ROAST_RT_NORETURN static void raise_with_repr(const char *prefix, const RoastStr
   memcpy(message + prefix_bytes, repr->data, repr_bytes);
   message[prefix_bytes + repr_bytes] = '\0';
   roast_rt_release(&repr->header);
-  /* message is never freed: the process exits in roast_rt_raise.  Held in
-   * a static so that leak checkers see it as reachable. */
-  static char *raised_message;
-  raised_message = message;
-  roast_rt_raise(ROAST_ERR_VALUE, raised_message, file, line, fn);
+  roast_rt_raise(ROAST_ERR_VALUE, message, file, line, fn); /* copies the message */
+  free(message);
 }
 
 int64_t roast_rt_str_to_int(const RoastStr *s, const char *file, int32_t line, const char *fn) {
@@ -85,11 +81,15 @@ int64_t roast_rt_str_to_int(const RoastStr *s, const char *file, int32_t line, c
     else
       magnitude = magnitude * 10 + digit;
   }
-  if (!valid)
+  if (!valid) {
     raise_with_repr("invalid literal for int() with base 10: ", s, 200, file, line, fn);
+    return 0;
+  }
   /* int64 holds magnitudes up to 2^63 - 1, or 2^63 when negative. */
-  if (overflow || magnitude > (negative ? UINT64_C(1) << 63 : (uint64_t)INT64_MAX))
+  if (overflow || magnitude > (negative ? UINT64_C(1) << 63 : (uint64_t)INT64_MAX)) {
     roast_rt_raise(ROAST_ERR_OVERFLOW, "integer overflow", file, line, fn);
+    return 0;
+  }
   return negative ? (int64_t)(0 - magnitude) : (int64_t)magnitude;
 }
 
@@ -179,7 +179,9 @@ double roast_rt_str_to_float(const RoastStr *s, const char *file, int32_t line,
   }
   if (text != small)
     free(text);
-  if (!valid)
+  if (!valid) {
     raise_with_repr("could not convert string to float: ", s, -1, file, line, fn);
+    return 0.0;
+  }
   return result;
 }

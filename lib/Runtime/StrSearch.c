@@ -55,8 +55,10 @@ int64_t roast_rt_str_count(const RoastStr *s, const RoastStr *sub) {
   return count_occurrences(s, sub);
 }
 
-static void raise_too_long(void) {
+/* Raise OverflowError; returns the NULL result for the caller to return. */
+static RoastStr *raise_too_long(void) {
   roast_rt_raise(ROAST_ERR_OVERFLOW, "replace string is too long", NULL, 0, NULL);
+  return NULL;
 }
 
 /* s.replace("", new): new before every code point and at the end. */
@@ -64,7 +66,7 @@ static RoastStr *insert_everywhere(const RoastStr *s, const RoastStr *new_sub) {
   int64_t slots = roast_rt_str_len(s) + 1, total;
   if (__builtin_mul_overflow(slots, new_sub->length, &total) ||
       __builtin_add_overflow(total, s->length, &total))
-    raise_too_long();
+    return raise_too_long();
   RoastStr *r = roast_rt_str_alloc(total);
   char *out = r->data;
   size_t n = (size_t)s->length;
@@ -94,7 +96,7 @@ RoastStr *roast_rt_str_replace(const RoastStr *s, const RoastStr *old_sub,
   int64_t total;
   if (__builtin_mul_overflow(count, new_sub->length - old_sub->length, &total) ||
       __builtin_add_overflow(total, s->length, &total))
-    raise_too_long();
+    return raise_too_long();
   if (total == 0)
     return roast_rt_str_empty();
   RoastStr *r = roast_rt_str_alloc(total);

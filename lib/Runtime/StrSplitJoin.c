@@ -63,6 +63,7 @@ RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, int64_t ma
   if (sep->length == 0) {
     roast_rt_release(&out->header);
     roast_rt_raise(ROAST_ERR_VALUE, "empty separator", file, line, fn);
+    return NULL;
   }
   const char *data = s->data;
   bool ascii = roast_rt_str_is_ascii(s);

@@ -17,8 +17,10 @@ double roast_rt_time_perf_counter(void) { return seconds_of(CLOCK_MONOTONIC); }
 double roast_rt_time_time(void) { return seconds_of(CLOCK_REALTIME); }
 
 void roast_rt_time_sleep(double seconds, const char *file, int32_t line, const char *fn) {
-  if (seconds < 0)
+  if (seconds < 0) {
     roast_rt_raise(ROAST_ERR_VALUE, "sleep length must be non-negative", file, line, fn);
+    return;
+  }
   if (!(seconds > 0)) /* 0 and NaN: nothing to wait for */
     return;
   roast_rt_flush(); /* output before a pause shows before it, as at a terminal */

@@ -10,7 +10,7 @@
 
 RoastTuple *roast_rt_tuple_new(int64_t length, const uint8_t *kinds) {
   if (length < 0 || length > ROAST_TUPLE_MAX_FIELDS)
-    roast_rt_raise(ROAST_ERR_MEMORY, NULL, NULL, 0, NULL);
+    roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
   /* One block: the fields, then one kind byte each (Runtime.h's layout). */
   size_t n = (size_t)length;
   RoastTuple *t = roast_rt_object_alloc(sizeof(RoastTuple) + n * sizeof(uint64_t) + n);

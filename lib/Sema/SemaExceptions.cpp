@@ -27,7 +27,6 @@ static ClassInfo *commonBase(ClassInfo *a, ClassInfo *b) {
 }
 
 void Checker::checkTry(TryStmt &stmt) {
-  unsupported(stmt.getLoc(), "try statements"); // CodeGen comes next
   checkBlock(stmt.body);
   for (ExceptHandler &handler : stmt.handlers) {
     // The type the handler's variable gets: the class caught, or the
@@ -80,7 +79,6 @@ void Checker::checkTry(TryStmt &stmt) {
 }
 
 void Checker::checkRaise(RaiseStmt &stmt) {
-  unsupported(stmt.getLoc(), "raise statements"); // CodeGen comes next
   if (!stmt.exc) {
     if (!handlerDepth)
       unsupported(stmt.getLoc(), "a bare `raise` outside an except clause");

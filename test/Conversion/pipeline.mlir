@@ -22,10 +22,10 @@
 // CHECK:         br i1 %{{.*}}, label %{{.*}}, label %{{.*}}, !prof ![[UNLIKELY]]
 // CHECK:       [[RECERR]]:
 // CHECK-NEXT:    call void @roast_rt_raise_recursion(ptr @[[FILE]], i32 2, ptr @[[FN]])
-// CHECK-NEXT:    unreachable
+// CHECK-NEXT:    br label
 // CHECK:         phi i32 {{.*}}[ 5, %{{.*}} ]
 // CHECK:         call void @roast_rt_raise(i32 %{{.*}}, ptr %{{.*}}, ptr %{{.*}}, i32 %{{.*}}, ptr @[[FN]])
-// CHECK-NEXT:    unreachable
+// CHECK-NEXT:    br label
 roast.func @fib.fib(%arg: i64) -> i64 {
   %n = roast.alloca "n" : !roast.ref<i64>
   roast.store %arg, %n : !roast.ref<i64>
@@ -50,7 +50,11 @@ roast.func @fib.fib(%arg: i64) -> i64 {
 
 // CHECK-LABEL: define void @roast_module_init()
 // CHECK-NEXT:    %[[F:.*]] = call i64 @fib.fib(i64 30)
-// CHECK-NEXT:    call void @roast_rt_print_str(ptr @[[STR]])
+// A call that may raise is followed by a test of the pending exception.
+// CHECK-NEXT:    %[[EXC:.*]] = load ptr, ptr @roast_rt_exception
+// CHECK-NEXT:    %[[RAISED:.*]] = icmp ne ptr %[[EXC]], null
+// CHECK-NEXT:    br i1 %[[RAISED]], label %{{.*}}, label %{{.*}}, !prof
+// CHECK:         call void @roast_rt_print_str(ptr @[[STR]])
 // CHECK-NEXT:    call void @roast_rt_print_cstr(
 // CHECK-NEXT:    call void @roast_rt_print_int(i64 %[[F]])
 // CHECK-NEXT:    call void @roast_rt_print_cstr(
@@ -63,5 +67,5 @@ roast.func @roast_module_init() {
   roast.return
 }
 
-// CHECK: attributes #[[COLD]] = { cold noreturn }
+// CHECK: attributes #[[COLD]] = { cold }
 // CHECK: ![[UNLIKELY]] = !{!"branch_weights", i32 1, i32 2000}

@@ -611,6 +611,155 @@ static void test_errors(void) {
   }
 }
 
+/* Raising returns: a key or element that cannot be hashed changes nothing
+ * (and leaks nothing), a set being built from one is dropped, and
+ * set.update() keeps what it added before. */
+static void test_errors_return(void) {
+  Value good = make("(1, 'a')"), bad = make("(2, [3])"), value = make("['v']");
+  RoastDict *d = roast_rt_dict_new(ROAST_ELEM_OBJECT, ROAST_ELEM_OBJECT);
+  roast_rt_dict_set(d, good.slot, value.slot);
+  roast_rt_dict_set(d, bad.slot, value.slot);
+  expect_raised(&roast_rt_class_TypeError, "d[(2, [3])] = v");
+  (void)roast_rt_dict_get(d, bad.slot, LOC);
+  expect_raised(&roast_rt_class_TypeError, "d[(2, [3])]");
+  (void)roast_rt_dict_lookup(d, bad.slot, NULL);
+  expect_raised(&roast_rt_class_TypeError, "(2, [3]) in d");
+  roast_rt_dict_del(d, bad.slot, LOC);
+  expect_raised(&roast_rt_class_TypeError, "del d[(2, [3])]");
+  (void)roast_rt_dict_pop(d, bad.slot, LOC);
+  expect_raised(&roast_rt_class_TypeError, "d.pop((2, [3]))");
+  (void)roast_rt_dict_pop_default(d, bad.slot, value.slot);
+  expect_raised(&roast_rt_class_TypeError, "d.pop((2, [3]), v)");
+  (void)roast_rt_dict_setdefault(d, bad.slot, value.slot);
+  expect_raised(&roast_rt_class_TypeError, "d.setdefault((2, [3]), v)");
+  check_repr(d, "{(1, 'a'): ['v']}", "dict after unhashable keys");
+
+  RoastSet *s = roast_rt_set_new(ROAST_ELEM_OBJECT);
+  roast_rt_set_add(s, good.slot);
+  roast_rt_set_add(s, bad.slot);
+  expect_raised(&roast_rt_class_TypeError, "s.add((2, [3]))");
+  (void)roast_rt_set_contains(s, bad.slot);
+  expect_raised(&roast_rt_class_TypeError, "(2, [3]) in s");
+  roast_rt_set_discard(s, bad.slot);
+  expect_raised(&roast_rt_class_TypeError, "s.discard((2, [3]))");
+  roast_rt_set_remove(s, bad.slot, LOC);
+  expect_raised(&roast_rt_class_TypeError, "s.remove((2, [3]))");
+  RoastList *items = (RoastList *)slot_object(make("[(3, 'c'), (2, [3]), (4, 'd')]").slot);
+  CHECK(roast_rt_set_from_list(items, ROAST_ELEM_OBJECT) == NULL, "set(l) that raised: a set");
+  expect_raised(&roast_rt_class_TypeError, "set([..., (2, [3]), ...])");
+  roast_rt_set_update_list(s, items);
+  expect_raised(&roast_rt_class_TypeError, "s.update([..., (2, [3]), ...])");
+  check_repr(s, "{(1, 'a'), (3, 'c')}", "set after unhashable elements");
+
+  AUDIT("after unhashable keys", d, s, items, slot_object(good.slot), slot_object(bad.slot),
+        slot_object(value.slot));
+  roast_rt_release(&d->header);
+  roast_rt_release(&s->header);
+  roast_rt_release(&items->header);
+  release_value(good);
+  release_value(bad);
+  release_value(value);
+}
+
+/* Raising returns, in the middle of a lookup too: with the stack limit set
+ * above this frame, every frame is "too deep", so comparing two distinct
+ * equal tuples (same hash) raises RecursionError.  The lookup then stops:
+ * no second error (KeyError, ValueError) on top, nothing stored or
+ * removed, and a set being built is dropped (NULL). */
+static void test_lookup_errors(void) {
+  Value key = make("(1, 'a')"), twin = make("(1, 'a')"), other = make("(2, 'b')");
+  RoastDict *d = roast_rt_dict_new(ROAST_ELEM_OBJECT, ROAST_ELEM_INT);
+  roast_rt_dict_set(d, key.slot, 1);
+  RoastDict *d2 = roast_rt_dict_new(ROAST_ELEM_OBJECT, ROAST_ELEM_INT);
+  roast_rt_dict_set(d2, twin.slot, 2);
+  RoastSet *s = roast_rt_set_new(ROAST_ELEM_OBJECT), *t = roast_rt_set_new(ROAST_ELEM_OBJECT);
+  roast_rt_set_add(s, key.slot);
+  roast_rt_set_add(s, other.slot);
+  roast_rt_set_add(t, twin.slot);
+  RoastList *l = roast_rt_list_new(1, ROAST_ELEM_OBJECT);
+  roast_rt_list_append(l, key.slot);
+  char *too_deep = (char *)__builtin_frame_address(0) + 1024 * 1024;
+#define TOO_DEEP(what, ...)                                                                        \
+  do {                                                                                             \
+    roast_rt_stack_limit = too_deep;                                                               \
+    __VA_ARGS__;                                                                                   \
+    roast_rt_stack_limit = NULL;                                                                   \
+    expect_raised(&roast_rt_class_RecursionError, what);                                           \
+  } while (0)
+  TOO_DEEP("d[twin] = 3", roast_rt_dict_set(d, twin.slot, 3));
+  TOO_DEEP("d[twin]", (void)roast_rt_dict_get(d, twin.slot, LOC));
+  TOO_DEEP("del d[twin]", roast_rt_dict_del(d, twin.slot, LOC));
+  TOO_DEEP("d.setdefault(twin, 3)", (void)roast_rt_dict_setdefault(d, twin.slot, 3));
+  TOO_DEEP("d.update(d2)", roast_rt_dict_update(d, d2));
+  TOO_DEEP("d == d2", (void)roast_rt_dict_eq(d, d2));
+  TOO_DEEP("s.add(twin)", roast_rt_set_add(s, twin.slot));
+  TOO_DEEP("s.remove(twin)", roast_rt_set_remove(s, twin.slot, LOC));
+  TOO_DEEP("s | t", CHECK(!roast_rt_set_union(s, t), "s | t raised but made a set"));
+  TOO_DEEP("s & t", CHECK(!roast_rt_set_intersection(s, t), "s & t raised but made a set"));
+  TOO_DEEP("s - t", CHECK(!roast_rt_set_difference(s, t), "s - t raised but made a set"));
+  TOO_DEEP("s ^ t",
+           CHECK(!roast_rt_set_symmetric_difference(s, t), "s ^ t raised but made a set"));
+  TOO_DEEP("s &= t", roast_rt_set_intersection_update(s, t));
+  TOO_DEEP("s -= t", roast_rt_set_difference_update(s, t));
+  TOO_DEEP("s |= t", roast_rt_set_update(s, t));
+  TOO_DEEP("t <= s", (void)roast_rt_set_issubset(t, s));
+  TOO_DEEP("twin in l", (void)roast_rt_list_contains(l, twin.slot));
+  TOO_DEEP("l.index(twin)", (void)roast_rt_list_index(l, twin.slot, LOC));
+  TOO_DEEP("l.count(twin)", (void)roast_rt_list_count(l, twin.slot));
+  TOO_DEEP("key < twin", (void)roast_rt_tuple_richcompare((RoastTuple *)slot_object(key.slot),
+                                                          (RoastTuple *)slot_object(twin.slot),
+                                                          ROAST_CMP_LT, LOC));
+  TOO_DEEP("l.remove(twin)", roast_rt_list_remove(l, twin.slot, LOC));
+  TOO_DEEP("repr(l)", CHECK(!roast_rt_list_repr(l), "repr(l) raised but made a str"));
+#undef TOO_DEEP
+  check_repr(d, "{(1, 'a'): 1}", "dict after RecursionErrors");
+  check_repr(s, "{(1, 'a'), (2, 'b')}", "set after RecursionErrors");
+  check_repr(l, "[(1, 'a')]", "list after RecursionErrors");
+  AUDIT("after RecursionErrors", d, d2, s, t, l, slot_object(key.slot), slot_object(twin.slot),
+        slot_object(other.slot));
+  const void *objects[] = {d, d2, s, t, l};
+  for (size_t i = 0; i < COUNT(objects); ++i)
+    roast_rt_release((RoastObject *)(uintptr_t)objects[i]);
+  release_value(key);
+  release_value(twin);
+  release_value(other);
+}
+
+/* A class's __repr__ that raises, as compiled code would: the error is left
+ * pending and the result is meaningless. */
+static RoastStr *raising_repr(const RoastInstance *o) {
+  (void)o;
+  roast_rt_raise(ROAST_ERR_VALUE, "no repr", "c.py", 3, "__repr__");
+  return NULL;
+}
+
+/* A __repr__ that raises inside a container's repr ends it there: no text,
+ * and the containers are no longer marked as being written. */
+static void test_repr_errors(void) {
+  RoastClass *cls = malloc(sizeof(RoastClass) + sizeof(void *));
+  *cls = (RoastClass){"Bad", NULL, (int64_t)sizeof(RoastInstance), 0, NULL, -1, 0, 1};
+  cls->methods[0] = (void *)(uintptr_t)raising_repr;
+  RoastInstance *bad = roast_rt_object_new(cls);
+  RoastList *inner = roast_rt_list_new(1, ROAST_ELEM_OBJECT);
+  RoastList *outer = roast_rt_list_new(1, ROAST_ELEM_OBJECT);
+  roast_rt_list_append(inner, object_slot(bad));
+  roast_rt_list_append(outer, object_slot(inner));
+  RoastDict *d = roast_rt_dict_new(ROAST_ELEM_INT, ROAST_ELEM_OBJECT);
+  roast_rt_dict_set(d, 1, object_slot(outer));
+  CHECK(!roast_rt_dict_repr(d), "a repr that raised made a str");
+  expect_raised(&roast_rt_class_ValueError, "repr of a dict holding a Bad");
+  CHECK(!(d->header.flags & ROAST_DICT_IN_REPR) &&
+            !((outer->header.flags | inner->header.flags) & ROAST_LIST_IN_REPR),
+        "a repr that raised left a container marked");
+  roast_rt_list_clear(inner);
+  check_repr(d, "{1: [[]]}", "repr after a repr raised");
+  roast_rt_release(&d->header);
+  roast_rt_release(&outer->header);
+  roast_rt_release(&inner->header);
+  roast_rt_release(&bad->header);
+  free(cls);
+}
+
 /* ---- Tuples, dicts and sets by hand ---------------------------------------------------- */
 
 #define EXPECT_RC(o, n)                                                                            \
@@ -1000,5 +1149,8 @@ void test_collections(void) {
   test_compare_cases();
   test_tuple_lists();
   test_errors();
+  test_errors_return();
+  test_lookup_errors();
+  test_repr_errors();
   test_collection_basics();
 }

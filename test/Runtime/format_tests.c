@@ -234,8 +234,8 @@ static void error_at_site(const void *arg) {
   }
 }
 
-/* Widths whose result cannot exist: CPython raises MemoryError, and so does
- * Roast, without a location (it is raised inside the allocator). */
+/* Widths whose result cannot exist: CPython raises MemoryError, and Roast
+ * ends the program with one (fatal: it comes from inside the allocator). */
 static const struct {
   enum Kind kind;
   const char *spec;
@@ -281,7 +281,7 @@ static void test_format_errors(void) {
   }
   for (size_t i = 0; i < COUNT(huge_widths); ++i) {
     snprintf(what, sizeof what, "huge width '%s'", huge_widths[i].spec);
-    expect_child_stderr(huge_width, &i, TB "MemoryError\n", what);
+    expect_child_stderr(huge_width, &i, FATAL_MEMORY_ERROR, what);
   }
 }
 

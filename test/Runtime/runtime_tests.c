@@ -238,11 +238,76 @@ static void test_float_to_int(void) {
   }
 }
 
+/* ---- Raising returns -------------------------------------------------------- */
+
+/* The pending exception, caught (owned by the caller): NULL, after a
+ * failed check, if there is none or it is not a `cls` with `message`. */
+static RoastInstance *catch_checked(const RoastClass *cls, const char *message, const char *what) {
+  RoastInstance *exc = roast_rt_exception;
+  CHECK(exc != NULL, "%s: no exception pending", what);
+  if (!exc)
+    return NULL;
+  CHECK(roast_rt_isinstance(exc, cls), "%s: expected a %s, got a %s", what, cls->name,
+        exc->cls->name);
+  RoastStr *text = roast_rt_instance_str(exc);
+  size_t length = strlen(message);
+  CHECK(text->length == (int64_t)length && memcmp(text->data, message, length) == 0,
+        "%s: expected message '%s', got '%.*s'", what, message, (int)text->length, text->data);
+  roast_rt_release(&text->header);
+  RoastInstance *caught = roast_rt_catch();
+  CHECK(caught == exc, "%s: catch returned another object", what);
+  CHECK(roast_rt_exception == NULL, "%s: catch left the exception pending", what);
+  return caught;
+}
+
+void expect_raised(const RoastClass *cls, const char *what) {
+  RoastInstance *exc = roast_rt_catch();
+  CHECK(exc && roast_rt_isinstance(exc, cls), "%s: expected a %s pending, got %s", what, cls->name,
+        exc ? exc->cls->name : "none");
+  roast_rt_release(exc ? &exc->header : NULL);
+}
+
+static void test_raise_returns(void) {
+  CHECK(roast_rt_exception == NULL, "an exception is pending before any was raised");
+  /* Still running after the raise: it returned (it used to exit). */
+  roast_rt_raise(ROAST_ERR_ZERO_DIVISION, "division by zero", "t.py", 3, "f");
+  RoastInstance *exc =
+      catch_checked(&roast_rt_class_ZeroDivisionError, "division by zero", "raise");
+  if (exc) {
+    CHECK(roast_rt_isinstance(exc, &roast_rt_class_ArithmeticError) &&
+              roast_rt_isinstance(exc, &roast_rt_class_Exception) &&
+              !roast_rt_isinstance(exc, &roast_rt_class_ValueError),
+          "ZeroDivisionError's bases are wrong");
+    roast_rt_release(&exc->header);
+  }
+
+  /* A raising runtime function returns too, leaving its error pending. */
+  volatile double zero = 0.0;
+  (void)roast_rt_float_floordiv(1.0, zero, "t.py", 4, "f");
+  exc = catch_checked(&roast_rt_class_ZeroDivisionError, "float floor division by zero",
+                      "1.0 // 0.0");
+  roast_rt_release(exc ? &exc->header : NULL);
+  (void)roast_rt_int_pow(2, 64, "t.py", 5, "f");
+  exc = catch_checked(&roast_rt_class_OverflowError, "integer overflow", "2 ** 64");
+  roast_rt_release(exc ? &exc->header : NULL);
+  roast_rt_raise_recursion("t.py", 6, "f");
+  exc = catch_checked(&roast_rt_class_RecursionError, "maximum recursion depth exceeded",
+                      "raise_recursion");
+  roast_rt_release(exc ? &exc->header : NULL);
+  /* No message: str(exc) is "". */
+  roast_rt_raise(ROAST_ERR_ASSERTION, NULL, NULL, 0, NULL);
+  exc = catch_checked(&roast_rt_class_AssertionError, "", "raise without a message");
+  roast_rt_release(exc ? &exc->header : NULL);
+  CHECK(roast_rt_catch() == NULL, "catch with nothing pending returned an exception");
+}
+
 /* ---- Output and errors, checked in a child process ------------------------ */
 
-/* What a child should do; the error paths exit, so each runs in its own process. */
+/* What a child should do; an uncaught error exits (run_in_child reports it
+ * as roast_rt_main does), so each runs in its own process. */
 enum Action {
   PRINT_VALUES, PRINT_BIG, RAISE_PLAIN, RAISE_NO_FILE, RAISE_NO_MESSAGE, RAISE_RECURSION,
+  RAISE_CAUGHT, RAISE_AFTER_CATCH,
   INT_POW_OVERFLOW, INT_POW_SQUARE_OVERFLOW, INT_POW_NEG_OVERFLOW, INT_POW_NEGATIVE,
   POW_MOD_ZERO, POW_MOD_NOT_INVERTIBLE, FLOAT_FLOORDIV_ZERO, FLOAT_MOD_ZERO, FLOAT_POW_ZERO_NEG,
   FLOAT_POW_DOMAIN, FLOAT_POW_OVERFLOW, TO_INT_NAN, TO_INT_INF, TO_INT_TOO_BIG, TO_INT_TOO_SMALL,
@@ -290,9 +355,21 @@ static void run_action(enum Action action) {
     roast_rt_print_cstr("before");
     roast_rt_raise(ROAST_ERR_ZERO_DIVISION, "integer division or modulo by zero", "prog.py", 12,
                    "<module>");
-  case RAISE_NO_FILE: roast_rt_raise(ROAST_ERR_KEY, "'k'", NULL, 0, NULL);
-  case RAISE_NO_MESSAGE: roast_rt_raise(ROAST_ERR_ASSERTION, "", "a.py", 3, "check");
-  case RAISE_RECURSION: roast_rt_raise_recursion("r.py", 2, "f");
+    break;
+  case RAISE_NO_FILE: roast_rt_raise(ROAST_ERR_KEY, "'k'", NULL, 0, NULL); break;
+  case RAISE_NO_MESSAGE: roast_rt_raise(ROAST_ERR_ASSERTION, "", "a.py", 3, "check"); break;
+  case RAISE_RECURSION: roast_rt_raise_recursion("r.py", 2, "f"); break;
+  case RAISE_CAUGHT:
+  case RAISE_AFTER_CATCH: {
+    /* A caught exception is gone, traceback and all. */
+    roast_rt_raise(ROAST_ERR_VALUE, "caught", "c.py", 5, "g");
+    roast_rt_traceback_push("c.py", 9, "<module>");
+    RoastInstance *caught = roast_rt_catch();
+    roast_rt_release(caught ? &caught->header : NULL);
+    if (action == RAISE_AFTER_CATCH)
+      roast_rt_raise(ROAST_ERR_INDEX, "after", "d.py", 7, "h");
+    break;
+  }
   case INT_POW_OVERFLOW: roast_rt_int_pow(2, 63, "p.py", 1, "f"); break;
   case INT_POW_SQUARE_OVERFLOW: roast_rt_int_pow(3, INT64_C(1) << 40, "p.py", 1, "f"); break;
   case INT_POW_NEG_OVERFLOW: roast_rt_int_pow(-2, 64, "p.py", 1, "f"); break;
@@ -330,7 +407,9 @@ static char *read_all(FILE *f, size_t *size) {
 }
 
 /* Run fn(arg) in a child with stdout/stderr captured in temp files (files
- * rather than pipes, so a big output cannot deadlock us). */
+ * rather than pipes, so a big output cannot deadlock us).  Raising returns,
+ * so an exception fn leaves pending is reported (traceback, exit 1) as
+ * roast_rt_main reports an uncaught one. */
 ChildResult run_in_child(void (*fn)(const void *arg), const void *arg) {
   FILE *out = tmpfile(), *err = tmpfile();
   fflush(stdout);
@@ -340,6 +419,7 @@ ChildResult run_in_child(void (*fn)(const void *arg), const void *arg) {
     dup2(fileno(out), STDOUT_FILENO);
     dup2(fileno(err), STDERR_FILENO);
     fn(arg);
+    roast_rt_report_uncaught();
     exit(0);
   }
   int status = 0;
@@ -381,6 +461,12 @@ static void test_errors(void) {
   expect_error(RAISE_NO_MESSAGE, TB "  File \"a.py\", line 3, in check\nAssertionError\n");
   expect_error(RAISE_RECURSION, TB "  File \"r.py\", line 2, in f\n"
                                    "RecursionError: maximum recursion depth exceeded\n");
+  r = run_child(RAISE_CAUGHT);
+  CHECK(r.status == 0 && r.err[0] == '\0', "a caught exception was reported: status %d, stderr\n%s",
+        r.status, r.err);
+  free(r.out);
+  free(r.err);
+  expect_error(RAISE_AFTER_CATCH, TB "  File \"d.py\", line 7, in h\nIndexError: after\n");
   expect_error(INT_POW_OVERFLOW, TB AT "OverflowError: integer overflow\n");
   expect_error(INT_POW_SQUARE_OVERFLOW, TB AT "OverflowError: integer overflow\n");
   expect_error(INT_POW_NEG_OVERFLOW, TB AT "OverflowError: integer overflow\n");
@@ -456,6 +542,7 @@ int main(void) {
   test_int_pow();
   test_int_pow_mod();
   test_float_to_int();
+  test_raise_returns();
   test_printing();
   test_errors();
   test_str();

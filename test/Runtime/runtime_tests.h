@@ -25,12 +25,21 @@ typedef struct ChildResult {
   size_t out_size;
 } ChildResult;
 
-/* Run fn(arg) in a forked child with stdout/stderr captured; the child exits 0 after fn returns. */
+/* Run fn(arg) in a forked child with stdout/stderr captured; after fn returns the child reports
+ * a pending exception (exit 1, as an uncaught one) or exits 0. */
 ChildResult run_in_child(void (*fn)(const void *arg), const void *arg);
 /* Runs fn(arg) in a child and checks that it exits 1 with exactly `expected`
  * on stderr (lines a sanitizer adds are ignored). */
 void expect_child_stderr(void (*fn)(const void *), const void *arg, const char *expected,
                          const char *what);
+struct RoastClass;
+/* Checks that an exception of class cls (a built-in roast_rt_class_*) is pending, and catches and
+ * releases it: raising returns, leaving the error in roast_rt_exception. */
+void expect_raised(const struct RoastClass *cls, const char *what);
+
+/* The stderr of a MemoryError: fatal (roast_rt_fatal), not an exception, so
+ * there is no traceback. */
+#define FATAL_MEMORY_ERROR "MemoryError: out of memory\n"
 
 /* The str tests (str_tests.c). */
 void test_str(void);

@@ -516,8 +516,8 @@ static void test_str_errors(void) {
     snprintf(what, sizeof what, "error_cases[%zu]", i);
     expect_child_stderr(run_error_case, &error_cases[i], expected, what);
   }
-  /* CPython prints the location too; Roast cannot know it inside malloc. */
-  expect_child_stderr(memory_error, NULL, TB "MemoryError\n", "MemoryError");
+  /* Fatal, without a traceback: CPython's is an exception, with a location. */
+  expect_child_stderr(memory_error, NULL, FATAL_MEMORY_ERROR, "MemoryError");
   expect_child_stderr(replace_too_long, NULL, TB "OverflowError: replace string is too long\n",
                       "replace too long");
 

@@ -81,10 +81,13 @@ void roast_rt_print_str_repr(const RoastStr *s);   /* repr(s): quoted and escape
 void roast_rt_print_cstr(const char *s);           /* a NUL-terminated C string (separators, newlines) */
 void roast_rt_flush(void);                         /* write buffered output to stdout */
 
-/* ---- Run-time errors ---------------------------------------------------- */
-/* No exception handling yet: raising prints a CPython-shaped traceback to
- * stderr and exits with status 1.  Later this becomes real exceptions, so
- * every error goes through roast_rt_raise. */
+/* ---- Exceptions (docs/rationale/exceptions.md) -------------------------- */
+/* Raising never unwinds the C stack: it sets roast_rt_exception and
+ * returns, and compiled code tests roast_rt_exception after every call that
+ * may raise, branching to the enclosing handler or returning from its own
+ * function.  A runtime function that raises returns at once (any result is
+ * then meaningless), and runtime code that calls one checks
+ * roast_rt_exception before going on. */
 
 enum RoastErrorKind {
   ROAST_ERR_ZERO_DIVISION = 1, /* ZeroDivisionError */
@@ -96,11 +99,29 @@ enum RoastErrorKind {
   ROAST_ERR_KEY = 7,           /* KeyError */
   ROAST_ERR_RUNTIME = 8,       /* RuntimeError */
   ROAST_ERR_ASSERTION = 9,     /* AssertionError */
-  ROAST_ERR_MEMORY = 10        /* MemoryError */
+  ROAST_ERR_MEMORY = 10,       /* MemoryError */
+  ROAST_ERR_EOF = 11           /* EOFError */
 };
 
-/* Flush stdout, print "Traceback...\n  File "FILE", line LINE, in FN\nType: message" (no File line if file is NULL, no ": message" if message is NULL or empty), exit(1). */
-ROAST_RT_NORETURN void roast_rt_raise(int32_t kind, const char *message, const char *file, int32_t line, const char *function) __attribute__((cold));
+struct RoastInstance;
+/* The exception being raised (owned), or NULL. */
+extern struct RoastInstance *roast_rt_exception;
+
+/* Raise a new built-in exception of `kind` with `message` (NULL for none)
+ * at (file, line, function); file NULL adds no traceback frame. */
+void roast_rt_raise(int32_t kind, const char *message, const char *file, int32_t line, const char *function) __attribute__((cold));
+/* Raise `exception`, taking the caller's reference. */
+void roast_rt_raise_object(struct RoastInstance *exception, const char *file, int32_t line, const char *function) __attribute__((cold));
+/* Record that the pending exception left a call at (file, line, function). */
+void roast_rt_traceback_push(const char *file, int32_t line, const char *function) __attribute__((cold));
+/* Take the pending exception (owned) and forget its traceback: an except
+ * clause has caught it. */
+struct RoastInstance *roast_rt_catch(void);
+/* If an exception is pending, print its traceback and `Type: message` to
+ * stderr, as CPython does, and exit 1. */
+void roast_rt_report_uncaught(void);
+/* Errors that cannot be exceptions (out of memory): print and exit 1. */
+ROAST_RT_NORETURN void roast_rt_fatal(int32_t kind, const char *message) __attribute__((cold));
 
 /* ---- Checked arithmetic (out of line; errors raise with CPython's messages) */
 /* The trailing (file, line, fn) arguments are the source location reported
@@ -146,7 +167,7 @@ int64_t roast_rt_math_int(int32_t function, int64_t a, int64_t b, const char *fi
 /* Lowest safe stack address: recursive functions compare their frame address against it on entry (NULL = no check). */
 extern char *roast_rt_stack_limit;
 /* Raise RecursionError "maximum recursion depth exceeded" (called when the frame address is below roast_rt_stack_limit). */
-ROAST_RT_NORETURN void roast_rt_raise_recursion(const char *file, int32_t line, const char *fn) __attribute__((cold));
+void roast_rt_raise_recursion(const char *file, int32_t line, const char *fn) __attribute__((cold));
 /* Save argc/argv, run module_init on a thread with a 512 MiB stack, flush stdout, return 0. */
 int roast_rt_main(int argc, char **argv, void (*module_init)(void));
 

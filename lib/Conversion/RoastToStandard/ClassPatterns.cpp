@@ -105,6 +105,7 @@ struct MethodCallOpLowering : ClassPattern<MethodCallOp> {
                         : results.front(),
         argTypes);
     auto call = LLVM::CallOp::create(rewriter, loc, fnType, args);
+    abi.unwindIfRaised(rewriter, op, /*pushFrame=*/true);
     rewriter.replaceOp(op, call.getResults());
     return success();
   }
@@ -124,10 +125,12 @@ struct IsInstanceOpLowering : ClassPattern<IsInstanceOp> {
   }
 };
 
-struct UpcastOpLowering : OpConversionPattern<UpcastOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// Up- and downcasts change only the static type.
+template <typename CastOp>
+struct ClassCastLowering : OpConversionPattern<CastOp> {
+  using OpConversionPattern<CastOp>::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(UpcastOp op, OpAdaptor adaptor,
+  matchAndRewrite(CastOp op, typename CastOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(op, adaptor.getObject());
     return success();
@@ -143,5 +146,6 @@ void roast::populateRoastClassPatterns(const TypeConverter &converter,
   patterns.add<NewOpLowering, GetFieldOpLowering, SetFieldOpLowering,
                MethodCallOpLowering, IsInstanceOpLowering>(converter, context,
                                                            abi, classes);
-  patterns.add<UpcastOpLowering>(converter, context);
+  patterns.add<ClassCastLowering<UpcastOp>, ClassCastLowering<DowncastOp>>(
+      converter, context);
 }

@@ -1,6 +1,8 @@
 //===- FunctionPatterns.cpp - roast.func/call/return to the func dialect --===//
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+
+#include "PatternBase.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -51,8 +53,11 @@ struct FuncOpLowering : public OpConversionPattern<roast::FuncOp> {
   }
 };
 
-struct CallOpLowering : public OpConversionPattern<roast::CallOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// A call, then a test of whether the callee raised: if so, the call site
+/// joins the traceback and the exception unwinds (checked returns,
+/// docs/rationale/exceptions.md).
+struct CallOpLowering : public RuntimeOpConversionPattern<roast::CallOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(roast::CallOp op, OpAdaptor adaptor,
@@ -60,8 +65,11 @@ struct CallOpLowering : public OpConversionPattern<roast::CallOp> {
     SmallVector<Type> results;
     if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), results)))
       return failure();
-    rewriter.replaceOpWithNewOp<func::CallOp>(op, op.getCalleeAttr(), results,
-                                              adaptor.getOperands());
+    auto call = func::CallOp::create(rewriter, op.getLoc(),
+                                     op.getCalleeAttr(), results,
+                                     adaptor.getOperands());
+    abi.unwindIfRaised(rewriter, op, /*pushFrame=*/true);
+    rewriter.replaceOp(op, call.getResults());
     return success();
   }
 };
@@ -95,9 +103,11 @@ struct SelectOpTypeConversion : public OpConversionPattern<arith::SelectOp> {
 } // namespace
 
 void roast::populateRoastFunctionPatterns(const TypeConverter &converter,
+                                          RuntimeABI &abi,
                                           RewritePatternSet &patterns) {
-  patterns.add<FuncOpLowering, CallOpLowering, ReturnOpLowering,
-               SelectOpTypeConversion>(converter, patterns.getContext());
+  patterns.add<FuncOpLowering, ReturnOpLowering, SelectOpTypeConversion>(
+      converter, patterns.getContext());
+  patterns.add<CallOpLowering>(converter, patterns.getContext(), abi);
   // Block arguments of roast types (mem2reg's phis) flow through cf
   // branches.
   populateBranchOpInterfaceTypeConversionPattern(patterns, converter);

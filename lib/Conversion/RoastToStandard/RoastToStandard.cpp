@@ -20,7 +20,8 @@ using namespace roast;
 void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
                                             RuntimeABI &abi,
                                             RewritePatternSet &patterns) {
-  populateRoastFunctionPatterns(converter, patterns);
+  populateRoastFunctionPatterns(converter, abi, patterns);
+  populateRoastExceptionPatterns(converter, abi, patterns);
   populateRoastArithmeticPatterns(converter, abi, patterns);
   populateRoastTuplePatterns(converter, abi, patterns);
   populateRoastMemoryPatterns(converter, patterns);

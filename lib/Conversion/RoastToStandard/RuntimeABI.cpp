@@ -6,6 +6,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -32,8 +33,8 @@ enum class RuntimeFlags { Plain, Raises, BoolArg };
 struct RuntimeFunctionInfo {
   StringRef name;
   LLVM::LLVMFunctionType type;
-  /// Raises unconditionally: declared noreturn and cold so LLVM treats every
-  /// path to a call as unlikely and keeps such blocks out of hot code.
+  /// Raises (or records a raise): declared cold so LLVM treats every path
+  /// to a call as unlikely and keeps such blocks out of hot code.
   bool raises;
   /// The first argument is a C `bool`, which the x86-64 and AArch64 ABIs pass
   /// zero-extended.
@@ -96,7 +97,7 @@ LLVM::LLVMFuncOp RuntimeABI::getFunction(OpBuilder &builder,
   decl =
       LLVM::LLVMFuncOp::create(builder, module.getLoc(), info.name, info.type);
   if (info.raises)
-    decl.setPassthroughAttr(builder.getStrArrayAttr({"noreturn", "cold"}));
+    decl.setPassthroughAttr(builder.getStrArrayAttr({"cold"}));
   if (info.boolArg)
     decl.setArgAttr(0, LLVM::LLVMDialect::getZExtAttrName(),
                     builder.getUnitAttr());
@@ -221,11 +222,14 @@ SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
   return {file, lineValue, function};
 }
 
-Value RuntimeABI::callAt(OpBuilder &builder, Operation *op, RuntimeFunction fn,
-                         ValueRange args) {
+Value RuntimeABI::callAt(RewriterBase &rewriter, Operation *op,
+                         RuntimeFunction fn, ValueRange args) {
   SmallVector<Value, 8> operands(args.begin(), args.end());
-  llvm::append_range(operands, getSourceLocation(builder, op));
-  return call(builder, op->getLoc(), fn, operands);
+  llvm::append_range(operands, getSourceLocation(rewriter, op));
+  Value result = call(rewriter, op->getLoc(), fn, operands);
+  // The runtime recorded the traceback frame when it raised.
+  unwindIfRaised(rewriter, op, /*pushFrame=*/false);
+  return result;
 }
 
 void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
@@ -234,7 +238,7 @@ void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
   SmallVector<Value, 5> args = {kind, message};
   llvm::append_range(args, getSourceLocation(builder, op));
   call(builder, loc, RuntimeFunction::Raise, args);
-  LLVM::UnreachableOp::create(builder, loc);
+  cf::BranchOp::create(builder, loc, getUnwindDestination(builder, op));
 }
 
 void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op,
@@ -267,8 +271,9 @@ void RuntimeABI::raiseIf(RewriterBase &rewriter, Operation *op, Value failed,
   Location loc = op->getLoc();
   SmallVector<Value, 3> where = getSourceLocation(rewriter, op);
   rewriter.eraseOp(where[2].getDefiningOp()); // the raise block names it
+  Block *destination = getUnwindDestination(rewriter, op);
   auto function = op->getParentOfType<FunctionOpInterface>();
-  Block *&raise = raiseBlocks[function];
+  Block *&raise = raiseBlocks[{function, destination}];
   if (!raise) {
     OpBuilder::InsertionGuard guard(rewriter);
     Region &body = function.getFunctionBody();
@@ -279,13 +284,96 @@ void RuntimeABI::raiseIf(RewriterBase &rewriter, Operation *op, Value failed,
     call(rewriter, loc, RuntimeFunction::Raise,
          {raise->getArgument(0), raise->getArgument(1), raise->getArgument(2),
           raise->getArgument(3), getFunctionName(rewriter, op)});
-    LLVM::UnreachableOp::create(rewriter, loc);
+    cf::BranchOp::create(rewriter, loc, destination);
   }
   Block *head = rewriter.getInsertionBlock();
   Block *continuation = rewriter.splitBlock(head, rewriter.getInsertionPoint());
   rewriter.setInsertionPointToEnd(head);
   cf::CondBranchOp::create(rewriter, loc, failed, raise,
                            ValueRange{kind, message, where[0], where[1]},
+                           continuation, ValueRange(),
+                           {kUnlikelyWeight, kLikelyWeight});
+  rewriter.setInsertionPointToStart(continuation);
+}
+
+Block *RuntimeABI::getUnwindDestination(OpBuilder &builder, Operation *op) {
+  // Inside a try body: the handler the op's roast.check_raised names, or a
+  // raising terminator's own unwind successor.
+  if (auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode()))
+    return check.getHandler();
+  if (auto raise = dyn_cast<RaiseOp>(op); raise && !raise.getHandler().empty())
+    return raise.getHandler().front();
+  if (auto thr = dyn_cast<ThrowOp>(op); thr && !thr.getHandler().empty())
+    return thr.getHandler().front();
+
+  // Otherwise the exception leaves the function, which returns zeros its
+  // caller never looks at.
+  auto function = op->getParentOfType<func::FuncOp>();
+  assert(function && "raising ops are lowered inside lowered functions");
+  Block *&unwind = unwindBlocks[function];
+  if (!unwind) {
+    OpBuilder::InsertionGuard guard(builder);
+    Region &body = function.getBody();
+    Location loc = function.getLoc();
+    unwind = builder.createBlock(&body, body.end());
+    SmallVector<Value> zeros;
+    for (Type type : function.getResultTypes())
+      zeros.push_back(LLVM::ZeroOp::create(builder, loc, type));
+    func::ReturnOp::create(builder, loc, zeros);
+  }
+  return unwind;
+}
+
+Value RuntimeABI::getExceptionAddress(OpBuilder &builder, Location loc) {
+  if (!pendingException &&
+      !(pendingException =
+            symbols.lookup<LLVM::GlobalOp>("roast_rt_exception"))) {
+    OpBuilder::InsertionGuard guard(builder);
+    setInsertionPointForDeclaration(builder);
+    pendingException =
+        LLVM::GlobalOp::create(builder, module.getLoc(),
+                               LLVM::LLVMPointerType::get(module.getContext()),
+                               /*isConstant=*/false, LLVM::Linkage::External,
+                               "roast_rt_exception", Attribute());
+    noteDeclaration(pendingException);
+  }
+  return LLVM::AddressOfOp::create(builder, loc, pendingException);
+}
+
+void RuntimeABI::unwindIfRaised(RewriterBase &rewriter, Operation *op,
+                                bool pushFrame) {
+  Location loc = op->getLoc();
+  auto ptr = LLVM::LLVMPointerType::get(op->getContext());
+  Value pending = LLVM::LoadOp::create(rewriter, loc, ptr,
+                                       getExceptionAddress(rewriter, loc));
+  Value null = LLVM::ZeroOp::create(rewriter, loc, ptr);
+  Value raised = LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne,
+                                      pending, null);
+  Block *destination = getUnwindDestination(rewriter, op);
+  SmallVector<Value, 2> args;
+  if (pushFrame) {
+    // One cold block per destination records the frame of the call site.
+    auto function = op->getParentOfType<FunctionOpInterface>();
+    Block *&propagate = propagateBlocks[{function, destination}];
+    if (!propagate) {
+      OpBuilder::InsertionGuard guard(rewriter);
+      Region &body = function.getFunctionBody();
+      propagate = rewriter.createBlock(&body, body.end(),
+                                       {ptr, rewriter.getI32Type()}, {loc, loc});
+      call(rewriter, loc, RuntimeFunction::TracebackPush,
+           {propagate->getArgument(0), propagate->getArgument(1),
+            getFunctionName(rewriter, op)});
+      cf::BranchOp::create(rewriter, loc, destination);
+    }
+    SmallVector<Value, 3> where = getSourceLocation(rewriter, op);
+    rewriter.eraseOp(where[2].getDefiningOp()); // the block names it
+    args = {where[0], where[1]};
+    destination = propagate;
+  }
+  Block *head = rewriter.getInsertionBlock();
+  Block *continuation = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+  rewriter.setInsertionPointToEnd(head);
+  cf::CondBranchOp::create(rewriter, loc, raised, destination, args,
                            continuation, ValueRange(),
                            {kUnlikelyWeight, kLikelyWeight});
   rewriter.setInsertionPointToStart(continuation);

@@ -239,7 +239,8 @@ struct StackGuardOpLowering : public RuntimeOpConversionPattern<StackGuardOp> {
     abi.branchToColdIf(rewriter, loc, exhausted, [&](OpBuilder &builder) {
       abi.call(builder, loc, RuntimeFunction::RaiseRecursion,
                abi.getSourceLocation(builder, op));
-      LLVM::UnreachableOp::create(builder, loc);
+      cf::BranchOp::create(builder, loc,
+                           abi.getUnwindDestination(builder, op));
     });
     rewriter.eraseOp(op);
     return success();

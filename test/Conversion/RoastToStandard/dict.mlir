@@ -73,7 +73,10 @@ roast.func @m.ops(%d: !roast.dict<!roast.str, f64>, %k: !roast.str, %v: f64) -> 
 // CHECK:         %[[BOX2:.*]] = llvm.call @roast_rt_tuple_new(
 // CHECK:         %[[KS2:.*]] = llvm.ptrtoint %[[BOX2]] : !llvm.ptr to i64
 // CHECK:         %[[SLOT:.*]] = llvm.call @roast_rt_dict_get(%[[D]], %[[KS2]],
-// CHECK-NEXT:    llvm.call @roast_rt_release(%[[BOX2]])
+// A KeyError unwinds (the pending exception is tested after the call).
+// CHECK:         llvm.load %{{.*}} : !llvm.ptr -> !llvm.ptr
+// CHECK:         cf.cond_br
+// CHECK:         llvm.call @roast_rt_release(%[[BOX2]])
 // CHECK-NEXT:    arith.trunci %[[SLOT]] : i64 to i1
 // CHECK:         %[[BOX3:.*]] = llvm.call @roast_rt_tuple_new(
 // CHECK:         %[[KS3:.*]] = llvm.ptrtoint %[[BOX3]] : !llvm.ptr to i64
@@ -82,7 +85,8 @@ roast.func @m.ops(%d: !roast.dict<!roast.str, f64>, %k: !roast.str, %v: f64) -> 
 // CHECK:         %[[BOX4:.*]] = llvm.call @roast_rt_tuple_new(
 // CHECK:         %[[KS4:.*]] = llvm.ptrtoint %[[BOX4]] : !llvm.ptr to i64
 // CHECK:         llvm.call @roast_rt_dict_del(%[[D]], %[[KS4]],
-// CHECK-NEXT:    llvm.call @roast_rt_release(%[[BOX4]])
+// CHECK:         cf.cond_br
+// CHECK:         llvm.call @roast_rt_release(%[[BOX4]])
 // CHECK-NEXT:    return
 roast.func @m.tuple_key(%d: !roast.dict<tuple<i64, !roast.str>, i1>,
                         %k: tuple<i64, !roast.str>, %v: i1) {
@@ -217,7 +221,8 @@ roast.func @m.get_or_tuple(%d: !roast.dict<tuple<i64, i64>, i64>, %k: tuple<i64,
 // CHECK-NEXT:    llvm.inttoptr %[[SD]] : i64 to !llvm.ptr
 // CHECK-NOT:     llvm.call @roast_rt_re
 // CHECK:         llvm.call @roast_rt_dict_del(%[[D]], %[[K]], %{{.*}}, %{{.*}}, %{{.*}})
-// CHECK-NEXT:    llvm.call @roast_rt_dict_update(%[[D]], %[[E]])
+// CHECK:         cf.cond_br
+// CHECK:         llvm.call @roast_rt_dict_update(%[[D]], %[[E]])
 // CHECK-NEXT:    llvm.call @roast_rt_dict_clear(%[[D]])
 // CHECK-NEXT:    llvm.call @roast_rt_dict_copy(%[[D]])
 // CHECK-NEXT:    llvm.call @roast_rt_dict_keys(%[[D]])

@@ -28,7 +28,7 @@
 // CHECK:         return %[[RES]]
 // CHECK:       ^[[COLD]](%[[K:.*]]: i32, %[[M:.*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: i32):
 // CHECK:         llvm.call @roast_rt_raise(%[[K]], %[[M]],
-// CHECK-NEXT:    llvm.unreachable
+// CHECK-NEXT:    cf.br
 roast.func @m.floordiv(%a: i64, %b: i64) -> i64 {
   %r = roast.floordiv %a, %b : i64
   roast.return %r : i64

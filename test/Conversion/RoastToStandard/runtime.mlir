@@ -82,7 +82,7 @@ roast.func @m.print(%i: i64, %f: f64, %b: i1, %n: !roast.none, %s: !roast.str,
 // The stack guard: stack pointer below the runtime's limit (unsigned, so a
 // null limit never fires) raises RecursionError from a cold block.
 // CHECK-DAG: llvm.mlir.global external @roast_rt_stack_limit() {{.*}} : !llvm.ptr
-// CHECK-DAG: llvm.func @roast_rt_raise_recursion(!llvm.ptr, i32, !llvm.ptr) attributes {passthrough = ["noreturn", "cold"]}
+// CHECK-DAG: llvm.func @roast_rt_raise_recursion(!llvm.ptr, i32, !llvm.ptr) attributes {passthrough = ["cold"]}
 // CHECK-DAG: ("rec.roast\00")
 // CHECK-DAG: ("fact\00")
 // CHECK-LABEL: func.func @m.fact(
@@ -96,7 +96,7 @@ roast.func @m.print(%i: i64, %f: f64, %b: i1, %n: !roast.none, %s: !roast.str,
 // CHECK:       ^[[COLD]]:
 // CHECK:         %[[LINE:.*]] = arith.constant 1 : i32
 // CHECK-NEXT:    llvm.call @roast_rt_raise_recursion(%{{.*}}, %[[LINE]], %{{.*}})
-// CHECK-NEXT:    llvm.unreachable
+// CHECK-NEXT:    cf.br ^{{.*}}
 roast.func @m.fact(%n: i64) -> i64 {
   roast.stack_guard loc("rec.roast":1:1)
   %r = roast.call @m.fact(%n) : (i64) -> i64
@@ -142,8 +142,12 @@ roast.func @m.where(%a: i64) -> i64 {
 }
 
 // CHECK-LABEL: func.func @roast_module_init(
-// CHECK:         %[[NOFN:.*]] = llvm.mlir.zero : !llvm.ptr
-// CHECK:         llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[NOFN]])
+// The module's code is no function: its frames have a null name.
+// CHECK:       ^bb{{[0-9]+}}(%{{.*}}: !llvm.ptr, %{{.*}}: i32):
+// CHECK-NEXT:    %[[NOFN:.*]] = llvm.mlir.zero : !llvm.ptr
+// CHECK-NEXT:    llvm.call @roast_rt_traceback_push(%{{.*}}, %{{.*}}, %[[NOFN]])
+// CHECK:         %[[NOFN2:.*]] = llvm.mlir.zero : !llvm.ptr
+// CHECK-NEXT:    llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[NOFN2]])
 roast.func private @m.get() -> i64
 roast.func @roast_module_init() {
   %a = roast.call @m.get() : () -> i64
@@ -153,17 +157,19 @@ roast.func @roast_module_init() {
 
 // -----
 
-// raise: a call that does not return; the exception class becomes the
-// runtime's error kind.
-// CHECK-DAG: @[[MSG:roast\.cstr\.[0-9]+]]("range() arg 3 must not be zero\00")
+// raise: the exception class becomes the runtime's error kind; after the
+// runtime records the exception the function unwinds (returns).
+// CHECK: @[[MSG:roast\.cstr\.[0-9]+]]("range() arg 3 must not be zero\00")
 // CHECK-LABEL: func.func @m.bad_step(
 // CHECK:         %[[KIND:.*]] = arith.constant 3 : i32
 // CHECK-NEXT:    %[[M:.*]] = llvm.mlir.addressof @[[MSG]]
 // CHECK:         llvm.call @roast_rt_raise(%[[KIND]], %[[M]],
-// CHECK-NEXT:    llvm.unreachable
+// CHECK-NEXT:    cf.br ^[[UNWIND:[a-z0-9]+]]
 // CHECK:         %[[KIND2:.*]] = arith.constant 9 : i32
 // CHECK:         llvm.call @roast_rt_raise(%[[KIND2]],
-// CHECK-NEXT:    llvm.unreachable
+// CHECK-NEXT:    cf.br ^[[UNWIND]]
+// CHECK:       ^[[UNWIND]]:
+// CHECK-NEXT:    return
 roast.func @m.bad_step(%c: i1) {
   cf.cond_br %c, ^bad, ^assert
 ^bad:

@@ -69,7 +69,8 @@ roast.func @m.scalars(%s: !roast.set<f64>, %x: f64, %l: !roast.list<f64>) -> i64
 // CHECK:         %[[B3:.*]] = llvm.call @roast_rt_tuple_new(
 // CHECK:         %[[S3:.*]] = llvm.ptrtoint %[[B3]] : !llvm.ptr to i64
 // CHECK:         llvm.call @roast_rt_set_remove(%[[S]], %[[S3]],
-// CHECK-NEXT:    llvm.call @roast_rt_release(%[[B3]])
+// CHECK:         cf.cond_br
+// CHECK:         llvm.call @roast_rt_release(%[[B3]])
 // CHECK:         %[[B4:.*]] = llvm.call @roast_rt_tuple_new(
 // CHECK:         %[[S4:.*]] = llvm.ptrtoint %[[B4]] : !llvm.ptr to i64
 // CHECK:         llvm.call @roast_rt_set_discard(%[[S]], %[[S4]])

@@ -27,7 +27,14 @@ public:
 /// func.return, plus the type conversion of cf branches and arith.select
 /// whose operands carry roast types.
 void populateRoastFunctionPatterns(const mlir::TypeConverter &converter,
+                                   RuntimeABI &abi,
                                    mlir::RewritePatternSet &patterns);
+
+/// roast.check_raised, roast.catch and roast.throw: the exception edges
+/// (docs/rationale/exceptions.md).
+void populateRoastExceptionPatterns(const mlir::TypeConverter &converter,
+                                    RuntimeABI &abi,
+                                    mlir::RewritePatternSet &patterns);
 
 /// Checked int arithmetic, division, shifts, float ops, comparisons and
 /// casts.

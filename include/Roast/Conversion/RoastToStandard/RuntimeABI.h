@@ -50,9 +50,28 @@ public:
                    RuntimeFunction fn, mlir::ValueRange args);
 
   /// Calls `fn`, which may raise, with `args` followed by the source
-  /// location of `op` (see getSourceLocation).
-  mlir::Value callAt(mlir::OpBuilder &builder, mlir::Operation *op,
+  /// location of `op` (see getSourceLocation), then unwinds if it raised.
+  /// The rewriter is left in the continuation block.
+  mlir::Value callAt(mlir::RewriterBase &rewriter, mlir::Operation *op,
                      RuntimeFunction fn, mlir::ValueRange args);
+
+  /// Where an exception raised by `op` goes (docs/rationale/exceptions.md):
+  /// the handler of the roast.check_raised after it (or a raising
+  /// terminator's unwind successor), else a block that returns from the
+  /// function.
+  mlir::Block *getUnwindDestination(mlir::OpBuilder &builder,
+                                    mlir::Operation *op);
+
+  /// Branches, cold, to `op`'s unwind destination if an exception is
+  /// pending; `pushFrame` first records `op`'s location in the traceback
+  /// (a call whose callee raised). The rewriter is left in the
+  /// continuation block.
+  void unwindIfRaised(mlir::RewriterBase &rewriter, mlir::Operation *op,
+                      bool pushFrame);
+
+  /// Address of the runtime's `roast_rt_exception` variable.
+  mlir::Value getExceptionAddress(mlir::OpBuilder &builder,
+                                  mlir::Location loc);
   /// Address of a private NUL-terminated copy of `text`.
   mlir::Value getCString(mlir::OpBuilder &builder, mlir::Location loc,
                          llvm::StringRef text);
@@ -74,8 +93,9 @@ public:
   llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
                                                       mlir::Operation *op);
 
-  /// Emits `roast_rt_raise(kind, message, <where op is>)` followed by
-  /// `llvm.unreachable`. `kind` is an i32 and `message` a C string pointer.
+  /// Emits `roast_rt_raise(kind, message, <where op is>)` and a branch to
+  /// `op`'s unwind destination. `kind` is an i32 and `message` a C string
+  /// pointer.
   void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
                  mlir::Value kind, mlir::Value message);
   void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
@@ -118,8 +138,13 @@ private:
   llvm::StringMap<mlir::LLVM::GlobalOp> cStrings;
   llvm::StringMap<mlir::LLVM::GlobalOp> strObjects;
   mlir::LLVM::GlobalOp stackLimit;
-  /// The shared raise block of each function (see raiseIf).
-  llvm::DenseMap<mlir::Operation *, mlir::Block *> raiseBlocks;
+  mlir::LLVM::GlobalOp pendingException;
+  /// The shared raise block of each function and unwind destination (see
+  /// raiseIf), the blocks that record a call site's traceback frame, and
+  /// each function's block that returns after an exception.
+  llvm::DenseMap<std::pair<mlir::Operation *, mlir::Block *>, mlir::Block *>
+      raiseBlocks, propagateBlocks;
+  llvm::DenseMap<mlir::Operation *, mlir::Block *> unwindBlocks;
 };
 
 } // namespace roast

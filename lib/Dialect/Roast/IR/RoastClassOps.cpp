@@ -218,3 +218,15 @@ OpFoldResult UpcastOp::fold(FoldAdaptor) {
   }
   return nullptr;
 }
+
+LogicalResult
+DowncastOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  ClassOp to = lookupClass(*this, getType(), symbolTable);
+  if (!to)
+    return failure();
+  StringRef from = getObject().getType().getClassName().getValue();
+  if (!derivesFrom(to, from, symbolTable))
+    return emitOpError("class ") << to.getSymName()
+                                 << " does not derive from " << from;
+  return success();
+}

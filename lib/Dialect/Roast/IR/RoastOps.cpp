@@ -33,6 +33,28 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
 }
 
 //===----------------------------------------------------------------------===//
+// Custom directives
+//===----------------------------------------------------------------------===//
+
+/// `unwind ^handler`, or nothing when the op has no handler.
+static ParseResult parseUnwind(OpAsmParser &parser,
+                               SmallVectorImpl<Block *> &handler) {
+  if (failed(parser.parseOptionalKeyword("unwind")))
+    return success();
+  Block *block;
+  if (parser.parseSuccessor(block))
+    return failure();
+  handler.push_back(block);
+  return success();
+}
+
+static void printUnwind(OpAsmPrinter &printer, Operation *,
+                        SuccessorRange handler) {
+  if (!handler.empty())
+    printer << " unwind " << handler.front();
+}
+
+//===----------------------------------------------------------------------===//
 // FuncOp
 //===----------------------------------------------------------------------===//
 

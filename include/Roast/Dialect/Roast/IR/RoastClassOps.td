@@ -103,7 +103,7 @@ def Roast_SetFieldOp : Roast_Op<"set_field", [
   }];
 }
 
-def Roast_MethodCallOp : Roast_Op<"method_call", [
+def Roast_MethodCallOp : Roast_Op<"method_call", [Roast_MayRaise,
     DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "call a method through the receiver's method table";
   let description = [{
@@ -138,6 +138,26 @@ def Roast_IsInstanceOp : Roast_Op<"isinstance", [
   let arguments = (ins Roast_ObjectType:$object, FlatSymbolRefAttr:$target);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$object `,` $target attr-dict `:` qualified(type($object))";
+}
+
+def Roast_DowncastOp : Roast_Op<"downcast", [
+    Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "view an instance of a base class as a subclass instance";
+  let description = [{
+    The same reference, typed as a subclass. Only valid where
+    `roast.isinstance` has established the dynamic class (an except
+    clause's `as` variable): the op does not check.
+
+    ```mlir
+    %d = roast.downcast %a : !roast.object<@Animal> to !roast.object<@Dog>
+    ```
+  }];
+  let arguments = (ins Roast_ObjectType:$object);
+  let results = (outs Roast_ObjectType:$result);
+  let assemblyFormat = [{
+    $object attr-dict `:` qualified(type($object)) `to`
+    qualified(type($result))
+  }];
 }
 
 def Roast_UpcastOp : Roast_Op<"upcast", [

@@ -33,6 +33,12 @@ def Roast_Dialect : Dialect {
                            "::mlir::arith::ArithDialect"];
 }
 
+/// Ops that may raise an exception: inside a try body, CodeGen follows
+/// each with roast.check_raised, which routes the exception to the handler.
+def Roast_MayRaise : NativeOpTrait<"MayRaise"> {
+  let cppNamespace = "::roast";
+}
+
 class Roast_Op<string mnemonic, list<Trait> traits = []>
     : Op<Roast_Dialect, mnemonic, traits>;
 

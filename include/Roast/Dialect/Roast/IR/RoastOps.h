@@ -22,6 +22,12 @@
 
 #include "Roast/Dialect/Roast/IR/RoastEnums.h.inc"
 
+namespace roast {
+/// Marks ops that may raise (RoastDialect.td's Roast_MayRaise).
+template <typename ConcreteType>
+class MayRaise : public mlir::OpTrait::TraitBase<ConcreteType, MayRaise> {};
+} // namespace roast
+
 #define GET_TYPEDEF_CLASSES
 #include "Roast/Dialect/Roast/IR/RoastOpsTypes.h.inc"
 

@@ -79,7 +79,7 @@ def Roast_ReturnOp : Roast_Op<"return", [
   let hasVerifier = 1;
 }
 
-def Roast_CallOp : Roast_Op<"call", [
+def Roast_CallOp : Roast_Op<"call", [Roast_MayRaise, 
     CallOpInterface, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "direct call of a Roast function";
   let description = [{
@@ -171,7 +171,7 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
 //===----------------------------------------------------------------------===//
 
 class Roast_CheckedIntBinaryOp<string mnemonic, string pyop, string raises>
-    : Roast_Op<mnemonic, [SameOperandsAndResultType]> {
+    : Roast_Op<mnemonic, [SameOperandsAndResultType, Roast_MayRaise]> {
   let summary = "checked int `" # pyop # "`";
   let description = [{
     Python's `}] # pyop # [{` on 64-bit ints. Raises }] # raises # [{ instead
@@ -195,7 +195,7 @@ def Roast_ShlOp : Roast_CheckedIntBinaryOp<"shl", "<<",
 def Roast_ShrOp : Roast_CheckedIntBinaryOp<"shr", ">>",
     "`ValueError` for a negative count (a count of 64 or more gives 0 or -1)">;
 
-def Roast_NegOp : Roast_Op<"neg", [SameOperandsAndResultType]> {
+def Roast_NegOp : Roast_Op<"neg", [Roast_MayRaise, SameOperandsAndResultType]> {
   let summary = "checked int negation";
   let description = [{
     Python's unary `-` on a 64-bit int; `-(-2**63)` raises `OverflowError`.
@@ -211,7 +211,7 @@ def Roast_NegOp : Roast_Op<"neg", [SameOperandsAndResultType]> {
 }
 
 class Roast_NumericBinaryOp<string mnemonic, string pyop, string semantics>
-    : Roast_Op<mnemonic, [SameOperandsAndResultType]> {
+    : Roast_Op<mnemonic, [SameOperandsAndResultType, Roast_MayRaise]> {
   let summary = "Python `" # pyop # "` on ints or floats";
   let description = semantics # [{
 
@@ -240,7 +240,7 @@ def Roast_PowOp : Roast_NumericBinaryOp<"pow", "**", [{
     CPython (`0.0 ** -1` raises `ZeroDivisionError`).
   }]>;
 
-def Roast_PowModOp : Roast_Op<"powmod", [SameOperandsAndResultType]> {
+def Roast_PowModOp : Roast_Op<"powmod", [Roast_MayRaise, SameOperandsAndResultType]> {
   let summary = "three-argument pow() on ints";
   let description = [{
     `pow(base, exp, mod)`: the result has the sign of `mod`; a negative
@@ -255,7 +255,7 @@ def Roast_PowModOp : Roast_Op<"powmod", [SameOperandsAndResultType]> {
   let assemblyFormat = "$base `,` $exp `,` $mod attr-dict `:` type($result)";
 }
 
-def Roast_RoundOp : Roast_Op<"round"> {
+def Roast_RoundOp : Roast_Op<"round", [Roast_MayRaise]> {
   let summary = "round() of a float";
   let description = [{
     Without `ndigits`: the nearest int, halves to even (`OverflowError` for
@@ -275,7 +275,7 @@ def Roast_RoundOp : Roast_Op<"round"> {
   let hasVerifier = 1;
 }
 
-def Roast_TrueDivOp : Roast_Op<"truediv", [SameTypeOperands]> {
+def Roast_TrueDivOp : Roast_Op<"truediv", [Roast_MayRaise, SameTypeOperands]> {
   let summary = "Python `/`";
   let description = [{
     True division: the result is always a float. Int operands are converted
@@ -301,7 +301,7 @@ def Roast_CmpPredicate : I64EnumAttr<"CmpPredicate", "Python comparison", [
   let cppNamespace = "::roast";
 }
 
-def Roast_CmpOp : Roast_Op<"cmp", [
+def Roast_CmpOp : Roast_Op<"cmp", [Roast_MayRaise, 
     SameTypeOperands, DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "Python comparison";
   let description = [{
@@ -322,7 +322,7 @@ def Roast_CmpOp : Roast_Op<"cmp", [
   let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
 }
 
-def Roast_TupleCmpOp : Roast_Op<"tuple_cmp", [Pure]> {
+def Roast_TupleCmpOp : Roast_Op<"tuple_cmp", [Roast_MayRaise, Pure]> {
   let summary = "comparison of two tuples";
   let description = [{
     `==`, `!=`, `<`, `<=`, `>`, `>=` on tuples, lexicographic as in Python;
@@ -355,7 +355,7 @@ def Roast_MathFunction : I32EnumAttr<"MathFunction", "a function of the math mod
   let cppNamespace = "::roast";
 }
 
-def Roast_MathCallOp : Roast_Op<"math_call"> {
+def Roast_MathCallOp : Roast_Op<"math_call", [Roast_MayRaise]> {
   let summary = "a function of the math module that may raise";
   let description = [{
     The math functions with domain or range errors, raised with CPython's
@@ -409,7 +409,7 @@ def Roast_ClockOp : Roast_Op<"clock"> {
   let hasVerifier = 1;
 }
 
-def Roast_SleepOp : Roast_Op<"sleep"> {
+def Roast_SleepOp : Roast_Op<"sleep", [Roast_MayRaise]> {
   let summary = "time.sleep(seconds)";
   let description = [{
     Suspends the program; a negative duration raises `ValueError`.
@@ -470,7 +470,7 @@ def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($lhs))";
 }
 
-def Roast_CastOp : Roast_Op<"cast"> {
+def Roast_CastOp : Roast_Op<"cast", [Roast_MayRaise]> {
   let summary = "Python's int(), float(), bool() and str() conversions";
   let description = [{
     - `i64 -> f64`, `i1 -> f64`, `i1 -> i64`: exact widening;
@@ -547,7 +547,7 @@ def Roast_StrConcatOp : Roast_Op<"str_concat"> {
   let assemblyFormat = "$lhs `,` $rhs attr-dict";
 }
 
-def Roast_StrRepeatOp : Roast_Op<"str_repeat"> {
+def Roast_StrRepeatOp : Roast_Op<"str_repeat", [Roast_MayRaise]> {
   let summary = "str `*` int";
   let description = [{
     A count of zero or less gives `""`.
@@ -575,7 +575,7 @@ def Roast_LenOp : Roast_Op<"len"> {
   let assemblyFormat = "$value attr-dict `:` type($value)";
 }
 
-def Roast_StrGetItemOp : Roast_Op<"str_getitem"> {
+def Roast_StrGetItemOp : Roast_Op<"str_getitem", [Roast_MayRaise]> {
   let summary = "`s[i]`";
   let description = [{
     The code point at index `i` (negative counts from the end) as a str;
@@ -590,7 +590,7 @@ def Roast_StrGetItemOp : Roast_Op<"str_getitem"> {
   let assemblyFormat = "$value `[` $index `]` attr-dict";
 }
 
-def Roast_StrSliceOp : Roast_Op<"str_slice", [AttrSizedOperandSegments]> {
+def Roast_StrSliceOp : Roast_Op<"str_slice", [Roast_MayRaise, AttrSizedOperandSegments]> {
   let summary = "`s[start:stop:step]`";
   let description = [{
     Python's slicing; a missing bound is None. A zero step raises
@@ -636,7 +636,7 @@ def Roast_ReprOp : Roast_Op<"repr"> {
   let assemblyFormat = "$value attr-dict `:` type($value)";
 }
 
-def Roast_FormatOp : Roast_Op<"format"> {
+def Roast_FormatOp : Roast_Op<"format", [Roast_MayRaise]> {
   let summary = "format(value, spec): an f-string field with a format spec";
   let description = [{
     Python's format-spec mini-language for ints, floats, bools and strs
@@ -653,7 +653,7 @@ def Roast_FormatOp : Roast_Op<"format"> {
   let assemblyFormat = "$value `,` $spec attr-dict `:` type($value)";
 }
 
-def Roast_OrdOp : Roast_Op<"ord"> {
+def Roast_OrdOp : Roast_Op<"ord", [Roast_MayRaise]> {
   let summary = "ord()";
   let description = [{
     The code point of a one-character str; `TypeError` otherwise.
@@ -667,7 +667,7 @@ def Roast_OrdOp : Roast_Op<"ord"> {
   let assemblyFormat = "$value attr-dict";
 }
 
-def Roast_ChrOp : Roast_Op<"chr"> {
+def Roast_ChrOp : Roast_Op<"chr", [Roast_MayRaise]> {
   let summary = "chr()";
   let description = [{
     The one-character str of a code point; `ValueError` outside
@@ -693,7 +693,7 @@ def Roast_StrMethod : I32EnumAttr<"StrMethod", "a method of str", [
   let cppNamespace = "::roast";
 }
 
-def Roast_StrMethodOp : Roast_Op<"str_method"> {
+def Roast_StrMethodOp : Roast_Op<"str_method", [Roast_MayRaise]> {
   let summary = "call a method of str";
   let description = [{
     `s.method(args...)` for the str methods Roast knows; the receiver is the
@@ -732,7 +732,7 @@ def Roast_ListNewOp : Roast_Op<"list_new"> {
   let hasVerifier = 1;
 }
 
-def Roast_ListGetOp : Roast_Op<"list_get", [
+def Roast_ListGetOp : Roast_Op<"list_get", [Roast_MayRaise, 
     TypesMatchWith<"result is the element type", "list", "result", "::llvm::cast<ListType>($_self).getElementType()">]> {
   let summary = "`l[i]`";
   let description = [{
@@ -748,7 +748,7 @@ def Roast_ListGetOp : Roast_Op<"list_get", [
   let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
 }
 
-def Roast_ListSetOp : Roast_Op<"list_set", [
+def Roast_ListSetOp : Roast_Op<"list_set", [Roast_MayRaise, 
     TypesMatchWith<"value is the element type", "list", "value", "::llvm::cast<ListType>($_self).getElementType()">]> {
   let summary = "`l[i] = v`";
   let description = [{
@@ -772,7 +772,7 @@ def Roast_ListAppendOp : Roast_Op<"list_append", [
   let assemblyFormat = "$list `,` $value attr-dict `:` qualified(type($list))";
 }
 
-def Roast_ListPopOp : Roast_Op<"list_pop", [
+def Roast_ListPopOp : Roast_Op<"list_pop", [Roast_MayRaise, 
     TypesMatchWith<"result is the element type", "list", "result", "::llvm::cast<ListType>($_self).getElementType()">]> {
   let summary = "`l.pop()` / `l.pop(i)`";
   let description = [{
@@ -814,7 +814,7 @@ def Roast_ListConcatOp : Roast_Op<"list_concat", [SameOperandsAndResultType]> {
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($result))";
 }
 
-def Roast_ListRepeatOp : Roast_Op<"list_repeat", [AllTypesMatch<["list", "result"]>]> {
+def Roast_ListRepeatOp : Roast_Op<"list_repeat", [Roast_MayRaise, AllTypesMatch<["list", "result"]>]> {
   let summary = "list `*` int";
   let description = [{
     ```mlir
@@ -826,7 +826,7 @@ def Roast_ListRepeatOp : Roast_Op<"list_repeat", [AllTypesMatch<["list", "result
   let assemblyFormat = "$list `,` $count attr-dict `:` qualified(type($result))";
 }
 
-def Roast_ListSliceOp : Roast_Op<"list_slice", [
+def Roast_ListSliceOp : Roast_Op<"list_slice", [Roast_MayRaise, 
     AttrSizedOperandSegments, AllTypesMatch<["list", "result"]>]> {
   let summary = "`l[start:stop:step]`";
   let description = [{
@@ -851,7 +851,7 @@ def Roast_ListMethod : I32EnumAttr<"ListMethod", "a method of list", [
   let cppNamespace = "::roast";
 }
 
-def Roast_ListMethodOp : Roast_Op<"list_method"> {
+def Roast_ListMethodOp : Roast_Op<"list_method", [Roast_MayRaise]> {
   let summary = "call a method of list";
   let description = [{
     The list methods other than append and pop; the receiver is the first
@@ -876,7 +876,7 @@ def Roast_ListReduction : I32EnumAttr<"ListReduction", "a built-in that folds a 
   let cppNamespace = "::roast";
 }
 
-def Roast_ListReduceOp : Roast_Op<"list_reduce"> {
+def Roast_ListReduceOp : Roast_Op<"list_reduce", [Roast_MayRaise]> {
   let summary = "sum(), min(), max(), any() or all() of a list";
   let description = [{
     `sum` gives an int for lists of ints or bools and a float (CPython's
@@ -915,7 +915,7 @@ def Roast_DictNewOp : Roast_Op<"dict_new"> {
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
-def Roast_DictGetOp : Roast_Op<"dict_get", [
+def Roast_DictGetOp : Roast_Op<"dict_get", [Roast_MayRaise, 
     TypesMatchWith<"key is the key type", "dict", "key", "::llvm::cast<DictType>($_self).getKeyType()">,
     TypesMatchWith<"result is the value type", "dict", "result", "::llvm::cast<DictType>($_self).getValueType()">]> {
   let summary = "`d[k]`";
@@ -988,7 +988,7 @@ def Roast_DictMethod : I32EnumAttr<"DictMethod", "a method of dict", [
   let cppNamespace = "::roast";
 }
 
-def Roast_DictMethodOp : Roast_Op<"dict_method"> {
+def Roast_DictMethodOp : Roast_Op<"dict_method", [Roast_MayRaise]> {
   let summary = "call a method of dict";
   let description = [{
     The dict methods other than `get`, plus `del d[k]` (`del`); the receiver
@@ -1058,7 +1058,7 @@ def Roast_SetMethod : I32EnumAttr<"SetMethod", "a method or operator of set", [
   let cppNamespace = "::roast";
 }
 
-def Roast_SetMethodOp : Roast_Op<"set_method"> {
+def Roast_SetMethodOp : Roast_Op<"set_method", [Roast_MayRaise]> {
   let summary = "call a method of set, or a set operator";
   let description = [{
     The receiver is the first operand. `union`, `intersection`,
@@ -1239,24 +1239,29 @@ def Roast_RaiseOp : Roast_Op<"raise", [Terminator]> {
   let summary = "raise a built-in exception";
   let description = [{
     Raises a built-in exception with a constant message, or with the str
-    operand when there is one (`assert x, f"..."`). Until exception handling
-    lands, a raise ends the program with a traceback.
+    operand when there is one (`assert x, f"..."`). Inside a try body the
+    `unwind` successor is the handler; without one the exception leaves
+    the function.
 
     ```mlir
     roast.raise ValueError, "range() arg 3 must not be zero"
-    roast.raise AssertionError, "" %msg
+    roast.raise AssertionError, "" %msg unwind ^handler
     ```
   }];
   let arguments = (ins Roast_ExceptionKind:$kind, StrAttr:$message,
                        Optional<Roast_StrType>:$text);
-  let assemblyFormat = "$kind `,` $message ($text^)? attr-dict";
+  let successors = (successor VariadicSuccessor<AnySuccessor>:$handler);
+  let assemblyFormat =
+      "$kind `,` $message ($text^)? custom<Unwind>($handler) attr-dict";
+  let hasVerifier = 1;
   let builders = [
     OpBuilder<(ins "ExceptionKind":$kind, "::llvm::StringRef":$message), [{
-      build($_builder, $_state, kind, message, ::mlir::Value());
+      build($_builder, $_state, kind, message, ::mlir::Value(),
+            ::mlir::BlockRange());
     }]>];
 }
 
-def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
+def Roast_StackGuardOp : Roast_Op<"stack_guard", [Roast_MayRaise]> {
   let summary = "raise RecursionError when the stack is nearly exhausted";
   let description = [{
     Placed by CodeGen at the entry of every function that can recurse. It
@@ -1271,5 +1276,6 @@ def Roast_StackGuardOp : Roast_Op<"stack_guard"> {
 }
 
 include "Roast/Dialect/Roast/IR/RoastClassOps.td"
+include "Roast/Dialect/Roast/IR/RoastExceptionOps.td"
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_TD

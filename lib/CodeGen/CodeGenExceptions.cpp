@@ -1,0 +1,211 @@
+//===- CodeGenExceptions.cpp - try, except, finally and raise -------------===//
+//
+// Exceptions are checked returns (docs/rationale/exceptions.md). Inside a
+// try body every op that may raise is followed by roast.check_raised
+// naming the handler (RaiseRouter does that as ops are built), and raising
+// terminators take the handler as their unwind successor; outside one, an
+// exception leaves the function. A handler block starts with roast.catch
+// and tests the except clauses in order; finally bodies are emitted once
+// per way out of the try (fall through, exception, return, break,
+// continue).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGenImpl.h"
+
+using namespace mlir;
+using namespace roast;
+using namespace roast::codegen;
+using sema::ClassInfo;
+
+void Generator::RaiseRouter::notifyOperationInserted(
+    Operation *op, OpBuilder::InsertPoint) {
+  Block *handler = generator.currentHandler();
+  if (!handler || !op->hasTrait<MayRaise>())
+    return;
+  // CodeGen appends: the op ends its block, which now ends in the check.
+  Block *block = op->getBlock();
+  if (&block->back() != op)
+    return;
+  OpBuilder &builder = generator.builder;
+  Block *next = new Block();
+  next->insertAfter(block);
+  builder.setInsertionPointToEnd(block);
+  CheckRaisedOp::create(builder, op->getLoc(), handler, next);
+  builder.setInsertionPointToStart(next);
+}
+
+Block *Generator::currentHandler() const {
+  return handlers.empty() ? nullptr : handlers.back();
+}
+
+BlockRange Generator::unwindSuccessor() const {
+  if (handlers.empty() || !handlers.back())
+    return BlockRange();
+  return BlockRange(ArrayRef<Block *>(handlers.back()));
+}
+
+void Generator::emitBuiltinRaise(ExceptionKind kind, StringRef message,
+                                 Value text, Location l) {
+  RaiseOp::create(builder, l, kind, message, text, unwindSuccessor());
+}
+
+void Generator::emitThrow(Value exception, const sema::Type *type,
+                          Location l) {
+  // The statement's temporaries die here; the exception's reference goes
+  // to the runtime.
+  consume(exception, type);
+  for (Value temp : llvm::reverse(temps.back()))
+    ReleaseOp::create(builder, l, temp);
+  temps.back().clear();
+  ThrowOp::create(builder, l, exception, unwindSuccessor());
+}
+
+void Generator::emitRaise(ast::RaiseStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  if (!stmt.exc) { // re-raise the exception being handled
+    Value exception = caught.back();
+    RetainOp::create(builder, l, exception);
+    temps.back().push_back(exception);
+    emitThrow(exception, exceptionType(), l);
+    return;
+  }
+  if (stmt.cause) // `from cause`: evaluated for its effects only
+    emitExpr(*stmt.cause);
+  Value exception;
+  auto *name = llvm::dyn_cast<ast::NameExpr>(stmt.exc.get());
+  if (name && name->symbol->kind == sema::Symbol::Kind::Class) {
+    // `raise ValueError`: a new instance with no message.
+    ClassInfo &info = *name->symbol->classInfo;
+    ast::CallExpr call(stmt.exc->getLoc(), nullptr, {}, {});
+    call.type = info.type;
+    exception = emitConstruction(call, info);
+    track(exception, info.type);
+    emitThrow(exception, info.type, l);
+    return;
+  }
+  exception = emitExpr(*stmt.exc);
+  emitThrow(exception, stmt.exc->type, l);
+}
+
+const sema::Type *Generator::exceptionType() {
+  return program.classes.front()->type; // BaseException
+}
+
+void Generator::emitTry(ast::TryStmt &stmt) {
+  if (stmt.finalBody.empty()) {
+    emitTryExcept(stmt);
+    return;
+  }
+  Location l = loc(stmt.getLoc());
+  Block *onException = new Block(), *after = new Block();
+  finallies.push_back({&stmt.finalBody, loops.size(), handlers});
+  handlers.push_back(onException);
+  if (stmt.handlers.empty())
+    emitBlock(stmt.body);
+  else
+    emitTryExcept(stmt);
+  handlers.pop_back();
+  FinallyScope scope = finallies.pop_back_val();
+  if (!isTerminated()) {
+    emitBlock(stmt.finalBody);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, after);
+  }
+  // An exception from the body or a clause: run the finally body, then
+  // raise it again.
+  startBlock(onException);
+  Value exception =
+      CatchOp::create(builder, l, convertType(exceptionType()));
+  caught.push_back(exception);
+  emitBlock(stmt.finalBody);
+  caught.pop_back();
+  if (!isTerminated()) {
+    pushTemps();
+    temps.back().push_back(exception);
+    emitThrow(exception, exceptionType(), l);
+    popTemps();
+  }
+  (void)scope;
+  startBlock(after);
+}
+
+void Generator::emitTryExcept(ast::TryStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  Block *handler = new Block(), *after = new Block();
+  handlers.push_back(handler);
+  emitBlock(stmt.body);
+  handlers.pop_back();
+  if (!isTerminated()) {
+    emitBlock(stmt.orElse);
+    if (!isTerminated())
+      cf::BranchOp::create(builder, l, after);
+  }
+
+  startBlock(handler);
+  Value exception =
+      CatchOp::create(builder, l, convertType(exceptionType()));
+  auto *base = llvm::cast<sema::ClassType>(exceptionType());
+  for (ast::ExceptHandler &clause : stmt.handlers) {
+    Location cl = loc(clause.loc);
+    Block *body = new Block(), *next = new Block();
+    Value matches = clause.type ? emitExceptMatch(exception, *clause.type, cl)
+                                : boolConstant(true, cl);
+    cf::CondBranchOp::create(builder, cl, matches, body, next);
+    startBlock(body);
+    if (clause.symbol) { // the variable takes its own reference
+      auto *type = llvm::cast<sema::ClassType>(clause.symbol->type);
+      Value bound = exception;
+      if (type != base)
+        bound = DowncastOp::create(builder, cl,
+                                   objectType(*type->getInfo()), exception);
+      storeTo(clause.symbol, bound, type, cl);
+    }
+    caught.push_back(exception);
+    emitBlock(clause.body);
+    caught.pop_back();
+    if (!isTerminated()) {
+      ReleaseOp::create(builder, cl, exception);
+      cf::BranchOp::create(builder, cl, after);
+    }
+    startBlock(next);
+  }
+  // No clause matched: the exception goes on.
+  pushTemps();
+  temps.back().push_back(exception);
+  emitThrow(exception, exceptionType(), l);
+  popTemps();
+  startBlock(after);
+}
+
+Value Generator::emitExceptMatch(Value exception, ast::Expr &classes,
+                                 Location l) {
+  SmallVector<ast::Expr *> names;
+  if (auto *tuple = llvm::dyn_cast<ast::TupleExpr>(&classes))
+    for (ast::ExprPtr &element : tuple->elts)
+      names.push_back(element.get());
+  else
+    names.push_back(&classes);
+  Value result;
+  for (ast::Expr *name : names) {
+    ClassInfo &info = *llvm::cast<ast::NameExpr>(name)->symbol->classInfo;
+    Value test = IsInstanceOp::create(builder, l, exception, classSymbol(info));
+    result = result ? arith::OrIOp::create(builder, l, result, test) : test;
+  }
+  return result;
+}
+
+void Generator::emitFinalliesBefore(size_t loopDepth, Location l) {
+  // Innermost first; each body runs with the handlers around its try.
+  SmallVector<Block *> saved = handlers;
+  SmallVector<FinallyScope> savedFinallies = finallies;
+  while (!finallies.empty() && finallies.back().loopDepth >= loopDepth) {
+    FinallyScope scope = finallies.pop_back_val();
+    handlers = scope.handlers;
+    emitBlock(*scope.body);
+    if (isTerminated())
+      break;
+  }
+  handlers = saved;
+  finallies = savedFinallies;
+}
