@@ -571,6 +571,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::TimeSleep: {
     return checkTimeCall(call, builtin, moduleMemberName(call));
   }
+  case Builtin::RandomSeed: case Builtin::RandomRandom:
+  case Builtin::RandomUniform: case Builtin::RandomGetrandbits:
+  case Builtin::RandomRandrange: case Builtin::RandomRandint:
+  case Builtin::RandomChoice: case Builtin::RandomShuffle:
+    return checkRandomCall(call, builtin, moduleMemberName(call));
   case Builtin::SysArgv:
     diags.error(call.getLoc(), "'list' object is not callable");
     return types.getError();

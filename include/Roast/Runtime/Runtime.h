@@ -128,6 +128,23 @@ double roast_rt_time_time(void);         /* seconds since the epoch */
 /* time.sleep(seconds); ValueError "sleep length must be non-negative". */
 void roast_rt_time_sleep(double seconds, const char *file, int32_t line, const char *fn);
 
+/* ---- The random module ---------------------------------------------------- */
+/* CPython 3.12's stream exactly: MT19937 seeded as random.seed(int) seeds it
+ * (init_by_array over the absolute value's 32-bit words), random() from two
+ * words (53 bits), and ints by _randbelow_with_getrandbits.  Unseeded, the
+ * generator seeds itself from the OS on first use.  Errors are CPython's
+ * ValueError / IndexError messages. */
+void roast_rt_random_seed(int64_t n);
+void roast_rt_random_seed_os(void); /* random.seed() / seed(None) */
+double roast_rt_random_random(void);
+double roast_rt_random_uniform(double a, double b); /* a + (b - a) * random() */
+/* getrandbits(k); k > 63 is OverflowError "integer overflow" (Roast-specific). */
+int64_t roast_rt_random_getrandbits(int64_t k, const char *file, int32_t line, const char *fn);
+/* randrange(start) when !has_stop (stop and step are then ignored), else
+ * randrange(start, stop, step); randint(a, b) is randrange(a, b + 1). */
+int64_t roast_rt_random_randrange(int64_t start, int64_t stop, int64_t step, int32_t has_stop, const char *file, int32_t line, const char *fn);
+int64_t roast_rt_random_randint(int64_t a, int64_t b, const char *file, int32_t line, const char *fn);
+
 /* ---- The math module ------------------------------------------------------ */
 /* The math functions that can raise, numbered as the roast dialect's
  * MathFunction: sqrt exp log log_base log2 log10 pow sin cos tan asin acos
@@ -377,6 +394,10 @@ double roast_rt_list_sum_float(const RoastList *l);
 uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char *file, int32_t line, const char *fn);
 bool roast_rt_list_any(const RoastList *l); /* any(l) */
 bool roast_rt_list_all(const RoastList *l); /* all(l) */
+/* random.choice(l): a random element's slot, BORROWED, drawn as CPython draws it; IndexError
+ * "Cannot choose from an empty sequence".  random.shuffle(l): in place, CPython's swaps. */
+uint64_t roast_rt_random_choice(const RoastList *l, const char *file, int32_t line, const char *fn);
+void roast_rt_random_shuffle(RoastList *l);
 /* s.split() (sep NULL: runs of whitespace) or s.split(sep) (ValueError
  * "empty separator"), splitting at most maxsplit times (< 0: no limit; the
  * rest is the last piece): a new list of new strs. */

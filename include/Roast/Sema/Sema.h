@@ -56,7 +56,10 @@ enum class Builtin {
   // The sys module.
   SysExit, SysArgv,
   // The time module.
-  TimePerfCounter, TimeTime, TimeSleep
+  TimePerfCounter, TimeTime, TimeSleep,
+  // The random module.
+  RandomSeed, RandomRandom, RandomUniform, RandomGetrandbits, RandomRandrange,
+  RandomRandint, RandomChoice, RandomShuffle
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.
