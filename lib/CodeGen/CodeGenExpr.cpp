@@ -600,6 +600,19 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitContainerConstructor(call, builtin);
   case Builtin::Hash:
     return HashOp::create(builder, l, emitExpr(*call.args[0]));
+  case Builtin::Input: {
+    Value prompt; // none for input()
+    if (!call.args.empty()) {
+      ast::Expr &arg = *call.args[0];
+      if (arg.type->isStr()) {
+        prompt = emitOperand(arg);
+      } else { // input(5) writes str(5)
+        prompt = emitStrConversion(Builtin::Str, arg, l);
+        track(prompt, program.types.getStr());
+      }
+    }
+    return InputOp::create(builder, l, StrType::get(&context), prompt);
+  }
   case Builtin::SysExit:
     ExitOp::create(builder, l,
                    call.args.empty()

@@ -16,6 +16,7 @@ static const char *error_type_name(int32_t kind) {
   case ROAST_ERR_RUNTIME: return "RuntimeError";
   case ROAST_ERR_ASSERTION: return "AssertionError";
   case ROAST_ERR_MEMORY: return "MemoryError";
+  case ROAST_ERR_EOF: return "EOFError";
   default: return "SystemError"; /* a compiler bug; still report something */
   }
 }

@@ -33,7 +33,7 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"enumerate", Builtin::Enumerate}, {"zip", Builtin::Zip},
       {"reversed", Builtin::Reversed}, {"list", Builtin::List},
       {"set", Builtin::Set},     {"dict", Builtin::Dict},
-      {"hash", Builtin::Hash}};
+      {"hash", Builtin::Hash},   {"input", Builtin::Input}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

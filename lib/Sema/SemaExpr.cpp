@@ -681,11 +681,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     return types.getError();
   }
   case Builtin::Str:
-  case Builtin::Repr: {
-    llvm::StringRef name = builtin == Builtin::Str ? "str" : "repr";
-    if (call.args.empty() && builtin == Builtin::Str && call.keywords.empty())
+  case Builtin::Repr:
+  case Builtin::Input: { // input(prompt) writes str(prompt)
+    llvm::StringRef name = builtin == Builtin::Str    ? "str"
+                           : builtin == Builtin::Repr ? "repr"
+                                                      : "input";
+    if (call.args.empty() && builtin != Builtin::Repr && call.keywords.empty())
       return types.getStr();
-    if (!checkArgCount(call, name, 1, 1))
+    if (!checkArgCount(call, name, builtin == Builtin::Input ? 0 : 1, 1))
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&

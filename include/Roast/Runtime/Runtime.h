@@ -79,6 +79,11 @@ void roast_rt_print_str(const RoastStr *s);        /* the raw bytes of s (print,
 void roast_rt_print_str_repr(const RoastStr *s);   /* repr(s): quoted and escaped as CPython does */
 void roast_rt_print_cstr(const char *s);           /* a NUL-terminated C string (separators, newlines) */
 void roast_rt_flush(void);                         /* write buffered output to stdout */
+/* input(prompt) (prompt NULL: input()): writes the prompt, flushes stdout, and
+ * returns the next line of stdin without its "\n", decoded as CPython
+ * decodes stdin (UTF-8, surrogateescape); EOFError "EOF when reading a line"
+ * at the end of input. */
+RoastStr *roast_rt_input(const RoastStr *prompt, const char *file, int32_t line, const char *fn);
 
 /* ---- Run-time errors ---------------------------------------------------- */
 /* No exception handling yet: raising prints a CPython-shaped traceback to
@@ -95,7 +100,8 @@ enum RoastErrorKind {
   ROAST_ERR_KEY = 7,           /* KeyError */
   ROAST_ERR_RUNTIME = 8,       /* RuntimeError */
   ROAST_ERR_ASSERTION = 9,     /* AssertionError */
-  ROAST_ERR_MEMORY = 10        /* MemoryError */
+  ROAST_ERR_MEMORY = 10,       /* MemoryError */
+  ROAST_ERR_EOF = 11           /* EOFError */
 };
 
 /* Flush stdout, print "Traceback...\n  File "FILE", line LINE, in FN\nType: message" (no File line if file is NULL, no ": message" if message is NULL or empty), exit(1). */

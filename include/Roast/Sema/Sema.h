@@ -48,6 +48,7 @@ enum class Builtin {
   Set,
   Dict,
   Hash,
+  Input,
   // Functions of the built-in math module (math.f, or from math import f).
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
   MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,

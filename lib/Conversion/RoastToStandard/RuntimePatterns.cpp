@@ -249,6 +249,25 @@ private:
   }
 };
 
+/// input([prompt]): the runtime writes the prompt, flushes stdout and reads
+/// a line; a null prompt is input().
+struct InputOpLowering : public RuntimeOpConversionPattern<InputOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(InputOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value prompt = adaptor.getPrompt();
+    if (!prompt)
+      prompt = LLVM::ZeroOp::create(
+          rewriter, op.getLoc(),
+          LLVM::LLVMPointerType::get(rewriter.getContext()));
+    rewriter.replaceOp(
+        op, abi.callAt(rewriter, op, RuntimeFunction::Input, prompt));
+    return success();
+  }
+};
+
 /// Until Roast has exception handling, raise ends the program: a call that
 /// does not return.
 struct RaiseOpLowering : public RuntimeOpConversionPattern<RaiseOp> {
@@ -308,9 +327,10 @@ struct StackGuardOpLowering : public RuntimeOpConversionPattern<StackGuardOp> {
 void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RuntimeABI &abi,
                                          RewritePatternSet &patterns) {
-  patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
-               StackGuardOpLowering, ExitOpLowering, SysArgvOpLowering,
-               ClockOpLowering, SleepOpLowering, RandomCallOpLowering>(
+  patterns.add<StringOpLowering, PrintOpLowering, InputOpLowering,
+               RaiseOpLowering, StackGuardOpLowering, ExitOpLowering,
+               SysArgvOpLowering, ClockOpLowering, SleepOpLowering,
+               RandomCallOpLowering>(
       converter, patterns.getContext(), abi);
   patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>,
                IsOpLowering>(

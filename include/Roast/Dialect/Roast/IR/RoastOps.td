@@ -1259,6 +1259,25 @@ def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
   }];
 }
 
+def Roast_InputOp : Roast_Op<"input"> {
+  let summary = "Python's input()";
+  let description = [{
+    Writes the prompt, if there is one, to standard output without a
+    newline, flushes standard output, and reads one line of standard input
+    without its `"\n"`: a new str. At the end of the input it raises
+    `EOFError: EOF when reading a line`.
+
+    ```mlir
+    %line = roast.input()
+    %name = roast.input(%prompt)
+    ```
+  }];
+  let arguments = (ins Optional<Roast_StrType>:$prompt);
+  let results = (outs Roast_StrType:$result);
+  // Parenthesized: a bare optional operand would take the next line's result.
+  let assemblyFormat = "`(` ($prompt^)? `)` attr-dict";
+}
+
 // The values are the runtime's RoastErrorKind (include/Roast/Runtime/Runtime.h).
 def Roast_ExceptionKind : I32EnumAttr<"ExceptionKind", "built-in exception class", [
     I32EnumAttrCase<"ZeroDivisionError", 1>, I32EnumAttrCase<"OverflowError", 2>,
