@@ -600,6 +600,19 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     return emitIsInstance(call);
   case Builtin::Super:
     llvm_unreachable("Sema only accepts super().method(...)");
+  case Builtin::Input: {
+    Value prompt; // none for input()
+    if (!call.args.empty()) {
+      ast::Expr &arg = *call.args[0];
+      if (arg.type->isStr()) {
+        prompt = emitOperand(arg);
+      } else { // input(5) writes str(5)
+        prompt = emitStrConversion(Builtin::Str, arg, l);
+        track(prompt, program.types.getStr());
+      }
+    }
+    return InputOp::create(builder, l, StrType::get(&context), prompt);
+  }
   case Builtin::SysExit:
     ExitOp::create(builder, l,
                    call.args.empty()
@@ -625,6 +638,11 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
   case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial:
     return emitMathCall(call, builtin);
+  case Builtin::RandomSeed: case Builtin::RandomRandom:
+  case Builtin::RandomUniform: case Builtin::RandomGetrandbits:
+  case Builtin::RandomRandrange: case Builtin::RandomRandint:
+  case Builtin::RandomChoice: case Builtin::RandomShuffle:
+    return emitRandomCall(call, builtin);
   case Builtin::Range:
   case Builtin::Enumerate:
   case Builtin::Zip:
@@ -715,6 +733,46 @@ Value Generator::emitMathCall(ast::CallExpr &call, Builtin builtin) {
     operands.push_back(arg(i, operandType));
   return MathCallOp::create(builder, l, convertType(call.type), function,
                             operands);
+}
+
+/// The random module: one roast.random_call. choice's element is borrowed
+/// from the list, so it is retained as `l[i]` is.
+Value Generator::emitRandomCall(ast::CallExpr &call, Builtin builtin) {
+  Location l = loc(call.getLoc());
+  static const std::pair<Builtin, RandomFunction> functions[] = {
+      {Builtin::RandomSeed, RandomFunction::seed},
+      {Builtin::RandomRandom, RandomFunction::random},
+      {Builtin::RandomUniform, RandomFunction::uniform},
+      {Builtin::RandomGetrandbits, RandomFunction::getrandbits},
+      {Builtin::RandomRandrange, RandomFunction::randrange},
+      {Builtin::RandomRandint, RandomFunction::randint},
+      {Builtin::RandomChoice, RandomFunction::choice},
+      {Builtin::RandomShuffle, RandomFunction::shuffle}};
+  RandomFunction function = llvm::find_if(functions, [&](auto &entry) {
+                              return entry.first == builtin;
+                            })->second;
+  const sema::Type *numberType = function == RandomFunction::uniform
+                                     ? program.types.getFloat()
+                                     : program.types.getInt();
+  SmallVector<Value, 3> operands;
+  for (ast::ExprPtr &arg : call.args) {
+    if (arg->type->isList())
+      operands.push_back(emitOperand(*arg));
+    else if (arg->type->isNone()) // seed(None) seeds from the OS, as seed()
+      emitExpr(*arg);
+    else
+      operands.push_back(emitExprAs(*arg, numberType));
+  }
+  SmallVector<Type, 1> results;
+  if (!call.type->isNone())
+    results.push_back(convertType(call.type));
+  auto op = RandomCallOp::create(builder, l, results, function, operands);
+  if (results.empty())
+    return noneValue(l);
+  Value result = op.getResult(0);
+  if (function == RandomFunction::choice && isRefCounted(call.type))
+    RetainOp::create(builder, l, result);
+  return result;
 }
 
 //===----------------------------------------------------------------------===//

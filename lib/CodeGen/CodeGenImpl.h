@@ -101,6 +101,7 @@ private:
   mlir::Value emitBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
   mlir::Value noneValue(mlir::Location l);
   mlir::Value emitMathCall(ast::CallExpr &call, sema::Builtin builtin);
+  mlir::Value emitRandomCall(ast::CallExpr &call, sema::Builtin builtin);
   /// A module's value member: math.pi, sys.argv.
   mlir::Value emitModuleValue(sema::Symbol *member, mlir::Location l);
   mlir::Value emitStrMethodCall(ast::CallExpr &call,

@@ -60,6 +60,10 @@ static inline RoastStr *roast_rt_str_seal_as(RoastStr *s, bool ascii) {
 }
 /* A new str from bytes known to be ASCII (or not): no scan. */
 RoastStr *roast_rt_str_from_bytes(const char *data, int64_t length, bool ascii);
+/* A new str from bytes read from the OS (stdin): UTF-8, with each byte
+ * outside a valid sequence as a lone surrogate, as CPython's surrogateescape
+ * (StrDecode.c). */
+RoastStr *roast_rt_str_from_os_bytes(const char *data, size_t n);
 /* Write repr(s) to out and return its length in bytes; with out == NULL only measure
  * (StrRepr.c; containers write their elements' reprs with it). */
 size_t roast_rt_str_write_repr(const RoastStr *s, char *out);

@@ -34,7 +34,7 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"reversed", Builtin::Reversed}, {"list", Builtin::List},
       {"set", Builtin::Set},     {"dict", Builtin::Dict},
       {"hash", Builtin::Hash},   {"isinstance", Builtin::IsInstance},
-      {"super", Builtin::Super}};
+      {"super", Builtin::Super}, {"input", Builtin::Input}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

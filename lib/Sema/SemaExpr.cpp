@@ -111,6 +111,9 @@ const Type *Checker::checkName(NameExpr &name) {
   case Symbol::Kind::Module:
     unsupported(name.getLoc(), "modules as values");
     return types.getError();
+  case Symbol::Kind::Class:
+    unsupported(name.getLoc(), "classes as values");
+    return types.getError();
   case Symbol::Kind::Constant:
     return sym->type;
   }
@@ -584,6 +587,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::TimeSleep: {
     return checkTimeCall(call, builtin, moduleMemberName(call));
   }
+  case Builtin::RandomSeed: case Builtin::RandomRandom:
+  case Builtin::RandomUniform: case Builtin::RandomGetrandbits:
+  case Builtin::RandomRandrange: case Builtin::RandomRandint:
+  case Builtin::RandomChoice: case Builtin::RandomShuffle:
+    return checkRandomCall(call, builtin, moduleMemberName(call));
   case Builtin::SysArgv:
     diags.error(call.getLoc(), "'list' object is not callable");
     return types.getError();
@@ -695,11 +703,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     return types.getError();
   }
   case Builtin::Str:
-  case Builtin::Repr: {
-    llvm::StringRef name = builtin == Builtin::Str ? "str" : "repr";
-    if (call.args.empty() && builtin == Builtin::Str && call.keywords.empty())
+  case Builtin::Repr:
+  case Builtin::Input: { // input(prompt) writes str(prompt)
+    llvm::StringRef name = builtin == Builtin::Str    ? "str"
+                           : builtin == Builtin::Repr ? "repr"
+                                                      : "input";
+    if (call.args.empty() && builtin != Builtin::Repr && call.keywords.empty())
       return types.getStr();
-    if (!checkArgCount(call, name, 1, 1))
+    if (!checkArgCount(call, name, builtin == Builtin::Input ? 0 : 1, 1))
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&

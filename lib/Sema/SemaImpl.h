@@ -119,6 +119,12 @@ private:
   const Type *checkSysExit(ast::CallExpr &call);
   const Type *checkTimeCall(ast::CallExpr &call, Builtin builtin,
                             llvm::StringRef name);
+  const Type *checkRandomCall(ast::CallExpr &call, Builtin builtin,
+                              llvm::StringRef name);
+  /// Adds a Builtin symbol per function of a built-in module to `members`.
+  void addModuleFunctions(
+      llvm::StringMap<Symbol *> &members,
+      llvm::ArrayRef<std::pair<const char *, Builtin>> functions);
   /// The member `member` of built-in module `module`, or null.
   Symbol *lookupModuleMember(llvm::StringRef module, llvm::StringRef member);
   /// When `attr.value` names a module: sets attr.member (reporting a missing
@@ -217,8 +223,9 @@ private:
   llvm::StringMap<Symbol *> localScope;
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
-  /// The members of the math module, made on first use.
-  llvm::StringMap<Symbol *> mathMembers, sysMembers, timeMembers;
+  /// The members of the built-in modules, made on first use.
+  llvm::StringMap<Symbol *> mathMembers, sysMembers, timeMembers,
+      randomMembers;
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;

@@ -26,23 +26,40 @@ llvm::StringRef Checker::moduleMemberName(CallExpr &call) {
 }
 
 bool Checker::isBuiltinModule(llvm::StringRef name) {
-  return name == "math" || name == "sys" || name == "time";
+  return name == "math" || name == "sys" || name == "time" || name == "random";
+}
+
+void Checker::addModuleFunctions(
+    llvm::StringMap<Symbol *> &members,
+    llvm::ArrayRef<std::pair<const char *, Builtin>> functions) {
+  for (auto [name, builtin] : functions) {
+    Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
+    sym->builtin = builtin;
+    members[name] = sym;
+  }
 }
 
 Symbol *Checker::lookupModuleMember(llvm::StringRef module,
                                     llvm::StringRef member) {
+  if (module == "random") {
+    if (randomMembers.empty())
+      addModuleFunctions(randomMembers,
+                         {{"seed", Builtin::RandomSeed},
+                          {"random", Builtin::RandomRandom},
+                          {"uniform", Builtin::RandomUniform},
+                          {"getrandbits", Builtin::RandomGetrandbits},
+                          {"randrange", Builtin::RandomRandrange},
+                          {"randint", Builtin::RandomRandint},
+                          {"choice", Builtin::RandomChoice},
+                          {"shuffle", Builtin::RandomShuffle}});
+    return randomMembers.lookup(member);
+  }
   if (module == "time") {
-    if (timeMembers.empty()) {
-      static constexpr std::pair<const char *, Builtin> functions[] = {
-          {"perf_counter", Builtin::TimePerfCounter},
-          {"time", Builtin::TimeTime},
-          {"sleep", Builtin::TimeSleep}};
-      for (auto [name, builtin] : functions) {
-        Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
-        sym->builtin = builtin;
-        timeMembers[name] = sym;
-      }
-    }
+    if (timeMembers.empty())
+      addModuleFunctions(timeMembers,
+                         {{"perf_counter", Builtin::TimePerfCounter},
+                          {"time", Builtin::TimeTime},
+                          {"sleep", Builtin::TimeSleep}});
     return timeMembers.lookup(member);
   }
   if (module == "sys") {
@@ -74,11 +91,7 @@ Symbol *Checker::lookupModuleMember(llvm::StringRef module,
         {"isfinite", Builtin::MathIsFinite}, {"isinf", Builtin::MathIsInf},
         {"isnan", Builtin::MathIsNan},   {"gcd", Builtin::MathGcd},
         {"isqrt", Builtin::MathIsqrt},   {"factorial", Builtin::MathFactorial}};
-    for (auto [name, builtin] : functions) {
-      Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
-      sym->builtin = builtin;
-      mathMembers[name] = sym;
-    }
+    addModuleFunctions(mathMembers, functions);
     const std::pair<const char *, double> constants[] = {
         {"pi", M_PI},
         {"e", M_E},
@@ -116,8 +129,9 @@ void Checker::checkImport(ImportStmt &stmt) {
     for (const ImportStmt::Name &name : stmt.names) {
       if (!isBuiltinModule(name.name)) {
         diags.error(name.loc, "No module named '" + name.name +
-                                  "' (the built-in modules math, sys and "
-                                  "time are the only ones supported yet)");
+                                  "' (the built-in modules math, sys, time "
+                                  "and random are the only ones supported "
+                                  "yet)");
         continue;
       }
       bind(name, newSymbol(Symbol::Kind::Module, name.name, nullptr, name.loc));
@@ -126,8 +140,9 @@ void Checker::checkImport(ImportStmt &stmt) {
   }
   if (!isBuiltinModule(stmt.from)) {
     diags.error(stmt.getLoc(), "No module named '" + stmt.from +
-                                   "' (the built-in modules math, sys and "
-                                   "time are the only ones supported yet)");
+                                   "' (the built-in modules math, sys, "
+                                   "time and random are the only ones "
+                                   "supported yet)");
     return;
   }
   for (const ImportStmt::Name &name : stmt.names) {
@@ -187,6 +202,90 @@ const Type *Checker::checkTimeCall(CallExpr &call, Builtin builtin,
     return types.getNone();
   }
   return types.getFloat();
+}
+
+/// The random module: ints where CPython wants an index (randrange rejects
+/// floats since 3.12), numbers for uniform, a list for choice and shuffle.
+const Type *Checker::checkRandomCall(CallExpr &call, Builtin builtin,
+                                     llvm::StringRef name) {
+  size_t min = 1, max = 1;
+  const Type *result = types.getInt();
+  switch (builtin) {
+  case Builtin::RandomSeed:
+    min = 0;
+    result = types.getNone();
+    break;
+  case Builtin::RandomRandom:
+    min = max = 0;
+    result = types.getFloat();
+    break;
+  case Builtin::RandomUniform:
+    min = max = 2;
+    result = types.getFloat();
+    break;
+  case Builtin::RandomRandint:
+    min = max = 2;
+    break;
+  case Builtin::RandomRandrange:
+    max = 3;
+    break;
+  case Builtin::RandomShuffle:
+    result = types.getNone();
+    break;
+  default:
+    break;
+  }
+  std::string qualified = ("random." + name).str();
+  if (!checkArgCount(call, qualified, min, max))
+    return types.getError();
+  bool ok = true;
+  for (ExprPtr &arg : call.args) {
+    const Type *type = checkExpr(*arg);
+    if (type->isError()) {
+      ok = false;
+      continue;
+    }
+    std::string error;
+    switch (builtin) {
+    case Builtin::RandomSeed:
+      if (type->isFloat() || type->isStr()) {
+        unsupported(arg->getLoc(),
+                    "random.seed() seeds of type " + type->str());
+        ok = false;
+      } else if (!type->isInt() && !type->isBool() && !type->isNone()) {
+        error = "The only supported seed types are: None, int, float, str, "
+                "bytes, and bytearray.";
+      }
+      break;
+    case Builtin::RandomUniform:
+      if (!type->isNumeric())
+        error = "must be real number, not " + type->str();
+      break;
+    case Builtin::RandomChoice:
+    case Builtin::RandomShuffle:
+      if (auto *list = llvm::dyn_cast<ListType>(type)) {
+        if (builtin == Builtin::RandomChoice)
+          result = list->getElement();
+      } else if (type->isNumeric() || type->isNone()) {
+        error = "object of type '" + type->str() + "' has no len()";
+      } else {
+        unsupported(arg->getLoc(),
+                    qualified + "() arguments of type " + type->str());
+        ok = false;
+      }
+      break;
+    default: // getrandbits, randint, randrange
+      if (!type->isInt() && !type->isBool())
+        error = "'" + type->str() +
+                "' object cannot be interpreted as an integer";
+      break;
+    }
+    if (!error.empty()) {
+      diags.error(arg->getLoc(), error);
+      ok = false;
+    }
+  }
+  return ok ? result : types.getError();
 }
 
 /// The math functions: float arguments (ints and bools convert), except

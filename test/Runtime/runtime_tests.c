@@ -549,6 +549,7 @@ int main(void) {
   test_list();
   test_format();
   test_collections();
+  test_random();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

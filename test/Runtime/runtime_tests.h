@@ -49,5 +49,7 @@ void test_list(void);
 void test_format(void);
 /* The hash, tuple, dict and set tests (collection_tests.c). */
 void test_collections(void);
+/* The random module's tests (random_tests.c). */
+void test_random(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */

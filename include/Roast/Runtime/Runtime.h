@@ -80,6 +80,11 @@ void roast_rt_print_str(const RoastStr *s);        /* the raw bytes of s (print,
 void roast_rt_print_str_repr(const RoastStr *s);   /* repr(s): quoted and escaped as CPython does */
 void roast_rt_print_cstr(const char *s);           /* a NUL-terminated C string (separators, newlines) */
 void roast_rt_flush(void);                         /* write buffered output to stdout */
+/* input(prompt) (prompt NULL: input()): writes the prompt, flushes stdout, and
+ * returns the next line of stdin without its "\n", decoded as CPython
+ * decodes stdin (UTF-8, surrogateescape); EOFError "EOF when reading a line"
+ * at the end of input. */
+RoastStr *roast_rt_input(const RoastStr *prompt, const char *file, int32_t line, const char *fn);
 
 /* ---- Exceptions (docs/rationale/exceptions.md) -------------------------- */
 /* Raising never unwinds the C stack: it sets roast_rt_exception and
@@ -149,6 +154,23 @@ double roast_rt_time_perf_counter(void); /* seconds on a monotonic clock */
 double roast_rt_time_time(void);         /* seconds since the epoch */
 /* time.sleep(seconds); ValueError "sleep length must be non-negative". */
 void roast_rt_time_sleep(double seconds, const char *file, int32_t line, const char *fn);
+
+/* ---- The random module ---------------------------------------------------- */
+/* CPython 3.12's stream exactly: MT19937 seeded as random.seed(int) seeds it
+ * (init_by_array over the absolute value's 32-bit words), random() from two
+ * words (53 bits), and ints by _randbelow_with_getrandbits.  Unseeded, the
+ * generator seeds itself from the OS on first use.  Errors are CPython's
+ * ValueError / IndexError messages. */
+void roast_rt_random_seed(int64_t n);
+void roast_rt_random_seed_os(void); /* random.seed() / seed(None) */
+double roast_rt_random_random(void);
+double roast_rt_random_uniform(double a, double b); /* a + (b - a) * random() */
+/* getrandbits(k); k > 63 is OverflowError "integer overflow" (Roast-specific). */
+int64_t roast_rt_random_getrandbits(int64_t k, const char *file, int32_t line, const char *fn);
+/* randrange(start) when !has_stop (stop and step are then ignored), else
+ * randrange(start, stop, step); randint(a, b) is randrange(a, b + 1). */
+int64_t roast_rt_random_randrange(int64_t start, int64_t stop, int64_t step, int32_t has_stop, const char *file, int32_t line, const char *fn);
+int64_t roast_rt_random_randint(int64_t a, int64_t b, const char *file, int32_t line, const char *fn);
 
 /* ---- The math module ------------------------------------------------------ */
 /* The math functions that can raise, numbered as the roast dialect's
@@ -399,6 +421,10 @@ double roast_rt_list_sum_float(const RoastList *l);
 uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char *file, int32_t line, const char *fn);
 bool roast_rt_list_any(const RoastList *l); /* any(l) */
 bool roast_rt_list_all(const RoastList *l); /* all(l) */
+/* random.choice(l): a random element's slot, BORROWED, drawn as CPython draws it; IndexError
+ * "Cannot choose from an empty sequence".  random.shuffle(l): in place, CPython's swaps. */
+uint64_t roast_rt_random_choice(const RoastList *l, const char *file, int32_t line, const char *fn);
+void roast_rt_random_shuffle(RoastList *l);
 /* s.split() (sep NULL: runs of whitespace) or s.split(sep) (ValueError
  * "empty separator"), splitting at most maxsplit times (< 0: no limit; the
  * rest is the last piece): a new list of new strs. */

@@ -50,6 +50,7 @@ enum class Builtin {
   Hash,
   IsInstance,
   Super,
+  Input,
   // Functions of the built-in math module (math.f, or from math import f).
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
   MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,
@@ -58,7 +59,10 @@ enum class Builtin {
   // The sys module.
   SysExit, SysArgv,
   // The time module.
-  TimePerfCounter, TimeTime, TimeSleep
+  TimePerfCounter, TimeTime, TimeSleep,
+  // The random module.
+  RandomSeed, RandomRandom, RandomUniform, RandomGetrandbits, RandomRandrange,
+  RandomRandint, RandomChoice, RandomShuffle
 };
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

@@ -1,6 +1,7 @@
-//===- RuntimePatterns.cpp - str, None, print, raise and the stack guard --===//
+//===- RuntimePatterns.cpp - print, raise, str and the built-in modules ---===//
 
 #include "PatternBase.h"
+#include "Slots.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
@@ -78,6 +79,67 @@ struct SleepOpLowering : public RuntimeOpConversionPattern<SleepOp> {
                   ConversionPatternRewriter &rewriter) const override {
     abi.callAt(rewriter, op, RuntimeFunction::Sleep, adaptor.getSeconds());
     rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// The random module: one runtime entry per function; the generator's state
+/// lives in the runtime, so every call is an opaque side effect.
+struct RandomCallOpLowering : public RuntimeOpConversionPattern<RandomCallOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(RandomCallOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ValueRange operands = adaptor.getOperands();
+    Value result;
+    switch (op.getFunction()) {
+    case RandomFunction::seed:
+      abi.call(rewriter, loc,
+               operands.empty() ? RuntimeFunction::RandomSeedOS
+                                : RuntimeFunction::RandomSeed,
+               operands);
+      break;
+    case RandomFunction::random:
+      result = abi.call(rewriter, loc, RuntimeFunction::RandomRandom, {});
+      break;
+    case RandomFunction::uniform:
+      result =
+          abi.call(rewriter, loc, RuntimeFunction::RandomUniform, operands);
+      break;
+    case RandomFunction::getrandbits:
+      result = abi.callAt(rewriter, op, RuntimeFunction::RandomGetrandbits,
+                          operands);
+      break;
+    case RandomFunction::randint:
+      result =
+          abi.callAt(rewriter, op, RuntimeFunction::RandomRandint, operands);
+      break;
+    case RandomFunction::randrange: {
+      // randrange(stop) passes a placeholder stop and step; CPython's
+      // messages differ with and without a stop.
+      Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
+      SmallVector<Value, 4> args(operands);
+      while (args.size() < 3)
+        args.push_back(one);
+      args.push_back(arith::ConstantIntOp::create(
+          rewriter, loc, operands.size() > 1 ? 1 : 0, 32));
+      result = abi.callAt(rewriter, op, RuntimeFunction::RandomRandrange, args);
+      break;
+    }
+    case RandomFunction::choice: {
+      Value slot =
+          abi.callAt(rewriter, op, RuntimeFunction::RandomChoice, operands);
+      result = decodeSlot(rewriter, loc, *getTypeConverter(), slot,
+                          op.getResult(0).getType());
+      break;
+    }
+    case RandomFunction::shuffle:
+      abi.call(rewriter, loc, RuntimeFunction::RandomShuffle, operands);
+      break;
+    }
+    replaceOrErase(rewriter, op, result);
     return success();
   }
 };
@@ -192,6 +254,25 @@ private:
   }
 };
 
+/// input([prompt]): the runtime writes the prompt, flushes stdout and reads
+/// a line; a null prompt is input().
+struct InputOpLowering : public RuntimeOpConversionPattern<InputOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(InputOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value prompt = adaptor.getPrompt();
+    if (!prompt)
+      prompt = LLVM::ZeroOp::create(
+          rewriter, op.getLoc(),
+          LLVM::LLVMPointerType::get(rewriter.getContext()));
+    rewriter.replaceOp(
+        op, abi.callAt(rewriter, op, RuntimeFunction::Input, prompt));
+    return success();
+  }
+};
+
 /// Until Roast has exception handling, raise ends the program: a call that
 /// does not return.
 struct RaiseOpLowering : public RuntimeOpConversionPattern<RaiseOp> {
@@ -252,9 +333,10 @@ struct StackGuardOpLowering : public RuntimeOpConversionPattern<StackGuardOp> {
 void roast::populateRoastRuntimePatterns(const TypeConverter &converter,
                                          RuntimeABI &abi,
                                          RewritePatternSet &patterns) {
-  patterns.add<StringOpLowering, PrintOpLowering, RaiseOpLowering,
-               StackGuardOpLowering, ExitOpLowering, SysArgvOpLowering,
-               ClockOpLowering, SleepOpLowering>(
+  patterns.add<StringOpLowering, PrintOpLowering, InputOpLowering,
+               RaiseOpLowering, StackGuardOpLowering, ExitOpLowering,
+               SysArgvOpLowering, ClockOpLowering, SleepOpLowering,
+               RandomCallOpLowering>(
       converter, patterns.getContext(), abi);
   patterns.add<NullPointerLowering<roast::NoneOp>, NullPointerLowering<NullOp>,
                IsOpLowering>(

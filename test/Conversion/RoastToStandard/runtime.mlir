@@ -79,6 +79,23 @@ roast.func @m.print(%i: i64, %f: f64, %b: i1, %n: !roast.none, %s: !roast.str,
 
 // -----
 
+// input() passes a null prompt, input(s) the str; either may raise EOFError,
+// so the call carries the location.
+// CHECK-DAG: llvm.func @roast_rt_input(!llvm.ptr, !llvm.ptr, i32, !llvm.ptr) -> !llvm.ptr
+// CHECK-LABEL: func.func @m.input(
+// CHECK-SAME:      %[[PROMPT:.*]]: !llvm.ptr)
+// CHECK:         %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
+// CHECK:         %[[LINE:.*]] = llvm.call @roast_rt_input(%[[NULL]], %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK:         %[[ANSWER:.*]] = llvm.call @roast_rt_input(%[[PROMPT]], %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK:         return %[[LINE]], %[[ANSWER]]
+roast.func @m.input(%prompt: !roast.str) -> (!roast.str, !roast.str) {
+  %line = roast.input()
+  %answer = roast.input(%prompt)
+  roast.return %line, %answer : !roast.str, !roast.str
+}
+
+// -----
+
 // The stack guard: stack pointer below the runtime's limit (unsigned, so a
 // null limit never fires) raises RecursionError from a cold block.
 // CHECK-DAG: llvm.mlir.global external @roast_rt_stack_limit() {{.*}} : !llvm.ptr

@@ -185,3 +185,11 @@ roast.func @m.find_start(%a: !roast.str, %b: !roast.str) -> i64 {
   %0 = roast.str_method find(%a, %b, %b) : (!roast.str, !roast.str, !roast.str) -> i64
   roast.return %0 : i64
 }
+
+// -----
+
+roast.func @f(%a: i64) -> !roast.str {
+  // expected-error@+1 {{'roast.input' op operand #0 must be}}
+  %0 = "roast.input"(%a) : (i64) -> !roast.str
+  roast.return %0 : !roast.str
+}

@@ -80,6 +80,10 @@ roast.func @effects() {
   %n = roast.none
   // CHECK: roast.print %[[S]], %{{.*}}, %[[N]] sep %[[S]] end %[[S]] : !roast.str, f64, !roast.none
   roast.print %s, %r, %n sep %s end %s : !roast.str, f64, !roast.none
+  // CHECK: roast.input(){{$}}
+  %line = roast.input()
+  // CHECK: roast.input(%[[S]]){{$}}
+  %answer = roast.input(%s)
   // CHECK: roast.print{{$}}
   roast.print
   // CHECK: roast.return{{$}}

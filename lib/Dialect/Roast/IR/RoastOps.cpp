@@ -6,6 +6,8 @@
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/FunctionImplementation.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace roast;
 
@@ -617,4 +619,48 @@ LogicalResult ClockOp::verify() {
     return emitOpError("clock must be perf_counter or time, not ")
            << getClock();
   return success();
+}
+
+LogicalResult RandomCallOp::verify() {
+  Builder b(getContext());
+  Type i64 = b.getI64Type(), f64 = b.getF64Type();
+  RandomFunction fn = getFunction();
+  size_t given = getOperands().size();
+  SmallVector<Type, 3> operands, results;
+  switch (fn) {
+  case RandomFunction::seed: // seed() seeds from the OS
+    operands.assign(std::min<size_t>(given, 1), i64);
+    break;
+  case RandomFunction::random:
+    results.push_back(f64);
+    break;
+  case RandomFunction::uniform:
+    operands.assign(2, f64);
+    results.push_back(f64);
+    break;
+  case RandomFunction::getrandbits:
+  case RandomFunction::randint:
+  case RandomFunction::randrange:
+    operands.assign(fn == RandomFunction::getrandbits ? 1
+                    : fn == RandomFunction::randint
+                        ? 2
+                        : std::clamp<size_t>(given, 1, 3),
+                    i64);
+    results.push_back(i64);
+    break;
+  case RandomFunction::choice:
+  case RandomFunction::shuffle: {
+    auto list =
+        given ? dyn_cast<ListType>(getOperands()[0].getType()) : ListType();
+    if (!list)
+      return emitOpError() << stringifyRandomFunction(fn)
+                           << " expects a list operand";
+    operands.push_back(list);
+    if (fn == RandomFunction::choice)
+      results.push_back(list.getElementType());
+    break;
+  }
+  }
+  return verifyMethodSignature(*this, stringifyRandomFunction(fn), operands,
+                               results);
 }

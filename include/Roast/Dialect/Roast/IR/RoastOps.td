@@ -422,6 +422,40 @@ def Roast_SleepOp : Roast_Op<"sleep", [Roast_MayRaise]> {
   let assemblyFormat = "$seconds attr-dict";
 }
 
+def Roast_RandomFunction : I32EnumAttr<"RandomFunction", "a function of the random module", [
+    I32EnumAttrCase<"seed", 0>, I32EnumAttrCase<"random", 1>,
+    I32EnumAttrCase<"uniform", 2>, I32EnumAttrCase<"getrandbits", 3>,
+    I32EnumAttrCase<"randrange", 4>, I32EnumAttrCase<"randint", 5>,
+    I32EnumAttrCase<"choice", 6>, I32EnumAttrCase<"shuffle", 7>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_RandomCallOp : Roast_Op<"random_call"> {
+  let summary = "a function of the random module";
+  let description = [{
+    Draws from the program's one Mersenne Twister, giving CPython 3.12's
+    stream for the same seed. `seed` takes an `i64` (none: seed from the
+    OS); `random` and `uniform` give `f64`; `getrandbits`, `randint` and
+    `randrange` (1 to 3 operands: `stop`, `start, stop` or `start, stop,
+    step`) take and give `i64`; `choice` gives an element of a list,
+    borrowed from it; `shuffle` permutes a list in place. Errors are
+    CPython's (`ValueError: empty range in randrange(5, 3)`, `IndexError:
+    Cannot choose from an empty sequence`).
+
+    ```mlir
+    roast.random_call seed(%n) : (i64) -> ()
+    %r = roast.random_call randint(%a, %b) : (i64, i64) -> i64
+    %x = roast.random_call choice(%l) : (!roast.list<!roast.str>) -> !roast.str
+    ```
+  }];
+  let arguments = (ins Roast_RandomFunction:$function, Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = [{
+    $function `(` $operands `)` attr-dict `:` functional-type($operands, $results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Roast_SysArgvOp : Roast_Op<"sys_argv"> {
   let summary = "sys.argv";
   let description = [{
@@ -1223,6 +1257,25 @@ def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
   let assemblyFormat = [{
     ($values^)? (`sep` $sep^)? (`end` $end^)? attr-dict (`:` type($values)^)?
   }];
+}
+
+def Roast_InputOp : Roast_Op<"input"> {
+  let summary = "Python's input()";
+  let description = [{
+    Writes the prompt, if there is one, to standard output without a
+    newline, flushes standard output, and reads one line of standard input
+    without its `"\n"`: a new str. At the end of the input it raises
+    `EOFError: EOF when reading a line`.
+
+    ```mlir
+    %line = roast.input()
+    %name = roast.input(%prompt)
+    ```
+  }];
+  let arguments = (ins Optional<Roast_StrType>:$prompt);
+  let results = (outs Roast_StrType:$result);
+  // Parenthesized: a bare optional operand would take the next line's result.
+  let assemblyFormat = "`(` ($prompt^)? `)` attr-dict";
 }
 
 // The values are the runtime's RoastErrorKind (include/Roast/Runtime/Runtime.h).
