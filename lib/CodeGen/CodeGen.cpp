@@ -159,8 +159,10 @@ void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
   for (auto [param, arg] : llvm::zip(info.params, entry->getArguments()))
     storeTo(param, arg, param->type, arg.getLoc());
   popTemps();
+  beginFrameCleanup();
   emitBlock(info.def->body);
   finishFunction(func, info.type->getResult());
+  endFrameCleanup(func.getLoc());
 }
 
 void Generator::emitModuleInit() {
@@ -308,12 +310,10 @@ void Generator::pushTemps() { temps.emplace_back(); }
 
 void Generator::popTemps(Value keep) {
   SmallVector<Value> scope = temps.pop_back_val();
-  // After a terminator (return, break) the scope was released already.
-  if (isTerminated()) {
-    assert(llvm::all_of(scope, [&](Value v) { return v == keep; }) &&
-           "temporaries must be released before a terminator");
+  // After a terminator the scope was released already (a return or raise
+  // releases every live temporary).
+  if (isTerminated())
     return;
-  }
   for (Value value : llvm::reverse(scope)) {
     if (value == keep)
       continue;
@@ -580,11 +580,12 @@ void Generator::emitReturn(ast::ReturnStmt &stmt) {
       ReleaseOp::create(builder, l, value);
     return;
   }
-  for (SmallVector<Value> &scope : llvm::reverse(temps)) {
-    for (Value temp : llvm::reverse(scope))
-      ReleaseOp::create(builder, l, temp);
-    scope.clear();
-  }
+  SmallVector<Value> live = tempsAbove(0);
+  for (Value temp : llvm::reverse(live))
+    ReleaseOp::create(builder, l, temp);
+  // Only this statement's scope ends here: the enclosing statements still
+  // release their temporaries on their other paths.
+  temps.back().clear();
   releaseLocals(l);
   if (result->isNone())
     ReturnOp::create(builder, l);

@@ -28,11 +28,41 @@ void Generator::RaiseRouter::notifyOperationInserted(
   if (&block->back() != op)
     return;
   OpBuilder &builder = generator.builder;
+  Location l = op->getLoc();
   Block *next = new Block();
   next->insertAfter(block);
+  // The temporaries alive here die with the exception: a landing block
+  // releases them on the way to the handler.
+  SmallVector<Value> live = generator.tempsAbove(generator.handlerTemps.back());
+  Block *landing = handler;
+  if (!live.empty()) {
+    landing = new Block();
+    landing->insertAfter(next);
+    builder.setInsertionPointToStart(landing);
+    for (Value temp : llvm::reverse(live))
+      ReleaseOp::create(builder, l, temp);
+    cf::BranchOp::create(builder, l, handler);
+  }
   builder.setInsertionPointToEnd(block);
-  CheckRaisedOp::create(builder, op->getLoc(), handler, next);
+  CheckRaisedOp::create(builder, l, landing, next);
   builder.setInsertionPointToStart(next);
+}
+
+SmallVector<Value> Generator::tempsAbove(size_t depth) const {
+  SmallVector<Value> live;
+  for (size_t i = depth; i < temps.size(); ++i)
+    llvm::append_range(live, temps[i]);
+  return live;
+}
+
+void Generator::pushHandler(Block *handler) {
+  handlers.push_back(handler);
+  handlerTemps.push_back(temps.size());
+}
+
+void Generator::popHandler() {
+  handlers.pop_back();
+  handlerTemps.pop_back();
 }
 
 Block *Generator::currentHandler() const {
@@ -51,23 +81,25 @@ void Generator::emitBuiltinRaise(ExceptionKind kind, StringRef message,
 }
 
 void Generator::emitThrow(Value exception, const sema::Type *type,
-                          Location l) {
-  // The statement's temporaries die here; the exception's reference goes
-  // to the runtime.
+                          Location l, bool reraise) {
+  // The exception's reference goes to the runtime; the temporaries of the
+  // scopes the raise leaves die here.
   consume(exception, type);
-  for (Value temp : llvm::reverse(temps.back()))
+  size_t depth = handlerTemps.empty() ? 0 : handlerTemps.back();
+  SmallVector<Value> live = tempsAbove(depth);
+  for (Value temp : llvm::reverse(live))
     ReleaseOp::create(builder, l, temp);
+  // Only the raise statement's own scope ends here; the enclosing ones
+  // still release their temporaries on their other paths.
   temps.back().clear();
-  ThrowOp::create(builder, l, exception, unwindSuccessor());
+  ThrowOp::create(builder, l, exception, reraise, unwindSuccessor());
 }
 
 void Generator::emitRaise(ast::RaiseStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  if (!stmt.exc) { // re-raise the exception being handled
-    Value exception = caught.back();
-    RetainOp::create(builder, l, exception);
-    temps.back().push_back(exception);
-    emitThrow(exception, exceptionType(), l);
+  if (!stmt.exc) { // re-raise the exception being handled: its clause's
+    Value exception = caught.back(); // reference goes to the runtime
+    emitThrow(exception, exceptionType(), l, /*reraise=*/true);
     return;
   }
   if (stmt.cause) // `from cause`: evaluated for its effects only
@@ -99,13 +131,13 @@ void Generator::emitTry(ast::TryStmt &stmt) {
   }
   Location l = loc(stmt.getLoc());
   Block *onException = new Block(), *after = new Block();
-  finallies.push_back({&stmt.finalBody, loops.size(), handlers});
-  handlers.push_back(onException);
+  finallies.push_back({&stmt.finalBody, loops.size(), handlers, handlerTemps});
+  pushHandler(onException);
   if (stmt.handlers.empty())
     emitBlock(stmt.body);
   else
     emitTryExcept(stmt);
-  handlers.pop_back();
+  popHandler();
   FinallyScope scope = finallies.pop_back_val();
   if (!isTerminated()) {
     emitBlock(stmt.finalBody);
@@ -117,15 +149,12 @@ void Generator::emitTry(ast::TryStmt &stmt) {
   startBlock(onException);
   Value exception =
       CatchOp::create(builder, l, convertType(exceptionType()));
-  caught.push_back(exception);
+  pushTemps(); // the exception, owned while the finally body runs
+  temps.back().push_back(exception);
   emitBlock(stmt.finalBody);
-  caught.pop_back();
-  if (!isTerminated()) {
-    pushTemps();
-    temps.back().push_back(exception);
-    emitThrow(exception, exceptionType(), l);
-    popTemps();
-  }
+  if (!isTerminated())
+    emitThrow(exception, exceptionType(), l, /*reraise=*/true);
+  popTemps();
   (void)scope;
   startBlock(after);
 }
@@ -133,9 +162,9 @@ void Generator::emitTry(ast::TryStmt &stmt) {
 void Generator::emitTryExcept(ast::TryStmt &stmt) {
   Location l = loc(stmt.getLoc());
   Block *handler = new Block(), *after = new Block();
-  handlers.push_back(handler);
+  pushHandler(handler);
   emitBlock(stmt.body);
-  handlers.pop_back();
+  popHandler();
   if (!isTerminated()) {
     emitBlock(stmt.orElse);
     if (!isTerminated())
@@ -161,19 +190,22 @@ void Generator::emitTryExcept(ast::TryStmt &stmt) {
                                    objectType(*type->getInfo()), exception);
       storeTo(clause.symbol, bound, type, cl);
     }
+    // The clause owns the exception: released when it ends, handed on by
+    // a bare `raise`.
+    pushTemps();
+    temps.back().push_back(exception);
     caught.push_back(exception);
     emitBlock(clause.body);
     caught.pop_back();
-    if (!isTerminated()) {
-      ReleaseOp::create(builder, cl, exception);
+    popTemps();
+    if (!isTerminated())
       cf::BranchOp::create(builder, cl, after);
-    }
     startBlock(next);
   }
   // No clause matched: the exception goes on.
   pushTemps();
   temps.back().push_back(exception);
-  emitThrow(exception, exceptionType(), l);
+  emitThrow(exception, exceptionType(), l, /*reraise=*/true);
   popTemps();
   startBlock(after);
 }
@@ -198,14 +230,42 @@ Value Generator::emitExceptMatch(Value exception, ast::Expr &classes,
 void Generator::emitFinalliesBefore(size_t loopDepth, Location l) {
   // Innermost first; each body runs with the handlers around its try.
   SmallVector<Block *> saved = handlers;
+  SmallVector<size_t> savedTemps = handlerTemps;
   SmallVector<FinallyScope> savedFinallies = finallies;
   while (!finallies.empty() && finallies.back().loopDepth >= loopDepth) {
     FinallyScope scope = finallies.pop_back_val();
     handlers = scope.handlers;
+    handlerTemps = scope.handlerTemps;
     emitBlock(*scope.body);
     if (isTerminated())
       break;
   }
   handlers = saved;
+  handlerTemps = savedTemps;
   finallies = savedFinallies;
+}
+
+void Generator::beginFrameCleanup() {
+  // A function holding references handles every exception that would
+  // leave it: the handler releases them and raises again.
+  if (refSlots.empty())
+    return;
+  frameCleanup = new Block();
+  pushHandler(frameCleanup);
+}
+
+void Generator::endFrameCleanup(Location l) {
+  if (!frameCleanup)
+    return;
+  popHandler();
+  if (frameCleanup->use_empty()) {
+    delete frameCleanup;
+  } else {
+    startBlock(frameCleanup);
+    Value exception =
+        CatchOp::create(builder, l, convertType(exceptionType()));
+    releaseLocals(l);
+    ThrowOp::create(builder, l, exception, /*reraise=*/true, BlockRange());
+  }
+  frameCleanup = nullptr;
 }

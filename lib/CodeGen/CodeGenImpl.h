@@ -213,6 +213,10 @@ private:
     Generator &generator;
   };
   mlir::Block *currentHandler() const;
+  void pushHandler(mlir::Block *handler);
+  void popHandler();
+  /// The temporaries of the scopes from `depth` on.
+  llvm::SmallVector<mlir::Value> tempsAbove(size_t depth) const;
   /// The unwind successor of a raising terminator: the innermost handler.
   mlir::BlockRange unwindSuccessor() const;
   void emitBuiltinRaise(ExceptionKind kind, llvm::StringRef message,
@@ -220,7 +224,11 @@ private:
   /// Raises `exception` (an owned or tracked instance), releasing the
   /// statement's other temporaries.
   void emitThrow(mlir::Value exception, const sema::Type *type,
-                 mlir::Location l);
+                 mlir::Location l, bool reraise = false);
+  /// Around a function body: the handler that releases the frame's
+  /// references when an exception leaves it.
+  void beginFrameCleanup();
+  void endFrameCleanup(mlir::Location l);
   void emitRaise(ast::RaiseStmt &stmt);
   void emitTry(ast::TryStmt &stmt);
   void emitTryExcept(ast::TryStmt &stmt);
@@ -272,14 +280,21 @@ private:
   /// The handler blocks of the enclosing try bodies, innermost last; a null
   /// entry (a finally body being emitted for a jump) shadows none.
   llvm::SmallVector<mlir::Block *> handlers;
+  /// For each handler, how many temporary scopes enclosed its try: an
+  /// exception reaching it leaves the scopes above.
+  llvm::SmallVector<size_t> handlerTemps;
   /// The exceptions the enclosing except clauses handle (bare `raise`).
   llvm::SmallVector<mlir::Value> caught;
   struct FinallyScope {
     ast::Block *body;
     size_t loopDepth;
-    llvm::SmallVector<mlir::Block *> handlers; // around the try statement
+    llvm::SmallVector<mlir::Block *> handlers;
+  /// For each handler, how many temporary scopes enclosed its try: an
+  /// exception reaching it leaves the scopes above.
+  llvm::SmallVector<size_t> handlerTemps; // around the try statement
   };
   llvm::SmallVector<FinallyScope> finallies;
+  mlir::Block *frameCleanup = nullptr;
   RaiseRouter raiseRouter{*this};
   /// Classes whose roast.class op exists, and the last such op.
   llvm::SmallPtrSet<sema::ClassInfo *, 8> emittedClasses;

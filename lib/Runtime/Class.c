@@ -50,7 +50,16 @@ RoastStr *roast_rt_instance_repr(const RoastInstance *o) {
   if (is_exception(o->cls)) {
     /* ValueError('message'), or ValueError() without one. */
     RoastStr *message = exception_message(o);
-    RoastStr *quoted = message && message->length ? roast_rt_str_repr(message) : NULL;
+    RoastStr *quoted = NULL;
+    if (message && message->length) {
+      /* A KeyError's message is already the repr of its key. */
+      if (roast_rt_isinstance(o, &roast_rt_class_KeyError)) {
+        roast_rt_retain(&message->header);
+        quoted = message;
+      } else {
+        quoted = roast_rt_str_repr(message);
+      }
+    }
     int n = snprintf(text, sizeof text, "%s(", o->cls->name);
     RoastStr *head = roast_rt_str_from_bytes(text, n, false);
     RoastStr *tail = roast_rt_str_from_bytes(")", 1, true);

@@ -60,13 +60,19 @@ static const RoastClass *error_class(int32_t kind) {
   }
 }
 
-void roast_rt_raise_object(RoastInstance *exception, const char *file, int32_t line,
-                           const char *function) {
+void roast_rt_reraise(RoastInstance *exception) {
   /* A raise while another is pending replaces it (the runtime never raises
    * twice on one path; this keeps the invariant simple). */
   if (roast_rt_exception)
     roast_rt_release(&roast_rt_exception->header);
   roast_rt_exception = exception;
+}
+
+void roast_rt_raise_object(RoastInstance *exception, const char *file, int32_t line,
+                           const char *function) {
+  /* A new exception: the traceback starts here. */
+  frame_count = 0;
+  roast_rt_reraise(exception);
   roast_rt_traceback_push(file, line, function);
 }
 
@@ -83,9 +89,10 @@ void roast_rt_raise_recursion(const char *file, int32_t line, const char *fn) {
 }
 
 RoastInstance *roast_rt_catch(void) {
+  /* The frames stay: a handler that re-raises continues the traceback,
+   * and the next new raise starts a fresh one. */
   RoastInstance *exception = roast_rt_exception;
   roast_rt_exception = NULL;
-  frame_count = 0;
   return exception;
 }
 

@@ -115,12 +115,16 @@ extern struct RoastInstance *roast_rt_exception;
 /* Raise a new built-in exception of `kind` with `message` (NULL for none)
  * at (file, line, function); file NULL adds no traceback frame. */
 void roast_rt_raise(int32_t kind, const char *message, const char *file, int32_t line, const char *function) __attribute__((cold));
-/* Raise `exception`, taking the caller's reference. */
+/* Raise `exception`, taking the caller's reference; its traceback starts
+ * at (file, line, function). */
 void roast_rt_raise_object(struct RoastInstance *exception, const char *file, int32_t line, const char *function) __attribute__((cold));
+/* Raise again an exception a handler caught (taking the reference),
+ * continuing its traceback. */
+void roast_rt_reraise(struct RoastInstance *exception) __attribute__((cold));
 /* Record that the pending exception left a call at (file, line, function). */
 void roast_rt_traceback_push(const char *file, int32_t line, const char *function) __attribute__((cold));
-/* Take the pending exception (owned) and forget its traceback: an except
- * clause has caught it. */
+/* Take the pending exception (owned): a handler has caught it.  Its
+ * traceback stays until the next new raise, for a handler that re-raises. */
 struct RoastInstance *roast_rt_catch(void);
 /* If an exception is pending, print its traceback and `Type: message` to
  * stderr, as CPython does, and exit 1. */

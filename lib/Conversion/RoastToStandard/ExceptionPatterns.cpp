@@ -47,9 +47,14 @@ struct ThrowOpLowering : public RuntimeOpConversionPattern<ThrowOp> {
   LogicalResult
   matchAndRewrite(ThrowOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    SmallVector<Value, 4> args{adaptor.getException()};
-    llvm::append_range(args, abi.getSourceLocation(rewriter, op));
-    abi.call(rewriter, op.getLoc(), RuntimeFunction::RaiseObject, args);
+    if (op.getReraise()) {
+      abi.call(rewriter, op.getLoc(), RuntimeFunction::Reraise,
+               adaptor.getException());
+    } else {
+      SmallVector<Value, 4> args{adaptor.getException()};
+      llvm::append_range(args, abi.getSourceLocation(rewriter, op));
+      abi.call(rewriter, op.getLoc(), RuntimeFunction::RaiseObject, args);
+    }
     Block *destination = abi.getUnwindDestination(rewriter, op);
     rewriter.replaceOpWithNewOp<cf::BranchOp>(op, destination);
     return success();

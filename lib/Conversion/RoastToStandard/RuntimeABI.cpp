@@ -226,6 +226,8 @@ Value RuntimeABI::callAt(RewriterBase &rewriter, Operation *op,
                          RuntimeFunction fn, ValueRange args) {
   SmallVector<Value, 8> operands(args.begin(), args.end());
   llvm::append_range(operands, getSourceLocation(rewriter, op));
+  assert(op->hasTrait<MayRaise>() &&
+         "an op lowered to a raising call needs the MayRaise trait");
   Value result = call(rewriter, op->getLoc(), fn, operands);
   // The runtime recorded the traceback frame when it raised.
   unwindIfRaised(rewriter, op, /*pushFrame=*/false);

@@ -49,17 +49,19 @@ def Roast_ThrowOp : Roast_Op<"throw", [Terminator]> {
   let description = [{
     `raise e`: raises the instance, taking a reference to it. Inside a try
     body the `unwind` successor is the handler; without one the exception
-    leaves the function.
+    leaves the function. A `reraise` continues an exception that a handler
+    caught without handling it (no clause matched, a finally body or a
+    frame's cleanup ran, or a bare `raise`): its traceback is kept.
 
     ```mlir
     roast.throw %e : !roast.object<@ValueError>
-    roast.throw %e unwind ^handler : !roast.object<@ValueError>
+    roast.throw %e reraise unwind ^handler : !roast.object<@BaseException>
     ```
   }];
-  let arguments = (ins Roast_ObjectType:$exception);
+  let arguments = (ins Roast_ObjectType:$exception, UnitAttr:$reraise);
   let successors = (successor VariadicSuccessor<AnySuccessor>:$handler);
   let assemblyFormat = [{
-    $exception custom<Unwind>($handler) attr-dict `:`
+    $exception (`reraise` $reraise^)? custom<Unwind>($handler) attr-dict `:`
     qualified(type($exception))
   }];
   let hasVerifier = 1;

@@ -430,7 +430,7 @@ def Roast_RandomFunction : I32EnumAttr<"RandomFunction", "a function of the rand
   let cppNamespace = "::roast";
 }
 
-def Roast_RandomCallOp : Roast_Op<"random_call"> {
+def Roast_RandomCallOp : Roast_Op<"random_call", [Roast_MayRaise]> {
   let summary = "a function of the random module";
   let description = [{
     Draws from the program's one Mersenne Twister, giving CPython 3.12's
@@ -1259,7 +1259,7 @@ def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
   }];
 }
 
-def Roast_InputOp : Roast_Op<"input"> {
+def Roast_InputOp : Roast_Op<"input", [Roast_MayRaise]> {
   let summary = "Python's input()";
   let description = [{
     Writes the prompt, if there is one, to standard output without a
