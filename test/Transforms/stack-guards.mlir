@@ -54,3 +54,20 @@ roast.func @caller(%n: i64) -> i64 {
   %r = roast.call @leaf(%n) : (i64) -> i64
   roast.return %r : i64
 }
+
+// -----
+
+// A method call may reach any implementation of its slot: the caller and
+// those methods are guarded, as the call graph cannot see the cycle.
+roast.class @Node {fields = [], field_types = [], methods = [@Node.depth]}
+// CHECK-LABEL: roast.func @Node.depth
+// CHECK-NEXT: roast.stack_guard
+roast.func @Node.depth(%self: !roast.object<@Node>) -> i64 {
+  %r = roast.method_call %self, "depth"() : (!roast.object<@Node>) -> i64
+  roast.return %r : i64
+}
+// CHECK-LABEL: roast.func @leaf
+// CHECK-NOT: roast.stack_guard
+roast.func @leaf() {
+  roast.return
+}

@@ -431,12 +431,9 @@ private:
     Block *merge = rewriter.createBlock(continuation, {i64}, {loc});
     cf::BranchOp::create(rewriter, loc, continuation);
     Region *region = head->getParent();
-    rewriter.createBlock(region, region->end());
-    SmallVector<Value, 4> args = {input};
-    llvm::append_range(args, abi.getSourceLocation(rewriter, op));
-    Value slow = abi.call(rewriter, loc, RuntimeFunction::FloatToInt, args);
+    Block *cold = rewriter.createBlock(region, region->end());
+    Value slow = abi.callAt(rewriter, op, RuntimeFunction::FloatToInt, input);
     cf::BranchOp::create(rewriter, loc, merge, slow);
-    Block *cold = rewriter.getInsertionBlock();
 
     rewriter.setInsertionPointToEnd(head);
     cf::CondBranchOp::create(rewriter, loc, inRange, merge, fast, cold,

@@ -96,3 +96,25 @@ roast.func @g() {
   %a = roast.new : !roast.object<@Missing>
   roast.return
 }
+
+// -----
+
+roast.class @A {fields = [], field_types = [], methods = []}
+roast.func @g(%a: !roast.object<@A>) {
+  // expected-error@+1 {{'roast.throw' op unwind successor must take no arguments}}
+  roast.throw %a unwind ^h : !roast.object<@A>
+^h(%x: i64):
+  roast.return
+}
+
+// -----
+
+roast.func @g(%a: i64) {
+  %s = roast.add %a, %a : i64
+  // expected-error@+1 {{'roast.check_raised' op normal successor must take no arguments}}
+  "roast.check_raised"()[^h, ^n] : () -> ()
+^h:
+  roast.return
+^n(%x: i64):
+  roast.return
+}

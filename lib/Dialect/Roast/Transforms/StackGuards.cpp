@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ClassHierarchy.h"
+
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/Analysis/CallGraph.h"
@@ -42,18 +44,45 @@ struct StackGuardsPass
       for (CallGraphNode *node : *it) {
         if (node->isExternal())
           continue;
-        auto func = dyn_cast<FuncOp>(node->getCallableRegion()->getParentOp());
-        if (!func || func.isExternal())
-          continue;
-        Block &entry = func.getBody().front();
-        if (!entry.empty() && isa<StackGuardOp>(entry.front()))
-          continue;
-        OpBuilder builder = OpBuilder::atBlockBegin(&entry);
-        StackGuardOp::create(builder, func.getLoc());
-        ++numGuards;
+        if (auto func =
+                dyn_cast<FuncOp>(node->getCallableRegion()->getParentOp()))
+          guard(func);
       }
     }
+    guardVirtualCycles();
     markAllAnalysesPreserved();
+  }
+
+  void guard(FuncOp func) {
+    if (func.isExternal())
+      return;
+    Block &entry = func.getBody().front();
+    if (!entry.empty() && isa<StackGuardOp>(entry.front()))
+      return;
+    OpBuilder builder = OpBuilder::atBlockBegin(&entry);
+    StackGuardOp::create(builder, func.getLoc());
+    ++numGuards;
+  }
+
+  /// The call graph does not see through method calls: a function making
+  /// one, and every method it may reach, could be on a cycle. Guard them
+  /// (conservatively) when such a target can reach a method call again.
+  void guardVirtualCycles() {
+    ModuleOp module = getOperation();
+    ClassHierarchy hierarchy(module);
+    llvm::SetVector<FuncOp> callers, targets;
+    module.walk([&](MethodCallOp call) {
+      callers.insert(call->getParentOfType<FuncOp>());
+      for (StringAttr target : hierarchy.possibleTargets(call))
+        if (auto fn = module.lookupSymbol<FuncOp>(target))
+          targets.insert(fn);
+    });
+    if (callers.empty())
+      return;
+    for (FuncOp fn : callers)
+      guard(fn);
+    for (FuncOp fn : targets)
+      guard(fn);
   }
 };
 

@@ -18,7 +18,9 @@ def RoastStackGuards : Pass<"roast-stack-guards", "::mlir::ModuleOp"> {
     runaway recursion raises `RecursionError` instead of crashing. A function
     that cannot recurse has bounded stack depth and gets no guard: its calls
     cost nothing extra. Functions that already start with a guard are left
-    alone, so the pass is idempotent.
+    alone, so the pass is idempotent. A `roast.method_call` may reach any
+    implementation of its slot in the receiver's class hierarchy, so those
+    count as call edges too.
   }];
   let dependentDialects = ["::roast::RoastDialect"];
   let statistics = [
@@ -44,6 +46,27 @@ def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
                            "::mlir::cf::ControlFlowDialect"];
   let statistics = [
     Statistic<"numInlined", "calls-inlined", "Number of self-calls inlined">
+  ];
+}
+
+def RoastDevirtualize : Pass<"roast-devirtualize", "::mlir::ModuleOp"> {
+  let summary = "Turn method calls with one possible target into direct calls";
+  let description = [{
+    A `roast.method_call` on a receiver of static class `C` can run the
+    function in that slot of `C` or of any subclass of `C` (the
+    `roast.class` ops list the whole hierarchy). When every one of those
+    classes has the same function in the slot (no subclass overrides the
+    method, or `C` has no subclasses), the call becomes a direct
+    `roast.call` of it, with the receiver upcast to the class that defines
+    it; LLVM can then inline it. Calls whose slot is overridden below `C`
+    stay virtual.
+  }];
+  let dependentDialects = ["::roast::RoastDialect"];
+  let statistics = [
+    Statistic<"numDevirtualized", "calls-devirtualized",
+              "Number of method calls made direct">,
+    Statistic<"numVirtual", "calls-left-virtual",
+              "Number of method calls left virtual">
   ];
 }
 
