@@ -23,6 +23,7 @@ BENCHMARKS = {
     "sieve": ["sieve.c"],
     "spectral_norm": ["spectral_norm.c"],
     "word_freq": ["word_freq.cpp"],
+    "nbody": ["nbody.c"],
 }
 
 TIME = "/usr/bin/time"

@@ -9,6 +9,7 @@
 
 #include "SemaImpl.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <functional>
@@ -304,6 +305,39 @@ const Type *Checker::optionalOf(const Type *value, Loc loc) {
   return types.getOptional(value);
 }
 
+/// Whether `expr` computes a value from literals and names only (no calls,
+/// no subscripts): it cannot observe anything a class or function does.
+static bool isConstantExpr(const Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit:
+  case Expr::Kind::FloatLit:
+  case Expr::Kind::BoolLit:
+  case Expr::Kind::NoneLit:
+  case Expr::Kind::StrLit:
+  case Expr::Kind::Name:
+    return true;
+  case Expr::Kind::Unary:
+    return isConstantExpr(*llvm::cast<UnaryExpr>(expr).operand);
+  case Expr::Kind::Binary: {
+    auto &binary = llvm::cast<BinaryExpr>(expr);
+    return isConstantExpr(*binary.lhs) && isConstantExpr(*binary.rhs);
+  }
+  default:
+    return false;
+  }
+}
+
+bool Checker::isConstantDefinition(const Stmt &stmt) {
+  if (auto *assign = llvm::dyn_cast<AssignStmt>(&stmt))
+    return assign->targets.size() == 1 &&
+           llvm::isa<NameExpr>(assign->targets.front().get()) &&
+           isConstantExpr(*assign->value);
+  if (auto *ann = llvm::dyn_cast<AnnAssignStmt>(&stmt))
+    return llvm::isa<NameExpr>(ann->target.get()) && ann->value &&
+           isConstantExpr(*ann->value);
+  return false;
+}
+
 /// Whether `expr` is a default value that may be evaluated at each call
 /// without a visible difference: a literal of an immutable type.
 bool Checker::isConstantDefault(const Expr &expr) {
@@ -469,12 +503,22 @@ void Checker::checkModule(Module &module) {
   // Module-level code runs first in a real program and fixes the globals'
   // types; function bodies are checked after it.
   current = nullptr;
-  // __init__ bodies declare the fields every other use needs.
+  // Module constants (`SOLAR_MASS = 4 * PI * PI`) get their types first,
+  // then __init__ bodies declare the fields every other use needs, then
+  // the rest of the module code runs in order.
+  llvm::SmallPtrSet<Stmt *, 8> early;
+  for (StmtPtr &stmt : module.body) {
+    if (!isConstantDefinition(*stmt))
+      continue;
+    early.insert(stmt.get());
+    program.topLevel.push_back(stmt.get());
+    checkStmt(*stmt);
+  }
   for (FunctionInfo *info : program.functions)
     if (info->owner && info->def->name == "__init__")
       checkFunctionBody(*info);
   for (StmtPtr &stmt : module.body) {
-    if (llvm::isa<FunctionDefStmt>(stmt.get()))
+    if (llvm::isa<FunctionDefStmt>(stmt.get()) || early.count(stmt.get()))
       continue;
     if (llvm::isa<ClassDefStmt>(stmt.get()))
       continue; // its class attributes were queued by declareClass

@@ -29,6 +29,9 @@ private:
                              ClassInfo *owner);
   static bool returnsValue(const ast::Block &block);
   static bool isConstantDefault(const ast::Expr &expr);
+  /// A module-level `NAME = <literals and names>`: typed before any
+  /// function body, as module constants are.
+  static bool isConstantDefinition(const ast::Stmt &stmt);
   void checkFunctionBody(FunctionInfo &info);
   void checkBlock(ast::Block &block);
   void checkStmt(ast::Stmt &stmt);

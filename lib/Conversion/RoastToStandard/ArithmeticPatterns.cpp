@@ -8,6 +8,8 @@
 
 #include "PatternBase.h"
 
+#include "mlir/Dialect/Math/IR/Math.h"
+
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
@@ -203,12 +205,59 @@ struct PowOpLowering : public RuntimeOpConversionPattern<PowOp> {
   LogicalResult
   matchAndRewrite(PowOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    RuntimeFunction fn = isa<FloatType>(op.getType())
-                             ? RuntimeFunction::FloatPow
-                             : RuntimeFunction::IntPow;
+    bool isFloat = isa<FloatType>(op.getType());
+    if (isFloat && isConstant(op.getRhs(), 0.5))
+      return lowerSquareRoot(op, adaptor.getLhs(), adaptor.getRhs(), rewriter);
+    RuntimeFunction fn =
+        isFloat ? RuntimeFunction::FloatPow : RuntimeFunction::IntPow;
     rewriter.replaceOp(op,
                        abi.callAt(rewriter, op, fn,
                                         {adaptor.getLhs(), adaptor.getRhs()}));
+    return success();
+  }
+
+private:
+  static bool isConstant(Value value, double expected) {
+    auto cst = value.getDefiningOp<arith::ConstantOp>();
+    auto attr = cst ? dyn_cast<FloatAttr>(cst.getValue()) : FloatAttr();
+    return attr && attr.getValueAsDouble() == expected;
+  }
+
+  /// x ** 0.5 for x > 0 is sqrt(x), one instruction (both are correctly
+  /// rounded there); zeros, negatives, infinities and NaN keep pow's
+  /// semantics through the runtime.
+  LogicalResult lowerSquareRoot(PowOp op, Value x, Value half,
+                                ConversionPatternRewriter &rewriter) const {
+    Location loc = op.getLoc();
+    auto f64 = cast<FloatType>(x.getType());
+    Value zero =
+        arith::ConstantFloatOp::create(rewriter, loc, f64, APFloat(0.0));
+    Value inf = arith::ConstantFloatOp::create(
+        rewriter, loc, f64, APFloat::getInf(f64.getFloatSemantics()));
+    Value positive = arith::AndIOp::create(
+        rewriter, loc,
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, x,
+                              zero),
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, x,
+                              inf));
+    Block *head = rewriter.getInsertionBlock();
+    Block *continuation =
+        rewriter.splitBlock(head, rewriter.getInsertionPoint());
+    Block *merge = rewriter.createBlock(continuation, {f64}, {loc});
+    cf::BranchOp::create(rewriter, loc, continuation);
+    Region *region = head->getParent();
+    Block *fast = rewriter.createBlock(merge);
+    Value root = math::SqrtOp::create(rewriter, loc, x);
+    cf::BranchOp::create(rewriter, loc, merge, root);
+    Block *slow = rewriter.createBlock(region, region->end());
+    Value general =
+        abi.callAt(rewriter, op, RuntimeFunction::FloatPow, {x, half});
+    cf::BranchOp::create(rewriter, loc, merge, general);
+    rewriter.setInsertionPointToEnd(head);
+    cf::CondBranchOp::create(rewriter, loc, positive, fast, ValueRange(), slow,
+                             ValueRange(), {kLikelyWeight, kUnlikelyWeight});
+    rewriter.replaceOp(op, merge->getArgument(0));
+    rewriter.setInsertionPointToStart(continuation);
     return success();
   }
 };
