@@ -24,6 +24,7 @@ BENCHMARKS = {
     "spectral_norm": ["spectral_norm.c"],
     "word_freq": ["word_freq.cpp"],
     "nbody": ["nbody.c"],
+    "binary_trees": ["binary_trees.c"],
 }
 
 TIME = "/usr/bin/time"

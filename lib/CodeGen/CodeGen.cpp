@@ -71,7 +71,8 @@ Type Generator::convertType(const sema::Type *type) {
   }
   case sema::Type::Kind::Class:
     return objectType(*llvm::cast<sema::ClassType>(type)->getInfo());
-  case sema::Type::Kind::Optional:
+  case sema::Type::Kind::Optional: // a nullable reference: None is null
+    return convertType(llvm::cast<sema::OptionalType>(type)->getValue());
   case sema::Type::Kind::Function:
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:

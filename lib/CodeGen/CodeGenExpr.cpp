@@ -34,6 +34,15 @@ Value Generator::coerce(Value value, const sema::Type *from,
                         const sema::Type *to, Location l) {
   if (from == to)
     return value;
+  if (auto *optional = llvm::dyn_cast<sema::OptionalType>(to)) {
+    if (from->isNone()) // None is the null reference
+      return NullOp::create(builder, l, convertType(to));
+    if (auto *fromOptional = llvm::dyn_cast<sema::OptionalType>(from))
+      from = fromOptional->getValue();
+    return coerce(value, from, optional->getValue(), l);
+  }
+  if (auto *fromOptional = llvm::dyn_cast<sema::OptionalType>(from))
+    return coerce(value, fromOptional->getValue(), to, l); // narrowed
   if (auto *toClass = llvm::dyn_cast<sema::ClassType>(to))
     return upcast(value, *toClass->getInfo(), l);
   if (auto *toTuple = llvm::dyn_cast<sema::TupleType>(to)) {
@@ -302,6 +311,16 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
       std::tie(lhs, rhs) = upcastToCommonBase(lhs, lt, rhs, rt, l);
     Value same = IsOp::create(builder, l, lhs, rhs);
     if (op == ast::CmpOp::Is)
+      return same;
+    return arith::XOrIOp::create(builder, l, same, boolConstant(true, l));
+  }
+  // An optional is None when it is the null reference.
+  if ((lt->isOptional() && rt->isNone()) || (lt->isNone() && rt->isOptional())) {
+    Value ref = lt->isOptional() ? lhs : rhs;
+    Value null = NullOp::create(builder, l, ref.getType());
+    Value same = IsOp::create(builder, l, ref, null);
+    bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
+    if (positive)
       return same;
     return arith::XOrIOp::create(builder, l, same, boolConstant(true, l));
   }

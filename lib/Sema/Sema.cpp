@@ -537,8 +537,69 @@ void Checker::checkModule(Module &module) {
 //===----------------------------------------------------------------------===//
 
 void Checker::checkBlock(Block &block) {
+  // Narrowings made by a statement (`if x is None: return`) last until the
+  // end of the block.
+  size_t depth = blockNarrowings.size();
   for (StmtPtr &stmt : block)
     checkStmt(*stmt);
+  while (blockNarrowings.size() > depth) {
+    auto [sym, type] = blockNarrowings.pop_back_val();
+    if (type)
+      narrowed[sym] = type;
+    else
+      narrowed.erase(sym);
+  }
+}
+
+/// The symbols `test` proves are not None when true (`x is not None`, and
+/// `and` of those) and when false (`x is None`, and `or` of those).
+void Checker::collectNoneTests(Expr &test, llvm::SmallVectorImpl<Symbol *> &notNone,
+                               llvm::SmallVectorImpl<Symbol *> &none) {
+  if (auto *boolOp = llvm::dyn_cast<BoolOpExpr>(&test)) {
+    llvm::SmallVector<Symbol *, 2> t, f;
+    for (ExprPtr &value : boolOp->values)
+      collectNoneTests(*value, t, f);
+    if (boolOp->op == BoolOpKind::And)
+      notNone.append(t.begin(), t.end());
+    else
+      none.append(f.begin(), f.end());
+    return;
+  }
+  auto *compare = llvm::dyn_cast<CompareExpr>(&test);
+  if (!compare || compare->ops.size() != 1 ||
+      !llvm::isa<NoneLitExpr>(compare->comparators.front().get()))
+    return;
+  auto *name = llvm::dyn_cast<NameExpr>(compare->left.get());
+  if (!name || !name->symbol || !name->symbol->type ||
+      !name->symbol->type->isOptional())
+    return;
+  if (compare->ops.front() == CmpOp::IsNot)
+    notNone.push_back(name->symbol);
+  else if (compare->ops.front() == CmpOp::Is)
+    none.push_back(name->symbol);
+}
+
+void Checker::narrowRestOfBlock(Symbol *sym) {
+  blockNarrowings.push_back({sym, narrowed.lookup(sym)});
+  narrowed[sym] = llvm::cast<OptionalType>(sym->type)->getValue();
+}
+
+Checker::NarrowingScope::NarrowingScope(Checker &checker,
+                                        llvm::ArrayRef<Symbol *> symbols)
+    : checker(checker) {
+  for (Symbol *sym : symbols) {
+    saved.push_back({sym, checker.narrowed.lookup(sym)});
+    checker.narrowed[sym] = llvm::cast<OptionalType>(sym->type)->getValue();
+  }
+}
+
+Checker::NarrowingScope::~NarrowingScope() {
+  for (auto [sym, type] : llvm::reverse(saved)) {
+    if (type)
+      checker.narrowed[sym] = type;
+    else
+      checker.narrowed.erase(sym);
+  }
 }
 
 Symbol *Checker::lookupForAssignment(NameExpr &name) {
@@ -630,6 +691,7 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
   }
   name->symbol = sym;
   typedExprs.push_back(name);
+  narrowed.erase(sym); // a new value: what was proved about the old is moot
   if (!sym->type) {
     sym->type = valueType;
     name->type = valueType;
@@ -874,8 +936,22 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::If: {
     auto &ifStmt = llvm::cast<IfStmt>(stmt);
     checkCondition(*ifStmt.test);
-    checkBlock(ifStmt.body);
-    checkBlock(ifStmt.orElse);
+    // `if x is not None:` narrows x in the body, `if x is None:` in the
+    // else branch, and after the statement when the body cannot fall
+    // through.
+    llvm::SmallVector<Symbol *, 2> notNone, none;
+    collectNoneTests(*ifStmt.test, notNone, none);
+    {
+      NarrowingScope scope(*this, notNone);
+      checkBlock(ifStmt.body);
+    }
+    {
+      NarrowingScope scope(*this, none);
+      checkBlock(ifStmt.orElse);
+    }
+    if (alwaysReturns(ifStmt.body))
+      for (Symbol *sym : none)
+        narrowRestOfBlock(sym);
     return;
   }
   case Stmt::Kind::While: {

@@ -94,6 +94,8 @@ const Type *Checker::checkName(NameExpr &name) {
   switch (sym->kind) {
   case Symbol::Kind::Local:
   case Symbol::Kind::Global:
+    if (const Type *type = narrowed.lookup(sym))
+      return type; // an optional known not to be None here
     if (!sym->type) {
       diags.error(name.getLoc(),
                   (sym->kind == Symbol::Kind::Local ? "local variable '"
@@ -292,8 +294,15 @@ void Checker::checkCondition(Expr &expr) {
 
 const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
   const Type *result = nullptr;
+  // `x is not None and x.f`: each operand runs only if the ones before it
+  // were true (`and`) or false (`or`), which may narrow optionals.
+  std::vector<std::unique_ptr<NarrowingScope>> scopes;
   for (auto [i, value] : llvm::enumerate(expr.values)) {
     const Type *type = checkExpr(*value);
+    llvm::SmallVector<Symbol *, 2> notNone, none;
+    collectNoneTests(*value, notNone, none);
+    scopes.push_back(std::make_unique<NarrowingScope>(
+        *this, expr.op == BoolOpKind::And ? notNone : none));
     if (i + 1 != expr.values.size())
       checkTruthValue(type, value->getLoc());
     if (type->isError() || (result && result->isError()))

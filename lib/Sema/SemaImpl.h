@@ -5,6 +5,7 @@
 
 #include "Roast/Sema/Sema.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace roast::sema {
@@ -34,6 +35,20 @@ private:
   static bool isConstantDefinition(const ast::Stmt &stmt);
   void checkFunctionBody(FunctionInfo &info);
   void checkBlock(ast::Block &block);
+  // Narrowing of optionals (`T | None`) by `is None` tests.
+  void collectNoneTests(ast::Expr &test, llvm::SmallVectorImpl<Symbol *> &notNone,
+                        llvm::SmallVectorImpl<Symbol *> &none);
+  void narrowRestOfBlock(Symbol *sym);
+  /// Narrows `symbols` to their non-None types while alive.
+  class NarrowingScope {
+  public:
+    NarrowingScope(Checker &checker, llvm::ArrayRef<Symbol *> symbols);
+    ~NarrowingScope();
+
+  private:
+    Checker &checker;
+    llvm::SmallVector<std::pair<Symbol *, const Type *>, 2> saved;
+  };
   void checkStmt(ast::Stmt &stmt);
   const Type *checkIterable(ast::Expr &iter);
   void checkDelTarget(ast::Expr &target);
@@ -232,6 +247,10 @@ private:
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;
+  /// Optional variables known not to be None here, with their narrowed
+  /// types; and the narrowings to undo when the current block ends.
+  llvm::DenseMap<Symbol *, const Type *> narrowed;
+  llvm::SmallVector<std::pair<Symbol *, const Type *>> blockNarrowings;
   /// How many `except` clauses enclose the statement being checked (a bare
   /// `raise` re-raises only inside one).
   unsigned handlerDepth = 0;

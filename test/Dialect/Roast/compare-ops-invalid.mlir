@@ -16,9 +16,9 @@ roast.func @m.bad(%a: !roast.list<i64>, %b: !roast.list<f64>) -> i1 {
 
 // -----
 
-roast.func @m.bad(%a: !roast.str, %b: !roast.str) -> i1 {
+roast.func @m.bad(%a: i64, %b: i64) -> i1 {
   // expected-error @+1 {{operand #0 must be}}
-  %x = "roast.is"(%a, %b) : (!roast.str, !roast.str) -> i1
+  %x = "roast.is"(%a, %b) : (i64, i64) -> i1
   roast.return %x : i1
 }
 

@@ -67,7 +67,8 @@ Operation *RoastDialect::materializeConstant(OpBuilder &builder,
     return StringOp::create(builder, loc, str);
   if (isa<UnitAttr>(value) && isa<NoneType>(type))
     return NoneOp::create(builder, loc);
-  if (isa<UnitAttr>(value) && isa<ListType, DictType, SetType>(type))
+  if (isa<UnitAttr>(value) &&
+      isa<StrType, ListType, DictType, SetType, ObjectType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::materialize(builder, value, type, loc);
 }

@@ -160,8 +160,9 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
     %n = roast.null : !roast.list<i64>
     ```
   }];
-  let results = (outs AnyTypeOf<[Roast_ListType, Roast_DictType,
-                                 Roast_SetType, Roast_ObjectType]>:$result);
+  let results = (outs AnyTypeOf<[Roast_StrType, Roast_ListType,
+                                 Roast_DictType, Roast_SetType,
+                                 Roast_ObjectType]>:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
@@ -496,10 +497,12 @@ def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
     %same = roast.is %a, %b : !roast.list<i64>
     ```
   }];
-  let arguments = (ins AnyTypeOf<[Roast_ListType, Roast_DictType,
-                                  Roast_SetType, Roast_ObjectType]>:$lhs,
-                       AnyTypeOf<[Roast_ListType, Roast_DictType,
-                                  Roast_SetType, Roast_ObjectType]>:$rhs);
+  let arguments = (ins AnyTypeOf<[Roast_StrType, Roast_ListType,
+                                  Roast_DictType, Roast_SetType,
+                                  Roast_ObjectType]>:$lhs,
+                       AnyTypeOf<[Roast_StrType, Roast_ListType,
+                                  Roast_DictType, Roast_SetType,
+                                  Roast_ObjectType]>:$rhs);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($lhs))";
 }
