@@ -245,6 +245,17 @@ void Generator::assignTo(ast::Expr &target, Value value,
     assignToAttribute(*attr, value, valueType, l);
     return;
   }
+  if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target);
+      sub && sub->value->type->isClass()) { // __setitem__
+    sema::FunctionInfo &setitem =
+        *sema::findDunder(sub->value->type, "__setitem__", 2);
+    Value object = emitOperand(*sub->value);
+    Value index = emitExprAs(*sub->index, setitem.type->getParams()[1]);
+    callMethod(setitem, object,
+               {index, coerce(value, valueType, setitem.type->getParams()[2], l)},
+               l);
+    return;
+  }
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {
     // The container retains what it stores; the value stays a temporary.
     if (auto *dict = llvm::dyn_cast<sema::DictType>(sub->value->type)) {
@@ -502,6 +513,16 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
       ListSetOp::create(builder, l, container, index, stored);
   };
 
+  if (targetType->isClass() || aug.value->type->isClass()) {
+    // `acc += v` is acc = acc.__add__(v) (no __iadd__ yet).
+    Value result = emitOperatorCall(aug.op, current, targetType, rhs,
+                                    aug.value->type, l);
+    sema::OperatorCall call =
+        sema::findBinaryOperator(aug.op, targetType, aug.value->type);
+    track(result, call.method->type->getResult());
+    writeBack(result, call.method->type->getResult());
+    return;
+  }
   if (targetType->isSet()) {
     // |= &= -= update the set in place (aliases see it, as in Python).
     if (Value result = emitSetOperator(aug.op, current, rhs, /*inPlace=*/true,

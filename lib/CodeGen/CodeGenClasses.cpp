@@ -271,3 +271,43 @@ Value Generator::emitInstanceEquality(ast::CmpOp op, Value lhs,
     return equal;
   return arith::XOrIOp::create(builder, l, equal, boolConstant(true, l));
 }
+
+Value Generator::callMethod(FunctionInfo &method, Value self, ValueRange args,
+                            Location l) {
+  // Through the method table when a subclass may override it;
+  // roast-devirtualize makes the call direct when none does.
+  bool isVirtual = method.owner->vtableSlot(method.def->name) >= 0;
+  if (!isVirtual) {
+    SmallVector<Value> operands{upcast(self, *method.owner, l)};
+    llvm::append_range(operands, args);
+    return callFunction(method, operands, l);
+  }
+  SmallVector<Type> results;
+  if (!method.type->getResult()->isNone())
+    results.push_back(convertType(method.type->getResult()));
+  auto op = MethodCallOp::create(builder, l, results,
+                                 builder.getStringAttr(method.def->name), self,
+                                 args);
+  if (op.getNumResults() == 0)
+    return noneValue(l);
+  return op.getResult(0);
+}
+
+Value Generator::emitOperatorCall(sema::OperatorCall call, Value lhs,
+                                  const sema::Type *lt, Value rhs,
+                                  const sema::Type *rt, Location l) {
+  FunctionInfo &method = *call.method;
+  Value self = call.reflected ? rhs : lhs;
+  Value other = call.reflected ? lhs : rhs;
+  const sema::Type *otherType = call.reflected ? lt : rt;
+  other = coerce(other, otherType, method.type->getParams()[1], l);
+  Value result = callMethod(method, self, {other}, l);
+  return result;
+}
+
+Value Generator::emitOperatorCall(ast::BinaryOp op, Value lhs,
+                                  const sema::Type *lt, Value rhs,
+                                  const sema::Type *rt, Location l) {
+  return emitOperatorCall(sema::findBinaryOperator(op, lt, rt), lhs, lt, rhs,
+                          rt, l);
+}

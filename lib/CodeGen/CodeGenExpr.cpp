@@ -78,6 +78,21 @@ Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
   if (type->isList() || type->isDict() || type->isSet())
     return CmpOp::create(builder, l, CmpPredicate::ne,
                          LenOp::create(builder, l, value), intConstant(0, l));
+  if (type->isClass()) {
+    // __bool__, else __len__() != 0, else every instance is true.
+    if (FunctionInfo *method = sema::findDunder(type, "__bool__", 0))
+      return callMethod(*method, value, {}, l);
+    if (FunctionInfo *len = sema::findDunder(type, "__len__", 0))
+      return CmpOp::create(builder, l, CmpPredicate::ne,
+                           callMethod(*len, value, {}, l), intConstant(0, l));
+    return boolConstant(true, l);
+  }
+  if (type->isOptional()) // not None
+    return arith::XOrIOp::create(
+        builder, l,
+        IsOp::create(builder, l, value,
+                     NullOp::create(builder, l, value.getType())),
+        boolConstant(true, l));
   return CastOp::create(builder, l, builder.getI1Type(), value);
 }
 
@@ -97,6 +112,13 @@ Value Generator::emitUnary(ast::UnaryExpr &expr) {
   if (expr.op == ast::UnaryOp::Not)
     return arith::XOrIOp::create(builder, l, truthValue(*expr.operand),
                                  boolConstant(true, l));
+  if (expr.operand->type->isClass()) {
+    llvm::StringRef name = expr.op == ast::UnaryOp::Neg   ? "__neg__"
+                           : expr.op == ast::UnaryOp::Pos ? "__pos__"
+                                                          : "__invert__";
+    return callMethod(*sema::findDunder(expr.operand->type, name, 0),
+                      emitOperand(*expr.operand), {}, l);
+  }
   Value operand = emitExprAs(*expr.operand, expr.type);
   switch (expr.op) {
   case ast::UnaryOp::Neg:
@@ -165,6 +187,9 @@ Value Generator::emitStrArithmetic(ast::BinaryOp op, Value lhs,
 
 Value Generator::emitBinary(ast::BinaryExpr &expr) {
   Location l = loc(expr.getLoc());
+  if (expr.lhs->type->isClass() || expr.rhs->type->isClass())
+    return emitOperatorCall(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
+                            emitExpr(*expr.rhs), expr.rhs->type, l);
   if (expr.type->isStr())
     return emitStrArithmetic(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
                              emitExpr(*expr.rhs), expr.rhs->type, l);
@@ -287,6 +312,11 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
             builder, l, found,
             emitComparison(ast::CmpOp::Eq, lhs, lt, field, fieldType, l));
       }
+    } else if (rt->isClass()) { // __contains__
+      FunctionInfo &contains = *sema::findDunder(rt, "__contains__", 1);
+      found = callMethod(contains, rhs,
+                         {coerce(lhs, lt, contains.type->getParams()[1], l)},
+                         l);
     } else if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
       found = ListContainsOp::create(
           builder, l, coerce(lhs, lt, list->getElement(), l), rhs);
@@ -305,6 +335,9 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
   if (lt->isClass() && rt->isClass() &&
       (op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq))
     return emitInstanceEquality(op, lhs, lt, rhs, rt, l);
+  if (sema::OperatorCall call = sema::findCompareOperator(op, lt, rt);
+      call.method)
+    return emitOperatorCall(call, lhs, lt, rhs, rt, l);
   if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && !lt->isNone() &&
       !rt->isNone()) {
     if (lt->isClass() && rt->isClass())
@@ -524,6 +557,9 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
       return intConstant(static_cast<int64_t>(tuple->getElements().size()),
                          l);
     }
+    if (arg.type->isClass())
+      return callMethod(*sema::findDunder(arg.type, "__len__", 0),
+                        emitOperand(arg), {}, l);
     return LenOp::create(builder, l, emitOperand(arg)); // str or container
   }
   case Builtin::Str:
@@ -1160,6 +1196,13 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       return emitListSubscript(sub);
     if (sub.value->type->isDict())
       return emitDictSubscript(sub);
+    if (sub.value->type->isClass()) { // __getitem__
+      FunctionInfo &getitem =
+          *sema::findDunder(sub.value->type, "__getitem__", 1);
+      Value object = emitOperand(*sub.value);
+      Value index = emitExprAs(*sub.index, getitem.type->getParams()[1]);
+      return callMethod(getitem, object, {index}, l);
+    }
     Value tuple = emitOperand(*sub.value);
     auto *tupleType = llvm::cast<sema::TupleType>(sub.value->type);
     size_t size = tupleType->getElements().size();

@@ -194,6 +194,16 @@ private:
                          const sema::Type *valueType, mlir::Location l);
   mlir::Value emitMethodCall(ast::CallExpr &call, ast::AttributeExpr &callee);
   mlir::Value emitIsInstance(ast::CallExpr &call);
+  /// self.method(args...): virtual when the method has a table slot.
+  mlir::Value callMethod(sema::FunctionInfo &method, mlir::Value self,
+                         mlir::ValueRange args, mlir::Location l);
+  /// An operator implemented by a method (`a + b` is a.__add__(b)).
+  mlir::Value emitOperatorCall(sema::OperatorCall call, mlir::Value lhs,
+                               const sema::Type *lt, mlir::Value rhs,
+                               const sema::Type *rt, mlir::Location l);
+  mlir::Value emitOperatorCall(ast::BinaryOp op, mlir::Value lhs,
+                               const sema::Type *lt, mlir::Value rhs,
+                               const sema::Type *rt, mlir::Location l);
   /// Both instances viewed as their nearest common base class.
   std::pair<mlir::Value, mlir::Value>
   upcastToCommonBase(mlir::Value lhs, const sema::Type *lt, mlir::Value rhs,

@@ -92,6 +92,36 @@ RoastStr *roast_rt_instance_str(const RoastInstance *o) {
   return roast_rt_instance_repr(o);
 }
 
+/* Compiled comparison methods return an i1: only bit 0 is meaningful. */
+typedef uint8_t (*CompareMethod)(const RoastInstance *, const RoastInstance *);
+
+static bool call_compare(const RoastInstance *self, int32_t slot, const RoastInstance *other) {
+  return (((CompareMethod)self->cls->methods[slot])(self, other) & 1) != 0;
+}
+
+bool roast_rt_instance_eq(const RoastInstance *a, const RoastInstance *b) {
+  if (a->cls->eq_slot >= 0)
+    return call_compare(a, a->cls->eq_slot, b);
+  return a == b;
+}
+
+int roast_rt_instance_less(const RoastInstance *a, const RoastInstance *b, int32_t op,
+                           const char *file, int32_t line, const char *fn) {
+  /* a < b is a.__lt__(b), else b.__gt__(a); a > b the mirror image. */
+  bool greater = op == ROAST_CMP_GT;
+  int32_t own = greater ? a->cls->gt_slot : a->cls->lt_slot;
+  if (own >= 0)
+    return call_compare(a, own, b);
+  int32_t mirror = greater ? b->cls->lt_slot : b->cls->gt_slot;
+  if (mirror >= 0)
+    return call_compare(b, mirror, a);
+  char message[160];
+  snprintf(message, sizeof message, "'%s' not supported between instances of '%s' and '%s'",
+           greater ? ">" : "<", a->cls->name, b->cls->name);
+  roast_rt_raise(ROAST_ERR_TYPE, message, file, line, fn);
+  return -1;
+}
+
 void roast_rt_print_instance(const RoastInstance *o) {
   RoastStr *s = roast_rt_instance_str(o);
   roast_rt_print_str(s);
@@ -104,5 +134,5 @@ static const int64_t message_offset[] = {ROAST_EXCEPTION_MESSAGE_OFFSET};
 
 #define ROAST_EXCEPTION_CLASS(Name, Base)                                              \
   const RoastClass roast_rt_class_##Name = {                                           \
-      #Name, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, 0};
+      #Name, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, 0, 0};
 #include "Roast/Runtime/ExceptionClasses.def"

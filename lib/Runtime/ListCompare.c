@@ -27,6 +27,7 @@ static const char *type_name(uint32_t kind, uint64_t slot) {
   case ROAST_TYPE_TUPLE: return "tuple";
   case ROAST_TYPE_DICT: return "dict";
   case ROAST_TYPE_SET: return "set";
+  case ROAST_TYPE_INSTANCE: return ((const RoastInstance *)o)->cls->name;
   default: return "object";
   }
 }
@@ -117,6 +118,8 @@ static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *
     return roast_rt_dict_eq_at((const RoastDict *)a, (const RoastDict *)b, at->file, at->line,
                                at->fn);
   case ROAST_TYPE_SET: return roast_rt_set_eq((const RoastSet *)a, (const RoastSet *)b);
+  case ROAST_TYPE_INSTANCE:
+    return roast_rt_instance_eq((const RoastInstance *)a, (const RoastInstance *)b);
   default: return false; /* types without == compare by identity */
   }
 }
@@ -209,6 +212,18 @@ static int slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t 
       case ROAST_TYPE_SET: return order_sets((const RoastSet *)x, (const RoastSet *)y);
       default: break; /* dicts have == only */
       }
+    }
+    /* Instances order through __lt__ / __gt__ (CPython's sort and min use
+     * <, max uses >). */
+    if (x && y && x->type_id == ROAST_TYPE_INSTANCE && y->type_id == ROAST_TYPE_INSTANCE &&
+        (op == ROAST_CMP_LT || op == ROAST_CMP_GT)) {
+      int holds = roast_rt_instance_less((const RoastInstance *)x, (const RoastInstance *)y, op,
+                                         at->file, at->line, at->fn);
+      if (holds < 0)
+        return ROAST_ORDER_UNORDERED;
+      if (op == ROAST_CMP_LT)
+        return holds ? ROAST_ORDER_LESS : ROAST_ORDER_UNORDERED;
+      return holds ? ROAST_ORDER_GREATER : ROAST_ORDER_UNORDERED;
     }
   }
   /* Unorderable: None, dicts, or different types.  Equality still has an answer

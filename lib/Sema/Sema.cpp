@@ -655,6 +655,23 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
         typedExprs.push_back(&target);
         return;
       }
+      if (base->isClass()) { // obj[i] = v calls __setitem__
+        const Type *index = checkExpr(*sub->index);
+        FunctionInfo *setitem = findDunder(base, "__setitem__", 2);
+        if (!setitem)
+          diags.error(target.getLoc(), "'" + base->str() +
+                                           "' object does not support item "
+                                           "assignment");
+        else if (!isAssignable(index, setitem->type->getParams()[1]) ||
+                 !isAssignable(valueType, setitem->type->getParams()[2]))
+          diags.error(loc, "'" + setitem->qualifiedName() +
+                               "' takes (" +
+                               setitem->type->getParams()[1]->str() + ", " +
+                               setitem->type->getParams()[2]->str() + ")");
+        target.type = valueType;
+        typedExprs.push_back(&target);
+        return;
+      }
       auto *list = llvm::dyn_cast<ListType>(base);
       if (!list) {
         if (!base->isError())

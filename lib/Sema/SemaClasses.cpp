@@ -593,6 +593,12 @@ void Checker::checkInstanceComparison(CmpOp op, const Type *lhs,
                                         "return bool)");
     return;
   }
-  unsupported(loc, "'" + spelling(op).str() + "' between instances of '" +
-                       lhs->str() + "' and '" + rhs->str() + "'");
+  OperatorCall call = findCompareOperator(op, lhs, rhs);
+  if (!call.method)
+    diags.error(loc, "'" + spelling(op).str() +
+                         "' not supported between instances of '" +
+                         lhs->str() + "' and '" + rhs->str() + "'");
+  else if (!call.method->type->getResult()->isBool())
+    diags.error(loc, "'" + call.method->qualifiedName() +
+                         "' must return bool to be a comparison");
 }

@@ -156,6 +156,10 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                          ": '" + lhs->str() + "' and '" + rhs->str() + "'");
     return types.getError();
   };
+  if (lhs->isClass() || rhs->isClass()) {
+    OperatorCall call = findBinaryOperator(op, lhs, rhs);
+    return call.method ? call.method->type->getResult() : fail();
+  }
   if (lhs->isSet() || rhs->isSet()) {
     if ((op == BinaryOp::BitOr || op == BinaryOp::BitAnd ||
          op == BinaryOp::Sub || op == BinaryOp::BitXor) &&
@@ -257,6 +261,16 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
   const Type *operand = checkExpr(*expr.operand);
   if (operand->isError())
     return operand;
+  if (operand->isClass() && expr.op != UnaryOp::Not) {
+    llvm::StringRef name = expr.op == UnaryOp::Neg   ? "__neg__"
+                           : expr.op == UnaryOp::Pos ? "__pos__"
+                                                     : "__invert__";
+    if (FunctionInfo *method = findDunder(operand, name, 0))
+      return method->type->getResult();
+    diags.error(expr.getLoc(), "bad operand type for unary operator: '" +
+                                   operand->str() + "'");
+    return types.getError();
+  }
   switch (expr.op) {
   case UnaryOp::Not:
     checkTruthValue(operand, expr.operand->getLoc());
@@ -282,8 +296,15 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
 bool Checker::checkTruthValue(const Type *type, Loc loc) {
   if (type->isNumeric() || type->isNone() || type->isError() ||
       type->isTuple() || type->isStr() || type->isList() || type->isDict() ||
-      type->isSet())
+      type->isSet() || type->isOptional())
     return true;
+  if (type->isClass()) {
+    // __bool__ or __len__ decide; an instance without either is true.
+    FunctionInfo *method = findDunder(type, "__bool__", 0);
+    if (method && !method->type->getResult()->isBool())
+      diags.error(loc, "'" + method->qualifiedName() + "' must return bool");
+    return true;
+  }
   unsupported(loc, "truth values of " + type->str());
   return false;
 }
@@ -331,6 +352,12 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
                                                            : nullptr;
         if (rhs->isTuple()) {
           ; // x in (a, b): x == a or x == b, each by Python's equality
+        } else if (rhs->isClass()) {
+          FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
+          if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
+            diags.error(expr.getLoc(), "argument of type '" + rhs->str() +
+                                           "' does not support 'in' with " +
+                                           lhs->str());
         } else if (element) {
           if (!isAssignable(lhs, element))
             diags.error(expr.getLoc(), "'in' tests a " + rhs->str() +
@@ -706,6 +733,9 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *type = checkExpr(*call.args[0]);
     if (type->isTuple() || type->isStr() || type->isList() ||
         type->isDict() || type->isSet() || type->isError())
+      return types.getInt();
+    if (FunctionInfo *len = findDunder(type, "__len__", 0);
+        len && len->type->getResult()->isInt())
       return types.getInt();
     diags.error(call.args[0]->getLoc(),
                 "object of type '" + type->str() + "' has no len()");
@@ -1275,6 +1305,21 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
                                             " has no keys of type " +
                                             key->str());
     return dict->getValue();
+  }
+  if (base->isClass() && !llvm::isa<SliceExpr>(expr.index.get())) {
+    const Type *index = checkExpr(*expr.index);
+    FunctionInfo *getitem = findDunder(base, "__getitem__", 1);
+    if (!getitem) {
+      diags.error(expr.getLoc(), "'" + base->str() +
+                                     "' object is not subscriptable");
+      return types.getError();
+    }
+    if (!isAssignable(index, getitem->type->getParams()[1]))
+      diags.error(expr.index->getLoc(),
+                  "'" + getitem->qualifiedName() + "' takes an index of type " +
+                      getitem->type->getParams()[1]->str() + ", not " +
+                      index->str());
+    return getitem->type->getResult();
   }
   auto *tuple = llvm::dyn_cast<TupleType>(base);
   if (!tuple) {

@@ -451,7 +451,9 @@ typedef struct RoastClass {
   int64_t size;                   /* bytes of an instance, header included */
   int64_t num_refs;               /* references an instance owns... */
   const int64_t *ref_offsets;     /* ...at these byte offsets */
-  int32_t str_slot, repr_slot;    /* method slots of __str__/__repr__, or -1 */
+  /* Method table slots of __str__, __repr__, __eq__, __lt__, __gt__ (-1:
+   * none), which the runtime calls for print, containers and sorting. */
+  int32_t str_slot, repr_slot, eq_slot, lt_slot, gt_slot, reserved;
   int64_t num_methods;
   void *methods[];                /* the method table */
 } RoastClass;
@@ -470,6 +472,12 @@ bool roast_rt_isinstance(const RoastInstance *o, const RoastClass *cls);
 RoastStr *roast_rt_instance_str(const RoastInstance *o);     /* str(o) */
 RoastStr *roast_rt_instance_repr(const RoastInstance *o);    /* repr(o) */
 void roast_rt_print_instance(const RoastInstance *o);         /* print(o) */
+/* a == b: __eq__, or identity without one. */
+bool roast_rt_instance_eq(const RoastInstance *a, const RoastInstance *b);
+/* a < b (op ROAST_CMP_LT) or a > b (ROAST_CMP_GT) through __lt__/__gt__ or
+ * the reflected method; -1 (TypeError raised) when neither exists. */
+int roast_rt_instance_less(const RoastInstance *a, const RoastInstance *b, int32_t op,
+                           const char *file, int32_t line, const char *fn);
 
 #define ROAST_EXCEPTION_CLASS(Name, Base) extern const RoastClass roast_rt_class_##Name;
 #include "Roast/Runtime/ExceptionClasses.def"

@@ -170,6 +170,26 @@ struct ClassInfo {
   FunctionInfo *findMethod(llvm::StringRef name) const;
 };
 
+/// An operator on class instances, implemented by a method: `a + b` calls
+/// `a.__add__(b)`, or `b.__radd__(a)` (reflected) when only that exists.
+struct OperatorCall {
+  FunctionInfo *method = nullptr;
+  bool reflected = false;
+};
+
+/// The method implementing `lhs op rhs` when an operand is an instance
+/// (method null if none applies).
+OperatorCall findBinaryOperator(ast::BinaryOp op, const Type *lhs,
+                                const Type *rhs);
+/// The method implementing an ordering comparison (`<` is `__lt__`, or the
+/// reflected `__gt__`); == and != use __eq__ (see ClassInfo).
+OperatorCall findCompareOperator(ast::CmpOp op, const Type *lhs,
+                                 const Type *rhs);
+/// The method `name` of an instance type taking exactly `arity` arguments
+/// besides self, or null.
+FunctionInfo *findDunder(const Type *type, llvm::StringRef name,
+                         size_t arity);
+
 /// The built-in exception classes, each after its base.
 llvm::ArrayRef<BuiltinClass> getBuiltinClasses();
 

@@ -126,7 +126,8 @@ void ClassLayouts::emitDescriptors() {
     unsigned numMethods = op.getMethods().size();
     auto methodsType = LLVM::LLVMArrayType::get(ptr, numMethods);
     auto type = LLVM::LLVMStructType::getLiteral(
-        ctx, {ptr, ptr, i64, i64, ptr, i32, i32, i64, methodsType});
+        ctx, {ptr, ptr, i64, i64, ptr, i32, i32, i32, i32, i32, i32, i64,
+              methodsType});
     auto global = LLVM::GlobalOp::create(
         builder, loc, type, /*isConstant=*/true, LLVM::Linkage::Private,
         layout.descriptor, Attribute(), /*alignment=*/8);
@@ -148,7 +149,11 @@ void ClassLayouts::emitDescriptors() {
     set(4, LLVM::AddressOfOp::create(builder, loc, refsGlobal));
     set(5, constant(i32, op.lookupMethod("__str__")));
     set(6, constant(i32, op.lookupMethod("__repr__")));
-    set(7, constant(i64, numMethods));
+    set(7, constant(i32, op.lookupMethod("__eq__")));
+    set(8, constant(i32, op.lookupMethod("__lt__")));
+    set(9, constant(i32, op.lookupMethod("__gt__")));
+    set(10, constant(i32, 0));
+    set(11, constant(i64, numMethods));
     // Methods are func.funcs until func-to-llvm, which turns func.constant
     // into the function's address.
     for (auto [slot, method] : llvm::enumerate(op.getMethods())) {
@@ -159,7 +164,7 @@ void ClassLayouts::emitDescriptors() {
       Value address =
           UnrealizedConversionCastOp::create(builder, loc, ptr, fnValue)
               .getResult(0);
-      set({8, static_cast<int64_t>(slot)}, address);
+      set({12, static_cast<int64_t>(slot)}, address);
     }
     LLVM::ReturnOp::create(builder, loc, descriptor);
     op.erase();
