@@ -537,12 +537,11 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     ast::Expr &arg = *call.args[0];
     // float("inf") and other literals fold at compile time.
     auto *lit = llvm::dyn_cast<ast::StrLitExpr>(&arg);
-    if (lit && builtin == Builtin::Float) {
-      double value = 0;
-      sema::parsePythonFloat(lit->value, value);
+    double literalValue = 0;
+    if (lit && builtin == Builtin::Float &&
+        sema::parsePythonFloat(lit->value, literalValue))
       return arith::ConstantOp::create(builder, l,
-                                       builder.getF64FloatAttr(value));
-    }
+                                       builder.getF64FloatAttr(literalValue));
     if (builtin == Builtin::Bool)
       return truthValue(arg);
     if (arg.type->isStr())
@@ -1219,9 +1218,12 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
         RetainOp::create(builder, l, result);
       return result;
     }
+    int64_t constant = sema::constantTupleIndex(*sub.index, size);
     Value element =
-        TupleGetOp::create(builder, l, convertType(expr.type), tuple,
-                           sema::constantTupleIndex(*sub.index, size));
+        constant >= 0
+            ? Value(TupleGetOp::create(builder, l, convertType(expr.type),
+                                       tuple, constant))
+            : emitComputedTupleIndex(tuple, size, *sub.index, l);
     if (isRefCounted(expr.type))
       RetainOp::create(builder, l, element);
     return element;
@@ -1230,4 +1232,35 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     break;
   }
   llvm_unreachable("Sema rejects unsupported expressions");
+}
+
+Value Generator::emitComputedTupleIndex(Value tuple, size_t size,
+                                        ast::Expr &indexExpr, Location l) {
+  // t[i] with i known only at run time (fields of one type): Python's
+  // negative indices, IndexError outside, then a select over the fields.
+  Value index = emitExprAs(indexExpr, program.types.getInt());
+  Value n = intConstant(static_cast<int64_t>(size), l);
+  Value negative = arith::CmpIOp::create(builder, l, arith::CmpIPredicate::slt,
+                                         index, intConstant(0, l));
+  index = arith::SelectOp::create(builder, l, negative,
+                                  arith::AddIOp::create(builder, l, index, n),
+                                  index);
+  Value outside = arith::CmpIOp::create(builder, l, arith::CmpIPredicate::uge,
+                                        index, n);
+  Block *bad = new Block(), *ok = new Block();
+  cf::CondBranchOp::create(builder, l, outside, bad, ok);
+  startBlock(bad);
+  emitBuiltinRaise(ExceptionKind::IndexError, "tuple index out of range",
+                   Value(), l);
+  startBlock(ok);
+  Type type = cast<TupleType>(tuple.getType()).getType(0);
+  Value result = TupleGetOp::create(builder, l, type, tuple, int64_t(0));
+  for (size_t i = 1; i < size; ++i) {
+    Value field = TupleGetOp::create(builder, l, type, tuple, int64_t(i));
+    Value here = arith::CmpIOp::create(builder, l, arith::CmpIPredicate::eq,
+                                       index,
+                                       intConstant(static_cast<int64_t>(i), l));
+    result = arith::SelectOp::create(builder, l, here, field, result);
+  }
+  return result;
 }

@@ -109,6 +109,8 @@ private:
   std::tuple<mlir::Value, mlir::Value, mlir::Value>
   emitSliceBounds(ast::SliceExpr &slice);
   mlir::Value emitStrSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitComputedTupleIndex(mlir::Value tuple, size_t size,
+                                     ast::Expr &indexExpr, mlir::Location l);
   mlir::Value emitFString(ast::FStringExpr &expr);
   /// One formatted field as an owned str: `!r`/`!s` conversion, then
   /// format(value, spec) or str(value).

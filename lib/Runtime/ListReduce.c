@@ -77,7 +77,7 @@ uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char 
                                int32_t line, const char *fn) {
   if (l->length == 0) {
     roast_rt_raise(ROAST_ERR_VALUE,
-                   want_max ? "max() arg is an empty sequence" : "min() arg is an empty sequence",
+                   want_max ? "max() iterable argument is empty" : "min() iterable argument is empty",
                    file, line, fn);
     return 0; /* and no element 0 to read */
   }

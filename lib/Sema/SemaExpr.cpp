@@ -693,13 +693,10 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
                                                      : types.getBool();
     if (builtin == Builtin::Float && call.args.size() == 1 &&
         call.keywords.empty()) {
+      // A literal that does not parse raises ValueError at run time, as
+      // in Python (a try may be waiting for it).
       if (auto *lit = llvm::dyn_cast<StrLitExpr>(call.args[0].get())) {
         lit->type = types.getStr();
-        double value;
-        if (!parsePythonFloat(lit->value, value))
-          diags.error(lit->getLoc(),
-                      "could not convert string to float: '" + lit->value +
-                          "'");
         return result;
       }
     }
@@ -1341,16 +1338,27 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
   }
   const Type *indexType = checkExpr(*expr.index);
   int64_t index = constantTupleIndex(*expr.index, tuple->getElements().size());
-  if (index < 0) {
-    if (!indexType->isError())
-      diags.error(expr.index->getLoc(),
-                  llvm::isa<IntLitExpr>(expr.index.get()) ||
-                          llvm::isa<UnaryExpr>(expr.index.get())
-                      ? "tuple index out of range"
-                      : "tuple indices must be integer constants for now");
+  if (index >= 0)
+    return tuple->getElements()[index];
+  if (indexType->isError())
+    return indexType;
+  // A computed (or out-of-range) index selects at run time, which needs
+  // one element type; IndexError when it is out of range.
+  if (!indexType->isInt() && !indexType->isBool()) {
+    diags.error(expr.index->getLoc(),
+                "tuple indices must be integers, not " + indexType->str());
     return types.getError();
   }
-  return tuple->getElements()[index];
+  if (tuple->getElements().empty() ||
+      !llvm::all_equal(tuple->getElements())) {
+    if (constantInt(*expr.index))
+      diags.error(expr.index->getLoc(), "tuple index out of range");
+    else
+      unsupported(expr.index->getLoc(),
+                  "computed indices of tuples with fields of different types");
+    return types.getError();
+  }
+  return tuple->getElements().front();
 }
 
 //===----------------------------------------------------------------------===//

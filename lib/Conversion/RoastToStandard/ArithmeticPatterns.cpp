@@ -22,6 +22,7 @@ using namespace roast;
 static constexpr StringLiteral kIntegerOverflow = "integer overflow";
 static constexpr StringLiteral kIntegerDivisionByZero =
     "integer division or modulo by zero";
+static constexpr StringLiteral kIntegerModuloByZero = "integer modulo by zero";
 static constexpr StringLiteral kFloatDivisionByZero = "float division by zero";
 static constexpr StringLiteral kNegativeShiftCount = "negative shift count";
 
@@ -181,7 +182,7 @@ struct ModOpLowering : public RuntimeOpConversionPattern<ModOp> {
     Value byZero =
         cmpi(rewriter, loc, Pred::eq, rhs, constantInt(rewriter, loc, type, 0));
     abi.raiseIf(rewriter, op, byZero, ExceptionKind::ZeroDivisionError,
-                kIntegerDivisionByZero);
+                kIntegerModuloByZero);
 
     // x % -1 is 0 in Python, but INT64_MIN % -1 traps in hardware (and is UB
     // in LLVM); x % 1 is 0 too and never traps.
