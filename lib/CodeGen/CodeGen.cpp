@@ -71,6 +71,8 @@ Type Generator::convertType(const sema::Type *type) {
   }
   case sema::Type::Kind::Class:
     return objectType(*llvm::cast<sema::ClassType>(type)->getInfo());
+  case sema::Type::Kind::BoundMethod: // the receiver
+    return convertType(llvm::cast<sema::BoundMethodType>(type)->getReceiver());
   case sema::Type::Kind::Optional: // a nullable reference: None is null
     return convertType(llvm::cast<sema::OptionalType>(type)->getValue());
   case sema::Type::Kind::Function:
@@ -311,7 +313,8 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 
 bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
-      type->isClass() || type->isOptional())
+      type->isClass() || type->isOptional() ||
+      type->getKind() == sema::Type::Kind::BoundMethod)
     return true;
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return llvm::any_of(tuple->getElements(), isRefCounted);

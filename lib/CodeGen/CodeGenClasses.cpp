@@ -157,6 +157,9 @@ Value Generator::emitAttribute(ast::AttributeExpr &attr) {
       return loadFrom(attr.member, l); // a class attribute
     return emitModuleValue(attr.member, l);
   }
+  if (attr.method &&
+      attr.method->methodKind == FunctionInfo::MethodKind::Instance)
+    return emitExprImpl(*attr.value); // a bound method is its receiver
   Value object = emitOperand(*attr.value);
   if (attr.method) { // a property
     auto op = MethodCallOp::create(

@@ -460,6 +460,14 @@ Value Generator::emitCall(ast::CallExpr &call) {
     return emitBuiltinCall(call, sym->builtin);
   if (sym->kind == Symbol::Kind::Class)
     return emitConstruction(call, *sym->classInfo);
+  if (auto *bound = llvm::dyn_cast<sema::BoundMethodType>(
+          callee->type ? callee->type : sym->type)) {
+    // m(...) with m = obj.method: the method called on the receiver.
+    Location l = loc(call.getLoc());
+    Value receiver = emitOperand(*callee);
+    return callMethod(*bound->getMethod(), receiver,
+                      emitArguments(call, *bound->getMethod(), 1), l);
+  }
   FunctionInfo &info = *sym->function;
   return callFunction(info, emitArguments(call, info, 0),
                       loc(call.getLoc()));

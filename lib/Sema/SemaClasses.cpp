@@ -384,12 +384,14 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
     return field->type;
   }
   if (FunctionInfo *method = info.findMethod(attr.attr)) {
-    if (method->methodKind == FunctionInfo::MethodKind::Property) {
-      attr.method = method;
+    attr.method = method;
+    if (method->methodKind == FunctionInfo::MethodKind::Property)
       return method->type->getResult();
+    if (method->methodKind == FunctionInfo::MethodKind::Static) {
+      unsupported(attr.getLoc(), "static methods as values");
+      return types.getError();
     }
-    unsupported(attr.getLoc(), "methods as values");
-    return types.getError();
+    return types.getBoundMethod(method, cls); // m = obj.method
   }
   diags.error(attr.getLoc(), "'" + info.name + "' object has no attribute '" +
                                  attr.attr + "'");

@@ -461,6 +461,9 @@ const Type *Checker::checkCall(CallExpr &call) {
     return checkBuiltinCall(call, sym->builtin);
   if (sym->kind == Symbol::Kind::Class)
     return checkConstruction(call, *sym->classInfo);
+  if (auto *bound = llvm::dyn_cast_or_null<BoundMethodType>(
+          narrowed.lookup(sym) ? narrowed.lookup(sym) : sym->type))
+    return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1);
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
                                                   : std::string("unknown")) +
                                     "' object '" + callee->name +

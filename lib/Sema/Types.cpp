@@ -50,6 +50,11 @@ std::string Type::str() const {
   case Kind::Optional:
     return static_cast<const OptionalType *>(this)->getValue()->str() +
            " | None";
+  case Kind::BoundMethod:
+    return "bound method " +
+           static_cast<const BoundMethodType *>(this)
+               ->getMethod()
+               ->qualifiedName();
   case Kind::Function: {
     auto *fn = static_cast<const FunctionType *>(this);
     std::string s = "(";
@@ -145,6 +150,21 @@ const ClassType *TypeContext::newClass(ClassInfo *info) {
 
 const OptionalType *TypeContext::getOptional(const Type *value) {
   return intern(optionalTypes, value);
+}
+
+const BoundMethodType *
+TypeContext::getBoundMethod(FunctionInfo *method, const ClassType *receiver) {
+  llvm::FoldingSetNodeID id;
+  id.AddPointer(method);
+  id.AddPointer(receiver);
+  void *insertPos = nullptr;
+  if (BoundMethodType *existing =
+          boundMethodTypes.FindNodeOrInsertPos(id, insertPos))
+    return existing;
+  auto *type = new BoundMethodType(method, receiver);
+  storage.emplace_back(type);
+  boundMethodTypes.InsertNode(type, insertPos);
+  return type;
 }
 
 const std::string &ClassType::getName() const { return info->name; }

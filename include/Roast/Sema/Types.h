@@ -22,7 +22,7 @@ public:
   virtual ~Type() = default;
   enum class Kind {
     Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Class,
-    Optional, Var, Error
+    Optional, BoundMethod, Var, Error
   };
 
   Kind getKind() const { return kind; }
@@ -174,6 +174,31 @@ private:
   const Type *value;
 };
 
+struct FunctionInfo;
+
+/// `obj.method` taken as a value: the receiver, with the method to call on
+/// it known statically (a call still dispatches on the receiver's class).
+class BoundMethodType : public Type, public llvm::FoldingSetNode {
+public:
+  FunctionInfo *getMethod() const { return method; }
+  const ClassType *getReceiver() const { return receiver; }
+
+  static bool classof(const Type *t) {
+    return t->getKind() == Kind::BoundMethod;
+  }
+  void Profile(llvm::FoldingSetNodeID &id) const {
+    id.AddPointer(method);
+    id.AddPointer(receiver);
+  }
+
+private:
+  friend class TypeContext;
+  BoundMethodType(FunctionInfo *method, const ClassType *receiver)
+      : Type(Kind::BoundMethod), method(method), receiver(receiver) {}
+  FunctionInfo *method;
+  const ClassType *receiver;
+};
+
 /// The element type of an empty container whose type is not given where
 /// it is written (`xs = []`): Sema binds it at the first use that fixes it
 /// (`xs.append(1)`), and defaults it to int when nothing does (`print([])`).
@@ -226,6 +251,8 @@ public:
   /// The type of the instances of a new class.
   const ClassType *newClass(ClassInfo *info);
   const OptionalType *getOptional(const Type *value);
+  const BoundMethodType *getBoundMethod(FunctionInfo *method,
+                                        const ClassType *receiver);
 
 private:
   /// The interned T(args...), built on first use.
@@ -244,6 +271,7 @@ private:
   llvm::FoldingSet<DictType> dictTypes;
   llvm::FoldingSet<SetType> setTypes;
   llvm::FoldingSet<OptionalType> optionalTypes;
+  llvm::FoldingSet<BoundMethodType> boundMethodTypes;
   std::vector<std::unique_ptr<Type>> storage;
 };
 
