@@ -99,6 +99,19 @@ static bool call_compare(const RoastInstance *self, int32_t slot, const RoastIns
   return (((CompareMethod)self->cls->methods[slot])(self, other) & 1) != 0;
 }
 
+typedef int64_t (*HashMethod)(const RoastInstance *);
+
+int64_t roast_rt_instance_hash(const RoastInstance *o) {
+  if (o->cls->hash_slot >= 0) {
+    int64_t h = ((HashMethod)o->cls->methods[o->cls->hash_slot])(o);
+    return h == -1 ? -2 : h; /* -1 is the error value, as in CPython */
+  }
+  /* CPython's default: the address, rotated so that alignment zeros do
+   * not crowd the low bits the table uses. */
+  uintptr_t p = (uintptr_t)o;
+  return (int64_t)((p >> 4) | (p << (8 * sizeof p - 4)));
+}
+
 bool roast_rt_instance_eq(const RoastInstance *a, const RoastInstance *b) {
   if (a->cls->eq_slot >= 0)
     return call_compare(a, a->cls->eq_slot, b);
@@ -134,5 +147,5 @@ static const int64_t message_offset[] = {ROAST_EXCEPTION_MESSAGE_OFFSET};
 
 #define ROAST_EXCEPTION_CLASS(Name, Base)                                              \
   const RoastClass roast_rt_class_##Name = {                                           \
-      #Name, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, 0, 0};
+      #Name, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, -1, 0};
 #include "Roast/Runtime/ExceptionClasses.def"

@@ -92,6 +92,7 @@ int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot) {
   switch (o->type_id) {
   case ROAST_TYPE_STR: return roast_rt_str_hash((const RoastStr *)o);
   case ROAST_TYPE_TUPLE: return hash_tuple((const RoastTuple *)o);
+  case ROAST_TYPE_INSTANCE: return roast_rt_instance_hash((const RoastInstance *)o);
   case ROAST_TYPE_LIST: name = "list"; break;
   case ROAST_TYPE_DICT: name = "dict"; break;
   case ROAST_TYPE_SET: name = "set"; break;

@@ -1141,10 +1141,11 @@ bool Checker::checkHashable(const Type *type, Loc loc) {
   while (auto *tuple = llvm::dyn_cast<TupleType>(type))
     type = *llvm::find_if(tuple->getElements(),
                           [](const Type *t) { return !isHashable(t); });
-  llvm::StringRef name = type->isList()   ? "list"
-                         : type->isDict() ? "dict"
-                         : type->isSet()  ? "set"
-                                          : "function";
+  std::string name = type->isList()    ? "list"
+                     : type->isDict()  ? "dict"
+                     : type->isSet()   ? "set"
+                     : type->isClass() ? type->str() // __eq__ without __hash__
+                                       : "function";
   diags.error(loc, "unhashable type: '" + name + "'");
   return false;
 }

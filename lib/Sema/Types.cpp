@@ -199,6 +199,11 @@ const Type *roast::sema::iterableElement(const Type *type) {
 bool roast::sema::isHashable(const Type *type) {
   if (auto *tuple = llvm::dyn_cast<TupleType>(type))
     return llvm::all_of(tuple->getElements(), isHashable);
+  // An instance hashes by identity, unless its class defines __eq__
+  // without __hash__ (Python then makes it unhashable).
+  if (auto *cls = llvm::dyn_cast<ClassType>(type))
+    return !cls->getInfo()->findMethod("__eq__") ||
+           cls->getInfo()->findMethod("__hash__");
   // An unbound variable will be bound to a hashable type or default to int.
   return type->isNumeric() || type->isStr() || type->isNone() ||
          type->isError() || llvm::isa<TypeVar>(type);

@@ -451,9 +451,10 @@ typedef struct RoastClass {
   int64_t size;                   /* bytes of an instance, header included */
   int64_t num_refs;               /* references an instance owns... */
   const int64_t *ref_offsets;     /* ...at these byte offsets */
-  /* Method table slots of __str__, __repr__, __eq__, __lt__, __gt__ (-1:
-   * none), which the runtime calls for print, containers and sorting. */
-  int32_t str_slot, repr_slot, eq_slot, lt_slot, gt_slot, reserved;
+  /* Method table slots of __str__, __repr__, __eq__, __lt__, __gt__ and
+   * __hash__ (-1: none), which the runtime calls for print, containers,
+   * sorting and hashing. */
+  int32_t str_slot, repr_slot, eq_slot, lt_slot, gt_slot, hash_slot;
   int64_t num_methods;
   void *methods[];                /* the method table */
 } RoastClass;
@@ -472,6 +473,8 @@ bool roast_rt_isinstance(const RoastInstance *o, const RoastClass *cls);
 RoastStr *roast_rt_instance_str(const RoastInstance *o);     /* str(o) */
 RoastStr *roast_rt_instance_repr(const RoastInstance *o);    /* repr(o) */
 void roast_rt_print_instance(const RoastInstance *o);         /* print(o) */
+/* hash(o): __hash__, or one derived from identity without one. */
+int64_t roast_rt_instance_hash(const RoastInstance *o);
 /* a == b: __eq__, or identity without one. */
 bool roast_rt_instance_eq(const RoastInstance *a, const RoastInstance *b);
 /* a < b (op ROAST_CMP_LT) or a > b (ROAST_CMP_GT) through __lt__/__gt__ or

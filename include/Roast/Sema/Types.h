@@ -222,7 +222,8 @@ private:
 const Type *iterableElement(const Type *type);
 
 /// Whether values of `type` may be dict keys and set elements: numbers,
-/// str, None and tuples of those (the immutable types).
+/// str, None, tuples of those (the immutable types), and instances of
+/// classes that define no __eq__ or also __hash__.
 bool isHashable(const Type *type);
 
 /// Owns and interns every type of one compilation.

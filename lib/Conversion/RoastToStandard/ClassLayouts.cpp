@@ -152,7 +152,7 @@ void ClassLayouts::emitDescriptors() {
     set(7, constant(i32, op.lookupMethod("__eq__")));
     set(8, constant(i32, op.lookupMethod("__lt__")));
     set(9, constant(i32, op.lookupMethod("__gt__")));
-    set(10, constant(i32, 0));
+    set(10, constant(i32, op.lookupMethod("__hash__")));
     set(11, constant(i64, numMethods));
     // Methods are func.funcs until func-to-llvm, which turns func.constant
     // into the function's address.
