@@ -227,6 +227,7 @@ Value Generator::emitMethodCall(ast::CallExpr &call,
 
 Value Generator::emitIsInstance(ast::CallExpr &call) {
   Location l = loc(call.getLoc());
+  const sema::Type *valueType = call.args[0]->type;
   Value object = emitOperand(*call.args[0]);
   SmallVector<ast::Expr *> classes;
   if (auto *tuple = llvm::dyn_cast<ast::TupleExpr>(call.args[1].get()))
@@ -236,8 +237,15 @@ Value Generator::emitIsInstance(ast::CallExpr &call) {
     classes.push_back(call.args[1].get());
   Value result;
   for (ast::Expr *cls : classes) {
-    ClassInfo &info = *llvm::cast<ast::NameExpr>(cls)->symbol->classInfo;
-    Value test = IsInstanceOp::create(builder, l, object, classSymbol(info));
+    Symbol *sym = llvm::cast<ast::NameExpr>(cls)->symbol;
+    Value test;
+    if (sym->kind == Symbol::Kind::Builtin)
+      test = boolConstant(*sema::staticIsInstance(valueType, sym->builtin), l);
+    else if (!valueType->isClass())
+      test = boolConstant(false, l);
+    else
+      test = IsInstanceOp::create(builder, l, object,
+                                  classSymbol(*sym->classInfo));
     result = result ? arith::OrIOp::create(builder, l, result, test) : test;
   }
   return result;

@@ -699,6 +699,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
   case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
   case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial:
+  case Builtin::MathIsClose:
     return emitMathCall(call, builtin);
   case Builtin::RandomSeed: case Builtin::RandomRandom:
   case Builtin::RandomUniform: case Builtin::RandomGetrandbits:
@@ -763,6 +764,40 @@ Value Generator::emitMathCall(ast::CallExpr &call, Builtin builtin) {
                                  math::AbsFOp::create(builder, l,
                                                       arg(0, floatType)),
                                  inf);
+  case Builtin::MathIsClose: {
+    // CPython's isclose: equal, or finite and within either tolerance.
+    Value a = arg(0, floatType), b = arg(1, floatType);
+    auto tolerance = [&](llvm::StringRef name, double fallback) -> Value {
+      for (ast::Keyword &keyword : call.keywords)
+        if (keyword.name == name)
+          return emitExprAs(*keyword.value, floatType);
+      return arith::ConstantOp::create(builder, l,
+                                       builder.getF64FloatAttr(fallback));
+    };
+    Value rel = tolerance("rel_tol", 1e-09), abs = tolerance("abs_tol", 0.0);
+    auto cmp = [&](arith::CmpFPredicate pred, Value x, Value y) -> Value {
+      return arith::CmpFOp::create(builder, l, pred, x, y);
+    };
+    auto fabs = [&](Value x) -> Value {
+      return math::AbsFOp::create(builder, l, x);
+    };
+    Value diff = fabs(arith::SubFOp::create(builder, l, b, a));
+    Value within = arith::OrIOp::create(
+        builder, l,
+        arith::OrIOp::create(
+            builder, l,
+            cmp(arith::CmpFPredicate::OLE, diff,
+                fabs(arith::MulFOp::create(builder, l, rel, b))),
+            cmp(arith::CmpFPredicate::OLE, diff,
+                fabs(arith::MulFOp::create(builder, l, rel, a)))),
+        cmp(arith::CmpFPredicate::OLE, diff, abs));
+    Value finite = arith::AndIOp::create(
+        builder, l, cmp(arith::CmpFPredicate::OLT, fabs(a), inf),
+        cmp(arith::CmpFPredicate::OLT, fabs(b), inf));
+    return arith::OrIOp::create(
+        builder, l, cmp(arith::CmpFPredicate::OEQ, a, b),
+        arith::AndIOp::create(builder, l, finite, within));
+  }
   default:
     break;
   }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 RoastInstance *roast_rt_exception = NULL;
+int64_t roast_rt_exit_status = 0;
 
 /* The frames the pending exception has passed through, innermost first:
  * each raise or propagating call site adds one. */
@@ -106,6 +107,10 @@ void roast_rt_report_uncaught(void) {
   RoastInstance *exception = roast_rt_exception;
   if (!exception)
     return;
+  if (roast_rt_isinstance(exception, &roast_rt_class_SystemExit)) {
+    roast_rt_flush(); /* sys.exit(): no traceback */
+    exit((int)roast_rt_exit_status);
+  }
   /* Flush first so stdout and stderr interleave as in CPython when both go
    * to the same terminal or file. */
   roast_rt_flush();

@@ -112,9 +112,14 @@ int roast_rt_main(int argc, char **argv, void (*module_init)(void)) {
   return 0;
 }
 
+/* sys.exit(status) raises SystemExit; roast_rt_report_uncaught exits with
+ * the status when nothing catches it. */
 void roast_rt_exit(int64_t status) {
-  roast_rt_flush();
-  exit((int)status);
+  roast_rt_exit_status = status;
+  RoastInstance *exit = roast_rt_object_new(&roast_rt_class_SystemExit);
+  /* str(e) is the status, as CPython's SystemExit(3) prints "3". */
+  *(RoastStr **)((char *)exit + ROAST_EXCEPTION_MESSAGE_OFFSET) = roast_rt_str_from_int(status);
+  roast_rt_raise_object(exit, NULL, 0, NULL);
 }
 
 RoastList *roast_rt_sys_argv(void) {

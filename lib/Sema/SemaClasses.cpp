@@ -559,10 +559,18 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
   if (!checkArgCount(call, "isinstance", 2, 2))
     return types.getBool();
   const Type *value = checkExpr(*call.args[0]);
+  bool anyClass = false;
   auto checkClass = [&](Expr &expr) {
     auto *name = llvm::dyn_cast<NameExpr>(&expr);
     Symbol *sym = name ? lookupName(*name, /*report=*/true) : nullptr;
     if (sym && sym->kind == Symbol::Kind::Class) {
+      name->symbol = sym;
+      anyClass = true;
+      return;
+    }
+    // int, float, bool, str, list, dict, set: decided by the static type.
+    if (sym && sym->kind == Symbol::Kind::Builtin &&
+        staticIsInstance(value, sym->builtin)) {
       name->symbol = sym;
       return;
     }
@@ -575,10 +583,25 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
       checkClass(*element);
   else
     checkClass(*call.args[1]);
-  if (!value->isClass() && !value->isError())
+  if (anyClass && !value->isClass() && !value->isError())
     unsupported(call.args[0]->getLoc(),
                 "isinstance() of a value that is not a class instance");
   return types.getBool();
+}
+
+std::optional<bool> sema::staticIsInstance(const Type *value,
+                                           Builtin builtin) {
+  switch (builtin) {
+  case Builtin::Int: // bool is a subclass of int
+    return value->isInt() || value->isBool();
+  case Builtin::Float: return value->isFloat();
+  case Builtin::Bool: return value->isBool();
+  case Builtin::Str: return value->isStr();
+  case Builtin::List: return value->isList();
+  case Builtin::Dict: return value->isDict();
+  case Builtin::Set: return value->isSet();
+  default: return std::nullopt;
+  }
 }
 
 void Checker::checkInstanceComparison(CmpOp op, const Type *lhs,

@@ -616,7 +616,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::MathAtan2: case Builtin::MathHypot: case Builtin::MathFabs:
   case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
   case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
-  case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial: {
+  case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial:
+  case Builtin::MathIsClose: {
     return checkMathCall(call, builtin, moduleMemberName(call));
   }
   case Builtin::SysExit:

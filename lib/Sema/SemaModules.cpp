@@ -90,6 +90,7 @@ Symbol *Checker::lookupModuleMember(llvm::StringRef module,
         {"ceil", Builtin::MathCeil},     {"trunc", Builtin::MathTrunc},
         {"isfinite", Builtin::MathIsFinite}, {"isinf", Builtin::MathIsInf},
         {"isnan", Builtin::MathIsNan},   {"gcd", Builtin::MathGcd},
+        {"isclose", Builtin::MathIsClose},
         {"isqrt", Builtin::MathIsqrt},   {"factorial", Builtin::MathFactorial}};
     addModuleFunctions(mathMembers, functions);
     const std::pair<const char *, double> constants[] = {
@@ -328,8 +329,28 @@ const Type *Checker::checkMathCall(CallExpr &call, Builtin builtin,
     break;
   }
   std::string qualified = ("math." + name).str();
-  if (!checkArgCount(call, qualified, min, max))
+  if (builtin == Builtin::MathIsClose) {
+    // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
+    min = max = 2;
+    result = types.getBool();
+    for (Keyword &keyword : call.keywords) {
+      const Type *type = checkExpr(*keyword.value);
+      if (keyword.name != "rel_tol" && keyword.name != "abs_tol")
+        diags.error(keyword.loc, "isclose() got an unexpected keyword "
+                                 "argument '" + keyword.name + "'");
+      else if (!type->isNumeric() && !type->isError())
+        diags.error(keyword.value->getLoc(),
+                    "must be real number, not " + type->str());
+    }
+    std::vector<Keyword> keywords = std::move(call.keywords);
+    call.keywords.clear();
+    bool counted = checkArgCount(call, qualified, min, max);
+    call.keywords = std::move(keywords);
+    if (!counted)
+      return types.getError();
+  } else if (!checkArgCount(call, qualified, min, max)) {
     return types.getError();
+  }
   bool ok = true;
   for (ExprPtr &arg : call.args) {
     const Type *type = checkExpr(*arg);

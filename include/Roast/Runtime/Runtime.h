@@ -111,6 +111,9 @@ enum RoastErrorKind {
 struct RoastInstance;
 /* The exception being raised (owned), or NULL. */
 extern struct RoastInstance *roast_rt_exception;
+/* The status of the last sys.exit(): the exit status if its SystemExit
+ * is not caught. */
+extern int64_t roast_rt_exit_status;
 
 /* Raise a new built-in exception of `kind` with `message` (NULL for none)
  * at (file, line, function); file NULL adds no traceback frame. */
@@ -624,7 +627,7 @@ RoastStr *roast_rt_set_repr(const RoastSet *s);      /* {1, 2}, set() */
 
 /* ---- The sys module ------------------------------------------------------- */
 /* sys.exit(status): flush stdout and end the process with status. */
-ROAST_RT_NORETURN void roast_rt_exit(int64_t status);
+void roast_rt_exit(int64_t status);
 /* sys.argv: a new reference to the one list of the program's arguments (argv[0] first). */
 RoastList *roast_rt_sys_argv(void);
 

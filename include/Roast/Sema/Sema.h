@@ -55,7 +55,7 @@ enum class Builtin {
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
   MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,
   MathFloor, MathCeil, MathTrunc, MathIsFinite, MathIsInf, MathIsNan,
-  MathGcd, MathIsqrt, MathFactorial,
+  MathGcd, MathIsqrt, MathFactorial, MathIsClose,
   // The sys module.
   SysExit, SysArgv,
   // The time module.
@@ -189,6 +189,11 @@ OperatorCall findCompareOperator(ast::CmpOp op, const Type *lhs,
 /// besides self, or null.
 FunctionInfo *findDunder(const Type *type, llvm::StringRef name,
                          size_t arity);
+
+/// isinstance(<value of static type `value`>, <built-in type>): known at
+/// compile time for int, float, bool, str, list, dict and set; none for
+/// other built-ins.
+std::optional<bool> staticIsInstance(const Type *value, Builtin builtin);
 
 /// The built-in exception classes, each after its base.
 llvm::ArrayRef<BuiltinClass> getBuiltinClasses();

@@ -51,6 +51,7 @@ struct ExitOpLowering : public RuntimeOpConversionPattern<ExitOp> {
   matchAndRewrite(ExitOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     abi.call(rewriter, op.getLoc(), RuntimeFunction::Exit, adaptor.getStatus());
+    abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false); // always taken
     rewriter.eraseOp(op);
     return success();
   }

@@ -379,12 +379,12 @@ def Roast_MathCallOp : Roast_Op<"math_call", [Roast_MayRaise]> {
   let hasVerifier = 1;
 }
 
-def Roast_ExitOp : Roast_Op<"exit"> {
+def Roast_ExitOp : Roast_Op<"exit", [Roast_MayRaise]> {
   let summary = "sys.exit(status)";
   let description = [{
-    Ends the program with `status` after flushing stdout; nothing after it
-    runs (the runtime function does not return). Until exceptions arrive it
-    is not a catchable `SystemExit`.
+    Raises `SystemExit`: `finally` blocks run, `except SystemExit` (or
+    `BaseException`) catches it, and if nothing does the program ends with
+    `status` after flushing stdout, printing nothing.
 
     ```mlir
     roast.exit %status
