@@ -436,7 +436,12 @@ bool Checker::checkSortKeywords(std::vector<Keyword> &keywords,
 
 const Type *Checker::checkKeyFunction(Keyword &keyword, const Type *element) {
   Loc loc = keyword.value->getLoc();
-  if (llvm::isa<NameExpr>(keyword.value.get())) {
+  if (auto *name = llvm::dyn_cast<NameExpr>(keyword.value.get())) {
+    // `sorted([], key=len)`: the key never runs on an empty display, but
+    // its element type must suit it; len() takes a str.
+    if (auto *var = llvm::dyn_cast<TypeVar>(resolve(element));
+        var && name->name == "len")
+      var->bind(types.getStr());
     // key=len is key=lambda x: len(x): one call site to check and inline.
     std::vector<ExprPtr> args;
     args.push_back(std::make_unique<NameExpr>(loc, "<key>"));
