@@ -21,7 +21,7 @@ using sema::ClassInfo;
 void Generator::RaiseRouter::notifyOperationInserted(
     Operation *op, OpBuilder::InsertPoint) {
   Block *handler = generator.currentHandler();
-  if (!handler || !op->hasTrait<MayRaise>())
+  if (!handler || !mayRaise(op))
     return;
   // CodeGen appends: the op ends its block, which now ends in the check.
   Block *block = op->getBlock();

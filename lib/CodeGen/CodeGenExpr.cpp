@@ -619,15 +619,16 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     if (findKey(call.keywords))
       return emitSortedWithKey(asList(value, arg.type, l), call.type,
                                call.keywords, l);
-    Value copy = asList(value, arg.type, l);
-    if (copy == value) // a list: sort a copy
+    Value copy = asList(value, arg.type, l); // a tracked snapshot, or arg
+    if (copy == value) { // a list: sort a copy
       copy = ListMethodOp::create(builder, l, TypeRange{copy.getType()},
                                   ListMethod::copy, ValueRange{copy})
                  .getResult(0);
-    else // a fresh snapshot: the caller tracks it
-      consume(copy, call.type);
+      track(copy, call.type); // released if the sort raises
+    }
     ListMethodOp::create(builder, l, TypeRange{}, ListMethod::sort,
                          ValueRange{copy, findReverse(call.keywords, l)});
+    consume(copy, call.type); // the caller tracks the result
     return copy;
   }
   case Builtin::DivMod: {

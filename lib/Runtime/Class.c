@@ -137,6 +137,8 @@ int roast_rt_instance_less(const RoastInstance *a, const RoastInstance *b, int32
 
 void roast_rt_print_instance(const RoastInstance *o) {
   RoastStr *s = roast_rt_instance_str(o);
+  if (!s)
+    return; /* __str__ raised: the caller tests roast_rt_exception */
   roast_rt_print_str(s);
   roast_rt_release(&s->header);
 }

@@ -126,7 +126,13 @@ void roast_rt_report_uncaught(void) {
       fprintf(stderr, "  [Previous line repeated %lld more times]\n",
               (long long)(f->repeats + 1 - shown));
   }
+  /* Its __str__ runs with no exception pending. */
+  roast_rt_exception = NULL;
   RoastStr *text = roast_rt_instance_str(exception);
+  if (!text) { /* __str__ itself raised */
+    roast_rt_exception = NULL;
+    text = roast_rt_str_from_bytes("", 0, true);
+  }
   if (text->length)
     fprintf(stderr, "%s: %.*s\n", exception->cls->name, (int)text->length, text->data);
   else

@@ -220,6 +220,8 @@ struct ListContainsLowering
     Value found = abi.call(rewriter, op.getLoc(), RuntimeFunction::ListContains,
                            {adaptor.getList(), slot});
     slots.finish();
+    // An element's __eq__ may raise.
+    abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
     rewriter.replaceOp(op, found);
     return success();
   }
@@ -367,6 +369,8 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     }
     }
     slots.finish();
+    if (op.getMethod() == ListMethod::count) // an element's __eq__ may raise
+      abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
     replaceOrErase(rewriter, op, result);
     return success();
   }

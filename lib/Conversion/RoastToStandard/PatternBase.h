@@ -22,6 +22,14 @@ protected:
   RuntimeABI &abi;
 };
 
+/// Whether printing or converting a value of roast type `type` may run a
+/// user method (__str__, __repr__) that raises: instances, and containers
+/// and tuples that may hold them.
+inline bool mayRunUserCode(mlir::Type type) {
+  return mlir::isa<ObjectType, ListType, DictType, SetType, mlir::TupleType>(
+      type);
+}
+
 /// Replaces `op` with `result`, or erases it when the lowering produced no
 /// value (a method returning None).
 inline void replaceOrErase(mlir::RewriterBase &rewriter, mlir::Operation *op,

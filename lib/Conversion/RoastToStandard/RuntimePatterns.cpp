@@ -193,6 +193,10 @@ struct PrintOpLowering : public RuntimeOpConversionPattern<PrintOp> {
       if (failed(printValue(rewriter, loc, value, original.getType(),
                             /*repr=*/false)))
         return rewriter.notifyMatchFailure(op, "unprintable type");
+      // str() and repr() of instances run __str__/__repr__, which may
+      // raise: nothing more is printed then.
+      if (mayRunUserCode(original.getType()))
+        abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
     }
     emitText(adaptor.getEnd(), "\n");
     rewriter.eraseOp(op);

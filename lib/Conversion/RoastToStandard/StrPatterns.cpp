@@ -140,7 +140,10 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
     }
     if (!isa<StrType>(to))
       return rewriter.notifyMatchFailure(op, "not a str conversion");
-    rewriter.replaceOp(op, strOf(rewriter, loc, from, input));
+    Value result = strOf(rewriter, loc, from, input);
+    if (mayRunUserCode(from))
+      abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
+    rewriter.replaceOp(op, result);
     return success();
   }
 
@@ -172,6 +175,7 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
     Type from = op.getValue().getType();
     Value input = adaptor.getValue();
     if (Value repr = containerRepr(rewriter, loc, abi, from, input)) {
+      abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
       rewriter.replaceOp(op, repr);
       return success();
     }
@@ -184,7 +188,10 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
     SmallVector<Value, 1> args;
     if (fn != RuntimeFunction::StrNone)
       args.push_back(input);
-    rewriter.replaceOp(op, abi.call(rewriter, loc, fn, args));
+    Value result = abi.call(rewriter, loc, fn, args);
+    if (isa<ObjectType>(from)) // __repr__ may raise
+      abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

@@ -39,7 +39,7 @@ LogicalResult CheckRaisedOp::verify() {
 LogicalResult CheckRaisedOp::canonicalize(CheckRaisedOp op,
                                           PatternRewriter &rewriter) {
   Operation *previous = op->getPrevNode();
-  if (previous && previous->hasTrait<MayRaise>())
+  if (previous && mayRaise(previous))
     return failure();
   rewriter.replaceOpWithNewOp<cf::BranchOp>(op, op.getNormal());
   return success();

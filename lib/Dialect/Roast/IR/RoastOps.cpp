@@ -17,6 +17,16 @@ bool roast::holdsReferences(Type type) {
   return isObjectType(type);
 }
 
+bool roast::mayRaise(Operation *op) {
+  if (!op->hasTrait<MayRaise>())
+    return false;
+  if (!isa<PrintOp, ReprOp>(op))
+    return true;
+  return llvm::any_of(op->getOperandTypes(), [](Type type) {
+    return isa<ObjectType, ListType, DictType, SetType, TupleType>(type);
+  });
+}
+
 Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
   if (auto tuple = dyn_cast<TupleType>(type)) {
     SmallVector<Value> elements;

@@ -45,6 +45,11 @@ inline bool isObjectType(mlir::Type type) {
 /// them.
 bool holdsReferences(mlir::Type type);
 
+/// Whether `op` may raise: it has the MayRaise trait, and for print and
+/// repr, a value whose __str__/__repr__ could run (an instance, or a
+/// container or tuple that may hold one).
+bool mayRaise(mlir::Operation *op);
+
 /// A value of `type` built from constants: 0, 0.0, False, "", None, or a
 /// tuple of those.
 mlir::Value buildZeroValue(mlir::OpBuilder &builder, mlir::Location loc,

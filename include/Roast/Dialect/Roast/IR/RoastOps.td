@@ -658,7 +658,7 @@ def Roast_StrContainsOp : Roast_Op<"str_contains", [Pure]> {
   let assemblyFormat = "$needle `,` $haystack attr-dict";
 }
 
-def Roast_ReprOp : Roast_Op<"repr"> {
+def Roast_ReprOp : Roast_Op<"repr", [Roast_MayRaise]> {
   let summary = "repr()";
   let description = [{
     `repr(x)` as CPython writes it: for numbers, bools and None the same as
@@ -826,7 +826,7 @@ def Roast_ListPopOp : Roast_Op<"list_pop", [Roast_MayRaise,
   let assemblyFormat = "$list (`[` $index^ `]`)? attr-dict `:` qualified(type($list))";
 }
 
-def Roast_ListContainsOp : Roast_Op<"list_contains", [
+def Roast_ListContainsOp : Roast_Op<"list_contains", [Roast_MayRaise, 
     TypesMatchWith<"value is the element type", "list", "value", "::llvm::cast<ListType>($_self).getElementType()">]> {
   let summary = "`x in l`";
   let description = [{
@@ -1243,7 +1243,7 @@ def Roast_GlobalStoreOp : Roast_Op<"global_store", [
 // Built-ins and run-time checks
 //===----------------------------------------------------------------------===//
 
-def Roast_PrintOp : Roast_Op<"print", [AttrSizedOperandSegments]> {
+def Roast_PrintOp : Roast_Op<"print", [Roast_MayRaise, AttrSizedOperandSegments]> {
   let summary = "Python's print()";
   let description = [{
     Writes the values' `str()` separated by `sep` (default `" "`) and
