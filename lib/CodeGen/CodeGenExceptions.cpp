@@ -138,7 +138,7 @@ void Generator::emitTry(ast::TryStmt &stmt) {
   else
     emitTryExcept(stmt);
   popHandler();
-  FinallyScope scope = finallies.pop_back_val();
+  finallies.pop_back();
   if (!isTerminated()) {
     emitBlock(stmt.finalBody);
     if (!isTerminated())
@@ -155,7 +155,6 @@ void Generator::emitTry(ast::TryStmt &stmt) {
   if (!isTerminated())
     emitThrow(exception, exceptionType(), l, /*reraise=*/true);
   popTemps();
-  (void)scope;
   startBlock(after);
 }
 
