@@ -579,6 +579,26 @@ void Checker::collectNoneTests(Expr &test, llvm::SmallVectorImpl<Symbol *> &notN
     none.push_back(name->symbol);
 }
 
+/// Whether the last statement of `block` assigns `sym` a value that is
+/// not None (and not another optional).
+bool Checker::endsAssigningNotNone(const Block &block, Symbol *sym) {
+  if (block.empty())
+    return false;
+  const Expr *target = nullptr, *value = nullptr;
+  if (auto *assign = llvm::dyn_cast<AssignStmt>(block.back().get());
+      assign && assign->targets.size() == 1) {
+    target = assign->targets.front().get();
+    value = assign->value.get();
+  } else if (auto *ann = llvm::dyn_cast<AnnAssignStmt>(block.back().get())) {
+    target = ann->target.get();
+    value = ann->value.get();
+  }
+  auto *name = llvm::dyn_cast_or_null<NameExpr>(target);
+  return name && name->symbol == sym && value && value->type &&
+         !value->type->isNone() && !value->type->isOptional() &&
+         !value->type->isError();
+}
+
 void Checker::narrowRestOfBlock(Symbol *sym) {
   blockNarrowings.push_back({sym, narrowed.lookup(sym)});
   narrowed[sym] = llvm::cast<OptionalType>(sym->type)->getValue();
@@ -800,6 +820,12 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
   to = resolve(to);
   if (from == to || from->isError() || to->isError())
     return true;
+  if (auto *optional = llvm::dyn_cast<OptionalType>(to))
+    return from->isNone() ||
+           (!from->isOptional() && isAssignable(from, optional->getValue())) ||
+           (from->isOptional() &&
+            isAssignable(llvm::cast<OptionalType>(from)->getValue(),
+                         optional->getValue()));
   // Containers are invariant: list[int] is not a list[float].
   if (llvm::isa<TypeVar, ListType, SetType, DictType>(from) ||
       llvm::isa<TypeVar, ListType, SetType, DictType>(to))
@@ -818,12 +844,6 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
   if (auto *fromClass = llvm::dyn_cast<ClassType>(from))
     if (auto *toClass = llvm::dyn_cast<ClassType>(to))
       return fromClass->isSubclassOf(toClass);
-  if (auto *optional = llvm::dyn_cast<OptionalType>(to))
-    return from->isNone() ||
-           (!from->isOptional() && isAssignable(from, optional->getValue())) ||
-           (from->isOptional() &&
-            isAssignable(llvm::cast<OptionalType>(from)->getValue(),
-                         optional->getValue()));
   // Python's numeric tower: bool -> int -> float.
   if (to->isFloat() && (from->isInt() || from->isBool()))
     return true;
@@ -966,9 +986,15 @@ void Checker::checkStmt(Stmt &stmt) {
       NarrowingScope scope(*this, none);
       checkBlock(ifStmt.orElse);
     }
-    if (alwaysReturns(ifStmt.body))
+    if (alwaysReturns(ifStmt.body)) {
       for (Symbol *sym : none)
         narrowRestOfBlock(sym);
+    } else if (ifStmt.orElse.empty()) {
+      // `if x is None: x = []`: x is not None after the statement.
+      for (Symbol *sym : none)
+        if (endsAssigningNotNone(ifStmt.body, sym))
+          narrowRestOfBlock(sym);
+    }
     return;
   }
   case Stmt::Kind::While: {

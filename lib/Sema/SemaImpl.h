@@ -39,6 +39,7 @@ private:
   void collectNoneTests(ast::Expr &test, llvm::SmallVectorImpl<Symbol *> &notNone,
                         llvm::SmallVectorImpl<Symbol *> &none);
   void narrowRestOfBlock(Symbol *sym);
+  static bool endsAssigningNotNone(const ast::Block &block, Symbol *sym);
   /// Narrows `symbols` to their non-None types while alive.
   class NarrowingScope {
   public:
