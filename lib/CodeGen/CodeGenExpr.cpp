@@ -475,6 +475,8 @@ Value Generator::emitCall(ast::CallExpr &call) {
 
 Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   Location l = loc(call.getLoc());
+  if (isMathBuiltin(builtin))
+    return emitMathCall(call, builtin);
   switch (builtin) {
   case Builtin::Print: {
     SmallVector<Value> values;
@@ -692,16 +694,6 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     SleepOp::create(builder, l,
                     emitExprAs(*call.args[0], program.types.getFloat()));
     return noneValue(l);
-  case Builtin::MathSqrt: case Builtin::MathExp: case Builtin::MathLog:
-  case Builtin::MathLog2: case Builtin::MathLog10: case Builtin::MathPow:
-  case Builtin::MathSin: case Builtin::MathCos: case Builtin::MathTan:
-  case Builtin::MathAsin: case Builtin::MathAcos: case Builtin::MathAtan:
-  case Builtin::MathAtan2: case Builtin::MathHypot: case Builtin::MathFabs:
-  case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
-  case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
-  case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial:
-  case Builtin::MathIsClose:
-    return emitMathCall(call, builtin);
   case Builtin::RandomSeed: case Builtin::RandomRandom:
   case Builtin::RandomUniform: case Builtin::RandomGetrandbits:
   case Builtin::RandomRandrange: case Builtin::RandomRandint:

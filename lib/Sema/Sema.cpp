@@ -305,57 +305,55 @@ const Type *Checker::optionalOf(const Type *value, Loc loc) {
   return types.getOptional(value);
 }
 
-/// Whether `expr` computes a value from literals and names only (no calls,
-/// no subscripts): it cannot observe anything a class or function does.
-static bool isConstantExpr(const Expr &expr) {
+/// Whether `expr` is built from literals by unary operators and tuples,
+/// and, when `namesAndOperators`, also from names and binary operators.
+static bool isLiteralExpr(const Expr &expr, bool namesAndOperators) {
   switch (expr.getKind()) {
   case Expr::Kind::IntLit:
   case Expr::Kind::FloatLit:
   case Expr::Kind::BoolLit:
   case Expr::Kind::NoneLit:
   case Expr::Kind::StrLit:
-  case Expr::Kind::Name:
     return true;
+  case Expr::Kind::Name:
+    return namesAndOperators;
   case Expr::Kind::Unary:
-    return isConstantExpr(*llvm::cast<UnaryExpr>(expr).operand);
+    return isLiteralExpr(*llvm::cast<UnaryExpr>(expr).operand,
+                         namesAndOperators);
   case Expr::Kind::Binary: {
     auto &binary = llvm::cast<BinaryExpr>(expr);
-    return isConstantExpr(*binary.lhs) && isConstantExpr(*binary.rhs);
+    return namesAndOperators &&
+           isLiteralExpr(*binary.lhs, namesAndOperators) &&
+           isLiteralExpr(*binary.rhs, namesAndOperators);
   }
+  case Expr::Kind::Tuple:
+    return llvm::all_of(llvm::cast<TupleExpr>(expr).elts,
+                        [&](const ExprPtr &e) {
+                          return isLiteralExpr(*e, namesAndOperators);
+                        });
   default:
     return false;
   }
 }
 
+/// A module constant computes its value from literals and names only (no
+/// calls, no subscripts): it cannot observe anything a class or function
+/// does.
 bool Checker::isConstantDefinition(const Stmt &stmt) {
   if (auto *assign = llvm::dyn_cast<AssignStmt>(&stmt))
     return assign->targets.size() == 1 &&
            llvm::isa<NameExpr>(assign->targets.front().get()) &&
-           isConstantExpr(*assign->value);
+           isLiteralExpr(*assign->value, /*namesAndOperators=*/true);
   if (auto *ann = llvm::dyn_cast<AnnAssignStmt>(&stmt))
     return llvm::isa<NameExpr>(ann->target.get()) && ann->value &&
-           isConstantExpr(*ann->value);
+           isLiteralExpr(*ann->value, /*namesAndOperators=*/true);
   return false;
 }
 
 /// Whether `expr` is a default value that may be evaluated at each call
 /// without a visible difference: a literal of an immutable type.
 bool Checker::isConstantDefault(const Expr &expr) {
-  switch (expr.getKind()) {
-  case Expr::Kind::IntLit:
-  case Expr::Kind::FloatLit:
-  case Expr::Kind::BoolLit:
-  case Expr::Kind::NoneLit:
-  case Expr::Kind::StrLit:
-    return true;
-  case Expr::Kind::Unary:
-    return isConstantDefault(*llvm::cast<UnaryExpr>(expr).operand);
-  case Expr::Kind::Tuple:
-    return llvm::all_of(llvm::cast<TupleExpr>(expr).elts,
-                        [](const ExprPtr &e) { return isConstantDefault(*e); });
-  default:
-    return false;
-  }
+  return isLiteralExpr(expr, /*namesAndOperators=*/false);
 }
 
 bool Checker::returnsValue(const Block &block) {

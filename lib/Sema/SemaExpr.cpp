@@ -578,6 +578,8 @@ const Type *Checker::checkNumericArgs(CallExpr &call, llvm::StringRef name,
 }
 
 const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
+  if (isMathBuiltin(builtin))
+    return checkMathCall(call, builtin, moduleMemberName(call));
   switch (builtin) {
   case Builtin::Print: {
     for (ExprPtr &arg : call.args) {
@@ -608,17 +610,6 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     // so they are typically wrapped in list() there).
     const Type *element = checkIterable(call);
     return element->isError() ? element : types.getList(element);
-  }
-  case Builtin::MathSqrt: case Builtin::MathExp: case Builtin::MathLog:
-  case Builtin::MathLog2: case Builtin::MathLog10: case Builtin::MathPow:
-  case Builtin::MathSin: case Builtin::MathCos: case Builtin::MathTan:
-  case Builtin::MathAsin: case Builtin::MathAcos: case Builtin::MathAtan:
-  case Builtin::MathAtan2: case Builtin::MathHypot: case Builtin::MathFabs:
-  case Builtin::MathFloor: case Builtin::MathCeil: case Builtin::MathTrunc:
-  case Builtin::MathIsFinite: case Builtin::MathIsInf: case Builtin::MathIsNan:
-  case Builtin::MathGcd: case Builtin::MathIsqrt: case Builtin::MathFactorial:
-  case Builtin::MathIsClose: {
-    return checkMathCall(call, builtin, moduleMemberName(call));
   }
   case Builtin::SysExit:
     return checkSysExit(call);

@@ -65,6 +65,11 @@ enum class Builtin {
   RandomRandint, RandomChoice, RandomShuffle
 };
 
+/// Whether `builtin` is a function of the math module.
+inline bool isMathBuiltin(Builtin builtin) {
+  return builtin >= Builtin::MathSqrt && builtin <= Builtin::MathIsClose;
+}
+
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.
 enum class StrMethod {
   Upper,
