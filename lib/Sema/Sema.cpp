@@ -998,8 +998,14 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::While: {
     auto &whileStmt = llvm::cast<WhileStmt>(stmt);
     checkCondition(*whileStmt.test);
+    // `while x is not None:` narrows x in the body, until it is assigned.
+    llvm::SmallVector<Symbol *, 2> notNone, none;
+    collectNoneTests(*whileStmt.test, notNone, none);
     ++loopDepth;
-    checkBlock(whileStmt.body);
+    {
+      NarrowingScope scope(*this, notNone);
+      checkBlock(whileStmt.body);
+    }
     --loopDepth;
     checkBlock(whileStmt.orElse);
     return;
