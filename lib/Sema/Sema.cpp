@@ -88,19 +88,24 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
     return types.getNone();
   if (auto *sub = llvm::dyn_cast<SubscriptExpr>(annotation)) {
     auto *base = llvm::dyn_cast<NameExpr>(sub->value.get());
-    if (base && base->name == "list") {
+    // typing's List[int] is list[int], and so on.
+    std::string baseName = base ? base->name : "";
+    if (baseName == "List" || baseName == "Dict" || baseName == "Set" ||
+        baseName == "Tuple")
+      baseName = llvm::StringRef(baseName).lower();
+    if (baseName == "list") {
       const Type *element = resolveAnnotation(sub->index.get());
       if (element->isError() || !checkListElement(element, sub->getLoc()))
         return types.getError();
       return types.getList(element);
     }
-    if (base && base->name == "set") {
+    if (baseName == "set") {
       const Type *element = resolveAnnotation(sub->index.get());
       if (element->isError() || !checkHashable(element, sub->getLoc()))
         return types.getError();
       return types.getSet(element);
     }
-    if (base && base->name == "dict") {
+    if (baseName == "dict") {
       auto *args = llvm::dyn_cast<TupleExpr>(sub->index.get());
       if (!args || args->elts.size() != 2) {
         diags.error(sub->index->getLoc(),
@@ -114,10 +119,10 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
         return types.getError();
       return types.getDict(key, value);
     }
-    if (base && base->name == "Optional")
+    if (baseName == "Optional")
       return optionalOf(resolveAnnotation(sub->index.get()),
                         annotation->getLoc());
-    if (base && base->name == "tuple") {
+    if (baseName == "tuple") {
       std::vector<const Type *> elements;
       if (auto *list = llvm::dyn_cast<TupleExpr>(sub->index.get())) {
         for (ExprPtr &element : list->elts)

@@ -139,6 +139,16 @@ void Checker::checkImport(ImportStmt &stmt) {
     }
     return;
   }
+  if (stmt.from == "typing") {
+    // Annotation names only: `Optional[T]` and friends are understood
+    // where annotations are read, so importing them binds nothing.
+    static constexpr llvm::StringLiteral known[] = {
+        "Optional", "List", "Dict", "Set", "Tuple"};
+    for (const ImportStmt::Name &name : stmt.names)
+      if (!llvm::is_contained(known, name.name) || !name.asName.empty())
+        unsupported(name.loc, "typing." + name.name);
+    return;
+  }
   if (!isBuiltinModule(stmt.from)) {
     diags.error(stmt.getLoc(), "No module named '" + stmt.from +
                                    "' (the built-in modules math, sys, "
