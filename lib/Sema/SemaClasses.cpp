@@ -61,13 +61,6 @@ bool ClassInfo::isException() const {
   return root->isBuiltin() && root->name == "BaseException";
 }
 
-int ClassInfo::fieldIndex(llvm::StringRef name) const {
-  for (auto [i, field] : llvm::enumerate(fields))
-    if (field.name == name)
-      return i;
-  return -1;
-}
-
 int ClassInfo::vtableSlot(llvm::StringRef name) const {
   for (auto [i, method] : llvm::enumerate(vtable))
     if (method->def->name == name)
@@ -380,7 +373,6 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
   }
   ClassInfo &info = *cls->getInfo();
   if (const FieldInfo *field = info.findField(attr.attr)) {
-    attr.field = 0; // the index is known once the layout is (CodeGen)
     return field->type;
   }
   if (FunctionInfo *method = info.findMethod(attr.attr)) {
@@ -451,7 +443,6 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
                                      "' is already declared with type " +
                                      field->type->str());
   }
-  target.field = 0;
   target.type = field->type;
   typedExprs.push_back(&target);
   if (!isAssignable(valueType, field->type) && !valueType->isError())

@@ -229,10 +229,9 @@ public:
   ExprPtr value;
   std::string attr;
   /// Set by Sema when `value` names a module: the member `attr` refers to;
-  /// or when `attr` is a class attribute: its global.
+  /// or when `attr` is a class attribute: its global. (An instance field
+  /// has neither member nor method.)
   sema::Symbol *member = nullptr;
-  /// Set by Sema when `attr` is an instance field: its index in the class.
-  int field = -1;
   /// Set by Sema when `attr` is a method (the callee of a call) or a
   /// property: the function.
   sema::FunctionInfo *method = nullptr;

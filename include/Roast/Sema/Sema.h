@@ -164,8 +164,6 @@ struct ClassInfo {
   bool isBuiltin() const { return def == nullptr; }
   /// Whether instances are exceptions (the class derives BaseException).
   bool isException() const;
-  /// The index of field `name` in `fields`, or -1.
-  int fieldIndex(llvm::StringRef name) const;
   /// The method table slot of `method`, or -1.
   int vtableSlot(llvm::StringRef name) const;
   /// The field, class attribute or method `name` of this class or the
