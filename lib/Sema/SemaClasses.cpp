@@ -104,10 +104,8 @@ ClassInfo &Checker::newClass(llvm::StringRef name, ClassDefStmt *def,
 
 void Checker::setBase(ClassInfo &info, ClassInfo *base) {
   info.base = base;
-  if (base) {
-    base->subclasses.push_back(&info);
+  if (base)
     info.vtable = base->vtable;
-  }
   program.classes.push_back(&info);
 }
 

@@ -160,7 +160,6 @@ struct ClassInfo {
   llvm::StringMap<Symbol *> classAttrs;
   /// Methods Sema wrote: the getters of class attributes.
   std::vector<std::unique_ptr<ast::FunctionDefStmt>> synthesized;
-  std::vector<ClassInfo *> subclasses;
   bool isBuiltin() const { return def == nullptr; }
   /// Whether instances are exceptions (the class derives BaseException).
   bool isException() const;
