@@ -26,6 +26,27 @@ static constexpr StringLiteral kIntegerModuloByZero = "integer modulo by zero";
 static constexpr StringLiteral kFloatDivisionByZero = "float division by zero";
 static constexpr StringLiteral kNegativeShiftCount = "negative shift count";
 
+/// `useFast ? fast : slow()`, where slow() (a runtime call that may raise)
+/// runs in a cold block only when needed. The rewriter is left after it.
+static Value withColdFallback(ConversionPatternRewriter &rewriter,
+                              Location loc, Value useFast, Value fast,
+                              function_ref<Value()> slow) {
+  Block *head = rewriter.getInsertionBlock();
+  Block *continuation = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+  Block *merge =
+      rewriter.createBlock(continuation, {fast.getType()}, {loc});
+  cf::BranchOp::create(rewriter, loc, continuation);
+  Region *region = head->getParent();
+  Block *cold = rewriter.createBlock(region, region->end());
+  Value general = slow();
+  cf::BranchOp::create(rewriter, loc, merge, general);
+  rewriter.setInsertionPointToEnd(head);
+  cf::CondBranchOp::create(rewriter, loc, useFast, merge, fast, cold,
+                           ValueRange(), {kLikelyWeight, kUnlikelyWeight});
+  rewriter.setInsertionPointToStart(continuation);
+  return merge->getArgument(0);
+}
+
 static Value constantInt(OpBuilder &builder, Location loc, Type type,
                          int64_t value) {
   return arith::ConstantIntOp::create(builder, loc, type, value);
@@ -241,24 +262,10 @@ private:
                               zero),
         arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, x,
                               inf));
-    Block *head = rewriter.getInsertionBlock();
-    Block *continuation =
-        rewriter.splitBlock(head, rewriter.getInsertionPoint());
-    Block *merge = rewriter.createBlock(continuation, {f64}, {loc});
-    cf::BranchOp::create(rewriter, loc, continuation);
-    Region *region = head->getParent();
-    Block *fast = rewriter.createBlock(merge);
     Value root = math::SqrtOp::create(rewriter, loc, x);
-    cf::BranchOp::create(rewriter, loc, merge, root);
-    Block *slow = rewriter.createBlock(region, region->end());
-    Value general =
-        abi.callAt(rewriter, op, RuntimeFunction::FloatPow, {x, half});
-    cf::BranchOp::create(rewriter, loc, merge, general);
-    rewriter.setInsertionPointToEnd(head);
-    cf::CondBranchOp::create(rewriter, loc, positive, fast, ValueRange(), slow,
-                             ValueRange(), {kLikelyWeight, kUnlikelyWeight});
-    rewriter.replaceOp(op, merge->getArgument(0));
-    rewriter.setInsertionPointToStart(continuation);
+    rewriter.replaceOp(op, withColdFallback(rewriter, loc, positive, root, [&] {
+      return abi.callAt(rewriter, op, RuntimeFunction::FloatPow, {x, half});
+    }));
     return success();
   }
 };
@@ -474,22 +481,9 @@ private:
         arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, input,
                               high));
     Value fast = arith::FPToSIOp::create(rewriter, loc, i64, input);
-
-    Block *head = rewriter.getInsertionBlock();
-    Block *continuation =
-        rewriter.splitBlock(head, rewriter.getInsertionPoint());
-    Block *merge = rewriter.createBlock(continuation, {i64}, {loc});
-    cf::BranchOp::create(rewriter, loc, continuation);
-    Region *region = head->getParent();
-    Block *cold = rewriter.createBlock(region, region->end());
-    Value slow = abi.callAt(rewriter, op, RuntimeFunction::FloatToInt, input);
-    cf::BranchOp::create(rewriter, loc, merge, slow);
-
-    rewriter.setInsertionPointToEnd(head);
-    cf::CondBranchOp::create(rewriter, loc, inRange, merge, fast, cold,
-                             ValueRange(), {kLikelyWeight, kUnlikelyWeight});
-    rewriter.setInsertionPointToStart(continuation);
-    return merge->getArgument(0);
+    return withColdFallback(rewriter, loc, inRange, fast, [&] {
+      return abi.callAt(rewriter, op, RuntimeFunction::FloatToInt, input);
+    });
   }
 };
 
