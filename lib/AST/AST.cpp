@@ -104,6 +104,34 @@ StringRef ast::spelling(CmpOp op) {
   llvm_unreachable("unknown comparison operator");
 }
 
+sema::Symbol *ast::getReferencedSymbol(const Expr &expr) {
+  if (auto *name = llvm::dyn_cast<NameExpr>(&expr))
+    return name->symbol;
+  if (auto *attr = llvm::dyn_cast<AttributeExpr>(&expr))
+    return attr->member;
+  return nullptr;
+}
+
+void ast::forEachChildBlock(const Stmt &stmt,
+                            llvm::function_ref<void(const Block &)> fn) {
+  if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt)) {
+    fn(ifStmt->body);
+    fn(ifStmt->orElse);
+  } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt)) {
+    fn(whileStmt->body);
+    fn(whileStmt->orElse);
+  } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(&stmt)) {
+    fn(forStmt->body);
+    fn(forStmt->orElse);
+  } else if (auto *tryStmt = llvm::dyn_cast<TryStmt>(&stmt)) {
+    fn(tryStmt->body);
+    for (const ExceptHandler &handler : tryStmt->handlers)
+      fn(handler.body);
+    fn(tryStmt->orElse);
+    fn(tryStmt->finalBody);
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Dump
 //===----------------------------------------------------------------------===//

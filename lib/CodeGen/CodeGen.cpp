@@ -26,15 +26,18 @@ Generator::Generator(MLIRContext &context, Program &program,
       builder(&context) {
   context.loadDialect<RoastDialect, arith::ArithDialect,
                       cf::ControlFlowDialect, math::MathDialect>();
-  fileName = builder.getStringAttr(program.module->fileName);
+  fileName = builder.getStringAttr(program.mainModule().ast->fileName);
   builder.setListener(&raiseRouter);
 }
 
 Location Generator::loc(ast::Loc l) {
   if (!l.isValid())
     return FileLineColLoc::get(fileName, 0, 0);
-  auto [line, col] = sourceMgr.getLineAndColumn(l);
-  return FileLineColLoc::get(fileName, line, col);
+  unsigned buffer = sourceMgr.FindBufferContainingLoc(l);
+  auto [line, col] = sourceMgr.getLineAndColumn(l, buffer);
+  StringAttr file = builder.getStringAttr(
+      sourceMgr.getMemoryBuffer(buffer)->getBufferIdentifier());
+  return FileLineColLoc::get(file, line, col);
 }
 
 Type Generator::convertType(const sema::Type *type) {
@@ -84,9 +87,18 @@ Type Generator::convertType(const sema::Type *type) {
 }
 
 /// Module-qualified, so that `def main()` cannot clash with C's `main` and
-/// later modules cannot clash with each other.
-std::string Generator::symbolName(llvm::StringRef name) const {
-  return program.moduleName + "." + name.str();
+/// modules cannot clash with each other.
+std::string Generator::symbolName(const sema::ModuleInfo &module,
+                                  llvm::StringRef name) const {
+  return module.name + "." + name.str();
+}
+
+std::string Generator::globalSymbol(const Symbol &global) const {
+  return globalNames.lookup(&global);
+}
+
+std::string Generator::functionSymbol(const FunctionInfo &info) const {
+  return symbolName(*info.symbol->owner, info.qualifiedName());
 }
 
 OwningOpRef<ModuleOp> Generator::run() {
@@ -95,11 +107,16 @@ OwningOpRef<ModuleOp> Generator::run() {
   module = *owned;
   builder.setInsertionPointToEnd(module.getBody());
 
+  llvm::StringSet<> taken;
   for (Symbol *global : program.globals) {
     if (!global->type)
       continue; // declared `global` but never assigned: never read either
-    GlobalOp::create(builder, loc(global->loc),
-                     builder.getStringAttr(symbolName(global->name)),
+    // Each `except E as e` at module level binds its own `e`.
+    std::string name = symbolName(*global->owner, global->name);
+    for (unsigned i = 1; !taken.insert(name).second; ++i)
+      name = symbolName(*global->owner, global->name + "." + std::to_string(i));
+    globalNames[global] = name;
+    GlobalOp::create(builder, loc(global->loc), builder.getStringAttr(name),
                      TypeAttr::get(convertType(global->type)));
   }
   for (sema::ClassInfo *info : program.classes)
@@ -107,7 +124,10 @@ OwningOpRef<ModuleOp> Generator::run() {
       classSymbol(*info);
   for (FunctionInfo *info : program.functions)
     functions[info] = declareFunction(*info);
-  emitModuleInit();
+  for (sema::ModuleInfo *info : program.modules)
+    moduleInits[info] = declareModuleInit(*info);
+  for (sema::ModuleInfo *info : program.modules)
+    emitModuleInit(*info);
   for (FunctionInfo *info : program.functions)
     emitFunctionBody(*info, functions[info]);
   return owned;
@@ -122,7 +142,7 @@ FuncOp Generator::declareFunction(FunctionInfo &info) {
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(module.getBody());
   return FuncOp::create(builder, loc(info.def->getLoc()),
-                        symbolName(info.qualifiedName()),
+                        functionSymbol(info),
                         builder.getFunctionType(params, results));
 }
 
@@ -168,22 +188,73 @@ void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
   endFrameCleanup(func.getLoc());
 }
 
-void Generator::emitModuleInit() {
+std::string Generator::moduleInitSymbol(const sema::ModuleInfo &module) const {
+  // "<module>" is also the function name CPython's tracebacks show.
+  return module.isMain ? kModuleInitName.str()
+                       : symbolName(module, "<module>");
+}
+
+FuncOp Generator::declareModuleInit(sema::ModuleInfo &info) {
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(module.getBody());
-  auto func = FuncOp::create(builder, FileLineColLoc::get(fileName, 1, 1),
-                             kModuleInitName, builder.getFunctionType({}, {}));
+  Location l = FileLineColLoc::get(builder.getStringAttr(info.ast->fileName),
+                                   1, 1);
+  if (!info.isMain)
+    GlobalOp::create(builder, l,
+                     builder.getStringAttr(importedFlagSymbol(info)),
+                     TypeAttr::get(builder.getI1Type()));
+  return FuncOp::create(builder, l, moduleInitSymbol(info),
+                        builder.getFunctionType({}, {}));
+}
+
+std::string Generator::importedFlagSymbol(const sema::ModuleInfo &info) const {
+  return symbolName(info, "<imported>");
+}
+
+void Generator::emitModuleInit(sema::ModuleInfo &info) {
+  OpBuilder::InsertionGuard guard(builder);
+  FuncOp func = moduleInits.lookup(&info);
+  Location l = func.getLoc();
   currentFunc = func;
+  currentInfo = nullptr;
   currentResult = program.types.getNone();
   slots.clear();
   refSlots.clear();
   builder.setInsertionPointToStart(func.addEntryBlock());
-  for (ast::Stmt *stmt : program.topLevel) {
+  if (!info.isMain) {
+    // The first import runs the module's code; later ones find it started
+    // (Python lists a module in sys.modules before running it, too).
+    std::string flag = importedFlagSymbol(info);
+    Value imported =
+        GlobalLoadOp::create(builder, l, builder.getI1Type(), flag);
+    Block *done = func.addBlock();
+    Block *run = func.addBlock();
+    cf::CondBranchOp::create(builder, l, imported, done, run);
+    builder.setInsertionPointToStart(done);
+    ReturnOp::create(builder, l);
+    builder.setInsertionPointToStart(run);
+    GlobalStoreOp::create(builder, l, boolConstant(true, l), flag);
+  }
+  for (ast::Stmt *stmt : info.topLevel) {
     if (isTerminated())
       break;
     emitStmt(*stmt);
   }
   finishFunction(func, program.types.getNone());
+}
+
+void Generator::emitImport(ast::ImportStmt &stmt) {
+  Location l = loc(stmt.getLoc());
+  for (sema::ModuleInfo *imported : stmt.modules)
+    CallOp::create(builder, l, moduleInits.lookup(imported), ValueRange());
+  // `from m import g` binds the value m.g holds now.
+  for (ast::ImportStmt::Name &name : stmt.names) {
+    if (!name.copy)
+      continue;
+    Value value = loadFrom(name.source, loc(name.loc));
+    track(value, name.source->type);
+    storeTo(name.copy, value, name.source->type, loc(name.loc));
+  }
 }
 
 void Generator::finishFunction(FuncOp func, const sema::Type *resultType) {
@@ -228,7 +299,7 @@ Value Generator::loadFrom(Symbol *sym, Location l) {
   Value value;
   if (sym->kind == Symbol::Kind::Global)
     value = GlobalLoadOp::create(builder, l, convertType(sym->type),
-                                 symbolName(sym->name));
+                                 globalSymbol(*sym));
   else
     value = LoadOp::create(builder, l, slots.lookup(sym));
   if (isRefCounted(sym->type))
@@ -296,8 +367,8 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
   if (sym->kind == Symbol::Kind::Global) {
     if (counted)
       old = GlobalLoadOp::create(builder, l, convertType(sym->type),
-                                 symbolName(sym->name));
-    GlobalStoreOp::create(builder, l, value, symbolName(sym->name));
+                                 globalSymbol(*sym));
+    GlobalStoreOp::create(builder, l, value, globalSymbol(*sym));
   } else {
     if (counted)
       old = LoadOp::create(builder, l, slots.lookup(sym));
@@ -421,8 +492,10 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   case ast::Stmt::Kind::Assert:
     emitAssert(llvm::cast<ast::AssertStmt>(stmt));
     return;
+  case ast::Stmt::Kind::Import:
+    emitImport(llvm::cast<ast::ImportStmt>(stmt));
+    return;
   case ast::Stmt::Kind::Pass:
-  case ast::Stmt::Kind::Import: // binds names at compile time only
   case ast::Stmt::Kind::Global:
     return;
   case ast::Stmt::Kind::Return:
@@ -456,6 +529,16 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   case ast::Stmt::Kind::ClassDef: // classes are emitted up front
     return;
   case ast::Stmt::Kind::FunctionDef:
+    // A module-level `def` (or a method's, in its class body) evaluates
+    // its non-literal defaults.
+    if (!currentInfo) {
+      for (ast::Param &param : llvm::cast<ast::FunctionDefStmt>(stmt).params)
+        if (Symbol *slot = param.defaultSymbol)
+          storeTo(slot, emitExpr(*param.defaultValue),
+                  param.defaultValue->type, l);
+      return;
+    }
+    break;
   case ast::Stmt::Kind::Nonlocal:
   case ast::Stmt::Kind::Unsupported:
     break;

@@ -18,7 +18,7 @@ using sema::Symbol;
 
 std::string Generator::classSymbolName(const ClassInfo &info) const {
   // Built-in classes are the runtime's and keep their Python names.
-  return info.isBuiltin() ? info.name : symbolName(info.name);
+  return info.isBuiltin() ? info.name : symbolName(*info.module, info.name);
 }
 
 FlatSymbolRefAttr Generator::classSymbol(ClassInfo &info) {
@@ -37,7 +37,7 @@ FlatSymbolRefAttr Generator::classSymbol(ClassInfo &info) {
   }
   for (FunctionInfo *method : info.vtable)
     methods.push_back(
-        FlatSymbolRefAttr::get(&context, symbolName(method->qualifiedName())));
+        FlatSymbolRefAttr::get(&context, functionSymbol(*method)));
   Location l = info.def ? loc(info.def->getLoc())
                         : FileLineColLoc::get(fileName, 0, 0);
   auto op = ClassOp::create(
@@ -72,7 +72,8 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
                                             FunctionInfo &callee,
                                             size_t firstParam) {
   // Arguments are evaluated in source order, then bound to parameters;
-  // a missing one takes its (constant) default.
+  // a missing one takes its default: a literal, or the value the `def`
+  // computed.
   ArrayRef<Symbol *> params = ArrayRef(callee.params).drop_front(firstParam);
   ArrayRef<ast::Param> defs = ArrayRef(callee.def->params).drop_front(firstParam);
   SmallVector<Value> bound(params.size());
@@ -85,9 +86,16 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
     size_t index = it - defs.begin();
     bound[index] = emitExprAs(*keyword.value, params[index]->type);
   }
-  for (auto [i, value] : llvm::enumerate(bound))
-    if (!value)
+  for (auto [i, value] : llvm::enumerate(bound)) {
+    if (value)
+      continue;
+    if (Symbol *slot = defs[i].defaultSymbol) {
+      value = loadFrom(slot, loc(defs[i].defaultValue->getLoc()));
+      track(value, slot->type);
+    } else {
       value = emitExprAs(*defs[i].defaultValue, params[i]->type);
+    }
+  }
   return bound;
 }
 
@@ -237,7 +245,7 @@ Value Generator::emitIsInstance(ast::CallExpr &call) {
     classes.push_back(call.args[1].get());
   Value result;
   for (ast::Expr *cls : classes) {
-    Symbol *sym = llvm::cast<ast::NameExpr>(cls)->symbol;
+    Symbol *sym = ast::getReferencedSymbol(*cls);
     Value test;
     if (sym->kind == Symbol::Kind::Builtin)
       test = boolConstant(*sema::staticIsInstance(valueType, sym->builtin), l);

@@ -17,6 +17,7 @@ using namespace mlir;
 using namespace roast;
 using namespace roast::codegen;
 using sema::ClassInfo;
+using sema::Symbol;
 
 void Generator::RaiseRouter::notifyOperationInserted(
     Operation *op, OpBuilder::InsertPoint) {
@@ -105,10 +106,10 @@ void Generator::emitRaise(ast::RaiseStmt &stmt) {
   if (stmt.cause) // `from cause`: evaluated for its effects only
     emitExpr(*stmt.cause);
   Value exception;
-  auto *name = llvm::dyn_cast<ast::NameExpr>(stmt.exc.get());
-  if (name && name->symbol->kind == sema::Symbol::Kind::Class) {
+  Symbol *sym = ast::getReferencedSymbol(*stmt.exc);
+  if (sym && sym->kind == Symbol::Kind::Class) {
     // `raise ValueError`: a new instance with no message.
-    ClassInfo &info = *name->symbol->classInfo;
+    ClassInfo &info = *sym->classInfo;
     ast::CallExpr call(stmt.exc->getLoc(), nullptr, {}, {});
     call.type = info.type;
     exception = emitConstruction(call, info);
@@ -219,7 +220,7 @@ Value Generator::emitExceptMatch(Value exception, ast::Expr &classes,
     names.push_back(&classes);
   Value result;
   for (ast::Expr *name : names) {
-    ClassInfo &info = *llvm::cast<ast::NameExpr>(name)->symbol->classInfo;
+    ClassInfo &info = *ast::getReferencedSymbol(*name)->classInfo;
     Value test = IsInstanceOp::create(builder, l, exception, classSymbol(info));
     result = result ? arith::OrIOp::create(builder, l, result, test) : test;
   }

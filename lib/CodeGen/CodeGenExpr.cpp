@@ -442,8 +442,15 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 
 Value Generator::emitCall(ast::CallExpr &call) {
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
-    if (attr->member) // math.f(...)
-      return emitBuiltinCall(call, attr->member->builtin);
+    if (Symbol *member = attr->member) { // m.f(...)
+      if (member->kind == Symbol::Kind::Function)
+        return callFunction(*member->function,
+                            emitArguments(call, *member->function, 0),
+                            loc(call.getLoc()));
+      if (member->kind == Symbol::Kind::Class)
+        return emitConstruction(call, *member->classInfo);
+      return emitBuiltinCall(call, member->builtin);
+    }
     if (attr->method || attr->viaSuper)
       return emitMethodCall(call, *attr);
     if (attr->value->type->isList())

@@ -9,6 +9,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SourceMgr.h"
 
 namespace roast::codegen {
@@ -23,10 +24,20 @@ private:
   // CodeGen.cpp: functions and statements.
   mlir::Location loc(ast::Loc l);
   mlir::Type convertType(const sema::Type *type);
-  std::string symbolName(llvm::StringRef name) const;
+  std::string symbolName(const sema::ModuleInfo &module,
+                         llvm::StringRef name) const;
+  std::string globalSymbol(const sema::Symbol &global) const;
+  std::string functionSymbol(const sema::FunctionInfo &info) const;
   FuncOp declareFunction(sema::FunctionInfo &info);
   void emitFunctionBody(sema::FunctionInfo &info, FuncOp func);
-  void emitModuleInit();
+  /// The function running a module's top-level code: roast_module_init for
+  /// the main module, `m.<module>` (run by the first import) for module m.
+  std::string moduleInitSymbol(const sema::ModuleInfo &module) const;
+  FuncOp declareModuleInit(sema::ModuleInfo &info);
+  /// The global that is true once module `info`'s code has started.
+  std::string importedFlagSymbol(const sema::ModuleInfo &info) const;
+  void emitModuleInit(sema::ModuleInfo &info);
+  void emitImport(ast::ImportStmt &stmt);
   void finishFunction(FuncOp func, const sema::Type *resultType);
   bool isTerminated();
   void emitBlock(ast::Block &block);
@@ -278,8 +289,12 @@ private:
   llvm::SourceMgr &sourceMgr;
   mlir::OpBuilder builder;
   mlir::ModuleOp module;
+  /// The main module's file: the location of what has no source position.
   mlir::StringAttr fileName;
   llvm::DenseMap<sema::FunctionInfo *, FuncOp> functions;
+  llvm::DenseMap<sema::ModuleInfo *, FuncOp> moduleInits;
+  /// The symbol of each global variable.
+  llvm::DenseMap<const sema::Symbol *, std::string> globalNames;
   llvm::DenseMap<sema::Symbol *, mlir::Value> slots;
   llvm::SmallVector<LoopTargets> loops;
   /// Owned temporaries, innermost scope last.

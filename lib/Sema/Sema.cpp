@@ -50,6 +50,7 @@ Symbol *Checker::newSymbol(Symbol::Kind kind, llvm::StringRef name,
   sym.name = name.str();
   sym.type = type;
   sym.loc = loc;
+  sym.owner = currentModule;
   return &sym;
 }
 
@@ -82,6 +83,15 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
       return types.getError();
     }
     diags.error(annotation->getLoc(), "unknown type '" + name->name + "'");
+    return types.getError();
+  }
+  if (auto *attr = llvm::dyn_cast<AttributeExpr>(annotation)) {
+    // A class of another module: m.C.
+    Symbol *sym = lookupQualifiedName(*attr, /*report=*/false);
+    if (sym && sym->kind == Symbol::Kind::Class)
+      return sym->classInfo->type;
+    if (sym || !attr->member)
+      diags.error(annotation->getLoc(), "unknown type '" + attr->attr + "'");
     return types.getError();
   }
   if (llvm::isa<NoneLitExpr>(annotation))
@@ -138,8 +148,8 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
   }
   if (auto *text = llvm::dyn_cast<StrLitExpr>(annotation)) {
     // A forward reference to a class: "Account".
-    auto it = moduleScope.find(text->value);
-    if (it != moduleScope.end() && it->second->kind == Symbol::Kind::Class)
+    auto it = moduleScope().find(text->value);
+    if (it != moduleScope().end() && it->second->kind == Symbol::Kind::Class)
       return it->second->classInfo->type;
     diags.error(annotation->getLoc(),
                 "string annotations other than class names are not "
@@ -170,28 +180,6 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
 
 /// Adds every name `block` assigns to `names`, in order of appearance,
 /// without entering nested function bodies.
-/// Calls fn on each block nested directly in `stmt` (bodies, else and
-/// finally blocks, except clauses); not into function or class bodies.
-static void forEachChildBlock(const Stmt &stmt,
-                              llvm::function_ref<void(const Block &)> fn) {
-  if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt)) {
-    fn(ifStmt->body);
-    fn(ifStmt->orElse);
-  } else if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt)) {
-    fn(whileStmt->body);
-    fn(whileStmt->orElse);
-  } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(&stmt)) {
-    fn(forStmt->body);
-    fn(forStmt->orElse);
-  } else if (auto *tryStmt = llvm::dyn_cast<TryStmt>(&stmt)) {
-    fn(tryStmt->body);
-    for (const ExceptHandler &handler : tryStmt->handlers)
-      fn(handler.body);
-    fn(tryStmt->orElse);
-    fn(tryStmt->finalBody);
-  }
-}
-
 static void collectAssignedNames(const Block &block,
                                  llvm::SmallVectorImpl<NameExpr *> &names) {
   std::function<void(Expr *)> addTarget = [&](Expr *target) {
@@ -230,7 +218,7 @@ static void collectGlobalDecls(const Block &block,
 }
 
 void Checker::declareFunction(FunctionDefStmt &def) {
-  if (Symbol *existing = moduleScope.lookup(def.name)) {
+  if (Symbol *existing = moduleScope().lookup(def.name)) {
     diags.error(def.getLoc(), "redefinition of '" + def.name + "'");
     diags.note(existing->loc, "previous definition is here");
     return;
@@ -239,7 +227,7 @@ void Checker::declareFunction(FunctionDefStmt &def) {
     diags.error(def.getLoc(),
                 "decorator '@" + decorator + "' is not supported yet");
   FunctionInfo &info = makeFunction(def, nullptr, nullptr);
-  moduleScope[def.name] = info.symbol;
+  moduleScope()[def.name] = info.symbol;
 }
 
 FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
@@ -259,17 +247,9 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
                                  "are not supported yet)");
     else
       type = resolveAnnotation(param.annotation.get());
-    if (param.defaultValue) {
-      const Type *valueType = checkExprExpecting(*param.defaultValue, type);
-      if (!isConstantDefault(*param.defaultValue))
-        unsupported(param.defaultValue->getLoc(),
-                    "default values other than constants");
-      else if (!isAssignable(valueType, type))
-        diags.error(param.defaultValue->getLoc(),
-                    "default value of type " + valueType->str() +
-                        " for parameter '" + param.name + "' of type " +
-                        type->str());
-    }
+    // Other defaults are checked where the `def` runs (checkDefaults).
+    if (param.defaultValue && isConstantDefault(*param.defaultValue))
+      checkDefault(param, type);
     if (!seen.insert(param.name).second)
       diags.error(param.loc, "duplicate parameter '" + param.name + "'");
     Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
@@ -296,6 +276,34 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
   def.symbol = sym;
   program.functions.push_back(&info);
   return info;
+}
+
+void Checker::checkDefault(Param &param, const Type *type) {
+  const Type *valueType = checkExprExpecting(*param.defaultValue, type);
+  if (!isAssignable(valueType, type))
+    diags.error(param.defaultValue->getLoc(),
+                "default value of type " + valueType->str() +
+                    " for parameter '" + param.name + "' of type " +
+                    type->str());
+}
+
+bool Checker::checkDefaults(FunctionDefStmt &def) {
+  if (!def.symbol)
+    return false; // a redefinition, reported
+  FunctionInfo &info = *def.symbol->function;
+  bool any = false;
+  for (auto [param, type] : llvm::zip(def.params, info.type->getParams())) {
+    if (!param.defaultValue || isConstantDefault(*param.defaultValue))
+      continue;
+    checkDefault(param, type);
+    param.defaultSymbol =
+        newSymbol(Symbol::Kind::Global,
+                  info.qualifiedName() + ".__defaults__." + param.name, type,
+                  param.defaultValue->getLoc());
+    program.globals.push_back(param.defaultSymbol);
+    any = true;
+  }
+  return any;
 }
 
 const Type *Checker::optionalOf(const Type *value, Loc loc) {
@@ -444,11 +452,11 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
                     "name '" + name + "' is parameter and global");
         continue;
       }
-      Symbol *global = moduleScope.lookup(name);
+      Symbol *global = moduleScope().lookup(name);
       if (!global || global->kind != Symbol::Kind::Global) {
         global = newSymbol(Symbol::Kind::Global, name, nullptr,
                            decl->getLoc());
-        moduleScope[name] = global;
+        moduleScope()[name] = global;
         program.globals.push_back(global);
       }
       info.globalDecls[name] = global;
@@ -475,23 +483,28 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
   current = nullptr;
 }
 
-void Checker::checkModule(Module &module) {
-  // Classes and functions first, so that any code can use any of them.
-  declareBuiltinClasses();
-  for (StmtPtr &stmt : module.body)
+void Checker::checkModule(ModuleInfo &module) {
+  currentModule = &module;
+  Block &body = module.ast->body;
+  size_t firstFunction = program.functions.size();
+  // Imported names first, then classes and functions, so that any code
+  // (and any annotation) can use any of them.
+  declareImports(body);
+  for (StmtPtr &stmt : body)
     if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
       declareClassName(*def);
-  for (StmtPtr &stmt : module.body) {
+  for (StmtPtr &stmt : body) {
     if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get()))
       declareFunction(*def);
     else if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
       declareClass(*def);
   }
+  auto moduleFunctions = llvm::drop_begin(program.functions, firstFunction);
 
   llvm::SmallVector<NameExpr *> assigned;
-  collectAssignedNames(module.body, assigned);
+  collectAssignedNames(body, assigned);
   for (NameExpr *name : assigned) {
-    if (Symbol *existing = moduleScope.lookup(name->name)) {
+    if (Symbol *existing = moduleScope().lookup(name->name)) {
       if (existing->kind == Symbol::Kind::Function)
         diags.error(name->getLoc(), "cannot assign to function '" +
                                         name->name + "'");
@@ -499,40 +512,74 @@ void Checker::checkModule(Module &module) {
     }
     Symbol *global =
         newSymbol(Symbol::Kind::Global, name->name, nullptr, name->getLoc());
-    moduleScope[name->name] = global;
+    moduleScope()[name->name] = global;
     program.globals.push_back(global);
   }
 
   // Module-level code runs first in a real program and fixes the globals'
-  // types; function bodies are checked after it.
+  // types; function bodies are checked after it. An annotated global has
+  // its type before any code runs.
   current = nullptr;
+  for (StmtPtr &stmt : body) {
+    auto *ann = llvm::dyn_cast<AnnAssignStmt>(stmt.get());
+    auto *name = ann ? llvm::dyn_cast<NameExpr>(ann->target.get()) : nullptr;
+    Symbol *sym = name ? moduleScope().lookup(name->name) : nullptr;
+    if (sym && sym->kind == Symbol::Kind::Global && !sym->type)
+      sym->type = resolveAnnotation(ann->annotation.get());
+  }
   // Module constants (`SOLAR_MASS = 4 * PI * PI`) get their types first,
   // then __init__ bodies declare the fields every other use needs, then
   // the rest of the module code runs in order.
   llvm::SmallPtrSet<Stmt *, 8> early;
-  for (StmtPtr &stmt : module.body) {
+  for (StmtPtr &stmt : body) {
     if (!isConstantDefinition(*stmt))
       continue;
     early.insert(stmt.get());
-    program.topLevel.push_back(stmt.get());
     checkStmt(*stmt);
   }
-  for (FunctionInfo *info : program.functions)
+  for (FunctionInfo *info : moduleFunctions)
     if (info->owner && info->def->name == "__init__")
       checkFunctionBody(*info);
-  for (StmtPtr &stmt : module.body) {
-    if (llvm::isa<FunctionDefStmt>(stmt.get()) || early.count(stmt.get()))
-      continue;
-    if (llvm::isa<ClassDefStmt>(stmt.get()))
-      continue; // its class attributes were queued by declareClass
-    program.topLevel.push_back(stmt.get());
-    checkStmt(*stmt);
+  for (StmtPtr &stmt : body) {
+    if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get())) {
+      if (checkDefaults(*def))
+        defsWithDefaults.insert(def);
+    } else if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get())) {
+      // Class attributes were checked by declareClass.
+      for (StmtPtr &member : def->body)
+        if (auto *method = llvm::dyn_cast<FunctionDefStmt>(member.get());
+            method && checkDefaults(*method))
+          defsWithDefaults.insert(method);
+    } else if (!early.count(stmt.get())) {
+      checkStmt(*stmt);
+    }
   }
-  for (FunctionInfo *info : program.functions)
+  for (FunctionInfo *info : moduleFunctions)
     if (!info->owner || info->def->name != "__init__")
       checkFunctionBody(*info);
   finishInference();
   finishClasses();
+  collectTopLevel(body);
+}
+
+void Checker::collectTopLevel(Block &body) {
+  // A `def` runs to evaluate its non-literal defaults; a class body, to
+  // assign its class attributes and run its methods' `def`s.
+  for (StmtPtr &stmt : body) {
+    if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get())) {
+      if (defsWithDefaults.count(def))
+        currentModule->topLevel.push_back(def);
+    } else if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get())) {
+      for (StmtPtr &member : def->body)
+        if ((def->info && llvm::is_contained(def->info->attrStatements,
+                                             member.get())) ||
+            defsWithDefaults.count(
+                llvm::dyn_cast<FunctionDefStmt>(member.get())))
+          currentModule->topLevel.push_back(member.get());
+    } else {
+      currentModule->topLevel.push_back(stmt.get());
+    }
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -630,7 +677,7 @@ Symbol *Checker::lookupForAssignment(NameExpr &name) {
     if (Symbol *sym = comprehensionScopes.back().lookup(name.name))
       return sym;
   if (!current)
-    return moduleScope.lookup(name.name);
+    return moduleScope().lookup(name.name);
   if (Symbol *global = current->globalDecls.lookup(name.name))
     return global;
   return localScope.lookup(name.name);
@@ -1069,7 +1116,9 @@ void Checker::checkStmt(Stmt &stmt) {
     return;
   }
   case Stmt::Kind::Import:
-    checkImport(llvm::cast<ImportStmt>(stmt));
+    // Module-level imports were bound before anything else was checked.
+    if (current)
+      unsupported(stmt.getLoc(), "import statements inside functions");
     return;
   case Stmt::Kind::Del:
     for (ExprPtr &target : llvm::cast<DelStmt>(stmt).targets)
@@ -1197,15 +1246,20 @@ const Type *Checker::checkIterable(Expr &iter) {
 // Entry point
 //===----------------------------------------------------------------------===//
 
-std::unique_ptr<Program> roast::sema::check(Module &module,
-                                            llvm::StringRef moduleName,
-                                            DiagEngine &diags) {
+std::unique_ptr<Program>
+roast::sema::check(llvm::ArrayRef<SourceModule> modules, DiagEngine &diags) {
   auto program = std::make_unique<Program>();
-  program->module = &module;
-  program->moduleName = moduleName.str();
   unsigned errorsBefore = diags.getNumErrors();
   Checker checker(*program, diags);
-  checker.checkModule(module);
+  checker.declareBuiltinClasses();
+  for (const SourceModule &source : modules) {
+    ModuleInfo &module = program->moduleStorage.emplace_back();
+    module.name = source.name;
+    module.ast = source.ast;
+    module.isMain = &source == &modules.back();
+    program->modules.push_back(&module);
+    checker.checkModule(module);
+  }
   if (diags.getNumErrors() != errorsBefore)
     return nullptr;
   return program;

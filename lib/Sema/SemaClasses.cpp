@@ -95,10 +95,12 @@ ClassInfo &Checker::newClass(llvm::StringRef name, ClassDefStmt *def,
   ClassInfo &info = program.classStorage.emplace_back();
   info.def = def;
   info.name = name.str();
+  if (def)
+    info.module = currentModule;
   info.type = types.newClass(&info);
   Symbol *sym = newSymbol(Symbol::Kind::Class, name, nullptr, loc);
   sym->classInfo = &info;
-  (def ? moduleScope : builtins)[name] = sym;
+  (def ? moduleScope() : builtins)[name] = sym;
   return info;
 }
 
@@ -110,7 +112,7 @@ void Checker::setBase(ClassInfo &info, ClassInfo *base) {
 }
 
 void Checker::declareClassName(ClassDefStmt &def) {
-  if (Symbol *existing = moduleScope.lookup(def.name)) {
+  if (Symbol *existing = moduleScope().lookup(def.name)) {
     diags.error(def.getLoc(), "redefinition of '" + def.name + "'");
     diags.note(existing->loc, "previous definition is here");
     return;
@@ -143,8 +145,7 @@ void Checker::declareClass(ClassDefStmt &def) {
     diags.error(def.bases[1]->getLoc(),
                 "multiple inheritance is not supported");
   if (!def.bases.empty()) {
-    auto *name = llvm::dyn_cast<NameExpr>(def.bases.front().get());
-    Symbol *sym = name ? lookupName(*name, /*report=*/true) : nullptr;
+    Symbol *sym = lookupQualifiedName(*def.bases.front(), /*report=*/true);
     if (sym && sym->kind == Symbol::Kind::Class &&
         (sym->classInfo->isBuiltin() ||
          llvm::is_contained(program.classes, sym->classInfo)))
@@ -152,7 +153,7 @@ void Checker::declareClass(ClassDefStmt &def) {
     else if (sym && sym->kind == Symbol::Kind::Class)
       diags.error(def.bases.front()->getLoc(),
                   "base class '" + sym->name + "' must be defined first");
-    else if (sym || !name)
+    else if (sym || !llvm::isa<NameExpr, AttributeExpr>(*def.bases.front()))
       diags.error(def.bases.front()->getLoc(),
                   "a base class must be the name of a class");
   }
@@ -222,8 +223,7 @@ void Checker::declareClassAttr(ClassInfo &info, NameExpr &name,
   name.symbol = attr;
   name.type = attr->type;
   typedExprs.push_back(&name);
-  // The class body runs where the class is defined.
-  program.topLevel.push_back(&stmt);
+  info.attrStatements.push_back(&stmt);
   declareClassAttrGetter(info, *attr, name.name, name.getLoc());
 }
 
@@ -550,20 +550,16 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
   const Type *value = checkExpr(*call.args[0]);
   bool anyClass = false;
   auto checkClass = [&](Expr &expr) {
-    auto *name = llvm::dyn_cast<NameExpr>(&expr);
-    Symbol *sym = name ? lookupName(*name, /*report=*/true) : nullptr;
+    Symbol *sym = lookupQualifiedName(expr, /*report=*/true);
     if (sym && sym->kind == Symbol::Kind::Class) {
-      name->symbol = sym;
       anyClass = true;
       return;
     }
     // int, float, bool, str, list, dict, set: decided by the static type.
     if (sym && sym->kind == Symbol::Kind::Builtin &&
-        staticIsInstance(value, sym->builtin)) {
-      name->symbol = sym;
+        staticIsInstance(value, sym->builtin))
       return;
-    }
-    if (sym || !name)
+    if (sym || !llvm::isa<NameExpr, AttributeExpr>(expr))
       diags.error(expr.getLoc(), "isinstance() arg 2 must be a class or a "
                                  "tuple of classes");
   };

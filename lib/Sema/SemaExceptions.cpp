@@ -7,13 +7,10 @@ using namespace roast::ast;
 using namespace roast::sema;
 
 ClassInfo *Checker::resolveClassName(Expr &expr) {
-  auto *name = llvm::dyn_cast<NameExpr>(&expr);
-  Symbol *sym = name ? lookupName(*name, /*report=*/true) : nullptr;
-  if (sym && sym->kind == Symbol::Kind::Class) {
-    name->symbol = sym;
+  Symbol *sym = lookupQualifiedName(expr, /*report=*/true);
+  if (sym && sym->kind == Symbol::Kind::Class)
     return sym->classInfo;
-  }
-  if (sym || !name)
+  if (sym || !llvm::isa<NameExpr, AttributeExpr>(expr))
     diags.error(expr.getLoc(), "expected the name of a class");
   return nullptr;
 }
@@ -87,21 +84,18 @@ void Checker::checkRaise(RaiseStmt &stmt) {
   if (stmt.cause)
     checkExpr(*stmt.cause);
   // `raise ValueError` raises a new instance of the class.
-  if (auto *name = llvm::dyn_cast<NameExpr>(stmt.exc.get())) {
-    Symbol *sym = lookupName(*name, /*report=*/false);
-    if (sym && sym->kind == Symbol::Kind::Class) {
-      name->symbol = sym;
-      name->type = sym->classInfo->type;
-      if (!sym->classInfo->isException())
-        diags.error(name->getLoc(), "exceptions must derive from "
-                                    "BaseException");
-      else if (FunctionInfo *init = sym->classInfo->findMethod("__init__");
-               init && init->params.size() > 1)
-        diags.error(name->getLoc(), "raising class '" + sym->name +
-                                        "' needs arguments for its "
-                                        "__init__; call it");
-      return;
-    }
+  if (Symbol *sym = lookupQualifiedName(*stmt.exc, /*report=*/false);
+      sym && sym->kind == Symbol::Kind::Class) {
+    stmt.exc->type = sym->classInfo->type;
+    if (!sym->classInfo->isException())
+      diags.error(stmt.exc->getLoc(), "exceptions must derive from "
+                                      "BaseException");
+    else if (FunctionInfo *init = sym->classInfo->findMethod("__init__");
+             init && init->params.size() > 1)
+      diags.error(stmt.exc->getLoc(), "raising class '" + sym->name +
+                                          "' needs arguments for its "
+                                          "__init__; call it");
+    return;
   }
   const Type *type = checkExpr(*stmt.exc);
   if (type->isError())

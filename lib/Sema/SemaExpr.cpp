@@ -78,7 +78,7 @@ Symbol *Checker::lookupName(NameExpr &name, bool report) {
       sym = localScope.lookup(name.name);
   }
   if (!sym)
-    sym = moduleScope.lookup(name.name);
+    sym = moduleScope().lookup(name.name);
   if (!sym)
     sym = builtins.lookup(name.name);
   if (!sym && report)
@@ -434,12 +434,20 @@ const Type *Checker::checkCall(CallExpr &call) {
   if (!callee) {
     if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get())) {
       if (resolveModuleAttribute(*attr)) {
-        if (attr->member && attr->member->kind == Symbol::Kind::Builtin)
-          return checkBuiltinCall(call, attr->member->builtin);
+        Symbol *member = attr->member;
+        if (member && member->kind == Symbol::Kind::Builtin)
+          return checkBuiltinCall(call, member->builtin);
+        if (member && member->kind == Symbol::Kind::Function)
+          return checkUserCall(call, *member->function);
+        if (member && member->kind == Symbol::Kind::Class)
+          return checkConstruction(call, *member->classInfo);
         for (ExprPtr &arg : call.args)
           checkExpr(*arg);
-        if (attr->member)
-          diags.error(attr->getLoc(), "'float' object is not callable");
+        if (member)
+          diags.error(attr->getLoc(),
+                      "'" + (member->type ? member->type->str()
+                                          : std::string("module")) +
+                          "' object is not callable");
         return types.getError();
       }
       if (ClassInfo *info = resolveClassReceiver(*attr))
@@ -1433,10 +1441,24 @@ const Type *Checker::checkExprImpl(Expr &expr) {
     if (resolveModuleAttribute(attr)) {
       if (!attr.member)
         return types.getError();
-      if (attr.member->kind == Symbol::Kind::Constant ||
-          (attr.member->kind == Symbol::Kind::Builtin &&
-           attr.member->builtin == Builtin::SysArgv))
+      switch (attr.member->kind) {
+      case Symbol::Kind::Constant:
         return attr.member->type;
+      case Symbol::Kind::Global: // m.g, of a .roast module
+        return attr.member->type;
+      case Symbol::Kind::Builtin:
+        if (attr.member->builtin == Builtin::SysArgv)
+          return attr.member->type;
+        break;
+      case Symbol::Kind::Class:
+        unsupported(expr.getLoc(), "classes as values");
+        return types.getError();
+      case Symbol::Kind::Module:
+        unsupported(expr.getLoc(), "modules as values");
+        return types.getError();
+      default:
+        break;
+      }
       unsupported(expr.getLoc(), "functions as values");
       return types.getError();
     }

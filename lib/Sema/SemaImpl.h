@@ -6,6 +6,7 @@
 #include "Roast/Sema/Sema.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace roast::sema {
@@ -13,7 +14,9 @@ namespace roast::sema {
 class Checker {
 public:
   Checker(Program &program, DiagEngine &diags);
-  void checkModule(ast::Module &module);
+  /// Checks one module; the modules it imports must have been checked.
+  void checkModule(ModuleInfo &module);
+  void declareBuiltinClasses();
 
 private:
   // Sema.cpp: scopes and statements.
@@ -30,6 +33,10 @@ private:
                              ClassInfo *owner);
   static bool returnsValue(const ast::Block &block);
   static bool isConstantDefault(const ast::Expr &expr);
+  void checkDefault(ast::Param &param, const Type *type);
+  /// Checks the non-literal defaults of `def` where it runs, giving each a
+  /// global to hold its value; returns whether there were any.
+  bool checkDefaults(ast::FunctionDefStmt &def);
   /// A module-level `NAME = <literals and names>`: typed before any
   /// function body, as module constants are.
   static bool isConstantDefinition(const ast::Stmt &stmt);
@@ -131,8 +138,19 @@ private:
   /// parameter bound to `element`. Returns the key's type, or null.
   const Type *checkKeyFunction(ast::Keyword &keyword, const Type *element);
   // SemaModules.cpp: imports and the built-in modules.
+  /// Binds the names the module's import statements import, before
+  /// anything else in the module is checked.
+  void declareImports(ast::Block &block);
   void checkImport(ast::ImportStmt &stmt);
-  static bool isBuiltinModule(llvm::StringRef name);
+  /// The module called `name`: a checked .roast module, or null.
+  ModuleInfo *findModule(llvm::StringRef name) const;
+  /// The module-level code of the current module in source order: what its
+  /// import runs.
+  void collectTopLevel(ast::Block &body);
+  /// The symbol `expr` names: a name, or `module.name` for a module
+  /// imported with `import module`; null (after a diagnostic when
+  /// `report`) if there is none.
+  Symbol *lookupQualifiedName(ast::Expr &expr, bool report);
   /// The name of the module function a call calls, as its module spells it.
   static llvm::StringRef moduleMemberName(ast::CallExpr &call);
   const Type *checkSysExit(ast::CallExpr &call);
@@ -190,7 +208,6 @@ private:
   /// program's classes.
   void setBase(ClassInfo &info, ClassInfo *base);
   void declareClassName(ast::ClassDefStmt &def);
-  void declareBuiltinClasses();
   void declareClass(ast::ClassDefStmt &def);
   void declareClassAttr(ClassInfo &info, ast::NameExpr &name,
                         const Type *declared, ast::Expr &value,
@@ -236,7 +253,9 @@ private:
   DiagEngine &diags;
   TypeContext &types;
   llvm::StringMap<Symbol *> builtins;
-  llvm::StringMap<Symbol *> moduleScope;
+  /// The module being checked.
+  ModuleInfo *currentModule = nullptr;
+  llvm::StringMap<Symbol *> &moduleScope() { return currentModule->scope; }
   /// The function being checked; null for module-level code.
   FunctionInfo *current = nullptr;
   llvm::StringMap<Symbol *> localScope;
@@ -248,6 +267,8 @@ private:
   /// Every expression given a type, for finishInference.
   std::vector<ast::Expr *> typedExprs;
   unsigned loopDepth = 0;
+  /// The `def`s whose defaults are evaluated when they run.
+  llvm::SmallPtrSet<ast::FunctionDefStmt *, 8> defsWithDefaults;
   /// Optional variables known not to be None here, with their narrowed
   /// types; and the narrowings to undo when the current block ends.
   llvm::DenseMap<Symbol *, const Type *> narrowed;

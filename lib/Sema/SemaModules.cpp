@@ -1,14 +1,18 @@
 //===- SemaModules.cpp - import statements and the built-in modules -------===//
 //
-// `import math` binds a Module symbol; `math.f` and `from math import f`
-// reach the module's members: functions are built-ins (checked and emitted
-// with the other built-ins), constants are float values. Other .roast files
-// as modules come with the modules issue and will bind Module symbols the
-// same way.
+// `import m` binds a Module symbol; `m.x` and `from m import x` reach the
+// module's members. The built-in modules' functions are built-ins (checked
+// and emitted with the other built-ins) and their constants float values;
+// a .roast module's members are the symbols of its scope, checked before
+// the modules that import it. `from m import g` of a variable copies its
+// value into a variable of the importer, as Python binds the name to the
+// object g held at import time.
 //
 //===----------------------------------------------------------------------===//
 
 #include "SemaImpl.h"
+
+#include "Roast/Basic/BuiltinModules.h"
 
 #include <cmath>
 #include <limits>
@@ -25,8 +29,11 @@ llvm::StringRef Checker::moduleMemberName(CallExpr &call) {
   return llvm::cast<NameExpr>(call.callee.get())->symbol->name;
 }
 
-bool Checker::isBuiltinModule(llvm::StringRef name) {
-  return name == "math" || name == "sys" || name == "time" || name == "random";
+ModuleInfo *Checker::findModule(llvm::StringRef name) const {
+  for (ModuleInfo *module : program.modules)
+    if (module->name == name && module != currentModule)
+      return module;
+  return nullptr;
 }
 
 void Checker::addModuleFunctions(
@@ -109,33 +116,45 @@ Symbol *Checker::lookupModuleMember(llvm::StringRef module,
   return mathMembers.lookup(member);
 }
 
-void Checker::checkImport(ImportStmt &stmt) {
-  if (current) {
-    unsupported(stmt.getLoc(), "import statements inside functions");
-    return;
+void Checker::declareImports(Block &block) {
+  for (StmtPtr &stmt : block) {
+    if (auto *import = llvm::dyn_cast<ImportStmt>(stmt.get()))
+      checkImport(*import);
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      declareImports(const_cast<Block &>(child));
+    });
   }
+}
+
+void Checker::checkImport(ImportStmt &stmt) {
   auto bind = [&](const ImportStmt::Name &name, Symbol *sym) {
-    Symbol *&slot = moduleScope[name.boundName()];
-    if (slot && slot->kind != Symbol::Kind::Module &&
+    Symbol *&slot = moduleScope()[name.boundName()];
+    if (slot && slot != sym && slot->kind != Symbol::Kind::Module &&
         slot->kind != Symbol::Kind::Builtin &&
         slot->kind != Symbol::Kind::Constant) {
       diags.error(name.loc, "'" + name.boundName() +
-                                "' is also assigned in this module; binding "
-                                "it by import too is not supported");
+                                "' is already defined in this module; "
+                                "binding it by import too is not supported");
+      diags.note(slot->loc, "previous definition is here");
       return;
     }
     slot = sym;
   };
   if (stmt.from.empty()) {
     for (const ImportStmt::Name &name : stmt.names) {
-      if (!isBuiltinModule(name.name)) {
-        diags.error(name.loc, "No module named '" + name.name +
-                                  "' (the built-in modules math, sys, time "
-                                  "and random are the only ones supported "
-                                  "yet)");
+      ModuleInfo *module = findModule(name.name);
+      if (!module && !isBuiltinModuleName(name.name)) {
+        // The loader found every module; only a `typing`-like name the
+        // compiler knows but cannot import as a value gets here.
+        diags.error(name.loc, "No module named '" + name.name + "'");
         continue;
       }
-      bind(name, newSymbol(Symbol::Kind::Module, name.name, nullptr, name.loc));
+      if (module)
+        stmt.modules.push_back(module);
+      Symbol *sym =
+          newSymbol(Symbol::Kind::Module, name.name, nullptr, name.loc);
+      sym->module = module;
+      bind(name, sym);
     }
     return;
   }
@@ -149,19 +168,33 @@ void Checker::checkImport(ImportStmt &stmt) {
         unsupported(name.loc, "typing." + name.name);
     return;
   }
-  if (!isBuiltinModule(stmt.from)) {
-    diags.error(stmt.getLoc(), "No module named '" + stmt.from +
-                                   "' (the built-in modules math, sys, "
-                                   "time and random are the only ones "
-                                   "supported yet)");
+  ModuleInfo *module = findModule(stmt.from);
+  if (!module && !isBuiltinModuleName(stmt.from)) {
+    diags.error(stmt.getLoc(), "No module named '" + stmt.from + "'");
     return;
   }
-  for (const ImportStmt::Name &name : stmt.names) {
-    Symbol *member = lookupModuleMember(stmt.from, name.name);
+  if (module)
+    stmt.modules.push_back(module);
+  for (ImportStmt::Name &name : stmt.names) {
+    Symbol *member = module ? module->scope.lookup(name.name)
+                            : lookupModuleMember(stmt.from, name.name);
     if (!member) {
       diags.error(name.loc, "cannot import name '" + name.name + "' from '" +
                                 stmt.from + "'");
       continue;
+    }
+    if (member->kind == Symbol::Kind::Global) {
+      if (!member->type) {
+        diags.error(name.loc, "cannot import name '" + name.name +
+                                  "' from '" + stmt.from +
+                                  "': it is never assigned there");
+        continue;
+      }
+      name.source = member;
+      name.copy = newSymbol(Symbol::Kind::Global, name.boundName(),
+                            member->type, name.loc);
+      program.globals.push_back(name.copy);
+      member = name.copy;
     }
     bind(name, member);
   }
@@ -173,11 +206,24 @@ Symbol *Checker::resolveModuleAttribute(AttributeExpr &attr) {
   if (!module || module->kind != Symbol::Kind::Module)
     return nullptr;
   base->symbol = module;
-  attr.member = lookupModuleMember(module->name, attr.attr);
+  attr.member = module->module ? module->module->scope.lookup(attr.attr)
+                               : lookupModuleMember(module->name, attr.attr);
   if (!attr.member)
     diags.error(attr.getLoc(), "module '" + module->name +
                                    "' has no attribute '" + attr.attr + "'");
   return module;
+}
+
+Symbol *Checker::lookupQualifiedName(Expr &expr, bool report) {
+  if (auto *name = llvm::dyn_cast<NameExpr>(&expr)) {
+    Symbol *sym = lookupName(*name, report);
+    name->symbol = sym;
+    return sym;
+  }
+  if (auto *attr = llvm::dyn_cast<AttributeExpr>(&expr))
+    if (resolveModuleAttribute(*attr))
+      return attr->member;
+  return nullptr;
 }
 
 /// sys.exit([status]): the status is an int (CPython also takes a message

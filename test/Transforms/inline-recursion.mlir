@@ -47,3 +47,27 @@ roast.func @is_odd(%n: i64) -> i1 {
   %r = roast.call @is_even(%n) : (i64) -> i1
   roast.return %r : i1
 }
+
+// -----
+
+// Must not fire: a self-call inside a try body (its handler must see what
+// the callee raises), so nothing in a function with handlers is inlined.
+// CHECK-LABEL: roast.func @guarded(
+// SMALL-LABEL: roast.func @guarded(
+// CHECK:         roast.call @guarded(
+// CHECK-NEXT:    roast.check_raised
+// CHECK:         roast.catch
+// CHECK-NOT:     roast.catch
+roast.class @BaseException builtin {fields = ["__message__"], field_types = [!roast.str], methods = []}
+roast.func @guarded(%n: i64) -> i64 {
+  %c1 = arith.constant 1 : i64
+  %m = roast.sub %n, %c1 : i64
+  %r = roast.call @guarded(%m) : (i64) -> i64
+  roast.check_raised ^handler, ^ok
+^ok:
+  roast.return %r : i64
+^handler:
+  %e = roast.catch : !roast.object<@BaseException>
+  roast.release %e : !roast.object<@BaseException>
+  roast.return %c1 : i64
+}

@@ -13,6 +13,7 @@
 #include "Roast/Driver/Backend.h"
 #include "Roast/Driver/JIT.h"
 #include "Roast/Parse/Lexer.h"
+#include "Roast/Parse/ModuleLoader.h"
 #include "Roast/Parse/Parser.h"
 #include "Roast/Pipeline/Pipeline.h"
 #include "Roast/Sema/Sema.h"
@@ -49,6 +50,8 @@ struct Options {
   Emit emit = Emit::Exe;
   unsigned optLevel = 2;
   std::vector<std::string> programArgs;
+  /// Where `import m` looks for m.roast after the importing file's folder.
+  std::vector<std::string> importPaths;
   std::string argv0;
   /// `run` through a temporary executable instead of the JIT.
   bool noJIT = false;
@@ -56,10 +59,10 @@ struct Options {
 
 enum ExitCode { Success = 0, CompileError = 1, UsageError = 2 };
 
-/// Everything the front end produced for one source file.
+/// Everything the front end produced for one program.
 struct Compilation {
   llvm::SourceMgr sourceMgr;
-  std::unique_ptr<ast::Module> ast;
+  std::vector<ParsedModule> modules;
   std::unique_ptr<sema::Program> program;
   mlir::MLIRContext context;
   mlir::OwningOpRef<mlir::ModuleOp> module;
@@ -114,16 +117,21 @@ bool runFrontEnd(Compilation &c, const Options &opts, llvm::raw_ostream &os) {
     dumpTokens(c.sourceMgr, bufferId, diags, os);
     return !diags.hadErrors();
   }
-  c.ast = parseModule(c.sourceMgr, bufferId, diags);
   if (opts.emit == Emit::Ast) {
-    if (c.ast)
-      ast::dump(*c.ast, os);
+    std::unique_ptr<ast::Module> module =
+        parseModule(c.sourceMgr, bufferId, diags);
+    if (module)
+      ast::dump(*module, os);
     return !diags.hadErrors();
   }
-  if (!c.ast || diags.hadErrors())
+  c.modules = loadProgram(c.sourceMgr, bufferId, moduleNameFor(opts.input),
+                          opts.importPaths, diags);
+  if (c.modules.empty())
     return false;
-  c.ast->fileName = opts.input;
-  c.program = sema::check(*c.ast, moduleNameFor(opts.input), diags);
+  std::vector<sema::SourceModule> sources;
+  for (ParsedModule &module : c.modules)
+    sources.push_back({module.name, module.ast.get()});
+  c.program = sema::check(sources, diags);
   if (!c.program)
     return false;
 
@@ -348,6 +356,10 @@ int main(int argc, char **argv) {
         ->required();
     cmd->add_option("-O", optFlag, "Optimization level 0-3 (default 2)")
         ->check(CLI::IsMember({"0", "1", "2", "3"}));
+    cmd->add_option("-I", opts.importPaths,
+                    "Also look for imported modules in this folder "
+                    "(repeatable)")
+        ->allow_extra_args(false);
   };
   CLI::App *build = app.add_subcommand("build", "Compile to a native executable");
   addCommon(build);
@@ -369,6 +381,10 @@ int main(int argc, char **argv) {
                      "Program arguments (everything after the file)");
   CLI::App *check = app.add_subcommand("check", "Report diagnostics only");
   check->add_option("input", opts.input, "Roast source file")->required();
+  check->add_option("-I", opts.importPaths,
+                    "Also look for imported modules in this folder "
+                    "(repeatable)")
+      ->allow_extra_args(false);
 
   // `roastc run [options] prog.roast args...`: everything after the source
   // file belongs to the program, even if it looks like an option.
@@ -376,7 +392,7 @@ int main(int argc, char **argv) {
   if (argc > 1 && llvm::StringRef(argv[1]) == "run") {
     for (int i = 2; i < argc; ++i) {
       llvm::StringRef arg = argv[i];
-      if (arg == "-O") {
+      if (arg == "-O" || arg == "-I") {
         ++i;
         continue;
       }

@@ -9,6 +9,7 @@
 #ifndef ROAST_AST_AST_H
 #define ROAST_AST_AST_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Casting.h"
 #include "llvm/Support/SMLoc.h"
@@ -28,6 +29,7 @@ namespace sema {
 class Type;
 struct Symbol;
 struct ClassInfo;
+struct ModuleInfo;
 struct FunctionInfo;
 } // namespace sema
 
@@ -466,6 +468,10 @@ struct Param {
   ExprPtr defaultValue; // may be null
   /// Set by Sema.
   sema::Symbol *symbol = nullptr;
+  /// Set by Sema when the default is not a literal: the global holding the
+  /// value it had when the `def` ran, which every call shares (a mutable
+  /// default is one object, as in Python).
+  sema::Symbol *defaultSymbol = nullptr;
 };
 
 /// `lambda a, b: body`. For now only a `key=` argument: Sema checks the
@@ -529,11 +535,17 @@ public:
     std::string name;   // a module for `import`, a member for `from`
     std::string asName; // empty: bound under `name`
     const std::string &boundName() const { return asName.empty() ? name : asName; }
+    /// Set by Sema for `from m import g` of m's global g: the importer's
+    /// own variable `copy`, which the import assigns g's value to.
+    sema::Symbol *source = nullptr, *copy = nullptr;
   };
   ImportStmt(Loc loc, std::string from, std::vector<Name> names)
       : StmtBase(loc), from(std::move(from)), names(std::move(names)) {}
   std::string from; // the module of `from m import ...`; empty for `import`
   std::vector<Name> names;
+  /// Set by Sema: the .roast modules the statement imports, whose
+  /// top-level code it runs unless an earlier import has.
+  std::vector<sema::ModuleInfo *> modules;
 };
 
 /// `class Name(Base): body`.
@@ -596,6 +608,15 @@ struct Module {
   std::string fileName;
   Block body;
 };
+
+/// The symbol a name, or a module's member (`m.x`), refers to once Sema
+/// has resolved it; null for any other expression.
+sema::Symbol *getReferencedSymbol(const Expr &expr);
+
+/// Calls fn on each block nested directly in `stmt` (bodies, else and
+/// finally blocks, except clauses); not into function or class bodies.
+void forEachChildBlock(const Stmt &stmt,
+                       llvm::function_ref<void(const Block &)> fn);
 
 /// Prints `text` between `quote`s, escaping backslashes, the quote and
 /// control characters (for the token and AST dumps).

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace roast {
@@ -37,15 +38,26 @@ public:
     pending.back().notes.push_back({loc, message.str()});
   }
 
-  /// Prints the buffered diagnostics, ordered by source position.
+  /// Prints the buffered diagnostics, ordered by file (in the order they
+  /// were read) and by position in the file.
   void flush() {
     // Same position: keep the order of reporting.
-    std::sort(pending.begin(), pending.end(),
-              [](const Pending &a, const Pending &b) {
-                return std::make_pair(a.loc.getPointer(), a.order) <
-                       std::make_pair(b.loc.getPointer(), b.order);
-              });
+    auto key = [&](const Pending &diag) {
+      unsigned buffer =
+          diag.loc.isValid() ? sourceMgr.FindBufferContainingLoc(diag.loc) : 0;
+      return std::make_tuple(buffer, diag.loc.getPointer(), diag.order);
+    };
+    std::stable_sort(pending.begin(), pending.end(),
+                     [&](const Pending &a, const Pending &b) {
+                       return key(a) < key(b);
+                     });
+    const Pending *previous = nullptr;
     for (const Pending &diag : pending) {
+      // A construct checked twice reports the same error once.
+      if (previous && previous->loc == diag.loc &&
+          previous->message == diag.message)
+        continue;
+      previous = &diag;
       sourceMgr.PrintMessage(diag.loc, llvm::SourceMgr::DK_Error,
                              diag.message);
       for (const auto &[loc, message] : diag.notes)

@@ -93,6 +93,7 @@ std::optional<StrMethod> lookupStrMethod(llvm::StringRef name);
 
 struct FunctionInfo;
 struct ClassInfo;
+struct ModuleInfo;
 
 /// What a name refers to.
 struct Symbol {
@@ -105,6 +106,10 @@ struct Symbol {
   Builtin builtin = Builtin::Print; // Kind::Builtin
   double constant = 0;              // Kind::Constant (a float: math.pi)
   ClassInfo *classInfo = nullptr;   // Kind::Class
+  /// The module whose global, function or class this is.
+  ModuleInfo *owner = nullptr;
+  /// Kind::Module: the .roast module it names (null for a built-in one).
+  ModuleInfo *module = nullptr;
 };
 
 /// One user function, after checking.
@@ -143,6 +148,8 @@ struct BuiltinClass {
 struct ClassInfo {
   ast::ClassDefStmt *def = nullptr;
   std::string name;
+  /// The module defining it; null for a built-in class.
+  ModuleInfo *module = nullptr;
   ClassInfo *base = nullptr;
   const ClassType *type = nullptr;
   /// The fields this class adds to its base's.
@@ -158,6 +165,8 @@ struct ClassInfo {
   llvm::StringMap<FunctionInfo *> methods;
   /// Class attributes (`count: int = 0` in the body), as globals.
   llvm::StringMap<Symbol *> classAttrs;
+  /// The statements of the class body that assign them, in order.
+  std::vector<ast::Stmt *> attrStatements;
   /// Methods Sema wrote: the getters of class attributes.
   std::vector<std::unique_ptr<ast::FunctionDefStmt>> synthesized;
   bool isBuiltin() const { return def == nullptr; }
@@ -200,23 +209,36 @@ std::optional<bool> staticIsInstance(const Type *value, Builtin builtin);
 /// The built-in exception classes, each after its base.
 llvm::ArrayRef<BuiltinClass> getBuiltinClasses();
 
-/// A checked module: CodeGen's input.
+/// One module of the program: its main file or a .roast module it imports.
+struct ModuleInfo {
+  /// The name code imports it by; the main module's is its file's stem.
+  std::string name;
+  ast::Module *ast = nullptr;
+  bool isMain = false;
+  /// The names the module defines, as `m.x` and `from m import x` see them.
+  llvm::StringMap<Symbol *> scope;
+  /// Module-level code in order (everything but the `def`s).
+  std::vector<ast::Stmt *> topLevel;
+};
+
+/// A checked program: CodeGen's input.
 struct Program {
-  std::string moduleName; // the file's stem, e.g. "fib"
-  ast::Module *module = nullptr;
+  /// Every module, each after the modules it imports; the main one last.
+  std::vector<ModuleInfo *> modules;
   /// Every function, methods included.
   std::vector<FunctionInfo *> functions;
   /// Every class: the built-in exception classes, then the user's classes
   /// in source order (a base always precedes its subclasses).
   std::vector<ClassInfo *> classes;
   std::vector<Symbol *> globals;
-  /// Module-level code in order (everything but the `def`s).
-  std::vector<ast::Stmt *> topLevel;
+
+  ModuleInfo &mainModule() const { return *modules.back(); }
 
   TypeContext types;
   std::deque<Symbol> symbolStorage;
   std::deque<FunctionInfo> functionStorage;
   std::deque<ClassInfo> classStorage;
+  std::deque<ModuleInfo> moduleStorage;
 };
 
 /// A piece of a str.format() template: literal text, or a replacement field
@@ -257,9 +279,16 @@ std::optional<int64_t> constantInt(const ast::Expr &expr);
 std::optional<std::vector<size_t>>
 constantSliceIndices(const ast::SliceExpr &slice, size_t size);
 
-/// Checks `module`; diagnostics go to `diags`. Returns null if there were
-/// errors.
-std::unique_ptr<Program> check(ast::Module &module, llvm::StringRef moduleName,
+/// A module to check: its name and its syntax tree.
+struct SourceModule {
+  std::string name;
+  ast::Module *ast;
+};
+
+/// Checks the modules of a program, given each after the modules it imports
+/// and the main module last; diagnostics go to `diags`. Returns null if
+/// there were errors.
+std::unique_ptr<Program> check(llvm::ArrayRef<SourceModule> modules,
                                DiagEngine &diags);
 
 } // namespace roast::sema

@@ -202,7 +202,12 @@ Value RuntimeABI::getFunctionName(OpBuilder &builder, Operation *op) {
 
 SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
                                                     Operation *op) {
-  Location loc = op->getLoc();
+  return getSourceLocation(builder, op, op->getLoc());
+}
+
+SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
+                                                    Operation *op,
+                                                    Location loc) {
   Value file, function;
   int32_t line = 0;
   // Inlining wraps locations in CallSiteLoc (callee first) and passes fuse
@@ -323,7 +328,31 @@ Block *RuntimeABI::getUnwindDestination(OpBuilder &builder, Operation *op) {
       zeros.push_back(LLVM::ZeroOp::create(builder, loc, type));
     func::ReturnOp::create(builder, loc, zeros);
   }
-  return unwind;
+
+  // An op inlined from a self-call (roast-inline-recursion, which inlines
+  // no try bodies) leaves the inlined callee's frame, then the frames of
+  // the calls it was inlined at: its CallSiteLoc's callers, innermost
+  // first.
+  auto callSite = dyn_cast<CallSiteLoc>(op->getLoc());
+  if (!callSite)
+    return unwind;
+  Block *&inlined = inlinedUnwindBlocks[{
+      function, callSite.getCaller().getAsOpaquePointer()}];
+  if (!inlined) {
+    OpBuilder::InsertionGuard guard(builder);
+    Region &body = function.getBody();
+    inlined = builder.createBlock(&body, body.end());
+    for (Location caller = callSite.getCaller();;) {
+      call(builder, caller, RuntimeFunction::TracebackPush,
+           getSourceLocation(builder, op, caller));
+      auto outer = dyn_cast<CallSiteLoc>(caller);
+      if (!outer)
+        break;
+      caller = outer.getCaller();
+    }
+    cf::BranchOp::create(builder, function.getLoc(), unwind);
+  }
+  return inlined;
 }
 
 Value RuntimeABI::getExceptionAddress(OpBuilder &builder, Location loc) {

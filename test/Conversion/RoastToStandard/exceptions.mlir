@@ -65,3 +65,25 @@ roast.func @m.unguarded(%s: !roast.str) -> i64 {
 // CHECK:       ^[[PUSH2]](
 // CHECK:         llvm.call @roast_rt_traceback_push(
 // CHECK-NEXT:    cf.br ^[[UNWIND2]]
+
+// An op inlined from a self-call (its location a CallSiteLoc, as
+// roast-inline-recursion leaves it) leaves two frames: its own, recorded
+// where it raises, then the inlined call's, pushed on the way out.
+// CHECK-LABEL: func.func @m.inlined(
+// CHECK:         %[[OWN:.*]] = arith.constant 20 : i32
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](%{{.*}}, %{{.*}}, %{{.*}}, %[[OWN]] :
+// CHECK:         arith.divsi
+// CHECK:         return
+// CHECK:       ^[[OUT:[a-z0-9]+]]:
+// CHECK-NEXT:    llvm.mlir.zero : i64
+// CHECK:       ^[[CALLER:[a-z0-9]+]]:
+// CHECK:         %[[LINE:.*]] = arith.constant 21 : i32
+// CHECK:         llvm.call @roast_rt_traceback_push(%{{.*}}, %[[LINE]], %{{.*}})
+// CHECK-NEXT:    cf.br ^[[OUT]]
+// CHECK:       ^[[RAISE]](
+// CHECK:         llvm.call @roast_rt_raise(
+// CHECK-NEXT:    cf.br ^[[CALLER]]
+roast.func @m.inlined(%a: i64, %b: i64) -> i64 {
+  %q = roast.floordiv %a, %b : i64 loc(callsite("t.roast":20:16 at "t.roast":21:12))
+  roast.return %q : i64
+}

@@ -124,13 +124,15 @@ roast.func @m.fact(%n: i64) -> i64 {
 
 // Where an error is reported: the first file position inside fused, named
 // and call-site locations (the callee's, after inlining); a null file and
-// line 0 without one. Tracebacks show the function's own name, not the
-// module-qualified symbol, and "<module>" (a null name) for module code.
+// line 0 without one. An op inlined at a call site (a CallSiteLoc) leaves
+// the call's frame too, pushed on its way out. Tracebacks show the
+// function's own name, not the module-qualified symbol, and "<module>" (a
+// null name) for module code.
 // CHECK-DAG: @[[FUSED:roast\.cstr\.[0-9]+]]("fused.roast\00")
 // CHECK-DAG: @[[NAMED:roast\.cstr\.[0-9]+]]("named.roast\00")
 // CHECK-DAG: @[[CALLEE:roast\.cstr\.[0-9]+]]("callee.roast\00")
+// CHECK-DAG: @[[CALLER:roast\.cstr\.[0-9]+]]("caller.roast\00")
 // CHECK-DAG: @[[FN:roast\.cstr\.[0-9]+]]("where\00")
-// CHECK-NOT: ("caller.roast\00")
 // CHECK-NOT: ("m.where\00")
 // Each check passes its file and line to the function's raise block, which
 // names the function.
@@ -143,13 +145,20 @@ roast.func @m.fact(%n: i64) -> i64 {
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](%{{.*}}, %{{.*}}, %[[F2]], %[[L2]] :
 // CHECK:         %[[F3:.*]] = llvm.mlir.addressof @[[CALLEE]]
 // CHECK:         %[[L3:.*]] = arith.constant 33 : i32
-// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](%{{.*}}, %{{.*}}, %[[F3]], %[[L3]] :
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[INLINED:[a-z0-9]+]](%{{.*}}, %{{.*}}, %[[F3]], %[[L3]] :
 // CHECK:         %[[F4:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK:         %[[L4:.*]] = arith.constant 0 : i32
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](%{{.*}}, %{{.*}}, %[[F4]], %[[L4]] :
 // CHECK:       ^[[RAISE]](%[[K:.*]]: i32, %[[M:.*]]: !llvm.ptr, %[[F:.*]]: !llvm.ptr, %[[L:.*]]: i32):
 // CHECK:         %[[FN1:.*]] = llvm.mlir.addressof @[[FN]]
 // CHECK:         llvm.call @roast_rt_raise(%[[K]], %[[M]], %[[F]], %[[L]], %[[FN1]])
+// CHECK:       ^[[PUSH:[a-z0-9]+]]:
+// CHECK:         %[[F5:.*]] = llvm.mlir.addressof @[[CALLER]]
+// CHECK:         %[[L5:.*]] = arith.constant 44 : i32
+// CHECK:         llvm.call @roast_rt_traceback_push(%[[F5]], %[[L5]], %{{.*}})
+// CHECK:       ^[[INLINED]](
+// CHECK:         llvm.call @roast_rt_raise(
+// CHECK-NEXT:    cf.br ^[[PUSH]]
 roast.func @m.where(%a: i64) -> i64 {
   %0 = roast.add %a, %a : i64 loc(fused["fused.roast":11:1, "other.roast":99:1])
   %1 = roast.add %0, %a : i64 loc("x"("named.roast":22:1))

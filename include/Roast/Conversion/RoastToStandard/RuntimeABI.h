@@ -92,6 +92,10 @@ public:
   /// function takes, naming where `op` is in the Roast source.
   llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
                                                       mlir::Operation *op);
+  /// The same for source location `loc` in the function around `op`.
+  llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
+                                                      mlir::Operation *op,
+                                                      mlir::Location loc);
 
   /// Emits `roast_rt_raise(kind, message, <where op is>)` and a branch to
   /// `op`'s unwind destination. `kind` is an i32 and `message` a C string
@@ -145,6 +149,10 @@ private:
   llvm::DenseMap<std::pair<mlir::Operation *, mlir::Block *>, mlir::Block *>
       raiseBlocks, propagateBlocks;
   llvm::DenseMap<mlir::Operation *, mlir::Block *> unwindBlocks;
+  /// Per function and inlined call site (a CallSiteLoc's caller): the block
+  /// that records the call site's frames, then leaves the function.
+  llvm::DenseMap<std::pair<mlir::Operation *, const void *>, mlir::Block *>
+      inlinedUnwindBlocks;
 };
 
 } // namespace roast

@@ -5,6 +5,12 @@
 // same at -O2): each self-call gets a copy of the original body, whose
 // self-calls remain calls.
 //
+// Exceptions: an op of an inlined copy that raises leaves the function
+// (the lowering pushes the traceback frame of the call it was inlined at,
+// from its CallSiteLoc). So neither a call inside a try body (its handler
+// must see the callee's exceptions) nor a function with handlers of its
+// own (their blocks would be copied into the caller) is inlined.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
@@ -35,13 +41,15 @@ struct InlineRecursionPass
         continue;
       SmallVector<CallOp> selfCalls;
       unsigned size = 0;
+      bool handlesExceptions = false;
       func.walk([&](Operation *op) {
         ++size;
+        handlesExceptions |= isa<CheckRaisedOp, CatchOp>(op);
         if (auto call = dyn_cast<CallOp>(op);
             call && call.getCallee() == func.getName())
           selfCalls.push_back(call);
       });
-      if (selfCalls.empty() || size > maxOps)
+      if (selfCalls.empty() || size > maxOps || handlesExceptions)
         continue;
       // Inline from a snapshot of the original body, so that the copies
       // keep calling the function rather than each other.
