@@ -410,6 +410,19 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
     dumpOptional(raise.cause, "cause");
     return;
   }
+  case Stmt::Kind::With: {
+    const auto &with = llvm::cast<WithStmt>(stmt);
+    line() << "With\n";
+    Nested nested(*this);
+    for (const WithItem &item : with.items) {
+      line() << "Item\n";
+      Nested nestedItem(*this);
+      dumpExpr(*item.context, "context");
+      dumpOptional(item.target, "target");
+    }
+    dumpBlock("Body", with.body);
+    return;
+  }
   case Stmt::Kind::Unsupported:
     line() << "UnsupportedStmt ";
     printStringLiteral(os, llvm::cast<UnsupportedStmt>(stmt).what);

@@ -75,6 +75,8 @@ Type Generator::convertType(const sema::Type *type) {
     return convertType(llvm::cast<sema::BoundMethodType>(type)->getReceiver());
   case sema::Type::Kind::Optional: // a nullable reference: None is null
     return convertType(llvm::cast<sema::OptionalType>(type)->getValue());
+  case sema::Type::Kind::File:
+    return FileType::get(&context);
   case sema::Type::Kind::Function:
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
@@ -313,7 +315,7 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 
 bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
-      type->isClass() || type->isOptional() ||
+      type->isClass() || type->isOptional() || type->isFile() ||
       type->getKind() == sema::Type::Kind::BoundMethod)
     return true;
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
@@ -452,6 +454,9 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     return;
   case ast::Stmt::Kind::Raise:
     emitRaise(llvm::cast<ast::RaiseStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::With:
+    emitWith(llvm::cast<ast::WithStmt>(stmt));
     return;
   case ast::Stmt::Kind::ClassDef: // classes are emitted up front
     return;

@@ -11,6 +11,8 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <functional>
+
 namespace roast::codegen {
 
 class Generator {
@@ -215,6 +217,13 @@ private:
                                    const sema::Type *lt, mlir::Value rhs,
                                    const sema::Type *rt, mlir::Location l);
 
+  // CodeGenFiles.cpp: open(), file methods, sys.stdout/stderr and with.
+  mlir::Value emitOpen(ast::CallExpr &call);
+  mlir::Value emitFileMethodCall(ast::CallExpr &call,
+                                 ast::AttributeExpr &callee);
+  /// `with` over items[index...] around the body.
+  void emitWith(ast::WithStmt &stmt, size_t index = 0);
+
   // CodeGenExceptions.cpp: try, except, finally and raise.
   /// Follows each op that may raise, built inside a try body, with
   /// roast.check_raised to the innermost handler.
@@ -243,6 +252,11 @@ private:
   void endFrameCleanup(mlir::Location l);
   void emitRaise(ast::RaiseStmt &stmt);
   void emitTry(ast::TryStmt &stmt);
+  /// `try: emitBody() finally: emitFinally()`: the finally code runs once
+  /// per way out of the body (fall through, exception, return, break,
+  /// continue).
+  void emitTryFinally(llvm::function_ref<void()> emitBody,
+                      std::function<void()> emitFinally, mlir::Location l);
   void emitTryExcept(ast::TryStmt &stmt);
   /// Whether `exception` is an instance of the class or classes `classes`
   /// names.
@@ -298,7 +312,7 @@ private:
   /// The exceptions the enclosing except clauses handle (bare `raise`).
   llvm::SmallVector<mlir::Value> caught;
   struct FinallyScope {
-    ast::Block *body;
+    std::function<void()> emit; // the finally body
     size_t loopDepth;
     llvm::SmallVector<mlir::Block *> handlers;
   /// For each handler, how many temporary scopes enclosed its try: an

@@ -35,7 +35,8 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"reversed", Builtin::Reversed}, {"list", Builtin::List},
       {"set", Builtin::Set},     {"dict", Builtin::Dict},
       {"hash", Builtin::Hash},   {"isinstance", Builtin::IsInstance},
-      {"super", Builtin::Super}, {"input", Builtin::Input}};
+      {"super", Builtin::Super}, {"input", Builtin::Input},
+      {"open", Builtin::Open}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;
@@ -189,6 +190,8 @@ static void forEachChildBlock(const Stmt &stmt,
       fn(handler.body);
     fn(tryStmt->orElse);
     fn(tryStmt->finalBody);
+  } else if (auto *with = llvm::dyn_cast<WithStmt>(&stmt)) {
+    fn(with->body);
   }
 }
 
@@ -211,6 +214,10 @@ static void collectAssignedNames(const Block &block,
       addTarget(aug->target.get());
     } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
       addTarget(forStmt->target.get());
+    } else if (auto *with = llvm::dyn_cast<WithStmt>(stmt.get())) {
+      for (WithItem &item : with->items)
+        if (item.target)
+          addTarget(item.target.get());
     }
     forEachChildBlock(*stmt, [&](const Block &child) {
       collectAssignedNames(child, names);
@@ -417,6 +424,8 @@ static bool alwaysReturns(const Stmt &stmt) {
   }
   if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt))
     return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orElse);
+  if (auto *with = llvm::dyn_cast<WithStmt>(&stmt)) // files never swallow
+    return alwaysReturns(with->body);
   if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt))
     return isConstantTrue(whileStmt->test.get()) &&
            !containsBreak(whileStmt->body);
@@ -1048,6 +1057,9 @@ void Checker::checkStmt(Stmt &stmt) {
     return;
   case Stmt::Kind::Raise:
     checkRaise(llvm::cast<RaiseStmt>(stmt));
+    return;
+  case Stmt::Kind::With:
+    checkWith(llvm::cast<WithStmt>(stmt));
     return;
   case Stmt::Kind::Global:
     if (!current)

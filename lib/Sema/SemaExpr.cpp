@@ -106,7 +106,7 @@ const Type *Checker::checkName(NameExpr &name) {
     return sym->type;
   case Symbol::Kind::Function:
   case Symbol::Kind::Builtin:
-    if (sym->builtin == Builtin::SysArgv) // from sys import argv
+    if (isModuleValue(sym->builtin)) // from sys import argv
       return sym->type;
     unsupported(name.getLoc(), "functions as values");
     return types.getError();
@@ -624,8 +624,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::RandomChoice: case Builtin::RandomShuffle:
     return checkRandomCall(call, builtin, moduleMemberName(call));
   case Builtin::SysArgv:
-    diags.error(call.getLoc(), "'list' object is not callable");
+  case Builtin::SysStdout:
+  case Builtin::SysStderr:
+    diags.error(call.getLoc(),
+                (builtin == Builtin::SysArgv ? "'list'" : "'TextIOWrapper'") +
+                    llvm::Twine(" object is not callable"));
     return types.getError();
+  case Builtin::Open:
+    return checkOpen(call);
   case Builtin::IsInstance:
     return checkIsInstance(call);
   case Builtin::Super:
@@ -928,6 +934,8 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     return checkSetMethodCall(call, callee, set);
   if (auto *cls = llvm::dyn_cast<ClassType>(receiver))
     return checkMethodCall(call, callee, cls->getInfo());
+  if (receiver->isFile())
+    return checkFileMethodCall(call, callee);
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
@@ -1435,7 +1443,7 @@ const Type *Checker::checkExprImpl(Expr &expr) {
         return types.getError();
       if (attr.member->kind == Symbol::Kind::Constant ||
           (attr.member->kind == Symbol::Kind::Builtin &&
-           attr.member->builtin == Builtin::SysArgv))
+           isModuleValue(attr.member->builtin)))
         return attr.member->type;
       unsupported(expr.getLoc(), "functions as values");
       return types.getError();

@@ -1,0 +1,68 @@
+//===- CodeGenFiles.cpp - open(), file methods and with statements --------===//
+//
+// Files are `!roast.file` objects (docs/rationale/files.md). A `with`
+// statement holds its own reference to each file and closes and releases
+// it in a finally block (emitTryFinally), so the body may leave by falling
+// through, return, break, continue or an exception.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGenImpl.h"
+
+using namespace mlir;
+using namespace roast;
+using namespace roast::codegen;
+
+/// open(path[, mode], encoding=...): the encoding is UTF-8 (Sema checked a
+/// literal), so only the path and the mode reach the op.
+Value Generator::emitOpen(ast::CallExpr &call) {
+  Location l = loc(call.getLoc());
+  Value path = emitOperand(*call.args[0]);
+  ast::Expr *modeExpr = call.args.size() > 1 ? call.args[1].get() : nullptr;
+  for (ast::Keyword &keyword : call.keywords)
+    if (keyword.name == "mode")
+      modeExpr = keyword.value.get();
+  Value mode = modeExpr
+                   ? emitOperand(*modeExpr)
+                   : StringOp::create(builder, l, builder.getStringAttr("r"))
+                         .getResult();
+  return FileOpenOp::create(builder, l, path, mode);
+}
+
+Value Generator::emitFileMethodCall(ast::CallExpr &call,
+                                    ast::AttributeExpr &callee) {
+  Location l = loc(call.getLoc());
+  Value file = emitOperand(*callee.value);
+  if (callee.attr == "close") {
+    FileCloseOp::create(builder, l, file);
+    return noneValue(l);
+  }
+  SmallVector<Value, 2> operands = {file};
+  for (ast::ExprPtr &arg : call.args) // write's str
+    operands.push_back(emitOperand(*arg));
+  return FileMethodOp::create(builder, l, convertType(call.type),
+                              *symbolizeFileMethod(callee.attr), operands);
+}
+
+void Generator::emitWith(ast::WithStmt &stmt, size_t index) {
+  if (index == stmt.items.size()) {
+    emitBlock(stmt.body);
+    return;
+  }
+  ast::WithItem &item = stmt.items[index];
+  Location l = loc(item.loc);
+  const sema::Type *type = item.context->type;
+  // The statement's own reference, untracked: the finally code releases
+  // it on every way out (a jump out of a loop body skips the releases of
+  // the statements it leaves). `as f` takes another one.
+  Value file = emitExpr(*item.context);
+  consume(file, type);
+  if (item.target)
+    assignTo(*item.target, file, type, l);
+  emitTryFinally([&] { emitWith(stmt, index + 1); },
+                 [this, file, l] {
+                   FileCloseOp::create(builder, l, file);
+                   ReleaseOp::create(builder, l, file);
+                 },
+                 l);
+}
