@@ -53,10 +53,13 @@ void Generator::emitWith(ast::WithStmt &stmt, size_t index) {
   Location l = loc(item.loc);
   const sema::Type *type = item.context->type;
   // The statement's own reference, untracked: the finally code releases
-  // it on every way out (a jump out of a loop body skips the releases of
-  // the statements it leaves). `as f` takes another one.
+  // it on every way out. The expression's other temporaries die now, as
+  // a jump out of a loop body would skip the releases at the statement's
+  // end. `as f` takes another reference.
+  pushTemps();
   Value file = emitExpr(*item.context);
   consume(file, type);
+  popTemps();
   if (item.target)
     assignTo(*item.target, file, type, l);
   emitTryFinally([&] { emitWith(stmt, index + 1); },

@@ -86,8 +86,11 @@ static const char *parse_mode(const RoastStr *mode, const char *file, int32_t li
     roast_rt_raise(ROAST_ERR_VALUE, "can't have text and binary mode at once", file, line, fn);
     return NULL;
   }
-  if (primary != 1) {
-    roast_rt_raise(ROAST_ERR_VALUE, "must have exactly one of create/read/write/append mode",
+  if (primary != 1) { /* none: the message of CPython's FileIO */
+    roast_rt_raise(ROAST_ERR_VALUE,
+                   primary ? "must have exactly one of create/read/write/append mode"
+                           : "Must have exactly one of create/read/write/append mode and at "
+                             "most one plus",
                    file, line, fn);
     return NULL;
   }

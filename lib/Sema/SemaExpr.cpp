@@ -586,9 +586,18 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       const Type *type = checkExpr(*arg);
       if (type->isFunction())
         diags.error(arg->getLoc(), "cannot print a function");
+      else if (type->isFile())
+        unsupported(arg->getLoc(), "printing file objects");
     }
     for (Keyword &keyword : call.keywords) {
       const Type *type = checkExpr(*keyword.value);
+      if (keyword.name == "file") {
+        if (!type->isFile() && !type->isNone() && !type->isError())
+          diags.error(keyword.value->getLoc(),
+                      "print() argument 'file' must be a file, not " +
+                          type->str());
+        continue;
+      }
       if (keyword.name != "sep" && keyword.name != "end") {
         diags.error(keyword.loc, "print() keyword argument '" +
                                      keyword.name + "' is not supported yet");
@@ -1137,6 +1146,10 @@ const Type *Checker::checkStrFormat(CallExpr &call, AttributeExpr &callee) {
 bool Checker::checkHashable(const Type *type, Loc loc) {
   if (isHashable(type))
     return true;
+  if (type->isFile()) { // hashable by identity in CPython
+    unsupported(loc, "files as dict keys and set elements");
+    return false;
+  }
   // CPython names the first unhashable part, by its bare class name.
   while (auto *tuple = llvm::dyn_cast<TupleType>(type))
     type = *llvm::find_if(tuple->getElements(),

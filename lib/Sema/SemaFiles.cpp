@@ -34,7 +34,7 @@ const Type *Checker::checkOpen(CallExpr &call) {
     } else if (llvm::is_contained({"buffering", "errors", "newline", "closefd",
                                    "opener", "file"},
                                   keyword.name)) {
-      unsupported(keyword.loc, "open()'s " + keyword.name + "= argument");
+      unsupported(keyword.loc, keyword.name + "= arguments of open()");
       ok = false;
     } else {
       diags.error(keyword.loc, "'" + keyword.name +
@@ -51,7 +51,8 @@ const Type *Checker::checkOpen(CallExpr &call) {
     return types.getError();
   const Type *path = checkExpr(*call.args[0]);
   if (path->isInt() || path->isBool()) {
-    unsupported(call.args[0]->getLoc(), "open() of a file descriptor");
+    unsupported(call.args[0]->getLoc(),
+                "file descriptors as open() arguments");
     ok = false;
   } else if (!path->isStr() && !path->isError()) {
     diags.error(call.args[0]->getLoc(),
@@ -102,7 +103,7 @@ const Type *Checker::checkFileMethodCall(CallExpr &call,
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
     unsupported(call.args[0]->getLoc(),
-                "the size argument of " + sig->name + "()");
+                "size arguments of " + sig->name + "()");
     return types.getError();
   }
   if (!checkMethodArgs(call, sig->name, sig->params, sig->required))
