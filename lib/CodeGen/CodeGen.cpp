@@ -744,6 +744,16 @@ void Generator::emitForLoop(
         enumerateStart = emitExprAs(*call->keywords[0].value, intType);
     }
     countOffset = enumerateStart;
+    // A file alone is read line by line; zip() reads it whole.
+    ast::Expr *fileExpr = walk == sema::Builtin::Print ? &iter
+                          : walk == sema::Builtin::Enumerate
+                              ? call->args[0].get()
+                              : nullptr;
+    if (fileExpr && fileExpr->type->isFile()) {
+      emitFileLoop(*fileExpr, walk == sema::Builtin::Enumerate,
+                   enumerateStart, l, assign, emitBody, orElse);
+      return;
+    }
     auto addSequence = [&](ast::Expr &expr) {
       // Lives until the statement ends.
       // A str is walked by index as it is; dicts and sets as lists.

@@ -44,6 +44,64 @@ Value Generator::emitFileMethodCall(ast::CallExpr &call,
                               *symbolizeFileMethod(callee.attr), operands);
 }
 
+void Generator::emitFileLoop(
+    ast::Expr &fileExpr, bool enumerate, Value start, Location l,
+    function_ref<void(Value, const sema::Type *)> assign,
+    function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse) {
+  const sema::Type *strType = program.types.getStr();
+  const sema::Type *intType = program.types.getInt();
+  Value file = emitExpr(fileExpr); // lives until the statement ends
+  Value counter;
+  if (enumerate) {
+    counter = newSlot("for.counter", builder.getI64Type());
+    StoreOp::create(builder, l, intConstant(0, l), counter);
+  }
+  Block *header = new Block(), *body = new Block(), *latch = new Block(),
+        *exit = new Block(), *atEnd = new Block();
+  Block *elseBlock = orElse.empty() ? exit : new Block();
+  cf::BranchOp::create(builder, l, header);
+
+  startBlock(header);
+  Value line = FileMethodOp::create(builder, l, StrType::get(&context),
+                                    FileMethod::readline, ValueRange{file});
+  cf::CondBranchOp::create(builder, l, truthValue(line, strType, l), body,
+                           atEnd);
+  startBlock(atEnd); // "": the end of the file
+  ReleaseOp::create(builder, l, line);
+  cf::BranchOp::create(builder, l, elseBlock);
+
+  startBlock(body);
+  pushTemps();
+  track(line, strType);
+  Value value = line;
+  const sema::Type *valueType = strType;
+  if (enumerate) {
+    Value i = LoadOp::create(builder, l, counter);
+    if (start)
+      i = AddOp::create(builder, l, i, start);
+    valueType = program.types.getTuple({intType, strType});
+    value = MakeTupleOp::create(builder, l, convertType(valueType),
+                                ValueRange{i, line});
+    RetainOp::create(builder, l, value); // the tuple's own reference
+    track(value, valueType);
+  }
+  assign(value, valueType);
+  popTemps();
+  emitBody(exit, latch);
+
+  startBlock(latch);
+  if (enumerate)
+    StoreOp::create(builder, l,
+                    arith::AddIOp::create(builder, l,
+                                          LoadOp::create(builder, l, counter),
+                                          intConstant(1, l)),
+                    counter);
+  cf::BranchOp::create(builder, l, header);
+  if (elseBlock != exit)
+    emitBlockThenBranch(elseBlock, orElse, exit, l);
+  startBlock(exit);
+}
+
 void Generator::emitWith(ast::WithStmt &stmt, size_t index) {
   if (index == stmt.items.size()) {
     emitBlock(stmt.body);

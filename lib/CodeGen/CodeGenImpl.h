@@ -221,6 +221,14 @@ private:
   mlir::Value emitOpen(ast::CallExpr &call);
   mlir::Value emitFileMethodCall(ast::CallExpr &call,
                                  ast::AttributeExpr &callee);
+  /// `for line in f` / `for i, line in enumerate(f[, start])`: reads one
+  /// line per step until readline() gives "", so that the file position
+  /// after a `break` is the line after the last one seen.
+  void emitFileLoop(
+      ast::Expr &fileExpr, bool enumerate, mlir::Value start, mlir::Location l,
+      llvm::function_ref<void(mlir::Value, const sema::Type *)> assign,
+      llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
+      ast::Block &orElse);
   /// `with` over items[index...] around the body.
   void emitWith(ast::WithStmt &stmt, size_t index = 0);
 

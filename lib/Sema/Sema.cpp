@@ -1168,6 +1168,11 @@ const Type *Checker::checkIterable(Expr &iter) {
       const Type *type = checkExpr(*arg);
       if (type->isError())
         return type;
+      if (type->isFile() && sym->builtin == Builtin::Reversed) {
+        diags.error(arg->getLoc(),
+                    "'_io.TextIOWrapper' object is not reversible");
+        return types.getError();
+      }
       if (const Type *element = iterableElement(type))
         elements.push_back(element);
       else {
