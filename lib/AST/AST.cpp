@@ -129,6 +129,8 @@ void ast::forEachChildBlock(const Stmt &stmt,
       fn(handler.body);
     fn(tryStmt->orElse);
     fn(tryStmt->finalBody);
+  } else if (auto *with = llvm::dyn_cast<WithStmt>(&stmt)) {
+    fn(with->body);
   }
 }
 
@@ -436,6 +438,19 @@ void ASTDumper::dumpStmt(const Stmt &stmt) {
     Nested nested(*this);
     dumpOptional(raise.exc, "exc");
     dumpOptional(raise.cause, "cause");
+    return;
+  }
+  case Stmt::Kind::With: {
+    const auto &with = llvm::cast<WithStmt>(stmt);
+    line() << "With\n";
+    Nested nested(*this);
+    for (const WithItem &item : with.items) {
+      line() << "Item\n";
+      Nested nestedItem(*this);
+      dumpExpr(*item.context, "context");
+      dumpOptional(item.target, "target");
+    }
+    dumpBlock("Body", with.body);
     return;
   }
   case Stmt::Kind::Unsupported:

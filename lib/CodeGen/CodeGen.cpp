@@ -78,6 +78,8 @@ Type Generator::convertType(const sema::Type *type) {
     return convertType(llvm::cast<sema::BoundMethodType>(type)->getReceiver());
   case sema::Type::Kind::Optional: // a nullable reference: None is null
     return convertType(llvm::cast<sema::OptionalType>(type)->getValue());
+  case sema::Type::Kind::File:
+    return FileType::get(&context);
   case sema::Type::Kind::Function:
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
@@ -384,7 +386,7 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 
 bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
-      type->isClass() || type->isOptional() ||
+      type->isClass() || type->isOptional() || type->isFile() ||
       type->getKind() == sema::Type::Kind::BoundMethod)
     return true;
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
@@ -525,6 +527,9 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     return;
   case ast::Stmt::Kind::Raise:
     emitRaise(llvm::cast<ast::RaiseStmt>(stmt));
+    return;
+  case ast::Stmt::Kind::With:
+    emitWith(llvm::cast<ast::WithStmt>(stmt));
     return;
   case ast::Stmt::Kind::ClassDef: // classes are emitted up front
     return;
@@ -822,6 +827,16 @@ void Generator::emitForLoop(
         enumerateStart = emitExprAs(*call->keywords[0].value, intType);
     }
     countOffset = enumerateStart;
+    // A file alone is read line by line; zip() reads it whole.
+    ast::Expr *fileExpr = walk == sema::Builtin::Print ? &iter
+                          : walk == sema::Builtin::Enumerate
+                              ? call->args[0].get()
+                              : nullptr;
+    if (fileExpr && fileExpr->type->isFile()) {
+      emitFileLoop(*fileExpr, walk == sema::Builtin::Enumerate,
+                   enumerateStart, l, assign, emitBody, orElse);
+      return;
+    }
     auto addSequence = [&](ast::Expr &expr) {
       // Lives until the statement ends.
       // A str is walked by index as it is; dicts and sets as lists.

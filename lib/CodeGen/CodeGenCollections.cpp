@@ -15,7 +15,13 @@ using sema::Builtin;
 
 Value Generator::asList(Value value, const sema::Type *type, Location l) {
   Value list;
-  if (auto *dict = llvm::dyn_cast<sema::DictType>(type)) {
+  if (auto *file = llvm::dyn_cast<sema::FileType>(type)) {
+    // The remaining lines, read now (for, enumerate(), list(), sorted()...).
+    const sema::Type *listType = program.types.getList(file->getLine());
+    list = FileMethodOp::create(builder, l, convertType(listType),
+                                FileMethod::readlines, ValueRange{value});
+    track(list, listType);
+  } else if (auto *dict = llvm::dyn_cast<sema::DictType>(type)) {
     const sema::Type *listType = program.types.getList(dict->getKey());
     list = DictMethodOp::create(builder, l, TypeRange{convertType(listType)},
                                 DictMethod::keys, ValueRange{value})

@@ -130,18 +130,26 @@ void Generator::emitTry(ast::TryStmt &stmt) {
     emitTryExcept(stmt);
     return;
   }
-  Location l = loc(stmt.getLoc());
+  emitTryFinally(
+      [&] {
+        if (stmt.handlers.empty())
+          emitBlock(stmt.body);
+        else
+          emitTryExcept(stmt);
+      },
+      [this, &stmt] { emitBlock(stmt.finalBody); }, loc(stmt.getLoc()));
+}
+
+void Generator::emitTryFinally(function_ref<void()> emitBody,
+                               std::function<void()> emitFinally, Location l) {
   Block *onException = new Block(), *after = new Block();
-  finallies.push_back({&stmt.finalBody, loops.size(), handlers, handlerTemps});
+  finallies.push_back({emitFinally, loops.size(), handlers, handlerTemps});
   pushHandler(onException);
-  if (stmt.handlers.empty())
-    emitBlock(stmt.body);
-  else
-    emitTryExcept(stmt);
+  emitBody();
   popHandler();
   finallies.pop_back();
   if (!isTerminated()) {
-    emitBlock(stmt.finalBody);
+    emitFinally();
     if (!isTerminated())
       cf::BranchOp::create(builder, l, after);
   }
@@ -152,7 +160,7 @@ void Generator::emitTry(ast::TryStmt &stmt) {
       CatchOp::create(builder, l, convertType(exceptionType()));
   pushTemps(); // the exception, owned while the finally body runs
   temps.back().push_back(exception);
-  emitBlock(stmt.finalBody);
+  emitFinally();
   if (!isTerminated())
     emitThrow(exception, exceptionType(), l, /*reraise=*/true);
   popTemps();
@@ -236,7 +244,7 @@ void Generator::emitFinalliesBefore(size_t loopDepth, Location l) {
     FinallyScope scope = finallies.pop_back_val();
     handlers = scope.handlers;
     handlerTemps = scope.handlerTemps;
-    emitBlock(*scope.body);
+    scope.emit();
     if (isTerminated())
       break;
   }

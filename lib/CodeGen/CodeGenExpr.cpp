@@ -459,6 +459,8 @@ Value Generator::emitCall(ast::CallExpr &call) {
       return emitDictMethodCall(call, *attr);
     if (attr->value->type->isSet())
       return emitSetMethodCall(call, *attr);
+    if (attr->value->type->isFile())
+      return emitFileMethodCall(call, *attr);
     return emitStrMethodCall(call, *attr);
   }
   auto *callee = llvm::cast<ast::NameExpr>(call.callee.get());
@@ -489,14 +491,15 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
     SmallVector<Value> values;
     for (ast::ExprPtr &arg : call.args)
       values.push_back(emitExpr(*arg));
-    Value sep, end;
+    Value sep, end, file;
     for (ast::Keyword &keyword : call.keywords) {
       Value value = emitExpr(*keyword.value);
       if (keyword.value->type->isNone())
-        continue; // sep=None / end=None mean the default
-      (keyword.name == "sep" ? sep : end) = value;
+        continue; // sep=None / end=None / file=None mean the default
+      (keyword.name == "sep" ? sep : keyword.name == "end" ? end : file) =
+          value;
     }
-    PrintOp::create(builder, l, values, sep, end);
+    PrintOp::create(builder, l, values, sep, end, file);
     return noneValue(l);
   }
   case Builtin::Abs: {
@@ -692,7 +695,11 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
                        : emitExprAs(*call.args[0], program.types.getInt()));
     return noneValue(l);
   case Builtin::SysArgv:
+  case Builtin::SysStdout:
+  case Builtin::SysStderr:
     break; // a value, not a call
+  case Builtin::Open:
+    return emitOpen(call);
   case Builtin::TimePerfCounter:
     return ClockOp::create(builder, l, builder.getStringAttr("perf_counter"));
   case Builtin::TimeTime:
@@ -723,6 +730,10 @@ Value Generator::emitModuleValue(Symbol *member, Location l) {
   if (member->kind == Symbol::Kind::Constant)
     return arith::ConstantOp::create(builder, l,
                                      builder.getF64FloatAttr(member->constant));
+  if (member->builtin == Builtin::SysStdout)
+    return StdStreamOp::create(builder, l, StdStream::stdout); // immortal
+  if (member->builtin == Builtin::SysStderr)
+    return StdStreamOp::create(builder, l, StdStream::stderr);
   return SysArgvOp::create(builder, l, convertType(member->type)); // owned
 }
 

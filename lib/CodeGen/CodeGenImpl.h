@@ -12,6 +12,8 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <functional>
+
 namespace roast::codegen {
 
 class Generator {
@@ -226,6 +228,21 @@ private:
                                    const sema::Type *lt, mlir::Value rhs,
                                    const sema::Type *rt, mlir::Location l);
 
+  // CodeGenFiles.cpp: open(), file methods, sys.stdout/stderr and with.
+  mlir::Value emitOpen(ast::CallExpr &call);
+  mlir::Value emitFileMethodCall(ast::CallExpr &call,
+                                 ast::AttributeExpr &callee);
+  /// `for line in f` / `for i, line in enumerate(f[, start])`: reads one
+  /// line per step until readline() gives "", so that the file position
+  /// after a `break` is the line after the last one seen.
+  void emitFileLoop(
+      ast::Expr &fileExpr, bool enumerate, mlir::Value start, mlir::Location l,
+      llvm::function_ref<void(mlir::Value, const sema::Type *)> assign,
+      llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
+      ast::Block &orElse);
+  /// `with` over items[index...] around the body.
+  void emitWith(ast::WithStmt &stmt, size_t index = 0);
+
   // CodeGenExceptions.cpp: try, except, finally and raise.
   /// Follows each op that may raise, built inside a try body, with
   /// roast.check_raised to the innermost handler.
@@ -254,6 +271,11 @@ private:
   void endFrameCleanup(mlir::Location l);
   void emitRaise(ast::RaiseStmt &stmt);
   void emitTry(ast::TryStmt &stmt);
+  /// `try: emitBody() finally: emitFinally()`: the finally code runs once
+  /// per way out of the body (fall through, exception, return, break,
+  /// continue).
+  void emitTryFinally(llvm::function_ref<void()> emitBody,
+                      std::function<void()> emitFinally, mlir::Location l);
   void emitTryExcept(ast::TryStmt &stmt);
   /// Whether `exception` is an instance of the class or classes `classes`
   /// names.
@@ -313,7 +335,7 @@ private:
   /// The exceptions the enclosing except clauses handle (bare `raise`).
   llvm::SmallVector<mlir::Value> caught;
   struct FinallyScope {
-    ast::Block *body;
+    std::function<void()> emit; // the finally body
     size_t loopDepth;
     llvm::SmallVector<mlir::Block *> handlers;
   /// For each handler, how many temporary scopes enclosed its try: an

@@ -133,7 +133,7 @@ private:
   StmtPtr parseClassDef();
   StmtPtr parseTryStmt();
   StmtPtr parseWithStmt();
-  bool parseWithItem();
+  bool parseWithItem(std::vector<WithItem> &items);
   bool isParenthesizedWithItems();
   StmtPtr parseAsyncStmt();
   bool isMatchStmtStart();
@@ -1443,6 +1443,7 @@ StmtPtr Parser::parseTryStmt() {
 StmtPtr Parser::parseWithStmt() {
   SMLoc loc = tok.loc;
   consume();
+  std::vector<WithItem> items;
   if (tok.is(TokenKind::l_paren) && isParenthesizedWithItems()) {
     SMLoc openLoc = tok.loc;
     consume();
@@ -1450,22 +1451,21 @@ StmtPtr Parser::parseWithStmt() {
     do {
       if (tok.is(TokenKind::r_paren))
         break;
-      if (!parseWithItem())
+      if (!parseWithItem(items))
         return nullptr;
     } while (consumeIf(TokenKind::comma));
     if (!expectClosing(TokenKind::r_paren, openLoc))
       return nullptr;
   } else {
     do {
-      if (!parseWithItem())
+      if (!parseWithItem(items))
         return nullptr;
     } while (consumeIf(TokenKind::comma));
   }
-  Block discarded;
-  if (!expect(TokenKind::colon) ||
-      !parseBlock(discarded, "'with' statement", loc))
+  Block body;
+  if (!expect(TokenKind::colon) || !parseBlock(body, "'with' statement", loc))
     return nullptr;
-  return std::make_unique<UnsupportedStmt>(loc, "with statements");
+  return std::make_unique<WithStmt>(loc, std::move(items), std::move(body));
 }
 
 /// `with (a as b, c):` versus `with (a, b) as c:`: the items are
@@ -1489,15 +1489,19 @@ bool Parser::isParenthesizedWithItems() {
 }
 
 /// with_item: expression ['as' star_target]
-bool Parser::parseWithItem() {
-  if (!parseExpression())
+bool Parser::parseWithItem(std::vector<WithItem> &items) {
+  SMLoc loc = tok.loc;
+  ExprPtr context = parseExpression();
+  if (!context)
     return false;
+  ExprPtr target;
   if (consumeIf(TokenKind::kw_as)) {
-    ExprPtr target = parseStarTarget();
+    target = parseStarTarget();
     if (!target)
       return false;
     checkTarget(*target, "assign to");
   }
+  items.push_back({loc, std::move(context), std::move(target)});
   return true;
 }
 

@@ -147,7 +147,8 @@ void roast_rt_print_instance(const RoastInstance *o) {
 
 static const int64_t message_offset[] = {ROAST_EXCEPTION_MESSAGE_OFFSET};
 
-#define ROAST_EXCEPTION_CLASS(Name, Base)                                              \
+#define ROAST_EXCEPTION_CLASS_QUALIFIED(Name, Base, Printed)                           \
   const RoastClass roast_rt_class_##Name = {                                           \
-      #Name, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, -1, 0};
+      Printed, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, -1, 0};
+#define ROAST_EXCEPTION_CLASS(Name, Base) ROAST_EXCEPTION_CLASS_QUALIFIED(Name, Base, #Name)
 #include "Roast/Runtime/ExceptionClasses.def"

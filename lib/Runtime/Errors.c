@@ -57,6 +57,13 @@ static const RoastClass *error_class(int32_t kind) {
   case ROAST_ERR_ASSERTION: return &roast_rt_class_AssertionError;
   case ROAST_ERR_MEMORY: return &roast_rt_class_MemoryError;
   case ROAST_ERR_EOF: return &roast_rt_class_EOFError;
+  case ROAST_ERR_OS: return &roast_rt_class_OSError;
+  case ROAST_ERR_FILE_NOT_FOUND: return &roast_rt_class_FileNotFoundError;
+  case ROAST_ERR_PERMISSION: return &roast_rt_class_PermissionError;
+  case ROAST_ERR_IS_A_DIRECTORY: return &roast_rt_class_IsADirectoryError;
+  case ROAST_ERR_NOT_A_DIRECTORY: return &roast_rt_class_NotADirectoryError;
+  case ROAST_ERR_FILE_EXISTS: return &roast_rt_class_FileExistsError;
+  case ROAST_ERR_UNSUPPORTED_OPERATION: return &roast_rt_class_UnsupportedOperation;
   default: return &roast_rt_class_RuntimeError; /* a compiler bug; still raise something */
   }
 }
@@ -94,6 +101,8 @@ RoastInstance *roast_rt_catch(void) {
    * and the next new raise starts a fresh one. */
   RoastInstance *exception = roast_rt_exception;
   roast_rt_exception = NULL;
+  /* A print(..., file=f) that raised half way writes to stdout again. */
+  roast_rt_print_end();
   return exception;
 }
 

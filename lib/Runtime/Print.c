@@ -2,7 +2,7 @@
 /* write(2) and ssize_t are POSIX, not C11. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "StrInternal.h"
+#include "FileInternal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -37,7 +37,29 @@ void roast_rt_flush(void) {
   write_all(buffer, size);
 }
 
+/* The file print(..., file=f) writes to, while it runs; NULL: stdout. */
+static RoastFile *redirect;
+
+void roast_rt_print_begin(RoastFile *f, const char *file, int32_t line, const char *fn) {
+  if (f->closed) {
+    roast_rt_raise(ROAST_ERR_VALUE, "I/O operation on closed file.", file, line, fn);
+    return;
+  }
+  if (!f->writable) {
+    roast_rt_raise(ROAST_ERR_UNSUPPORTED_OPERATION, "not writable", file, line, fn);
+    return;
+  }
+  if (f->kind != ROAST_FILE_STDOUT)
+    redirect = f;
+}
+
+void roast_rt_print_end(void) { redirect = NULL; }
+
 static void append(const char *data, size_t size) {
+  if (redirect) {
+    roast_rt_file_write_bytes(redirect, data, size);
+    return;
+  }
   /* Registered lazily so any program that printed anything (including the
    * unit tests, which do not go through roast_rt_main) is flushed at exit. */
   if (!flush_registered) {

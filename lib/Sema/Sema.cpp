@@ -35,7 +35,8 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"reversed", Builtin::Reversed}, {"list", Builtin::List},
       {"set", Builtin::Set},     {"dict", Builtin::Dict},
       {"hash", Builtin::Hash},   {"isinstance", Builtin::IsInstance},
-      {"super", Builtin::Super}, {"input", Builtin::Input}};
+      {"super", Builtin::Super}, {"input", Builtin::Input},
+      {"open", Builtin::Open}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;
@@ -199,6 +200,10 @@ static void collectAssignedNames(const Block &block,
       addTarget(aug->target.get());
     } else if (auto *forStmt = llvm::dyn_cast<ForStmt>(stmt.get())) {
       addTarget(forStmt->target.get());
+    } else if (auto *with = llvm::dyn_cast<WithStmt>(stmt.get())) {
+      for (WithItem &item : with->items)
+        if (item.target)
+          addTarget(item.target.get());
     }
     forEachChildBlock(*stmt, [&](const Block &child) {
       collectAssignedNames(child, names);
@@ -425,6 +430,8 @@ static bool alwaysReturns(const Stmt &stmt) {
   }
   if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt))
     return alwaysReturns(ifStmt->body) && alwaysReturns(ifStmt->orElse);
+  if (auto *with = llvm::dyn_cast<WithStmt>(&stmt)) // files never swallow
+    return alwaysReturns(with->body);
   if (auto *whileStmt = llvm::dyn_cast<WhileStmt>(&stmt))
     return isConstantTrue(whileStmt->test.get()) &&
            !containsBreak(whileStmt->body);
@@ -1096,6 +1103,9 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::Raise:
     checkRaise(llvm::cast<RaiseStmt>(stmt));
     return;
+  case Stmt::Kind::With:
+    checkWith(llvm::cast<WithStmt>(stmt));
+    return;
   case Stmt::Kind::Global:
     if (!current)
       return; // `global x` at module level is a no-op in Python.
@@ -1205,6 +1215,11 @@ const Type *Checker::checkIterable(Expr &iter) {
       const Type *type = checkExpr(*arg);
       if (type->isError())
         return type;
+      if (type->isFile() && sym->builtin == Builtin::Reversed) {
+        diags.error(arg->getLoc(),
+                    "'_io.TextIOWrapper' object is not reversible");
+        return types.getError();
+      }
       if (const Type *element = iterableElement(type))
         elements.push_back(element);
       else {

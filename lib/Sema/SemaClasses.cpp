@@ -39,6 +39,10 @@ static constexpr BuiltinClass builtinClasses[] = {
     {"OSError", "Exception"},
     {"FileNotFoundError", "OSError"},
     {"PermissionError", "OSError"},
+    {"IsADirectoryError", "OSError"},
+    {"NotADirectoryError", "OSError"},
+    {"FileExistsError", "OSError"},
+    {"UnsupportedOperation", "OSError"}, // io.UnsupportedOperation
     {"StopIteration", "Exception"},
     {"SystemExit", "BaseException"},
     {"KeyboardInterrupt", "BaseException"},

@@ -106,7 +106,7 @@ const Type *Checker::checkName(NameExpr &name) {
     return sym->type;
   case Symbol::Kind::Function:
   case Symbol::Kind::Builtin:
-    if (sym->builtin == Builtin::SysArgv) // from sys import argv
+    if (isModuleValue(sym->builtin)) // from sys import argv
       return sym->type;
     unsupported(name.getLoc(), "functions as values");
     return types.getError();
@@ -594,9 +594,18 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       const Type *type = checkExpr(*arg);
       if (type->isFunction())
         diags.error(arg->getLoc(), "cannot print a function");
+      else if (type->isFile())
+        unsupported(arg->getLoc(), "printing file objects");
     }
     for (Keyword &keyword : call.keywords) {
       const Type *type = checkExpr(*keyword.value);
+      if (keyword.name == "file") {
+        if (!type->isFile() && !type->isNone() && !type->isError())
+          diags.error(keyword.value->getLoc(),
+                      "print() argument 'file' must be a file, not " +
+                          type->str());
+        continue;
+      }
       if (keyword.name != "sep" && keyword.name != "end") {
         diags.error(keyword.loc, "print() keyword argument '" +
                                      keyword.name + "' is not supported yet");
@@ -632,8 +641,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   case Builtin::RandomChoice: case Builtin::RandomShuffle:
     return checkRandomCall(call, builtin, moduleMemberName(call));
   case Builtin::SysArgv:
-    diags.error(call.getLoc(), "'list' object is not callable");
+  case Builtin::SysStdout:
+  case Builtin::SysStderr:
+    diags.error(call.getLoc(),
+                (builtin == Builtin::SysArgv ? "'list'" : "'TextIOWrapper'") +
+                    llvm::Twine(" object is not callable"));
     return types.getError();
+  case Builtin::Open:
+    return checkOpen(call);
   case Builtin::IsInstance:
     return checkIsInstance(call);
   case Builtin::Super:
@@ -936,6 +951,8 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     return checkSetMethodCall(call, callee, set);
   if (auto *cls = llvm::dyn_cast<ClassType>(receiver))
     return checkMethodCall(call, callee, cls->getInfo());
+  if (receiver->isFile())
+    return checkFileMethodCall(call, callee);
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
@@ -1137,6 +1154,10 @@ const Type *Checker::checkStrFormat(CallExpr &call, AttributeExpr &callee) {
 bool Checker::checkHashable(const Type *type, Loc loc) {
   if (isHashable(type))
     return true;
+  if (type->isFile()) { // hashable by identity in CPython
+    unsupported(loc, "files as dict keys and set elements");
+    return false;
+  }
   // CPython names the first unhashable part, by its bare class name.
   while (auto *tuple = llvm::dyn_cast<TupleType>(type))
     type = *llvm::find_if(tuple->getElements(),
@@ -1447,7 +1468,7 @@ const Type *Checker::checkExprImpl(Expr &expr) {
       case Symbol::Kind::Global: // m.g, of a .roast module
         return attr.member->type;
       case Symbol::Kind::Builtin:
-        if (attr.member->builtin == Builtin::SysArgv)
+        if (isModuleValue(attr.member->builtin))
           return attr.member->type;
         break;
       case Symbol::Kind::Class:

@@ -137,6 +137,11 @@ private:
   /// built-in (rewritten to `lambda x: name(x)`), checked with its
   /// parameter bound to `element`. Returns the key's type, or null.
   const Type *checkKeyFunction(ast::Keyword &keyword, const Type *element);
+  // SemaFiles.cpp: open(), file methods and the with statement.
+  const Type *checkOpen(ast::CallExpr &call);
+  const Type *checkFileMethodCall(ast::CallExpr &call,
+                                  ast::AttributeExpr &callee);
+  void checkWith(ast::WithStmt &stmt);
   // SemaModules.cpp: imports and the built-in modules.
   /// Binds the names the module's import statements import, before
   /// anything else in the module is checked.

@@ -79,6 +79,13 @@ Symbol *Checker::lookupModuleMember(llvm::StringRef module,
                                types.getList(types.getStr()), Loc());
       argv->builtin = Builtin::SysArgv;
       sysMembers["argv"] = argv;
+      for (auto [name, builtin] : {std::pair{"stdout", Builtin::SysStdout},
+                                   std::pair{"stderr", Builtin::SysStderr}}) {
+        Symbol *stream =
+            newSymbol(Symbol::Kind::Builtin, name, types.getFile(), Loc());
+        stream->builtin = builtin;
+        sysMembers[name] = stream;
+      }
     }
     return sysMembers.lookup(member);
   }

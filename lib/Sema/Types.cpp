@@ -21,6 +21,8 @@ std::string Type::str() const {
     return "None";
   case Kind::Str:
     return "str";
+  case Kind::File:
+    return "TextIOWrapper";
   case Kind::Error:
     return "<error>";
   case Kind::Var: {
@@ -183,6 +185,8 @@ bool ClassType::isSubclassOf(const ClassType *other) const {
 const Type *roast::sema::iterableElement(const Type *type) {
   if (type->isStr() || type->isError())
     return type;
+  if (auto *file = llvm::dyn_cast<FileType>(type)) // its lines
+    return file->getLine();
   if (auto *list = llvm::dyn_cast<ListType>(type))
     return list->getElement();
   if (auto *dict = llvm::dyn_cast<DictType>(type))

@@ -550,6 +550,7 @@ int main(void) {
   test_format();
   test_collections();
   test_random();
+  test_files();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

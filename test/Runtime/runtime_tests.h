@@ -51,5 +51,7 @@ void test_format(void);
 void test_collections(void);
 /* The random module's tests (random_tests.c). */
 void test_random(void);
+/* The text file tests (file_tests.c). */
+void test_files(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */

@@ -356,6 +356,7 @@ public:
     ClassDef,
     Try,
     Raise,
+    With,
     Unsupported,
   };
 
@@ -592,6 +593,23 @@ public:
       : StmtBase(loc), exc(std::move(exc)), cause(std::move(cause)) {}
   ExprPtr exc;   // may be null
   ExprPtr cause; // may be null
+};
+
+/// One `expr [as target]` of a with statement.
+struct WithItem {
+  Loc loc;
+  ExprPtr context;
+  ExprPtr target; // null without `as`
+};
+
+/// `with a as x, b as y: body`: the items are entered left to right and
+/// exited in reverse, as nested with statements would be.
+class WithStmt : public StmtBase<Stmt::Kind::With> {
+public:
+  WithStmt(Loc loc, std::vector<WithItem> items, Block body)
+      : StmtBase(loc), items(std::move(items)), body(std::move(body)) {}
+  std::vector<WithItem> items;
+  Block body;
 };
 
 /// A statement the parser recognises but the compiler does not support yet

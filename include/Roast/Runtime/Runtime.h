@@ -64,7 +64,8 @@ enum { /* RoastObject.type_id values */
   ROAST_TYPE_TUPLE = 3, /* a tuple boxed to live in a slot (Tuples below) */
   ROAST_TYPE_DICT = 4,
   ROAST_TYPE_SET = 5,
-  ROAST_TYPE_INSTANCE = 6 /* an instance of a class (Classes below) */
+  ROAST_TYPE_INSTANCE = 6, /* an instance of a class (Classes below) */
+  ROAST_TYPE_FILE = 7      /* a text file (Files below) */
 };
 
 /* ---- Printing (buffered stdout) ----------------------------------------- */
@@ -105,7 +106,14 @@ enum RoastErrorKind {
   ROAST_ERR_RUNTIME = 8,       /* RuntimeError */
   ROAST_ERR_ASSERTION = 9,     /* AssertionError */
   ROAST_ERR_MEMORY = 10,       /* MemoryError */
-  ROAST_ERR_EOF = 11           /* EOFError */
+  ROAST_ERR_EOF = 11,          /* EOFError */
+  ROAST_ERR_OS = 12,           /* OSError, and its subclasses below */
+  ROAST_ERR_FILE_NOT_FOUND = 13,
+  ROAST_ERR_PERMISSION = 14,
+  ROAST_ERR_IS_A_DIRECTORY = 15,
+  ROAST_ERR_NOT_A_DIRECTORY = 16,
+  ROAST_ERR_FILE_EXISTS = 17,
+  ROAST_ERR_UNSUPPORTED_OPERATION = 18 /* io.UnsupportedOperation */
 };
 
 struct RoastInstance;
@@ -630,6 +638,38 @@ RoastStr *roast_rt_set_repr(const RoastSet *s);      /* {1, 2}, set() */
 void roast_rt_exit(int64_t status);
 /* sys.argv: a new reference to the one list of the program's arguments (argv[0] first). */
 RoastList *roast_rt_sys_argv(void);
+
+/* ---- Text files (docs/rationale/files.md) --------------------------------- */
+/* open(path, mode) for the text modes r, w, a and x (a 't' may follow):
+ * a new reference to a file object (type_id ROAST_TYPE_FILE) over a stdio
+ * stream.  Releasing the last reference closes the file.  Errors are
+ * CPython's: ValueError "invalid mode: 'q'", FileNotFoundError "[Errno 2]
+ * No such file or directory: 'x.txt'", PermissionError, IsADirectoryError,
+ * NotADirectoryError, FileExistsError, and OSError for any other errno;
+ * binary and '+' modes are ValueErrors (Roast-specific: not supported yet).
+ * Text is UTF-8; reading decodes it as input() does (surrogateescape, where
+ * CPython's files would raise UnicodeDecodeError) and translates "\r\n"
+ * and "\r" to "\n" (universal newlines).  Every operation on a closed file
+ * raises ValueError "I/O operation on closed file."; reading a file opened
+ * for writing, or the reverse, io.UnsupportedOperation "not readable" /
+ * "not writable". */
+typedef struct RoastFile RoastFile;
+RoastFile *roast_rt_file_open(const RoastStr *path, const RoastStr *mode, const char *file, int32_t line, const char *fn);
+RoastStr *roast_rt_file_read(RoastFile *f, const char *file, int32_t line, const char *fn);     /* f.read() */
+RoastStr *roast_rt_file_readline(RoastFile *f, const char *file, int32_t line, const char *fn); /* f.readline(); "" at the end */
+RoastList *roast_rt_file_readlines(RoastFile *f, const char *file, int32_t line, const char *fn); /* f.readlines() */
+/* f.write(s): the number of code points written. */
+int64_t roast_rt_file_write(RoastFile *f, const RoastStr *s, const char *file, int32_t line, const char *fn);
+/* f.close(): flushes and closes; closing twice does nothing. */
+void roast_rt_file_close(RoastFile *f);
+/* sys.stdout (which 1) and sys.stderr (which 2): immortal file objects.
+ * stdout writes go through print's buffer; stderr writes flush it first, so
+ * the two streams interleave in program order. */
+RoastFile *roast_rt_std_stream(int32_t which);
+/* print(..., file=f): output goes to f (ValueError if f is closed) until
+ * roast_rt_print_end(). */
+void roast_rt_print_begin(RoastFile *f, const char *file, int32_t line, const char *fn);
+void roast_rt_print_end(void);
 
 /* ---- Formatting (f-strings and format()) -------------------------------- */
 /* format(v, spec), and f"{v:spec}", with Python's format-spec mini-language

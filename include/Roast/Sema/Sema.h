@@ -51,13 +51,14 @@ enum class Builtin {
   IsInstance,
   Super,
   Input,
+  Open,
   // Functions of the built-in math module (math.f, or from math import f).
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
   MathTan, MathAsin, MathAcos, MathAtan, MathAtan2, MathHypot, MathFabs,
   MathFloor, MathCeil, MathTrunc, MathIsFinite, MathIsInf, MathIsNan,
   MathGcd, MathIsqrt, MathFactorial, MathIsClose,
-  // The sys module.
-  SysExit, SysArgv,
+  // The sys module (argv, stdout and stderr are values, not functions).
+  SysExit, SysArgv, SysStdout, SysStderr,
   // The time module.
   TimePerfCounter, TimeTime, TimeSleep,
   // The random module.
@@ -68,6 +69,13 @@ enum class Builtin {
 /// Whether `builtin` is a function of the math module.
 inline bool isMathBuiltin(Builtin builtin) {
   return builtin >= Builtin::MathSqrt && builtin <= Builtin::MathIsClose;
+}
+
+/// Whether `builtin` is a value member of a module (sys.argv, sys.stdout),
+/// not a function.
+inline bool isModuleValue(Builtin builtin) {
+  return builtin == Builtin::SysArgv || builtin == Builtin::SysStdout ||
+         builtin == Builtin::SysStderr;
 }
 
 /// Methods of `str` that Sema types and CodeGen lowers to roast.str_method.

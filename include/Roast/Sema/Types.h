@@ -22,7 +22,7 @@ public:
   virtual ~Type() = default;
   enum class Kind {
     Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Class,
-    Optional, BoundMethod, Var, Error
+    Optional, BoundMethod, Var, File, Error
   };
 
   Kind getKind() const { return kind; }
@@ -39,6 +39,8 @@ public:
   bool isSet() const { return kind == Kind::Set; }
   bool isClass() const { return kind == Kind::Class; }
   bool isOptional() const { return kind == Kind::Optional; }
+  /// A text file (open()'s result, sys.stdout): CPython's TextIOWrapper.
+  bool isFile() const { return kind == Kind::File; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -136,6 +138,20 @@ private:
   friend class TypeContext;
   explicit SetType(const Type *element) : Type(Kind::Set), element(element) {}
   const Type *element;
+};
+
+/// A text file (CPython's TextIOWrapper): open()'s result, sys.stdout and
+/// sys.stderr. Iterating one gives its lines, strs.
+class FileType : public Type {
+public:
+  const Type *getLine() const { return line; }
+
+  static bool classof(const Type *t) { return t->getKind() == Kind::File; }
+
+private:
+  friend class TypeContext;
+  explicit FileType(const Type *line) : Type(Kind::File), line(line) {}
+  const Type *line;
 };
 
 struct ClassInfo;
@@ -238,6 +254,7 @@ public:
   const Type *getBool() const { return &boolType; }
   const Type *getNone() const { return &noneType; }
   const Type *getStr() const { return &strType; }
+  const Type *getFile() const { return &fileType; }
   /// The type of an expression that already failed to check; operations on
   /// it are silently accepted so that one mistake gives one diagnostic.
   const Type *getError() const { return &errorType; }
@@ -266,6 +283,7 @@ private:
   Simple intType{Type::Kind::Int}, floatType{Type::Kind::Float},
       boolType{Type::Kind::Bool}, noneType{Type::Kind::None},
       strType{Type::Kind::Str}, errorType{Type::Kind::Error};
+  FileType fileType{&strType};
   llvm::FoldingSet<FunctionType> functionTypes;
   llvm::FoldingSet<TupleType> tupleTypes;
   llvm::FoldingSet<ListType> listTypes;

@@ -30,6 +30,7 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
   populateRoastListPatterns(converter, abi, patterns);
   populateRoastDictPatterns(converter, abi, patterns);
   populateRoastSetPatterns(converter, abi, patterns);
+  populateRoastFilePatterns(converter, abi, patterns);
   populateRoastRefCountPatterns(converter, abi, patterns);
 }
 

@@ -180,6 +180,10 @@ struct PrintOpLowering : public RuntimeOpConversionPattern<PrintOp> {
   matchAndRewrite(PrintOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    // print(..., file=f): the runtime sends the output to f until the end
+    // (a closed f raises first; an exception in between resets it).
+    if (Value file = adaptor.getFile())
+      abi.callAt(rewriter, op, RuntimeFunction::PrintBegin, file);
     auto emitText = [&](Value str, StringRef defaultText) {
       if (str)
         abi.call(rewriter, loc, RuntimeFunction::PrintStr, str);
@@ -199,6 +203,8 @@ struct PrintOpLowering : public RuntimeOpConversionPattern<PrintOp> {
         abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
     }
     emitText(adaptor.getEnd(), "\n");
+    if (adaptor.getFile())
+      abi.call(rewriter, loc, RuntimeFunction::PrintEnd, {});
     rewriter.eraseOp(op);
     return success();
   }

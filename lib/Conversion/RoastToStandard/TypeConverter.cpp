@@ -22,6 +22,7 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
   addConversion([ptr](DictType) -> Type { return ptr; });
   addConversion([ptr](SetType) -> Type { return ptr; });
   addConversion([ptr](ObjectType) -> Type { return ptr; });
+  addConversion([ptr](FileType) -> Type { return ptr; });
   // Tuples are immutable values: a struct passed and stored by value.
   addConversion([this](TupleType tuple) -> std::optional<Type> {
     SmallVector<Type> elements;

@@ -102,7 +102,7 @@ roast.func @f() {
 
 roast.func @f(%s: !roast.ref<i64>) {
   // expected-error@+1 {{'roast.print' op operand #0 must be variadic of}}
-  "roast.print"(%s) {operandSegmentSizes = array<i32: 1, 0, 0>} : (!roast.ref<i64>) -> ()
+  "roast.print"(%s) {operandSegmentSizes = array<i32: 1, 0, 0, 0>} : (!roast.ref<i64>) -> ()
   roast.return
 }
 

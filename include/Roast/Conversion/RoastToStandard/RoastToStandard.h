@@ -78,6 +78,11 @@ void populateRoastSetPatterns(const mlir::TypeConverter &converter,
                               RuntimeABI &abi,
                               mlir::RewritePatternSet &patterns);
 
+/// Text file ops (open, methods, close, sys.stdout/stderr): runtime calls.
+void populateRoastFilePatterns(const mlir::TypeConverter &converter,
+                               RuntimeABI &abi,
+                               mlir::RewritePatternSet &patterns);
+
 /// roast.retain / roast.release: inline count updates.
 void populateRoastRefCountPatterns(const mlir::TypeConverter &converter,
                                    RuntimeABI &abi,

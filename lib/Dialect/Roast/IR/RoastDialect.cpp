@@ -68,7 +68,7 @@ Operation *RoastDialect::materializeConstant(OpBuilder &builder,
   if (isa<UnitAttr>(value) && isa<NoneType>(type))
     return NoneOp::create(builder, loc);
   if (isa<UnitAttr>(value) &&
-      isa<StrType, ListType, DictType, SetType, ObjectType>(type))
+      isa<StrType, ListType, DictType, SetType, ObjectType, FileType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::materialize(builder, value, type, loc);
 }

@@ -22,6 +22,8 @@ bool roast::mayRaise(Operation *op) {
     return false;
   if (!isa<PrintOp, ReprOp>(op))
     return true;
+  if (auto print = dyn_cast<PrintOp>(op); print && print.getFile())
+    return true; // the file may be closed
   return llvm::any_of(op->getOperandTypes(), [](Type type) {
     return isa<ObjectType, ListType, DictType, SetType, TupleType>(type);
   });
@@ -38,7 +40,7 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return StringOp::create(builder, loc, builder.getStringAttr(""));
   if (isa<roast::NoneType>(type))
     return NoneOp::create(builder, loc);
-  if (isa<ListType, DictType, SetType, ObjectType>(type))
+  if (isa<ListType, DictType, SetType, ObjectType, FileType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));

@@ -36,9 +36,11 @@ class MayRaise : public mlir::OpTrait::TraitBase<ConcreteType, MayRaise> {};
 
 namespace roast {
 /// Whether values of `type` are pointers to reference-counted heap objects
-/// (str, list, dict, set): the types retain/release act on directly.
+/// (str, list, dict, set, instances, files): the types retain/release act
+/// on directly.
 inline bool isObjectType(mlir::Type type) {
-  return mlir::isa<StrType, ListType, DictType, SetType, ObjectType>(type);
+  return mlir::isa<StrType, ListType, DictType, SetType, ObjectType, FileType>(
+      type);
 }
 
 /// Whether values of `type` hold references: objects, and tuples holding

@@ -162,7 +162,7 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
   }];
   let results = (outs AnyTypeOf<[Roast_StrType, Roast_ListType,
                                  Roast_DictType, Roast_SetType,
-                                 Roast_ObjectType]>:$result);
+                                 Roast_ObjectType, Roast_FileType]>:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
@@ -1247,18 +1247,22 @@ def Roast_PrintOp : Roast_Op<"print", [Roast_MayRaise, AttrSizedOperandSegments]
   let summary = "Python's print()";
   let description = [{
     Writes the values' `str()` separated by `sep` (default `" "`) and
-    followed by `end` (default `"\n"`) to the buffered standard output.
+    followed by `end` (default `"\n"`) to the buffered standard output, or
+    to `file` when there is one (`print(..., file=sys.stderr)`).
 
     ```mlir
     roast.print %a, %b : i64, f64
     roast.print %s sep %comma end %empty : !roast.str
+    roast.print %s file %err : !roast.str
     ```
   }];
   let arguments = (ins Variadic<Roast_Printable>:$values,
                        Optional<Roast_StrType>:$sep,
-                       Optional<Roast_StrType>:$end);
+                       Optional<Roast_StrType>:$end,
+                       Optional<Roast_FileType>:$file);
   let assemblyFormat = [{
-    ($values^)? (`sep` $sep^)? (`end` $end^)? attr-dict (`:` type($values)^)?
+    ($values^)? (`sep` $sep^)? (`end` $end^)? (`file` $file^)? attr-dict
+    (`:` type($values)^)?
   }];
 }
 
@@ -1333,5 +1337,6 @@ def Roast_StackGuardOp : Roast_Op<"stack_guard", [Roast_MayRaise]> {
 
 include "Roast/Dialect/Roast/IR/RoastClassOps.td"
 include "Roast/Dialect/Roast/IR/RoastExceptionOps.td"
+include "Roast/Dialect/Roast/IR/RoastFileOps.td"
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_TD

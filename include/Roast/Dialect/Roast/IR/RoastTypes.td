@@ -84,6 +84,15 @@ def Roast_ObjectType : Roast_Type<"Object", "object"> {
   let assemblyFormat = "`<` $className `>`";
 }
 
+def Roast_FileType : Roast_Type<"File", "file"> {
+  let summary = "a text file";
+  let description = [{
+    A reference to a file object (`open()`'s result, `sys.stdout`,
+    `sys.stderr`): the common object header, then the stream and its state
+    (docs/rationale/files.md). Releasing the last reference closes the file.
+  }];
+}
+
 def Roast_Int : I<64>;
 def Roast_Float : F<64>;
 def Roast_Bool : I<1>;
@@ -102,7 +111,7 @@ def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
 /// reference inside, for tuples).
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType, AnyTuple,
-                                  Roast_ObjectType]>;
+                                  Roast_ObjectType, Roast_FileType]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
                                  Roast_ListType, Roast_DictType,
