@@ -371,6 +371,12 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
   }
   ClassInfo &info = *cls->getInfo();
   if (const FieldInfo *field = info.findField(attr.attr)) {
+    if (field->type->isOptional())
+      if (std::optional<Narrowing> narrowing = narrowable(attr))
+        if (const Type *type = lookupNarrowed(narrowing->key)) {
+          attr.narrowed = true; // `node.next` tested not None
+          return type;
+        }
     return field->type;
   }
   if (FunctionInfo *method = info.findMethod(attr.attr)) {
@@ -443,10 +449,19 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
   }
   target.type = field->type;
   typedExprs.push_back(&target);
-  if (!isAssignable(valueType, field->type) && !valueType->isError())
+  std::optional<Narrowing> narrowing = narrowable(target);
+  const Type *before = narrowing ? lookupNarrowed(narrowing->key) : nullptr;
+  forgetAttributeNarrowings(target.attr);
+  if (!isAssignable(valueType, field->type) && !valueType->isError()) {
     diags.error(loc, "cannot assign a value of type " + valueType->str() +
                          " to field '" + target.attr + "' of type " +
                          field->type->str());
+    return;
+  }
+  // `node.next = Node(...)`: not None until the block ends.
+  if (narrowing && !valueType->isOptional() && !valueType->isNone() &&
+      !valueType->isError())
+    narrowRestOfBlock(*narrowing, before);
 }
 
 const Type *Checker::checkConstruction(CallExpr &call, ClassInfo &info) {

@@ -126,7 +126,7 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
         storage.isInteger(8)
             ? Value(arith::TruncIOp::create(rewriter, loc,
                                             rewriter.getI1Type(), stored))
-            : decodeSlot(rewriter, loc, *getTypeConverter(), stored,
+            : decodeSlot(rewriter, loc, *getTypeConverter(), abi, stored,
                          op.getType());
     rewriter.replaceOp(op, result);
     return success();
@@ -397,7 +397,7 @@ struct ListReduceLowering : public RuntimeOpConversionPattern<ListReduceOp> {
           rewriter, loc, op.getReduction() == ListReduction::max ? 1 : 0);
       Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListExtreme,
                                {list, wantMax});
-      result = decodeSlot(rewriter, loc, *getTypeConverter(), slot,
+      result = decodeSlot(rewriter, loc, *getTypeConverter(), abi, slot,
                           op.getType());
       break;
     }
