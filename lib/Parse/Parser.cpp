@@ -283,10 +283,12 @@ ExprPtr Parser::parseAnnotation() {
     return annotation;
   Parser sub(sourceMgr, diags, begin, end);
   ExprPtr parsed = sub.parseExpression();
-  if (parsed && !sub.tok.isAny(TokenKind::newline, TokenKind::eof)) {
-    sub.syntaxError(sub.tok.loc, "invalid syntax in string annotation");
-    return nullptr;
-  }
+  if (parsed && !sub.tok.isAny(TokenKind::newline, TokenKind::eof))
+    parsed = nullptr;
+  if (!parsed) // the statement's one error: the string's first mistake
+    syntaxError(sub.pendingError ? sub.pendingError->loc : sub.tok.loc,
+                sub.pendingError ? sub.pendingError->message
+                                 : "invalid syntax in string annotation");
   return parsed;
 }
 

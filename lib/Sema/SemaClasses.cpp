@@ -366,7 +366,11 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
   if (!cls) {
     diags.error(attr.getLoc(), "'" + base->str() +
                                    "' object has no attribute '" + attr.attr +
-                                   "'");
+                                   "'" +
+                                   (base->isOptional()
+                                        ? " (it may be None: test `is not "
+                                          "None` first)"
+                                        : ""));
     return types.getError();
   }
   ClassInfo &info = *cls->getInfo();
@@ -563,6 +567,12 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
   if (!checkArgCount(call, "isinstance", 2, 2))
     return types.getBool();
   const Type *value = checkExpr(*call.args[0]);
+  if (value->isOptional()) { // decided at run time: narrow it first
+    checkExpr(*call.args[1]);
+    unsupported(call.args[0]->getLoc(),
+                "isinstance() of optional values (test `is not None`)");
+    return types.getBool();
+  }
   bool anyClass = false;
   auto checkClass = [&](Expr &expr) {
     auto *name = llvm::dyn_cast<NameExpr>(&expr);

@@ -44,6 +44,12 @@ bool Checker::mergeElement(Expr &element, const Type *&common,
     return false;
   }
   if (!expected && !unify(type, common)) {
+    // [1, None] is a list[int | None].
+    if (const Type *joined = join(common, type);
+        joined && joined->isOptional()) {
+      common = joined;
+      return true;
+    }
     diags.error(element.getLoc(), what + "s of different types (" +
                                       common->str() + " and " + type->str() +
                                       ") are not supported yet");
