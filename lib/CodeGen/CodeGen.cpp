@@ -75,7 +75,8 @@ Type Generator::convertType(const sema::Type *type) {
     return convertType(llvm::cast<sema::BoundMethodType>(type)->getReceiver());
   case sema::Type::Kind::Optional:
     return OptionalType::get(
-        &context, convertType(llvm::cast<sema::OptionalType>(type)->getValue()));
+        &context,
+        convertType(llvm::cast<sema::OptionalType>(type)->getValue()));
   case sema::Type::Kind::Function:
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:

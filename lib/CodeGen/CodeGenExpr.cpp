@@ -35,12 +35,10 @@ Value Generator::unwrapOptional(Value value, Location l) {
       builder, l, cast<OptionalType>(value.getType()).getValueType(), value);
 }
 
-Value Generator::checkedUnwrap(Value value, llvm::StringRef name,
-                               Location l) {
+Value Generator::checkedUnwrap(Value value, llvm::StringRef name, Location l) {
   Block *bad = new Block(), *ok = new Block();
-  cf::CondBranchOp::create(builder, l,
-                           OptionalIsNoneOp::create(builder, l, value), bad,
-                           ok);
+  cf::CondBranchOp::create(
+      builder, l, OptionalIsNoneOp::create(builder, l, value), bad, ok);
   startBlock(bad);
   emitBuiltinRaise(ExceptionKind::TypeError,
                    ("'" + name +
@@ -75,17 +73,16 @@ Value Generator::coerce(Value value, const sema::Type *from,
     // value of None is unspecified but harmless to convert (Sema allows
     // only numeric widening and upcasts here).
     Value none = OptionalIsNoneOp::create(builder, l, value);
-    Value converted = OptionalWrapOp::create(
-        builder, l, type,
-        coerce(unwrapOptional(value, l), fromOptional->getValue(),
-               optional->getValue(), l));
-    return arith::SelectOp::create(builder, l, none,
-                                   OptionalNoneOp::create(builder, l, type),
-                                   converted);
+    Value converted = OptionalWrapOp::create(builder, l, type,
+                                             coerce(unwrapOptional(value, l),
+                                                    fromOptional->getValue(),
+                                                    optional->getValue(), l));
+    return arith::SelectOp::create(
+        builder, l, none, OptionalNoneOp::create(builder, l, type), converted);
   }
   if (auto *fromOptional = llvm::dyn_cast<sema::OptionalType>(from))
-    return coerce(unwrapOptional(value, l),
-                  fromOptional->getValue(), to, l); // known not None
+    return coerce(unwrapOptional(value, l), fromOptional->getValue(), to,
+                  l); // known not None
   if (auto *toClass = llvm::dyn_cast<sema::ClassType>(to))
     return upcast(value, *toClass->getInfo(), l);
   if (auto *toTuple = llvm::dyn_cast<sema::TupleType>(to)) {
@@ -135,14 +132,11 @@ Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
     // false too), tested only when there is a value.
     Block *some = new Block(), *merge = new Block();
     merge->addArgument(builder.getI1Type(), l);
-    cf::CondBranchOp::create(builder, l,
-                             OptionalIsNoneOp::create(builder, l, value), merge,
-                             ValueRange{boolConstant(false, l)}, some,
-                             ValueRange{});
+    cf::CondBranchOp::create(
+        builder, l, OptionalIsNoneOp::create(builder, l, value), merge,
+        ValueRange{boolConstant(false, l)}, some, ValueRange{});
     startBlock(some);
-    Value truth =
-        truthValue(unwrapOptional(value, l),
-                   optional->getValue(), l);
+    Value truth = truthValue(unwrapOptional(value, l), optional->getValue(), l);
     cf::BranchOp::create(builder, l, merge, ValueRange{truth});
     startBlock(merge);
     return merge->getArgument(0);
@@ -309,9 +303,9 @@ Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
     if (i + 1 == expr.values.size()) {
       popTemps(value);
       consume(value, expr.type);
-      cf::BranchOp::create(builder, l, merge,
-                           ValueRange{coerce(value, operand->type, expr.type,
-                                             l)});
+      cf::BranchOp::create(
+          builder, l, merge,
+          ValueRange{coerce(value, operand->type, expr.type, l)});
       break;
     }
     Value truth = truthValue(value, operand->type, l);
@@ -435,10 +429,10 @@ Value Generator::emitOptionalComparison(ast::CmpOp op, Value lhs,
   Value lhsNone = optionalIsNone(lhs, lt, l);
   Value rhsNone = optionalIsNone(rhs, rt, l);
   Value bothNone = arith::AndIOp::create(builder, l, lhsNone, rhsNone);
-  Value noneResult =
-      positive ? bothNone
-               : Value(arith::XOrIOp::create(builder, l, bothNone,
-                                             boolConstant(true, l)));
+  Value noneResult = positive
+                         ? bothNone
+                         : Value(arith::XOrIOp::create(builder, l, bothNone,
+                                                       boolConstant(true, l)));
   if (lt->isNone() || rt->isNone())
     return noneResult; // `x is None`, `x == None`
   assert((op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq) &&

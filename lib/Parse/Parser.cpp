@@ -278,8 +278,8 @@ ExprPtr Parser::parseAnnotation() {
   // so that the expression's locations point into it; others stay strings.
   const char *quote = text->getLoc().getPointer();
   const char *begin = quote + 1, *end = begin + text->value.size();
-  if ((*quote != '\'' && *quote != '"') || end >= bufferEnd ||
-      *end != *quote || llvm::StringRef(begin, end - begin) != text->value)
+  if ((*quote != '\'' && *quote != '"') || end >= bufferEnd || *end != *quote ||
+      llvm::StringRef(begin, end - begin) != text->value)
     return annotation;
   Parser sub(sourceMgr, diags, begin, end);
   ExprPtr parsed = sub.parseExpression();

@@ -364,11 +364,10 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
     return base;
   auto *cls = llvm::dyn_cast<ClassType>(base);
   if (!cls) {
-    diags.error(attr.getLoc(), "'" + base->str() +
-                                   "' object has no attribute '" + attr.attr +
-                                   "'" +
-                                   (base->isOptional()
-                                        ? " (it may be None: test `is not "
+    diags.error(attr.getLoc(),
+                "'" + base->str() + "' object has no attribute '" + attr.attr +
+                    "'" +
+                    (base->isOptional() ? " (it may be None: test `is not "
                                           "None` first)"
                                         : ""));
     return types.getError();

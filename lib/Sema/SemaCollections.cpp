@@ -158,8 +158,7 @@ const Type *Checker::checkDictMethodCall(CallExpr &call, AttributeExpr &callee,
     return types.getError();
   if (sig->name == "get" &&
       (call.args.size() == 1 ||
-       (call.args.size() == 2 &&
-        llvm::isa<NoneLitExpr>(call.args[1].get())))) {
+       (call.args.size() == 2 && llvm::isa<NoneLitExpr>(call.args[1].get())))) {
     // d.get(k) and d.get(k, None) return the value or None.
     if (!checkMethodArgs(call, "dict.get", {key, none}, 1))
       return types.getError();

@@ -351,34 +351,31 @@ const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
 void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
                               Loc loc, Loc comparatorLoc) {
   if (op == CmpOp::In || op == CmpOp::NotIn) {
-    const Type *element =
-        rhs->isList() || rhs->isDict() || rhs->isSet() ? iterableElement(rhs)
-                                                       : nullptr;
+    const Type *element = rhs->isList() || rhs->isDict() || rhs->isSet()
+                              ? iterableElement(rhs)
+                              : nullptr;
     if (rhs->isTuple()) {
       ; // x in (a, b): x == a or x == b, each by Python's equality
     } else if (rhs->isClass()) {
       FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
       if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
         diags.error(loc, "argument of type '" + rhs->str() +
-                                       "' does not support 'in' with " +
-                                       lhs->str());
+                             "' does not support 'in' with " + lhs->str());
     } else if (element) {
       if (!isAssignable(lhs, element))
         diags.error(loc, "'in' tests a " + rhs->str() +
-                                       " for a value of type " +
-                                       lhs->str());
+                             " for a value of type " + lhs->str());
     } else if (!lhs->isStr() || !rhs->isStr()) {
-      unsupported(comparatorLoc, "'in' operators on " +
-                                            rhs->str() + " values");
+      unsupported(comparatorLoc, "'in' operators on " + rhs->str() + " values");
     }
   } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
-    bool containers = (lhs->isList() || lhs->isDict() || lhs->isSet()) &&
-                      unify(lhs, rhs);
+    bool containers =
+        (lhs->isList() || lhs->isDict() || lhs->isSet()) && unify(lhs, rhs);
     if (lhs->isClass() && rhs->isClass())
       containers = isAssignable(lhs, rhs) || isAssignable(rhs, lhs);
     if (!lhs->isNone() && !rhs->isNone() && !containers)
       unsupported(loc, "'is' comparisons of values other "
-                                 "than None and containers of one type");
+                       "than None and containers of one type");
   } else if (lhs->isOptional() || rhs->isOptional()) {
     // Optionals compare for equality only: None equals None, values
     // compare as their types do.
@@ -394,16 +391,15 @@ void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
       checkComparison(op, valueOf(lhs), valueOf(rhs), loc, comparatorLoc);
   } else if (lhs->isClass() || rhs->isClass()) {
     checkInstanceComparison(op, lhs, rhs, loc);
-  } else if (lhs->isList() || rhs->isList() || lhs->isDict() ||
-             rhs->isDict() || lhs->isSet() || rhs->isSet()) {
+  } else if (lhs->isList() || rhs->isList() || lhs->isDict() || rhs->isDict() ||
+             lhs->isSet() || rhs->isSet()) {
     // Dicts only compare for equality; sets order by inclusion.
     bool ordering = op != CmpOp::Eq && op != CmpOp::NotEq;
     if (!unify(lhs, rhs) || (ordering && lhs->isDict()))
       diags.error(loc, "'" + spelling(op) +
-                                     "' not supported between instances "
-                                     "of '" +
-                                     lhs->str() + "' and '" + rhs->str() +
-                                     "'");
+                           "' not supported between instances "
+                           "of '" +
+                           lhs->str() + "' and '" + rhs->str() + "'");
   } else if (lhs->isStr() && rhs->isStr())
     ; // Lexicographic, by code point.
   else if (lhs->isTuple() && rhs->isTuple())
@@ -416,10 +412,9 @@ void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
            ((op != CmpOp::Eq && op != CmpOp::NotEq) &&
             (lhs->isNone() || rhs->isNone())))
     diags.error(loc, "'" + spelling(op) +
-                                   "' not supported between instances "
-                                   "of '" +
-                                   lhs->str() + "' and '" + rhs->str() +
-                                   "'");
+                         "' not supported between instances "
+                         "of '" +
+                         lhs->str() + "' and '" + rhs->str() + "'");
 }
 
 const Type *Checker::checkCompare(CompareExpr &expr) {

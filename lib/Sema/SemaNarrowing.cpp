@@ -21,8 +21,8 @@ using namespace roast::sema;
 static std::optional<Checker::NarrowKey> keyOf(const Expr &expr) {
   if (auto *name = llvm::dyn_cast<NameExpr>(&expr)) {
     Symbol *sym = name->symbol;
-    if (!sym || (sym->kind != Symbol::Kind::Local &&
-                 sym->kind != Symbol::Kind::Global))
+    if (!sym ||
+        (sym->kind != Symbol::Kind::Local && sym->kind != Symbol::Kind::Global))
       return std::nullopt;
     return Checker::NarrowKey{sym, ""};
   }
@@ -159,8 +159,8 @@ Checker::NarrowingScope::NarrowingScope(Checker &checker,
                                         llvm::ArrayRef<Narrowing> narrowings)
     : checker(checker) {
   for (const Narrowing &narrowing : narrowings) {
-    saved.push_back({narrowing.key, checker.lookupNarrowed(narrowing.key),
-                     narrowing.type});
+    saved.push_back(
+        {narrowing.key, checker.lookupNarrowed(narrowing.key), narrowing.type});
     checker.narrowed[narrowing.key] = narrowing.type;
   }
 }

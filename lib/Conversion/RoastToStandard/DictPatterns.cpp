@@ -51,8 +51,9 @@ struct DictGetLowering : public RuntimeOpConversionPattern<DictGetOp> {
     Value slot =
         abi.callAt(rewriter, op, RuntimeFunction::DictGet, {adaptor.getDict(), key});
     slots.finish();
-    rewriter.replaceOp(op, decodeSlot(rewriter, op.getLoc(), *getTypeConverter(), abi,
-                                      slot, op.getType()));
+    rewriter.replaceOp(op,
+                       decodeSlot(rewriter, op.getLoc(), *getTypeConverter(),
+                                  abi, slot, op.getType()));
     return success();
   }
 };
@@ -183,7 +184,8 @@ struct DictMethodLowering : public RuntimeOpConversionPattern<DictMethodOp> {
                             {dict, key(), value()});
       // The dict holds the value now, including a tuple boxed for the call.
       slots.finish();
-      result = decodeSlot(rewriter, loc, converter, abi, slot, type.getValueType());
+      result =
+          decodeSlot(rewriter, loc, converter, abi, slot, type.getValueType());
       break;
     }
     case DictMethod::del:
@@ -239,8 +241,9 @@ struct DictCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
 void roast::populateRoastDictPatterns(const TypeConverter &converter,
                                       RuntimeABI &abi,
                                       RewritePatternSet &patterns) {
-  patterns.add<DictNewLowering, DictGetLowering,
-               DictLookupLowering<DictGetOrOp>, DictLookupLowering<DictLookupOp>,
-               DictSetLowering, DictContainsLowering, DictMethodLowering,
-               DictCmpLowering>(converter, patterns.getContext(), abi);
+  patterns
+      .add<DictNewLowering, DictGetLowering, DictLookupLowering<DictGetOrOp>,
+           DictLookupLowering<DictLookupOp>, DictSetLowering,
+           DictContainsLowering, DictMethodLowering, DictCmpLowering>(
+          converter, patterns.getContext(), abi);
 }

@@ -10,8 +10,7 @@
 using namespace mlir;
 using namespace roast;
 
-Value roast::lowerOptionalNone(OpBuilder &builder, Location loc,
-                               Type lowered) {
+Value roast::lowerOptionalNone(OpBuilder &builder, Location loc, Type lowered) {
   // Null, or {false, zero}: a zero value holds no reference to release.
   return LLVM::ZeroOp::create(builder, loc, lowered);
 }
@@ -23,7 +22,8 @@ Value roast::lowerOptionalWrap(OpBuilder &builder, Location loc, Type lowered,
   Value present = LLVM::ConstantOp::create(builder, loc, builder.getI1Type(),
                                            builder.getBoolAttr(true));
   Value result = LLVM::ZeroOp::create(builder, loc, lowered);
-  result = LLVM::InsertValueOp::create(builder, loc, result, present, int64_t(0));
+  result =
+      LLVM::InsertValueOp::create(builder, loc, result, present, int64_t(0));
   return LLVM::InsertValueOp::create(builder, loc, result, value, int64_t(1));
 }
 
@@ -31,10 +31,11 @@ Value roast::lowerOptionalIsNone(OpBuilder &builder, Location loc,
                                  Value optional, OptionalType type) {
   if (isNullableOptional(type)) {
     Value null = LLVM::ZeroOp::create(builder, loc, optional.getType());
-    return LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::eq,
-                                optional, null);
+    return LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::eq, optional,
+                                null);
   }
-  Value present = LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(0));
+  Value present =
+      LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(0));
   Value one = LLVM::ConstantOp::create(builder, loc, builder.getI1Type(),
                                        builder.getBoolAttr(true));
   return LLVM::XOrOp::create(builder, loc, present, one);
@@ -47,8 +48,8 @@ Value roast::lowerOptionalUnwrap(OpBuilder &builder, Location loc,
   return LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(1));
 }
 
-Value roast::branchOnOptional(ConversionPatternRewriter &rewriter,
-                              Location loc, Value optional, OptionalType type,
+Value roast::branchOnOptional(ConversionPatternRewriter &rewriter, Location loc,
+                              Value optional, OptionalType type,
                               Type resultType,
                               function_ref<Value(Value)> present,
                               function_ref<Value()> absent) {

@@ -37,11 +37,11 @@ mlir::Value lowerOptionalUnwrap(mlir::OpBuilder &builder, mlir::Location loc,
 /// rewriter's insertion point and leaves the rewriter after it. With a
 /// `resultType`, both arms return a value of it, and the merged value is
 /// returned; otherwise they return null.
-mlir::Value branchOnOptional(
-    mlir::ConversionPatternRewriter &rewriter, mlir::Location loc,
-    mlir::Value optional, OptionalType type, mlir::Type resultType,
-    llvm::function_ref<mlir::Value(mlir::Value)> present,
-    llvm::function_ref<mlir::Value()> absent);
+mlir::Value
+branchOnOptional(mlir::ConversionPatternRewriter &rewriter, mlir::Location loc,
+                 mlir::Value optional, OptionalType type, mlir::Type resultType,
+                 llvm::function_ref<mlir::Value(mlir::Value)> present,
+                 llvm::function_ref<mlir::Value()> absent);
 
 } // namespace roast
 

@@ -40,9 +40,10 @@ void collectReferences(OpBuilder &builder, Location loc, Value value,
     if (isNullableOptional(optional))
       refs.push_back(value);
     else if (holdsReferences(optional.getValueType()))
-      collectReferences(builder, loc,
-                        LLVM::ExtractValueOp::create(builder, loc, value, int64_t(1)),
-                        optional.getValueType(), refs);
+      collectReferences(
+          builder, loc,
+          LLVM::ExtractValueOp::create(builder, loc, value, int64_t(1)),
+          optional.getValueType(), refs);
     return;
   }
   if (auto tuple = dyn_cast<TupleType>(type))

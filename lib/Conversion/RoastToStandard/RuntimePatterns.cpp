@@ -219,8 +219,8 @@ private:
       branchOnOptional(
           builder, loc, value, optional, Type(),
           [&](Value inner) {
-            printed = printValue(builder, loc, inner, optional.getValueType(),
-                                 repr);
+            printed =
+                printValue(builder, loc, inner, optional.getValueType(), repr);
             return Value();
           },
           [&] {

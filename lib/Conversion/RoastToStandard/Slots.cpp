@@ -58,8 +58,10 @@ static Value scalarSlot(OpBuilder &builder, Location loc, Value value,
 static Value boxOptional(OpBuilder &builder, Location loc, RuntimeABI &abi,
                          Value optional, OptionalType type) {
   Type valueType = type.getValueType();
-  Value present = LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(0));
-  Value value = LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(1));
+  Value present =
+      LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(0));
+  Value value =
+      LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(1));
   return abi.call(builder, loc, RuntimeFunction::BoxOptional,
                   {present, elemKindConstant(builder, loc, valueType),
                    scalarSlot(builder, loc, value, valueType)});
@@ -90,8 +92,7 @@ Value roast::boxTuple(OpBuilder &builder, Location loc, RuntimeABI &abi,
     } else if (needsBox(fieldType)) { // the tuple owns the box
       slot = LLVM::PtrToIntOp::create(
           builder, loc, builder.getI64Type(),
-          boxOptional(builder, loc, abi, field,
-                      cast<OptionalType>(fieldType)));
+          boxOptional(builder, loc, abi, field, cast<OptionalType>(fieldType)));
     } else {
       if (holdsReferences(fieldType)) // an object, or a nullable optional
         abi.call(builder, loc, RuntimeFunction::Retain, field);
@@ -108,9 +109,9 @@ Value SlotEncoder::encode(Value value, Type type) {
   auto tuple = dyn_cast<TupleType>(type);
   if (!tuple && !needsBox(type))
     return scalarSlot(builder, loc, value, type);
-  Value box = tuple ? boxTuple(builder, loc, abi, value, tuple)
-                    : boxOptional(builder, loc, abi, value,
-                                  cast<OptionalType>(type));
+  Value box =
+      tuple ? boxTuple(builder, loc, abi, value, tuple)
+            : boxOptional(builder, loc, abi, value, cast<OptionalType>(type));
   boxes.push_back(box);
   return LLVM::PtrToIntOp::create(builder, loc, builder.getI64Type(), box);
 }
@@ -141,12 +142,13 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
     Type valueType = cast<OptionalType>(type).getValueType();
     Value box = LLVM::IntToPtrOp::create(builder, loc, ptr, slot);
     Value null = LLVM::ZeroOp::create(builder, loc, ptr);
-    Value present = LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::ne,
-                                         box, null);
+    Value present =
+        LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::ne, box, null);
     Value inner = abi.call(builder, loc, RuntimeFunction::BoxSlot, box);
     Value value = decodeSlot(builder, loc, converter, abi, inner, valueType);
     Value result = LLVM::ZeroOp::create(builder, loc, lowered);
-    result = LLVM::InsertValueOp::create(builder, loc, result, present, int64_t(0));
+    result =
+        LLVM::InsertValueOp::create(builder, loc, result, present, int64_t(0));
     return LLVM::InsertValueOp::create(builder, loc, result, value, int64_t(1));
   }
   auto tuple = dyn_cast<TupleType>(type);
@@ -169,8 +171,7 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
 /// Retains every reference inside `value` of roast type `type`.
 static void retainAll(OpBuilder &builder, Location loc, RuntimeABI &abi,
                       Value value, Type type) {
-  if (isObjectType(type) ||
-      (isa<OptionalType>(type) && !needsBox(type))) {
+  if (isObjectType(type) || (isa<OptionalType>(type) && !needsBox(type))) {
     abi.call(builder, loc, RuntimeFunction::Retain, value);
     return;
   }

@@ -158,7 +158,9 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
           [&](Value value) {
             return strOf(rewriter, loc, optional.getValueType(), value);
           },
-          [&] { return abi.call(rewriter, loc, RuntimeFunction::StrNone, {}); });
+          [&] {
+            return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+          });
     if (isa<roast::NoneType>(from))
       return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
     if (isa<ObjectType>(from))
@@ -197,7 +199,9 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
           [&](Value value) {
             return reprOf(rewriter, loc, optional.getValueType(), value);
           },
-          [&] { return abi.call(rewriter, loc, RuntimeFunction::StrNone, {}); });
+          [&] {
+            return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+          });
     if (Value repr = containerRepr(rewriter, loc, abi, from, input))
       return repr;
     RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr

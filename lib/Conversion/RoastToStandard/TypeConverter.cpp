@@ -31,8 +31,8 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
     if (isObjectType(optional.getValueType()))
       return ptr;
     return LLVM::LLVMStructType::getLiteral(
-        optional.getContext(), {IntegerType::get(optional.getContext(), 1),
-                                value});
+        optional.getContext(),
+        {IntegerType::get(optional.getContext(), 1), value});
   });
   // Tuples are immutable values: a struct passed and stored by value.
   addConversion([this](TupleType tuple) -> std::optional<Type> {

@@ -73,9 +73,8 @@ Operation *RoastDialect::materializeConstant(OpBuilder &builder,
   return arith::ConstantOp::materialize(builder, value, type, loc);
 }
 
-LogicalResult
-OptionalType::verify(function_ref<InFlightDiagnostic()> emitError,
-                     Type valueType) {
+LogicalResult OptionalType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   Type valueType) {
   // `T | None | None` is `T | None`, and `None | None` is None: neither
   // has a type of its own.
   if (isa<OptionalType, roast::NoneType, RefType>(valueType))
