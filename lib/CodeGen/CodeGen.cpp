@@ -76,8 +76,10 @@ Type Generator::convertType(const sema::Type *type) {
     return objectType(*llvm::cast<sema::ClassType>(type)->getInfo());
   case sema::Type::Kind::BoundMethod: // the receiver
     return convertType(llvm::cast<sema::BoundMethodType>(type)->getReceiver());
-  case sema::Type::Kind::Optional: // a nullable reference: None is null
-    return convertType(llvm::cast<sema::OptionalType>(type)->getValue());
+  case sema::Type::Kind::Optional:
+    return OptionalType::get(
+        &context,
+        convertType(llvm::cast<sema::OptionalType>(type)->getValue()));
   case sema::Type::Kind::File:
     return FileType::get(&context);
   case sema::Type::Kind::Function:
@@ -386,9 +388,11 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 
 bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
-      type->isClass() || type->isOptional() || type->isFile() ||
+      type->isClass() || type->isFile() ||
       type->getKind() == sema::Type::Kind::BoundMethod)
     return true;
+  if (auto *optional = llvm::dyn_cast<sema::OptionalType>(type))
+    return isRefCounted(optional->getValue());
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
     return llvm::any_of(tuple->getElements(), isRefCounted);
   return false;
@@ -569,7 +573,8 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
   auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(aug.target.get());
   auto *dict = sub ? llvm::dyn_cast<sema::DictType>(sub->value->type) : nullptr;
   if (sym) {
-    current = loadFrom(sym, loc(aug.target->getLoc()));
+    Location targetLoc = loc(aug.target->getLoc());
+    current = narrowed(loadFrom(sym, targetLoc), sym, targetType, targetLoc);
   } else if (attr) {
     container = emitOperand(*attr->value);
     current = GetFieldOp::create(builder, l, convertType(targetType),

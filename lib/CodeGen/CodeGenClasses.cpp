@@ -175,11 +175,13 @@ Value Generator::emitAttribute(ast::AttributeExpr &attr) {
         builder.getStringAttr(attr.attr), object, ValueRange());
     return op.getResult(0);
   }
+  const sema::Type *fieldType =
+      attr.narrowed ? program.types.getOptional(attr.type) : attr.type;
   Value value =
-      GetFieldOp::create(builder, l, convertType(attr.type), object, attr.attr);
+      GetFieldOp::create(builder, l, convertType(fieldType), object, attr.attr);
   if (isRefCounted(attr.type))
     RetainOp::create(builder, l, value);
-  return value;
+  return attr.narrowed ? checkedUnwrap(value, attr.attr, l) : value;
 }
 
 void Generator::assignToAttribute(ast::AttributeExpr &target, Value value,

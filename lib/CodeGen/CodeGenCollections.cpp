@@ -111,11 +111,21 @@ Value Generator::emitDictMethodCall(ast::CallExpr &call,
     operands.push_back(emitExprAs(*call.args[0], name == "update"
                                                      ? type
                                                      : type->getKey()));
-  if (call.args.size() > 1)
+  // d.get(k, None) is d.get(k).
+  if (call.args.size() > 1 && !(name == "get" && call.type->isOptional()))
     operands.push_back(emitExprAs(*call.args[1], type->getValue()));
   if (name == "get") {
-    Value value = DictGetOrOp::create(builder, l, dict, operands[1],
-                                      operands[2]);
+    // d.get(k) is a `V | None`: None when k is missing (V itself when V
+    // is an optional already).
+    if (operands.size() == 2 && call.type == type->getValue())
+      operands.push_back(
+          OptionalNoneOp::create(builder, l, convertType(call.type)));
+    Value value =
+        operands.size() == 2
+            ? Value(DictLookupOp::create(builder, l, convertType(call.type),
+                                         dict, operands[1]))
+            : Value(DictGetOrOp::create(builder, l, dict, operands[1],
+                                        operands[2]));
     if (isRefCounted(call.type))
       RetainOp::create(builder, l, value); // borrowed
     return value;

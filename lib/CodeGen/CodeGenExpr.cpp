@@ -30,19 +30,59 @@ Value Generator::boolConstant(bool value, Location l) {
 
 Value Generator::noneValue(Location l) { return NoneOp::create(builder, l); }
 
+Value Generator::unwrapOptional(Value value, Location l) {
+  return OptionalUnwrapOp::create(
+      builder, l, cast<OptionalType>(value.getType()).getValueType(), value);
+}
+
+Value Generator::checkedUnwrap(Value value, llvm::StringRef name, Location l) {
+  Block *bad = new Block(), *ok = new Block();
+  cf::CondBranchOp::create(
+      builder, l, OptionalIsNoneOp::create(builder, l, value), bad, ok);
+  startBlock(bad);
+  emitBuiltinRaise(ExceptionKind::TypeError,
+                   ("'" + name +
+                    "' is None here, though it was tested not to be (it "
+                    "changed after the test)")
+                       .str(),
+                   Value(), l);
+  startBlock(ok);
+  return unwrapOptional(value, l);
+}
+
+Value Generator::optionalIsNone(Value value, const sema::Type *type,
+                                Location l) {
+  if (type->isOptional())
+    return OptionalIsNoneOp::create(builder, l, value);
+  return boolConstant(type->isNone(), l);
+}
+
 Value Generator::coerce(Value value, const sema::Type *from,
                         const sema::Type *to, Location l) {
   if (from == to)
     return value;
   if (auto *optional = llvm::dyn_cast<sema::OptionalType>(to)) {
-    if (from->isNone()) // None is the null reference
-      return NullOp::create(builder, l, convertType(to));
-    if (auto *fromOptional = llvm::dyn_cast<sema::OptionalType>(from))
-      from = fromOptional->getValue();
-    return coerce(value, from, optional->getValue(), l);
+    Type type = convertType(to);
+    if (from->isNone())
+      return OptionalNoneOp::create(builder, l, type);
+    auto *fromOptional = llvm::dyn_cast<sema::OptionalType>(from);
+    if (!fromOptional)
+      return OptionalWrapOp::create(
+          builder, l, type, coerce(value, from, optional->getValue(), l));
+    // `int | None` to `float | None`: convert the value, keep None. The
+    // value of None is unspecified but harmless to convert (Sema allows
+    // only numeric widening and upcasts here).
+    Value none = OptionalIsNoneOp::create(builder, l, value);
+    Value converted = OptionalWrapOp::create(builder, l, type,
+                                             coerce(unwrapOptional(value, l),
+                                                    fromOptional->getValue(),
+                                                    optional->getValue(), l));
+    return arith::SelectOp::create(
+        builder, l, none, OptionalNoneOp::create(builder, l, type), converted);
   }
   if (auto *fromOptional = llvm::dyn_cast<sema::OptionalType>(from))
-    return coerce(value, fromOptional->getValue(), to, l); // narrowed
+    return coerce(unwrapOptional(value, l), fromOptional->getValue(), to,
+                  l); // known not None
   if (auto *toClass = llvm::dyn_cast<sema::ClassType>(to))
     return upcast(value, *toClass->getInfo(), l);
   if (auto *toTuple = llvm::dyn_cast<sema::TupleType>(to)) {
@@ -87,12 +127,20 @@ Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
                            callMethod(*len, value, {}, l), intConstant(0, l));
     return boolConstant(true, l);
   }
-  if (type->isOptional()) // not None
-    return arith::XOrIOp::create(
-        builder, l,
-        IsOp::create(builder, l, value,
-                     NullOp::create(builder, l, value.getType())),
-        boolConstant(true, l));
+  if (auto *optional = llvm::dyn_cast<sema::OptionalType>(type)) {
+    // Not None, and then the value's own truth (`0`, `""` and `[]` are
+    // false too), tested only when there is a value.
+    Block *some = new Block(), *merge = new Block();
+    merge->addArgument(builder.getI1Type(), l);
+    cf::CondBranchOp::create(
+        builder, l, OptionalIsNoneOp::create(builder, l, value), merge,
+        ValueRange{boolConstant(false, l)}, some, ValueRange{});
+    startBlock(some);
+    Value truth = truthValue(unwrapOptional(value, l), optional->getValue(), l);
+    cf::BranchOp::create(builder, l, merge, ValueRange{truth});
+    startBlock(merge);
+    return merge->getArgument(0);
+  }
   return CastOp::create(builder, l, builder.getI1Type(), value);
 }
 
@@ -255,18 +303,23 @@ Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
     if (i + 1 == expr.values.size()) {
       popTemps(value);
       consume(value, expr.type);
-      cf::BranchOp::create(builder, l, merge, ValueRange{value});
+      cf::BranchOp::create(
+          builder, l, merge,
+          ValueRange{coerce(value, operand->type, expr.type, l)});
       break;
     }
     Value truth = truthValue(value, operand->type, l);
     popTemps(value);
     consume(value, expr.type);
+    // The value as the result (`x or y` passes on an optional x only when
+    // it is not None, as x's value type).
+    Value result = coerce(value, operand->type, expr.type, l);
     Block *next = new Block();
     if (expr.op == ast::BoolOpKind::And)
       cf::CondBranchOp::create(builder, l, truth, next, ValueRange{}, merge,
-                               ValueRange{value});
+                               ValueRange{result});
     else
-      cf::CondBranchOp::create(builder, l, truth, merge, ValueRange{value},
+      cf::CondBranchOp::create(builder, l, truth, merge, ValueRange{result},
                                next, ValueRange{});
     startBlock(next);
     if (counted)
@@ -332,6 +385,8 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
       return found;
     return arith::XOrIOp::create(builder, l, found, boolConstant(true, l));
   }
+  if (lt->isOptional() || rt->isOptional())
+    return emitOptionalComparison(op, lhs, lt, rhs, rt, l);
   if (lt->isClass() && rt->isClass() &&
       (op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq))
     return emitInstanceEquality(op, lhs, lt, rhs, rt, l);
@@ -344,16 +399,6 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
       std::tie(lhs, rhs) = upcastToCommonBase(lhs, lt, rhs, rt, l);
     Value same = IsOp::create(builder, l, lhs, rhs);
     if (op == ast::CmpOp::Is)
-      return same;
-    return arith::XOrIOp::create(builder, l, same, boolConstant(true, l));
-  }
-  // An optional is None when it is the null reference.
-  if ((lt->isOptional() && rt->isNone()) || (lt->isNone() && rt->isOptional())) {
-    Value ref = lt->isOptional() ? lhs : rhs;
-    Value null = NullOp::create(builder, l, ref.getType());
-    Value same = IsOp::create(builder, l, ref, null);
-    bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
-    if (positive)
       return same;
     return arith::XOrIOp::create(builder, l, same, boolConstant(true, l));
   }
@@ -375,7 +420,50 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
                        coerce(rhs, rt, common, l));
 }
 
+/// `x is None`, `x == y`, `x != y` where an operand is optional: None
+/// equals only None; two values compare as their types do.
+Value Generator::emitOptionalComparison(ast::CmpOp op, Value lhs,
+                                        const sema::Type *lt, Value rhs,
+                                        const sema::Type *rt, Location l) {
+  bool positive = op == ast::CmpOp::Eq || op == ast::CmpOp::Is;
+  Value lhsNone = optionalIsNone(lhs, lt, l);
+  Value rhsNone = optionalIsNone(rhs, rt, l);
+  Value bothNone = arith::AndIOp::create(builder, l, lhsNone, rhsNone);
+  Value noneResult = positive
+                         ? bothNone
+                         : Value(arith::XOrIOp::create(builder, l, bothNone,
+                                                       boolConstant(true, l)));
+  if (lt->isNone() || rt->isNone())
+    return noneResult; // `x is None`, `x == None`
+  assert((op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq) &&
+         "Sema allows only equality between an optional and a value");
+  Block *some = new Block(), *merge = new Block();
+  merge->addArgument(builder.getI1Type(), l);
+  cf::CondBranchOp::create(builder, l,
+                           arith::OrIOp::create(builder, l, lhsNone, rhsNone),
+                           merge, ValueRange{noneResult}, some, ValueRange{});
+  startBlock(some);
+  auto strip = [&](Value &value, const sema::Type *&type) {
+    if (auto *optional = llvm::dyn_cast<sema::OptionalType>(type)) {
+      value = unwrapOptional(value, l);
+      type = optional->getValue();
+    }
+  };
+  strip(lhs, lt);
+  strip(rhs, rt);
+  Value result = canCompareEqual(lt, rt)
+                     ? emitComparison(op, lhs, lt, rhs, rt, l)
+                     : boolConstant(!positive, l);
+  cf::BranchOp::create(builder, l, merge, ValueRange{result});
+  startBlock(merge);
+  return merge->getArgument(0);
+}
+
 bool Generator::canCompareEqual(const sema::Type *a, const sema::Type *b) {
+  if (auto *optional = llvm::dyn_cast<sema::OptionalType>(a))
+    return canCompareEqual(optional->getValue(), b);
+  if (auto *optional = llvm::dyn_cast<sema::OptionalType>(b))
+    return canCompareEqual(a, optional->getValue());
   if (a->isNumeric() && b->isNumeric())
     return true;
   if (a->isNone() || b->isNone())
@@ -1175,7 +1263,20 @@ Value Generator::emitOperand(ast::Expr &expr) {
   // rebind one and free the object.
   if (!name || name->symbol->kind != Symbol::Kind::Local)
     return emitExpr(expr);
-  return LoadOp::create(builder, loc(expr.getLoc()), slots.lookup(name->symbol));
+  Location l = loc(expr.getLoc());
+  return narrowed(LoadOp::create(builder, l, slots.lookup(name->symbol)),
+                  name->symbol, expr.type, l);
+}
+
+Value Generator::narrowed(Value value, Symbol *sym, const sema::Type *type,
+                          Location l) {
+  if (!sym->type || !sym->type->isOptional() || type->isOptional())
+    return value;
+  // Sema proved the variable is not None here; a global may still have
+  // been changed by a call since the test, so it is checked again.
+  if (sym->kind == Symbol::Kind::Global)
+    return checkedUnwrap(value, sym->name, l);
+  return unwrapOptional(value, l);
 }
 
 Value Generator::emitExprImpl(ast::Expr &expr) {
@@ -1196,8 +1297,10 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
     return StringOp::create(
         builder, l,
         builder.getStringAttr(llvm::cast<ast::StrLitExpr>(expr).value));
-  case ast::Expr::Kind::Name:
-    return loadFrom(llvm::cast<ast::NameExpr>(expr).symbol, l);
+  case ast::Expr::Kind::Name: {
+    Symbol *sym = llvm::cast<ast::NameExpr>(expr).symbol;
+    return narrowed(loadFrom(sym, l), sym, expr.type, l);
+  }
   case ast::Expr::Kind::Unary:
     return emitUnary(llvm::cast<ast::UnaryExpr>(expr));
   case ast::Expr::Kind::Binary:

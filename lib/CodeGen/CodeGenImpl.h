@@ -85,7 +85,21 @@ private:
   /// statement ends; anything else is emitExpr.
   mlir::Value emitOperand(ast::Expr &expr);
   mlir::Value emitExprImpl(ast::Expr &expr);
+  /// `value`, read from `sym`, as the `type` Sema gave this use of it:
+  /// unwrapped where Sema narrowed an optional.
+  mlir::Value narrowed(mlir::Value value, sema::Symbol *sym,
+                       const sema::Type *type, mlir::Location l);
+  /// The value of an optional `name` that Sema narrowed but that code Sema
+  /// cannot see may have set to None since (a field, a global): TypeError
+  /// then.
+  mlir::Value checkedUnwrap(mlir::Value value, llvm::StringRef name,
+                            mlir::Location l);
   mlir::Value emitExprAs(ast::Expr &expr, const sema::Type *type);
+  /// The value of an optional known not to be None.
+  mlir::Value unwrapOptional(mlir::Value value, mlir::Location l);
+  /// `value is None` for a value of any type (false unless optional or None).
+  mlir::Value optionalIsNone(mlir::Value value, const sema::Type *type,
+                             mlir::Location l);
   mlir::Value coerce(mlir::Value value, const sema::Type *from, const sema::Type *to,
                      mlir::Location l);
   mlir::Value truthValue(ast::Expr &expr);
@@ -106,6 +120,9 @@ private:
   mlir::Value emitComparison(ast::CmpOp op, mlir::Value lhs, const sema::Type *lt,
                              mlir::Value rhs, const sema::Type *rt,
                              mlir::Location l);
+  mlir::Value emitOptionalComparison(ast::CmpOp op, mlir::Value lhs,
+                                     const sema::Type *lt, mlir::Value rhs,
+                                     const sema::Type *rt, mlir::Location l);
   mlir::Value emitIfExp(ast::IfExpExpr &expr);
   /// Whether emitComparison can test values of these types for equality
   /// (values of other type pairs are never equal in Python).

@@ -48,6 +48,9 @@ public:
   Parser(llvm::SourceMgr &sourceMgr, DiagEngine &diags, const char *begin,
          const char *end);
   ExprPtr parseFieldExpression();
+  /// An annotation; a string annotation (`"Node | None"`, a forward
+  /// reference) is parsed as the expression it holds.
+  ExprPtr parseAnnotation();
 
   std::unique_ptr<Module> parseModule();
 
@@ -264,6 +267,29 @@ ExprPtr Parser::parseFieldExpression() {
     return nullptr;
   }
   return expr;
+}
+
+ExprPtr Parser::parseAnnotation() {
+  ExprPtr annotation = parseExpression();
+  auto *text = llvm::dyn_cast_or_null<StrLitExpr>(annotation.get());
+  if (!text)
+    return annotation;
+  // Only a plain '...' or "..." literal maps its value back to the source,
+  // so that the expression's locations point into it; others stay strings.
+  const char *quote = text->getLoc().getPointer();
+  const char *begin = quote + 1, *end = begin + text->value.size();
+  if ((*quote != '\'' && *quote != '"') || end >= bufferEnd || *end != *quote ||
+      llvm::StringRef(begin, end - begin) != text->value)
+    return annotation;
+  Parser sub(sourceMgr, diags, begin, end);
+  ExprPtr parsed = sub.parseExpression();
+  if (parsed && !sub.tok.isAny(TokenKind::newline, TokenKind::eof))
+    parsed = nullptr;
+  if (!parsed) // the statement's one error: the string's first mistake
+    syntaxError(sub.pendingError ? sub.pendingError->loc : sub.tok.loc,
+                sub.pendingError ? sub.pendingError->message
+                                 : "invalid syntax in string annotation");
+  return parsed;
 }
 
 void Parser::consume() {
@@ -838,7 +864,7 @@ StmtPtr Parser::parseAssignment(SMLoc loc, ExprPtr first) {
 /// single_target ':' expression ['=' annotated_rhs]
 StmtPtr Parser::parseAnnotatedAssignment(SMLoc loc, ExprPtr target) {
   consume(); // ':'
-  ExprPtr annotation = parseExpression();
+  ExprPtr annotation = parseAnnotation();
   if (!annotation)
     return nullptr;
   ExprPtr value;
@@ -1246,7 +1272,7 @@ StmtPtr Parser::parseFunctionDef(std::vector<std::string> decorators) {
       !expectClosing(TokenKind::r_paren, openLoc))
     return nullptr;
   ExprPtr returns;
-  if (consumeIf(TokenKind::arrow) && !(returns = parseExpression()))
+  if (consumeIf(TokenKind::arrow) && !(returns = parseAnnotation()))
     return nullptr;
   Block body;
   if (!expect(TokenKind::colon) ||
@@ -1310,7 +1336,7 @@ bool Parser::parseParameters(std::vector<Param> &params, bool isLambda,
       param.name = tok.spelling.str();
       consume();
       if (!isLambda && consumeIf(TokenKind::colon) &&
-          !(param.annotation = parseExpression()))
+          !(param.annotation = parseAnnotation()))
         return false;
       if (consumeIf(TokenKind::equal)) {
         if (!(param.defaultValue = parseExpression()))

@@ -79,6 +79,7 @@ static int64_t hash_tuple(const RoastTuple *t) {
 }
 
 int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot) {
+  roast_rt_slot_unbox(&kind, &slot);
   switch (kind) {
   case ROAST_ELEM_INT: return hash_int((int64_t)slot);
   case ROAST_ELEM_BOOL: return slot ? 1 : 0;

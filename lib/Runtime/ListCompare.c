@@ -12,6 +12,7 @@ static const char *const op_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
 /* The Python type name of a slot, for TypeError messages. */
 static const char *type_name(uint32_t kind, uint64_t slot) {
+  roast_rt_slot_unbox(&kind, &slot);
   switch (kind) {
   case ROAST_ELEM_INT: return "int";
   case ROAST_ELEM_FLOAT: return "float";
@@ -127,6 +128,8 @@ static bool objects_eq(const RoastObject *a, const RoastObject *b, const Where *
 /* a == b for slots of kinds ka and kb, as PyObject_RichCompareBool(a, b,
  * Py_EQ); raises only RecursionError, and then returns false. */
 static bool slot_eq(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, const Where *at) {
+  roast_rt_slot_unbox(&ka, &a);
+  roast_rt_slot_unbox(&kb, &b);
   bool a_number = is_number_kind(ka), b_number = is_number_kind(kb);
   if (a_number && b_number)
     return order_numbers(ka, a, kb, b) == ROAST_ORDER_EQUAL;
@@ -197,6 +200,8 @@ static int order_sets(const RoastSet *a, const RoastSet *b) {
 
 static int slot_order(uint32_t ka, uint64_t a, uint32_t kb, uint64_t b, int32_t op,
                       const Where *at) {
+  roast_rt_slot_unbox(&ka, &a);
+  roast_rt_slot_unbox(&kb, &b);
   bool a_number = is_number_kind(ka), b_number = is_number_kind(kb);
   if (a_number && b_number)
     return order_numbers(ka, a, kb, b);

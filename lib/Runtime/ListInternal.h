@@ -55,6 +55,19 @@ static inline uint64_t roast_rt_slot_convert(uint64_t v, uint32_t from, uint32_t
   return v;
 }
 
+/* A slot holding a boxed optional number (Runtime.h) as the number itself:
+ * the generic paths call this first, so boxes compare, hash and print as
+ * the numbers they hold. */
+static inline void roast_rt_slot_unbox(uint32_t *kind, uint64_t *slot) {
+  if (*kind != ROAST_ELEM_OBJECT)
+    return;
+  const RoastObject *o = roast_rt_slot_object(*slot);
+  if (o && o->type_id == ROAST_TYPE_BOX) {
+    *kind = o->flags;
+    *slot = ((const RoastBox *)o)->slot;
+  }
+}
+
 /* Retain or release the objects in n slots of the given kind (no-ops for
  * number kinds). */
 static inline void roast_rt_slots_retain(uint32_t kind, const uint64_t *slots, int64_t n) {

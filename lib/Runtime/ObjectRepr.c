@@ -163,6 +163,9 @@ static void write_object_repr(RoastBuffer *b, const RoastObject *o) {
   case ROAST_TYPE_TUPLE: write_tuple_repr(b, (const RoastTuple *)o); return;
   case ROAST_TYPE_DICT: write_dict_repr(b, (const RoastDict *)o); return;
   case ROAST_TYPE_SET: write_set_repr(b, (const RoastSet *)o); return;
+  case ROAST_TYPE_BOX:
+    roast_rt_buffer_write_slot_repr(b, o->flags, ((const RoastBox *)o)->slot);
+    return;
   case ROAST_TYPE_INSTANCE: {
     RoastStr *s = roast_rt_instance_repr((const RoastInstance *)o);
     if (roast_rt_exception)

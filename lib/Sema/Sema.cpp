@@ -126,7 +126,8 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
       const Type *key = resolveAnnotation(args->elts[0].get());
       const Type *value = resolveAnnotation(args->elts[1].get());
       if (key->isError() || value->isError() ||
-          !checkHashable(key, args->elts[0]->getLoc()))
+          !checkHashable(key, args->elts[0]->getLoc()) ||
+          !checkSlotType(value, args->elts[1]->getLoc()))
         return types.getError();
       return types.getDict(key, value);
     }
@@ -209,6 +210,14 @@ static void collectAssignedNames(const Block &block,
       collectAssignedNames(child, names);
     });
   }
+}
+
+void Checker::forgetNarrowingsAssignedIn(const Block &block) {
+  llvm::SmallVector<NameExpr *> assigned;
+  collectAssignedNames(block, assigned);
+  for (NameExpr *name : assigned)
+    if (Symbol *sym = lookupForAssignment(*name))
+      forgetNarrowings(sym);
 }
 
 static void collectGlobalDecls(const Block &block,
@@ -314,13 +323,33 @@ bool Checker::checkDefaults(FunctionDefStmt &def) {
 const Type *Checker::optionalOf(const Type *value, Loc loc) {
   if (value->isError() || value->isOptional() || value->isNone())
     return value;
-  if (!value->isClass() && !value->isStr() && !value->isList() &&
-      !value->isDict() && !value->isSet()) {
-    unsupported(loc, "optional values of type " + value->str() +
-                         " (only of classes, str and containers)");
+  if (value->isFunction() || llvm::isa<BoundMethodType>(value)) {
+    unsupported(loc, "optional values of type " + value->str());
     return types.getError();
   }
   return types.getOptional(value);
+}
+
+const Type *Checker::join(const Type *a, const Type *b) {
+  a = resolve(a);
+  b = resolve(b);
+  if (a == b || a->isError())
+    return a;
+  if (b->isError())
+    return b;
+  // None and T, T | None and T, T | None and None: T | None.
+  auto valueOf = [](const Type *type) {
+    auto *optional = llvm::dyn_cast<OptionalType>(type);
+    return optional ? optional->getValue() : type;
+  };
+  const Type *va = valueOf(a), *vb = valueOf(b);
+  if (a->isNone())
+    return types.getOptional(vb);
+  if (b->isNone())
+    return types.getOptional(va);
+  if (va == vb)
+    return types.getOptional(va);
+  return nullptr;
 }
 
 /// Whether `expr` is built from literals by unary operators and tuples,
@@ -600,82 +629,8 @@ void Checker::checkBlock(Block &block) {
   for (StmtPtr &stmt : block)
     checkStmt(*stmt);
   while (blockNarrowings.size() > depth) {
-    auto [sym, type] = blockNarrowings.pop_back_val();
-    if (type)
-      narrowed[sym] = type;
-    else
-      narrowed.erase(sym);
-  }
-}
-
-/// The symbols `test` proves are not None when true (`x is not None`, and
-/// `and` of those) and when false (`x is None`, and `or` of those).
-void Checker::collectNoneTests(Expr &test, llvm::SmallVectorImpl<Symbol *> &notNone,
-                               llvm::SmallVectorImpl<Symbol *> &none) {
-  if (auto *boolOp = llvm::dyn_cast<BoolOpExpr>(&test)) {
-    llvm::SmallVector<Symbol *, 2> t, f;
-    for (ExprPtr &value : boolOp->values)
-      collectNoneTests(*value, t, f);
-    if (boolOp->op == BoolOpKind::And)
-      notNone.append(t.begin(), t.end());
-    else
-      none.append(f.begin(), f.end());
-    return;
-  }
-  auto *compare = llvm::dyn_cast<CompareExpr>(&test);
-  if (!compare || compare->ops.size() != 1 ||
-      !llvm::isa<NoneLitExpr>(compare->comparators.front().get()))
-    return;
-  auto *name = llvm::dyn_cast<NameExpr>(compare->left.get());
-  if (!name || !name->symbol || !name->symbol->type ||
-      !name->symbol->type->isOptional())
-    return;
-  if (compare->ops.front() == CmpOp::IsNot)
-    notNone.push_back(name->symbol);
-  else if (compare->ops.front() == CmpOp::Is)
-    none.push_back(name->symbol);
-}
-
-/// Whether the last statement of `block` assigns `sym` a value that is
-/// not None (and not another optional).
-bool Checker::endsAssigningNotNone(const Block &block, Symbol *sym) {
-  if (block.empty())
-    return false;
-  const Expr *target = nullptr, *value = nullptr;
-  if (auto *assign = llvm::dyn_cast<AssignStmt>(block.back().get());
-      assign && assign->targets.size() == 1) {
-    target = assign->targets.front().get();
-    value = assign->value.get();
-  } else if (auto *ann = llvm::dyn_cast<AnnAssignStmt>(block.back().get())) {
-    target = ann->target.get();
-    value = ann->value.get();
-  }
-  auto *name = llvm::dyn_cast_or_null<NameExpr>(target);
-  return name && name->symbol == sym && value && value->type &&
-         !value->type->isNone() && !value->type->isOptional() &&
-         !value->type->isError();
-}
-
-void Checker::narrowRestOfBlock(Symbol *sym) {
-  blockNarrowings.push_back({sym, narrowed.lookup(sym)});
-  narrowed[sym] = llvm::cast<OptionalType>(sym->type)->getValue();
-}
-
-Checker::NarrowingScope::NarrowingScope(Checker &checker,
-                                        llvm::ArrayRef<Symbol *> symbols)
-    : checker(checker) {
-  for (Symbol *sym : symbols) {
-    saved.push_back({sym, checker.narrowed.lookup(sym)});
-    checker.narrowed[sym] = llvm::cast<OptionalType>(sym->type)->getValue();
-  }
-}
-
-Checker::NarrowingScope::~NarrowingScope() {
-  for (auto [sym, type] : llvm::reverse(saved)) {
-    if (type)
-      checker.narrowed[sym] = type;
-    else
-      checker.narrowed.erase(sym);
+    auto [key, previous, set] = blockNarrowings.pop_back_val();
+    restoreNarrowing(key, previous, set);
   }
 }
 
@@ -785,17 +740,25 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
   }
   name->symbol = sym;
   typedExprs.push_back(name);
-  narrowed.erase(sym); // a new value: what was proved about the old is moot
+  const Type *before = lookupNarrowed({sym, ""});
+  forgetNarrowings(sym); // a new value: what was proved about the old is moot
   if (!sym->type) {
     sym->type = valueType;
     name->type = valueType;
     return;
   }
   name->type = sym->type;
-  if (!isAssignable(valueType, sym->type))
+  if (!isAssignable(valueType, sym->type)) {
     diags.error(loc, "cannot assign a value of type " + valueType->str() +
                          " to '" + name->name + "' of type " +
                          sym->type->str());
+    return;
+  }
+  // `x = 5` with x: int | None: x is an int until the block ends.
+  if (auto *optional = llvm::dyn_cast<OptionalType>(sym->type);
+      optional && !valueType->isOptional() && !valueType->isNone() &&
+      !valueType->isError())
+    narrowRestOfBlock({{sym, ""}, optional->getValue()}, before);
 }
 
 const Type *Checker::resolve(const Type *type, bool final) {
@@ -824,6 +787,9 @@ const Type *Checker::resolve(const Type *type, bool final) {
       elements.push_back(resolve(element, final));
     return types.getTuple(elements);
   }
+  case Type::Kind::Optional:
+    return types.getOptional(
+        resolve(llvm::cast<OptionalType>(type)->getValue(), final));
   default:
     return type;
   }
@@ -974,6 +940,12 @@ void Checker::checkStmt(Stmt &stmt) {
       return;
     }
     const Type *current = checkExpr(*aug.target);
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(aug.target.get());
+        attr && attr->narrowed) {
+      checkExpr(*aug.value);
+      unsupported(aug.getLoc(), "augmented assignments to optional fields");
+      return;
+    }
     if (current->isSet() && sub) {
       checkExpr(*aug.value);
       unsupported(aug.getLoc(), "in-place set operators on subscripts");
@@ -1033,7 +1005,7 @@ void Checker::checkStmt(Stmt &stmt) {
     // `if x is not None:` narrows x in the body, `if x is None:` in the
     // else branch, and after the statement when the body cannot fall
     // through.
-    llvm::SmallVector<Symbol *, 2> notNone, none;
+    llvm::SmallVector<Narrowing, 2> notNone, none;
     collectNoneTests(*ifStmt.test, notNone, none);
     {
       NarrowingScope scope(*this, notNone);
@@ -1044,21 +1016,22 @@ void Checker::checkStmt(Stmt &stmt) {
       checkBlock(ifStmt.orElse);
     }
     if (alwaysReturns(ifStmt.body)) {
-      for (Symbol *sym : none)
-        narrowRestOfBlock(sym);
+      for (const Narrowing &narrowing : none)
+        narrowRestOfBlock(narrowing, lookupNarrowed(narrowing.key));
     } else if (ifStmt.orElse.empty()) {
       // `if x is None: x = []`: x is not None after the statement.
-      for (Symbol *sym : none)
-        if (endsAssigningNotNone(ifStmt.body, sym))
-          narrowRestOfBlock(sym);
+      for (const Narrowing &narrowing : none)
+        if (endsAssigningNotNone(ifStmt.body, narrowing.key))
+          narrowRestOfBlock(narrowing, lookupNarrowed(narrowing.key));
     }
     return;
   }
   case Stmt::Kind::While: {
     auto &whileStmt = llvm::cast<WhileStmt>(stmt);
+    forgetNarrowingsAssignedIn(whileStmt.body);
     checkCondition(*whileStmt.test);
     // `while x is not None:` narrows x in the body, until it is assigned.
-    llvm::SmallVector<Symbol *, 2> notNone, none;
+    llvm::SmallVector<Narrowing, 2> notNone, none;
     collectNoneTests(*whileStmt.test, notNone, none);
     ++loopDepth;
     {
@@ -1072,6 +1045,7 @@ void Checker::checkStmt(Stmt &stmt) {
   case Stmt::Kind::For: {
     auto &forStmt = llvm::cast<ForStmt>(stmt);
     const Type *element = checkIterable(*forStmt.iter);
+    forgetNarrowingsAssignedIn(forStmt.body);
     if (!llvm::isa<NameExpr, TupleExpr>(forStmt.target.get()))
       unsupported(forStmt.target->getLoc(), "for-loop targets other than "
                                             "names and tuples of names");

@@ -368,13 +368,22 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
     return base;
   auto *cls = llvm::dyn_cast<ClassType>(base);
   if (!cls) {
-    diags.error(attr.getLoc(), "'" + base->str() +
-                                   "' object has no attribute '" + attr.attr +
-                                   "'");
+    diags.error(attr.getLoc(),
+                "'" + base->str() + "' object has no attribute '" + attr.attr +
+                    "'" +
+                    (base->isOptional() ? " (it may be None: test `is not "
+                                          "None` first)"
+                                        : ""));
     return types.getError();
   }
   ClassInfo &info = *cls->getInfo();
   if (const FieldInfo *field = info.findField(attr.attr)) {
+    if (field->type->isOptional())
+      if (std::optional<Narrowing> narrowing = narrowable(attr))
+        if (const Type *type = lookupNarrowed(narrowing->key)) {
+          attr.narrowed = true; // `node.next` tested not None
+          return type;
+        }
     return field->type;
   }
   if (FunctionInfo *method = info.findMethod(attr.attr)) {
@@ -447,10 +456,19 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
   }
   target.type = field->type;
   typedExprs.push_back(&target);
-  if (!isAssignable(valueType, field->type) && !valueType->isError())
+  std::optional<Narrowing> narrowing = narrowable(target);
+  const Type *before = narrowing ? lookupNarrowed(narrowing->key) : nullptr;
+  forgetAttributeNarrowings(target.attr);
+  if (!isAssignable(valueType, field->type) && !valueType->isError()) {
     diags.error(loc, "cannot assign a value of type " + valueType->str() +
                          " to field '" + target.attr + "' of type " +
                          field->type->str());
+    return;
+  }
+  // `node.next = Node(...)`: not None until the block ends.
+  if (narrowing && !valueType->isOptional() && !valueType->isNone() &&
+      !valueType->isError())
+    narrowRestOfBlock(*narrowing, before);
 }
 
 const Type *Checker::checkConstruction(CallExpr &call, ClassInfo &info) {
@@ -552,6 +570,12 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
   if (!checkArgCount(call, "isinstance", 2, 2))
     return types.getBool();
   const Type *value = checkExpr(*call.args[0]);
+  if (value->isOptional()) { // decided at run time: narrow it first
+    checkExpr(*call.args[1]);
+    unsupported(call.args[0]->getLoc(),
+                "isinstance() of optional values (test `is not None`)");
+    return types.getBool();
+  }
   bool anyClass = false;
   auto checkClass = [&](Expr &expr) {
     Symbol *sym = lookupQualifiedName(expr, /*report=*/true);

@@ -44,6 +44,12 @@ bool Checker::mergeElement(Expr &element, const Type *&common,
     return false;
   }
   if (!expected && !unify(type, common)) {
+    // [1, None] is a list[int | None].
+    if (const Type *joined = join(common, type);
+        joined && joined->isOptional()) {
+      common = joined;
+      return true;
+    }
     diags.error(element.getLoc(), what + "s of different types (" +
                                       common->str() + " and " + type->str() +
                                       ") are not supported yet");
@@ -150,14 +156,13 @@ const Type *Checker::checkDictMethodCall(CallExpr &call, AttributeExpr &callee,
   const MethodSignature *sig = findMethod(call, callee, "dict", methods);
   if (!sig)
     return types.getError();
-  if (sig->name == "get" && call.args.size() == 1) {
-    // d.get(k) may return None: Optional values come with the classes
-    // work, so only the two-argument form is typed for now.
-    checkExpr(*call.args[0]);
-    diags.error(call.getLoc(), "dict.get() without a default may return "
-                               "None, and optional values are not "
-                               "supported yet; pass a default");
-    return types.getError();
+  if (sig->name == "get" &&
+      (call.args.size() == 1 ||
+       (call.args.size() == 2 && llvm::isa<NoneLitExpr>(call.args[1].get())))) {
+    // d.get(k) and d.get(k, None) return the value or None.
+    if (!checkMethodArgs(call, "dict.get", {key, none}, 1))
+      return types.getError();
+    return optionalOf(value, call.getLoc());
   }
   if (!checkMethodArgs(call, "dict." + sig->name.str(), sig->params,
                        sig->required))
@@ -260,6 +265,8 @@ const Type *Checker::checkComprehension(ComprehensionExpr &expr,
                                         const Type *expected) {
   comprehensionScopes.emplace_back();
   bool ok = true;
+  // `if x is not None` filters narrow the clauses after them and the element.
+  std::vector<std::unique_ptr<NarrowingScope>> filters;
   for (ComprehensionClause &clause : expr.clauses) {
     const Type *element = checkIterable(*clause.iter);
     declareTargets(*clause.target, [&](NameExpr &name) {
@@ -272,8 +279,12 @@ const Type *Checker::checkComprehension(ComprehensionExpr &expr,
       ok = false;
     else
       assignTo(*clause.target, element, clause.target->getLoc());
-    for (ExprPtr &condition : clause.conditions)
+    for (ExprPtr &condition : clause.conditions) {
       checkCondition(*condition);
+      llvm::SmallVector<Narrowing, 2> notNone, none;
+      collectNoneTests(*condition, notNone, none);
+      filters.push_back(std::make_unique<NarrowingScope>(*this, notNone));
+    }
   }
   // The element takes the expected container's element type, so that
   // `xs: list[float] = [i for i in ...]` converts each int.
@@ -295,6 +306,8 @@ const Type *Checker::checkComprehension(ComprehensionExpr &expr,
   const Type *element = checkPart(*expr.element, expectedElement);
   const Type *value =
       expr.value ? checkPart(*expr.value, expectedValue) : nullptr;
+  while (!filters.empty())
+    filters.pop_back(); // innermost first
   comprehensionScopes.pop_back();
   if (element->isError() || (value && value->isError()))
     return types.getError();

@@ -94,7 +94,7 @@ const Type *Checker::checkName(NameExpr &name) {
   switch (sym->kind) {
   case Symbol::Kind::Local:
   case Symbol::Kind::Global:
-    if (const Type *type = narrowed.lookup(sym))
+    if (const Type *type = lookupNarrowed({sym, ""}))
       return type; // an optional known not to be None here
     if (!sym->type) {
       diags.error(name.getLoc(),
@@ -320,17 +320,24 @@ const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
   std::vector<std::unique_ptr<NarrowingScope>> scopes;
   for (auto [i, value] : llvm::enumerate(expr.values)) {
     const Type *type = checkExpr(*value);
-    llvm::SmallVector<Symbol *, 2> notNone, none;
+    llvm::SmallVector<Narrowing, 2> notNone, none;
     collectNoneTests(*value, notNone, none);
     scopes.push_back(std::make_unique<NarrowingScope>(
         *this, expr.op == BoolOpKind::And ? notNone : none));
-    if (i + 1 != expr.values.size())
+    if (i + 1 != expr.values.size()) {
       checkTruthValue(type, value->getLoc());
-    if (type->isError() || (result && result->isError()))
+      // `x or y` passes x on only when it is true, so not None.
+      if (auto *optional = llvm::dyn_cast<OptionalType>(type);
+          optional && expr.op == BoolOpKind::Or)
+        type = optional->getValue();
+    }
+    if (type->isError() || (result && result->isError())) {
       result = types.getError();
-    else if (!result)
+    } else if (!result) {
       result = type;
-    else if (result != type) {
+    } else if (const Type *joined = join(result, type)) {
+      result = joined;
+    } else {
       diags.error(value->getLoc(),
                   "operands of '" + spelling(expr.op) +
                       "' with different types (" + result->str() + " and " +
@@ -341,69 +348,81 @@ const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
   return result;
 }
 
+void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
+                              Loc loc, Loc comparatorLoc) {
+  if (op == CmpOp::In || op == CmpOp::NotIn) {
+    const Type *element = rhs->isList() || rhs->isDict() || rhs->isSet()
+                              ? iterableElement(rhs)
+                              : nullptr;
+    if (rhs->isTuple()) {
+      ; // x in (a, b): x == a or x == b, each by Python's equality
+    } else if (rhs->isClass()) {
+      FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
+      if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
+        diags.error(loc, "argument of type '" + rhs->str() +
+                             "' does not support 'in' with " + lhs->str());
+    } else if (element) {
+      if (!isAssignable(lhs, element))
+        diags.error(loc, "'in' tests a " + rhs->str() +
+                             " for a value of type " + lhs->str());
+    } else if (!lhs->isStr() || !rhs->isStr()) {
+      unsupported(comparatorLoc, "'in' operators on " + rhs->str() + " values");
+    }
+  } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
+    bool containers =
+        (lhs->isList() || lhs->isDict() || lhs->isSet()) && unify(lhs, rhs);
+    if (lhs->isClass() && rhs->isClass())
+      containers = isAssignable(lhs, rhs) || isAssignable(rhs, lhs);
+    if (!lhs->isNone() && !rhs->isNone() && !containers)
+      unsupported(loc, "'is' comparisons of values other "
+                       "than None and containers of one type");
+  } else if (lhs->isOptional() || rhs->isOptional()) {
+    // Optionals compare for equality only: None equals None, values
+    // compare as their types do.
+    auto valueOf = [](const Type *type) {
+      auto *optional = llvm::dyn_cast<OptionalType>(type);
+      return optional ? optional->getValue() : type;
+    };
+    if (op != CmpOp::Eq && op != CmpOp::NotEq)
+      diags.error(loc, "'" + spelling(op) +
+                           "' not supported between instances of '" +
+                           lhs->str() + "' and '" + rhs->str() + "'");
+    else if (!lhs->isNone() && !rhs->isNone())
+      checkComparison(op, valueOf(lhs), valueOf(rhs), loc, comparatorLoc);
+  } else if (lhs->isClass() || rhs->isClass()) {
+    checkInstanceComparison(op, lhs, rhs, loc);
+  } else if (lhs->isList() || rhs->isList() || lhs->isDict() || rhs->isDict() ||
+             lhs->isSet() || rhs->isSet()) {
+    // Dicts only compare for equality; sets order by inclusion.
+    bool ordering = op != CmpOp::Eq && op != CmpOp::NotEq;
+    if (!unify(lhs, rhs) || (ordering && lhs->isDict()))
+      diags.error(loc, "'" + spelling(op) +
+                           "' not supported between instances "
+                           "of '" +
+                           lhs->str() + "' and '" + rhs->str() + "'");
+  } else if (lhs->isStr() && rhs->isStr())
+    ; // Lexicographic, by code point.
+  else if (lhs->isTuple() && rhs->isTuple())
+    ; // Lexicographic, field by field (TypeError at run time if the
+      // deciding fields cannot be ordered).
+  else if ((lhs->isNone() || rhs->isNone()) &&
+           (op == CmpOp::Eq || op == CmpOp::NotEq))
+    ; // None equals only None, known statically.
+  else if (!lhs->isNumeric() || !rhs->isNumeric() ||
+           ((op != CmpOp::Eq && op != CmpOp::NotEq) &&
+            (lhs->isNone() || rhs->isNone())))
+    diags.error(loc, "'" + spelling(op) +
+                         "' not supported between instances "
+                         "of '" +
+                         lhs->str() + "' and '" + rhs->str() + "'");
+}
+
 const Type *Checker::checkCompare(CompareExpr &expr) {
   const Type *lhs = checkExpr(*expr.left);
   for (auto [op, comparator] : llvm::zip(expr.ops, expr.comparators)) {
     const Type *rhs = checkExpr(*comparator);
-    if (!lhs->isError() && !rhs->isError()) {
-      if (op == CmpOp::In || op == CmpOp::NotIn) {
-        const Type *element =
-            rhs->isList() || rhs->isDict() || rhs->isSet() ? iterableElement(rhs)
-                                                           : nullptr;
-        if (rhs->isTuple()) {
-          ; // x in (a, b): x == a or x == b, each by Python's equality
-        } else if (rhs->isClass()) {
-          FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
-          if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
-            diags.error(expr.getLoc(), "argument of type '" + rhs->str() +
-                                           "' does not support 'in' with " +
-                                           lhs->str());
-        } else if (element) {
-          if (!isAssignable(lhs, element))
-            diags.error(expr.getLoc(), "'in' tests a " + rhs->str() +
-                                           " for a value of type " +
-                                           lhs->str());
-        } else if (!lhs->isStr() || !rhs->isStr()) {
-          unsupported(comparator->getLoc(), "'in' operators on " +
-                                                rhs->str() + " values");
-        }
-      } else if (op == CmpOp::Is || op == CmpOp::IsNot) {
-        bool containers = (lhs->isList() || lhs->isDict() || lhs->isSet()) &&
-                          unify(lhs, rhs);
-        if (lhs->isClass() && rhs->isClass())
-          containers = isAssignable(lhs, rhs) || isAssignable(rhs, lhs);
-        if (!lhs->isNone() && !rhs->isNone() && !containers)
-          unsupported(expr.getLoc(), "'is' comparisons of values other "
-                                     "than None and containers of one type");
-      } else if (lhs->isClass() || rhs->isClass()) {
-        checkInstanceComparison(op, lhs, rhs, expr.getLoc());
-      } else if (lhs->isList() || rhs->isList() || lhs->isDict() ||
-                 rhs->isDict() || lhs->isSet() || rhs->isSet()) {
-        // Dicts only compare for equality; sets order by inclusion.
-        bool ordering = op != CmpOp::Eq && op != CmpOp::NotEq;
-        if (!unify(lhs, rhs) || (ordering && lhs->isDict()))
-          diags.error(expr.getLoc(), "'" + spelling(op) +
-                                         "' not supported between instances "
-                                         "of '" +
-                                         lhs->str() + "' and '" + rhs->str() +
-                                         "'");
-      } else if (lhs->isStr() && rhs->isStr())
-        ; // Lexicographic, by code point.
-      else if (lhs->isTuple() && rhs->isTuple())
-        ; // Lexicographic, field by field (TypeError at run time if the
-          // deciding fields cannot be ordered).
-      else if (lhs->isNone() && rhs->isNone() &&
-               (op == CmpOp::Eq || op == CmpOp::NotEq))
-        ; // None == None is fine.
-      else if (!lhs->isNumeric() || !rhs->isNumeric() ||
-               ((op != CmpOp::Eq && op != CmpOp::NotEq) &&
-                (lhs->isNone() || rhs->isNone())))
-        diags.error(expr.getLoc(), "'" + spelling(op) +
-                                       "' not supported between instances "
-                                       "of '" +
-                                       lhs->str() + "' and '" + rhs->str() +
-                                       "'");
-    }
+    if (!lhs->isError() && !rhs->isError())
+      checkComparison(op, lhs, rhs, expr.getLoc(), comparator->getLoc());
     lhs = rhs;
   }
   return types.getBool();
@@ -411,18 +430,26 @@ const Type *Checker::checkCompare(CompareExpr &expr) {
 
 const Type *Checker::checkIfExp(IfExpExpr &expr) {
   checkCondition(*expr.test);
-  const Type *body = checkExpr(*expr.body);
-  const Type *orElse = checkExpr(*expr.orElse);
+  llvm::SmallVector<Narrowing, 2> notNone, none;
+  collectNoneTests(*expr.test, notNone, none);
+  const Type *body, *orElse;
+  {
+    NarrowingScope scope(*this, notNone);
+    body = checkExpr(*expr.body);
+  }
+  {
+    NarrowingScope scope(*this, none);
+    orElse = checkExpr(*expr.orElse);
+  }
   if (body->isError() || orElse->isError())
     return types.getError();
-  if (body != orElse) {
-    diags.error(expr.getLoc(), "conditional expressions with branches of "
-                               "different types (" +
-                                   body->str() + " and " + orElse->str() +
-                                   ") are not supported yet");
-    return types.getError();
-  }
-  return body;
+  if (const Type *joined = join(body, orElse))
+    return joined;
+  diags.error(expr.getLoc(), "conditional expressions with branches of "
+                             "different types (" +
+                                 body->str() + " and " + orElse->str() +
+                                 ") are not supported yet");
+  return types.getError();
 }
 
 //===----------------------------------------------------------------------===//
@@ -470,7 +497,7 @@ const Type *Checker::checkCall(CallExpr &call) {
   if (sym->kind == Symbol::Kind::Class)
     return checkConstruction(call, *sym->classInfo);
   if (auto *bound = llvm::dyn_cast_or_null<BoundMethodType>(
-          narrowed.lookup(sym) ? narrowed.lookup(sym) : sym->type))
+          lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type))
     return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1);
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
                                                   : std::string("unknown")) +
@@ -769,7 +796,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *type = checkExpr(*call.args[0]);
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
         !type->isList() && !type->isDict() && !type->isSet() &&
-        !type->isTuple() && !type->isClass() && !type->isError())
+        !type->isTuple() && !type->isClass() && !type->isOptional() &&
+        !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -1086,6 +1114,16 @@ bool Checker::checkFormatField(const Type *type, char conversion,
     unsupported(loc, "!a conversions");
     return false;
   }
+  if (auto *optional = llvm::dyn_cast<OptionalType>(type)) {
+    // f"{x}" prints None or the value; a spec would fail for None (CPython
+    // raises TypeError then), so narrow first: `x if x is not None else 0`.
+    if (hasSpec && !conversion) {
+      unsupported(loc, "format specs on optional values (" + type->str() +
+                           "; test `is not None` first)");
+      return false;
+    }
+    return checkFormatField(optional->getValue(), conversion, false, loc);
+  }
   if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
       !type->isList() && !type->isDict() && !type->isSet() &&
       !type->isTuple() && !type->isClass()) {
@@ -1151,7 +1189,27 @@ const Type *Checker::checkStrFormat(CallExpr &call, AttributeExpr &callee) {
 // Lists
 //===----------------------------------------------------------------------===//
 
+/// Whether `type` holds a `tuple[...] | None`, which containers cannot store
+/// yet (docs/rationale/optionals.md).
+static bool holdsOptionalTuple(const Type *type) {
+  if (auto *optional = llvm::dyn_cast<OptionalType>(type))
+    return optional->getValue()->isTuple() ||
+           holdsOptionalTuple(optional->getValue());
+  if (auto *tuple = llvm::dyn_cast<TupleType>(type))
+    return llvm::any_of(tuple->getElements(), holdsOptionalTuple);
+  return false;
+}
+
+bool Checker::checkSlotType(const Type *type, Loc loc) {
+  if (!holdsOptionalTuple(type))
+    return true;
+  unsupported(loc, "containers of optional tuples (" + type->str() + ")");
+  return false;
+}
+
 bool Checker::checkHashable(const Type *type, Loc loc) {
+  if (!checkSlotType(type, loc))
+    return false;
   if (isHashable(type))
     return true;
   if (type->isFile()) { // hashable by identity in CPython
@@ -1172,11 +1230,7 @@ bool Checker::checkHashable(const Type *type, Loc loc) {
 }
 
 bool Checker::checkListElement(const Type *element, Loc loc) {
-  if (element->isNone()) {
-    unsupported(loc, "lists of " + element->str());
-    return false;
-  }
-  return true;
+  return checkSlotType(element, loc);
 }
 
 /// `[a, b]`: all elements of one type; `[]` takes its type from where it

@@ -9,6 +9,9 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <map>
+#include <optional>
+
 namespace roast::sema {
 
 class Checker {
@@ -18,6 +21,15 @@ public:
   void checkModule(ModuleInfo &module);
   void declareBuiltinClasses();
 
+  /// What a test can narrow: a variable, or an attribute path from one
+  /// (`node.next.left` is {node, ".next.left"}).
+  using NarrowKey = std::pair<Symbol *, std::string>;
+  /// `key` is known to hold a `type` (an optional's value type).
+  struct Narrowing {
+    NarrowKey key;
+    const Type *type;
+  };
+
 private:
   // Sema.cpp: scopes and statements.
   Symbol *newSymbol(Symbol::Kind kind, llvm::StringRef name, const Type *type,
@@ -26,6 +38,10 @@ private:
   const Type *resolveAnnotation(ast::Expr *annotation);
   /// `value | None`, for the reference types optionals are defined on.
   const Type *optionalOf(const Type *value, ast::Loc loc);
+  /// The type of a value that is an `a` or a `b` (the branches of `x if c
+  /// else y`, the operands of `or`): `a` if they are the same, an optional
+  /// when one is None or the other's optional; null if there is none.
+  const Type *join(const Type *a, const Type *b);
   void declareFunction(ast::FunctionDefStmt &def);
   /// The FunctionInfo of `def`, its parameters typed from their annotations;
   /// `selfType` types an unannotated first parameter (a method's self).
@@ -42,20 +58,45 @@ private:
   static bool isConstantDefinition(const ast::Stmt &stmt);
   void checkFunctionBody(FunctionInfo &info);
   void checkBlock(ast::Block &block);
-  // Narrowing of optionals (`T | None`) by `is None` tests.
-  void collectNoneTests(ast::Expr &test, llvm::SmallVectorImpl<Symbol *> &notNone,
-                        llvm::SmallVectorImpl<Symbol *> &none);
-  void narrowRestOfBlock(Symbol *sym);
-  static bool endsAssigningNotNone(const ast::Block &block, Symbol *sym);
-  /// Narrows `symbols` to their non-None types while alive.
+  // SemaNarrowing.cpp: optionals (`T | None`) known not to be None.
+  /// What `test` proves when true (`x is not None`, `x`, `and` of those)
+  /// and when false (`x is None`, `not x`, `or` of those).
+  void collectNoneTests(ast::Expr &test,
+                        llvm::SmallVectorImpl<Narrowing> &notNone,
+                        llvm::SmallVectorImpl<Narrowing> &none);
+  /// The narrowing `expr` (checked) would get from a test: a variable or
+  /// attribute path of optional type.
+  std::optional<Narrowing> narrowable(ast::Expr &expr);
+  const Type *lookupNarrowed(const NarrowKey &key) const;
+  /// Narrows until the current block ends; `previous` is what to restore.
+  void narrowRestOfBlock(const Narrowing &narrowing, const Type *previous);
+  /// Ends a narrowing that set `key` to `set`: back to `previous`, unless
+  /// an assignment changed it meanwhile (then nothing is known).
+  void restoreNarrowing(const NarrowKey &key, const Type *previous,
+                        const Type *set);
+  /// Forgets what is known about `sym` and the paths from it.
+  void forgetNarrowings(Symbol *sym);
+  /// Forgets the paths through attribute `attr` (`x.attr = v` may change
+  /// any of them through an alias).
+  void forgetAttributeNarrowings(llvm::StringRef attr);
+  /// Before a loop or try body: the variables it assigns may be None again
+  /// when it repeats (or in a handler).
+  void forgetNarrowingsAssignedIn(const ast::Block &block);
+  static bool endsAssigningNotNone(const ast::Block &block,
+                                   const NarrowKey &key);
+  /// Narrows while alive.
   class NarrowingScope {
   public:
-    NarrowingScope(Checker &checker, llvm::ArrayRef<Symbol *> symbols);
+    NarrowingScope(Checker &checker, llvm::ArrayRef<Narrowing> narrowings);
     ~NarrowingScope();
 
   private:
     Checker &checker;
-    llvm::SmallVector<std::pair<Symbol *, const Type *>, 2> saved;
+    struct Saved {
+      NarrowKey key;
+      const Type *previous, *set;
+    };
+    llvm::SmallVector<Saved, 2> saved;
   };
   void checkStmt(ast::Stmt &stmt);
   const Type *checkIterable(ast::Expr &iter);
@@ -86,6 +127,9 @@ private:
                                const Type *rhs, ast::Loc loc, ast::Expr *rhsExpr);
   const Type *checkBoolOp(ast::BoolOpExpr &expr);
   const Type *checkCompare(ast::CompareExpr &expr);
+  /// `lhs op rhs` in a comparison (`comparatorLoc` is rhs's location).
+  void checkComparison(ast::CmpOp op, const Type *lhs, const Type *rhs,
+                       ast::Loc loc, ast::Loc comparatorLoc);
   const Type *checkIfExp(ast::IfExpExpr &expr);
   const Type *checkCall(ast::CallExpr &call);
   const Type *checkTuple(ast::TupleExpr &expr);
@@ -198,6 +242,8 @@ private:
   bool checkMethodArgs(ast::CallExpr &call, llvm::StringRef name,
                        llvm::ArrayRef<const Type *> params, size_t required,
                        bool keywordsChecked = false);
+  /// Reports and returns false unless containers can hold values of `type`.
+  bool checkSlotType(const Type *type, ast::Loc loc);
   /// Reports and returns false unless `type` can be a dict key or set element.
   bool checkHashable(const Type *type, ast::Loc loc);
   bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
@@ -276,8 +322,12 @@ private:
   llvm::SmallPtrSet<ast::FunctionDefStmt *, 8> defsWithDefaults;
   /// Optional variables known not to be None here, with their narrowed
   /// types; and the narrowings to undo when the current block ends.
-  llvm::DenseMap<Symbol *, const Type *> narrowed;
-  llvm::SmallVector<std::pair<Symbol *, const Type *>> blockNarrowings;
+  std::map<NarrowKey, const Type *> narrowed;
+  struct BlockNarrowing {
+    NarrowKey key;
+    const Type *previous, *set;
+  };
+  llvm::SmallVector<BlockNarrowing> blockNarrowings;
   /// How many `except` clauses enclose the statement being checked (a bare
   /// `raise` re-raises only inside one).
   unsigned handlerDepth = 0;

@@ -203,6 +203,8 @@ const Type *roast::sema::iterableElement(const Type *type) {
 bool roast::sema::isHashable(const Type *type) {
   if (auto *tuple = llvm::dyn_cast<TupleType>(type))
     return llvm::all_of(tuple->getElements(), isHashable);
+  if (auto *optional = llvm::dyn_cast<OptionalType>(type))
+    return isHashable(optional->getValue()); // and None is hashable
   // An instance hashes by identity, unless its class defines __eq__
   // without __hash__ (Python then makes it unhashable).
   if (auto *cls = llvm::dyn_cast<ClassType>(type))

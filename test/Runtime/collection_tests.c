@@ -379,6 +379,33 @@ static void test_hashes(void) {
   release_value(b);
 }
 
+/* Boxed optional numbers (`int | None` in a slot) are transparent: a
+ * list[int | None] prints, finds, compares and hashes its numbers as a
+ * list[int] would; None is NULL. */
+static void test_optional_boxes(void) {
+  CHECK(roast_rt_box_optional(false, ROAST_ELEM_INT, 7) == NULL, "None is NULL");
+  RoastObject *seven = roast_rt_box_optional(true, ROAST_ELEM_INT, 7);
+  RoastObject *half = roast_rt_box_optional(true, ROAST_ELEM_FLOAT, roast_rt_double_slot(0.5));
+  CHECK(roast_rt_box_slot(seven) == 7 && roast_rt_box_slot(NULL) == 0, "box slots");
+  RoastList *l = roast_rt_list_new(0, ROAST_ELEM_OBJECT);
+  roast_rt_list_append(l, object_slot(seven));
+  roast_rt_list_append(l, 0);
+  roast_rt_list_append(l, object_slot(half));
+  check_repr(l, "[7, None, 0.5]", "repr of a list of optionals");
+  RoastObject *other = roast_rt_box_optional(true, ROAST_ELEM_INT, 7);
+  CHECK(roast_rt_list_contains(l, object_slot(other)), "7 in [7, None, 0.5]");
+  CHECK(roast_rt_slot_hash(ROAST_ELEM_OBJECT, object_slot(other)) ==
+            roast_rt_slot_hash(ROAST_ELEM_INT, 7),
+        "hash of a boxed 7 is hash(7)");
+  CHECK(roast_rt_slot_hash(ROAST_ELEM_OBJECT, 0) == roast_rt_slot_hash(ROAST_ELEM_OBJECT, 0),
+        "hash(None)");
+  roast_rt_release(other);
+  roast_rt_release(seven);
+  roast_rt_release(half);
+  AUDIT("list of boxes", l);
+  roast_rt_release(&l->header);
+}
+
 static void test_reprs(void) {
   for (size_t i = 0; i < COUNT(repr_cases); ++i) {
     Value v = make(repr_cases[i]);
@@ -1144,6 +1171,7 @@ static void test_collection_basics(void) {
 void test_collections(void) {
   test_hashes();
   test_reprs();
+  test_optional_boxes();
   test_printing();
   test_set_ops();
   test_compare_cases();

@@ -239,6 +239,11 @@ public:
   sema::FunctionInfo *method = nullptr;
   /// Set by Sema for `super().attr`: the method is called directly.
   bool viaSuper = false;
+  /// Set by Sema when an optional field is read where a test proved it not
+  /// None (`if node.next is not None: node.next.value`): `type` is then the
+  /// field's value type. The field may have changed since the test (a call
+  /// in between), so CodeGen checks it again.
+  bool narrowed = false;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {

@@ -65,7 +65,8 @@ enum { /* RoastObject.type_id values */
   ROAST_TYPE_DICT = 4,
   ROAST_TYPE_SET = 5,
   ROAST_TYPE_INSTANCE = 6, /* an instance of a class (Classes below) */
-  ROAST_TYPE_FILE = 7      /* a text file (Files below) */
+  ROAST_TYPE_FILE = 7,     /* a text file (Files below) */
+  ROAST_TYPE_BOX = 8       /* a number of an optional in a slot (Optionals below) */
 };
 
 /* ---- Printing (buffered stdout) ----------------------------------------- */
@@ -530,6 +531,25 @@ RoastStr *roast_rt_tuple_repr(const RoastTuple *t); /* repr(t): (1, 'a'), (1,), 
  * when the deciding fields cannot be ordered. */
 bool roast_rt_tuple_richcompare(const RoastTuple *a, const RoastTuple *b, int32_t op,
                                 const char *file, int32_t line, const char *fn);
+
+/* ---- Optionals ----------------------------------------------------------- */
+/* An `int | None` (float, bool) needs more than the 8 bytes of a slot, so
+ * where one must fit a slot (a list element, a dict key or value) the
+ * compiler boxes it: None is NULL, any other value a RoastBox holding the
+ * number's slot, its RoastElemKind in header.flags (docs/rationale/
+ * optionals.md).  Boxes are immutable and transparent: the runtime's
+ * generic paths (repr, ==, order, hash) look through them to the number, so
+ * a list[int | None] prints, compares and hashes as CPython's. */
+typedef struct RoastBox {
+  RoastObject header; /* type_id == ROAST_TYPE_BOX; flags: the RoastElemKind */
+  uint64_t slot;      /* the number (offset 16) */
+} RoastBox;
+
+/* A new box of the number `slot` of kind `kind` (INT, FLOAT or BOOL), or
+ * NULL (None) when !present. */
+RoastObject *roast_rt_box_optional(bool present, uint32_t kind, uint64_t slot);
+/* The number in a box; 0 for NULL (None). */
+uint64_t roast_rt_box_slot(const RoastObject *box);
 
 /* ---- Hashing ------------------------------------------------------------- */
 /* hash(v) of a slot of the given kind, equal to CPython 3.12's for int,

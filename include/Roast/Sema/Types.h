@@ -175,7 +175,7 @@ private:
   ClassInfo *info;
 };
 
-/// `T | None` for a reference type T: a nullable reference.
+/// `T | None`: a value of T, or None (docs/rationale/optionals.md).
 class OptionalType : public Type, public llvm::FoldingSetNode {
 public:
   const Type *getValue() const { return value; }

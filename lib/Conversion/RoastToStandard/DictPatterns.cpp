@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Optionals.h"
 #include "PatternBase.h"
 #include "Slots.h"
 
@@ -13,6 +14,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+
+#include <type_traits>
 
 using namespace mlir;
 using namespace roast;
@@ -48,45 +51,61 @@ struct DictGetLowering : public RuntimeOpConversionPattern<DictGetOp> {
     Value slot =
         abi.callAt(rewriter, op, RuntimeFunction::DictGet, {adaptor.getDict(), key});
     slots.finish();
-    rewriter.replaceOp(op, decodeSlot(rewriter, op.getLoc(), *getTypeConverter(),
-                                      slot, op.getType()));
+    rewriter.replaceOp(op,
+                       decodeSlot(rewriter, op.getLoc(), *getTypeConverter(),
+                                  abi, slot, op.getType()));
     return success();
   }
 };
 
-/// d.get(k, default): the runtime looks the key up into a stack slot; the
-/// value is decoded only when found (decoding a tuple reads its box).
-struct DictGetOrLowering : public RuntimeOpConversionPattern<DictGetOrOp> {
-  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+/// d.get(k, default) and d.get(k): the runtime looks the key up into a
+/// stack slot; the value is decoded only when found (decoding a tuple reads
+/// its box), and wrapped as an optional for d.get(k).
+template <typename OpTy>
+struct DictLookupLowering : public RuntimeOpConversionPattern<OpTy> {
+  using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
+  using RuntimeOpConversionPattern<OpTy>::abi;
+  static constexpr bool isGet = std::is_same_v<OpTy, DictLookupOp>;
 
   LogicalResult
-  matchAndRewrite(DictGetOrOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    const TypeConverter &converter = *this->getTypeConverter();
     Type i64 = rewriter.getI64Type();
-    auto ptr = LLVM::LLVMPointerType::get(getContext());
+    auto ptr = LLVM::LLVMPointerType::get(op.getContext());
     Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
     Value out = LLVM::AllocaOp::create(rewriter, loc, ptr, i64, one,
                                        /*alignment=*/8);
+    DictType dict = dictOf(op.getDict());
     SlotEncoder slots(rewriter, loc, abi);
-    Value key =
-        slots.encode(adaptor.getKey(), dictOf(op.getDict()).getKeyType());
+    Value key = slots.encode(adaptor.getKey(), dict.getKeyType());
     Value found = abi.call(rewriter, loc, RuntimeFunction::DictLookup,
                            {adaptor.getDict(), key, out});
     slots.finish();
 
     Block *head = rewriter.getInsertionBlock();
     Block *done = rewriter.splitBlock(head, rewriter.getInsertionPoint());
-    Type lowered = getTypeConverter()->convertType(op.getType());
+    Type lowered = converter.convertType(op.getType());
     Value result = done->addArgument(lowered, loc);
     Block *hit = rewriter.createBlock(done);
     Value slot = LLVM::LoadOp::create(rewriter, loc, i64, out, /*alignment=*/8);
-    cf::BranchOp::create(
-        rewriter, loc, done,
-        decodeSlot(rewriter, loc, *getTypeConverter(), slot, op.getType()));
+    Value value =
+        decodeSlot(rewriter, loc, converter, abi, slot, dict.getValueType());
+    Value missing;
+    if constexpr (isGet) {
+      auto optional = cast<OptionalType>(op.getType());
+      value = lowerOptionalWrap(rewriter, loc, lowered, value, optional);
+      rewriter.setInsertionPointToEnd(head);
+      missing = lowerOptionalNone(rewriter, loc, lowered);
+      rewriter.setInsertionPointToEnd(hit);
+    } else {
+      missing = adaptor.getDefaultValue();
+    }
+    cf::BranchOp::create(rewriter, loc, done, value);
     rewriter.setInsertionPointToEnd(head);
     cf::CondBranchOp::create(rewriter, loc, found, hit, ValueRange(), done,
-                             ValueRange(adaptor.getDefaultValue()));
+                             ValueRange(missing));
     rewriter.setInsertionPointToStart(done);
     rewriter.replaceOp(op, result);
     return success();
@@ -165,7 +184,8 @@ struct DictMethodLowering : public RuntimeOpConversionPattern<DictMethodOp> {
                             {dict, key(), value()});
       // The dict holds the value now, including a tuple boxed for the call.
       slots.finish();
-      result = decodeSlot(rewriter, loc, converter, slot, type.getValueType());
+      result =
+          decodeSlot(rewriter, loc, converter, abi, slot, type.getValueType());
       break;
     }
     case DictMethod::del:
@@ -221,7 +241,9 @@ struct DictCmpLowering : public RuntimeOpConversionPattern<CmpOp> {
 void roast::populateRoastDictPatterns(const TypeConverter &converter,
                                       RuntimeABI &abi,
                                       RewritePatternSet &patterns) {
-  patterns.add<DictNewLowering, DictGetLowering, DictGetOrLowering,
-               DictSetLowering, DictContainsLowering, DictMethodLowering,
-               DictCmpLowering>(converter, patterns.getContext(), abi);
+  patterns
+      .add<DictNewLowering, DictGetLowering, DictLookupLowering<DictGetOrOp>,
+           DictLookupLowering<DictLookupOp>, DictSetLowering,
+           DictContainsLowering, DictMethodLowering, DictCmpLowering>(
+          converter, patterns.getContext(), abi);
 }

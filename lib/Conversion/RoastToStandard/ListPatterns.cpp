@@ -122,12 +122,11 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
                                         storageAlignment(storage));
     // A packed bool byte is 0 or 1: its low bit is the i1. Every other
     // kind loads a whole slot and decodes it.
-    Value result =
-        storage.isInteger(8)
-            ? Value(arith::TruncIOp::create(rewriter, loc,
-                                            rewriter.getI1Type(), stored))
-            : decodeSlot(rewriter, loc, *getTypeConverter(), stored,
-                         op.getType());
+    Value result = storage.isInteger(8)
+                       ? Value(arith::TruncIOp::create(
+                             rewriter, loc, rewriter.getI1Type(), stored))
+                       : decodeSlot(rewriter, loc, *getTypeConverter(), abi,
+                                    stored, op.getType());
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -397,7 +396,7 @@ struct ListReduceLowering : public RuntimeOpConversionPattern<ListReduceOp> {
           rewriter, loc, op.getReduction() == ListReduction::max ? 1 : 0);
       Value slot = abi.callAt(rewriter, op, RuntimeFunction::ListExtreme,
                                {list, wantMax});
-      result = decodeSlot(rewriter, loc, *getTypeConverter(), slot,
+      result = decodeSlot(rewriter, loc, *getTypeConverter(), abi, slot,
                           op.getType());
       break;
     }

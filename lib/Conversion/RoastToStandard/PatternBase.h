@@ -26,6 +26,8 @@ protected:
 /// user method (__str__, __repr__) that raises: instances, and containers
 /// and tuples that may hold them.
 inline bool mayRunUserCode(mlir::Type type) {
+  if (auto optional = mlir::dyn_cast<OptionalType>(type))
+    type = optional.getValueType();
   return mlir::isa<ObjectType, ListType, DictType, SetType, mlir::TupleType>(
       type);
 }

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Optionals.h"
 #include "PatternBase.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
@@ -31,6 +32,18 @@ void collectReferences(OpBuilder &builder, Location loc, Value value,
                        Type type, SmallVectorImpl<Value> &refs) {
   if (isObjectType(type)) {
     refs.push_back(value);
+    return;
+  }
+  if (auto optional = dyn_cast<OptionalType>(type)) {
+    // A nullable reference, or {present, value} whose value is zero (null
+    // references) when None.
+    if (isNullableOptional(optional))
+      refs.push_back(value);
+    else if (holdsReferences(optional.getValueType()))
+      collectReferences(
+          builder, loc,
+          LLVM::ExtractValueOp::create(builder, loc, value, int64_t(1)),
+          optional.getValueType(), refs);
     return;
   }
   if (auto tuple = dyn_cast<TupleType>(type))

@@ -25,6 +25,7 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
   populateRoastArithmeticPatterns(converter, abi, patterns);
   populateRoastTuplePatterns(converter, abi, patterns);
   populateRoastMemoryPatterns(converter, patterns);
+  populateRoastOptionalPatterns(converter, patterns);
   populateRoastRuntimePatterns(converter, abi, patterns);
   populateRoastStrPatterns(converter, abi, patterns);
   populateRoastListPatterns(converter, abi, patterns);

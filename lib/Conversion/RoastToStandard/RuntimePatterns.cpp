@@ -1,5 +1,6 @@
 //===- RuntimePatterns.cpp - print, raise, str and the built-in modules ---===//
 
+#include "Optionals.h"
 #include "PatternBase.h"
 #include "Slots.h"
 
@@ -132,7 +133,7 @@ struct RandomCallOpLowering : public RuntimeOpConversionPattern<RandomCallOp> {
     case RandomFunction::choice: {
       Value slot =
           abi.callAt(rewriter, op, RuntimeFunction::RandomChoice, operands);
-      result = decodeSlot(rewriter, loc, *getTypeConverter(), slot,
+      result = decodeSlot(rewriter, loc, *getTypeConverter(), abi, slot,
                           op.getResult(0).getType());
       break;
     }
@@ -217,8 +218,23 @@ private:
 
   /// Prints str(value), or repr(value) for the elements of a tuple. `type`
   /// is the roast type: str and None are both pointers once lowered.
-  LogicalResult printValue(OpBuilder &builder, Location loc, Value value,
-                           Type type, bool repr) const {
+  LogicalResult printValue(ConversionPatternRewriter &builder, Location loc,
+                           Value value, Type type, bool repr) const {
+    if (auto optional = dyn_cast<OptionalType>(type)) {
+      LogicalResult printed = success();
+      branchOnOptional(
+          builder, loc, value, optional, Type(),
+          [&](Value inner) {
+            printed =
+                printValue(builder, loc, inner, optional.getValueType(), repr);
+            return Value();
+          },
+          [&] {
+            abi.call(builder, loc, RuntimeFunction::PrintNone, {});
+            return Value();
+          });
+      return printed;
+    }
     if (isa<roast::NoneType>(type))
       abi.call(builder, loc, RuntimeFunction::PrintNone, {});
     else if (isa<StrType>(type))
@@ -248,8 +264,8 @@ private:
   }
 
   /// `(a, b)`, `(a,)` and `()`, elements by repr, as CPython prints them.
-  LogicalResult printTuple(OpBuilder &builder, Location loc, Value value,
-                           TupleType type) const {
+  LogicalResult printTuple(ConversionPatternRewriter &builder, Location loc,
+                           Value value, TupleType type) const {
     printCString(builder, loc, "(");
     for (auto [index, elementType] : llvm::enumerate(type.getTypes())) {
       if (index != 0)

@@ -1,6 +1,7 @@
 //===- Slots.cpp - Values to and from the runtime's 8-byte slots ----------===//
 
 #include "Slots.h"
+#include "Optionals.h"
 
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
@@ -52,6 +53,26 @@ static Value scalarSlot(OpBuilder &builder, Location loc, Value value,
   llvm_unreachable("unknown element kind");
 }
 
+/// A new box of a non-nullable optional number (null for None): the slot
+/// form of `int | None`, `float | None` and `bool | None`.
+static Value boxOptional(OpBuilder &builder, Location loc, RuntimeABI &abi,
+                         Value optional, OptionalType type) {
+  Type valueType = type.getValueType();
+  Value present =
+      LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(0));
+  Value value =
+      LLVM::ExtractValueOp::create(builder, loc, optional, int64_t(1));
+  return abi.call(builder, loc, RuntimeFunction::BoxOptional,
+                  {present, elemKindConstant(builder, loc, valueType),
+                   scalarSlot(builder, loc, value, valueType)});
+}
+
+/// Whether values of `type` need a new box to fit a slot.
+static bool needsBox(Type type) {
+  auto optional = dyn_cast<OptionalType>(type);
+  return optional && !isNullableOptional(optional);
+}
+
 Value roast::boxTuple(OpBuilder &builder, Location loc, RuntimeABI &abi,
                       Value tuple, TupleType type) {
   std::string kinds;
@@ -68,8 +89,12 @@ Value roast::boxTuple(OpBuilder &builder, Location loc, RuntimeABI &abi,
     if (auto inner = dyn_cast<TupleType>(fieldType)) {
       slot = LLVM::PtrToIntOp::create(builder, loc, builder.getI64Type(),
                                       boxTuple(builder, loc, abi, field, inner));
+    } else if (needsBox(fieldType)) { // the tuple owns the box
+      slot = LLVM::PtrToIntOp::create(
+          builder, loc, builder.getI64Type(),
+          boxOptional(builder, loc, abi, field, cast<OptionalType>(fieldType)));
     } else {
-      if (isObjectType(fieldType))
+      if (holdsReferences(fieldType)) // an object, or a nullable optional
         abi.call(builder, loc, RuntimeFunction::Retain, field);
       slot = scalarSlot(builder, loc, field, fieldType);
     }
@@ -82,9 +107,11 @@ Value roast::boxTuple(OpBuilder &builder, Location loc, RuntimeABI &abi,
 
 Value SlotEncoder::encode(Value value, Type type) {
   auto tuple = dyn_cast<TupleType>(type);
-  if (!tuple)
+  if (!tuple && !needsBox(type))
     return scalarSlot(builder, loc, value, type);
-  Value box = boxTuple(builder, loc, abi, value, tuple);
+  Value box =
+      tuple ? boxTuple(builder, loc, abi, value, tuple)
+            : boxOptional(builder, loc, abi, value, cast<OptionalType>(type));
   boxes.push_back(box);
   return LLVM::PtrToIntOp::create(builder, loc, builder.getI64Type(), box);
 }
@@ -96,7 +123,8 @@ void SlotEncoder::finish() {
 }
 
 Value roast::decodeSlot(OpBuilder &builder, Location loc,
-                        const TypeConverter &converter, Value slot, Type type) {
+                        const TypeConverter &converter, RuntimeABI &abi,
+                        Value slot, Type type) {
   Type lowered = converter.convertType(type);
   switch (getElemKind(type)) {
   case ElemKind::Int:
@@ -109,6 +137,20 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
     break;
   }
   auto ptr = LLVM::LLVMPointerType::get(builder.getContext());
+  if (needsBox(type)) {
+    // A box or null: {box != null, the number in it}.
+    Type valueType = cast<OptionalType>(type).getValueType();
+    Value box = LLVM::IntToPtrOp::create(builder, loc, ptr, slot);
+    Value null = LLVM::ZeroOp::create(builder, loc, ptr);
+    Value present =
+        LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::ne, box, null);
+    Value inner = abi.call(builder, loc, RuntimeFunction::BoxSlot, box);
+    Value value = decodeSlot(builder, loc, converter, abi, inner, valueType);
+    Value result = LLVM::ZeroOp::create(builder, loc, lowered);
+    result =
+        LLVM::InsertValueOp::create(builder, loc, result, present, int64_t(0));
+    return LLVM::InsertValueOp::create(builder, loc, result, value, int64_t(1));
+  }
   auto tuple = dyn_cast<TupleType>(type);
   if (!tuple)
     return LLVM::IntToPtrOp::create(builder, loc, lowered, slot);
@@ -118,7 +160,8 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
     Value fieldSlot = LLVM::LoadOp::create(
         builder, loc, builder.getI64Type(),
         tupleItemAddress(builder, loc, box, int64_t(index)), /*alignment=*/8);
-    Value field = decodeSlot(builder, loc, converter, fieldSlot, fieldType);
+    Value field =
+        decodeSlot(builder, loc, converter, abi, fieldSlot, fieldType);
     result = LLVM::InsertValueOp::create(builder, loc, result, field,
                                          int64_t(index));
   }
@@ -128,7 +171,7 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
 /// Retains every reference inside `value` of roast type `type`.
 static void retainAll(OpBuilder &builder, Location loc, RuntimeABI &abi,
                       Value value, Type type) {
-  if (isObjectType(type)) {
+  if (isObjectType(type) || (isa<OptionalType>(type) && !needsBox(type))) {
     abi.call(builder, loc, RuntimeFunction::Retain, value);
     return;
   }
@@ -144,8 +187,8 @@ static void retainAll(OpBuilder &builder, Location loc, RuntimeABI &abi,
 Value roast::decodeOwnedSlot(OpBuilder &builder, Location loc,
                              const TypeConverter &converter, RuntimeABI &abi,
                              Value slot, Type type) {
-  Value value = decodeSlot(builder, loc, converter, slot, type);
-  if (!isa<TupleType>(type))
+  Value value = decodeSlot(builder, loc, converter, abi, slot, type);
+  if (!isa<TupleType>(type) && !needsBox(type))
     return value; // the slot's reference passes to the value
   retainAll(builder, loc, abi, value, type);
   auto ptr = LLVM::LLVMPointerType::get(builder.getContext());

@@ -2,7 +2,8 @@
 //
 // Containers store every element, key and value in a uniform 8-byte slot
 // (docs/rationale/containers.md): ints as themselves, floats as their bits,
-// bools as 0/1, objects as pointers, and tuples boxed into heap RoastTuples.
+// bools as 0/1, objects as pointers, tuples boxed into heap RoastTuples, and
+// optional numbers boxed into RoastBoxes (null for None).
 // Every container pattern converts through these helpers, so the slot
 // format lives in one place.
 //
@@ -56,8 +57,8 @@ mlir::Value boxTuple(mlir::OpBuilder &builder, mlir::Location loc,
 /// The value of roast type `type` held in `slot`, borrowed from whatever
 /// owns the slot.
 mlir::Value decodeSlot(mlir::OpBuilder &builder, mlir::Location loc,
-                       const mlir::TypeConverter &converter, mlir::Value slot,
-                       mlir::Type type);
+                       const mlir::TypeConverter &converter, RuntimeABI &abi,
+                       mlir::Value slot, mlir::Type type);
 
 /// The value held in an OWNED slot (a popped element): the result owns its
 /// references, and a tuple's box is released.

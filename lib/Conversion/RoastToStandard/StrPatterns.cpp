@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Optionals.h"
 #include "PatternBase.h"
 #include "Slots.h"
 
@@ -150,6 +151,16 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
   /// str(x) of a non-str value.
   Value strOf(ConversionPatternRewriter &rewriter, Location loc, Type from,
               Value input) const {
+    if (auto optional = dyn_cast<OptionalType>(from))
+      return branchOnOptional(
+          rewriter, loc, input, optional,
+          LLVM::LLVMPointerType::get(rewriter.getContext()),
+          [&](Value value) {
+            return strOf(rewriter, loc, optional.getValueType(), value);
+          },
+          [&] {
+            return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+          });
     if (isa<roast::NoneType>(from))
       return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
     if (isa<ObjectType>(from))
@@ -171,14 +182,28 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
   LogicalResult
   matchAndRewrite(ReprOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     Type from = op.getValue().getType();
-    Value input = adaptor.getValue();
-    if (Value repr = containerRepr(rewriter, loc, abi, from, input)) {
+    Value result = reprOf(rewriter, op.getLoc(), from, adaptor.getValue());
+    if (mayRunUserCode(from)) // __repr__ may raise
       abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
-      rewriter.replaceOp(op, repr);
-      return success();
-    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  Value reprOf(ConversionPatternRewriter &rewriter, Location loc, Type from,
+               Value input) const {
+    if (auto optional = dyn_cast<OptionalType>(from))
+      return branchOnOptional(
+          rewriter, loc, input, optional,
+          LLVM::LLVMPointerType::get(rewriter.getContext()),
+          [&](Value value) {
+            return reprOf(rewriter, loc, optional.getValueType(), value);
+          },
+          [&] {
+            return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
+          });
+    if (Value repr = containerRepr(rewriter, loc, abi, from, input))
+      return repr;
     RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr
                          : isa<ObjectType>(from) ? RuntimeFunction::InstanceRepr
                          : isa<roast::NoneType>(from) ? RuntimeFunction::StrNone
@@ -188,11 +213,7 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
     SmallVector<Value, 1> args;
     if (fn != RuntimeFunction::StrNone)
       args.push_back(input);
-    Value result = abi.call(rewriter, loc, fn, args);
-    if (isa<ObjectType>(from)) // __repr__ may raise
-      abi.unwindIfRaised(rewriter, op, /*pushFrame=*/false);
-    rewriter.replaceOp(op, result);
-    return success();
+    return abi.call(rewriter, loc, fn, args);
   }
 };
 

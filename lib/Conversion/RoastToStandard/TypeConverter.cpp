@@ -23,6 +23,18 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
   addConversion([ptr](SetType) -> Type { return ptr; });
   addConversion([ptr](ObjectType) -> Type { return ptr; });
   addConversion([ptr](FileType) -> Type { return ptr; });
+  // `T | None`: a nullable pointer for references, else {i1 present, T}
+  // (docs/rationale/optionals.md).
+  addConversion([this, ptr](OptionalType optional) -> std::optional<Type> {
+    Type value = convertType(optional.getValueType());
+    if (!value)
+      return std::nullopt;
+    if (isObjectType(optional.getValueType()))
+      return ptr;
+    return LLVM::LLVMStructType::getLiteral(
+        optional.getContext(),
+        {IntegerType::get(optional.getContext(), 1), value});
+  });
   // Tuples are immutable values: a struct passed and stored by value.
   addConversion([this](TupleType tuple) -> std::optional<Type> {
     SmallVector<Type> elements;

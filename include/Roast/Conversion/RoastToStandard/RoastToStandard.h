@@ -47,6 +47,10 @@ void populateRoastTuplePatterns(const mlir::TypeConverter &converter,
                                 RuntimeABI &abi,
                                 mlir::RewritePatternSet &patterns);
 
+/// `T | None`: none, wrap, is_none and unwrap (Optionals.h's format).
+void populateRoastOptionalPatterns(const mlir::TypeConverter &converter,
+                                   mlir::RewritePatternSet &patterns);
+
 /// Local slots left over after mem2reg, and module-level globals.
 void populateRoastMemoryPatterns(const mlir::TypeConverter &converter,
                                  mlir::RewritePatternSet &patterns);

@@ -72,3 +72,12 @@ Operation *RoastDialect::materializeConstant(OpBuilder &builder,
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::materialize(builder, value, type, loc);
 }
+
+LogicalResult OptionalType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   Type valueType) {
+  // `T | None | None` is `T | None`, and `None | None` is None: neither
+  // has a type of its own.
+  if (isa<OptionalType, roast::NoneType, RefType>(valueType))
+    return emitError() << "optional of " << valueType;
+  return success();
+}

@@ -14,6 +14,8 @@ using namespace roast;
 bool roast::holdsReferences(Type type) {
   if (auto tuple = dyn_cast<TupleType>(type))
     return llvm::any_of(tuple.getTypes(), holdsReferences);
+  if (auto optional = dyn_cast<OptionalType>(type))
+    return holdsReferences(optional.getValueType());
   return isObjectType(type);
 }
 
@@ -25,6 +27,8 @@ bool roast::mayRaise(Operation *op) {
   if (auto print = dyn_cast<PrintOp>(op); print && print.getFile())
     return true; // the file may be closed
   return llvm::any_of(op->getOperandTypes(), [](Type type) {
+    if (auto optional = dyn_cast<OptionalType>(type))
+      type = optional.getValueType();
     return isa<ObjectType, ListType, DictType, SetType, TupleType>(type);
   });
 }
@@ -40,6 +44,8 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return StringOp::create(builder, loc, builder.getStringAttr(""));
   if (isa<roast::NoneType>(type))
     return NoneOp::create(builder, loc);
+  if (isa<OptionalType>(type))
+    return OptionalNoneOp::create(builder, loc, type);
   if (isa<ListType, DictType, SetType, ObjectType, FileType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
@@ -249,8 +255,10 @@ LogicalResult CastOp::verify() {
   if (from == to)
     return emitOpError("converts ") << from << " to itself";
   // Containers and tuples convert to str only (str(x) is repr(x)).
-  if (isa<roast::NoneType, ListType, DictType, SetType, TupleType>(to) ||
-      (isa<ListType, DictType, SetType, TupleType>(from) && !isa<StrType>(to)))
+  if (isa<roast::NoneType, ListType, DictType, SetType, TupleType,
+          OptionalType>(to) ||
+      (isa<ListType, DictType, SetType, TupleType, OptionalType>(from) &&
+       !isa<StrType>(to)))
     return emitOpError("cannot convert ") << from << " to " << to;
   if (isa<StrType>(to) || isa<StrType>(from))
     return success(); // str(x), int(s), float(s), bool(s)
@@ -288,7 +296,7 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 /// literal (immortal), or a tuple built only of such values and scalars.
 static bool holdsOnlyImmortals(Value value) {
   Operation *def = value.getDefiningOp();
-  if (isa_and_present<StringOp, NoneOp, NullOp>(def))
+  if (isa_and_present<StringOp, NoneOp, NullOp, OptionalNoneOp>(def))
     return true;
   if (auto tuple = dyn_cast_if_present<MakeTupleOp>(def))
     return llvm::all_of(tuple.getElements(), [](Value element) {
@@ -311,6 +319,16 @@ LogicalResult ReleaseOp::canonicalize(ReleaseOp op,
     return failure();
   rewriter.eraseOp(op);
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Optionals
+//===----------------------------------------------------------------------===//
+
+OpFoldResult OptionalUnwrapOp::fold(FoldAdaptor) {
+  if (auto wrap = getValue().getDefiningOp<OptionalWrapOp>())
+    return wrap.getValue();
+  return {};
 }
 
 //===----------------------------------------------------------------------===//

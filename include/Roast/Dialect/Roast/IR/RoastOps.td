@@ -168,6 +168,70 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
 }
 
 //===----------------------------------------------------------------------===//
+// Optionals (`T | None`, docs/rationale/optionals.md)
+//===----------------------------------------------------------------------===//
+
+def Roast_OptionalNoneOp : Roast_Op<"optional_none", [Pure]> {
+  let summary = "None as a value of an optional type";
+  let description = [{
+    ```mlir
+    %n = roast.optional_none : !roast.optional<i64>
+    ```
+  }];
+  let results = (outs Roast_OptionalType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
+def Roast_OptionalWrapOp : Roast_Op<"optional_wrap", [Pure,
+    TypesMatchWith<"value is the optional's value type", "result", "value",
+                   "::llvm::cast<OptionalType>($_self).getValueType()">]> {
+  let summary = "a value of type T as a `T | None`";
+  let description = [{
+    The wrapped value is never None. Wrapping a reference keeps the same
+    reference (no retain).
+
+    ```mlir
+    %o = roast.optional_wrap %x : !roast.optional<i64>
+    ```
+  }];
+  let arguments = (ins AnyType:$value);
+  let results = (outs Roast_OptionalType:$result);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($result))";
+}
+
+def Roast_OptionalIsNoneOp : Roast_Op<"optional_is_none", [Pure]> {
+  let summary = "`x is None` for an optional";
+  let description = [{
+    ```mlir
+    %none = roast.optional_is_none %o : !roast.optional<i64>
+    ```
+  }];
+  let arguments = (ins Roast_OptionalType:$value);
+  let results = (outs Roast_Bool:$result);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($value))";
+}
+
+def Roast_OptionalUnwrapOp : Roast_Op<"optional_unwrap", [Pure,
+    TypesMatchWith<"result is the optional's value type", "value", "result",
+                   "::llvm::cast<OptionalType>($_self).getValueType()">]> {
+  let summary = "the T in a `T | None` known not to be None";
+  let description = [{
+    CodeGen unwraps where Sema narrowed the optional (`if x is not None:`),
+    or after testing it. Unwrapping None gives an unspecified value of T
+    (a null reference for reference types), which the program never uses.
+    The result is the same reference as the operand (no retain).
+
+    ```mlir
+    %x = roast.optional_unwrap %o : !roast.optional<i64>
+    ```
+  }];
+  let arguments = (ins Roast_OptionalType:$value);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($value))";
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Arithmetic with Python semantics
 //===----------------------------------------------------------------------===//
 
@@ -986,6 +1050,22 @@ def Roast_DictGetOrOp : Roast_Op<"dict_get_or", [
   let assemblyFormat = [{
     $dict `[` $key `]` `,` $default_value attr-dict `:` qualified(type($dict))
   }];
+}
+
+def Roast_DictLookupOp : Roast_Op<"dict_lookup", [
+    TypesMatchWith<"key is the key type", "dict", "key", "::llvm::cast<DictType>($_self).getKeyType()">,
+    TypesMatchWith<"result is the optional value type", "dict", "result", "OptionalType::get(::llvm::cast<DictType>($_self).getValueType())">]> {
+  let summary = "`d.get(k)`";
+  let description = [{
+    The value of key `k` as a `V | None`, None when missing; borrowed.
+
+    ```mlir
+    %v = roast.dict_lookup %d[%k] : !roast.dict<!roast.str, i64>
+    ```
+  }];
+  let arguments = (ins Roast_DictType:$dict, AnyType:$key);
+  let results = (outs Roast_OptionalType:$result);
+  let assemblyFormat = "$dict `[` $key `]` attr-dict `:` qualified(type($dict))";
 }
 
 def Roast_DictSetOp : Roast_Op<"dict_set", [

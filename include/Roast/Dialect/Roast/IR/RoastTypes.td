@@ -84,6 +84,27 @@ def Roast_ObjectType : Roast_Type<"Object", "object"> {
   let assemblyFormat = "`<` $className `>`";
 }
 
+def Roast_OptionalType : Roast_Type<"Optional", "optional"> {
+  let summary = "`T | None`: a value of type T, or None";
+  let description = [{
+    `!roast.optional<i64>` is Python's `int | None`. The dialect states what
+    the value is; the lowering chooses how it is stored
+    (docs/rationale/optionals.md): an optional reference (str, containers,
+    instances) is a nullable pointer, None being null, so it costs nothing;
+    an optional number, bool or tuple is a `{i1 present, T value}` struct
+    passed by value, with no heap allocation. In a container slot, the
+    latter is boxed.
+  }];
+  let parameters = (ins "::mlir::Type":$valueType);
+  let builders = [
+    TypeBuilderWithInferredContext<(ins "::mlir::Type":$valueType), [{
+      return $_get(valueType.getContext(), valueType);
+    }]>
+  ];
+  let assemblyFormat = "`<` $valueType `>`";
+  let genVerifyDecl = 1;
+}
+
 def Roast_FileType : Roast_Type<"File", "file"> {
   let summary = "a text file";
   let description = [{
@@ -106,15 +127,17 @@ def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                    Roast_NoneType, Roast_StrType,
                                    Roast_ListType, Roast_DictType,
                                    Roast_SetType, AnyTuple,
-                                   Roast_ObjectType]>;
+                                   Roast_ObjectType, Roast_OptionalType]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType, AnyTuple,
-                                  Roast_ObjectType, Roast_FileType]>;
+                                  Roast_ObjectType, Roast_FileType,
+                                  Roast_OptionalType]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
                                  Roast_ListType, Roast_DictType,
-                                 Roast_SetType, Roast_ObjectType]>;
+                                 Roast_SetType, Roast_ObjectType,
+                                 Roast_OptionalType]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD
