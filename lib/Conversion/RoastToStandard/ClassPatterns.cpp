@@ -67,47 +67,71 @@ struct SetFieldOpLowering : ClassPattern<SetFieldOp> {
   }
 };
 
+/// object->cls->methods[slot](object, args...), then the unwinding check
+/// of a call that may raise; `op` is replaced by the call's result.
+static LogicalResult callThroughMethodTable(
+    Operation *op, Value object, int slot, ValueRange args,
+    const TypeConverter &converter, RuntimeABI &abi,
+    ConversionPatternRewriter &rewriter) {
+  Location loc = op->getLoc();
+  auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+  // The class descriptor follows the 16-byte object header.
+  Value classAddress = LLVM::GEPOp::create(
+      rewriter, loc, ptr, rewriter.getI8Type(), object,
+      ArrayRef<LLVM::GEPArg>{16});
+  Value cls = LLVM::LoadOp::create(rewriter, loc, ptr, classAddress,
+                                   /*alignment=*/8, /*isVolatile=*/false,
+                                   /*isNonTemporal=*/false,
+                                   /*isInvariant=*/true);
+  // RoastClass.methods starts at byte 72.
+  Value entry = LLVM::GEPOp::create(
+      rewriter, loc, ptr, rewriter.getI8Type(), cls,
+      ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(72 + 8 * slot)});
+  Value method = LLVM::LoadOp::create(rewriter, loc, ptr, entry,
+                                      /*alignment=*/8, false, false,
+                                      /*isInvariant=*/true);
+  SmallVector<Type> results;
+  if (failed(converter.convertTypes(op->getResultTypes(), results)))
+    return failure();
+  SmallVector<Value> operands{method, object};
+  llvm::append_range(operands, args);
+  SmallVector<Type> argTypes;
+  for (Value arg : ArrayRef(operands).drop_front())
+    argTypes.push_back(arg.getType());
+  auto fnType = LLVM::LLVMFunctionType::get(
+      results.empty() ? LLVM::LLVMVoidType::get(rewriter.getContext())
+                      : results.front(),
+      argTypes);
+  auto call = LLVM::CallOp::create(rewriter, loc, fnType, operands);
+  abi.unwindIfRaised(rewriter, op, /*pushFrame=*/true);
+  rewriter.replaceOp(op, call.getResults());
+  return success();
+}
+
 /// receiver->cls->methods[slot](receiver, args...).
 struct MethodCallOpLowering : ClassPattern<MethodCallOp> {
   using ClassPattern::ClassPattern;
   LogicalResult
   matchAndRewrite(MethodCallOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     const ClassLayout &layout =
         classes.get(op.getReceiver().getType().getClassName());
     int slot = ClassOp(layout.op).lookupMethod(op.getMethod());
-    auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
-    Value classAddress = LLVM::GEPOp::create(
-        rewriter, loc, ptr, layout.instanceType, adaptor.getReceiver(),
-        ArrayRef<LLVM::GEPArg>{0, 3});
-    Value cls = LLVM::LoadOp::create(rewriter, loc, ptr, classAddress,
-                                     /*alignment=*/8, /*isVolatile=*/false,
-                                     /*isNonTemporal=*/false,
-                                     /*isInvariant=*/true);
-    // RoastClass.methods starts at byte 72.
-    Value entry = LLVM::GEPOp::create(
-        rewriter, loc, ptr, rewriter.getI8Type(), cls,
-        ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(72 + 8 * slot)});
-    Value method = LLVM::LoadOp::create(rewriter, loc, ptr, entry,
-                                        /*alignment=*/8, false, false,
-                                        /*isInvariant=*/true);
-    SmallVector<Type> results;
-    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), results)))
-      return failure();
-    SmallVector<Value> args{method, adaptor.getReceiver()};
-    llvm::append_range(args, adaptor.getArgs());
-    SmallVector<Type> argTypes;
-    for (Value arg : ArrayRef(args).drop_front())
-      argTypes.push_back(arg.getType());
-    auto fnType = LLVM::LLVMFunctionType::get(
-        results.empty() ? LLVM::LLVMVoidType::get(rewriter.getContext())
-                        : results.front(),
-        argTypes);
-    auto call = LLVM::CallOp::create(rewriter, loc, fnType, args);
-    abi.unwindIfRaised(rewriter, op, /*pushFrame=*/true);
-    rewriter.replaceOp(op, call.getResults());
-    return success();
+    return callThroughMethodTable(op, adaptor.getReceiver(), slot,
+                                  adaptor.getArgs(), *getTypeConverter(), abi,
+                                  rewriter);
+  }
+};
+
+/// A function value is a closure instance whose slot 0 is its code.
+struct CallCallableOpLowering : ClassPattern<CallCallableOp> {
+  using ClassPattern::ClassPattern;
+  LogicalResult
+  matchAndRewrite(CallCallableOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    return callThroughMethodTable(op, adaptor.getCallee(), /*slot=*/0,
+                                  adaptor.getArgs(), *getTypeConverter(), abi,
+                                  rewriter);
   }
 };
 
@@ -125,14 +149,15 @@ struct IsInstanceOpLowering : ClassPattern<IsInstanceOp> {
   }
 };
 
-/// Up- and downcasts change only the static type.
+/// Up- and downcasts, and viewing a closure as a function value, change
+/// only the static type.
 template <typename CastOp>
 struct ClassCastLowering : OpConversionPattern<CastOp> {
   using OpConversionPattern<CastOp>::OpConversionPattern;
   LogicalResult
   matchAndRewrite(CastOp op, typename CastOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, adaptor.getObject());
+    rewriter.replaceOp(op, adaptor.getOperands().front());
     return success();
   }
 };
@@ -144,8 +169,8 @@ void roast::populateRoastClassPatterns(const TypeConverter &converter,
                                        RewritePatternSet &patterns) {
   MLIRContext *context = patterns.getContext();
   patterns.add<NewOpLowering, GetFieldOpLowering, SetFieldOpLowering,
-               MethodCallOpLowering, IsInstanceOpLowering>(converter, context,
-                                                           abi, classes);
-  patterns.add<ClassCastLowering<UpcastOp>, ClassCastLowering<DowncastOp>>(
-      converter, context);
+               MethodCallOpLowering, CallCallableOpLowering,
+               IsInstanceOpLowering>(converter, context, abi, classes);
+  patterns.add<ClassCastLowering<UpcastOp>, ClassCastLowering<DowncastOp>,
+               ClassCastLowering<AsCallableOp>>(converter, context);
 }

@@ -23,6 +23,7 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
   addConversion([ptr](SetType) -> Type { return ptr; });
   addConversion([ptr](ObjectType) -> Type { return ptr; });
   addConversion([ptr](FileType) -> Type { return ptr; });
+  addConversion([ptr](CallableType) -> Type { return ptr; });
   // `T | None`: a nullable pointer for references, else {i1 present, T}
   // (docs/rationale/optionals.md).
   addConversion([this, ptr](OptionalType optional) -> std::optional<Type> {

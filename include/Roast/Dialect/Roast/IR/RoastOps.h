@@ -31,6 +31,18 @@ class MayRaise : public mlir::OpTrait::TraitBase<ConcreteType, MayRaise> {};
 #define GET_TYPEDEF_CLASSES
 #include "Roast/Dialect/Roast/IR/RoastOpsTypes.h.inc"
 
+namespace roast {
+/// `: !roast.callable<(A) -> R>` of roast.call_callable, which also gives
+/// the types of its arguments and results.
+mlir::ParseResult
+parseCallableSignature(mlir::OpAsmParser &parser, mlir::Type &callee,
+                       llvm::SmallVectorImpl<mlir::Type> &args,
+                       llvm::SmallVectorImpl<mlir::Type> &results);
+void printCallableSignature(mlir::OpAsmPrinter &printer, mlir::Operation *op,
+                            mlir::Type callee, mlir::TypeRange args,
+                            mlir::TypeRange results);
+} // namespace roast
+
 #define GET_OP_CLASSES
 #include "Roast/Dialect/Roast/IR/RoastOps.h.inc"
 
@@ -39,8 +51,8 @@ namespace roast {
 /// (str, list, dict, set, instances, files): the types retain/release act
 /// on directly.
 inline bool isObjectType(mlir::Type type) {
-  return mlir::isa<StrType, ListType, DictType, SetType, ObjectType, FileType>(
-      type);
+  return mlir::isa<StrType, ListType, DictType, SetType, ObjectType, FileType,
+                   CallableType>(type);
 }
 
 /// Whether values of `type` hold references: objects, and tuples holding

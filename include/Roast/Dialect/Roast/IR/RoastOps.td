@@ -1418,5 +1418,6 @@ def Roast_StackGuardOp : Roast_Op<"stack_guard", [Roast_MayRaise]> {
 include "Roast/Dialect/Roast/IR/RoastClassOps.td"
 include "Roast/Dialect/Roast/IR/RoastExceptionOps.td"
 include "Roast/Dialect/Roast/IR/RoastFileOps.td"
+include "Roast/Dialect/Roast/IR/RoastFunctionOps.td"
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_TD

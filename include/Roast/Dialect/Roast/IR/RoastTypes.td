@@ -105,6 +105,19 @@ def Roast_OptionalType : Roast_Type<"Optional", "optional"> {
   let genVerifyDecl = 1;
 }
 
+def Roast_CallableType : Roast_Type<"Callable", "callable"> {
+  let summary = "a reference to a function value (a closure)";
+  let description = [{
+    `!roast.callable<(i64) -> i64>`: a function taken as a value, with the
+    signature Python's `Callable[[int], int]` names. It is an instance of a
+    closure class (docs/rationale/closures.md): the object header, the
+    class descriptor, whose method slot 0 is the code called, then the
+    captured values as fields.
+  }];
+  let parameters = (ins "::mlir::FunctionType":$signature);
+  let assemblyFormat = "`<` $signature `>`";
+}
+
 def Roast_FileType : Roast_Type<"File", "file"> {
   let summary = "a text file";
   let description = [{
@@ -133,7 +146,7 @@ def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType, AnyTuple,
                                   Roast_ObjectType, Roast_FileType,
-                                  Roast_OptionalType]>;
+                                  Roast_OptionalType, Roast_CallableType]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
                                  Roast_ListType, Roast_DictType,
