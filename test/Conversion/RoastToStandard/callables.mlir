@@ -12,9 +12,9 @@ roast.func @"adder.<call>"(%self: !roast.object<@"adder.<closure>">, %x: i64) ->
 }
 
 // CHECK-LABEL: func.func @make(
-// CHECK:         %[[C:.*]] = call @roast_rt_object_new(
-// CHECK-NOT:     llvm.call
-// CHECK:         return %[[C]] : !llvm.ptr
+// CHECK:         %[[C:.*]] = llvm.call @roast_rt_object_new(
+// CHECK:         llvm.store
+// CHECK-NEXT:    return %[[C]] : !llvm.ptr
 roast.func @make(%n: i64) -> !roast.callable<(i64) -> i64> {
   %c = roast.new : !roast.object<@"adder.<closure>">
   roast.set_field %c["n"], %n : !roast.object<@"adder.<closure>">, i64

@@ -51,7 +51,7 @@ roast.func @use(%a: !roast.object<@Animal>) -> i64 {
 // CHECK:   llvm.store %{{.*}}, %[[LEGS]] : i64, !llvm.ptr
 // CHECK:   %[[F:.*]] = llvm.getelementptr %arg0[0, 5] : (!llvm.ptr) -> !llvm.ptr, !llvm.struct<(i64, i32, i32, ptr, ptr, i64)>
 // CHECK:   %[[V:.*]] = llvm.load %[[F]] : !llvm.ptr -> i64
-// CHECK:   %[[CP:.*]] = llvm.getelementptr %arg0[0, 3]
+// CHECK:   %[[CP:.*]] = llvm.getelementptr %arg0[16] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:   %[[CLS:.*]] = llvm.load %[[CP]] invariant
 // CHECK:   %[[SLOT:.*]] = llvm.getelementptr %[[CLS]][72] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:   %[[FN:.*]] = llvm.load %[[SLOT]] invariant
