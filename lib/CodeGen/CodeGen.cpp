@@ -82,7 +82,16 @@ Type Generator::convertType(const sema::Type *type) {
         convertType(llvm::cast<sema::OptionalType>(type)->getValue()));
   case sema::Type::Kind::File:
     return FileType::get(&context);
-  case sema::Type::Kind::Function:
+  case sema::Type::Kind::Function: {
+    auto *function = llvm::cast<sema::FunctionType>(type);
+    SmallVector<Type> params, results;
+    for (const sema::Type *param : function->getParams())
+      params.push_back(convertType(param));
+    if (!function->getResult()->isNone())
+      results.push_back(convertType(function->getResult()));
+    return CallableType::get(&context,
+                             builder.getFunctionType(params, results));
+  }
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
     break;
@@ -102,7 +111,7 @@ std::string Generator::globalSymbol(const Symbol &global) const {
 }
 
 std::string Generator::functionSymbol(const FunctionInfo &info) const {
-  return symbolName(*info.symbol->owner, info.qualifiedName());
+  return functionNames.lookup(&info);
 }
 
 OwningOpRef<ModuleOp> Generator::run() {
@@ -111,6 +120,18 @@ OwningOpRef<ModuleOp> Generator::run() {
   module = *owned;
   builder.setInsertionPointToEnd(module.getBody());
 
+  // Functions are named by their qualified names; two lambdas (or two
+  // nested functions of one name) in one function get `#N` before the last
+  // part, so that tracebacks still show the bare name.
+  llvm::StringSet<> takenFunctions;
+  for (FunctionInfo *info : program.functions) {
+    std::string name = symbolName(*info->symbol->owner, info->qualifiedName());
+    size_t dot = name.rfind('.');
+    std::string head = name.substr(0, dot), tail = name.substr(dot);
+    for (unsigned i = 1; !takenFunctions.insert(name).second; ++i)
+      name = head + "#" + std::to_string(i) + tail;
+    functionNames[info] = name;
+  }
   llvm::StringSet<> taken;
   for (Symbol *global : program.globals) {
     if (!global->type)
@@ -138,7 +159,10 @@ OwningOpRef<ModuleOp> Generator::run() {
 }
 
 FuncOp Generator::declareFunction(FunctionInfo &info) {
+  // A nested function takes what it captures first.
   SmallVector<Type> params, results;
+  for (Symbol *sym : info.captures)
+    params.push_back(captureType(sym));
   for (const sema::Type *param : info.type->getParams())
     params.push_back(convertType(param));
   if (!info.type->getResult()->isNone())
@@ -167,13 +191,13 @@ void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
   Block *entry = func.addEntryBlock();
   builder.setInsertionPointToStart(entry);
   for (Symbol *local : info.locals)
-    if (local->type)
+    if (local->type && !local->isCell())
       slots[local] = newSlot(local->name, convertType(local->type));
   builder.setInsertionPointToEnd(entry);
   // Slots holding references start with an immortal value, so the first
   // store's release of the old contents is a no-op.
   for (Symbol *local : info.locals) {
-    if (!local->type || !isRefCounted(local->type))
+    if (!local->type || !isRefCounted(local->type) || local->isCell())
       continue;
     Value slot = slots[local];
     refSlots.push_back(slot);
@@ -182,8 +206,13 @@ void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
                                    convertType(local->type)),
                     slot);
   }
+  size_t numCaptures = info.captures.size();
+  bindCaptures(info, entry->getArguments().take_front(numCaptures),
+               func.getLoc());
+  makeCells(info, func.getLoc());
   pushTemps();
-  for (auto [param, arg] : llvm::zip(info.params, entry->getArguments()))
+  for (auto [param, arg] :
+       llvm::zip(info.params, entry->getArguments().drop_front(numCaptures)))
     storeTo(param, arg, param->type, arg.getLoc());
   popTemps();
   beginFrameCleanup();
@@ -300,6 +329,10 @@ Value Generator::loadFrom(Symbol *sym, Location l) {
   if (sym->kind == Symbol::Kind::Constant ||
       sym->kind == Symbol::Kind::Builtin) // from math import pi, sys import argv
     return emitModuleValue(sym, l);
+  if (sym->kind == Symbol::Kind::Function) // a function taken as a value
+    return makeClosure(*sym->function, {}, l);
+  if (sym->isCell())
+    return loadCell(sym, l);
   Value value;
   if (sym->kind == Symbol::Kind::Global)
     value = GlobalLoadOp::create(builder, l, convertType(sym->type),
@@ -364,6 +397,10 @@ void Generator::assignTo(ast::Expr &target, Value value,
 void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
                         Location l) {
   value = coerce(value, valueType, sym->type, l);
+  if (sym->isCell()) {
+    storeCell(sym, value, l);
+    return;
+  }
   bool counted = isRefCounted(sym->type);
   if (counted)
     consume(value, sym->type);
@@ -389,7 +426,8 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
       type->isClass() || type->isFile() ||
-      type->getKind() == sema::Type::Kind::BoundMethod)
+      type->getKind() == sema::Type::Kind::BoundMethod ||
+      type->getKind() == sema::Type::Kind::Function)
     return true;
   if (auto *optional = llvm::dyn_cast<sema::OptionalType>(type))
     return isRefCounted(optional->getValue());
@@ -538,17 +576,15 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   case ast::Stmt::Kind::ClassDef: // classes are emitted up front
     return;
   case ast::Stmt::Kind::FunctionDef:
-    // A module-level `def` (or a method's, in its class body) evaluates
-    // its non-literal defaults.
-    if (!currentInfo) {
-      for (ast::Param &param : llvm::cast<ast::FunctionDefStmt>(stmt).params)
-        if (Symbol *slot = param.defaultSymbol)
-          storeTo(slot, emitExpr(*param.defaultValue),
-                  param.defaultValue->type, l);
-      return;
-    }
-    break;
+    // A `def` evaluates its non-literal defaults (the function itself is
+    // emitted on its own, a nested one as a lifted function).
+    for (ast::Param &param : llvm::cast<ast::FunctionDefStmt>(stmt).params)
+      if (Symbol *slot = param.defaultSymbol)
+        storeTo(slot, emitExpr(*param.defaultValue), param.defaultValue->type,
+                l);
+    return;
   case ast::Stmt::Kind::Nonlocal:
+    return;
   case ast::Stmt::Kind::Unsupported:
     break;
   }

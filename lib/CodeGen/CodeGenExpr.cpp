@@ -551,7 +551,13 @@ Value Generator::emitCall(ast::CallExpr &call) {
       return emitFileMethodCall(call, *attr);
     return emitStrMethodCall(call, *attr);
   }
-  auto *callee = llvm::cast<ast::NameExpr>(call.callee.get());
+  auto *callee = llvm::dyn_cast<ast::NameExpr>(call.callee.get());
+  if (!callee || ((callee->symbol->kind == Symbol::Kind::Local ||
+                   callee->symbol->kind == Symbol::Kind::Global) &&
+                  !callee->symbol->alias)) {
+    if (auto *fn = llvm::dyn_cast<sema::FunctionType>(call.callee->type))
+      return emitValueCall(call, emitExpr(*call.callee), *fn);
+  }
   Symbol *sym = callee->symbol;
   if (sym->kind == Symbol::Kind::Builtin)
     return emitBuiltinCall(call, sym->builtin);
@@ -565,9 +571,12 @@ Value Generator::emitCall(ast::CallExpr &call) {
     return callMethod(*bound->getMethod(), receiver,
                       emitArguments(call, *bound->getMethod(), 1), l);
   }
-  FunctionInfo &info = *sym->function;
-  return callFunction(info, emitArguments(call, info, 0),
-                      loc(call.getLoc()));
+  // A call through `f = g` calls g.
+  FunctionInfo &info = sym->alias ? *sym->alias : *sym->function;
+  // A nested function gets what it captures first.
+  SmallVector<Value> args = captureArguments(info, loc(call.getLoc()));
+  llvm::append_range(args, emitArguments(call, info, 0));
+  return callFunction(info, args, loc(call.getLoc()));
 }
 
 Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
@@ -1261,7 +1270,8 @@ Value Generator::emitOperand(ast::Expr &expr) {
   auto *name = llvm::dyn_cast<ast::NameExpr>(&expr);
   // Globals are excluded: a function called later in the statement may
   // rebind one and free the object.
-  if (!name || name->symbol->kind != Symbol::Kind::Local)
+  if (!name || name->symbol->kind != Symbol::Kind::Local ||
+      name->symbol->isCell())
     return emitExpr(expr);
   Location l = loc(expr.getLoc());
   return narrowed(LoadOp::create(builder, l, slots.lookup(name->symbol)),
@@ -1385,6 +1395,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       RetainOp::create(builder, l, element);
     return element;
   }
+  case ast::Expr::Kind::Lambda:
+    return emitLambda(llvm::cast<ast::LambdaExpr>(expr));
   default:
     break;
   }

@@ -40,6 +40,37 @@ private:
   std::string importedFlagSymbol(const sema::ModuleInfo &info) const;
   void emitModuleInit(sema::ModuleInfo &info);
   void emitImport(ast::ImportStmt &stmt);
+  // CodeGenFunctions.cpp: function values, closures and cells.
+  mlir::FlatSymbolRefAttr
+  emitClassOp(llvm::StringRef name,
+              llvm::ArrayRef<std::pair<std::string, mlir::Type>> fields,
+              llvm::ArrayRef<mlir::Attribute> methods, mlir::Location l);
+  /// The class of the cells holding values of `valueType`.
+  ObjectType cellType(const sema::Type *valueType);
+  /// What a closure holds for captured `sym`: its cell, or its value.
+  mlir::Type captureType(sema::Symbol *sym);
+  mlir::Value newCell(sema::Symbol *sym, mlir::Location l);
+  mlir::Value loadCell(sema::Symbol *sym, mlir::Location l);
+  void storeCell(sema::Symbol *sym, mlir::Value value, mlir::Location l);
+  /// The capture arguments of a direct call of nested function `callee`.
+  llvm::SmallVector<mlir::Value> captureArguments(sema::FunctionInfo &callee,
+                                                  mlir::Location l);
+  /// Slots for the captures a lifted function receives as `args`.
+  void bindCaptures(sema::FunctionInfo &info, mlir::ValueRange args,
+                    mlir::Location l);
+  /// The cells of the function's captured locals, made at entry.
+  void makeCells(sema::FunctionInfo &info, mlir::Location l);
+  /// The signature of `info` taken as a value.
+  const sema::FunctionType &valueSignature(const sema::FunctionInfo &info);
+  /// The closure class of `info` and its call thunk, emitted once.
+  mlir::FlatSymbolRefAttr closureClass(sema::FunctionInfo &info);
+  /// A new function value of `info`, with the values of its bound defaults.
+  mlir::Value makeClosure(sema::FunctionInfo &info, mlir::ValueRange defaults,
+                          mlir::Location l);
+  mlir::Value emitLambda(ast::LambdaExpr &lambda);
+  /// A call of function value `callee` of type `type`.
+  mlir::Value emitValueCall(ast::CallExpr &call, mlir::Value callee,
+                            const sema::FunctionType &type);
   void finishFunction(FuncOp func, const sema::Type *resultType);
   bool isTerminated();
   void emitBlock(ast::Block &block);
@@ -332,6 +363,10 @@ private:
   mlir::StringAttr fileName;
   llvm::DenseMap<sema::FunctionInfo *, FuncOp> functions;
   llvm::DenseMap<sema::ModuleInfo *, FuncOp> moduleInits;
+  llvm::DenseMap<mlir::Type, mlir::FlatSymbolRefAttr> cellClasses;
+  llvm::DenseMap<sema::FunctionInfo *, mlir::FlatSymbolRefAttr> closureClasses;
+  /// The symbol of each function.
+  llvm::DenseMap<const sema::FunctionInfo *, std::string> functionNames;
   /// The symbol of each global variable.
   llvm::DenseMap<const sema::Symbol *, std::string> globalNames;
   llvm::DenseMap<sema::Symbol *, mlir::Value> slots;

@@ -52,6 +52,8 @@ Symbol *Checker::newSymbol(Symbol::Kind kind, llvm::StringRef name,
   sym.type = type;
   sym.loc = loc;
   sym.owner = currentModule;
+  if (kind == Symbol::Kind::Local)
+    sym.definedIn = current;
   return &sym;
 }
 
@@ -131,6 +133,8 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
         return types.getError();
       return types.getDict(key, value);
     }
+    if (baseName == "Callable")
+      return resolveCallable(*sub);
     if (baseName == "Optional")
       return optionalOf(resolveAnnotation(sub->index.get()),
                         annotation->getLoc());
@@ -267,6 +271,8 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
     if (!seen.insert(param.name).second)
       diags.error(param.loc, "duplicate parameter '" + param.name + "'");
     Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
+    sym->isParam = true;
+    sym->definedIn = &info;
     param.symbol = sym;
     info.params.push_back(sym);
     info.locals.push_back(sym);
@@ -310,11 +316,16 @@ bool Checker::checkDefaults(FunctionDefStmt &def) {
     if (!param.defaultValue || isConstantDefault(*param.defaultValue))
       continue;
     checkDefault(param, type);
+    // A module-level `def` runs once: a global holds the value. A nested
+    // one runs each time its enclosing function reaches it: a local does.
     param.defaultSymbol =
-        newSymbol(Symbol::Kind::Global,
+        newSymbol(current ? Symbol::Kind::Local : Symbol::Kind::Global,
                   info.qualifiedName() + ".__defaults__." + param.name, type,
                   param.defaultValue->getLoc());
-    program.globals.push_back(param.defaultSymbol);
+    if (current)
+      current->locals.push_back(param.defaultSymbol);
+    else
+      program.globals.push_back(param.defaultSymbol);
     any = true;
   }
   return any;
@@ -472,12 +483,60 @@ static bool alwaysReturns(const Block &block) {
                       [](const StmtPtr &stmt) { return alwaysReturns(*stmt); });
 }
 
+/// The `def`s directly in `block` (and its child blocks), not in nested
+/// function bodies.
+static void collectNestedDefs(const Block &block,
+                              llvm::SmallVectorImpl<FunctionDefStmt *> &defs) {
+  for (const StmtPtr &stmt : block) {
+    if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get()))
+      defs.push_back(def);
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      collectNestedDefs(child, defs);
+    });
+  }
+}
+
+static void collectNonlocalDecls(const Block &block,
+                                 llvm::SmallVectorImpl<NonlocalStmt *> &decls) {
+  for (const StmtPtr &stmt : block) {
+    if (auto *decl = llvm::dyn_cast<NonlocalStmt>(stmt.get()))
+      decls.push_back(decl);
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      collectNonlocalDecls(child, decls);
+    });
+  }
+}
+
 void Checker::checkFunctionBody(FunctionInfo &info) {
   FunctionDefStmt &def = *info.def;
+  FunctionInfo *outer = current;
   current = &info;
-  localScope.clear();
+  llvm::StringMap<Symbol *> &localScope = info.scope;
   for (Symbol *param : info.params)
     localScope[param->name] = param;
+
+  llvm::SmallVector<NonlocalStmt *> nonlocalDecls;
+  collectNonlocalDecls(def.body, nonlocalDecls);
+  for (NonlocalStmt *decl : nonlocalDecls) {
+    for (const std::string &name : decl->names) {
+      Symbol *sym = nullptr;
+      for (FunctionInfo *f = info.enclosing; f && !sym; f = f->enclosing)
+        sym = f->scope.lookup(name);
+      if (!sym || sym->kind != Symbol::Kind::Local) {
+        diags.error(decl->getLoc(),
+                    "no binding for nonlocal '" + name + "' found");
+        continue;
+      }
+      if (localScope.count(name)) {
+        diags.error(decl->getLoc(),
+                    "name '" + name + "' is parameter and nonlocal");
+        continue;
+      }
+      info.nonlocalDecls[name] = sym;
+      sym->nonlocalWritten = true;
+      noteCapture(sym);
+    }
+  }
 
   llvm::SmallVector<GlobalStmt *> globalDecls;
   collectGlobalDecls(def.body, globalDecls);
@@ -499,13 +558,42 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
     }
   }
 
+  // Nested functions are locals bound by their `def`; their bodies are
+  // checked after this one, once the locals they capture have types.
+  llvm::SmallVector<FunctionDefStmt *> nestedDefs;
+  collectNestedDefs(def.body, nestedDefs);
+  llvm::SmallVector<FunctionInfo *> nested;
+  for (FunctionDefStmt *nestedDef : nestedDefs) {
+    if (localScope.count(nestedDef->name)) {
+      diags.error(nestedDef->getLoc(),
+                  "redefinition of '" + nestedDef->name + "'");
+      continue;
+    }
+    for (const std::string &decorator : nestedDef->decorators)
+      diags.error(nestedDef->getLoc(),
+                  "decorator '@" + decorator + "' is not supported yet");
+    FunctionInfo &inner = makeFunction(*nestedDef, nullptr, nullptr);
+    inner.enclosing = &info;
+    localScope[nestedDef->name] = inner.symbol;
+    nested.push_back(&inner);
+  }
+
   llvm::SmallVector<NameExpr *> assigned;
   collectAssignedNames(def.body, assigned);
   for (NameExpr *name : assigned) {
-    if (localScope.count(name->name) || info.globalDecls.count(name->name))
+    if (Symbol *existing = localScope.lookup(name->name)) {
+      if (existing->isParam)
+        existing->reassigned = true;
+      ++existing->assignments;
+      continue;
+    }
+    if (info.globalDecls.count(name->name) ||
+        info.nonlocalDecls.count(name->name))
       continue;
     Symbol *local =
         newSymbol(Symbol::Kind::Local, name->name, nullptr, name->getLoc());
+    local->definedIn = &info;
+    local->assignments = 1;
     localScope[name->name] = local;
     info.locals.push_back(local);
   }
@@ -516,7 +604,28 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
     diags.error(def.getLoc(), "missing return statement: '" + def.name +
                                   "' must return a value of type " +
                                   result->str() + " on every path");
-  current = nullptr;
+  for (FunctionInfo *inner : nested)
+    checkFunctionBody(*inner);
+  current = outer;
+  if (!info.enclosing)
+    finishCaptures(info);
+}
+
+void Checker::noteAlias(AssignStmt &assign) {
+  auto *target = llvm::dyn_cast<NameExpr>(assign.targets.front().get());
+  auto *value = llvm::dyn_cast<NameExpr>(assign.value.get());
+  if (assign.targets.size() != 1 || !target || !target->symbol || !value ||
+      !value->symbol || value->symbol->kind != Symbol::Kind::Function ||
+      target->symbol->assignments != 1)
+    return;
+  target->symbol->alias = value->symbol->function;
+}
+
+void Checker::noteCapture(Symbol *sym) {
+  sym->captured = true;
+  for (FunctionInfo *f = current; f && f != sym->definedIn; f = f->enclosing)
+    if (!llvm::is_contained(f->captures, sym))
+      f->captures.push_back(sym);
 }
 
 void Checker::checkModule(ModuleInfo &module) {
@@ -535,7 +644,10 @@ void Checker::checkModule(ModuleInfo &module) {
     else if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
       declareClass(*def);
   }
-  auto moduleFunctions = llvm::drop_begin(program.functions, firstFunction);
+  // Nested functions, declared while their enclosing bodies are checked,
+  // are checked with them.
+  llvm::SmallVector<FunctionInfo *> moduleFunctions(
+      llvm::drop_begin(program.functions, firstFunction));
 
   llvm::SmallVector<NameExpr *> assigned;
   collectAssignedNames(body, assigned);
@@ -544,10 +656,12 @@ void Checker::checkModule(ModuleInfo &module) {
       if (existing->kind == Symbol::Kind::Function)
         diags.error(name->getLoc(), "cannot assign to function '" +
                                         name->name + "'");
+      ++existing->assignments;
       continue;
     }
     Symbol *global =
         newSymbol(Symbol::Kind::Global, name->name, nullptr, name->getLoc());
+    global->assignments = 1;
     moduleScope()[name->name] = global;
     program.globals.push_back(global);
   }
@@ -642,7 +756,9 @@ Symbol *Checker::lookupForAssignment(NameExpr &name) {
     return moduleScope().lookup(name.name);
   if (Symbol *global = current->globalDecls.lookup(name.name))
     return global;
-  return localScope.lookup(name.name);
+  if (Symbol *outer = current->nonlocalDecls.lookup(name.name))
+    return outer;
+  return current->scope.lookup(name.name);
 }
 
 void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
@@ -892,6 +1008,7 @@ void Checker::checkStmt(Stmt &stmt) {
     const Type *type = checkExprExpecting(*assign.value, expected);
     for (ExprPtr &target : assign.targets)
       assignTo(*target, type, assign.value->getLoc());
+    noteAlias(assign);
     return;
   }
   case Stmt::Kind::AnnAssign: {
@@ -1065,8 +1182,8 @@ void Checker::checkStmt(Stmt &stmt) {
                       (llvm::isa<BreakStmt>(stmt) ? "break" : "continue") +
                       "' outside loop");
     return;
-  case Stmt::Kind::FunctionDef:
-    unsupported(stmt.getLoc(), "nested functions");
+  case Stmt::Kind::FunctionDef: // nested: declared with its function
+    checkDefaults(llvm::cast<FunctionDefStmt>(stmt));
     return;
   case Stmt::Kind::ClassDef:
     unsupported(stmt.getLoc(), "classes defined inside functions");
@@ -1085,8 +1202,10 @@ void Checker::checkStmt(Stmt &stmt) {
       return; // `global x` at module level is a no-op in Python.
     return;   // Collected by checkFunctionBody.
   case Stmt::Kind::Nonlocal:
-    unsupported(stmt.getLoc(), "nonlocal declarations");
-    return;
+    if (!current)
+      diags.error(stmt.getLoc(),
+                  "nonlocal declaration not allowed at module level");
+    return; // Collected by checkFunctionBody.
   case Stmt::Kind::Assert: {
     auto &assertStmt = llvm::cast<AssertStmt>(stmt);
     checkCondition(*assertStmt.test);

@@ -75,7 +75,17 @@ Symbol *Checker::lookupName(NameExpr &name, bool report) {
   if (current) {
     sym = current->globalDecls.lookup(name.name);
     if (!sym)
-      sym = localScope.lookup(name.name);
+      sym = current->nonlocalDecls.lookup(name.name);
+    if (!sym)
+      sym = current->scope.lookup(name.name);
+    // A local of an enclosing function: the closure captures it.
+    for (FunctionInfo *f = current->enclosing; f && !sym; f = f->enclosing) {
+      sym = f->globalDecls.lookup(name.name);
+      if (!sym)
+        sym = f->scope.lookup(name.name);
+      if (sym && sym->kind == Symbol::Kind::Local)
+        noteCapture(sym);
+    }
   }
   if (!sym)
     sym = moduleScope().lookup(name.name);
@@ -105,6 +115,7 @@ const Type *Checker::checkName(NameExpr &name) {
     }
     return sym->type;
   case Symbol::Kind::Function:
+    return checkFunctionValue(name, *sym->function);
   case Symbol::Kind::Builtin:
     if (isModuleValue(sym->builtin)) // from sys import argv
       return sym->type;
@@ -481,17 +492,27 @@ const Type *Checker::checkCall(CallExpr &call) {
         return checkMethodCall(call, *attr, info);
       return checkStrMethodCall(call, *attr);
     }
+    // f(x)(y), fs[0](y), (lambda a, b: a - b)(1, 2): a function value.
+    if (auto *lambda = llvm::dyn_cast<LambdaExpr>(call.callee.get()))
+      return checkLambdaCall(call, *lambda);
+    const Type *type = checkExpr(*call.callee);
+    if (auto *fn = llvm::dyn_cast<FunctionType>(type))
+      return checkValueCall(call, *fn);
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
-    unsupported(call.callee->getLoc(), "calls of computed functions");
+    if (!type->isError())
+      diags.error(call.callee->getLoc(),
+                  "'" + type->str() + "' object is not callable");
     return types.getError();
   }
   Symbol *sym = lookupName(*callee, /*report=*/true);
   if (!sym)
     return types.getError();
   callee->symbol = sym;
-  if (sym->kind == Symbol::Kind::Function)
+  if (sym->kind == Symbol::Kind::Function) {
+    noteReference(*sym->function);
     return checkUserCall(call, *sym->function);
+  }
   if (sym->kind == Symbol::Kind::Builtin)
     return checkBuiltinCall(call, sym->builtin);
   if (sym->kind == Symbol::Kind::Class)
@@ -499,6 +520,15 @@ const Type *Checker::checkCall(CallExpr &call) {
   if (auto *bound = llvm::dyn_cast_or_null<BoundMethodType>(
           lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type))
     return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1);
+  if (FunctionInfo *alias = sym->alias) {
+    noteReference(*alias);
+    return checkUserCall(call, *alias);
+  }
+  if (auto *fn = llvm::dyn_cast_or_null<FunctionType>(sym->type)) {
+    checkName(*callee); // records a capture
+    callee->type = fn;
+    return checkValueCall(call, *fn);
+  }
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
                                                   : std::string("unknown")) +
                                     "' object '" + callee->name +
@@ -556,8 +586,14 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
   }
   for (auto [i, arg] : llvm::enumerate(bound)) {
     const Param &param = params[i];
-    if (!arg && param.defaultValue)
+    if (!arg && param.defaultValue) {
+      // A nested function's default lives in its enclosing frame.
+      if (Symbol *slot = param.defaultSymbol;
+          slot && slot->kind == Symbol::Kind::Local && current &&
+          slot->definedIn != current)
+        noteCapture(slot);
       continue;
+    }
     if (!arg) {
       diags.error(call.getLoc(), name +
                                      "() missing required argument: '" +
@@ -1465,6 +1501,10 @@ const Type *Checker::checkExpr(Expr &expr) {
     callExpectedType = expected;
     type = checkExprImpl(expr);
     break;
+  case Expr::Kind::Lambda:
+    lambdaExpectedType = expected;
+    type = checkExprImpl(expr);
+    break;
   default:
     type = checkExprImpl(expr);
     break;
@@ -1557,8 +1597,7 @@ const Type *Checker::checkExprImpl(Expr &expr) {
   case Expr::Kind::FString:
     return checkFString(llvm::cast<FStringExpr>(expr));
   case Expr::Kind::Lambda:
-    unsupported(expr.getLoc(), "lambda expressions other than key= arguments");
-    return types.getError();
+    return checkLambda(llvm::cast<LambdaExpr>(expr), lambdaExpectedType);
   case Expr::Kind::Unsupported:
     unsupported(expr.getLoc(), llvm::cast<UnsupportedExpr>(expr).what);
     return types.getError();

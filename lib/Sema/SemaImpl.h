@@ -57,6 +57,26 @@ private:
   /// function body, as module constants are.
   static bool isConstantDefinition(const ast::Stmt &stmt);
   void checkFunctionBody(FunctionInfo &info);
+  /// `sym`, a local of an enclosing function, is used by the current
+  /// function: it and every function between them capture it.
+  void noteCapture(Symbol *sym);
+  /// `f = g` of a known function g, f's only assignment: f aliases g.
+  void noteAlias(ast::AssignStmt &assign);
+  // SemaFunctions.cpp: functions as values, closures and lambdas.
+  const Type *resolveCallable(ast::SubscriptExpr &sub);
+  /// `f` used as a value rather than called.
+  const Type *checkFunctionValue(ast::NameExpr &name, FunctionInfo &info);
+  /// The current function calls `callee` or makes a closure of it.
+  void noteReference(FunctionInfo &callee);
+  /// Completes the captures of the functions nested in `root`, a function
+  /// that is not nested, once all their bodies are checked.
+  void finishCaptures(FunctionInfo &root);
+  /// A call of a function value of type `type` (positional arguments).
+  const Type *checkValueCall(ast::CallExpr &call, const FunctionType &type);
+  /// A lambda called where it is written.
+  const Type *checkLambdaCall(ast::CallExpr &call, ast::LambdaExpr &lambda);
+  /// A lambda taken as a value where a value of type `expected` is wanted.
+  const Type *checkLambda(ast::LambdaExpr &lambda, const Type *expected);
   void checkBlock(ast::Block &block);
   // SemaNarrowing.cpp: optionals (`T | None`) known not to be None.
   /// What `test` proves when true (`x is not None`, `x`, `and` of those)
@@ -309,7 +329,6 @@ private:
   llvm::StringMap<Symbol *> &moduleScope() { return currentModule->scope; }
   /// The function being checked; null for module-level code.
   FunctionInfo *current = nullptr;
-  llvm::StringMap<Symbol *> localScope;
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
   /// The members of the built-in modules, made on first use.
@@ -335,6 +354,8 @@ private:
   const Type *expectedType = nullptr;
   /// The expected type of the call being checked (types `set()`).
   const Type *callExpectedType = nullptr;
+  /// The expected type of the lambda being checked.
+  const Type *lambdaExpectedType = nullptr;
 };
 
 } // namespace roast::sema

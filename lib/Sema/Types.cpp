@@ -57,12 +57,13 @@ std::string Type::str() const {
            static_cast<const BoundMethodType *>(this)
                ->getMethod()
                ->qualifiedName();
-  case Kind::Function: {
+  case Kind::Function: { // typing's spelling: Callable[[int, str], bool]
     auto *fn = static_cast<const FunctionType *>(this);
-    std::string s = "(";
+    std::string s = "Callable[[";
     for (auto [i, param] : llvm::enumerate(fn->getParams()))
       s += (i ? ", " : "") + param->str();
-    return s + ") -> " + fn->getResult()->str();
+    // A lambda's result is unknown until its body is checked.
+    return s + "], " + (fn->getResult() ? fn->getResult()->str() : "?") + "]";
   }
   }
   llvm_unreachable("unknown type kind");

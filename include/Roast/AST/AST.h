@@ -488,6 +488,9 @@ public:
       : ExprBase(loc), params(std::move(params)), body(std::move(body)) {}
   std::vector<Param> params;
   ExprPtr body;
+  /// Set by Sema for a lambda taken as a value: the function it became
+  /// (whose `def` now holds the parameters and the body).
+  sema::FunctionInfo *function = nullptr;
 };
 
 class FunctionDefStmt : public StmtBase<Stmt::Kind::FunctionDef> {

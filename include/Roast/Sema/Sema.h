@@ -13,6 +13,7 @@
 #include "Roast/Basic/Diagnostics.h"
 #include "Roast/Sema/Types.h"
 
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <deque>
@@ -118,6 +119,26 @@ struct Symbol {
   ModuleInfo *owner = nullptr;
   /// Kind::Module: the .roast module it names (null for a built-in one).
   ModuleInfo *module = nullptr;
+  /// Kind::Local: the function whose local it is; whether it is one of its
+  /// parameters; whether its function assigns it after entry.
+  FunctionInfo *definedIn = nullptr;
+  bool isParam = false;
+  bool reassigned = false;
+  /// Kind::Local read or written by a nested function; whether a nested
+  /// function assigns it (`nonlocal`).
+  bool captured = false;
+  bool nonlocalWritten = false;
+  /// Local or Global: how many assignments its scope makes to it; and,
+  /// when the only one is `name = f` of a known function, that function
+  /// (calls through the name are direct calls of it, keywords included).
+  unsigned assignments = 0;
+  FunctionInfo *alias = nullptr;
+  /// Whether the local lives in a heap cell shared with the closures that
+  /// capture it (docs/rationale/closures.md): a captured variable that is
+  /// not a parameter left unassigned after entry.
+  bool isCell() const {
+    return captured && (!isParam || reassigned || nonlocalWritten);
+  }
 };
 
 /// One user function, after checking.
@@ -130,6 +151,23 @@ struct FunctionInfo {
   std::vector<Symbol *> locals;
   /// Names declared `global` in this function.
   llvm::StringMap<Symbol *> globalDecls;
+  /// Names declared `nonlocal`: locals of enclosing functions.
+  llvm::StringMap<Symbol *> nonlocalDecls;
+  /// The function's own names: parameters, locals, nested functions.
+  llvm::StringMap<Symbol *> scope;
+  /// For a nested `def` or a lambda: the function it is nested in, and the
+  /// locals of enclosing functions it (or a function nested in it) uses,
+  /// which its closure captures, in order of first use.
+  FunctionInfo *enclosing = nullptr;
+  std::vector<Symbol *> captures;
+  /// The nested functions this one calls or makes closures of.
+  llvm::SmallSetVector<FunctionInfo *, 4> referenced;
+  /// Whether the function is taken as a value somewhere (a closure class
+  /// and its call thunk are emitted for it).
+  bool usedAsValue = false;
+  /// A lambda's signature as a value: its parameters without the trailing
+  /// ones bound by defaults (`lambda x, i=i: ...` is a (int) -> int).
+  const FunctionType *valueType = nullptr;
   /// The class whose method this is, or null for a plain function.
   ClassInfo *owner = nullptr;
   enum class MethodKind { Instance, Static, Property } methodKind =
@@ -247,6 +285,8 @@ struct Program {
   std::deque<FunctionInfo> functionStorage;
   std::deque<ClassInfo> classStorage;
   std::deque<ModuleInfo> moduleStorage;
+  /// The `def`s Sema wrote for lambdas taken as values.
+  std::deque<std::unique_ptr<ast::FunctionDefStmt>> lambdaDefs;
 };
 
 /// A piece of a str.format() template: literal text, or a replacement field

@@ -382,6 +382,10 @@ void RuntimeABI::unwindIfRaised(RewriterBase &rewriter, Operation *op,
                                       pending, null);
   Block *destination = getUnwindDestination(rewriter, op);
   SmallVector<Value, 2> args;
+  // A closure's call thunk (`f.<call>`) is not a Python frame.
+  auto function = op->getParentOfType<FunctionOpInterface>();
+  if (function && function.getName().ends_with(".<call>"))
+    pushFrame = false;
   if (pushFrame) {
     // One cold block per destination records the frame of the call site.
     auto function = op->getParentOfType<FunctionOpInterface>();

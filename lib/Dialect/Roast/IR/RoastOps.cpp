@@ -46,7 +46,8 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return NoneOp::create(builder, loc);
   if (isa<OptionalType>(type))
     return OptionalNoneOp::create(builder, loc, type);
-  if (isa<ListType, DictType, SetType, ObjectType, FileType>(type))
+  if (isa<ListType, DictType, SetType, ObjectType, FileType, CallableType>(
+          type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));

@@ -162,7 +162,8 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
   }];
   let results = (outs AnyTypeOf<[Roast_StrType, Roast_ListType,
                                  Roast_DictType, Roast_SetType,
-                                 Roast_ObjectType, Roast_FileType]>:$result);
+                                 Roast_ObjectType, Roast_FileType,
+                                 Roast_CallableType]>:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
