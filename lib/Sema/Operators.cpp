@@ -34,6 +34,16 @@ FunctionInfo *sema::findDunder(const Type *type, llvm::StringRef name,
   return method;
 }
 
+IteratorMethods sema::findIterator(const Type *type) {
+  FunctionInfo *iter = findDunder(type, "__iter__", 0);
+  if (!iter)
+    return {};
+  FunctionInfo *next = findDunder(iter->type->getResult(), "__next__", 0);
+  if (!next)
+    return {};
+  return {iter, next};
+}
+
 /// `lhs.<name>(rhs)`, else `rhs.<reflected>(lhs)`.
 static OperatorCall findPair(const Type *lhs, const Type *rhs,
                              llvm::StringRef name, llvm::StringRef reflected) {
@@ -66,6 +76,29 @@ OperatorCall sema::findBinaryOperator(BinaryOp op, const Type *lhs,
   case BinaryOp::RShift: return findPair(lhs, rhs, "__rshift__", "__rrshift__");
   default: return {};
   }
+}
+
+OperatorCall sema::findAugmentedOperator(BinaryOp op, const Type *lhs,
+                                         const Type *rhs) {
+  llvm::StringRef name;
+  switch (op) {
+  case BinaryOp::Add: name = "__iadd__"; break;
+  case BinaryOp::Sub: name = "__isub__"; break;
+  case BinaryOp::Mul: name = "__imul__"; break;
+  case BinaryOp::Div: name = "__itruediv__"; break;
+  case BinaryOp::FloorDiv: name = "__ifloordiv__"; break;
+  case BinaryOp::Mod: name = "__imod__"; break;
+  case BinaryOp::Pow: name = "__ipow__"; break;
+  case BinaryOp::BitAnd: name = "__iand__"; break;
+  case BinaryOp::BitOr: name = "__ior__"; break;
+  case BinaryOp::BitXor: name = "__ixor__"; break;
+  case BinaryOp::LShift: name = "__ilshift__"; break;
+  case BinaryOp::RShift: name = "__irshift__"; break;
+  default: return {};
+  }
+  if (OperatorCall call = findPair(lhs, rhs, name, ""); call.method)
+    return call;
+  return findBinaryOperator(op, lhs, rhs);
 }
 
 OperatorCall sema::findCompareOperator(CmpOp op, const Type *lhs,
