@@ -613,8 +613,8 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
     // `acc += v` is acc = acc.__iadd__(v), else acc = acc.__add__(v).
     sema::OperatorCall call =
         sema::findAugmentedOperator(aug.op, targetType, aug.value->type);
-    Value result = emitOperatorCall(call, current, targetType, rhs,
-                                    aug.value->type, l);
+    Value result =
+        emitOperatorCall(call, current, targetType, rhs, aug.value->type, l);
     track(result, call.method->type->getResult());
     writeBack(result, call.method->type->getResult());
     return;
@@ -835,12 +835,12 @@ void Generator::emitForLoop(
     // A file alone is read line by line, and an instance walked by its
     // __iter__/__next__; zip() takes them whole.
     ast::Expr *stepped = walk == sema::Builtin::Print ? &iter
-                          : walk == sema::Builtin::Enumerate
-                              ? call->args[0].get()
-                              : nullptr;
+                         : walk == sema::Builtin::Enumerate
+                             ? call->args[0].get()
+                             : nullptr;
     if (stepped && stepped->type->isFile()) {
-      emitFileLoop(*stepped, walk == sema::Builtin::Enumerate,
-                   enumerateStart, l, assign, emitBody, orElse);
+      emitFileLoop(*stepped, walk == sema::Builtin::Enumerate, enumerateStart,
+                   l, assign, emitBody, orElse);
       return;
     }
     if (stepped && stepped->type->isClass()) {

@@ -427,10 +427,10 @@ Value Generator::emitIteratorContains(Value x, const sema::Type *xType,
   emitIteratorLoop(
       iterable, type, /*enumerate=*/false, Value(), l,
       [&](Value element, const sema::Type *elementType) {
-        StoreOp::create(builder, l,
-                        emitComparison(ast::CmpOp::Eq, x, xType, element,
-                                       elementType, l),
-                        found);
+        StoreOp::create(
+            builder, l,
+            emitComparison(ast::CmpOp::Eq, x, xType, element, elementType, l),
+            found);
       },
       [&](Block *exit, Block *latch) {
         cf::CondBranchOp::create(builder, l, LoadOp::create(builder, l, found),

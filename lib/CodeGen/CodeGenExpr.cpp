@@ -534,7 +534,7 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 
 Value Generator::emitCall(ast::CallExpr &call) {
   if (FunctionInfo *method = call.dunderCall) { // obj(args): obj.__call__
-    Value self = emitOperand(*call.callee);       // evaluated first
+    Value self = emitOperand(*call.callee);     // evaluated first
     return callMethod(*method, self, emitArguments(call, *method, 1),
                       loc(call.getLoc()));
   }

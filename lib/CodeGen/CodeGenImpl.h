@@ -258,8 +258,8 @@ private:
   /// `x in obj` for an instance without `__contains__`: walks it until an
   /// element equals `x`.
   mlir::Value emitIteratorContains(mlir::Value x, const sema::Type *xType,
-                                   mlir::Value iterable,
-                                   const sema::Type *type, mlir::Location l);
+                                   mlir::Value iterable, const sema::Type *type,
+                                   mlir::Location l);
   /// The built-in class `name` (StopIteration...).
   sema::ClassInfo &builtinClass(llvm::StringRef name);
 

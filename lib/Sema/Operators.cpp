@@ -78,26 +78,30 @@ OperatorCall sema::findBinaryOperator(BinaryOp op, const Type *lhs,
   }
 }
 
+/// The in-place method of `op=` (`__iadd__` for +=).
+static llvm::StringRef inPlaceName(BinaryOp op) {
+  switch (op) {
+  case BinaryOp::Add: return "__iadd__";
+  case BinaryOp::Sub: return "__isub__";
+  case BinaryOp::Mul: return "__imul__";
+  case BinaryOp::Div: return "__itruediv__";
+  case BinaryOp::FloorDiv: return "__ifloordiv__";
+  case BinaryOp::Mod: return "__imod__";
+  case BinaryOp::Pow: return "__ipow__";
+  case BinaryOp::BitAnd: return "__iand__";
+  case BinaryOp::BitOr: return "__ior__";
+  case BinaryOp::BitXor: return "__ixor__";
+  case BinaryOp::LShift: return "__ilshift__";
+  case BinaryOp::RShift: return "__irshift__";
+  default: return "";
+  }
+}
+
 OperatorCall sema::findAugmentedOperator(BinaryOp op, const Type *lhs,
                                          const Type *rhs) {
-  llvm::StringRef name;
-  switch (op) {
-  case BinaryOp::Add: name = "__iadd__"; break;
-  case BinaryOp::Sub: name = "__isub__"; break;
-  case BinaryOp::Mul: name = "__imul__"; break;
-  case BinaryOp::Div: name = "__itruediv__"; break;
-  case BinaryOp::FloorDiv: name = "__ifloordiv__"; break;
-  case BinaryOp::Mod: name = "__imod__"; break;
-  case BinaryOp::Pow: name = "__ipow__"; break;
-  case BinaryOp::BitAnd: name = "__iand__"; break;
-  case BinaryOp::BitOr: name = "__ior__"; break;
-  case BinaryOp::BitXor: name = "__ixor__"; break;
-  case BinaryOp::LShift: name = "__ilshift__"; break;
-  case BinaryOp::RShift: name = "__irshift__"; break;
-  default: return {};
-  }
-  if (OperatorCall call = findPair(lhs, rhs, name, ""); call.method)
-    return call;
+  if (llvm::StringRef name = inPlaceName(op); !name.empty())
+    if (OperatorCall call = findPair(lhs, rhs, name, ""); call.method)
+      return call;
   return findBinaryOperator(op, lhs, rhs);
 }
 

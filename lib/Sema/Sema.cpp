@@ -966,10 +966,10 @@ void Checker::checkStmt(Stmt &stmt) {
     const Type *value = checkExpr(*aug.value);
     // An instance's __iadd__ first, else `target + value`.
     OperatorCall inPlace = findAugmentedOperator(aug.op, current, value);
-    const Type *result =
-        inPlace.method ? inPlace.method->type->getResult()
-                       : binaryResultType(aug.op, current, value, aug.getLoc(),
-                                          aug.value.get());
+    const Type *result = inPlace.method
+                             ? inPlace.method->type->getResult()
+                             : binaryResultType(aug.op, current, value,
+                                                aug.getLoc(), aug.value.get());
     if (!isAssignable(result, current))
       diags.error(aug.getLoc(),
                   "result of '" + spelling(aug.op) + "=' has type " +
@@ -1196,8 +1196,7 @@ const Type *Checker::checkIterable(Expr &iter) {
       if ((type->isFile() || type->isClass()) &&
           sym->builtin == Builtin::Reversed) {
         diags.error(arg->getLoc(),
-                    "'" +
-                        (type->isFile() ? "_io.TextIOWrapper" : type->str()) +
+                    "'" + (type->isFile() ? "_io.TextIOWrapper" : type->str()) +
                         "' object is not reversible");
         return types.getError();
       }

@@ -43,9 +43,9 @@ void Checker::reportNotIterable(const Type *type, Loc loc) {
   }
   const Type *iterator = iter->type->getResult();
   auto *iteratorClass = llvm::dyn_cast<ClassType>(iterator);
-  FunctionInfo *next =
-      iteratorClass ? iteratorClass->getInfo()->findMethod("__next__")
-                    : nullptr;
+  FunctionInfo *next = iteratorClass
+                           ? iteratorClass->getInfo()->findMethod("__next__")
+                           : nullptr;
   if (!next)
     diags.error(loc, "iter() returned non-iterator of type '" +
                          iterator->str() + "'");

@@ -507,8 +507,8 @@ const Type *Checker::checkCall(CallExpr &call) {
   if (auto *bound = llvm::dyn_cast_or_null<BoundMethodType>(
           lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type))
     return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1);
-  if (const Type *type = lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""})
-                                                   : sym->type;
+  if (const Type *type =
+          lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type;
       type && type->isClass())
     return checkInstanceCall(call, checkExpr(*callee)); // f(x), f an instance
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
