@@ -646,11 +646,11 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
   };
 
   if (targetType->isClass() || aug.value->type->isClass()) {
-    // `acc += v` is acc = acc.__add__(v) (no __iadd__ yet).
-    Value result = emitOperatorCall(aug.op, current, targetType, rhs,
-                                    aug.value->type, l);
+    // `acc += v` is acc = acc.__iadd__(v), else acc = acc.__add__(v).
     sema::OperatorCall call =
-        sema::findBinaryOperator(aug.op, targetType, aug.value->type);
+        sema::findAugmentedOperator(aug.op, targetType, aug.value->type);
+    Value result =
+        emitOperatorCall(call, current, targetType, rhs, aug.value->type, l);
     track(result, call.method->type->getResult());
     writeBack(result, call.method->type->getResult());
     return;
@@ -868,14 +868,22 @@ void Generator::emitForLoop(
         enumerateStart = emitExprAs(*call->keywords[0].value, intType);
     }
     countOffset = enumerateStart;
-    // A file alone is read line by line; zip() reads it whole.
-    ast::Expr *fileExpr = walk == sema::Builtin::Print ? &iter
-                          : walk == sema::Builtin::Enumerate
-                              ? call->args[0].get()
-                              : nullptr;
-    if (fileExpr && fileExpr->type->isFile()) {
-      emitFileLoop(*fileExpr, walk == sema::Builtin::Enumerate,
-                   enumerateStart, l, assign, emitBody, orElse);
+    // A file alone is read line by line, and an instance walked by its
+    // __iter__/__next__; zip() takes them whole.
+    ast::Expr *stepped = walk == sema::Builtin::Print ? &iter
+                         : walk == sema::Builtin::Enumerate
+                             ? call->args[0].get()
+                             : nullptr;
+    if (stepped && stepped->type->isFile()) {
+      emitFileLoop(*stepped, walk == sema::Builtin::Enumerate, enumerateStart,
+                   l, assign, emitBody, orElse);
+      return;
+    }
+    if (stepped && stepped->type->isClass()) {
+      Value iterable = emitExpr(*stepped); // lives until the statement ends
+      emitIteratorLoop(iterable, stepped->type,
+                       walk == sema::Builtin::Enumerate, enumerateStart, l,
+                       assign, emitBody, orElse);
       return;
     }
     auto addSequence = [&](ast::Expr &expr) {

@@ -276,6 +276,11 @@ Value Generator::emitInstanceEquality(ast::CmpOp op, Value lhs,
                                       const sema::Type *lt, Value rhs,
                                       const sema::Type *rt, Location l) {
   ClassInfo &info = *llvm::cast<sema::ClassType>(lt)->getInfo();
+  if (FunctionInfo *ne = info.findMethod("__ne__");
+      ne && op == ast::CmpOp::NotEq)
+    return callMethod(*ne, lhs, {coerce(rhs, rt, ne->type->getParams()[1], l)},
+                      l);
+  // Otherwise != is the negation of ==, as object.__ne__ does.
   Value equal;
   if (FunctionInfo *eq = info.findMethod("__eq__")) {
     Value other = coerce(rhs, rt, eq->type->getParams()[1], l);
@@ -331,4 +336,106 @@ Value Generator::emitOperatorCall(ast::BinaryOp op, Value lhs,
                                   const sema::Type *rt, Location l) {
   return emitOperatorCall(sema::findBinaryOperator(op, lt, rt), lhs, lt, rhs,
                           rt, l);
+}
+
+ClassInfo &Generator::builtinClass(StringRef name) {
+  for (ClassInfo *info : program.classes)
+    if (info->isBuiltin() && info->name == name)
+      return *info;
+  llvm_unreachable("Sema declares every built-in class");
+}
+
+void Generator::emitIteratorLoop(
+    Value iterable, const sema::Type *type, bool enumerate, Value start,
+    Location l, function_ref<void(Value, const sema::Type *)> assign,
+    function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse) {
+  sema::IteratorMethods methods = sema::findIterator(type);
+  const sema::Type *intType = program.types.getInt();
+  const sema::Type *elementType = methods.next->type->getResult();
+  // The iterator lives until the statement ends (released by its scope on
+  // every way out, an exception's landing block included).
+  Value iterator = callMethod(*methods.iter, iterable, {}, l);
+  track(iterator, methods.iter->type->getResult());
+  Value counter;
+  if (enumerate) {
+    counter = newSlot("for.counter", builder.getI64Type());
+    StoreOp::create(builder, l, intConstant(0, l), counter);
+  }
+  Block *header = new Block(), *latch = new Block(), *exit = new Block(),
+        *raised = new Block(), *stopped = new Block(), *other = new Block();
+  Block *elseBlock = orElse.empty() ? exit : new Block();
+  cf::BranchOp::create(builder, l, header);
+
+  // __next__ with its own handler: StopIteration is the normal end, so it
+  // is tested and dropped right there rather than unwound.
+  startBlock(header);
+  pushHandler(raised);
+  Value value = callMethod(*methods.next, iterator, {}, l);
+  popHandler();
+  pushTemps();
+  track(value, elementType);
+  const sema::Type *valueType = elementType;
+  if (enumerate) {
+    Value i = LoadOp::create(builder, l, counter);
+    if (start)
+      i = AddOp::create(builder, l, i, start);
+    valueType = program.types.getTuple({intType, elementType});
+    value = MakeTupleOp::create(builder, l, convertType(valueType),
+                                ValueRange{i, value});
+    if (isRefCounted(valueType))
+      RetainOp::create(builder, l, value); // the tuple's own reference
+    track(value, valueType);
+  }
+  assign(value, valueType);
+  popTemps();
+  emitBody(exit, latch);
+
+  startBlock(latch);
+  if (enumerate)
+    StoreOp::create(builder, l,
+                    arith::AddIOp::create(builder, l,
+                                          LoadOp::create(builder, l, counter),
+                                          intConstant(1, l)),
+                    counter);
+  cf::BranchOp::create(builder, l, header);
+
+  startBlock(raised);
+  Value exception = CatchOp::create(builder, l, convertType(exceptionType()));
+  Value isStop = IsInstanceOp::create(
+      builder, l, exception, classSymbol(builtinClass("StopIteration")));
+  cf::CondBranchOp::create(builder, l, isStop, stopped, other);
+  startBlock(stopped);
+  ReleaseOp::create(builder, l, exception);
+  cf::BranchOp::create(builder, l, elseBlock);
+  startBlock(other); // with its traceback, to the enclosing handler
+  pushTemps();
+  temps.back().push_back(exception);
+  emitThrow(exception, exceptionType(), l, /*reraise=*/true);
+  popTemps();
+
+  if (elseBlock != exit)
+    emitBlockThenBranch(elseBlock, orElse, exit, l);
+  startBlock(exit);
+}
+
+Value Generator::emitIteratorContains(Value x, const sema::Type *xType,
+                                      Value iterable, const sema::Type *type,
+                                      Location l) {
+  Value found = newSlot("in.found", builder.getI1Type());
+  StoreOp::create(builder, l, boolConstant(false, l), found);
+  ast::Block noElse;
+  emitIteratorLoop(
+      iterable, type, /*enumerate=*/false, Value(), l,
+      [&](Value element, const sema::Type *elementType) {
+        StoreOp::create(
+            builder, l,
+            emitComparison(ast::CmpOp::Eq, x, xType, element, elementType, l),
+            found);
+      },
+      [&](Block *exit, Block *latch) {
+        cf::CondBranchOp::create(builder, l, LoadOp::create(builder, l, found),
+                                 exit, latch);
+      },
+      noElse);
+  return LoadOp::create(builder, l, found);
 }

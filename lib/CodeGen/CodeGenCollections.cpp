@@ -54,6 +54,20 @@ Value Generator::asList(Value value, const sema::Type *type, Location l) {
       ListAppendOp::create(builder, l, list, ch);
       ReleaseOp::create(builder, l, ch);
     });
+  } else if (type->isClass()) {
+    // An iterable instance: its elements, walked now.
+    const sema::Type *element = sema::iterableElement(type);
+    auto *listType = program.types.getList(element);
+    list = ListNewOp::create(builder, l, convertType(listType), ValueRange{});
+    track(list, listType);
+    ast::Block noElse;
+    emitIteratorLoop(
+        value, type, /*enumerate=*/false, Value(), l,
+        [&](Value element, const sema::Type *) {
+          ListAppendOp::create(builder, l, list, element);
+        },
+        [&](Block *, Block *latch) { cf::BranchOp::create(builder, l, latch); },
+        noElse);
   } else {
     list = value; // already a list
   }

@@ -365,6 +365,10 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
             builder, l, found,
             emitComparison(ast::CmpOp::Eq, lhs, lt, field, fieldType, l));
       }
+    } else if (rt->isClass() &&
+               !llvm::cast<sema::ClassType>(rt)->getInfo()->findMethod(
+                   "__contains__")) {
+      found = emitIteratorContains(lhs, lt, rhs, rt, l);
     } else if (rt->isClass()) { // __contains__
       FunctionInfo &contains = *sema::findDunder(rt, "__contains__", 1);
       found = callMethod(contains, rhs,
@@ -529,6 +533,11 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 //===----------------------------------------------------------------------===//
 
 Value Generator::emitCall(ast::CallExpr &call) {
+  if (FunctionInfo *method = call.dunderCall) { // obj(args): obj.__call__
+    Value self = emitOperand(*call.callee);     // evaluated first
+    return callMethod(*method, self, emitArguments(call, *method, 1),
+                      loc(call.getLoc()));
+  }
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
     if (Symbol *member = attr->member) { // m.f(...)
       if (member->kind == Symbol::Kind::Function)

@@ -276,6 +276,24 @@ private:
                                    const sema::Type *lt, mlir::Value rhs,
                                    const sema::Type *rt, mlir::Location l);
 
+  /// `for x in obj` / `for i, x in enumerate(obj[, start])` over an
+  /// instance: calls `__iter__` once, then `__next__` per step until it
+  /// raises StopIteration, which ends the loop (into `orElse`); any other
+  /// exception goes on. `iterable` is a value the caller keeps alive.
+  void emitIteratorLoop(
+      mlir::Value iterable, const sema::Type *type, bool enumerate,
+      mlir::Value start, mlir::Location l,
+      llvm::function_ref<void(mlir::Value, const sema::Type *)> assign,
+      llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
+      ast::Block &orElse);
+  /// `x in obj` for an instance without `__contains__`: walks it until an
+  /// element equals `x`.
+  mlir::Value emitIteratorContains(mlir::Value x, const sema::Type *xType,
+                                   mlir::Value iterable, const sema::Type *type,
+                                   mlir::Location l);
+  /// The built-in class `name` (StopIteration...).
+  sema::ClassInfo &builtinClass(llvm::StringRef name);
+
   // CodeGenFiles.cpp: open(), file methods, sys.stdout/stderr and with.
   mlir::Value emitOpen(ast::CallExpr &call);
   mlir::Value emitFileMethodCall(ast::CallExpr &call,

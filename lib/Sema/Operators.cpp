@@ -34,6 +34,16 @@ FunctionInfo *sema::findDunder(const Type *type, llvm::StringRef name,
   return method;
 }
 
+IteratorMethods sema::findIterator(const Type *type) {
+  FunctionInfo *iter = findDunder(type, "__iter__", 0);
+  if (!iter)
+    return {};
+  FunctionInfo *next = findDunder(iter->type->getResult(), "__next__", 0);
+  if (!next)
+    return {};
+  return {iter, next};
+}
+
 /// `lhs.<name>(rhs)`, else `rhs.<reflected>(lhs)`.
 static OperatorCall findPair(const Type *lhs, const Type *rhs,
                              llvm::StringRef name, llvm::StringRef reflected) {
@@ -66,6 +76,33 @@ OperatorCall sema::findBinaryOperator(BinaryOp op, const Type *lhs,
   case BinaryOp::RShift: return findPair(lhs, rhs, "__rshift__", "__rrshift__");
   default: return {};
   }
+}
+
+/// The in-place method of `op=` (`__iadd__` for +=).
+static llvm::StringRef inPlaceName(BinaryOp op) {
+  switch (op) {
+  case BinaryOp::Add: return "__iadd__";
+  case BinaryOp::Sub: return "__isub__";
+  case BinaryOp::Mul: return "__imul__";
+  case BinaryOp::Div: return "__itruediv__";
+  case BinaryOp::FloorDiv: return "__ifloordiv__";
+  case BinaryOp::Mod: return "__imod__";
+  case BinaryOp::Pow: return "__ipow__";
+  case BinaryOp::BitAnd: return "__iand__";
+  case BinaryOp::BitOr: return "__ior__";
+  case BinaryOp::BitXor: return "__ixor__";
+  case BinaryOp::LShift: return "__ilshift__";
+  case BinaryOp::RShift: return "__irshift__";
+  default: return "";
+  }
+}
+
+OperatorCall sema::findAugmentedOperator(BinaryOp op, const Type *lhs,
+                                         const Type *rhs) {
+  if (llvm::StringRef name = inPlaceName(op); !name.empty())
+    if (OperatorCall call = findPair(lhs, rhs, name, ""); call.method)
+      return call;
+  return findBinaryOperator(op, lhs, rhs);
 }
 
 OperatorCall sema::findCompareOperator(CmpOp op, const Type *lhs,

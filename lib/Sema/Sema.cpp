@@ -1081,8 +1081,12 @@ void Checker::checkStmt(Stmt &stmt) {
       return;
     }
     const Type *value = checkExpr(*aug.value);
-    const Type *result =
-        binaryResultType(aug.op, current, value, aug.getLoc(), aug.value.get());
+    // An instance's __iadd__ first, else `target + value`.
+    OperatorCall inPlace = findAugmentedOperator(aug.op, current, value);
+    const Type *result = inPlace.method
+                             ? inPlace.method->type->getResult()
+                             : binaryResultType(aug.op, current, value,
+                                                aug.getLoc(), aug.value.get());
     if (!isAssignable(result, current))
       diags.error(aug.getLoc(),
                   "result of '" + spelling(aug.op) + "=' has type " +
@@ -1308,14 +1312,19 @@ const Type *Checker::checkIterable(Expr &iter) {
       const Type *type = checkExpr(*arg);
       if (type->isError())
         return type;
-      if (type->isFile() && sym->builtin == Builtin::Reversed) {
+      if ((type->isFile() || type->isClass()) &&
+          sym->builtin == Builtin::Reversed) {
         diags.error(arg->getLoc(),
-                    "'_io.TextIOWrapper' object is not reversible");
+                    "'" + (type->isFile() ? "_io.TextIOWrapper" : type->str()) +
+                        "' object is not reversible");
         return types.getError();
       }
       if (const Type *element = iterableElement(type))
         elements.push_back(element);
-      else {
+      else if (type->isClass()) {
+        reportNotIterable(type, arg->getLoc());
+        return types.getError();
+      } else {
         unsupported(arg->getLoc(), name + "() of " + type->str() + " values");
         return types.getError();
       }
@@ -1330,7 +1339,10 @@ const Type *Checker::checkIterable(Expr &iter) {
     const Type *type = checkExpr(iter);
     if (const Type *element = iterableElement(type))
       return element;
-    unsupported(iter.getLoc(), "for loops over " + type->str() + " values");
+    if (type->isClass())
+      reportNotIterable(type, iter.getLoc());
+    else
+      unsupported(iter.getLoc(), "for loops over " + type->str() + " values");
     return types.getError();
   }
   callee->symbol = sym;

@@ -549,6 +549,12 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee,
     checkExceptionArgs(call, info->name);
     return types.getNone();
   }
+  if (const FieldInfo *field = info->findField(callee.attr);
+      !method && !isStatic && !callee.viaSuper && field &&
+      field->type->isClass()) {
+    callee.type = field->type; // self.handler(x): the field's __call__
+    return checkInstanceCall(call, field->type);
+  }
   if (!method || method->methodKind == FunctionInfo::MethodKind::Property) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
@@ -622,9 +628,14 @@ std::optional<bool> sema::staticIsInstance(const Type *value,
 void Checker::checkInstanceComparison(CmpOp op, const Type *lhs,
                                       const Type *rhs, Loc loc) {
   if (op == CmpOp::Eq || op == CmpOp::NotEq) {
-    // Identity, unless the left operand's class defines __eq__.
+    // Identity, unless the left operand's class defines __eq__ (or, for
+    // !=, __ne__).
     auto *cls = llvm::dyn_cast<ClassType>(lhs);
-    FunctionInfo *eq = cls ? cls->getInfo()->findMethod("__eq__") : nullptr;
+    FunctionInfo *eq = nullptr;
+    if (cls && op == CmpOp::NotEq)
+      eq = cls->getInfo()->findMethod("__ne__");
+    if (cls && !eq)
+      eq = cls->getInfo()->findMethod("__eq__");
     if (eq && (eq->params.size() != 2 ||
                !isAssignable(rhs, eq->type->getParams()[1]) ||
                !eq->type->getResult()->isBool()))

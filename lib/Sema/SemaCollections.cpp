@@ -22,9 +22,36 @@ const Type *Checker::checkIterableArg(Expr &expr, llvm::StringRef name) {
   // sum() of strs is a TypeError in Python.
   const Type *element =
       type->isStr() && name == "sum" ? nullptr : iterableElement(type);
-  if (!element)
+  if (!element && type->isClass())
+    reportNotIterable(type, expr.getLoc());
+  else if (!element)
     unsupported(expr.getLoc(), name + "() of a " + type->str());
   return element;
+}
+
+void Checker::reportNotIterable(const Type *type, Loc loc) {
+  auto *cls = llvm::cast<ClassType>(type);
+  FunctionInfo *iter = cls->getInfo()->findMethod("__iter__");
+  if (!iter) {
+    diags.error(loc, "'" + type->str() + "' object is not iterable");
+    return;
+  }
+  if (!findDunder(type, "__iter__", 0)) {
+    diags.error(loc, "'" + iter->qualifiedName() +
+                         "' must take no arguments besides self");
+    return;
+  }
+  const Type *iterator = iter->type->getResult();
+  auto *iteratorClass = llvm::dyn_cast<ClassType>(iterator);
+  FunctionInfo *next = iteratorClass
+                           ? iteratorClass->getInfo()->findMethod("__next__")
+                           : nullptr;
+  if (!next)
+    diags.error(loc, "iter() returned non-iterator of type '" +
+                         iterator->str() + "'");
+  else
+    diags.error(loc, "'" + next->qualifiedName() +
+                         "' must take no arguments besides self");
 }
 
 bool Checker::mergeElement(Expr &element, const Type *&common,
@@ -233,6 +260,10 @@ const Type *Checker::checkContainerConstructor(CallExpr &call, Builtin builtin,
   if (element->isError())
     return element;
   element = iterableElement(element);
+  if (!element && arg.type->isClass()) {
+    reportNotIterable(arg.type, arg.getLoc());
+    return types.getError();
+  }
   if (!element) {
     diags.error(arg.getLoc(), "'" + arg.type->str() +
                                   "' object is not iterable");

@@ -367,6 +367,12 @@ void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
                               : nullptr;
     if (rhs->isTuple()) {
       ; // x in (a, b): x == a or x == b, each by Python's equality
+    } else if (rhs->isClass() &&
+               !llvm::cast<ClassType>(rhs)->getInfo()->findMethod(
+                   "__contains__") &&
+               (element = iterableElement(rhs))) {
+      // No __contains__: the elements are walked and compared by ==.
+      checkComparison(CmpOp::Eq, lhs, element, loc, comparatorLoc);
     } else if (rhs->isClass()) {
       FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
       if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
@@ -498,6 +504,8 @@ const Type *Checker::checkCall(CallExpr &call) {
     const Type *type = checkExpr(*call.callee);
     if (auto *fn = llvm::dyn_cast<FunctionType>(type))
       return checkValueCall(call, *fn);
+    if (type->isClass())
+      return checkInstanceCall(call, type); // make()(x), objs[0](x)
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
     if (!type->isError())
@@ -529,11 +537,32 @@ const Type *Checker::checkCall(CallExpr &call) {
     callee->type = fn;
     return checkValueCall(call, *fn);
   }
+  if (const Type *type =
+          lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type;
+      type && type->isClass())
+    return checkInstanceCall(call, checkExpr(*callee)); // f(x), f an instance
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
                                                   : std::string("unknown")) +
                                     "' object '" + callee->name +
                                     "' is not callable");
   return types.getError();
+}
+
+const Type *Checker::checkInstanceCall(CallExpr &call, const Type *type) {
+  auto *cls = llvm::dyn_cast<ClassType>(type);
+  FunctionInfo *method = cls ? cls->getInfo()->findMethod("__call__") : nullptr;
+  if (!method || method->methodKind != FunctionInfo::MethodKind::Instance) {
+    for (ExprPtr &arg : call.args)
+      checkExpr(*arg);
+    for (Keyword &keyword : call.keywords)
+      checkExpr(*keyword.value);
+    if (!type->isError())
+      diags.error(call.callee->getLoc(),
+                  "'" + type->str() + "' object is not callable");
+    return types.getError();
+  }
+  call.dunderCall = method;
+  return checkUserCall(call, *method, /*firstParam=*/1);
 }
 
 const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,

@@ -174,6 +174,9 @@ private:
   /// Checks `expr` as the iterable argument of `name` (sum(), sorted()...)
   /// and returns its element type, or null after a diagnostic.
   const Type *checkIterableArg(ast::Expr &expr, llvm::StringRef name);
+  /// Reports why instances of `type` cannot be iterated (no `__iter__`, or
+  /// a broken iterator protocol), as CPython would at run time.
+  void reportNotIterable(const Type *type, ast::Loc loc);
   /// Checks one element of a display against `common`, the type all of
   /// them share so far (null before the first): an annotated container
   /// (`expected`) converts each element to its own element type, otherwise
@@ -270,6 +273,9 @@ private:
                      size_t max);
   /// A call of `callee` whose arguments bind to its parameters from
   /// `firstParam` on (1 skips a method's self).
+  /// `obj(args)` for a callee of type `type`: the `__call__` of its class,
+  /// or "'X' object is not callable".
+  const Type *checkInstanceCall(ast::CallExpr &call, const Type *type);
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee,
                             size_t firstParam = 0);
   // SemaClasses.cpp: classes and exceptions.

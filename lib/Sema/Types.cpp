@@ -198,6 +198,8 @@ const Type *roast::sema::iterableElement(const Type *type) {
       tuple && !tuple->getElements().empty() &&
       llvm::all_equal(tuple->getElements()))
     return tuple->getElements().front();
+  if (IteratorMethods methods = findIterator(type)) // what __next__ returns
+    return methods.next->type->getResult();
   return nullptr;
 }
 

@@ -222,6 +222,9 @@ public:
   ExprPtr callee;
   std::vector<ExprPtr> args;
   std::vector<Keyword> keywords;
+  /// Set by Sema when the callee is an instance (`obj(x)`): its class's
+  /// `__call__`, called with the instance as self.
+  sema::FunctionInfo *dunderCall = nullptr;
 };
 
 class AttributeExpr : public ExprBase<Expr::Kind::Attribute> {

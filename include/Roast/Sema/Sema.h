@@ -238,14 +238,31 @@ struct OperatorCall {
 /// (method null if none applies).
 OperatorCall findBinaryOperator(ast::BinaryOp op, const Type *lhs,
                                 const Type *rhs);
+/// The method implementing `lhs op= rhs` on an instance: the in-place
+/// `__iadd__`... when the left operand's class defines it, else what
+/// findBinaryOperator finds. The result is stored back into the target.
+OperatorCall findAugmentedOperator(ast::BinaryOp op, const Type *lhs,
+                                   const Type *rhs);
 /// The method implementing an ordering comparison (`<` is `__lt__`, or the
-/// reflected `__gt__`); == and != use __eq__ (see ClassInfo).
+/// reflected `__gt__`); == uses __eq__, != __ne__ or else the negation of
+/// __eq__ (see emitInstanceEquality).
 OperatorCall findCompareOperator(ast::CmpOp op, const Type *lhs,
                                  const Type *rhs);
 /// The method `name` of an instance type taking exactly `arity` arguments
 /// besides self, or null.
 FunctionInfo *findDunder(const Type *type, llvm::StringRef name,
                          size_t arity);
+
+/// The methods a loop over an instance calls: `__iter__` once, then
+/// `__next__` on what it returned until that raises StopIteration.
+struct IteratorMethods {
+  FunctionInfo *iter = nullptr;
+  FunctionInfo *next = nullptr;
+  explicit operator bool() const { return next != nullptr; }
+};
+/// The iterator protocol of an instance type: `__iter__(self)` returning an
+/// instance whose class has `__next__(self)`; both null if `type` has none.
+IteratorMethods findIterator(const Type *type);
 
 /// isinstance(<value of static type `value`>, <built-in type>): known at
 /// compile time for int, float, bool, str, list, dict and set; none for

@@ -233,7 +233,8 @@ private:
 
 /// What a `for` over a value of `type` assigns: one-character strs for a
 /// str, the elements of a list or set, a dict's keys, the fields of a tuple
-/// whose fields share one type; null if `type` is not iterable (an error
+/// whose fields share one type, what an instance's `__next__` returns
+/// (findIterator); null if `type` is not iterable (an error
 /// type iterates as itself).
 const Type *iterableElement(const Type *type);
 
