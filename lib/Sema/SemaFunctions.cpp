@@ -108,6 +108,8 @@ const Type *Checker::checkValueCall(CallExpr &call, const FunctionType &type) {
                              "value are not supported yet");
   }
   llvm::ArrayRef<const Type *> params = type.getParams();
+  if (!call.keywords.empty())
+    return type.getResult();
   if (call.args.size() != params.size()) {
     diags.error(call.getLoc(), "the function value takes " +
                                    llvm::Twine(params.size()) +
