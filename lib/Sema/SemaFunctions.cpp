@@ -131,6 +131,9 @@ const Type *Checker::checkValueCall(CallExpr &call, const FunctionType &type) {
 
 const Type *Checker::checkLambda(LambdaExpr &lambda, const Type *expected) {
   auto *signature = llvm::dyn_cast_if_present<FunctionType>(expected);
+  // `lambda: body` needs no context: its body gives its result type.
+  if (!signature && lambda.params.empty())
+    signature = types.getFunction({}, nullptr);
   if (!signature) {
     diags.error(lambda.getLoc(),
                 "cannot infer the parameter types of this lambda: annotate "
