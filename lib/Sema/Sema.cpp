@@ -587,9 +587,15 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
       ++existing->assignments;
       continue;
     }
-    if (info.globalDecls.count(name->name) ||
-        info.nonlocalDecls.count(name->name))
+    // An assignment through `global` or `nonlocal` counts for the variable
+    // it names (it may undo an alias).
+    Symbol *outer = info.globalDecls.lookup(name->name);
+    if (!outer)
+      outer = info.nonlocalDecls.lookup(name->name);
+    if (outer) {
+      ++outer->assignments;
       continue;
+    }
     Symbol *local =
         newSymbol(Symbol::Kind::Local, name->name, nullptr, name->getLoc());
     local->definedIn = &info;
@@ -611,12 +617,41 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
     finishCaptures(info);
 }
 
+/// Whether a function or class body anywhere inside `block` declares
+/// `name` global or nonlocal (and so may assign it from there).
+static bool declaredOuterInside(const Block &block, llvm::StringRef name) {
+  for (const StmtPtr &stmt : block) {
+    if (auto *decl = llvm::dyn_cast<GlobalStmt>(stmt.get());
+        decl && llvm::is_contained(decl->names, name))
+      return true;
+    if (auto *decl = llvm::dyn_cast<NonlocalStmt>(stmt.get());
+        decl && llvm::is_contained(decl->names, name))
+      return true;
+    bool found = false;
+    if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get()))
+      found = declaredOuterInside(def->body, name);
+    else if (auto *cls = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
+      found = declaredOuterInside(cls->body, name);
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      found = found || declaredOuterInside(child, name);
+    });
+    if (found)
+      return true;
+  }
+  return false;
+}
+
 void Checker::noteAlias(AssignStmt &assign) {
   auto *target = llvm::dyn_cast<NameExpr>(assign.targets.front().get());
   auto *value = llvm::dyn_cast<NameExpr>(assign.value.get());
   if (assign.targets.size() != 1 || !target || !target->symbol || !value ||
       !value->symbol || value->symbol->kind != Symbol::Kind::Function ||
       target->symbol->assignments != 1)
+    return;
+  // Nested functions are checked later: rule out, from the source, any
+  // assignment they could make through `global` or `nonlocal`.
+  const Block &scope = current ? current->def->body : currentModule->ast->body;
+  if (declaredOuterInside(scope, target->name))
     return;
   target->symbol->alias = value->symbol->function;
 }
