@@ -533,6 +533,8 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 //===----------------------------------------------------------------------===//
 
 Value Generator::emitCall(ast::CallExpr &call) {
+  if (call.desugared) // map(f, xs): [f(x) for x in xs]
+    return emitExprImpl(*call.desugared);
   if (FunctionInfo *method = call.dunderCall) { // obj(args): obj.__call__
     Value self = emitOperand(*call.callee);     // evaluated first
     return callMethod(*method, self, emitArguments(call, *method, 1),

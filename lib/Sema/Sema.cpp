@@ -36,7 +36,8 @@ Checker::Checker(Program &program, DiagEngine &diags)
       {"set", Builtin::Set},     {"dict", Builtin::Dict},
       {"hash", Builtin::Hash},   {"isinstance", Builtin::IsInstance},
       {"super", Builtin::Super}, {"input", Builtin::Input},
-      {"open", Builtin::Open}};
+      {"open", Builtin::Open},   {"map", Builtin::Map},
+      {"filter", Builtin::Filter}};
   for (auto [name, builtin] : builtinNames) {
     Symbol *sym = newSymbol(Symbol::Kind::Builtin, name, nullptr, Loc());
     sym->builtin = builtin;

@@ -681,6 +681,9 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   if (isMathBuiltin(builtin))
     return checkMathCall(call, builtin, moduleMemberName(call));
   switch (builtin) {
+  case Builtin::Map:
+  case Builtin::Filter:
+    return checkMapFilter(call, builtin);
   case Builtin::Print: {
     for (ExprPtr &arg : call.args) {
       const Type *type = checkExpr(*arg);

@@ -129,6 +129,93 @@ const Type *Checker::checkValueCall(CallExpr &call, const FunctionType &type) {
   return type.getResult();
 }
 
+/// `fn(args)`: a call of the function a map()/filter() argument names.
+static ExprPtr callOf(const Expr &fn, std::vector<ExprPtr> args) {
+  auto &name = llvm::cast<NameExpr>(fn);
+  return std::make_unique<CallExpr>(
+      fn.getLoc(), std::make_unique<NameExpr>(name.getLoc(), name.name),
+      std::move(args), std::vector<Keyword>());
+}
+
+const Type *Checker::checkMapFilter(CallExpr &call, Builtin builtin) {
+  // Python's map and filter return iterators; Roast evaluates them as the
+  // list comprehension they stand for (as generator expressions are), so
+  // list(), sorted(), for and the other consumers see the same elements.
+  bool isMap = builtin == Builtin::Map;
+  llvm::StringRef name = isMap ? "map" : "filter";
+  Loc loc = call.getLoc();
+  if (!call.keywords.empty()) {
+    diags.error(call.keywords.front().loc,
+                name + "() takes no keyword arguments");
+    return types.getError();
+  }
+  if (call.args.size() < 2 || (!isMap && call.args.size() != 2)) {
+    diags.error(loc, isMap ? "map() must have at least two arguments."
+                           : "filter expected 2 arguments, got " +
+                                 std::to_string(call.args.size()));
+    return types.getError();
+  }
+  Expr &fn = *call.args.front();
+  auto *lambda = llvm::dyn_cast<LambdaExpr>(&fn);
+  bool isNone = llvm::isa<NoneLitExpr>(fn);
+  if (!llvm::isa<NameExpr>(fn) && !(isNone && !isMap) &&
+      !(lambda && lambda->params.size() == call.args.size() - 1 &&
+        llvm::none_of(lambda->params,
+                      [](const Param &p) { return p.defaultValue != nullptr; }))) {
+    unsupported(fn.getLoc(), name + "() of functions other than names and "
+                                    "lambdas of one parameter per iterable");
+    return types.getError();
+  }
+
+  // One clause over the iterable (or a zip of them) binding the lambda's
+  // parameters or fresh names; the element calls the function.
+  std::vector<std::string> names;
+  for (size_t i = 1; i < call.args.size(); ++i)
+    names.push_back(lambda ? lambda->params[i - 1].name
+                           : "<" + name.str() + std::to_string(i) + ">");
+  auto nameExpr = [&](const std::string &n) {
+    return std::make_unique<NameExpr>(loc, n);
+  };
+  ComprehensionClause clause;
+  if (names.size() == 1) {
+    clause.target = nameExpr(names[0]);
+    clause.iter = std::move(call.args[1]);
+  } else {
+    std::vector<ExprPtr> targets, iterables;
+    for (const std::string &n : names)
+      targets.push_back(nameExpr(n));
+    for (size_t i = 1; i < call.args.size(); ++i)
+      iterables.push_back(std::move(call.args[i]));
+    clause.target = std::make_unique<TupleExpr>(loc, std::move(targets));
+    clause.iter = std::make_unique<CallExpr>(
+        loc, std::make_unique<NameExpr>(loc, "zip"), std::move(iterables),
+        std::vector<Keyword>());
+  }
+  ExprPtr applied;
+  if (lambda) {
+    applied = std::move(lambda->body);
+  } else if (!isNone) {
+    std::vector<ExprPtr> args;
+    for (const std::string &n : names)
+      args.push_back(nameExpr(n));
+    applied = callOf(fn, std::move(args));
+  }
+  ExprPtr element;
+  if (isMap) {
+    element = std::move(applied);
+  } else {
+    element = nameExpr(names[0]);
+    clause.conditions.push_back(applied ? std::move(applied)
+                                        : nameExpr(names[0]));
+  }
+  std::vector<ComprehensionClause> clauses;
+  clauses.push_back(std::move(clause));
+  call.desugared = std::make_unique<ComprehensionExpr>(
+      loc, ComprehensionExpr::Form::List, std::move(element), nullptr,
+      std::move(clauses));
+  return checkExpr(*call.desugared);
+}
+
 const Type *Checker::checkLambda(LambdaExpr &lambda, const Type *expected) {
   auto *signature = llvm::dyn_cast_if_present<FunctionType>(expected);
   // `lambda: body` needs no context: its body gives its result type.

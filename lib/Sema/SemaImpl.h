@@ -73,6 +73,8 @@ private:
   void finishCaptures(FunctionInfo &root);
   /// A call of a function value of type `type` (positional arguments).
   const Type *checkValueCall(ast::CallExpr &call, const FunctionType &type);
+  /// map(f, xs, ...) and filter(f, xs), as the comprehensions they mean.
+  const Type *checkMapFilter(ast::CallExpr &call, Builtin builtin);
   /// A lambda called where it is written.
   const Type *checkLambdaCall(ast::CallExpr &call, ast::LambdaExpr &lambda);
   /// A lambda taken as a value where a value of type `expected` is wanted.

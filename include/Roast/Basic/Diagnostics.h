@@ -47,10 +47,10 @@ public:
           diag.loc.isValid() ? sourceMgr.FindBufferContainingLoc(diag.loc) : 0;
       return std::make_tuple(buffer, diag.loc.getPointer(), diag.order);
     };
-    std::stable_sort(pending.begin(), pending.end(),
-                     [&](const Pending &a, const Pending &b) {
-                       return key(a) < key(b);
-                     });
+    std::sort(pending.begin(), pending.end(),
+              [&](const Pending &a, const Pending &b) {
+                return key(a) < key(b);
+              });
     const Pending *previous = nullptr;
     for (const Pending &diag : pending) {
       // A construct checked twice reports the same error once.

@@ -52,6 +52,8 @@ enum class Builtin {
   IsInstance,
   Super,
   Input,
+  Map,
+  Filter,
   Open,
   // Functions of the built-in math module (math.f, or from math import f).
   MathSqrt, MathExp, MathLog, MathLog2, MathLog10, MathPow, MathSin, MathCos,
