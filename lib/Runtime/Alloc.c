@@ -27,6 +27,11 @@ typedef struct FreeBlock {
 } FreeBlock;
 
 static FreeBlock *free_lists[CLASS_COUNT];
+/* The untouched rest of each class's newest chunk.  Blocks are carved from
+ * it only when the free list is empty (pymalloc's pools do the same), so a
+ * fresh chunk is not written all over at once: its pages are first touched
+ * by the objects that use them. */
+static char *fresh[CLASS_COUNT], *fresh_end[CLASS_COUNT];
 static int use_system = -1; /* -1: not decided yet */
 
 static bool system_malloc(void) {
@@ -35,17 +40,17 @@ static bool system_malloc(void) {
   return use_system;
 }
 
-/* Carves a fresh chunk into blocks of class `c` and returns the first. */
-static void *refill(size_t c) {
+/* A block of class `c` from the fresh part of its chunk, taking a new chunk
+ * when that is used up. */
+static void *carve(size_t c) {
   size_t block = (c + 1) * CLASS_GRAIN;
-  char *chunk = roast_rt_malloc(CHUNK_BYTES);
-  size_t count = CHUNK_BYTES / block;
-  for (size_t i = count - 1; i > 0; --i) {
-    FreeBlock *b = (FreeBlock *)(chunk + i * block);
-    b->next = free_lists[c];
-    free_lists[c] = b;
+  if (fresh[c] == fresh_end[c]) {
+    fresh[c] = roast_rt_malloc(CHUNK_BYTES);
+    fresh_end[c] = fresh[c] + CHUNK_BYTES / block * block;
   }
-  return chunk;
+  void *b = fresh[c];
+  fresh[c] += block;
+  return b;
 }
 
 void *roast_rt_object_alloc(size_t size) {
@@ -54,7 +59,7 @@ void *roast_rt_object_alloc(size_t size) {
   size_t c = (size - 1) / CLASS_GRAIN;
   FreeBlock *b = free_lists[c];
   if (!b)
-    return refill(c);
+    return carve(c);
   free_lists[c] = b->next;
   return b;
 }

@@ -126,7 +126,7 @@ bool roast_rt_str_eq(const RoastStr *a, const RoastStr *b) {
     return true;
   if (a->length != b->length)
     return false;
-  return memcmp(a->data, b->data, (size_t)a->length) == 0;
+  return roast_rt_bytes_equal(a->data, b->data, (size_t)a->length);
 }
 
 int64_t roast_rt_str_len(const RoastStr *s) {
@@ -141,6 +141,22 @@ static uint64_t fold_multiply(uint64_t a, uint64_t b) {
   __extension__ typedef unsigned __int128 u128;
   u128 product = (u128)a * b;
   return (uint64_t)product ^ (uint64_t)(product >> 64);
+}
+
+/* The 1 to 7 bytes at p as one word, without a variable-length memcpy
+ * (a libc call, most of the cost of hashing a short word): two overlapping
+ * 4-byte reads, or the first, middle and last byte (wyhash's _wyr3).  Either
+ * way every byte takes part, and the length, hashed first, tells apart the
+ * strings whose reads would coincide. */
+static uint64_t read_tail(const char *p, size_t k) {
+  if (k >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, p, 4);
+    memcpy(&hi, p + k - 4, 4);
+    return (uint64_t)hi << 32 | lo;
+  }
+  return (uint64_t)(unsigned char)p[0] << 16 | (uint64_t)(unsigned char)p[k >> 1] << 8 |
+         (unsigned char)p[k - 1];
 }
 
 /* A multiply-fold hash in the style of wyhash, eight bytes per step.  Not
@@ -161,11 +177,8 @@ int64_t roast_rt_str_hash(const RoastStr *s) {
     memcpy(&w, p + i, sizeof w);
     h = fold_multiply(h ^ w, k1);
   }
-  if (i < n) {
-    uint64_t w = 0;
-    memcpy(&w, p + i, n - i);
-    h = fold_multiply(h ^ w, k2);
-  }
+  if (i < n)
+    h = fold_multiply(h ^ read_tail(p + i, n - i), k2);
   h = fold_multiply(h ^ (h >> 29), k0);
   /* The top 29 bits, which fit the flags beside the ASCII bits; dict and
    * set tables index with the low bits of this, so 29 bits suffice. */
