@@ -14,6 +14,7 @@
 #include "StrInternal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum {
   CLASS_GRAIN = 16,
@@ -73,4 +74,17 @@ void roast_rt_object_free(void *p, size_t size) {
   FreeBlock *b = p;
   b->next = free_lists[c];
   free_lists[c] = b;
+}
+
+void *roast_rt_object_resize(void *p, size_t old_size, size_t new_size) {
+  bool old_small = old_size <= SMALL_LIMIT, new_small = new_size <= SMALL_LIMIT;
+  if (system_malloc() || (!old_small && !new_small))
+    return roast_rt_realloc(p, new_size);
+  /* A block has room up to the end of its size class. */
+  if (old_small && new_small && (old_size - 1) / CLASS_GRAIN == (new_size - 1) / CLASS_GRAIN)
+    return p;
+  void *q = roast_rt_object_alloc(new_size);
+  memcpy(q, p, old_size < new_size ? old_size : new_size);
+  roast_rt_object_free(p, old_size);
+  return q;
 }

@@ -82,6 +82,27 @@ RoastStr *roast_rt_str_concat(const RoastStr *a, const RoastStr *b) {
   return roast_rt_str_seal_as(s, roast_rt_str_is_ascii(a) && roast_rt_str_is_ascii(b));
 }
 
+RoastStr *roast_rt_str_append(RoastStr *a, const RoastStr *b) {
+  if (b->length == 0)
+    return a; /* the caller's reference passes through */
+  /* Shared (or immortal: its count is never 1), empty, or appended to
+   * itself: a new str, as a + b. */
+  if (a->header.refcount != 1 || a->length == 0 || a == b) {
+    RoastStr *s = roast_rt_str_concat(a, b);
+    roast_rt_release(&a->header);
+    return s;
+  }
+  /* Nobody else can see a: grow it (often within its allocator block).
+   * Two existing objects cannot together exceed int64. */
+  bool ascii = roast_rt_str_is_ascii(a) && roast_rt_str_is_ascii(b);
+  int64_t old = a->length, length = old + b->length;
+  a = roast_rt_object_resize(a, roast_rt_str_size(old), roast_rt_str_size(length));
+  memcpy(a->data + old, b->data, (size_t)b->length);
+  a->length = length;
+  a->data[length] = '\0';
+  return roast_rt_str_seal_as(a, ascii); /* also forgets the old hash */
+}
+
 RoastStr *roast_rt_str_repeat(const RoastStr *s, int64_t n, const char *file, int32_t line,
                               const char *fn) {
   if (n <= 0 || s->length == 0)

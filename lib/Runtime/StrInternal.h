@@ -34,6 +34,9 @@ void *roast_rt_malloc(size_t size);
  * free must pass the size the object was allocated with. */
 void *roast_rt_object_alloc(size_t size);
 void roast_rt_object_free(void *p, size_t size);
+/* Resize an object allocated with old_size bytes to new_size, keeping its
+ * first bytes; it may move. */
+void *roast_rt_object_resize(void *p, size_t old_size, size_t new_size);
 /* The allocation size of a str of `length` bytes. */
 static inline size_t roast_rt_str_size(int64_t length) {
   return sizeof(RoastStr) + (size_t)length + 1;
