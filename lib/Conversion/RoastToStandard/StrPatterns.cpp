@@ -349,9 +349,10 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
 void roast::populateRoastStrPatterns(const TypeConverter &converter,
                                      RuntimeABI &abi,
                                      RewritePatternSet &patterns) {
-  patterns.add<StrConcatLowering, StrAppendLowering, StrRepeatLowering,
-               StrGetItemLowering, OrdLowering, ChrLowering,
-               StrContainsLowering, StrSliceLowering, StrCmpLowering,
-               StrCastLowering, ReprLowering, StrMethodLowering, FormatLowering, RoundLowering>(
-      converter, patterns.getContext(), abi);
+  patterns
+      .add<StrConcatLowering, StrAppendLowering, StrRepeatLowering,
+           StrGetItemLowering, OrdLowering, ChrLowering, StrContainsLowering,
+           StrSliceLowering, StrCmpLowering, StrCastLowering, ReprLowering,
+           StrMethodLowering, FormatLowering, RoundLowering>(
+          converter, patterns.getContext(), abi);
 }
