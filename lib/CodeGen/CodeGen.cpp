@@ -502,6 +502,15 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   }
   case ast::Stmt::Kind::Assign: {
     auto &assign = llvm::cast<ast::AssignStmt>(stmt);
+    // `s = s + t` is `s += t`.
+    auto *target = assign.targets.size() == 1
+                       ? llvm::dyn_cast<ast::NameExpr>(assign.targets[0].get())
+                       : nullptr;
+    auto *sum = llvm::dyn_cast<ast::BinaryExpr>(assign.value.get());
+    auto *left = sum ? llvm::dyn_cast<ast::NameExpr>(sum->lhs.get()) : nullptr;
+    if (target && left && left->symbol == target->symbol &&
+        emitLocalStrAppend(target->symbol, sum->op, *sum->rhs, l))
+      return;
     Value value = emitExpr(*assign.value);
     for (ast::ExprPtr &target : assign.targets)
       assignTo(*target, value, assign.value->type, l);
@@ -591,6 +600,25 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
   llvm_unreachable("Sema rejects unsupported statements");
 }
 
+/// `s += t` on a local str: the slot hands its reference to roast.str_append
+/// and takes the result, so that a str nobody else holds grows in place
+/// (linear-time string building, as in CPython). Nothing but this statement
+/// can rebind a local (rule 7 of docs/rationale/refcounting.md), so `t` may
+/// be evaluated before `s` is read. Returns false, emitting nothing, for
+/// any other target or operation.
+bool Generator::emitLocalStrAppend(Symbol *sym, ast::BinaryOp op,
+                                   ast::Expr &rhs, Location l) {
+  if (!sym || sym->kind != Symbol::Kind::Local || !sym->type ||
+      !sym->type->isStr() || op != ast::BinaryOp::Add || !rhs.type->isStr())
+    return false;
+  Value tail = emitExpr(rhs);
+  Value slot = slots.lookup(sym);
+  Value current = LoadOp::create(builder, l, slot);
+  Value result = StrAppendOp::create(builder, l, current, tail);
+  StoreOp::create(builder, l, result, slot);
+  return true;
+}
+
 /// `x op= v` and `xs[i] op= v`: the target is evaluated once, read, combined
 /// and written back. `xs += ys` on a list extends it in place, as in Python.
 void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
@@ -606,6 +634,8 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
     sym = attr->member;
   if (sym)
     attr = nullptr;
+  if (emitLocalStrAppend(sym, aug.op, *aug.value, l))
+    return;
   auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(aug.target.get());
   auto *dict = sub ? llvm::dyn_cast<sema::DictType>(sub->value->type) : nullptr;
   if (sym) {

@@ -224,8 +224,12 @@ Value Generator::emitArithmetic(ast::BinaryOp op, Value lhs, Value rhs,
 Value Generator::emitStrArithmetic(ast::BinaryOp op, Value lhs,
                                    const sema::Type *lt, Value rhs,
                                    const sema::Type *rt, Location l) {
-  if (op == ast::BinaryOp::Add)
-    return StrConcatOp::create(builder, l, lhs, rhs);
+  if (op == ast::BinaryOp::Add) {
+    // The op takes lhs's reference: an owned temporary (`a + b` in
+    // `a + b + c`) is then extended in place rather than copied.
+    consume(lhs, lt);
+    return StrAppendOp::create(builder, l, lhs, rhs);
+  }
   assert(op == ast::BinaryOp::Mul && "Sema allows only str + and *");
   const sema::Type *intType = program.types.getInt();
   if (lt->isStr())
@@ -1120,9 +1124,13 @@ Value Generator::emitFString(ast::FStringExpr &expr) {
   return result;
 }
 
+/// The str so far, an owned temporary, is extended in place when nothing
+/// else holds it.
 Value Generator::concatTracked(Value lhs, Value rhs, Location l) {
-  Value result = StrConcatOp::create(builder, l, lhs, rhs);
-  track(result, program.types.getStr());
+  const sema::Type *strType = program.types.getStr();
+  consume(lhs, strType);
+  Value result = StrAppendOp::create(builder, l, lhs, rhs);
+  track(result, strType);
   return result;
 }
 

@@ -100,6 +100,8 @@ private:
                        llvm::function_ref<void(mlir::Value)> body);
   void emitReturn(ast::ReturnStmt &stmt);
   void emitAugAssign(ast::AugAssignStmt &stmt);
+  bool emitLocalStrAppend(sema::Symbol *sym, ast::BinaryOp op, ast::Expr &rhs,
+                          mlir::Location l);
   void emitAssert(ast::AssertStmt &stmt);
   void assignTo(ast::Expr &target, mlir::Value value,
                 const sema::Type *valueType, mlir::Location l);

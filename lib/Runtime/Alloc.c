@@ -14,6 +14,7 @@
 #include "StrInternal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum {
   CLASS_GRAIN = 16,
@@ -27,6 +28,11 @@ typedef struct FreeBlock {
 } FreeBlock;
 
 static FreeBlock *free_lists[CLASS_COUNT];
+/* The untouched rest of each class's newest chunk.  Blocks are carved from
+ * it only when the free list is empty (pymalloc's pools do the same), so a
+ * fresh chunk is not written all over at once: its pages are first touched
+ * by the objects that use them. */
+static char *fresh[CLASS_COUNT], *fresh_end[CLASS_COUNT];
 static int use_system = -1; /* -1: not decided yet */
 
 static bool system_malloc(void) {
@@ -35,17 +41,17 @@ static bool system_malloc(void) {
   return use_system;
 }
 
-/* Carves a fresh chunk into blocks of class `c` and returns the first. */
-static void *refill(size_t c) {
+/* A block of class `c` from the fresh part of its chunk, taking a new chunk
+ * when that is used up. */
+static void *carve(size_t c) {
   size_t block = (c + 1) * CLASS_GRAIN;
-  char *chunk = roast_rt_malloc(CHUNK_BYTES);
-  size_t count = CHUNK_BYTES / block;
-  for (size_t i = count - 1; i > 0; --i) {
-    FreeBlock *b = (FreeBlock *)(chunk + i * block);
-    b->next = free_lists[c];
-    free_lists[c] = b;
+  if (fresh[c] == fresh_end[c]) {
+    fresh[c] = roast_rt_malloc(CHUNK_BYTES);
+    fresh_end[c] = fresh[c] + CHUNK_BYTES / block * block;
   }
-  return chunk;
+  void *b = fresh[c];
+  fresh[c] += block;
+  return b;
 }
 
 void *roast_rt_object_alloc(size_t size) {
@@ -54,7 +60,7 @@ void *roast_rt_object_alloc(size_t size) {
   size_t c = (size - 1) / CLASS_GRAIN;
   FreeBlock *b = free_lists[c];
   if (!b)
-    return refill(c);
+    return carve(c);
   free_lists[c] = b->next;
   return b;
 }
@@ -68,4 +74,17 @@ void roast_rt_object_free(void *p, size_t size) {
   FreeBlock *b = p;
   b->next = free_lists[c];
   free_lists[c] = b;
+}
+
+void *roast_rt_object_resize(void *p, size_t old_size, size_t new_size) {
+  bool old_small = old_size <= SMALL_LIMIT, new_small = new_size <= SMALL_LIMIT;
+  if (system_malloc() || (!old_small && !new_small))
+    return roast_rt_realloc(p, new_size);
+  /* A block has room up to the end of its size class. */
+  if (old_small && new_small && (old_size - 1) / CLASS_GRAIN == (new_size - 1) / CLASS_GRAIN)
+    return p;
+  void *q = roast_rt_object_alloc(new_size);
+  memcpy(q, p, old_size < new_size ? old_size : new_size);
+  roast_rt_object_free(p, old_size);
+  return q;
 }

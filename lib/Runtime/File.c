@@ -1,5 +1,5 @@
 /* File.c - text files: open(), read/readline/readlines/write/close, sys.stdout and sys.stderr. */
-/* getc_unlocked, fileno and fstat are POSIX, not C11. */
+/* read, fileno and fstat are POSIX, not C11. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "FileInternal.h"
@@ -140,10 +140,34 @@ RoastFile *roast_rt_file_open(const RoastStr *path, const RoastStr *mode, const 
   size_t n = (size_t)mode->length < sizeof f->mode ? (size_t)mode->length : sizeof f->mode - 1;
   memcpy(f->mode, mode->data, n);
   f->mode[n] = '\0';
+  f->buffer = NULL;
+  f->buffer_pos = f->buffer_end = 0;
   return f;
 }
 
 /* ---- Reading ---------------------------------------------------------------------- */
+
+/* Bytes are read in blocks of this size: a line is then found with memchr
+ * and copied in one go, rather than read one getc at a time. */
+enum { READ_BLOCK = 64 * 1024 };
+
+/* Refill f's buffer from the file; false at the end (or on a read error,
+ * which ends the data as getc's EOF did).  read(2), not fread: on a pipe or
+ * a terminal it returns what is there instead of waiting for a whole block,
+ * so a line can be used as soon as it arrives. */
+static bool fill(RoastFile *f) {
+  if (!f->buffer)
+    f->buffer = roast_rt_malloc(READ_BLOCK);
+  f->buffer_pos = f->buffer_end = 0;
+  ssize_t n;
+  do
+    n = read(fileno(f->stream), f->buffer, READ_BLOCK);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return false;
+  f->buffer_end = (size_t)n;
+  return true;
+}
 
 /* A growable byte buffer for one read. */
 typedef struct Bytes {
@@ -151,31 +175,43 @@ typedef struct Bytes {
   size_t length, capacity;
 } Bytes;
 
-static void bytes_push(Bytes *b, char c) {
-  if (b->length == b->capacity) {
-    b->capacity = b->capacity ? 2 * b->capacity : 128;
-    b->data = roast_rt_realloc(b->data, b->capacity);
+static void bytes_append(Bytes *b, const char *data, size_t n) {
+  if (b->capacity - b->length < n + 1) {
+    size_t capacity = b->capacity ? b->capacity : 128;
+    while (capacity - b->length < n + 1)
+      capacity *= 2;
+    b->data = roast_rt_realloc(b->data, capacity);
+    b->capacity = capacity;
   }
-  b->data[b->length++] = c;
+  memcpy(b->data + b->length, data, n);
+  b->length += n;
 }
 
 /* Appends the next line (universal newlines: "\r\n" and "\r" end a line as
  * "\n") to b; returns false at the end of the file with nothing read. */
-static bool read_line(FILE *stream, Bytes *b) {
+static bool read_line(RoastFile *f, Bytes *b) {
   size_t start = b->length;
-  int c;
-  while ((c = getc_unlocked(stream)) != EOF) {
-    if (c == '\r') {
-      int next = getc_unlocked(stream);
-      if (next != '\n' && next != EOF)
-        ungetc(next, stream);
-      c = '\n';
-    }
-    bytes_push(b, (char)c);
-    if (c == '\n')
-      return true;
+  for (;;) {
+    if (f->buffer_pos == f->buffer_end && !fill(f))
+      return b->length > start;
+    const char *p = f->buffer + f->buffer_pos;
+    size_t n = f->buffer_end - f->buffer_pos;
+    const char *nl = memchr(p, '\n', n);
+    size_t text = nl ? (size_t)(nl - p) : n;
+    const char *cr = memchr(p, '\r', text);
+    if (cr)
+      text = (size_t)(cr - p);
+    bytes_append(b, p, text);
+    f->buffer_pos += text;
+    if (!nl && !cr)
+      continue; /* the line goes on in the next block */
+    bytes_append(b, "\n", 1);
+    ++f->buffer_pos;
+    /* "\r\n" is one line end, even when the "\n" is in the next block. */
+    if (cr && (f->buffer_pos < f->buffer_end || fill(f)) && f->buffer[f->buffer_pos] == '\n')
+      ++f->buffer_pos;
+    return true;
   }
-  return b->length > start;
 }
 
 static RoastStr *bytes_to_str(Bytes *b) {
@@ -184,19 +220,39 @@ static RoastStr *bytes_to_str(Bytes *b) {
   return s;
 }
 
+/* The next line as a str, NULL at the end of the file. */
+static RoastStr *next_line(RoastFile *f) {
+  /* The common case: the whole line, ending in "\n" (no "\r" to
+   * translate), is in the buffer and becomes a str with a single copy. */
+  if (f->buffer_pos < f->buffer_end) {
+    const char *p = f->buffer + f->buffer_pos;
+    const char *nl = memchr(p, '\n', f->buffer_end - f->buffer_pos);
+    if (nl && !memchr(p, '\r', (size_t)(nl - p))) {
+      size_t n = (size_t)(nl - p) + 1;
+      f->buffer_pos += n;
+      return roast_rt_str_from_os_bytes(p, n);
+    }
+  }
+  Bytes b = {NULL, 0, 0};
+  if (!read_line(f, &b)) {
+    free(b.data);
+    return NULL;
+  }
+  return bytes_to_str(&b);
+}
+
 RoastStr *roast_rt_file_readline(RoastFile *f, const char *file, int32_t line, const char *fn) {
   if (!check_usable(f, false, file, line, fn))
     return NULL;
-  Bytes b = {NULL, 0, 0};
-  read_line(f->stream, &b);
-  return bytes_to_str(&b);
+  RoastStr *s = next_line(f);
+  return s ? s : roast_rt_str_empty();
 }
 
 RoastStr *roast_rt_file_read(RoastFile *f, const char *file, int32_t line, const char *fn) {
   if (!check_usable(f, false, file, line, fn))
     return NULL;
   Bytes b = {NULL, 0, 0};
-  while (read_line(f->stream, &b)) {
+  while (read_line(f, &b)) {
   }
   return bytes_to_str(&b);
 }
@@ -206,16 +262,12 @@ RoastList *roast_rt_file_readlines(RoastFile *f, const char *file, int32_t line,
   if (!check_usable(f, false, file, line, fn))
     return NULL;
   RoastList *lines = roast_rt_list_new(0, ROAST_ELEM_OBJECT);
-  for (;;) {
-    Bytes b = {NULL, 0, 0};
-    if (!read_line(f->stream, &b)) {
-      free(b.data);
-      return lines;
-    }
-    RoastStr *s = bytes_to_str(&b);
-    roast_rt_list_append(lines, (uint64_t)(uintptr_t)s);
-    roast_rt_release(&s->header);
+  for (RoastStr *s; (s = next_line(f));) {
+    if (lines->length == lines->capacity)
+      roast_rt_list_reserve(lines, lines->length + 1);
+    roast_rt_list_store(lines, lines->length++, (uint64_t)(uintptr_t)s); /* the list's reference */
   }
+  return lines;
 }
 
 /* ---- Writing ---------------------------------------------------------------------- */
@@ -253,6 +305,9 @@ void roast_rt_file_close(RoastFile *f) {
   if (f->stream)
     fclose(f->stream);
   f->stream = NULL;
+  free(f->buffer);
+  f->buffer = NULL;
+  f->buffer_pos = f->buffer_end = 0;
   /* The standard streams are immortal, in writable memory (their closed
    * flag is the one field the runtime changes). */
   f->closed = true;
@@ -271,9 +326,9 @@ ROAST_STATIC_STR(stderr_name, "<stderr>");
 
 static RoastFile std_streams[2] = {
     {{ROAST_REFCOUNT_IMMORTAL, ROAST_TYPE_FILE, 0}, NULL, (const RoastStr *)&stdout_name,
-     ROAST_FILE_STDOUT, false, false, true, "w"},
+     ROAST_FILE_STDOUT, false, false, true, "w", NULL, 0, 0},
     {{ROAST_REFCOUNT_IMMORTAL, ROAST_TYPE_FILE, 0}, NULL, (const RoastStr *)&stderr_name,
-     ROAST_FILE_STDERR, false, false, true, "w"},
+     ROAST_FILE_STDERR, false, false, true, "w", NULL, 0, 0},
 };
 
 RoastFile *roast_rt_std_stream(int32_t which) {

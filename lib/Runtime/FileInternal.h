@@ -19,6 +19,11 @@ struct RoastFile {
   int32_t kind;       /* RoastFileKind */
   bool closed, readable, writable;
   char mode[4];       /* as given, for repr: "r", "wt", ... */
+  /* Reading: bytes read from the file but not yet returned are
+   * buffer[buffer_pos, buffer_end); every read method takes from here
+   * first, so they mix freely (NULL until the first read). */
+  char *buffer;
+  size_t buffer_pos, buffer_end;
 };
 
 /* Free a file whose last reference went away, closing it first. */

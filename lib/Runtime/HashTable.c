@@ -117,21 +117,84 @@ static inline bool keys_equal(uint32_t table_kind, uint64_t a, uint32_t key_kind
     const RoastObject *x = roast_rt_slot_object(a), *y = roast_rt_slot_object(b);
     if (x && y && x->type_id == ROAST_TYPE_STR && y->type_id == ROAST_TYPE_STR) {
       const RoastStr *s = (const RoastStr *)x, *t = (const RoastStr *)y;
-      return s->length == t->length && memcmp(s->data, t->data, (size_t)s->length) == 0;
+      return s->length == t->length && roast_rt_bytes_equal(s->data, t->data, (size_t)s->length);
     }
   }
   return roast_rt_slot_eq(table_kind, a, key_kind, b, NULL, 0, NULL);
+}
+
+/* The lookup hint is a cache, not part of the table's value: lookups of a
+ * const table may update it (tables are never immortal, always writable). */
+static int64_t remember_hit(const RoastHashTable *t, int64_t ix) {
+  ((RoastHashTable *)(uintptr_t)t)->last_hit = ix;
+  return ix;
+}
+
+/* The lookup of a str key in a table of objects (dict[str, V], set[str]):
+ * the common case, worth its own loop, with the index width chosen once
+ * and no calls but memcmp on a hash match.  Identical objects are equal
+ * keys, so only other strs need comparing; equal strs never raise. */
+static inline __attribute__((always_inline)) int64_t
+find_str_with(const RoastHashTable *t, const RoastStr *k, uint64_t key, int64_t hash,
+              unsigned shift) {
+  size_t mask = mask_of(t), perturb = (size_t)hash, i = (size_t)hash & mask;
+  for (;;) {
+    int64_t ix = shift == 0   ? ((const int8_t *)t->indices)[i]
+                 : shift == 1 ? ((const int16_t *)t->indices)[i]
+                 : shift == 2 ? ((const int32_t *)t->indices)[i]
+                              : ((const int64_t *)t->indices)[i];
+    if (ix == IX_EMPTY)
+      return -1;
+    if (ix >= 0) {
+      const uint64_t *e = roast_rt_table_entry(t, ix);
+      if (e[1] == key)
+        return remember_hit(t, ix);
+      if (e[0] == (uint64_t)hash) {
+        const RoastObject *o = roast_rt_slot_object(e[1]);
+        const RoastStr *s = (const RoastStr *)o;
+        if (o && o->type_id == ROAST_TYPE_STR && s->length == k->length &&
+            roast_rt_bytes_equal(s->data, k->data, (size_t)k->length))
+          return remember_hit(t, ix);
+      }
+    }
+    i = probe_next(i, &perturb, mask);
+  }
+}
+
+static int64_t find_str(const RoastHashTable *t, const RoastStr *k, uint64_t key,
+                        int64_t hash) {
+  switch (index_shift(t->log2_size)) {
+  case 0: return find_str_with(t, k, key, hash, 0);
+  case 1: return find_str_with(t, k, key, hash, 1);
+  case 2: return find_str_with(t, k, key, hash, 2);
+  default: return find_str_with(t, k, key, hash, 3);
+  }
 }
 
 int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32_t key_kind,
                             uint64_t key, int64_t hash) {
   if (!t->indices)
     return -1;
+  if (table_kind == ROAST_ELEM_OBJECT && key_kind == ROAST_ELEM_OBJECT) {
+    const RoastObject *o = roast_rt_slot_object(key);
+    if (o && o->type_id == ROAST_TYPE_STR)
+      return find_str(t, (const RoastStr *)o, key, hash);
+  }
   /* Equal slots are equal keys for ints and bools of one kind (and the same
    * object for objects, PyObject_RichCompareBool's shortcut); for those ints
    * and bools, unequal slots are also unequal keys. */
   bool same_kind = table_kind == key_kind && table_kind != ROAST_ELEM_FLOAT;
   bool bits_decide = same_kind && table_kind != ROAST_ELEM_OBJECT;
+  /* `d[k] = d.get(k, 0) + 1`, `d[k] += 1` and `if k in d: d[k]...` look
+   * the same key up twice in a row: try the entry the last lookup found
+   * first.  The hint needs no invalidation: an identical slot in a live
+   * entry is the key's entry, whatever happened to the table since (keys
+   * are unique, and the table's reference keeps an object key alive). */
+  if (same_kind && t->last_hit < t->nentries) {
+    const uint64_t *e = roast_rt_table_entry(t, t->last_hit);
+    if (e[1] == key && roast_rt_entry_live(e))
+      return t->last_hit;
+  }
   size_t mask = mask_of(t), perturb = (size_t)hash, i = (size_t)hash & mask;
   for (;;) {
     int64_t ix = get_index(t, i);
@@ -140,10 +203,10 @@ int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32
     if (ix >= 0) {
       const uint64_t *e = roast_rt_table_entry(t, ix);
       if (same_kind && e[1] == key)
-        return ix;
+        return remember_hit(t, ix);
       if (!bits_decide && e[0] == (uint64_t)hash) {
         if (keys_equal(table_kind, e[1], key_kind, key))
-          return ix;
+          return remember_hit(t, ix);
         if (roast_rt_exception)
           return -1; /* comparing tuple keys raised RecursionError: stop probing */
       }
@@ -164,6 +227,7 @@ int64_t roast_rt_table_append(RoastHashTable *t, uint64_t key, int64_t hash) {
   e[1] = key;
   if (t->width > 2)
     e[2] = 0;
+  t->last_hit = ix; /* as a lookup would find it next */
   --t->usable;
   ++t->length;
   return ix;

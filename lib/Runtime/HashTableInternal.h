@@ -24,6 +24,7 @@ typedef struct RoastHashTable {
   void *indices;     /* 2^log2_size indices of 1, 2, 4 or 8 bytes, then the entries, in one
                         block; NULL until the first insertion */
   uint64_t *entries; /* inside the indices' block */
+  int64_t last_hit;  /* the entry the last successful lookup found (a hint, checked before use) */
   uint8_t log2_size; /* of the index table */
   uint8_t width;     /* slots per entry: 3 for dicts (hash, key, value), 2 for sets */
 } RoastHashTable;

@@ -80,7 +80,11 @@ void roast_rt_list_free(RoastList *l) {
         RoastObject *o = roast_rt_slot_object(roast_rt_list_load(l, i));
         if (!o || o->refcount >= ROAST_REFCOUNT_IMMORTAL || --o->refcount != 0)
           continue;
-        if (o->type_id == ROAST_TYPE_LIST) {
+        if (o->type_id == ROAST_TYPE_STR) {
+          /* No children, so nothing to queue: the common case (split()
+           * results, lists of words) skips roast_rt_dealloc. */
+          roast_rt_object_free(o, roast_rt_str_size(((RoastStr *)o)->length));
+        } else if (o->type_id == ROAST_TYPE_LIST) {
           /* A dead list's capacity is no longer needed: it links the queue. */
           RoastList *child = (RoastList *)o;
           child->capacity = (int64_t)(intptr_t)queued;

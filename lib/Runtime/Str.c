@@ -82,6 +82,27 @@ RoastStr *roast_rt_str_concat(const RoastStr *a, const RoastStr *b) {
   return roast_rt_str_seal_as(s, roast_rt_str_is_ascii(a) && roast_rt_str_is_ascii(b));
 }
 
+RoastStr *roast_rt_str_append(RoastStr *a, const RoastStr *b) {
+  if (b->length == 0)
+    return a; /* the caller's reference passes through */
+  /* Shared (or immortal: its count is never 1), empty, or appended to
+   * itself: a new str, as a + b. */
+  if (a->header.refcount != 1 || a->length == 0 || a == b) {
+    RoastStr *s = roast_rt_str_concat(a, b);
+    roast_rt_release(&a->header);
+    return s;
+  }
+  /* Nobody else can see a: grow it (often within its allocator block).
+   * Two existing objects cannot together exceed int64. */
+  bool ascii = roast_rt_str_is_ascii(a) && roast_rt_str_is_ascii(b);
+  int64_t old = a->length, length = old + b->length;
+  a = roast_rt_object_resize(a, roast_rt_str_size(old), roast_rt_str_size(length));
+  memcpy(a->data + old, b->data, (size_t)b->length);
+  a->length = length;
+  a->data[length] = '\0';
+  return roast_rt_str_seal_as(a, ascii); /* also forgets the old hash */
+}
+
 RoastStr *roast_rt_str_repeat(const RoastStr *s, int64_t n, const char *file, int32_t line,
                               const char *fn) {
   if (n <= 0 || s->length == 0)
@@ -126,7 +147,7 @@ bool roast_rt_str_eq(const RoastStr *a, const RoastStr *b) {
     return true;
   if (a->length != b->length)
     return false;
-  return memcmp(a->data, b->data, (size_t)a->length) == 0;
+  return roast_rt_bytes_equal(a->data, b->data, (size_t)a->length);
 }
 
 int64_t roast_rt_str_len(const RoastStr *s) {
@@ -141,6 +162,22 @@ static uint64_t fold_multiply(uint64_t a, uint64_t b) {
   __extension__ typedef unsigned __int128 u128;
   u128 product = (u128)a * b;
   return (uint64_t)product ^ (uint64_t)(product >> 64);
+}
+
+/* The 1 to 7 bytes at p as one word, without a variable-length memcpy
+ * (a libc call, most of the cost of hashing a short word): two overlapping
+ * 4-byte reads, or the first, middle and last byte (wyhash's _wyr3).  Either
+ * way every byte takes part, and the length, hashed first, tells apart the
+ * strings whose reads would coincide. */
+static uint64_t read_tail(const char *p, size_t k) {
+  if (k >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, p, 4);
+    memcpy(&hi, p + k - 4, 4);
+    return (uint64_t)hi << 32 | lo;
+  }
+  return (uint64_t)(unsigned char)p[0] << 16 | (uint64_t)(unsigned char)p[k >> 1] << 8 |
+         (unsigned char)p[k - 1];
 }
 
 /* A multiply-fold hash in the style of wyhash, eight bytes per step.  Not
@@ -161,11 +198,8 @@ int64_t roast_rt_str_hash(const RoastStr *s) {
     memcpy(&w, p + i, sizeof w);
     h = fold_multiply(h ^ w, k1);
   }
-  if (i < n) {
-    uint64_t w = 0;
-    memcpy(&w, p + i, n - i);
-    h = fold_multiply(h ^ w, k2);
-  }
+  if (i < n)
+    h = fold_multiply(h ^ read_tail(p + i, n - i), k2);
   h = fold_multiply(h ^ (h >> 29), k0);
   /* The top 29 bits, which fit the flags beside the ASCII bits; dict and
    * set tables index with the low bits of this, so 29 bits suffice. */

@@ -5,6 +5,8 @@
 #include "Roast/Runtime/Runtime.h"
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* A str constant with its text inline, laid out exactly like RoastStr (the
  * flexible array member cannot be initialized statically).  Runtime
@@ -32,6 +34,9 @@ void *roast_rt_malloc(size_t size);
  * free must pass the size the object was allocated with. */
 void *roast_rt_object_alloc(size_t size);
 void roast_rt_object_free(void *p, size_t size);
+/* Resize an object allocated with old_size bytes to new_size, keeping its
+ * first bytes; it may move. */
+void *roast_rt_object_resize(void *p, size_t old_size, size_t new_size);
 /* The allocation size of a str of `length` bytes. */
 static inline size_t roast_rt_str_size(int64_t length) {
   return sizeof(RoastStr) + (size_t)length + 1;
@@ -102,6 +107,27 @@ static inline size_t roast_rt_utf8_next(const char *data, size_t n, size_t i) {
     ++i;
   while (i < n && roast_rt_utf8_is_continuation(data[i]));
   return i;
+}
+
+/* Whether the n bytes at a and b are equal.  Short strs (words, names: the
+ * usual dict keys) are compared with at most four overlapping loads rather
+ * than a call to memcmp. */
+static inline bool roast_rt_bytes_equal(const char *a, const char *b, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a0, a1, b0, b1;
+    memcpy(&a0, a, 8), memcpy(&a1, a + n - 8, 8);
+    memcpy(&b0, b, 8), memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t a0, a1, b0, b1;
+    memcpy(&a0, a, 4), memcpy(&a1, a + n - 4, 4);
+    memcpy(&b0, b, 4), memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n < 4)
+    return n == 0 || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
+  return memcmp(a, b, n) == 0;
 }
 
 /* Whether s is all ASCII: from its flags when known, else by scanning. */

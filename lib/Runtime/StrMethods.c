@@ -55,6 +55,18 @@ static bool in_set(const StripSet *set, uint32_t cp) {
 static RoastStr *strip(const RoastStr *s, const StripSet *set, int sides) {
   const char *data = s->data;
   size_t n = (size_t)s->length, left = 0, right = n;
+  /* An ASCII str against an ASCII-only set: a byte is a code point. */
+  if (!set->whitespace && set->num_others == 0 && roast_rt_str_is_ascii(s)) {
+    if (sides & STRIP_LEFT)
+      while (left < n && set->ascii[(unsigned char)data[left]])
+        ++left;
+    if (sides & STRIP_RIGHT)
+      while (right > left && set->ascii[(unsigned char)data[right - 1]])
+        --right;
+    if (left == 0 && right == n)
+      return roast_rt_str_share(s);
+    return roast_rt_str_from_bytes(data + left, (int64_t)(right - left), true);
+  }
   if (sides & STRIP_LEFT) {
     while (left < n) {
       size_t next = left;
@@ -89,8 +101,13 @@ static RoastStr *strip_whitespace(const RoastStr *s, int sides) {
 static RoastStr *strip_chars(const RoastStr *s, const RoastStr *chars, int sides) {
   StripSet set = {.whitespace = false};
   size_t n = (size_t)chars->length;
-  if (!roast_rt_str_is_ascii(chars))
-    set.others = roast_rt_malloc(n * sizeof *set.others); /* at most one per byte */
+  if (roast_rt_str_is_ascii(chars)) {
+    /* Bytes are code points: no decoding (s.strip(PUNCTUATION) per word). */
+    for (size_t i = 0; i < n; ++i)
+      set.ascii[(unsigned char)chars->data[i]] = true;
+    return strip(s, &set, sides);
+  }
+  set.others = roast_rt_malloc(n * sizeof *set.others); /* at most one per byte */
   for (size_t i = 0; i < n;) {
     uint32_t cp = roast_rt_utf8_decode(chars->data, n, &i);
     if (cp < 128)

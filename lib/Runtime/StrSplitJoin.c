@@ -7,8 +7,9 @@ static void append_piece(RoastList *out, const char *data, size_t begin, size_t 
                          bool ascii) {
   RoastStr *piece = ascii ? roast_rt_str_from_bytes(data + begin, (int64_t)(end - begin), true)
                           : roast_rt_str_new(data + begin, (int64_t)(end - begin));
-  roast_rt_list_append(out, (uint64_t)(uintptr_t)piece);
-  roast_rt_release(&piece->header);
+  if (out->length == out->capacity)
+    roast_rt_list_reserve(out, out->length + 1);
+  roast_rt_list_store(out, out->length++, (uint64_t)(uintptr_t)piece); /* the list's reference */
 }
 
 /* Whether the code point at data[*i] is whitespace, advancing *i past it.
@@ -85,9 +86,11 @@ RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const c
                             int32_t line, const char *fn) {
   (void)file, (void)line, (void)fn;
   int64_t total = 0;
+  bool ascii = roast_rt_str_is_ascii(sep);
   for (int64_t i = 0; i < items->length; ++i) {
     const RoastStr *piece = (const RoastStr *)roast_rt_slot_object(items->items[i]);
     total += piece->length + (i ? sep->length : 0);
+    ascii = ascii && roast_rt_str_is_ascii(piece);
   }
   RoastStr *out = roast_rt_str_alloc(total);
   char *p = out->data;
@@ -100,5 +103,7 @@ RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const c
     memcpy(p, piece->data, (size_t)piece->length);
     p += piece->length;
   }
-  return roast_rt_str_seal(out);
+  /* ASCII pieces make an ASCII str: the flags, known already for most
+   * pieces, spare scanning the result. */
+  return roast_rt_str_seal_as(out, ascii);
 }

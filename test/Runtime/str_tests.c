@@ -405,6 +405,55 @@ static void test_refcounting(void) {
   roast_rt_release(&t->header);
 }
 
+/* roast_rt_str_append: in place only for the sole reference; a shared str
+ * (`a = s; s += "x"`) and an immortal one are left as they were. */
+static void test_append(void) {
+  /* Sole reference: grows in place (within its allocator block here), and
+   * forgets its cached hash and ASCII flag. */
+  RoastStr *s = roast_rt_str_new("abc", 3);
+  int64_t old_hash = roast_rt_str_hash(s);
+  RoastStr *d = roast_rt_str_new("d", 1), *empty = roast_rt_str_new(NULL, 0);
+  RoastStr *grown = roast_rt_str_append(s, d);
+  CHECK(grown == s && grown->header.refcount == 1, "append to a sole reference should be in place");
+  CHECK(roast_rt_str_hash(grown) != old_hash, "append kept the old hash");
+  RoastStr *accent = roast_rt_str_new("\xc3\xa9", 2);
+  grown = roast_rt_str_append(grown, accent);
+  CHECK(grown->header.flags & ROAST_STR_NON_ASCII, "append kept the ASCII flag");
+  /* Past the block: it moves, as realloc does, with its contents. */
+  for (int i = 0; i < 300; ++i)
+    grown = roast_rt_str_append(grown, accent);
+  CHECK(grown->length == 6 + 300 * 2 && grown->header.refcount == 1, "long append: length %" PRId64,
+        grown->length);
+  CHECK(memcmp(grown->data, "abcd\xc3\xa9\xc3\xa9", 8) == 0 && grown->data[grown->length] == '\0',
+        "long append: contents");
+  roast_rt_release(&grown->header);
+
+  /* Shared: a new str; the other holder still sees the old text. */
+  RoastStr *t = roast_rt_str_new("xyz", 3);
+  roast_rt_retain(&t->header); /* a = s */
+  RoastStr *u = roast_rt_str_append(t, accent);
+  CHECK(u != t && t->header.refcount == 1, "append to a shared str changed it");
+  expect_str(t, (TStr)S("xyz"), "shared str after append");
+  expect_str(u, (TStr)S("xyz\xc3\xa9"), "append to a shared str");
+
+  /* s += s, immortal operands, and empty ones. */
+  RoastStr *w = roast_rt_str_new("ab", 2);
+  roast_rt_retain(&w->header); /* the right operand's own reference */
+  RoastStr *ww = roast_rt_str_append(w, w);
+  expect_str(ww, (TStr)S("abab"), "s += s");
+  expect_str(w, (TStr)S("ab"), "s after s += s");
+  expect_str(roast_rt_str_append(RO_HELLO, RO_HELLO), (TStr)S("h\xc3\xa9lloh\xc3\xa9llo"),
+             "constant += constant");
+  CHECK(RO_HELLO->header.refcount == ROAST_REFCOUNT_IMMORTAL && RO_HELLO->header.flags == 0,
+        "read-only constant changed");
+  RoastStr *v = roast_rt_str_new("v", 1);
+  CHECK(roast_rt_str_append(v, empty) == v, "s += '' should be s itself");
+  roast_rt_release(&v->header);
+  expect_str(roast_rt_str_append(empty, accent), (TStr)S("\xc3\xa9"), "'' += s"); /* takes empty */
+  roast_rt_release(&accent->header);
+  roast_rt_release(&d->header);
+}
+
 static int compare_hashes(const void *a, const void *b) {
   int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
   return (x > y) - (x < y);
@@ -546,5 +595,6 @@ void test_str(void) {
   test_conversions();
   test_long_utf8();
   test_hash();
+  test_append();
   test_str_errors();
 }

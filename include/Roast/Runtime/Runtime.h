@@ -250,6 +250,9 @@ void roast_rt_release(RoastObject *obj);
 RoastStr *roast_rt_str_new(const char *data, int64_t length);
 
 RoastStr *roast_rt_str_concat(const RoastStr *a, const RoastStr *b); /* a + b */
+/* a + b taking over the caller's reference to a (`s += t`): when that is
+ * the only reference, a grows in place (CPython's unicode_concatenate). */
+RoastStr *roast_rt_str_append(RoastStr *a, const RoastStr *b);
 /* s * n; n <= 0 gives ""; OverflowError "repeated string is too long" if the size overflows int64. */
 RoastStr *roast_rt_str_repeat(const RoastStr *s, int64_t n, const char *file, int32_t line, const char *fn);
 int64_t roast_rt_str_compare(const RoastStr *a, const RoastStr *b); /* -1, 0, 1 in code point order */

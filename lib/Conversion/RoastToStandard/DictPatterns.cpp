@@ -73,10 +73,7 @@ struct DictLookupLowering : public RuntimeOpConversionPattern<OpTy> {
     Location loc = op.getLoc();
     const TypeConverter &converter = *this->getTypeConverter();
     Type i64 = rewriter.getI64Type();
-    auto ptr = LLVM::LLVMPointerType::get(op.getContext());
-    Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
-    Value out = LLVM::AllocaOp::create(rewriter, loc, ptr, i64, one,
-                                       /*alignment=*/8);
+    Value out = createEntryAlloca(rewriter, op, i64, /*alignment=*/8);
     DictType dict = dictOf(op.getDict());
     SlotEncoder slots(rewriter, loc, abi);
     Value key = slots.encode(adaptor.getKey(), dict.getKeyType());

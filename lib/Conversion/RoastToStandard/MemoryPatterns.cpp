@@ -1,5 +1,7 @@
 //===- MemoryPatterns.cpp - Local slots and module globals to llvm memory -===//
 
+#include "PatternBase.h"
+
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
@@ -31,16 +33,7 @@ struct AllocaOpLowering : public OpConversionPattern<AllocaOp> {
         getTypeConverter()->convertType(op.getType().getElementType());
     if (!elementType)
       return rewriter.notifyMatchFailure(op, "unsupported slot type");
-    Location loc = op.getLoc();
-    OpBuilder::InsertionGuard guard(rewriter);
-    Block *entry = &op->getParentRegion()->front();
-    if (op->getBlock() != entry)
-      rewriter.setInsertionPointToStart(entry);
-    Value one = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
-                                         int64_t(1));
-    auto alloca = LLVM::AllocaOp::create(
-        rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()),
-        elementType, one);
+    Value alloca = createEntryAlloca(rewriter, op, elementType);
     rewriter.replaceOp(op, alloca);
     return success();
   }

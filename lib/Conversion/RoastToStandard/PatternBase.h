@@ -6,6 +6,8 @@
 #include "Roast/Conversion/RoastToStandard/RuntimeABI.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace roast {
@@ -30,6 +32,26 @@ inline bool mayRunUserCode(mlir::Type type) {
     type = optional.getValueType();
   return mlir::isa<ObjectType, ListType, DictType, SetType, mlir::TupleType>(
       type);
+}
+
+/// A stack slot of one `elementType` for `op`'s lowering, in the entry block
+/// of the enclosing function: an alloca anywhere else is dynamic and grows
+/// the stack on every loop iteration that reaches it.
+inline mlir::Value createEntryAlloca(mlir::OpBuilder &builder,
+                                     mlir::Operation *op,
+                                     mlir::Type elementType,
+                                     unsigned alignment = 0) {
+  mlir::OpBuilder::InsertionGuard guard(builder);
+  mlir::Region *region = op->getParentRegion();
+  while (!mlir::isa<mlir::FunctionOpInterface>(region->getParentOp()))
+    region = region->getParentRegion();
+  builder.setInsertionPointToStart(&region->front());
+  mlir::Location loc = op->getLoc();
+  mlir::Value one = mlir::LLVM::ConstantOp::create(
+      builder, loc, builder.getI64Type(), int64_t(1));
+  return mlir::LLVM::AllocaOp::create(
+      builder, loc, mlir::LLVM::LLVMPointerType::get(builder.getContext()),
+      elementType, one, alignment);
 }
 
 /// Replaces `op` with `result`, or erases it when the lowering produced no

@@ -56,6 +56,8 @@ struct DirectCallLowering : public RuntimeOpConversionPattern<OpTy> {
 
 using StrConcatLowering =
     DirectCallLowering<StrConcatOp, RuntimeFunction::StrConcat, false>;
+using StrAppendLowering =
+    DirectCallLowering<StrAppendOp, RuntimeFunction::StrAppend, false>;
 using StrRepeatLowering =
     DirectCallLowering<StrRepeatOp, RuntimeFunction::StrRepeat, true>;
 using StrGetItemLowering =
@@ -347,9 +349,10 @@ struct StrMethodLowering : public RuntimeOpConversionPattern<StrMethodOp> {
 void roast::populateRoastStrPatterns(const TypeConverter &converter,
                                      RuntimeABI &abi,
                                      RewritePatternSet &patterns) {
-  patterns.add<StrConcatLowering, StrRepeatLowering,
-               StrGetItemLowering, OrdLowering, ChrLowering,
-               StrContainsLowering, StrSliceLowering, StrCmpLowering,
-               StrCastLowering, ReprLowering, StrMethodLowering, FormatLowering, RoundLowering>(
-      converter, patterns.getContext(), abi);
+  patterns
+      .add<StrConcatLowering, StrAppendLowering, StrRepeatLowering,
+           StrGetItemLowering, OrdLowering, ChrLowering, StrContainsLowering,
+           StrSliceLowering, StrCmpLowering, StrCastLowering, ReprLowering,
+           StrMethodLowering, FormatLowering, RoundLowering>(
+          converter, patterns.getContext(), abi);
 }

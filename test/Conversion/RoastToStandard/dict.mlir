@@ -144,7 +144,7 @@ roast.func @m.tuple_value(%d: !roast.dict<i64, tuple<tuple<i64, i64>, f64>>, %k:
 // the default reaches the join block directly.
 // CHECK-LABEL: func.func @m.get_or(
 // CHECK-SAME:      %[[D:.*]]: !llvm.ptr, %[[K:.*]]: f64, %[[DEF:.*]]: !llvm.ptr) -> !llvm.ptr
-// CHECK:         %[[ONE:.*]] = arith.constant 1 : i64
+// CHECK:         %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK:         %[[OUT:.*]] = llvm.alloca %[[ONE]] x i64 {alignment = 8 : i64}
 // CHECK:         %[[KS:.*]] = llvm.bitcast %[[K]] : f64 to i64
 // CHECK:         %[[FOUND:.*]] = llvm.call @roast_rt_dict_lookup(%[[D]], %[[KS]], %[[OUT]])
@@ -158,6 +158,27 @@ roast.func @m.tuple_value(%d: !roast.dict<i64, tuple<tuple<i64, i64>, f64>>, %k:
 roast.func @m.get_or(%d: !roast.dict<f64, !roast.str>, %k: f64, %default: !roast.str) -> !roast.str {
   %0 = roast.dict_get_or %d[%k], %default : !roast.dict<f64, !roast.str>
   roast.return %0 : !roast.str
+}
+
+// -----
+
+// The stack slot is in the entry block even when the lookup is in a loop: an
+// alloca elsewhere would grow the stack on every iteration.
+// CHECK-LABEL: func.func @m.get_or_in_loop(
+// CHECK-NEXT:    llvm.mlir.constant(1 : i64)
+// CHECK-NEXT:    %[[OUT:.*]] = llvm.alloca
+// CHECK:       ^[[LOOP:bb[0-9]+]]:
+// CHECK-NOT:     llvm.alloca
+// CHECK:         llvm.call @roast_rt_dict_lookup(%{{.*}}, %{{.*}}, %[[OUT]])
+// CHECK-NOT:     llvm.alloca
+// CHECK:         return
+roast.func @m.get_or_in_loop(%d: !roast.dict<i64, i64>, %k: i64, %again: i1) -> i64 {
+  cf.br ^loop
+^loop:
+  %0 = roast.dict_get_or %d[%k], %k : !roast.dict<i64, i64>
+  cf.cond_br %again, ^loop, ^done
+^done:
+  roast.return %0 : i64
 }
 
 // -----

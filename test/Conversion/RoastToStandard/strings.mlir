@@ -5,6 +5,8 @@
 roast.func @ops(%a: !roast.str, %b: !roast.str, %n: i64) -> i1 {
   // CHECK: llvm.call @roast_rt_str_concat(%arg0, %arg1)
   %0 = roast.str_concat %a, %b
+  // CHECK: llvm.call @roast_rt_str_append(%arg0, %arg1)
+  %s = roast.str_append %a, %b
   // CHECK: llvm.call @roast_rt_str_repeat(%arg0, %arg2, %{{.*}}, %{{.*}}, %{{.*}})
   %1 = roast.str_repeat %a, %n
   // CHECK: llvm.call @roast_rt_str_len(%arg0)

@@ -119,6 +119,8 @@ roast.func @strings(%a: !roast.str, %b: !roast.str, %n: i64) -> i1 {
   roast.release %a : !roast.str
   // CHECK: roast.str_concat %{{.*}}, %{{.*}}
   %0 = roast.str_concat %a, %b
+  // CHECK: roast.str_append %{{.*}}, %{{.*}}
+  %s = roast.str_append %a, %b
   // CHECK: roast.str_repeat %{{.*}}, %{{.*}}
   %1 = roast.str_repeat %a, %n
   // CHECK: roast.len %{{.*}} : !roast.str

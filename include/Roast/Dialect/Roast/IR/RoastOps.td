@@ -649,6 +649,27 @@ def Roast_StrConcatOp : Roast_Op<"str_concat"> {
   let assemblyFormat = "$lhs `,` $rhs attr-dict";
 }
 
+def Roast_StrAppendOp : Roast_Op<"str_append"> {
+  let summary = "str `+` that consumes its left operand";
+  let description = [{
+    `%lhs + %rhs`, taking over the reference to `%lhs` (one of the few ops
+    that consume an operand, with `roast.store` and `roast.return`). When
+    that reference is the only one, the runtime appends to `%lhs` in
+    place instead of copying it, as CPython does for `s += t`: building a
+    str piece by piece then takes linear rather than quadratic time.
+    CodeGen uses it for `s += t` on a local, whose slot gives up its
+    reference to the op and takes the result, and for `+` chains and
+    f-strings, whose intermediate results are owned temporaries.
+
+    ```mlir
+    %r = roast.str_append %s, %t
+    ```
+  }];
+  let arguments = (ins Roast_StrType:$lhs, Roast_StrType:$rhs);
+  let results = (outs Roast_StrType:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict";
+}
+
 def Roast_StrRepeatOp : Roast_Op<"str_repeat", [Roast_MayRaise]> {
   let summary = "str `*` int";
   let description = [{
