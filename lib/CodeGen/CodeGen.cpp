@@ -608,8 +608,10 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
 /// any other target or operation.
 bool Generator::emitLocalStrAppend(Symbol *sym, ast::BinaryOp op,
                                    ast::Expr &rhs, Location l) {
-  if (!sym || sym->kind != Symbol::Kind::Local || !sym->type ||
-      !sym->type->isStr() || op != ast::BinaryOp::Add || !rhs.type->isStr())
+  // A local in a cell is shared with closures: it takes the general path.
+  if (!sym || sym->kind != Symbol::Kind::Local || sym->isCell() ||
+      !sym->type || !sym->type->isStr() || op != ast::BinaryOp::Add ||
+      !rhs.type->isStr())
     return false;
   Value tail = emitExpr(rhs);
   Value slot = slots.lookup(sym);
