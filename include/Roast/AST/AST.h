@@ -225,6 +225,9 @@ public:
   /// Set by Sema when the callee is an instance (`obj(x)`): its class's
   /// `__call__`, called with the instance as self.
   sema::FunctionInfo *dunderCall = nullptr;
+  /// Set by Sema for a call of a generic function: its type arguments, in
+  /// the order of its type parameters.
+  std::vector<const sema::Type *> typeArgs;
 };
 
 class AttributeExpr : public ExprBase<Expr::Kind::Attribute> {
@@ -496,6 +499,12 @@ public:
   sema::FunctionInfo *function = nullptr;
 };
 
+/// A type parameter of a generic function: `T` in `def f[T](x: T)`.
+struct TypeParam {
+  Loc loc;
+  std::string name;
+};
+
 class FunctionDefStmt : public StmtBase<Stmt::Kind::FunctionDef> {
 public:
   FunctionDefStmt(Loc loc, std::string name, std::vector<Param> params,
@@ -507,6 +516,7 @@ public:
   ExprPtr returns; // may be null
   Block body;
   std::vector<std::string> decorators; // dotted names, e.g. "staticmethod"
+  std::vector<TypeParam> typeParams;   // empty unless generic
   /// Set by Sema: the function's own symbol.
   sema::Symbol *symbol = nullptr;
 };
