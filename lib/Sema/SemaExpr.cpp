@@ -1089,7 +1089,10 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
-    unsupported(callee.getLoc(), "methods of " + receiver->str() + " values");
+    if (receiver->isTypeParam())
+      genericUnsupported(callee.getLoc(), "method calls", receiver);
+    else
+      unsupported(callee.getLoc(), "methods of " + receiver->str() + " values");
     return types.getError();
   }
   std::optional<StrMethod> method = lookupStrMethod(callee.attr);
