@@ -92,6 +92,9 @@ Type Generator::convertType(const sema::Type *type) {
     return CallableType::get(&context,
                              builder.getFunctionType(params, results));
   }
+  case sema::Type::Kind::TypeParam:
+    return TypeParamType::get(
+        &context, llvm::cast<sema::TypeParamType>(type)->getName());
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
     break;
@@ -169,9 +172,16 @@ FuncOp Generator::declareFunction(FunctionInfo &info) {
     results.push_back(convertType(info.type->getResult()));
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(module.getBody());
-  return FuncOp::create(builder, loc(info.def->getLoc()),
-                        functionSymbol(info),
-                        builder.getFunctionType(params, results));
+  auto fn = FuncOp::create(builder, loc(info.def->getLoc()),
+                           functionSymbol(info),
+                           builder.getFunctionType(params, results));
+  if (!info.typeParams.empty()) {
+    SmallVector<StringRef> names;
+    for (const sema::TypeParamType *param : info.typeParams)
+      names.push_back(param->getName());
+    fn.setTypeParamsAttr(builder.getStrArrayAttr(names));
+  }
+  return fn;
 }
 
 Value Generator::newSlot(llvm::StringRef name, Type type) {
@@ -427,7 +437,8 @@ bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
       type->isClass() || type->isFile() ||
       type->getKind() == sema::Type::Kind::BoundMethod ||
-      type->getKind() == sema::Type::Kind::Function)
+      type->getKind() == sema::Type::Kind::Function ||
+      type->isTypeParam()) // roast-monomorphize drops it for scalars
     return true;
   if (auto *optional = llvm::dyn_cast<sema::OptionalType>(type))
     return isRefCounted(optional->getValue());

@@ -77,14 +77,21 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
   ArrayRef<Symbol *> params = ArrayRef(callee.params).drop_front(firstParam);
   ArrayRef<ast::Param> defs = ArrayRef(callee.def->params).drop_front(firstParam);
   SmallVector<Value> bound(params.size());
+  // A generic callee's parameters, with the call's type arguments.
+  auto paramType = [&](size_t i) {
+    return call.typeArgs.empty()
+               ? params[i]->type
+               : sema::substituteTypeParams(program.types, params[i]->type,
+                                            callee.typeParams, call.typeArgs);
+  };
   for (auto [i, arg] : llvm::enumerate(call.args))
-    bound[i] = emitExprAs(*arg, params[i]->type);
+    bound[i] = emitExprAs(*arg, paramType(i));
   for (ast::Keyword &keyword : call.keywords) {
     auto it = llvm::find_if(defs, [&](const ast::Param &param) {
       return param.name == keyword.name;
     });
     size_t index = it - defs.begin();
-    bound[index] = emitExprAs(*keyword.value, params[index]->type);
+    bound[index] = emitExprAs(*keyword.value, paramType(index));
   }
   for (auto [i, value] : llvm::enumerate(bound)) {
     if (value)
@@ -93,15 +100,33 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
       value = loadFrom(slot, loc(defs[i].defaultValue->getLoc()));
       track(value, slot->type);
     } else {
-      value = emitExprAs(*defs[i].defaultValue, params[i]->type);
+      value = emitExprAs(*defs[i].defaultValue, paramType(i));
     }
   }
   return bound;
 }
 
 Value Generator::callFunction(FunctionInfo &callee, ValueRange args,
-                              Location l) {
-  auto op = CallOp::create(builder, l, functions.lookup(&callee), args);
+                              Location l,
+                              ArrayRef<const sema::Type *> typeArgs) {
+  FuncOp fn = functions.lookup(&callee);
+  CallOp op;
+  if (typeArgs.empty()) {
+    op = CallOp::create(builder, l, fn, args);
+  } else {
+    SmallVector<Type> converted;
+    SmallVector<Attribute> attrs;
+    for (const sema::Type *arg : typeArgs) {
+      converted.push_back(convertType(arg));
+      attrs.push_back(TypeAttr::get(converted.back()));
+    }
+    auto type = cast<FunctionType>(substituteTypeParams(
+        fn.getFunctionType(), *fn.getTypeParams(), converted));
+    op = CallOp::create(builder, l, type.getResults(),
+                        FlatSymbolRefAttr::get(fn.getSymNameAttr()), args,
+                        /*arg_attrs=*/nullptr, /*res_attrs=*/nullptr,
+                        builder.getArrayAttr(attrs));
+  }
   if (op.getNumResults() == 0)
     return noneValue(l);
   return op.getResult(0);

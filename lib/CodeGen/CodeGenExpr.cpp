@@ -418,6 +418,8 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
   }
   if (lt->isTuple())
     return TupleCmpOp::create(builder, l, toPredicate(op), lhs, rhs);
+  if (lt->isTypeParam()) // roast-monomorphize picks the comparison
+    return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   if (lt->isStr() || lt->isList() || lt->isDict() || lt->isSet())
     return CmpOp::create(builder, l, toPredicate(op), lhs, rhs);
   const sema::Type *common =
@@ -549,7 +551,7 @@ Value Generator::emitCall(ast::CallExpr &call) {
       if (member->kind == Symbol::Kind::Function)
         return callFunction(*member->function,
                             emitArguments(call, *member->function, 0),
-                            loc(call.getLoc()));
+                            loc(call.getLoc()), call.typeArgs);
       if (member->kind == Symbol::Kind::Class)
         return emitConstruction(call, *member->classInfo);
       return emitBuiltinCall(call, member->builtin);
@@ -591,7 +593,7 @@ Value Generator::emitCall(ast::CallExpr &call) {
   // A nested function gets what it captures first.
   SmallVector<Value> args = captureArguments(info, loc(call.getLoc()));
   llvm::append_range(args, emitArguments(call, info, 0));
-  return callFunction(info, args, loc(call.getLoc()));
+  return callFunction(info, args, loc(call.getLoc()), call.typeArgs);
 }
 
 Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {

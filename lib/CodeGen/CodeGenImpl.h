@@ -245,7 +245,8 @@ private:
                                                size_t firstParam);
   /// A direct call; its result, or None.
   mlir::Value callFunction(sema::FunctionInfo &callee, mlir::ValueRange args,
-                           mlir::Location l);
+                           mlir::Location l,
+      llvm::ArrayRef<const sema::Type *> typeArgs = {});
   mlir::Value emitConstruction(ast::CallExpr &call, sema::ClassInfo &info);
   /// Sets the message of a new exception of class `info` from the
   /// constructor's optional argument.

@@ -132,7 +132,7 @@ private:
   StmtPtr parseFunctionDef(std::vector<std::string> decorators);
   bool parseParameters(std::vector<Param> &params, bool isLambda,
                        TokenKind terminator);
-  bool parseTypeParams();
+  bool parseTypeParams(std::vector<TypeParam> *params = nullptr);
   StmtPtr parseClassDef();
   StmtPtr parseTryStmt();
   StmtPtr parseWithStmt();
@@ -1257,12 +1257,9 @@ StmtPtr Parser::parseFunctionDef(std::vector<std::string> decorators) {
   std::string name;
   if (!expectName(&name))
     return nullptr;
-  if (tok.is(TokenKind::l_square)) {
-    SMLoc typeParamsLoc = tok.loc;
-    if (!parseTypeParams())
-      return nullptr;
-    error(typeParamsLoc, "generic functions are not supported yet");
-  }
+  std::vector<TypeParam> typeParams;
+  if (tok.is(TokenKind::l_square) && !parseTypeParams(&typeParams))
+    return nullptr;
   SMLoc openLoc = tok.loc;
   if (!expect(TokenKind::l_paren))
     return nullptr;
@@ -1282,6 +1279,7 @@ StmtPtr Parser::parseFunctionDef(std::vector<std::string> decorators) {
       std::make_unique<FunctionDefStmt>(loc, std::move(name), std::move(params),
                                         std::move(returns), std::move(body));
   def->decorators = std::move(decorators);
+  def->typeParams = std::move(typeParams);
   return def;
 }
 
@@ -1359,7 +1357,7 @@ bool Parser::parseParameters(std::vector<Param> &params, bool isLambda,
 
 /// type_params: '[' type_param (',' type_param)* [','] ']'
 /// type_param: NAME [':' expression] | '*' NAME | '**' NAME
-bool Parser::parseTypeParams() {
+bool Parser::parseTypeParams(std::vector<TypeParam> *params) {
   SMLoc openLoc = tok.loc;
   consume();
   ++openBrackets;
@@ -1370,12 +1368,24 @@ bool Parser::parseTypeParams() {
   do {
     if (tok.is(TokenKind::r_square))
       break;
+    SMLoc loc = tok.loc;
     bool variadic =
         consumeIf(TokenKind::star) || consumeIf(TokenKind::doublestar);
-    if (!expectName())
+    std::string name;
+    if (!expectName(&name))
       return false;
+    SMLoc boundLoc = tok.loc;
     if (!variadic && consumeIf(TokenKind::colon) && !parseExpression())
       return false;
+    if (!params)
+      continue;
+    if (variadic)
+      error(loc, "variadic type parameters are not supported yet");
+    else if (boundLoc != tok.loc)
+      error(boundLoc, "bounds and constraints of type parameters are not "
+                      "supported yet");
+    else
+      params->push_back({loc, std::move(name)});
   } while (consumeIf(TokenKind::comma));
   return expectClosing(TokenKind::r_square, openLoc);
 }

@@ -20,6 +20,7 @@
 using namespace mlir;
 
 void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
+  pm.addPass(createRoastMonomorphize());
   pm.addPass(createRoastDevirtualize());
   pm.addPass(createRoastStackGuards());
   pm.addPass(createMem2Reg());

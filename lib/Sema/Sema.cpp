@@ -76,6 +76,8 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
       return types.getBool();
     if (name->name == "str")
       return types.getStr();
+    if (const TypeParamType *param = lookupTypeParam(name->name))
+      return param;
     if (Symbol *sym = lookupName(*name, /*report=*/false);
         sym && sym->kind == Symbol::Kind::Class) {
       name->symbol = sym;
@@ -254,6 +256,17 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
   FunctionInfo &info = program.functionStorage.emplace_back();
   info.def = &def;
   info.owner = owner;
+  llvm::StringSet<> typeParamNames;
+  for (const TypeParam &param : def.typeParams) {
+    if (!typeParamNames.insert(param.name).second)
+      diags.error(param.loc, "duplicate type parameter '" + param.name + "'");
+    info.typeParams.push_back(types.newTypeParam(param.name));
+  }
+  if (!def.typeParams.empty() && (owner || current))
+    unsupported(def.typeParams.front().loc,
+                owner ? "generic methods" : "nested generic functions");
+  FunctionInfo *outerDeclaring = declaring;
+  declaring = &info;
   std::vector<const Type *> paramTypes;
   llvm::StringSet<> seen;
   for (auto [i, param] : llvm::enumerate(def.params)) {
@@ -289,6 +302,7 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
                                   "annotation (dynamic values are not "
                                   "supported yet)");
   info.type = types.getFunction(paramTypes, result);
+  declaring = outerDeclaring;
 
   Symbol *sym =
       newSymbol(Symbol::Kind::Function, def.name, info.type, def.getLoc());
@@ -942,6 +956,13 @@ const Type *Checker::resolve(const Type *type, bool final) {
   case Type::Kind::Optional:
     return types.getOptional(
         resolve(llvm::cast<OptionalType>(type)->getValue(), final));
+  case Type::Kind::Function: {
+    auto *fn = llvm::cast<FunctionType>(type);
+    std::vector<const Type *> params;
+    for (const Type *param : fn->getParams())
+      params.push_back(resolve(param, final));
+    return types.getFunction(params, resolve(fn->getResult(), final));
+  }
   default:
     return type;
   }
@@ -980,10 +1001,54 @@ bool Checker::unify(const Type *a, const Type *b) {
         return false;
     return true;
   }
+  if (auto *optional = llvm::dyn_cast<OptionalType>(a))
+    return unify(optional->getValue(),
+                 llvm::cast<OptionalType>(b)->getValue());
+  if (auto *fn = llvm::dyn_cast<FunctionType>(a)) {
+    auto *other = llvm::cast<FunctionType>(b);
+    if (fn->getParams().size() != other->getParams().size())
+      return false;
+    for (auto [x, y] : llvm::zip(fn->getParams(), other->getParams()))
+      if (!unify(x, y))
+        return false;
+    return unify(fn->getResult(), other->getResult());
+  }
   return false;
 }
 
+const TypeParamType *Checker::lookupTypeParam(llvm::StringRef name) const {
+  for (const FunctionInfo *fn = declaring ? declaring : current; fn;
+       fn = fn->enclosing)
+    for (const TypeParamType *param : fn->typeParams)
+      if (param->getName() == name)
+        return param;
+  return nullptr;
+}
+
+const Type *Checker::substitute(const Type *type,
+                                llvm::ArrayRef<const TypeParamType *> params,
+                                llvm::ArrayRef<const Type *> args) {
+  return substituteTypeParams(types, type, params, args);
+}
+
+void Checker::genericUnsupported(Loc loc, llvm::StringRef what,
+                                 const Type *type) {
+  diags.error(loc, what + " of a value of generic type " + type->str() +
+                       " are not supported");
+}
+
 void Checker::finishInference() {
+  for (CallExpr *call : genericCalls)
+    for (const Type *&arg : call->typeArgs)
+      arg = resolve(arg, /*final=*/true);
+  // A lambda passed to a generic function takes its parameter types from
+  // the call's type variables.
+  for (FunctionInfo *fn : program.functions) {
+    fn->type = llvm::cast<FunctionType>(resolve(fn->type, /*final=*/true));
+    if (fn->valueType)
+      fn->valueType =
+          llvm::cast<FunctionType>(resolve(fn->valueType, /*final=*/true));
+  }
   for (Expr *expr : typedExprs)
     expr->type = resolve(expr->type, /*final=*/true);
   for (Symbol &sym : program.symbolStorage)
@@ -1019,6 +1084,8 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
   if (auto *fromClass = llvm::dyn_cast<ClassType>(from))
     if (auto *toClass = llvm::dyn_cast<ClassType>(to))
       return fromClass->isSubclassOf(toClass);
+  if (from->isFunction() && to->isFunction())
+    return unify(from, to); // the variables of a generic call's Callable
   // Python's numeric tower: bool -> int -> float.
   if (to->isFloat() && (from->isInt() || from->isBool()))
     return true;

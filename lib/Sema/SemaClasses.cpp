@@ -369,6 +369,10 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
   if (base->isError())
     return base;
   auto *cls = llvm::dyn_cast<ClassType>(base);
+  if (base->isTypeParam()) {
+    genericUnsupported(attr.getLoc(), "attributes", base);
+    return types.getError();
+  }
   if (!cls) {
     diags.error(attr.getLoc(),
                 "'" + base->str() + "' object has no attribute '" + attr.attr +

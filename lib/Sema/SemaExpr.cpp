@@ -167,6 +167,12 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                          ": '" + lhs->str() + "' and '" + rhs->str() + "'");
     return types.getError();
   };
+  // On a type parameter, only + - * between two values of it.
+  if (lhs->isTypeParam() || rhs->isTypeParam())
+    return lhs == rhs && (op == BinaryOp::Add || op == BinaryOp::Sub ||
+                          op == BinaryOp::Mul)
+               ? lhs
+               : fail();
   if (lhs->isClass() || rhs->isClass()) {
     OperatorCall call = findBinaryOperator(op, lhs, rhs);
     return call.method ? call.method->type->getResult() : fail();
@@ -361,6 +367,18 @@ const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
 
 void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
                               Loc loc, Loc comparatorLoc) {
+  // Values of a type parameter compare with values of the same one.
+  if ((lhs->isTypeParam() || rhs->isTypeParam()) && op != CmpOp::In &&
+      op != CmpOp::NotIn) {
+    if (op == CmpOp::Is || op == CmpOp::IsNot)
+      genericUnsupported(loc, "'is' comparisons",
+                         lhs->isTypeParam() ? lhs : rhs);
+    else if (lhs != rhs && !lhs->isError() && !rhs->isError())
+      diags.error(loc, "'" + spelling(op) +
+                           "' not supported between instances of '" +
+                           lhs->str() + "' and '" + rhs->str() + "'");
+    return;
+  }
   if (op == CmpOp::In || op == CmpOp::NotIn) {
     const Type *element = rhs->isList() || rhs->isDict() || rhs->isSet()
                               ? iterableElement(rhs)
@@ -570,19 +588,34 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
   const std::string &name = callee.def->name;
   llvm::ArrayRef<const Type *> paramTypes =
       callee.type->getParams().drop_front(firstParam);
+  const Type *resultType = callee.type->getResult();
+  // A generic callee: its type parameters become fresh variables that the
+  // arguments bind.
+  std::vector<const Type *> substituted;
+  if (!callee.typeParams.empty()) {
+    for (size_t i = 0; i < callee.typeParams.size(); ++i)
+      call.typeArgs.push_back(types.newVar());
+    for (const Type *param : paramTypes)
+      substituted.push_back(
+          substitute(param, callee.typeParams, call.typeArgs));
+    paramTypes = substituted;
+    resultType = substitute(resultType, callee.typeParams, call.typeArgs);
+    genericCalls.push_back(&call);
+  }
   llvm::ArrayRef<Param> params =
       llvm::ArrayRef(callee.def->params).drop_front(firstParam);
   std::vector<Expr *> bound(paramTypes.size(), nullptr);
 
   for (auto [i, arg] : llvm::enumerate(call.args))
-    checkExprExpecting(*arg, i < paramTypes.size() ? paramTypes[i] : nullptr);
+    checkExprExpecting(*arg, i < paramTypes.size() ? resolve(paramTypes[i])
+                                                  : nullptr);
   for (Keyword &keyword : call.keywords) {
     auto it = llvm::find_if(params, [&](const Param &param) {
       return param.name == keyword.name;
     });
     checkExprExpecting(*keyword.value, it == params.end()
                                            ? nullptr
-                                           : paramTypes[it - params.begin()]);
+                                           : resolve(paramTypes[it - params.begin()]));
   }
 
   if (call.args.size() > paramTypes.size()) {
@@ -591,7 +624,7 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
                     " positional argument" +
                     (paramTypes.size() == 1 ? "" : "s") + " but " +
                     llvm::Twine(call.args.size()) + " were given");
-    return callee.type->getResult();
+    return resultType;
   }
   for (auto [i, arg] : llvm::enumerate(call.args))
     bound[i] = arg.get();
@@ -635,7 +668,14 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
                                      ", but a value of type " +
                                      arg->type->str() + " was given");
   }
-  return callee.type->getResult();
+  for (auto [param, arg] : llvm::zip(callee.typeParams, call.typeArgs)) {
+    if (!llvm::isa<TypeVar>(resolve(arg)))
+      continue;
+    diags.error(call.getLoc(), "cannot infer type argument " +
+                                   param->getName() + " of " + name);
+    arg = types.getError();
+  }
+  return resolve(resultType);
 }
 
 const Type *Checker::checkNumericArgs(CallExpr &call, llvm::StringRef name,
@@ -1052,7 +1092,10 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   if (!receiver->isStr()) {
     for (ExprPtr &arg : call.args)
       checkExpr(*arg);
-    unsupported(callee.getLoc(), "methods of " + receiver->str() + " values");
+    if (receiver->isTypeParam())
+      genericUnsupported(callee.getLoc(), "method calls", receiver);
+    else
+      unsupported(callee.getLoc(), "methods of " + receiver->str() + " values");
     return types.getError();
   }
   std::optional<StrMethod> method = lookupStrMethod(callee.attr);

@@ -46,6 +46,10 @@ const Type *Checker::checkFunctionValue(NameExpr &name, FunctionInfo &info) {
     unsupported(name.getLoc(), "methods taken through the class as values");
     return types.getError();
   }
+  if (!info.typeParams.empty()) {
+    unsupported(name.getLoc(), "generic functions taken as values");
+    return types.getError();
+  }
   info.usedAsValue = true;
   noteReference(info);
   return info.type;

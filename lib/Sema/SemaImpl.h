@@ -337,6 +337,22 @@ private:
   llvm::StringMap<Symbol *> &moduleScope() { return currentModule->scope; }
   /// The function being checked; null for module-level code.
   FunctionInfo *current = nullptr;
+  /// The function whose signature is being resolved (its type parameters
+  /// are in scope before it is `current`).
+  FunctionInfo *declaring = nullptr;
+  /// The type parameter `name` in scope, or null.
+  const TypeParamType *lookupTypeParam(llvm::StringRef name) const;
+  /// `type` with the type parameters of `params` replaced by `args`.
+  const Type *substitute(const Type *type,
+                         llvm::ArrayRef<const TypeParamType *> params,
+                         llvm::ArrayRef<const Type *> args);
+  /// Reports an operation Sema does not allow on a value of a type
+  /// parameter (`what` is "attributes", "method calls", ...).
+  void genericUnsupported(ast::Loc loc, llvm::StringRef what,
+                          const Type *type);
+  /// The calls of generic functions, whose type arguments finishInference
+  /// resolves.
+  std::vector<ast::CallExpr *> genericCalls;
   /// The variables of the comprehensions being checked, innermost last.
   llvm::SmallVector<llvm::StringMap<Symbol *>, 2> comprehensionScopes;
   /// The members of the built-in modules, made on first use.

@@ -23,6 +23,8 @@ std::string Type::str() const {
     return "str";
   case Kind::File:
     return "TextIOWrapper";
+  case Kind::TypeParam:
+    return static_cast<const TypeParamType *>(this)->getName();
   case Kind::Error:
     return "<error>";
   case Kind::Var: {
@@ -139,6 +141,12 @@ const SetType *TypeContext::getSet(const Type *element) {
   return intern(setTypes, element);
 }
 
+const TypeParamType *TypeContext::newTypeParam(std::string name) {
+  auto *param = new TypeParamType(std::move(name));
+  storage.emplace_back(param);
+  return param;
+}
+
 const TypeVar *TypeContext::newVar() {
   auto *var = new TypeVar();
   storage.emplace_back(var);
@@ -217,3 +225,44 @@ bool roast::sema::isHashable(const Type *type) {
   return type->isNumeric() || type->isStr() || type->isNone() ||
          type->isError() || llvm::isa<TypeVar>(type);
 }
+
+const Type *roast::sema::substituteTypeParams(
+    TypeContext &types, const Type *type,
+    llvm::ArrayRef<const TypeParamType *> params,
+    llvm::ArrayRef<const Type *> args) {
+  auto recurse = [&](const Type *t) { return substituteTypeParams(types, t, params, args); };
+  switch (type->getKind()) {
+  case Type::Kind::TypeParam:
+    for (auto [param, arg] : llvm::zip(params, args))
+      if (param == type)
+        return arg;
+    return type;
+  case Type::Kind::List:
+    return types.getList(recurse(llvm::cast<ListType>(type)->getElement()));
+  case Type::Kind::Set:
+    return types.getSet(recurse(llvm::cast<SetType>(type)->getElement()));
+  case Type::Kind::Dict: {
+    auto *dict = llvm::cast<DictType>(type);
+    return types.getDict(recurse(dict->getKey()), recurse(dict->getValue()));
+  }
+  case Type::Kind::Tuple: {
+    std::vector<const Type *> elements;
+    for (const Type *element : llvm::cast<TupleType>(type)->getElements())
+      elements.push_back(recurse(element));
+    return types.getTuple(elements);
+  }
+  case Type::Kind::Optional:
+    return types.getOptional(
+        recurse(llvm::cast<OptionalType>(type)->getValue()));
+  case Type::Kind::Function: {
+    auto *fn = llvm::cast<FunctionType>(type);
+    std::vector<const Type *> fnParams;
+    for (const Type *param : fn->getParams())
+      fnParams.push_back(recurse(param));
+    return types.getFunction(fnParams, recurse(fn->getResult()));
+  }
+  default:
+    return type;
+  }
+}
+

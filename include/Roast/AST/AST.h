@@ -228,6 +228,9 @@ public:
   /// Set by Sema when the call means other syntax, which is checked and
   /// emitted instead: `map(f, xs)` is `[f(x) for x in xs]`.
   ExprPtr desugared;
+  /// Set by Sema for a call of a generic function: its type arguments, in
+  /// the order of its type parameters.
+  std::vector<const sema::Type *> typeArgs;
 };
 
 class AttributeExpr : public ExprBase<Expr::Kind::Attribute> {
@@ -499,6 +502,12 @@ public:
   sema::FunctionInfo *function = nullptr;
 };
 
+/// A type parameter of a generic function: `T` in `def f[T](x: T)`.
+struct TypeParam {
+  Loc loc;
+  std::string name;
+};
+
 class FunctionDefStmt : public StmtBase<Stmt::Kind::FunctionDef> {
 public:
   FunctionDefStmt(Loc loc, std::string name, std::vector<Param> params,
@@ -510,6 +519,7 @@ public:
   ExprPtr returns; // may be null
   Block body;
   std::vector<std::string> decorators; // dotted names, e.g. "staticmethod"
+  std::vector<TypeParam> typeParams;   // empty unless generic
   /// Set by Sema: the function's own symbol.
   sema::Symbol *symbol = nullptr;
 };

@@ -172,6 +172,9 @@ struct FunctionInfo {
   const FunctionType *valueType = nullptr;
   /// The class whose method this is, or null for a plain function.
   ClassInfo *owner = nullptr;
+  /// A generic function's type parameters (`def f[T, U]`), which its
+  /// annotations may name; empty for others.
+  std::vector<const TypeParamType *> typeParams;
   enum class MethodKind { Instance, Static, Property } methodKind =
       MethodKind::Instance;
   /// The symbol name in the generated code ("Point.move" for a method).

@@ -22,7 +22,7 @@ public:
   virtual ~Type() = default;
   enum class Kind {
     Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Class,
-    Optional, BoundMethod, Var, File, Error
+    Optional, BoundMethod, Var, File, TypeParam, Error
   };
 
   Kind getKind() const { return kind; }
@@ -41,6 +41,8 @@ public:
   bool isOptional() const { return kind == Kind::Optional; }
   /// A text file (open()'s result, sys.stdout): CPython's TextIOWrapper.
   bool isFile() const { return kind == Kind::File; }
+  /// A type parameter of the generic function being checked (`T`).
+  bool isTypeParam() const { return kind == Kind::TypeParam; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -231,6 +233,24 @@ private:
   mutable const Type *binding = nullptr;
 };
 
+/// A type parameter of a generic function (`def f[T](x: T) -> T`): inside
+/// its body an opaque type that allows only what every type allows
+/// (docs/rationale/generics.md). Each `def` has its own.
+class TypeParamType : public Type {
+public:
+  const std::string &getName() const { return name; }
+
+  static bool classof(const Type *t) {
+    return t->getKind() == Kind::TypeParam;
+  }
+
+private:
+  friend class TypeContext;
+  explicit TypeParamType(std::string name)
+      : Type(Kind::TypeParam), name(std::move(name)) {}
+  std::string name;
+};
+
 /// What a `for` over a value of `type` assigns: one-character strs for a
 /// str, the elements of a list or set, a dict's keys, the fields of a tuple
 /// whose fields share one type, what an instance's `__next__` returns
@@ -267,6 +287,8 @@ public:
   const SetType *getSet(const Type *element);
   /// A fresh, unbound type variable.
   const TypeVar *newVar();
+  /// A new type parameter named `name`.
+  const TypeParamType *newTypeParam(std::string name);
   /// The type of the instances of a new class.
   const ClassType *newClass(ClassInfo *info);
   const OptionalType *getOptional(const Type *value);
@@ -294,6 +316,11 @@ private:
   llvm::FoldingSet<BoundMethodType> boundMethodTypes;
   std::vector<std::unique_ptr<Type>> storage;
 };
+
+/// `type` with each type parameter `params[i]` replaced by `args[i]`.
+const Type *substituteTypeParams(TypeContext &types, const Type *type,
+                                 llvm::ArrayRef<const TypeParamType *> params,
+                                 llvm::ArrayRef<const Type *> args);
 
 } // namespace roast::sema
 

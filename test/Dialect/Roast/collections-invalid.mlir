@@ -237,7 +237,7 @@ roast.func @f(%s: !roast.set<i64>, %x: !roast.str) {
 // -----
 
 roast.func @f() {
-  // expected-error@+1 {{'roast.null' op result #0 must be an immutable Unicode string or a mutable, reference-counted list or a mutable, insertion-ordered hash map or a mutable hash set or a reference to an instance of a class or a text file or a reference to a function value (a closure), but got 'tuple<i64>'}}
+  // expected-error@+1 {{'roast.null' op result #0 must be an immutable Unicode string or a mutable, reference-counted list or a mutable, insertion-ordered hash map or a mutable hash set or a reference to an instance of a class or a text file or a reference to a function value (a closure) or a type parameter of a generic function, but got 'tuple<i64>'}}
   %0 = roast.null : tuple<i64>
   roast.return
 }
@@ -245,7 +245,7 @@ roast.func @f() {
 // -----
 
 roast.func @f() {
-  // expected-error@+1 {{'roast.null' op result #0 must be an immutable Unicode string or a mutable, reference-counted list or a mutable, insertion-ordered hash map or a mutable hash set or a reference to an instance of a class or a text file or a reference to a function value (a closure), but got 'i64'}}
+  // expected-error@+1 {{'roast.null' op result #0 must be an immutable Unicode string or a mutable, reference-counted list or a mutable, insertion-ordered hash map or a mutable hash set or a reference to an instance of a class or a text file or a reference to a function value (a closure) or a type parameter of a generic function, but got 'i64'}}
   %0 = roast.null : i64
   roast.return
 }

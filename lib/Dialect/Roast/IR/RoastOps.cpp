@@ -2,6 +2,8 @@
 
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
+#include "mlir/IR/AttrTypeSubElements.h"
+#include "llvm/ADT/StringSet.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/FunctionImplementation.h"
@@ -46,8 +48,8 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return NoneOp::create(builder, loc);
   if (isa<OptionalType>(type))
     return OptionalNoneOp::create(builder, loc, type);
-  if (isa<ListType, DictType, SetType, ObjectType, FileType, CallableType>(
-          type))
+  if (isa<ListType, DictType, SetType, ObjectType, FileType, CallableType,
+          TypeParamType>(type))
     return NullOp::create(builder, loc, type);
   return arith::ConstantOp::create(builder, loc, type,
                                    builder.getZeroAttr(type));
@@ -106,6 +108,53 @@ void FuncOp::print(OpAsmPrinter &p) {
       getArgAttrsAttrName(), getResAttrsAttrName());
 }
 
+Type roast::substituteTypeParams(Type type, ArrayAttr params,
+                                 ArrayRef<Type> args) {
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([&](TypeParamType param) -> std::optional<Type> {
+    for (auto [name, arg] : llvm::zip(params, args))
+      if (cast<StringAttr>(name).getValue() == param.getName())
+        return arg;
+    return std::nullopt;
+  });
+  return replacer.replace(type);
+}
+
+LogicalResult FuncOp::verify() {
+  std::optional<ArrayAttr> params = getTypeParams();
+  llvm::StringSet<> names;
+  if (params)
+    for (Attribute name : *params)
+      if (!names.insert(cast<StringAttr>(name).getValue()).second)
+        return emitOpError("duplicate type parameter ") << name;
+  // Every type parameter used in the signature or body must be declared.
+  auto check = [&](Type type, Operation *where) -> LogicalResult {
+    LogicalResult result = success();
+    type.walk([&](TypeParamType param) {
+      if (failed(result) || names.contains(param.getName()))
+        return;
+      result = where->emitOpError("uses type parameter '")
+               << param.getName() << "', which "
+               << (params ? "is not one of the function's type_params"
+                          : "only a generic function (type_params) may use");
+    });
+    return result;
+  };
+  if (failed(check(getFunctionType(), *this)))
+    return failure();
+  WalkResult walk = getBody().walk([&](Operation *op) {
+    for (Type type : op->getResultTypes())
+      if (failed(check(type, op)))
+        return WalkResult::interrupt();
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        for (BlockArgument arg : block.getArguments())
+          if (failed(check(arg.getType(), op)))
+            return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
 
 //===----------------------------------------------------------------------===//
 // ReturnOp
@@ -137,6 +186,20 @@ LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
     return emitOpError("'") << getCallee()
                             << "' does not reference a roast.func";
   FunctionType type = fn.getFunctionType();
+  std::optional<ArrayAttr> params = fn.getTypeParams();
+  std::optional<ArrayAttr> args = getTypeArgs();
+  if (params.has_value() != args.has_value() ||
+      (params && params->size() != args->size()))
+    return emitOpError("gives ")
+           << (args ? args->size() : 0) << " type arguments, but '"
+           << getCallee() << "' has " << (params ? params->size() : 0)
+           << " type parameters";
+  if (params) {
+    SmallVector<Type> argTypes;
+    for (Attribute arg : *args)
+      argTypes.push_back(cast<TypeAttr>(arg).getValue());
+    type = cast<FunctionType>(substituteTypeParams(type, *params, argTypes));
+  }
   if (!llvm::equal(type.getInputs(), getOperandTypes()) ||
       !llvm::equal(type.getResults(), getResultTypes()))
     return emitOpError("type ")

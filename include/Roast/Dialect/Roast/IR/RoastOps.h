@@ -41,6 +41,13 @@ parseCallableSignature(mlir::OpAsmParser &parser, mlir::Type &callee,
 void printCallableSignature(mlir::OpAsmPrinter &printer, mlir::Operation *op,
                             mlir::Type callee, mlir::TypeRange args,
                             mlir::TypeRange results);
+
+/// `type` with every `!roast.type_param<"P">` whose name is `params[i]`
+/// replaced by `args[i]` (recursively: `!roast.list<!roast.type_param<"T">>`
+/// becomes `!roast.list<i64>`). `params` is a generic function's
+/// `type_params`.
+mlir::Type substituteTypeParams(mlir::Type type, mlir::ArrayAttr params,
+                                mlir::ArrayRef<mlir::Type> args);
 } // namespace roast
 
 #define GET_OP_CLASSES

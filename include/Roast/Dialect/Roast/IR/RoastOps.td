@@ -32,6 +32,10 @@ def Roast_FuncOp : Roast_Op<"func", [
     `float` and `bool` are `i64`, `f64` and `i1`; a function returning
     `None` has no results. A declaration has no body.
 
+    A generic function lists its type parameters in `type_params`; its
+    signature and body may use `!roast.type_param<"T">` for each of them.
+    `roast-monomorphize` clones it per list of type arguments and erases it.
+
     ```mlir
     roast.func @square(%x: i64) -> i64 {
       %0 = roast.mul %x, %x : i64
@@ -43,7 +47,8 @@ def Roast_FuncOp : Roast_Op<"func", [
                        TypeAttrOf<FunctionType>:$function_type,
                        OptionalAttr<StrAttr>:$sym_visibility,
                        OptionalAttr<DictArrayAttr>:$arg_attrs,
-                       OptionalAttr<DictArrayAttr>:$res_attrs);
+                       OptionalAttr<DictArrayAttr>:$res_attrs,
+                       OptionalAttr<StrArrayAttr>:$type_params);
   let regions = (region AnyRegion:$body);
   let builders = [OpBuilder<(ins "::llvm::StringRef":$name,
                                  "::mlir::FunctionType":$type)>];
@@ -57,8 +62,12 @@ def Roast_FuncOp : Roast_Op<"func", [
     ::mlir::Region *getCallableRegion() {
       return isExternal() ? nullptr : &getBody();
     }
+    /// Whether the function has type parameters (roast-monomorphize
+    /// instantiates it).
+    bool isGeneric() { return getTypeParams().has_value(); }
   }];
   let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
   let skipDefaultBuilders = 1;
 }
 
@@ -89,11 +98,21 @@ def Roast_CallOp : Roast_Op<"call", [Roast_MayRaise,
     ```mlir
     %r = roast.call @fib(%n) : (i64) -> i64
     ```
+
+    A call of a generic function gives its type arguments, one per type
+    parameter; the operand and result types are the callee's with them
+    substituted:
+
+    ```mlir
+    %r = roast.call @first(%xs) {type_args = [i64]}
+        : (!roast.list<i64>) -> i64
+    ```
   }];
   let arguments = (ins FlatSymbolRefAttr:$callee,
                        Variadic<AnyType>:$operands,
                        OptionalAttr<DictArrayAttr>:$arg_attrs,
-                       OptionalAttr<DictArrayAttr>:$res_attrs);
+                       OptionalAttr<DictArrayAttr>:$res_attrs,
+                       OptionalAttr<TypeArrayAttr>:$type_args);
   let results = (outs Variadic<AnyType>);
   let builders = [
     OpBuilder<(ins "FuncOp":$callee, CArg<"::mlir::ValueRange", "{}">:$operands), [{
@@ -154,7 +173,8 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
   let description = [{
     A null reference of a container type. CodeGen uses it only as the value
     a slot holds before its first assignment, which Sema guarantees is never
-    read; retain and release skip it.
+    read; retain and release skip it. Of a type parameter, it is whatever
+    `roast-monomorphize` makes the initial value of the type argument.
 
     ```mlir
     %n = roast.null : !roast.list<i64>
@@ -163,7 +183,7 @@ def Roast_NullOp : Roast_Op<"null", [Pure, ConstantLike]> {
   let results = (outs AnyTypeOf<[Roast_StrType, Roast_ListType,
                                  Roast_DictType, Roast_SetType,
                                  Roast_ObjectType, Roast_FileType,
-                                 Roast_CallableType]>:$result);
+                                 Roast_CallableType, Roast_TypeParamType]>:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
@@ -247,8 +267,8 @@ class Roast_CheckedIntBinaryOp<string mnemonic, string pyop, string raises>
     %r = roast.}] # mnemonic # [{ %a, %b : i64
     ```
   }];
-  let arguments = (ins Roast_Int:$lhs, Roast_Int:$rhs);
-  let results = (outs Roast_Int:$result);
+  let arguments = (ins Roast_IntOrTypeParam:$lhs, Roast_IntOrTypeParam:$rhs);
+  let results = (outs Roast_IntOrTypeParam:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
   let hasFolder = 1;
 }

@@ -127,30 +127,48 @@ def Roast_FileType : Roast_Type<"File", "file"> {
   }];
 }
 
+def Roast_TypeParamType : Roast_Type<"TypeParam", "type_param"> {
+  let summary = "a type parameter of a generic function";
+  let description = [{
+    `!roast.type_param<"T">`: a value of the type parameter `T` of the
+    enclosing generic `roast.func` (one with `type_params = ["T"]`). The
+    ops a generic body may apply to such a value accept it (copying it,
+    retain/release, comparison, `+ - *`, printing, conversion to str,
+    storing it in containers and tuples); `roast-monomorphize` replaces it
+    by the type arguments of each instantiation (docs/rationale/generics.md).
+  }];
+  let parameters = (ins StringRefParameter<"the parameter's name">:$name);
+  let assemblyFormat = "`<` $name `>`";
+}
+
 def Roast_Int : I<64>;
 def Roast_Float : F<64>;
 def Roast_Bool : I<1>;
 def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
+/// An int, or a type parameter that roast-monomorphize legalizes.
+def Roast_IntOrTypeParam : AnyTypeOf<[Roast_Int, Roast_TypeParamType]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
 def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                   Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType,
-                                  Roast_ObjectType]>;
+                                  Roast_ObjectType, Roast_TypeParamType]>;
 def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                    Roast_NoneType, Roast_StrType,
                                    Roast_ListType, Roast_DictType,
                                    Roast_SetType, AnyTuple,
-                                   Roast_ObjectType, Roast_OptionalType]>;
+                                   Roast_ObjectType, Roast_OptionalType,
+                                   Roast_TypeParamType]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType, AnyTuple,
                                   Roast_ObjectType, Roast_FileType,
-                                  Roast_OptionalType, Roast_CallableType]>;
+                                  Roast_OptionalType, Roast_CallableType,
+                                  Roast_TypeParamType]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
                                  Roast_ListType, Roast_DictType,
                                  Roast_SetType, Roast_ObjectType,
-                                 Roast_OptionalType]>;
+                                 Roast_OptionalType, Roast_TypeParamType]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD

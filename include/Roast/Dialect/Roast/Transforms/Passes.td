@@ -1,7 +1,6 @@
 //===- Passes.td - Roast-level transformation passes -------*- tablegen -*-===//
 //
-// Passes over the roast dialect. Later issues add roast-monomorphize,
-// roast-specialize-types, roast-inline-cache and roast-escape-analysis here.
+// Passes over the roast dialect. Later issues add roast-specialize-types, roast-inline-cache and roast-escape-analysis here.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +8,45 @@
 #define ROAST_DIALECT_ROAST_TRANSFORMS_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
+
+def RoastMonomorphize : Pass<"roast-monomorphize", "::mlir::ModuleOp"> {
+  let summary = "One copy of each generic function per list of type arguments";
+  let description = [{
+    Starting from the functions that are not generic, every `roast.call`
+    with `type_args` gets a copy of its generic callee made for them (once
+    per callee and type arguments), named after both: `@"first<i64>"`,
+    `@"m.swap<i64,!roast.str>"`. In the copy every `!roast.type_param` is
+    replaced by its argument (in types, block arguments and attributes,
+    including the `type_args` of the generic calls it makes, which are
+    then instantiated in turn); `roast.retain`/`roast.release` of values
+    that are not references are erased, so an `int` copy does no
+    reference counting; and the few ops whose form depends on the type are
+    rewritten (`roast.add` of floats is `arith.addf`, of strs
+    `roast.str_concat`, of lists `roast.list_concat`; `roast.cmp` of tuples
+    is `roast.tuple_cmp`). Each copy is verified: one invalid for its type
+    arguments is an error at the offending op. Finally the generic
+    functions are erased, so one never used is never emitted.
+
+    ```mlir
+    roast.func @first(%xs: !roast.list<!roast.type_param<"T">>)
+        -> !roast.type_param<"T"> attributes {type_params = ["T"]} { ... }
+    %0 = roast.call @first(%l) {type_args = [i64]} : (!roast.list<i64>) -> i64
+    // becomes
+    roast.func @"first<i64>"(%xs: !roast.list<i64>) -> i64 { ... }
+    %0 = roast.call @"first<i64>"(%l) : (!roast.list<i64>) -> i64
+    ```
+  }];
+  let dependentDialects = ["::roast::RoastDialect",
+                           "::mlir::arith::ArithDialect"];
+  let statistics = [
+    Statistic<"numInstances", "instances-created",
+              "Number of generic function copies made">,
+    Statistic<"numCallsRewritten", "calls-rewritten",
+              "Number of generic calls pointed at a copy">,
+    Statistic<"numRefcountsRemoved", "refcounts-removed",
+              "Number of retain/release ops removed from copies">
+  ];
+}
 
 def RoastStackGuards : Pass<"roast-stack-guards", "::mlir::ModuleOp"> {
   let summary = "Guard recursive functions against stack overflow";
