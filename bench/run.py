@@ -4,6 +4,7 @@ clang -O2, and CPython 3.12, run side by side in one run; outputs must agree.
 
 usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython]
                     [--shared ../shared/bench] [NAME ...]
+Programs come from --shared, or from bench/programs for the ones it lacks.
 Prints a table of best-of-N wall times, ratios to the C twin, and the
 peak resident memory of each program (/usr/bin/time's %M).
 """
@@ -25,6 +26,10 @@ BENCHMARKS = {
     "word_freq": ["word_freq.cpp"],
     "nbody": ["nbody.c"],
     "binary_trees": ["binary_trees.c"],
+    # In bench/programs (the shared folder has none of these): a twin may be
+    # a .roast program, the same code written without the feature measured.
+    "generic_sum": ["generic_sum_concrete.roast"],
+    "sort_key": ["sort_key.c"],
 }
 
 TIME = "/usr/bin/time"
@@ -50,6 +55,20 @@ def best_time(cmd, repeat, env=None):
     return best, out, rss
 
 
+def find_cpython():
+    """CPython 3.12, the oracle: pyenv's 3.12.1 when there is one (a bare
+    `python3` may be another version when this script runs under pyenv)."""
+    env = dict(os.environ, PYENV_VERSION="3.12.1")
+    try:
+        out = subprocess.run(["pyenv", "which", "python3"], env=env,
+                             capture_output=True, text=True)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except OSError:
+        pass
+    return shutil.which("python3.12") or "python3"
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__,
@@ -58,6 +77,8 @@ def main():
     ap.add_argument("--shared", default=os.path.join(root, "../shared/bench"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-cpython", action="store_true")
+    ap.add_argument("--cpython", default=None,
+                    help="the CPython 3.12 to compare with (default: pyenv's)")
     ap.add_argument("--cc", default=shutil.which("clang-22") or "cc")
     ap.add_argument("--cxx", default=shutil.which("clang++-22") or "c++")
     ap.add_argument("names", nargs="*")
@@ -65,26 +86,35 @@ def main():
     names = args.names or list(BENCHMARKS)
     work = tempfile.mkdtemp(prefix="roast-bench-")
     env = dict(os.environ, PYENV_VERSION="3.12.1")
+    cpython = args.cpython or find_cpython()
 
     rows = []
+    local = os.path.join(root, "bench", "programs")
     for name in names:
-        src = os.path.join(args.shared, name + ".roast")
+        folder = args.shared
+        if not os.path.exists(os.path.join(folder, name + ".roast")):
+            folder = local
+        src = os.path.join(folder, name + ".roast")
         exe = os.path.join(work, name)
         subprocess.run([args.roastc, "build", "-O2", src, "-o", exe], check=True)
         roast_t, roast_out, roast_mb = best_time([exe], args.repeat)
         twins = []
         for twin in BENCHMARKS[name]:
             cexe = os.path.join(work, twin.replace(".", "_"))
-            cc = args.cxx if twin.endswith(".cpp") else args.cc
-            subprocess.run([cc, "-O2", os.path.join(args.shared, twin),
-                            "-o", cexe, "-lm"], check=True)
+            if twin.endswith(".roast"):
+                build = [args.roastc, "build", "-O2"]
+            else:
+                build = [args.cxx if twin.endswith(".cpp") else args.cc, "-O2"]
+            subprocess.run(build + [os.path.join(folder, twin), "-o", cexe]
+                           + ([] if twin.endswith(".roast") else ["-lm"]),
+                           check=True)
             t, out, mb = best_time([cexe], args.repeat)
             if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from {twin}")
             twins.append((twin, t, mb))
         py_t = py_mb = None
         if not args.no_cpython:
-            py_t, out, py_mb = best_time(["python3", src], 1, env)
+            py_t, out, py_mb = best_time([cpython, src], 1, env)
             if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from CPython")
         rows.append((name, roast_t, roast_mb, twins, py_t, py_mb))

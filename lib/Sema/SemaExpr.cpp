@@ -593,6 +593,9 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
   // arguments bind.
   std::vector<const Type *> substituted;
   if (!callee.typeParams.empty()) {
+    // A call may be checked again (as an argument of max(), say): fresh
+    // variables each time.
+    call.typeArgs.clear();
     for (size_t i = 0; i < callee.typeParams.size(); ++i)
       call.typeArgs.push_back(types.newVar());
     for (const Type *param : paramTypes)
