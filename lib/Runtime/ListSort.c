@@ -90,6 +90,18 @@ static int less_object(uint64_t a, uint64_t b, const SortState *ms) {
   return order == ROAST_ORDER_LESS;
 }
 
+/* Tuples whose first items are all ints (CPython's unsafe_tuple_compare):
+ * the first items decide unless equal, when the whole tuples are compared.
+ * sort(key=) sorts (key, index) pairs, so this is its common case. */
+static int less_int_first_tuple(uint64_t a, uint64_t b, const SortState *ms) {
+  const RoastTuple *x = (const RoastTuple *)roast_rt_slot_object(a);
+  const RoastTuple *y = (const RoastTuple *)roast_rt_slot_object(b);
+  int64_t p = (int64_t)x->items[0], q = (int64_t)y->items[0];
+  if (p != q)
+    return p < q;
+  return less_object(a, b, ms);
+}
+
 /* ---- Runs ------------------------------------------------------------------- */
 
 static void reverse_slice(uint64_t *lo, uint64_t *hi) {
@@ -587,6 +599,16 @@ static bool all_strs(const RoastList *l) {
   return true;
 }
 
+static bool all_int_first_tuples(const RoastList *l) {
+  for (int64_t i = 0; i < l->length; ++i) {
+    const RoastTuple *t = (const RoastTuple *)roast_rt_slot_object(roast_rt_list_slots(l)[i]);
+    if (!t || t->header.type_id != ROAST_TYPE_TUPLE || t->length == 0 ||
+        ((const uint8_t *)(t->items + t->length))[0] != ROAST_ELEM_INT)
+      return false;
+  }
+  return true;
+}
+
 /* A packed bool list sorts by counting: equal bools cannot be told apart,
  * and comparing them can neither raise nor be inconsistent, so the result
  * is timsort's without its comparisons. */
@@ -617,7 +639,11 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   switch (roast_rt_list_kind(l)) {
   case ROAST_ELEM_INT: ms.less = less_int; break;
   case ROAST_ELEM_FLOAT: ms.less = less_float; break;
-  default: ms.less = all_strs(l) ? less_str : less_object; break;
+  default:
+    ms.less = all_strs(l)               ? less_str
+              : all_int_first_tuples(l) ? less_int_first_tuple
+                                        : less_object;
+    break;
   }
   ms.file = file;
   ms.line = line;
