@@ -422,14 +422,13 @@ Value Generator::emitSortedWithKey(Value list, const sema::Type *listType,
   const sema::Type *element = sema::iterableElement(listType);
   Value reverse = findReverse(keywords, l);
   Value pairs = emitKeyOrder(list, element, *findKey(keywords), reverse, l);
-  Value result =
-      ListNewOp::create(builder, l, list.getType(), ValueRange{});
+  // The elements, then moved into the order of the sorted pairs.
+  Value result = ListMethodOp::create(builder, l, TypeRange{list.getType()},
+                                      ListMethod::copy, ValueRange{list})
+                     .getResult(0);
   track(result, listType);
-  emitCountedLoop(LenOp::create(builder, l, pairs), l, [&](Value j) {
-    Value x = ListGetOp::create(builder, l, list,
-                                pairIndex(pairs, j, reverse, l));
-    ListAppendOp::create(builder, l, result, x);
-  });
+  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reorder,
+                       ValueRange{result, pairs, reverse});
   consume(result, listType); // the caller tracks it
   return result;
 }
@@ -445,11 +444,8 @@ void Generator::emitSortWithKey(Value list, const sema::Type *listType,
   const sema::Type *element = sema::iterableElement(listType);
   Value reverse = findReverse(keywords, l);
   Value pairs = emitKeyOrder(copy, element, *findKey(keywords), reverse, l);
-  emitCountedLoop(LenOp::create(builder, l, pairs), l, [&](Value j) {
-    Value x = ListGetOp::create(builder, l, copy,
-                                pairIndex(pairs, j, reverse, l));
-    ListSetOp::create(builder, l, list, j, x);
-  });
+  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reorder,
+                       ValueRange{list, pairs, reverse});
 }
 
 Value Generator::emitExtremeWithKey(Value list, const sema::Type *listType,

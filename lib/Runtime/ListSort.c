@@ -1,5 +1,6 @@
 /* ListSort.c - list.sort(): a port of CPython 3.12's timsort, comparison for comparison. */
 #include "ListInternal.h"
+#include "StrInternal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -624,6 +625,28 @@ static void sort_bools(RoastList *l, int32_t reverse) {
     memset(bytes, 0, n - trues);
     memset(bytes + (n - trues), 1, trues);
   }
+}
+
+void roast_rt_list_reorder(RoastList *l, const RoastList *pairs, int32_t reverse, const char *file,
+                           int32_t line, const char *fn) {
+  int64_t n = l->length;
+  if (pairs->length != n) {
+    roast_rt_raise(ROAST_ERR_VALUE, "list modified during sort", file, line, fn);
+    return;
+  }
+  size_t size = roast_rt_list_kind(l) == ROAST_ELEM_BOOL ? 1 : 8;
+  unsigned char *before = roast_rt_malloc((size_t)n * size + 1);
+  unsigned char *bytes = roast_rt_list_bytes(l);
+  memcpy(before, bytes, (size_t)n * size);
+  const uint64_t *order = roast_rt_list_slots(pairs);
+  for (int64_t i = 0; i < n; ++i) {
+    const RoastTuple *pair = (const RoastTuple *)roast_rt_slot_object(order[i]);
+    int64_t index = (int64_t)pair->items[1];
+    if (reverse)
+      index = -index;
+    memcpy(bytes + (size_t)i * size, before + (size_t)index * size, size);
+  }
+  free(before);
 }
 
 void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t line,

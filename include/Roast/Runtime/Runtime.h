@@ -427,6 +427,13 @@ int64_t roast_rt_list_compare(const RoastList *a, const RoastList *b);
 /* l.sort() / l.sort(reverse=True): CPython 3.12's timsort, making the same comparisons in the same
  * order, so results (NaN placement included) and TypeErrors (None) are CPython's. */
 void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t line, const char *fn);
+/* The last step of sort(key=): `pairs` holds the (key, index) tuples a
+ * keyed sort has sorted; element i of `l` becomes the one at index
+ * pairs[i][1] (negated when `reverse`). Elements only move, so no count
+ * changes. ValueError "list modified during sort" if the key function
+ * changed the list's length. */
+void roast_rt_list_reorder(RoastList *l, const RoastList *pairs, int32_t reverse, const char *file,
+                           int32_t line, const char *fn);
 
 /* repr(l) as CPython writes it: [1, 2.5, True, 'a', None, [3]]; a list inside itself is [...]. */
 RoastStr *roast_rt_list_repr(const RoastList *l);

@@ -366,6 +366,13 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
                   {list, reverse});
       break;
     }
+    case ListMethod::reorder: {
+      Value reverse =
+          arith::ExtUIOp::create(rewriter, loc, rewriter.getI32Type(), args[2]);
+      abi.callAt(rewriter, op, RuntimeFunction::ListReorder,
+                 {list, args[1], reverse});
+      break;
+    }
     }
     slots.finish();
     if (op.getMethod() == ListMethod::count) // an element's __eq__ may raise

@@ -78,3 +78,20 @@ roast.func @m.set(%l: !roast.list<i1>, %i: i64, %b: i1, %s: !roast.str,
   roast.list_set %f[%i], %x : !roast.list<f64>
   roast.return
 }
+
+// -----
+
+// sort(key=): the (key, index) pairs are sorted, then the list is reordered
+// by them in one runtime call (elements only move: no retain or release).
+// CHECK-LABEL: func.func @sort_by_key(
+// CHECK-SAME:      %[[L:[^:]*]]: !llvm.ptr, %[[P:[^:]*]]: !llvm.ptr, %[[R:[^:]*]]: i1
+// CHECK:         %[[R32:.*]] = arith.extui %[[R]] : i1 to i32
+// CHECK:         llvm.call @roast_rt_list_sort(%[[P]], %[[R32]],
+// CHECK:         %[[R32B:.*]] = arith.extui %[[R]] : i1 to i32
+// CHECK:         llvm.call @roast_rt_list_reorder(%[[L]], %[[P]], %[[R32B]],
+// CHECK-NOT:     roast_rt_retain
+roast.func @sort_by_key(%l: !roast.list<!roast.str>, %pairs: !roast.list<tuple<i64, i64>>, %reverse: i1) {
+  roast.list_method sort(%pairs, %reverse) : (!roast.list<tuple<i64, i64>>, i1) -> ()
+  roast.list_method reorder(%l, %pairs, %reverse) : (!roast.list<!roast.str>, !roast.list<tuple<i64, i64>>, i1) -> ()
+  roast.return
+}

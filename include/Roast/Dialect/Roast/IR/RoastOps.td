@@ -990,7 +990,8 @@ def Roast_ListMethod : I32EnumAttr<"ListMethod", "a method of list", [
     I32EnumAttrCase<"remove", 2>, I32EnumAttrCase<"index", 3>,
     I32EnumAttrCase<"count", 4>, I32EnumAttrCase<"reverse", 5>,
     I32EnumAttrCase<"copy", 6>, I32EnumAttrCase<"clear", 7>,
-    I32EnumAttrCase<"sort", 8>, I32EnumAttrCase<"del", 9>]> {
+    I32EnumAttrCase<"sort", 8>, I32EnumAttrCase<"del", 9>,
+    I32EnumAttrCase<"reorder", 10>]> {
   let cppNamespace = "::roast";
 }
 
@@ -999,6 +1000,9 @@ def Roast_ListMethodOp : Roast_Op<"list_method", [Roast_MayRaise]> {
   let description = [{
     The list methods other than append and pop; the receiver is the first
     operand. `sort` takes an `i1` reverse flag; `del` is `del l[i]`.
+    `reorder(l, pairs, reverse)` is the last step of `sort(key=)`: element
+    i becomes the one at index `pairs[i][1]` (negated when reverse) of the
+    sorted (key, index) pairs; elements only move.
 
     ```mlir
     roast.list_method reverse(%l) : (!roast.list<i64>) -> ()
