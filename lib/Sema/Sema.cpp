@@ -284,12 +284,7 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
       checkDefault(param, type);
     if (!seen.insert(param.name).second)
       diags.error(param.loc, "duplicate parameter '" + param.name + "'");
-    Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
-    sym->isParam = true;
-    sym->definedIn = &info;
-    param.symbol = sym;
-    info.params.push_back(sym);
-    info.locals.push_back(sym);
+    addParam(info, param, type);
     paramTypes.push_back(type);
   }
 
@@ -311,6 +306,16 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
   def.symbol = sym;
   program.functions.push_back(&info);
   return info;
+}
+
+Symbol *Checker::addParam(FunctionInfo &info, Param &param, const Type *type) {
+  Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
+  sym->isParam = true;
+  sym->definedIn = &info;
+  param.symbol = sym;
+  info.params.push_back(sym);
+  info.locals.push_back(sym);
+  return sym;
 }
 
 void Checker::checkDefault(Param &param, const Type *type) {

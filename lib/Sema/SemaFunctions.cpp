@@ -262,15 +262,8 @@ const Type *Checker::checkLambda(LambdaExpr &lambda, const Type *expected) {
   info.enclosing = current;
   info.usedAsValue = true;
   info.valueType = signature;
-  for (auto [param, type] : llvm::zip(def->params, allParams)) {
-    Symbol *sym = newSymbol(Symbol::Kind::Local, param.name, type, param.loc);
-    sym->isParam = true;
-    sym->definedIn = &info;
-    param.symbol = sym;
-    info.params.push_back(sym);
-    info.locals.push_back(sym);
-    info.scope[param.name] = sym;
-  }
+  for (auto [param, type] : llvm::zip(def->params, allParams))
+    info.scope[param.name] = addParam(info, param, type);
   info.type = types.getFunction(allParams, signature->getResult());
   Symbol *sym = newSymbol(Symbol::Kind::Function, "<lambda>", info.type, loc);
   sym->function = &info;

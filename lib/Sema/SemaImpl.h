@@ -50,6 +50,8 @@ private:
   static bool returnsValue(const ast::Block &block);
   static bool isConstantDefault(const ast::Expr &expr);
   void checkDefault(ast::Param &param, const Type *type);
+  /// A parameter of `info`, of type `type`.
+  Symbol *addParam(FunctionInfo &info, ast::Param &param, const Type *type);
   /// Checks the non-literal defaults of `def` where it runs, giving each a
   /// global to hold its value; returns whether there were any.
   bool checkDefaults(ast::FunctionDefStmt &def);
