@@ -842,6 +842,33 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
   startBlock(exit);
 }
 
+Value Generator::newEnumerateCounter(Location l) {
+  Value counter = newSlot("for.counter", builder.getI64Type());
+  StoreOp::create(builder, l, intConstant(0, l), counter);
+  return counter;
+}
+
+void Generator::pairWithIndex(Value counter, Value start, Value &value,
+                              const sema::Type *&type, Location l) {
+  Value i = LoadOp::create(builder, l, counter);
+  if (start)
+    i = AddOp::create(builder, l, i, start);
+  type = program.types.getTuple({program.types.getInt(), type});
+  value = MakeTupleOp::create(builder, l, convertType(type),
+                              ValueRange{i, value});
+  if (isRefCounted(type))
+    RetainOp::create(builder, l, value); // the tuple's own reference
+  track(value, type);
+}
+
+void Generator::advanceCounter(Value counter, Location l) {
+  StoreOp::create(builder, l,
+                  arith::AddIOp::create(builder, l,
+                                        LoadOp::create(builder, l, counter),
+                                        intConstant(1, l)),
+                  counter);
+}
+
 /// `for x in range(start, stop, step)`: a counter slot, evaluated bounds,
 /// and a header that tests `counter < stop` (or `>` for negative steps).
 /// `for` walks range() by value, and strs and lists (also through

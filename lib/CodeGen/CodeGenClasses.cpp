@@ -375,17 +375,12 @@ void Generator::emitIteratorLoop(
     Location l, function_ref<void(Value, const sema::Type *)> assign,
     function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse) {
   sema::IteratorMethods methods = sema::findIterator(type);
-  const sema::Type *intType = program.types.getInt();
   const sema::Type *elementType = methods.next->type->getResult();
   // The iterator lives until the statement ends (released by its scope on
   // every way out, an exception's landing block included).
   Value iterator = callMethod(*methods.iter, iterable, {}, l);
   track(iterator, methods.iter->type->getResult());
-  Value counter;
-  if (enumerate) {
-    counter = newSlot("for.counter", builder.getI64Type());
-    StoreOp::create(builder, l, intConstant(0, l), counter);
-  }
+  Value counter = enumerate ? newEnumerateCounter(l) : Value();
   Block *header = new Block(), *latch = new Block(), *exit = new Block(),
         *raised = new Block(), *stopped = new Block(), *other = new Block();
   Block *elseBlock = orElse.empty() ? exit : new Block();
@@ -400,28 +395,15 @@ void Generator::emitIteratorLoop(
   pushTemps();
   track(value, elementType);
   const sema::Type *valueType = elementType;
-  if (enumerate) {
-    Value i = LoadOp::create(builder, l, counter);
-    if (start)
-      i = AddOp::create(builder, l, i, start);
-    valueType = program.types.getTuple({intType, elementType});
-    value = MakeTupleOp::create(builder, l, convertType(valueType),
-                                ValueRange{i, value});
-    if (isRefCounted(valueType))
-      RetainOp::create(builder, l, value); // the tuple's own reference
-    track(value, valueType);
-  }
+  if (enumerate)
+    pairWithIndex(counter, start, value, valueType, l);
   assign(value, valueType);
   popTemps();
   emitBody(exit, latch);
 
   startBlock(latch);
   if (enumerate)
-    StoreOp::create(builder, l,
-                    arith::AddIOp::create(builder, l,
-                                          LoadOp::create(builder, l, counter),
-                                          intConstant(1, l)),
-                    counter);
+    advanceCounter(counter, l);
   cf::BranchOp::create(builder, l, header);
 
   startBlock(raised);

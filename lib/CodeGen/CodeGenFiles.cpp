@@ -49,13 +49,8 @@ void Generator::emitFileLoop(
     function_ref<void(Value, const sema::Type *)> assign,
     function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse) {
   const sema::Type *strType = program.types.getStr();
-  const sema::Type *intType = program.types.getInt();
   Value file = emitExpr(fileExpr); // lives until the statement ends
-  Value counter;
-  if (enumerate) {
-    counter = newSlot("for.counter", builder.getI64Type());
-    StoreOp::create(builder, l, intConstant(0, l), counter);
-  }
+  Value counter = enumerate ? newEnumerateCounter(l) : Value();
   Block *header = new Block(), *body = new Block(), *latch = new Block(),
         *exit = new Block(), *atEnd = new Block();
   Block *elseBlock = orElse.empty() ? exit : new Block();
@@ -75,27 +70,15 @@ void Generator::emitFileLoop(
   track(line, strType);
   Value value = line;
   const sema::Type *valueType = strType;
-  if (enumerate) {
-    Value i = LoadOp::create(builder, l, counter);
-    if (start)
-      i = AddOp::create(builder, l, i, start);
-    valueType = program.types.getTuple({intType, strType});
-    value = MakeTupleOp::create(builder, l, convertType(valueType),
-                                ValueRange{i, line});
-    RetainOp::create(builder, l, value); // the tuple's own reference
-    track(value, valueType);
-  }
+  if (enumerate)
+    pairWithIndex(counter, start, value, valueType, l);
   assign(value, valueType);
   popTemps();
   emitBody(exit, latch);
 
   startBlock(latch);
   if (enumerate)
-    StoreOp::create(builder, l,
-                    arith::AddIOp::create(builder, l,
-                                          LoadOp::create(builder, l, counter),
-                                          intConstant(1, l)),
-                    counter);
+    advanceCounter(counter, l);
   cf::BranchOp::create(builder, l, header);
   if (elseBlock != exit)
     emitBlockThenBranch(elseBlock, orElse, exit, l);

@@ -283,6 +283,12 @@ private:
   /// instance: calls `__iter__` once, then `__next__` per step until it
   /// raises StopIteration, which ends the loop (into `orElse`); any other
   /// exception goes on. `iterable` is a value the caller keeps alive.
+  /// enumerate() over a lazily walked iterable (a file, a user iterator):
+  /// the index slot, the (index, value) pair of a step, the step's end.
+  mlir::Value newEnumerateCounter(mlir::Location l);
+  void pairWithIndex(mlir::Value counter, mlir::Value start, mlir::Value &value,
+                     const sema::Type *&type, mlir::Location l);
+  void advanceCounter(mlir::Value counter, mlir::Location l);
   void emitIteratorLoop(
       mlir::Value iterable, const sema::Type *type, bool enumerate,
       mlir::Value start, mlir::Location l,
