@@ -1,6 +1,7 @@
 /* Class.c - instances of classes: allocation, freeing, isinstance, str and repr. */
 #include "StrInternal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -152,3 +153,6 @@ static const int64_t message_offset[] = {ROAST_EXCEPTION_MESSAGE_OFFSET};
       Printed, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, -1, 0};
 #define ROAST_EXCEPTION_CLASS(Name, Base) ROAST_EXCEPTION_CLASS_QUALIFIED(Name, Base, #Name)
 #include "Roast/Runtime/ExceptionClasses.def"
+
+/* The compiler loads method table entries at this offset (ClassPatterns.cpp). */
+_Static_assert(offsetof(RoastClass, methods) == 112, "RoastClass.methods moved");

@@ -66,7 +66,10 @@ enum { /* RoastObject.type_id values */
   ROAST_TYPE_SET = 5,
   ROAST_TYPE_INSTANCE = 6, /* an instance of a class (Classes below) */
   ROAST_TYPE_FILE = 7,     /* a text file (Files below) */
-  ROAST_TYPE_BOX = 8       /* a number of an optional in a slot (Optionals below) */
+  ROAST_TYPE_BOX = 8,      /* a number of an optional in a slot (Optionals below) */
+  ROAST_TYPE_ITERATOR = 9, /* iter() of a dynamic value (Dynamic values below) */
+  ROAST_TYPE_BUILTIN = 10, /* a built-in function or type used as a value (abs, str) */
+  ROAST_TYPE_BOUND_METHOD = 11 /* obj.method read as a dynamic value */
 };
 
 /* ---- Printing (buffered stdout) ----------------------------------------- */
@@ -354,7 +357,8 @@ enum RoastElemKind { /* RoastList element kinds (header.flags & ROAST_LIST_KIND_
   ROAST_ELEM_INT = 1,
   ROAST_ELEM_FLOAT = 2,
   ROAST_ELEM_BOOL = 3,
-  ROAST_ELEM_OBJECT = 4
+  ROAST_ELEM_OBJECT = 4,
+  ROAST_ELEM_VALUE = 5 /* a RoastValue: a NaN-boxed dynamic value (Dynamic values below) */
 };
 enum { ROAST_LIST_KIND_MASK = 0xff };
 
@@ -467,6 +471,9 @@ void roast_rt_print_object_repr(const RoastObject *o);
  * (roast_rt_class_<Name>).  Every exception's first field, at offset 24,
  * is its message (a str, or NULL for none). */
 
+struct RoastMember;
+struct RoastCallable;
+
 typedef struct RoastClass {
   const char *name;               /* the class's Python name */
   const struct RoastClass *base;  /* null for a root class */
@@ -477,6 +484,15 @@ typedef struct RoastClass {
    * __hash__ (-1: none), which the runtime calls for print, containers,
    * sorting and hashing. */
   int32_t str_slot, repr_slot, eq_slot, lt_slot, gt_slot, hash_slot;
+  int64_t num_value_refs;         /* RoastValue fields an instance owns... */
+  const int64_t *value_ref_offsets; /* ...at these byte offsets */
+  /* What dynamic code may look up by name (Dynamic values below): fields,
+   * methods and class attributes, the class's own first, then its bases'. */
+  int64_t num_members;
+  const struct RoastMember *members;
+  /* Calling an instance as a function (closures, classes with __call__),
+   * or NULL when instances are not callable. */
+  const struct RoastCallable *call;
   int64_t num_methods;
   void *methods[];                /* the method table */
 } RoastClass;
@@ -560,6 +576,202 @@ typedef struct RoastBox {
 RoastObject *roast_rt_box_optional(bool present, uint32_t kind, uint64_t slot);
 /* The number in a box; 0 for NULL (None). */
 uint64_t roast_rt_box_slot(const RoastObject *box);
+
+/* ---- Dynamic values (docs/rationale/dynamic-values.md) -------------------- */
+/*
+ * An unannotated (`Any`) value is a RoastValue: 64 bits, NaN-boxed.
+ *   a double            its own IEEE-754 bits; every NaN is stored as the
+ *                       canonical 0x7FF8000000000000, so the top 16 bits of
+ *                       a double are never 0xFFF9 or above
+ *   an int              0xFFF9 << 48 | its low 48 bits, when it is in
+ *                       [-2^47, 2^47); any other int is an object: a RoastBox
+ *                       of kind ROAST_ELEM_INT (Optionals above)
+ *   a bool              0xFFFA << 48 | 0 or 1
+ *   None                0xFFFB << 48
+ *   an object           0xFFFC << 48 | its address (user space: 47 bits)
+ * A RoastValue owns a reference to its object, like a slot of kind OBJECT.
+ * Lists, dict keys and values, set elements and tuple fields of kind
+ * ROAST_ELEM_VALUE hold RoastValues; every generic path of the runtime
+ * (repr, ==, order, hash, retain/release, freeing) decodes them into a
+ * (kind, slot) pair first, so a list[Any] prints, compares and sorts as
+ * CPython's list.
+ *
+ * Operations on dynamic values follow Python's semantics with CPython's
+ * messages ("unsupported operand type(s) for +: 'int' and 'str'", "'int'
+ * object has no attribute 'upper'", "can only concatenate str (not \"int\")
+ * to str").  Int arithmetic is 64-bit and raises OverflowError like typed
+ * code.  Those that may raise take the usual (file, line, fn) and return 0
+ * with roast_rt_exception set; the caller tests roast_rt_exception.  As
+ * everywhere, arguments are borrowed and results are new references.
+ */
+typedef uint64_t RoastValue;
+
+#define ROAST_VALUE_TAG_SHIFT 48
+#define ROAST_VALUE_TAG_INT UINT64_C(0xFFF9)
+#define ROAST_VALUE_TAG_BOOL UINT64_C(0xFFFA)
+#define ROAST_VALUE_TAG_NONE UINT64_C(0xFFFB)
+#define ROAST_VALUE_TAG_OBJECT UINT64_C(0xFFFC)
+#define ROAST_VALUE_NONE (ROAST_VALUE_TAG_NONE << ROAST_VALUE_TAG_SHIFT)
+#define ROAST_VALUE_FALSE (ROAST_VALUE_TAG_BOOL << ROAST_VALUE_TAG_SHIFT)
+#define ROAST_VALUE_TRUE (ROAST_VALUE_FALSE | 1)
+#define ROAST_VALUE_PAYLOAD_MASK ((UINT64_C(1) << ROAST_VALUE_TAG_SHIFT) - 1)
+
+/* A member of a class that dynamic code finds by name (RoastClass.members). */
+enum RoastMemberKind {
+  ROAST_MEMBER_FIELD = 1,  /* an instance field: get/set below */
+  ROAST_MEMBER_METHOD = 2, /* a method: call below (its first argument is the instance) */
+  ROAST_MEMBER_STATIC = 3, /* a static method: call below (no instance) */
+  ROAST_MEMBER_PROPERTY = 4, /* a @property: get (the getter) */
+  ROAST_MEMBER_CONSTANT = 5  /* a class attribute: get (instance ignored) */
+};
+
+/* A function called with dynamic arguments.  The runtime checks argc
+ * against [min_args, max_args] first (TypeError "f() takes 2 positional
+ * arguments but 3 were given", "f() missing 1 required positional
+ * argument" as CPython words them, where f is name); the entry fills in the
+ * defaults of the missing trailing arguments, converts each argument to its
+ * parameter's type (TypeError when it cannot, as roast_rt_value_unbox_*
+ * below) and boxes the result.  For a method, argv[0] is the instance. */
+typedef RoastValue (*RoastDynamicEntry)(struct RoastInstance *closure, int64_t argc,
+                                        const RoastValue *argv);
+typedef struct RoastCallable {
+  const char *name;     /* as CPython names it in messages: "add", "Robot.sound" */
+  int32_t min_args, max_args; /* counting the instance of a method */
+  RoastDynamicEntry entry; /* closure: the called instance for closures and __call__, else NULL */
+} RoastCallable;
+
+typedef struct RoastMember {
+  const char *name;
+  int32_t kind;      /* RoastMemberKind */
+  int32_t slot_kind; /* FIELD: the RoastElemKind of the field when it is one 8-byte slot
+                        (INT, FLOAT, OBJECT, VALUE) or a bool byte (BOOL), else 0 */
+  int64_t offset;    /* FIELD: its byte offset in the instance (inline caches load there) */
+  /* FIELD, PROPERTY, CONSTANT: the value, boxed (new reference) */
+  RoastValue (*get)(const struct RoastInstance *self);
+  /* FIELD: stores a value converted to the field's type; false (TypeError raised) when it cannot */
+  bool (*set)(struct RoastInstance *self, RoastValue value);
+  const RoastCallable *call; /* METHOD, STATIC */
+} RoastMember;
+
+/* Boxing: a value from a slot of the given RoastElemKind (OBJECT NULL is None); new reference. */
+RoastValue roast_rt_value_from_slot(uint32_t kind, uint64_t slot);
+/* A value as a slot of `kind` (INT, FLOAT, BOOL, OBJECT or VALUE) for a store into a typed
+ * container: FLOAT accepts ints and bools (converted), INT accepts bools, OBJECT any object or
+ * None; anything else raises TypeError "<kind> object expected; got <type>" (mypyc's wording)
+ * and returns false.  *out is a new reference. */
+bool roast_rt_value_to_slot(RoastValue v, uint32_t kind, uint64_t *out, const char *file,
+                            int32_t line, const char *fn);
+RoastValue roast_rt_value_from_int(int64_t v);          /* inline when in 48 bits, else a box */
+void roast_rt_value_retain(RoastValue v);
+void roast_rt_value_release(RoastValue v);
+
+/* Checked unboxing (a dynamic value meeting a declared type).  TypeError "int object
+ * expected; got str" (mypyc's wording) on a mismatch. */
+int64_t roast_rt_value_unbox_int(RoastValue v, const char *file, int32_t line, const char *fn);    /* int, bool */
+double roast_rt_value_unbox_float(RoastValue v, const char *file, int32_t line, const char *fn);   /* float, int, bool */
+bool roast_rt_value_unbox_bool(RoastValue v, const char *file, int32_t line, const char *fn);      /* bool only */
+/* An object of type_id (STR, LIST, DICT, SET, TUPLE, FILE), or None when none_ok; a new
+ * reference.  For LIST, DICT and SET, elem_kind (dict: key kind | value kind << 8) must match
+ * the object's kind, except that a container of kind VALUE is converted into a new one of
+ * the wanted kind when every element converts (Roast-specific: the typed code then works on
+ * a copy). */
+RoastObject *roast_rt_value_unbox_object(RoastValue v, uint32_t type_id, uint32_t elem_kind,
+                                         bool none_ok, const char *file, int32_t line,
+                                         const char *fn);
+/* An instance of cls or of a subclass (or None when none_ok); a new reference. */
+struct RoastInstance *roast_rt_value_unbox_instance(RoastValue v, const struct RoastClass *cls,
+                                                    bool none_ok, const char *file, int32_t line,
+                                                    const char *fn);
+
+/* Operators.  op numbers: */
+enum RoastBinaryOp {
+  ROAST_BINOP_ADD = 0, ROAST_BINOP_SUB, ROAST_BINOP_MUL, ROAST_BINOP_TRUEDIV,
+  ROAST_BINOP_FLOORDIV, ROAST_BINOP_MOD, ROAST_BINOP_POW, ROAST_BINOP_LSHIFT,
+  ROAST_BINOP_RSHIFT, ROAST_BINOP_AND, ROAST_BINOP_OR, ROAST_BINOP_XOR
+};
+enum RoastUnaryOp { ROAST_UNOP_NEG = 0, ROAST_UNOP_POS, ROAST_UNOP_INVERT };
+/* a OP b: numbers (bool < int < float, as Python widens them), str/list/tuple + and * (by an
+ * int), set | & - ^, dict |, and the operator methods of instances (__add__, then the
+ * reflected __radd__ of b).  inplace: a OP= b, which tries __iadd__ first and extends a
+ * list in place (a += b). */
+RoastValue roast_rt_value_binary(int32_t op, RoastValue a, RoastValue b, bool inplace,
+                                 const char *file, int32_t line, const char *fn);
+RoastValue roast_rt_value_unary(int32_t op, RoastValue a, const char *file, int32_t line, const char *fn);
+/* a OP b for a RoastCompareOp: True/False, or what __eq__/__lt__... return.  == and != never
+ * fail on mismatched types; ordering them raises TypeError "'<' not supported between
+ * instances of 'int' and 'str'". */
+RoastValue roast_rt_value_compare(int32_t op, RoastValue a, RoastValue b, const char *file,
+                                  int32_t line, const char *fn);
+/* bool(v): __bool__, then __len__, for instances; -1 when that raised. */
+int32_t roast_rt_value_truth(RoastValue v, const char *file, int32_t line, const char *fn);
+/* item in container (str, list, tuple, dict, set, instance with __contains__); -1 on error. */
+int32_t roast_rt_value_contains(RoastValue container, RoastValue item, const char *file,
+                                int32_t line, const char *fn);
+/* len(v); -1 on error (TypeError "object of type 'int' has no len()"). */
+int64_t roast_rt_value_len(RoastValue v, const char *file, int32_t line, const char *fn);
+/* v[key], v[key] = item, del v[key] (str, list, tuple, dict, instance with __getitem__...). */
+RoastValue roast_rt_value_getitem(RoastValue v, RoastValue key, const char *file, int32_t line, const char *fn);
+bool roast_rt_value_setitem(RoastValue v, RoastValue key, RoastValue item, const char *file, int32_t line, const char *fn);
+bool roast_rt_value_delitem(RoastValue v, RoastValue key, const char *file, int32_t line, const char *fn);
+/* v[start:stop:step]; each bound None when absent. */
+RoastValue roast_rt_value_getslice(RoastValue v, RoastValue start, RoastValue stop, RoastValue step,
+                                   const char *file, int32_t line, const char *fn);
+
+/* Iteration: iter(v) gives an iterator object (ROAST_TYPE_ITERATOR) over a str, list, tuple,
+ * dict (keys), set, file, or an instance's __iter__; TypeError "'int' object is not iterable". */
+RoastValue roast_rt_value_iter(RoastValue v, const char *file, int32_t line, const char *fn);
+/* The next item of an iterator from roast_rt_value_iter into *out (new reference): true, or
+ * false at the end and on error (roast_rt_exception tells them apart). */
+bool roast_rt_value_next(RoastValue iterator, RoastValue *out, const char *file, int32_t line,
+                         const char *fn);
+
+/* Attributes: fields, properties, class constants and methods of instances (members), and
+ * the methods of built-in types; a method read without a call is a bound method value.
+ * AttributeError "'int' object has no attribute 'upper'". */
+/* A method read without a call is a bound method, an object of type_id ROAST_TYPE_BOUND_METHOD. */
+RoastValue roast_rt_value_getattr(RoastValue v, const char *name, const char *file, int32_t line, const char *fn);
+bool roast_rt_value_setattr(RoastValue v, const char *name, RoastValue item, const char *file, int32_t line, const char *fn);
+/* v.name(*argv): a method of an instance (members) or of a built-in type (str.upper,
+ * list.append, dict.get ... as CPython's, on containers of any kind). */
+RoastValue roast_rt_value_call_method(RoastValue v, const char *name, int64_t argc, const RoastValue *argv,
+                                      const char *file, int32_t line, const char *fn);
+/* f(*argv) for a callable value: a closure or an instance whose class has `call`, a bound
+ * method, a built-in (ROAST_TYPE_BUILTIN); TypeError "'int' object is not callable". */
+RoastValue roast_rt_value_call(RoastValue f, int64_t argc, const RoastValue *argv, const char *file,
+                               int32_t line, const char *fn);
+
+/* Built-ins used as values (key=len, map(str, xs), [abs, float]): immortal objects of
+ * type_id ROAST_TYPE_BUILTIN that print as CPython's (<built-in function abs>,
+ * <class 'str'>) and call the built-in on dynamic arguments. */
+enum RoastBuiltin {
+  ROAST_BUILTIN_ABS = 0, ROAST_BUILTIN_LEN, ROAST_BUILTIN_STR, ROAST_BUILTIN_REPR,
+  ROAST_BUILTIN_INT, ROAST_BUILTIN_FLOAT, ROAST_BUILTIN_BOOL, ROAST_BUILTIN_LIST,
+  ROAST_BUILTIN_TUPLE, ROAST_BUILTIN_SET, ROAST_BUILTIN_DICT, ROAST_BUILTIN_SORTED,
+  ROAST_BUILTIN_MIN, ROAST_BUILTIN_MAX, ROAST_BUILTIN_SUM, ROAST_BUILTIN_ORD,
+  ROAST_BUILTIN_CHR, ROAST_BUILTIN_HASH, ROAST_BUILTIN_TYPE, ROAST_BUILTIN_ROUND,
+  ROAST_BUILTIN_COUNT
+};
+RoastValue roast_rt_builtin_value(int32_t which); /* borrowed (immortal) */
+
+/* Type tests: isinstance(v, t) for a built-in type t (a RoastBuiltin: INT is true for
+ * bools, as in Python; BOOL, FLOAT, STR, LIST, TUPLE, DICT, SET), for None (which =
+ * -1), and for a class (and its subclasses). */
+bool roast_rt_value_isinstance_builtin(RoastValue v, int32_t which);
+bool roast_rt_value_isinstance_class(RoastValue v, const struct RoastClass *cls);
+/* type(v).__name__: "int", "str", "NoneType", "Robot". */
+const char *roast_rt_value_type_name(RoastValue v);
+/* callable(v) and hasattr(v, name). */
+bool roast_rt_value_callable(RoastValue v);
+bool roast_rt_value_hasattr(RoastValue v, const char *name);
+
+/* Conversions and printing. */
+RoastStr *roast_rt_value_str(RoastValue v);      /* str(v); NULL when __str__ raised */
+RoastStr *roast_rt_value_repr(RoastValue v);     /* repr(v); NULL when __repr__ raised */
+void roast_rt_print_value(RoastValue v);         /* print's text for v (str(v)) */
+/* format(v, spec) / f"{v:spec}" (as roast_rt_format_* for the value's type). */
+RoastStr *roast_rt_value_format(RoastValue v, const RoastStr *spec, const char *file, int32_t line, const char *fn);
+/* hash(v) and v == w for dict keys and sets (CPython's numbers: hash(1) == hash(1.0) == hash(True)). */
+int64_t roast_rt_value_hash(RoastValue v, const char *file, int32_t line, const char *fn);
 
 /* ---- Hashing ------------------------------------------------------------- */
 /* hash(v) of a slot of the given kind, equal to CPython 3.12's for int,

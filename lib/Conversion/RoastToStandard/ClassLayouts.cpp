@@ -126,8 +126,8 @@ void ClassLayouts::emitDescriptors() {
     unsigned numMethods = op.getMethods().size();
     auto methodsType = LLVM::LLVMArrayType::get(ptr, numMethods);
     auto type = LLVM::LLVMStructType::getLiteral(
-        ctx, {ptr, ptr, i64, i64, ptr, i32, i32, i32, i32, i32, i32, i64,
-              methodsType});
+        ctx, {ptr, ptr, i64, i64, ptr, i32, i32, i32, i32, i32, i32, i64, ptr,
+              i64, ptr, ptr, i64, methodsType});
     auto global = LLVM::GlobalOp::create(
         builder, loc, type, /*isConstant=*/true, LLVM::Linkage::Private,
         layout.descriptor, Attribute(), /*alignment=*/8);
@@ -153,7 +153,13 @@ void ClassLayouts::emitDescriptors() {
     set(8, constant(i32, op.lookupMethod("__lt__")));
     set(9, constant(i32, op.lookupMethod("__gt__")));
     set(10, constant(i32, op.lookupMethod("__hash__")));
-    set(11, constant(i64, numMethods));
+    Value null = LLVM::ZeroOp::create(builder, loc, ptr);
+    set(11, constant(i64, 0)); // value_ref_offsets
+    set(12, null);
+    set(13, constant(i64, 0)); // members
+    set(14, null);
+    set(15, null); // call
+    set(16, constant(i64, numMethods));
     // Methods are func.funcs until func-to-llvm, which turns func.constant
     // into the function's address.
     for (auto [slot, method] : llvm::enumerate(op.getMethods())) {
@@ -164,7 +170,7 @@ void ClassLayouts::emitDescriptors() {
       Value address =
           UnrealizedConversionCastOp::create(builder, loc, ptr, fnValue)
               .getResult(0);
-      set({12, static_cast<int64_t>(slot)}, address);
+      set({17, static_cast<int64_t>(slot)}, address);
     }
     LLVM::ReturnOp::create(builder, loc, descriptor);
     op.erase();

@@ -83,10 +83,10 @@ static LogicalResult callThroughMethodTable(
                                    /*alignment=*/8, /*isVolatile=*/false,
                                    /*isNonTemporal=*/false,
                                    /*isInvariant=*/true);
-  // RoastClass.methods starts at byte 72.
+  // RoastClass.methods starts at byte 112 (Runtime.h).
   Value entry = LLVM::GEPOp::create(
       rewriter, loc, ptr, rewriter.getI8Type(), cls,
-      ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(72 + 8 * slot)});
+      ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(112 + 8 * slot)});
   Value method = LLVM::LoadOp::create(rewriter, loc, ptr, entry,
                                       /*alignment=*/8, false, false,
                                       /*isInvariant=*/true);

@@ -1,6 +1,6 @@
 // RUN: roast-opt %s --convert-roast-to-standard | FileCheck %s
 // A function value is a pointer to its closure instance; a call loads the
-// class descriptor after the 16-byte header, then method slot 0 (byte 72
+// class descriptor after the 16-byte header, then method slot 0 (byte 112
 // of the descriptor), and calls it with the instance first.
 
 roast.class @"adder.<closure>" {fields = ["n"], field_types = [i64], methods = [@"adder.<call>"]}
@@ -26,7 +26,7 @@ roast.func @make(%n: i64) -> !roast.callable<(i64) -> i64> {
 // CHECK-SAME:      %[[F:.*]]: !llvm.ptr
 // CHECK:         %[[SLOT:.*]] = llvm.getelementptr %[[F]][16] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[CLS:.*]] = llvm.load %[[SLOT]] invariant {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
-// CHECK-NEXT:    %[[ENTRY:.*]] = llvm.getelementptr %[[CLS]][72] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK-NEXT:    %[[ENTRY:.*]] = llvm.getelementptr %[[CLS]][112] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[CODE:.*]] = llvm.load %[[ENTRY]] invariant {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
 // CHECK-NEXT:    %[[R:.*]] = llvm.call %[[CODE]](%[[F]], %{{.*}}) : !llvm.ptr, (!llvm.ptr, i64) -> i64
 // CHECK:         llvm.mlir.addressof @roast_rt_exception

@@ -4,7 +4,7 @@
 // function addresses (func.constant until func-to-llvm). Instances are
 // {header, class pointer, fields as a C struct}: fields are GEPs into that
 // struct, a virtual call loads the class pointer and the slot at byte
-// 72 + 8 * slot, and upcasts vanish.
+// 112 + 8 * slot, and upcasts vanish.
 
 roast.class @Animal {fields = ["name", "legs"], field_types = [!roast.str, i64],
                      methods = [@Animal.speak]}
@@ -34,7 +34,7 @@ roast.func @use(%a: !roast.object<@Animal>) -> i64 {
 }
 
 // CHECK: llvm.mlir.global private constant @Animal.class.refs(dense<24> : tensor<1xi64>)
-// CHECK: llvm.mlir.global private constant @Animal.class() {{.*}} : !llvm.struct<(ptr, ptr, i64, i64, ptr, i32, i32, i32, i32, i32, i32, i64, array<1 x ptr>)>
+// CHECK: llvm.mlir.global private constant @Animal.class() {{.*}} : !llvm.struct<(ptr, ptr, i64, i64, ptr, i32, i32, i32, i32, i32, i32, i64, ptr, i64, ptr, ptr, i64, array<1 x ptr>)>
 // CHECK:   llvm.mlir.constant(40 : i64)
 // CHECK:   func.constant @Animal.speak
 // CHECK: llvm.mlir.global private constant @Dog.class.refs(dense<[24, 48]> : tensor<2xi64>)
@@ -53,7 +53,7 @@ roast.func @use(%a: !roast.object<@Animal>) -> i64 {
 // CHECK:   %[[V:.*]] = llvm.load %[[F]] : !llvm.ptr -> i64
 // CHECK:   %[[CP:.*]] = llvm.getelementptr %arg0[16] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:   %[[CLS:.*]] = llvm.load %[[CP]] invariant
-// CHECK:   %[[SLOT:.*]] = llvm.getelementptr %[[CLS]][72] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:   %[[SLOT:.*]] = llvm.getelementptr %[[CLS]][112] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:   %[[FN:.*]] = llvm.load %[[SLOT]] invariant
 // CHECK:   llvm.call %[[FN]](%arg0) : !llvm.ptr, (!llvm.ptr) -> !llvm.ptr
 // CHECK:   llvm.call @roast_rt_isinstance(%arg0, %{{.*}})
