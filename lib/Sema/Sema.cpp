@@ -83,11 +83,18 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
       name->symbol = sym;
       return sym->classInfo->type;
     }
-    if (name->name == "Any") {
-      diags.error(annotation->getLoc(),
-                  "dynamic values (Any) are not supported yet");
-      return types.getError();
-    }
+    if (name->name == "Any")
+      return types.getAny();
+    // Bare containers hold dynamic values: `list` is `list[Any]`.
+    if (name->name == "list" || name->name == "List")
+      return types.getList(types.getAny());
+    if (name->name == "set" || name->name == "Set")
+      return types.getSet(types.getAny());
+    if (name->name == "dict" || name->name == "Dict")
+      return types.getDict(types.getAny(), types.getAny());
+    if (name->name == "tuple" || name->name == "Tuple" ||
+        name->name == "object")
+      return types.getAny();
     diags.error(annotation->getLoc(), "unknown type '" + name->name + "'");
     return types.getError();
   }
@@ -274,9 +281,7 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
     if (i == 0 && selfType && !param.annotation)
       type = selfType;
     else if (!param.annotation)
-      diags.error(param.loc, "parameter '" + param.name +
-                                 "' needs a type annotation (dynamic values "
-                                 "are not supported yet)");
+      type = types.getAny(); // gradual typing: unannotated is dynamic
     else
       type = resolveAnnotation(param.annotation.get());
     // Other defaults are checked where the `def` runs (checkDefaults).
@@ -292,10 +297,7 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
   if (def.returns)
     result = resolveAnnotation(def.returns.get());
   else if (returnsValue(def.body))
-    diags.error(def.getLoc(), "function '" + def.name +
-                                  "' returns a value but has no return type "
-                                  "annotation (dynamic values are not "
-                                  "supported yet)");
+    result = types.getAny();
   info.type = types.getFunction(paramTypes, result);
   declaring = outerDeclaring;
 
@@ -368,6 +370,10 @@ const Type *Checker::join(const Type *a, const Type *b) {
     return a;
   if (b->isError())
     return b;
+  if (a->isAny() || b->isAny())
+    return types.getAny();
+  if (a->getKind() == b->getKind() && !a->isOptional() && unify(a, b))
+    return resolve(a); // list[<unknown>] and list[int]
   // None and T, T | None and T, T | None and None: T | None.
   auto valueOf = [](const Type *type) {
     auto *optional = llvm::dyn_cast<OptionalType>(type);
@@ -380,7 +386,8 @@ const Type *Checker::join(const Type *a, const Type *b) {
     return types.getOptional(va);
   if (va == vb)
     return types.getOptional(va);
-  return nullptr;
+  // Values of different types: a dynamic value (`[1, "a"]` is a list[Any]).
+  return types.getAny();
 }
 
 /// Whether `expr` is built from literals by unary operators and tuples,
@@ -915,9 +922,16 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
   forgetNarrowings(sym); // a new value: what was proved about the old is moot
   if (!sym->type) {
     sym->type = valueType;
+    sym->inferred = true;
     name->type = valueType;
     return;
   }
+  // A variable whose inferred type a later value does not fit becomes
+  // dynamic (`x = 10` then `x = "ten"`); reads checked before see their old
+  // type, unboxed from the dynamic slot.
+  if (sym->inferred && !isAssignable(valueType, sym->type) &&
+      !valueType->isError() && !resolve(sym->type)->isError())
+    sym->type = types.getAny();
   name->type = sym->type;
   if (!isAssignable(valueType, sym->type)) {
     diags.error(loc, "cannot assign a value of type " + valueType->str() +
@@ -1064,6 +1078,9 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
   from = resolve(from);
   to = resolve(to);
   if (from == to || from->isError() || to->isError())
+    return true;
+  // A dynamic value goes anywhere, checked at run time; anything boxes.
+  if (from->isAny() || to->isAny())
     return true;
   if (auto *optional = llvm::dyn_cast<OptionalType>(to))
     return from->isNone() ||

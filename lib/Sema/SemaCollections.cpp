@@ -72,8 +72,7 @@ bool Checker::mergeElement(Expr &element, const Type *&common,
   }
   if (!expected && !unify(type, common)) {
     // [1, None] is a list[int | None].
-    if (const Type *joined = join(common, type);
-        joined && joined->isOptional()) {
+    if (const Type *joined = join(common, type)) {
       common = joined;
       return true;
     }

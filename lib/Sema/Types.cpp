@@ -25,6 +25,8 @@ std::string Type::str() const {
     return "TextIOWrapper";
   case Kind::TypeParam:
     return static_cast<const TypeParamType *>(this)->getName();
+  case Kind::Any:
+    return "Any";
   case Kind::Error:
     return "<error>";
   case Kind::Var: {
@@ -192,7 +194,7 @@ bool ClassType::isSubclassOf(const ClassType *other) const {
 }
 
 const Type *roast::sema::iterableElement(const Type *type) {
-  if (type->isStr() || type->isError())
+  if (type->isStr() || type->isAny() || type->isError())
     return type;
   if (auto *file = llvm::dyn_cast<FileType>(type)) // its lines
     return file->getLine();
@@ -223,7 +225,7 @@ bool roast::sema::isHashable(const Type *type) {
            cls->getInfo()->findMethod("__hash__");
   // An unbound variable will be bound to a hashable type or default to int.
   return type->isNumeric() || type->isStr() || type->isNone() ||
-         type->isError() || llvm::isa<TypeVar>(type);
+         type->isAny() || type->isError() || llvm::isa<TypeVar>(type);
 }
 
 const Type *roast::sema::substituteTypeParams(

@@ -126,6 +126,9 @@ struct Symbol {
   FunctionInfo *definedIn = nullptr;
   bool isParam = false;
   bool reassigned = false;
+  /// Whether its type comes from its first assignment (no annotation): a
+  /// later value of another type makes it dynamic.
+  bool inferred = false;
   /// Kind::Local read or written by a nested function; whether a nested
   /// function assigns it (`nonlocal`).
   bool captured = false;

@@ -22,7 +22,7 @@ public:
   virtual ~Type() = default;
   enum class Kind {
     Int, Float, Bool, None, Str, Tuple, List, Dict, Set, Function, Class,
-    Optional, BoundMethod, Var, File, TypeParam, Error
+    Optional, BoundMethod, Var, File, TypeParam, Any, Error
   };
 
   Kind getKind() const { return kind; }
@@ -43,6 +43,9 @@ public:
   bool isFile() const { return kind == Kind::File; }
   /// A type parameter of the generic function being checked (`T`).
   bool isTypeParam() const { return kind == Kind::TypeParam; }
+  /// A dynamic value (unannotated, or `Any`): any Roast value, checked at
+  /// run time (docs/rationale/dynamic-values.md).
+  bool isAny() const { return kind == Kind::Any; }
   /// int, float or bool: the types Python's arithmetic accepts.
   bool isNumeric() const { return isInt() || isFloat() || isBool(); }
 
@@ -276,6 +279,7 @@ public:
   const Type *getNone() const { return &noneType; }
   const Type *getStr() const { return &strType; }
   const Type *getFile() const { return &fileType; }
+  const Type *getAny() const { return &anyType; }
   /// The type of an expression that already failed to check; operations on
   /// it are silently accepted so that one mistake gives one diagnostic.
   const Type *getError() const { return &errorType; }
@@ -305,7 +309,8 @@ private:
   };
   Simple intType{Type::Kind::Int}, floatType{Type::Kind::Float},
       boolType{Type::Kind::Bool}, noneType{Type::Kind::None},
-      strType{Type::Kind::Str}, errorType{Type::Kind::Error};
+      strType{Type::Kind::Str}, anyType{Type::Kind::Any},
+      errorType{Type::Kind::Error};
   FileType fileType{&strType};
   llvm::FoldingSet<FunctionType> functionTypes;
   llvm::FoldingSet<TupleType> tupleTypes;

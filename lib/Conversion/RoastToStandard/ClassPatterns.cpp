@@ -140,6 +140,8 @@ struct IsInstanceOpLowering : ClassPattern<IsInstanceOp> {
   LogicalResult
   matchAndRewrite(IsInstanceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (!isa<ObjectType>(op.getObject().getType()))
+      return rewriter.notifyMatchFailure(op, "a dynamic value");
     Value descriptor =
         classes.descriptorAddress(rewriter, op.getLoc(), op.getTargetAttr());
     rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),

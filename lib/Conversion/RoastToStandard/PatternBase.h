@@ -30,8 +30,8 @@ protected:
 inline bool mayRunUserCode(mlir::Type type) {
   if (auto optional = mlir::dyn_cast<OptionalType>(type))
     type = optional.getValueType();
-  return mlir::isa<ObjectType, ListType, DictType, SetType, mlir::TupleType>(
-      type);
+  return mlir::isa<ObjectType, ListType, DictType, SetType, mlir::TupleType,
+                   ValueType>(type);
 }
 
 /// A stack slot of one `elementType` for `op`'s lowering, in the entry block

@@ -34,6 +34,25 @@ void collectReferences(OpBuilder &builder, Location loc, Value value,
     refs.push_back(value);
     return;
   }
+  if (isa<ValueType>(type)) {
+    // A dynamic value holds an object when its top 16 bits are 0xFFFC
+    // (docs/rationale/dynamic-values.md); anything else counts as null.
+    Type i64 = builder.getI64Type();
+    Value tag = arith::ShRUIOp::create(
+        builder, loc, value, arith::ConstantIntOp::create(builder, loc, i64, 48));
+    Value isObject = arith::CmpIOp::create(
+        builder, loc, arith::CmpIPredicate::eq, tag,
+        arith::ConstantIntOp::create(builder, loc, i64, 0xFFFC));
+    Value address = arith::AndIOp::create(
+        builder, loc, value,
+        arith::ConstantIntOp::create(builder, loc, i64,
+                                     (int64_t(1) << 48) - 1));
+    auto ptr = LLVM::LLVMPointerType::get(builder.getContext());
+    Value object = LLVM::IntToPtrOp::create(builder, loc, ptr, address);
+    refs.push_back(arith::SelectOp::create(
+        builder, loc, isObject, object, LLVM::ZeroOp::create(builder, loc, ptr)));
+    return;
+  }
   if (auto optional = dyn_cast<OptionalType>(type)) {
     // A nullable reference, or {present, value} whose value is zero (null
     // references) when None.

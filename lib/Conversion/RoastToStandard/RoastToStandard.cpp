@@ -64,6 +64,7 @@ struct ConvertRoastToStandardPass
     RewritePatternSet patterns(context);
     populateRoastToStandardPatterns(converter, abi, patterns);
     populateRoastClassPatterns(converter, abi, classes, patterns);
+    populateRoastDynamicPatterns(converter, abi, classes, patterns);
     if (failed(applyPartialConversion(module, target, std::move(patterns)))) {
       signalPassFailure();
       return;

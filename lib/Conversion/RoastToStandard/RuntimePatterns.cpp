@@ -237,6 +237,11 @@ private:
     }
     if (isa<roast::NoneType>(type))
       abi.call(builder, loc, RuntimeFunction::PrintNone, {});
+    else if (isa<ValueType>(type))
+      abi.call(builder, loc,
+               repr ? RuntimeFunction::PrintValueRepr
+                    : RuntimeFunction::PrintValue,
+               value);
     else if (isa<StrType>(type))
       abi.call(builder, loc,
                repr ? RuntimeFunction::PrintStrRepr : RuntimeFunction::PrintStr,

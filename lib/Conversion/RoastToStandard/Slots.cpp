@@ -20,6 +20,8 @@ ElemKind roast::getElemKind(Type type) {
     return ElemKind::Float;
   if (type.isInteger(1))
     return ElemKind::Bool;
+  if (isa<ValueType>(type))
+    return ElemKind::Value;
   return ElemKind::Object;
 }
 
@@ -42,6 +44,7 @@ static Value scalarSlot(OpBuilder &builder, Location loc, Value value,
   Type i64 = builder.getI64Type();
   switch (getElemKind(type)) {
   case ElemKind::Int:
+  case ElemKind::Value: // NaN-boxed already
     return value;
   case ElemKind::Float:
     return LLVM::BitcastOp::create(builder, loc, i64, value);
@@ -94,7 +97,9 @@ Value roast::boxTuple(OpBuilder &builder, Location loc, RuntimeABI &abi,
           builder, loc, builder.getI64Type(),
           boxOptional(builder, loc, abi, field, cast<OptionalType>(fieldType)));
     } else {
-      if (holdsReferences(fieldType)) // an object, or a nullable optional
+      if (isa<ValueType>(fieldType))
+        abi.call(builder, loc, RuntimeFunction::ValueRetain, field);
+      else if (holdsReferences(fieldType)) // an object, or a nullable optional
         abi.call(builder, loc, RuntimeFunction::Retain, field);
       slot = scalarSlot(builder, loc, field, fieldType);
     }
@@ -128,6 +133,7 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
   Type lowered = converter.convertType(type);
   switch (getElemKind(type)) {
   case ElemKind::Int:
+  case ElemKind::Value:
     return slot;
   case ElemKind::Float:
     return LLVM::BitcastOp::create(builder, loc, lowered, slot);
@@ -171,6 +177,10 @@ Value roast::decodeSlot(OpBuilder &builder, Location loc,
 /// Retains every reference inside `value` of roast type `type`.
 static void retainAll(OpBuilder &builder, Location loc, RuntimeABI &abi,
                       Value value, Type type) {
+  if (isa<ValueType>(type)) {
+    abi.call(builder, loc, RuntimeFunction::ValueRetain, value);
+    return;
+  }
   if (isObjectType(type) || (isa<OptionalType>(type) && !needsBox(type))) {
     abi.call(builder, loc, RuntimeFunction::Retain, value);
     return;

@@ -19,7 +19,13 @@
 namespace roast {
 
 /// RoastElemKind in Runtime.h.
-enum class ElemKind : int32_t { Int = 1, Float = 2, Bool = 3, Object = 4 };
+enum class ElemKind : int32_t {
+  Int = 1,
+  Float = 2,
+  Bool = 3,
+  Object = 4,
+  Value = 5
+};
 
 /// The slot kind of values of roast type `type`.
 ElemKind getElemKind(mlir::Type type);

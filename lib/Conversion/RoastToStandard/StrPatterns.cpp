@@ -167,6 +167,8 @@ struct StrCastLowering : public RuntimeOpConversionPattern<CastOp> {
       return abi.call(rewriter, loc, RuntimeFunction::StrNone, {});
     if (isa<ObjectType>(from))
       return abi.call(rewriter, loc, RuntimeFunction::InstanceStr, input);
+    if (isa<ValueType>(from))
+      return abi.call(rewriter, loc, RuntimeFunction::ValueStr, input);
     if (Value repr = containerRepr(rewriter, loc, abi, from, input))
       return repr; // str() of a container or tuple is its repr()
     if (from.isInteger(1))
@@ -208,6 +210,7 @@ struct ReprLowering : public RuntimeOpConversionPattern<ReprOp> {
       return repr;
     RuntimeFunction fn = isa<StrType>(from) ? RuntimeFunction::StrRepr
                          : isa<ObjectType>(from) ? RuntimeFunction::InstanceRepr
+                         : isa<ValueType>(from)  ? RuntimeFunction::ValueRepr
                          : isa<roast::NoneType>(from) ? RuntimeFunction::StrNone
                          : from.isInteger(1)  ? RuntimeFunction::StrFromBool
                          : isa<FloatType>(from) ? RuntimeFunction::StrFromFloat
@@ -228,6 +231,7 @@ struct FormatLowering : public RuntimeOpConversionPattern<FormatOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getValue().getType();
     RuntimeFunction fn = isa<StrType>(type)     ? RuntimeFunction::FormatStr
+                         : isa<ValueType>(type) ? RuntimeFunction::ValueFormat
                          : isa<FloatType>(type) ? RuntimeFunction::FormatFloat
                          : type.isInteger(1)    ? RuntimeFunction::FormatBool
                                                 : RuntimeFunction::FormatInt;

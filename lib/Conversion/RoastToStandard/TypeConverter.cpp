@@ -24,6 +24,10 @@ RoastTypeConverter::RoastTypeConverter(MLIRContext *context) {
   addConversion([ptr](ObjectType) -> Type { return ptr; });
   addConversion([ptr](FileType) -> Type { return ptr; });
   addConversion([ptr](CallableType) -> Type { return ptr; });
+  // A NaN-boxed dynamic value (docs/rationale/dynamic-values.md).
+  addConversion([context](ValueType) -> Type {
+    return IntegerType::get(context, 64);
+  });
   // `T | None`: a nullable pointer for references, else {i1 present, T}
   // (docs/rationale/optionals.md).
   addConversion([this, ptr](OptionalType optional) -> std::optional<Type> {

@@ -59,6 +59,11 @@ void populateRoastClassPatterns(const mlir::TypeConverter &converter,
                                 RuntimeABI &abi, ClassLayouts &classes,
                                 mlir::RewritePatternSet &patterns);
 
+/// Boxing, unboxing and the roast.dyn.* ops (dynamic values).
+void populateRoastDynamicPatterns(const mlir::TypeConverter &converter,
+                                  RuntimeABI &abi, ClassLayouts &classes,
+                                  mlir::RewritePatternSet &patterns);
+
 } // namespace roast
 
 #endif // ROAST_CONVERSION_ROASTTOSTANDARD_CLASSLAYOUTS_H

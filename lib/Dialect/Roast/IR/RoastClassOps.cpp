@@ -189,7 +189,8 @@ MethodCallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 
 LogicalResult
 IsInstanceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  if (!lookupClass(*this, getObject().getType(), symbolTable))
+  auto object = dyn_cast<ObjectType>(getObject().getType());
+  if (object && !lookupClass(*this, object, symbolTable))
     return failure();
   if (!symbolTable.lookupNearestSymbolFrom<ClassOp>(*this, getTargetAttr()))
     return emitOpError("class ") << getTargetAttr()

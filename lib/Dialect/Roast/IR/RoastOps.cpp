@@ -18,7 +18,7 @@ bool roast::holdsReferences(Type type) {
     return llvm::any_of(tuple.getTypes(), holdsReferences);
   if (auto optional = dyn_cast<OptionalType>(type))
     return holdsReferences(optional.getValueType());
-  return isObjectType(type);
+  return isObjectType(type) || isa<ValueType>(type);
 }
 
 bool roast::mayRaise(Operation *op) {
@@ -31,7 +31,8 @@ bool roast::mayRaise(Operation *op) {
   return llvm::any_of(op->getOperandTypes(), [](Type type) {
     if (auto optional = dyn_cast<OptionalType>(type))
       type = optional.getValueType();
-    return isa<ObjectType, ListType, DictType, SetType, TupleType>(type);
+    return isa<ObjectType, ListType, DictType, SetType, TupleType, ValueType>(
+        type);
   });
 }
 
@@ -48,6 +49,8 @@ Value roast::buildZeroValue(OpBuilder &builder, Location loc, Type type) {
     return NoneOp::create(builder, loc);
   if (isa<OptionalType>(type))
     return OptionalNoneOp::create(builder, loc, type);
+  if (isa<ValueType>(type))
+    return BoxOp::create(builder, loc, NoneOp::create(builder, loc));
   if (isa<ListType, DictType, SetType, ObjectType, FileType, CallableType,
           TypeParamType>(type))
     return NullOp::create(builder, loc, type);

@@ -129,13 +129,15 @@ def Roast_IsInstanceOp : Roast_Op<"isinstance", [
     Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "isinstance(obj, Class)";
   let description = [{
-    Whether the dynamic class of `object` is `target` or derives from it.
+    Whether the dynamic class of `object` is `target` or derives from it;
+    for a `!roast.value`, whether it is such an instance at all.
 
     ```mlir
     %b = roast.isinstance %a, @Dog : !roast.object<@Animal>
     ```
   }];
-  let arguments = (ins Roast_ObjectType:$object, FlatSymbolRefAttr:$target);
+  let arguments = (ins AnyTypeOf<[Roast_ObjectType, Roast_ValueType]>:$object,
+                       FlatSymbolRefAttr:$target);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$object `,` $target attr-dict `:` qualified(type($object))";
 }

@@ -66,6 +66,12 @@ inline bool isObjectType(mlir::Type type) {
 /// them.
 bool holdsReferences(mlir::Type type);
 
+/// Whether `type` is `!roast.value`'s scalars: i64, f64 or i1 (no
+/// references, so boxing and unboxing them can fold away).
+inline bool isScalarType(mlir::Type type) {
+  return type.isInteger(64) || type.isInteger(1) || type.isF64();
+}
+
 /// Whether `op` may raise: it has the MayRaise trait, and for print and
 /// repr, a value whose __str__/__repr__ could run (an instance, or a
 /// container or tuple that may hold one).

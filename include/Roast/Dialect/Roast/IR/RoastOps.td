@@ -790,7 +790,7 @@ def Roast_FormatOp : Roast_Op<"format", [Roast_MayRaise]> {
     ```
   }];
   let arguments = (ins AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
-                                  Roast_StrType]>:$value,
+                                  Roast_StrType, Roast_ValueType]>:$value,
                        Roast_StrType:$spec);
   let results = (outs Roast_StrType:$result);
   let assemblyFormat = "$value `,` $spec attr-dict `:` type($value)";
@@ -1465,5 +1465,6 @@ include "Roast/Dialect/Roast/IR/RoastClassOps.td"
 include "Roast/Dialect/Roast/IR/RoastExceptionOps.td"
 include "Roast/Dialect/Roast/IR/RoastFileOps.td"
 include "Roast/Dialect/Roast/IR/RoastFunctionOps.td"
+include "Roast/Dialect/Roast/IR/RoastDynamicOps.td"
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTOPS_TD

@@ -127,6 +127,18 @@ def Roast_FileType : Roast_Type<"File", "file"> {
   }];
 }
 
+def Roast_ValueType : Roast_Type<"Value", "value"> {
+  let summary = "a dynamic value (unannotated code, `Any`)";
+  let description = [{
+    Any Roast value, NaN-boxed in 64 bits (docs/rationale/dynamic-values.md):
+    a double as itself; a 48-bit int, a bool, None or an object pointer in
+    the NaN space; a larger int as a heap box. It owns a reference when it
+    holds an object, so retain/release apply. `roast.box` and `roast.unbox`
+    join it to the typed world; the `roast.dyn.*` ops give it Python's
+    semantics through the runtime.
+  }];
+}
+
 def Roast_TypeParamType : Roast_Type<"TypeParam", "type_param"> {
   let summary = "a type parameter of a generic function";
   let description = [{
@@ -148,6 +160,12 @@ def Roast_IntOrFloat : AnyTypeOf<[Roast_Int, Roast_Float]>;
 /// An int, or a type parameter that roast-monomorphize legalizes.
 def Roast_IntOrTypeParam : AnyTypeOf<[Roast_Int, Roast_TypeParamType]>;
 def Roast_Scalar : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool]>;
+/// Values of every type but `!roast.value`: what `roast.box` accepts.
+def Roast_Boxable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
+                               Roast_NoneType, Roast_StrType, Roast_ListType,
+                               Roast_DictType, Roast_SetType, AnyTuple,
+                               Roast_ObjectType, Roast_OptionalType,
+                               Roast_CallableType, Roast_FileType]>;
 def Roast_Comparable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                   Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType,
@@ -157,18 +175,19 @@ def Roast_Convertible : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                    Roast_ListType, Roast_DictType,
                                    Roast_SetType, AnyTuple,
                                    Roast_ObjectType, Roast_OptionalType,
-                                   Roast_TypeParamType]>;
+                                   Roast_ValueType, Roast_TypeParamType]>;
 /// Types whose values own references: retain/release apply (to each
 /// reference inside, for tuples).
 def Roast_RefCounted : AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType, AnyTuple,
                                   Roast_ObjectType, Roast_FileType,
                                   Roast_OptionalType, Roast_CallableType,
-                                  Roast_TypeParamType]>;
+                                  Roast_ValueType, Roast_TypeParamType]>;
 def Roast_Printable : AnyTypeOf<[Roast_Int, Roast_Float, Roast_Bool,
                                  Roast_NoneType, Roast_StrType, AnyTuple,
                                  Roast_ListType, Roast_DictType,
                                  Roast_SetType, Roast_ObjectType,
-                                 Roast_OptionalType, Roast_TypeParamType]>;
+                                 Roast_OptionalType, Roast_ValueType,
+                                 Roast_TypeParamType]>;
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTTYPES_TD

@@ -1,0 +1,364 @@
+//===- DynamicPatterns.cpp - Lowering of dynamic values --------------------===//
+//
+// `!roast.value` is an i64 holding a NaN-boxed value (docs/rationale/
+// dynamic-values.md). Boxing scalars and None is inline bit arithmetic;
+// everything else calls the runtime's roast_rt_value_* functions, which
+// give the operations Python's semantics and raise CPython's errors.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Roast/Conversion/RoastToStandard/ClassLayouts.h"
+#include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+
+#include "PatternBase.h"
+#include "Slots.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+/// The encoding's constants (Runtime.h, ROAST_VALUE_*).
+constexpr uint64_t kTagShift = 48;
+constexpr uint64_t kNoneBits = uint64_t(0xFFFB) << kTagShift;
+constexpr uint64_t kFalseBits = uint64_t(0xFFFA) << kTagShift;
+
+/// RoastObject.type_id values (Runtime.h) that unboxing checks for.
+enum TypeId : int32_t {
+  kNoneOnly = 0, // not a type id: only None is accepted
+  kStr = 1,
+  kList = 2,
+  kTuple = 3,
+  kDict = 4,
+  kSet = 5,
+  kFile = 7
+};
+
+Value i64Constant(OpBuilder &builder, Location loc, uint64_t value) {
+  return arith::ConstantIntOp::create(builder, loc, int64_t(value), 64);
+}
+
+Value i32Constant(OpBuilder &builder, Location loc, int64_t value) {
+  return arith::ConstantIntOp::create(builder, loc, value, 32);
+}
+
+/// A pattern with the module's class layouts (for isinstance and unboxing
+/// to a class).
+template <typename SourceOp>
+class DynamicPattern : public RuntimeOpConversionPattern<SourceOp> {
+public:
+  DynamicPattern(const TypeConverter &converter, MLIRContext *context,
+                 RuntimeABI &abi, ClassLayouts &classes)
+      : RuntimeOpConversionPattern<SourceOp>(converter, context, abi),
+        classes(classes) {}
+
+protected:
+  ClassLayouts &classes;
+};
+
+struct BoxOpLowering : DynamicPattern<BoxOp> {
+  using DynamicPattern::DynamicPattern;
+  LogicalResult
+  matchAndRewrite(BoxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getValue().getType();
+    Value value = adaptor.getValue();
+    if (isa<roast::NoneType>(type)) {
+      rewriter.replaceOp(op, i64Constant(rewriter, loc, kNoneBits));
+      return success();
+    }
+    if (type.isInteger(1)) { // 0xFFFA << 48 | b
+      Value bit = arith::ExtUIOp::create(rewriter, loc, rewriter.getI64Type(),
+                                         value);
+      rewriter.replaceOpWithNewOp<arith::OrIOp>(
+          op, bit, i64Constant(rewriter, loc, kFalseBits));
+      return success();
+    }
+    // Ints may need a heap box, floats a canonical NaN, objects a retain,
+    // tuples and optional numbers a box: the runtime does each from a slot.
+    SlotEncoder encoder(rewriter, loc, abi);
+    Value slot = encoder.encode(value, type);
+    ElemKind kind = getElemKind(type);
+    if (isa<TupleType, OptionalType>(type))
+      kind = ElemKind::Object;
+    Value result = abi.call(rewriter, loc, RuntimeFunction::ValueFromSlot,
+                            {i32Constant(rewriter, loc, int32_t(kind)), slot});
+    encoder.finish();
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct UnboxOpLowering : DynamicPattern<UnboxOp> {
+  using DynamicPattern::DynamicPattern;
+  LogicalResult
+  matchAndRewrite(UnboxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    Value value = adaptor.getValue();
+    RuntimeFunction scalar = type.isInteger(64) ? RuntimeFunction::ValueUnboxInt
+                             : type.isF64()     ? RuntimeFunction::ValueUnboxFloat
+                                                : RuntimeFunction::ValueUnboxBool;
+    if (isScalarType(type)) {
+      rewriter.replaceOp(op, abi.callAt(rewriter, op, scalar, value));
+      return success();
+    }
+    bool noneOk = false;
+    if (auto optional = dyn_cast<OptionalType>(type)) {
+      if (!isObjectType(optional.getValueType()))
+        return rewriter.notifyMatchFailure(op, "optional number");
+      type = optional.getValueType();
+      noneOk = true;
+    }
+    Value none = i32Constant(rewriter, loc, noneOk);
+    if (auto object = dyn_cast<ObjectType>(type)) {
+      Value descriptor =
+          classes.descriptorAddress(rewriter, loc, object.getClassName());
+      rewriter.replaceOp(op, abi.callAt(rewriter, op,
+                                         RuntimeFunction::ValueUnboxInstance,
+                                         {value, descriptor, none}));
+      return success();
+    }
+    int32_t typeId, elemKind = 0;
+    if (isa<roast::NoneType>(type)) {
+      typeId = kNoneOnly;
+    } else if (isa<StrType>(type)) {
+      typeId = kStr;
+    } else if (isa<FileType>(type)) {
+      typeId = kFile;
+    } else if (auto list = dyn_cast<ListType>(type)) {
+      typeId = kList;
+      elemKind = int32_t(getElemKind(list.getElementType()));
+    } else if (auto set = dyn_cast<SetType>(type)) {
+      typeId = kSet;
+      elemKind = int32_t(getElemKind(set.getElementType()));
+    } else if (auto dict = dyn_cast<DictType>(type)) {
+      typeId = kDict;
+      elemKind = int32_t(getElemKind(dict.getKeyType())) |
+                 int32_t(getElemKind(dict.getValueType())) << 8;
+    } else {
+      return rewriter.notifyMatchFailure(op, "not unboxable by the runtime");
+    }
+    rewriter.replaceOp(
+        op, abi.callAt(rewriter, op, RuntimeFunction::ValueUnboxObject,
+                       {value, i32Constant(rewriter, loc, typeId),
+                        i32Constant(rewriter, loc, elemKind), none}));
+    return success();
+  }
+};
+
+/// An op that is one runtime call with its operands (and any attributes
+/// as leading i32s or C strings) followed by the source location.
+template <typename OpTy>
+struct DynamicCallLowering : RuntimeOpConversionPattern<OpTy> {
+  using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto &abi = this->abi;
+    Value result;
+    if constexpr (std::is_same_v<OpTy, DynBinaryOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueBinary,
+                          {i32Constant(rewriter, loc, int32_t(op.getKind())),
+                           adaptor.getLhs(), adaptor.getRhs(),
+                           i32Constant(rewriter, loc, op.getInplace())});
+    else if constexpr (std::is_same_v<OpTy, DynUnaryOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueUnary,
+                          {i32Constant(rewriter, loc, int32_t(op.getKind())),
+                           adaptor.getOperand()});
+    else if constexpr (std::is_same_v<OpTy, DynCompareOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueCompare,
+                          {i32Constant(rewriter, loc, cmpOpNumber(op)),
+                           adaptor.getLhs(), adaptor.getRhs()});
+    else if constexpr (std::is_same_v<OpTy, DynTruthOp>)
+      result = toBool(rewriter, loc,
+                      abi.callAt(rewriter, op, RuntimeFunction::ValueTruth,
+                                 adaptor.getValue()));
+    else if constexpr (std::is_same_v<OpTy, DynContainsOp>)
+      result = toBool(rewriter, loc,
+                      abi.callAt(rewriter, op, RuntimeFunction::ValueContains,
+                                 {adaptor.getContainer(), adaptor.getItem()}));
+    else if constexpr (std::is_same_v<OpTy, DynLenOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueLen,
+                          adaptor.getValue());
+    else if constexpr (std::is_same_v<OpTy, DynGetItemOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueGetItem,
+                          {adaptor.getValue(), adaptor.getKey()});
+    else if constexpr (std::is_same_v<OpTy, DynSetItemOp>)
+      abi.callAt(rewriter, op, RuntimeFunction::ValueSetItem,
+                 {adaptor.getValue(), adaptor.getKey(), adaptor.getItem()});
+    else if constexpr (std::is_same_v<OpTy, DynDelItemOp>)
+      abi.callAt(rewriter, op, RuntimeFunction::ValueDelItem,
+                 {adaptor.getValue(), adaptor.getKey()});
+    else if constexpr (std::is_same_v<OpTy, DynGetSliceOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueGetSlice,
+                          {adaptor.getValue(), adaptor.getStart(),
+                           adaptor.getStop(), adaptor.getStep()});
+    else if constexpr (std::is_same_v<OpTy, DynIterOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueIter,
+                          adaptor.getValue());
+    else if constexpr (std::is_same_v<OpTy, DynGetAttrOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueGetAttr,
+                          {adaptor.getValue(),
+                           abi.getCString(rewriter, loc, op.getName())});
+    else if constexpr (std::is_same_v<OpTy, DynSetAttrOp>)
+      abi.callAt(rewriter, op, RuntimeFunction::ValueSetAttr,
+                 {adaptor.getValue(), abi.getCString(rewriter, loc, op.getName()),
+                  adaptor.getItem()});
+    replaceOrErase(rewriter, op, result);
+    return success();
+  }
+
+  static int32_t cmpOpNumber(DynCompareOp op) {
+    // RoastCompareOp numbers comparisons as CPython's Py_LT .. Py_GE.
+    switch (op.getPredicate()) {
+    case CmpPredicate::lt: return 0;
+    case CmpPredicate::le: return 1;
+    case CmpPredicate::eq: return 2;
+    case CmpPredicate::ne: return 3;
+    case CmpPredicate::gt: return 4;
+    case CmpPredicate::ge: return 5;
+    }
+    llvm_unreachable("unknown predicate");
+  }
+
+  /// A C int result (0 or 1; -1 only with an exception pending) as an i1.
+  static Value toBool(OpBuilder &builder, Location loc, Value result) {
+    return arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::sgt,
+                                 result, i32Constant(builder, loc, 0));
+  }
+};
+
+/// Calls pass their arguments in a stack array of values.
+template <typename OpTy>
+struct DynamicInvokeLowering : RuntimeOpConversionPattern<OpTy> {
+  using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ValueRange args = adaptor.getArgs();
+    Type i64 = rewriter.getI64Type();
+    auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+    Value argv = args.empty() ? Value(LLVM::ZeroOp::create(rewriter, loc, ptr))
+                              : createEntryAlloca(
+                                    rewriter, op,
+                                    LLVM::LLVMArrayType::get(i64, args.size()),
+                                    /*alignment=*/8);
+    for (auto [index, arg] : llvm::enumerate(args)) {
+      Value address = LLVM::GEPOp::create(
+          rewriter, loc, ptr, i64, argv,
+          ArrayRef<LLVM::GEPArg>{int32_t(index)});
+      LLVM::StoreOp::create(rewriter, loc, arg, address, /*alignment=*/8);
+    }
+    Value argc = i64Constant(rewriter, loc, args.size());
+    Value result;
+    if constexpr (std::is_same_v<OpTy, DynCallOp>)
+      result = this->abi.callAt(rewriter, op, RuntimeFunction::ValueCall,
+                                {adaptor.getCallee(), argc, argv});
+    else
+      result = this->abi.callAt(
+          rewriter, op, RuntimeFunction::ValueCallMethod,
+          {adaptor.getReceiver(),
+           this->abi.getCString(rewriter, loc, op.getName()), argc, argv});
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// The next item goes through a stack slot; the bool says whether there
+/// was one.
+struct DynNextOpLowering : RuntimeOpConversionPattern<DynNextOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DynNextOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type i64 = rewriter.getI64Type();
+    Value out = createEntryAlloca(rewriter, op, i64, /*alignment=*/8);
+    LLVM::StoreOp::create(rewriter, loc, i64Constant(rewriter, loc, kNoneBits),
+                          out, /*alignment=*/8);
+    Value more = abi.callAt(rewriter, op, RuntimeFunction::ValueNext,
+                            {adaptor.getIterator(), out});
+    Value item = LLVM::LoadOp::create(rewriter, loc, i64, out, /*alignment=*/8);
+    rewriter.replaceOp(op, {more, item});
+    return success();
+  }
+};
+
+struct BuiltinValueOpLowering : RuntimeOpConversionPattern<BuiltinValueOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+  LogicalResult
+  matchAndRewrite(BuiltinValueOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(
+        op, abi.call(rewriter, op.getLoc(), RuntimeFunction::BuiltinValue,
+                     i32Constant(rewriter, op.getLoc(),
+                                 int32_t(op.getBuiltin()))));
+    return success();
+  }
+};
+
+struct DynIsInstanceOpLowering : RuntimeOpConversionPattern<DynIsInstanceOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DynIsInstanceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    if (op.getType() == DynTypeTest::none_type) {
+      rewriter.replaceOpWithNewOp<arith::CmpIOp>(
+          op, arith::CmpIPredicate::eq, adaptor.getValue(),
+          i64Constant(rewriter, loc, kNoneBits));
+      return success();
+    }
+    rewriter.replaceOp(
+        op, abi.call(rewriter, loc, RuntimeFunction::ValueIsInstanceBuiltin,
+                     {adaptor.getValue(),
+                      i32Constant(rewriter, loc, int32_t(op.getType()))}));
+    return success();
+  }
+};
+
+/// isinstance(value, C) of a dynamic value.
+struct ValueIsInstanceLowering : DynamicPattern<IsInstanceOp> {
+  using DynamicPattern::DynamicPattern;
+  LogicalResult
+  matchAndRewrite(IsInstanceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<ValueType>(op.getObject().getType()))
+      return rewriter.notifyMatchFailure(op, "not a dynamic value");
+    Value descriptor =
+        classes.descriptorAddress(rewriter, op.getLoc(), op.getTargetAttr());
+    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
+                                    RuntimeFunction::ValueIsInstanceClass,
+                                    {adaptor.getObject(), descriptor}));
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateRoastDynamicPatterns(const TypeConverter &converter,
+                                         RuntimeABI &abi, ClassLayouts &classes,
+                                         RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<BoxOpLowering, UnboxOpLowering, ValueIsInstanceLowering>(
+      converter, context, abi, classes);
+  patterns.add<DynamicCallLowering<DynBinaryOp>, DynamicCallLowering<DynUnaryOp>,
+               DynamicCallLowering<DynCompareOp>, DynamicCallLowering<DynTruthOp>,
+               DynamicCallLowering<DynContainsOp>, DynamicCallLowering<DynLenOp>,
+               DynamicCallLowering<DynGetItemOp>, DynamicCallLowering<DynSetItemOp>,
+               DynamicCallLowering<DynDelItemOp>,
+               DynamicCallLowering<DynGetSliceOp>, DynamicCallLowering<DynIterOp>,
+               DynamicCallLowering<DynGetAttrOp>, DynamicCallLowering<DynSetAttrOp>,
+               DynamicInvokeLowering<DynCallOp>,
+               DynamicInvokeLowering<DynCallMethodOp>, DynNextOpLowering,
+               BuiltinValueOpLowering, DynIsInstanceOpLowering>(converter,
+                                                                context, abi);
+}
