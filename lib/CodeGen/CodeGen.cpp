@@ -95,6 +95,8 @@ Type Generator::convertType(const sema::Type *type) {
   case sema::Type::Kind::TypeParam:
     return TypeParamType::get(
         &context, llvm::cast<sema::TypeParamType>(type)->getName());
+  case sema::Type::Kind::Any:
+    return ValueType::get(&context);
   case sema::Type::Kind::Var: // Sema resolves every variable before CodeGen
   case sema::Type::Kind::Error:
     break;
@@ -309,6 +311,13 @@ void Generator::finishFunction(FuncOp func, const sema::Type *resultType) {
     ReturnOp::create(builder, l);
     return;
   }
+  if (resultType->isAny()) { // falling off the end returns None
+    releaseLocals(l);
+    ReturnOp::create(builder, l,
+                     ValueRange{buildZeroValue(builder, l,
+                                               convertType(resultType))});
+    return;
+  }
   // Sema proved every path returns; this block is unreachable.
   ReturnOp::create(builder, l,
                    ValueRange{buildZeroValue(builder, l,
@@ -361,8 +370,19 @@ void Generator::assignTo(ast::Expr &target, Value value,
     storeTo(name->symbol, value, valueType, l);
     return;
   }
+  if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(&target);
+      attr && !attr->member && attr->value->type->isAny()) {
+    assignToDynamic(target, boxValue(value, valueType, l), l);
+    return;
+  }
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(&target)) {
     assignToAttribute(*attr, value, valueType, l);
+    return;
+  }
+  if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target);
+      (sub && sub->value->type->isAny()) ||
+      (llvm::isa<ast::TupleExpr>(target) && valueType->isAny())) {
+    assignToDynamic(target, boxValue(value, valueType, l), l);
     return;
   }
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target);
@@ -435,7 +455,7 @@ void Generator::storeTo(Symbol *sym, Value value, const sema::Type *valueType,
 
 bool Generator::isRefCounted(const sema::Type *type) {
   if (type->isStr() || type->isList() || type->isDict() || type->isSet() ||
-      type->isClass() || type->isFile() ||
+      type->isClass() || type->isFile() || type->isAny() ||
       type->getKind() == sema::Type::Kind::BoundMethod ||
       type->getKind() == sema::Type::Kind::Function ||
       type->isTypeParam()) // roast-monomorphize drops it for scalars
@@ -541,6 +561,11 @@ void Generator::emitStmtImpl(ast::Stmt &stmt) {
     for (ast::ExprPtr &target : llvm::cast<ast::DelStmt>(stmt).targets) {
       auto &sub = llvm::cast<ast::SubscriptExpr>(*target);
       Location l = loc(sub.getLoc());
+      if (sub.value->type->isAny()) {
+        DynDelItemOp::create(builder, l, emitDynamic(*sub.value),
+                             emitDynamic(*sub.index));
+        continue;
+      }
       Value container = emitOperand(*sub.value);
       if (auto *dict = llvm::dyn_cast<sema::DictType>(sub.value->type))
         DictMethodOp::create(builder, l, TypeRange{}, DictMethod::del,
@@ -651,6 +676,26 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
     return;
   auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(aug.target.get());
   auto *dict = sub ? llvm::dyn_cast<sema::DictType>(sub->value->type) : nullptr;
+  ast::Expr *dynamicBase =
+      attr ? attr->value.get() : sub ? sub->value.get() : nullptr;
+  if (dynamicBase && dynamicBase->type->isAny()) {
+    // v.x += 1, v[k] += 1 of a dynamic v: read, operate, store back.
+    Value base = emitDynamic(*dynamicBase);
+    Value key = sub ? emitDynamic(*sub->index) : Value();
+    current = sub ? Value(DynGetItemOp::create(builder, l, base, key))
+                  : Value(DynGetAttrOp::create(
+                        builder, l, base, builder.getStringAttr(attr->attr)));
+    track(current, targetType);
+    Value result = emitDynamicBinary(aug.op, current, emitDynamic(*aug.value),
+                                     /*inplace=*/true, l);
+    track(result, targetType);
+    if (sub)
+      DynSetItemOp::create(builder, l, base, key, result);
+    else
+      DynSetAttrOp::create(builder, l, base, builder.getStringAttr(attr->attr),
+                           result);
+    return;
+  }
   if (sym) {
     Location targetLoc = loc(aug.target->getLoc());
     current = narrowed(loadFrom(sym, targetLoc), sym, targetType, targetLoc);
@@ -672,6 +717,26 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
   }
   track(current, targetType);
   Value rhs = emitExpr(*aug.value);
+  if (targetType->isAny() || aug.value->type->isAny()) {
+    const sema::Type *any = program.types.getAny();
+    Value result = emitDynamicBinary(aug.op, boxValue(current, targetType, l),
+                                     boxValue(rhs, aug.value->type, l),
+                                     /*inplace=*/true, l);
+    track(result, any);
+    // Stores back with the same rules as `target = result`.
+    if (sym)
+      storeTo(sym, result, any, l);
+    else if (attr)
+      storeField(container, attr->attr, coerce(result, any, targetType, l),
+                 targetType, l);
+    else if (dict)
+      DictSetOp::create(builder, l, container, index,
+                        coerce(result, any, targetType, l));
+    else
+      ListSetOp::create(builder, l, container, index,
+                        coerce(result, any, targetType, l));
+    return;
+  }
   auto writeBack = [&](Value result, const sema::Type *resultType) {
     if (sym) {
       storeTo(sym, result, resultType, l);
@@ -768,6 +833,8 @@ void Generator::emitReturn(ast::ReturnStmt &stmt) {
                                                      : result);
     if (!result->isNone())
       consume(value, result);
+  } else if (result->isAny()) { // a bare `return` of a dynamic function
+    value = buildZeroValue(builder, l, convertType(result));
   }
   // The value is computed before finally bodies run, as in Python.
   emitFinalliesBefore(0, l);

@@ -190,6 +190,9 @@ Value Generator::emitAttribute(ast::AttributeExpr &attr) {
       return loadFrom(attr.member, l); // a class attribute
     return emitModuleValue(attr.member, l);
   }
+  if (attr.value->type->isAny())
+    return DynGetAttrOp::create(builder, l, emitDynamic(*attr.value),
+                                builder.getStringAttr(attr.attr));
   if (attr.method &&
       attr.method->methodKind == FunctionInfo::MethodKind::Instance)
     return emitExprImpl(*attr.value); // a bound method is its receiver
@@ -263,7 +266,8 @@ Value Generator::emitMethodCall(ast::CallExpr &call,
 Value Generator::emitIsInstance(ast::CallExpr &call) {
   Location l = loc(call.getLoc());
   const sema::Type *valueType = call.args[0]->type;
-  Value object = emitOperand(*call.args[0]);
+  Value object = valueType->isAny() ? emitDynamic(*call.args[0])
+                                    : emitOperand(*call.args[0]);
   SmallVector<ast::Expr *> classes;
   if (auto *tuple = llvm::dyn_cast<ast::TupleExpr>(call.args[1].get()))
     for (ast::ExprPtr &element : tuple->elts)
@@ -274,7 +278,9 @@ Value Generator::emitIsInstance(ast::CallExpr &call) {
   for (ast::Expr *cls : classes) {
     Symbol *sym = ast::getReferencedSymbol(*cls);
     Value test;
-    if (sym->kind == Symbol::Kind::Builtin)
+    if (valueType->isAny())
+      test = emitDynamicIsInstance(object, sym, l);
+    else if (sym->kind == Symbol::Kind::Builtin)
       test = boolConstant(*sema::staticIsInstance(valueType, sym->builtin), l);
     else if (!valueType->isClass())
       test = boolConstant(false, l);

@@ -43,6 +43,8 @@ Value Generator::asList(Value value, const sema::Type *type, Location l) {
                                           value, int64_t(i)));
     list = ListNewOp::create(builder, l, convertType(listType), fields);
     track(list, listType);
+  } else if (type->isAny()) {
+    list = dynamicList(value, l); // list(value), at run time
   } else if (type->isStr()) {
     // The characters, one str each.
     auto *listType = program.types.getList(type);

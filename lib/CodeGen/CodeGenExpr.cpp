@@ -61,6 +61,10 @@ Value Generator::coerce(Value value, const sema::Type *from,
                         const sema::Type *to, Location l) {
   if (from == to)
     return value;
+  if (to->isAny())
+    return boxValue(value, from, l);
+  if (from->isAny())
+    return unboxValue(value, to, l);
   if (auto *optional = llvm::dyn_cast<sema::OptionalType>(to)) {
     Type type = convertType(to);
     if (from->isNone())
@@ -111,6 +115,8 @@ Value Generator::emitExprAs(ast::Expr &expr, const sema::Type *type) {
 Value Generator::truthValue(Value value, const sema::Type *type, Location l) {
   if (type->isBool())
     return value;
+  if (type->isAny())
+    return DynTruthOp::create(builder, l, value);
   if (type->isNone())
     return boolConstant(false, l);
   if (auto *tuple = llvm::dyn_cast<sema::TupleType>(type))
@@ -160,6 +166,13 @@ Value Generator::emitUnary(ast::UnaryExpr &expr) {
   if (expr.op == ast::UnaryOp::Not)
     return arith::XOrIOp::create(builder, l, truthValue(*expr.operand),
                                  boolConstant(true, l));
+  if (expr.type->isAny())
+    return DynUnaryOp::create(
+        builder, l,
+        expr.op == ast::UnaryOp::Neg   ? DynUnaryOperator::neg
+        : expr.op == ast::UnaryOp::Pos ? DynUnaryOperator::pos
+                                       : DynUnaryOperator::invert,
+        emitDynamic(*expr.operand));
   if (expr.operand->type->isClass()) {
     llvm::StringRef name = expr.op == ast::UnaryOp::Neg   ? "__neg__"
                            : expr.op == ast::UnaryOp::Pos ? "__pos__"
@@ -239,6 +252,11 @@ Value Generator::emitStrArithmetic(ast::BinaryOp op, Value lhs,
 
 Value Generator::emitBinary(ast::BinaryExpr &expr) {
   Location l = loc(expr.getLoc());
+  if (expr.type->isAny()) {
+    Value lhs = emitDynamic(*expr.lhs);
+    return emitDynamicBinary(expr.op, lhs, emitDynamic(*expr.rhs),
+                             /*inplace=*/false, l);
+  }
   if (expr.lhs->type->isClass() || expr.rhs->type->isClass())
     return emitOperatorCall(expr.op, emitExpr(*expr.lhs), expr.lhs->type,
                             emitExpr(*expr.rhs), expr.rhs->type, l);
@@ -355,6 +373,8 @@ static CmpPredicate toPredicate(ast::CmpOp op) {
 Value Generator::emitComparison(ast::CmpOp op, Value lhs,
                                 const sema::Type *lt, Value rhs,
                                 const sema::Type *rt, Location l) {
+  if (lt->isAny() || rt->isAny())
+    return emitDynamicComparison(op, lhs, lt, rhs, rt, l);
   if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {
     Value found;
     if (auto *tuple = llvm::dyn_cast<sema::TupleType>(rt)) {
@@ -541,6 +561,8 @@ Value Generator::emitIfExp(ast::IfExpExpr &expr) {
 Value Generator::emitCall(ast::CallExpr &call) {
   if (call.desugared) // map(f, xs): [f(x) for x in xs]
     return emitExprImpl(*call.desugared);
+  if (call.dynamic)
+    return emitDynamicCall(call);
   if (FunctionInfo *method = call.dunderCall) { // obj(args): obj.__call__
     Value self = emitOperand(*call.callee);     // evaluated first
     return callMethod(*method, self, emitArguments(call, *method, 1),
@@ -600,6 +622,16 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   Location l = loc(call.getLoc());
   if (isMathBuiltin(builtin))
     return emitMathCall(call, builtin);
+  // A built-in given a dynamic value runs the runtime's version of it
+  // (str(), repr() and bool() handle dynamic values themselves).
+  if (builtin == Builtin::Len && call.args.size() == 1 &&
+      call.args[0]->type->isAny())
+    return DynLenOp::create(builder, l, emitDynamic(*call.args[0]));
+  if ((call.type->isAny() || hasDynamicArgument(call)) &&
+      call.keywords.empty() && sema::builtinValueIndex(builtin) >= 0 &&
+      builtin != Builtin::Str && builtin != Builtin::Repr &&
+      builtin != Builtin::Bool)
+    return emitDynamicBuiltinCall(call, builtin);
   switch (builtin) {
   case Builtin::Print: {
     SmallVector<Value> values;
@@ -1292,7 +1324,7 @@ Value Generator::emitOperand(ast::Expr &expr) {
   // Globals are excluded: a function called later in the statement may
   // rebind one and free the object.
   if (!name || name->symbol->kind != Symbol::Kind::Local ||
-      name->symbol->isCell())
+      name->symbol->isCell() || name->symbol->type != expr.type)
     return emitExpr(expr);
   Location l = loc(expr.getLoc());
   return narrowed(LoadOp::create(builder, l, slots.lookup(name->symbol)),
@@ -1301,6 +1333,11 @@ Value Generator::emitOperand(ast::Expr &expr) {
 
 Value Generator::narrowed(Value value, Symbol *sym, const sema::Type *type,
                           Location l) {
+  // A variable that became dynamic after this read was checked.
+  if (sym->type && sym->type->isAny() && !type->isAny()) {
+    track(value, sym->type);
+    return unboxValue(value, type, l);
+  }
   if (!sym->type || !sym->type->isOptional() || type->isOptional())
     return value;
   // Sema proved the variable is not None here; a global may still have
@@ -1330,6 +1367,11 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
         builder.getStringAttr(llvm::cast<ast::StrLitExpr>(expr).value));
   case ast::Expr::Kind::Name: {
     Symbol *sym = llvm::cast<ast::NameExpr>(expr).symbol;
+    if (sym->kind == Symbol::Kind::Builtin &&
+        sema::builtinValueIndex(sym->builtin) >= 0) // [abs, str]
+      return BuiltinValueOp::create(
+          builder, l,
+          static_cast<BuiltinValue>(sema::builtinValueIndex(sym->builtin)));
     return narrowed(loadFrom(sym, l), sym, expr.type, l);
   }
   case ast::Expr::Kind::Unary:
@@ -1377,6 +1419,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
   }
   case ast::Expr::Kind::Subscript: {
     auto &sub = llvm::cast<ast::SubscriptExpr>(expr);
+    if (sub.value->type->isAny())
+      return emitDynamicSubscript(sub);
     if (sub.value->type->isStr())
       return emitStrSubscript(sub);
     if (sub.value->type->isList())

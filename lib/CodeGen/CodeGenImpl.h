@@ -361,6 +361,35 @@ private:
   void emitFinalliesBefore(size_t loopDepth, mlir::Location l);
   const sema::Type *exceptionType();
 
+  // CodeGenDynamic.cpp: dynamic values (docs/rationale/dynamic-values.md).
+  /// `value` of type `from` as a dynamic value (owned, tracked).
+  mlir::Value boxValue(mlir::Value value, const sema::Type *from,
+                       mlir::Location l);
+  /// A dynamic value as `to`, checked at run time (owned, tracked).
+  mlir::Value unboxValue(mlir::Value value, const sema::Type *to,
+                         mlir::Location l);
+  mlir::Value emitDynamic(ast::Expr &expr);
+  mlir::Value dynamicConstant(mlir::Value value, const sema::Type *type,
+                              mlir::Location l);
+  /// f(args) of a dynamic f, and v.m(args) of a dynamic v.
+  mlir::Value emitDynamicCall(ast::CallExpr &call);
+  /// A built-in called with a dynamic argument: the runtime's built-in.
+  mlir::Value emitDynamicBuiltinCall(ast::CallExpr &call, sema::Builtin builtin);
+  static bool hasDynamicArgument(ast::CallExpr &call);
+  /// list(value) of a dynamic iterable, as a list[Any].
+  mlir::Value dynamicList(mlir::Value value, mlir::Location l);
+  mlir::Value emitDynamicIsInstance(mlir::Value value, sema::Symbol *type,
+                                    mlir::Location l);
+  mlir::Value emitDynamicSubscript(ast::SubscriptExpr &expr);
+  mlir::Value emitDynamicBinary(ast::BinaryOp op, mlir::Value lhs,
+                                mlir::Value rhs, bool inplace,
+                                mlir::Location l);
+  mlir::Value emitDynamicComparison(ast::CmpOp op, mlir::Value lhs,
+                                    const sema::Type *lt, mlir::Value rhs,
+                                    const sema::Type *rt, mlir::Location l);
+  /// Stores into an attribute, an item or the items of a dynamic value.
+  void assignToDynamic(ast::Expr &target, mlir::Value value, mlir::Location l);
+
   // Ownership (docs/rationale/refcounting.md): every expression value of a
   // reference type is owned; unconsumed ones are released when their scope
   // (a statement, a condition, an arm of a conditional) ends.

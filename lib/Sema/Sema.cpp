@@ -9,6 +9,8 @@
 
 #include "SemaImpl.h"
 
+#include "llvm/ADT/SmallSet.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -523,6 +525,51 @@ static void collectNestedDefs(const Block &block,
   }
 }
 
+/// The kind of value a literal assignment stores (`x = 10`, `x = "ten"`,
+/// `x = [x, x]`), or 0 when the expression is not a literal.
+static int literalKind(const Expr &expr) {
+  switch (expr.getKind()) {
+  case Expr::Kind::IntLit: return 1;
+  case Expr::Kind::FloatLit: return 2;
+  case Expr::Kind::BoolLit: return 3;
+  case Expr::Kind::StrLit:
+  case Expr::Kind::FString: return 4;
+  case Expr::Kind::NoneLit: return 5;
+  case Expr::Kind::List: return 6;
+  case Expr::Kind::Dict: return 7;
+  case Expr::Kind::Set: return 8;
+  case Expr::Kind::Tuple: return 9;
+  default: return 0;
+  }
+}
+
+static void collectLiteralKinds(const Block &block,
+                                llvm::StringMap<llvm::SmallSet<int, 4>> &kinds) {
+  for (const StmtPtr &stmt : block) {
+    if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get()))
+      for (ExprPtr &target : assign->targets)
+        if (auto *name = llvm::dyn_cast<NameExpr>(target.get()))
+          if (int kind = literalKind(*assign->value))
+            kinds[name->name].insert(kind);
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      collectLiteralKinds(child, kinds);
+    });
+  }
+}
+
+/// The variables `block` assigns literals of different types (`x = 10`,
+/// then `x = "ten"`): dynamic from the start, so that code reading them in
+/// a loop sees whichever value is there.
+std::vector<std::string> Checker::namesOfChangingType(const Block &block) {
+  llvm::StringMap<llvm::SmallSet<int, 4>> kinds;
+  collectLiteralKinds(block, kinds);
+  std::vector<std::string> names;
+  for (auto &entry : kinds)
+    if (entry.second.size() > 1)
+      names.push_back(entry.first().str());
+  return names;
+}
+
 static void collectNonlocalDecls(const Block &block,
                                  llvm::SmallVectorImpl<NonlocalStmt *> &decls) {
   for (const StmtPtr &stmt : block) {
@@ -630,10 +677,16 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
     localScope[name->name] = local;
     info.locals.push_back(local);
   }
+  for (llvm::StringRef name : namesOfChangingType(def.body))
+    if (Symbol *local = localScope.lookup(name);
+        local && local->kind == Symbol::Kind::Local && !local->isParam &&
+        !local->type)
+      local->type = types.getAny();
 
   checkBlock(def.body);
   const Type *result = info.type->getResult();
-  if (!result->isNone() && !result->isError() && !alwaysReturns(def.body))
+  if (!result->isNone() && !result->isAny() && !result->isError() &&
+      !alwaysReturns(def.body))
     diags.error(def.getLoc(), "missing return statement: '" + def.name +
                                   "' must return a value of type " +
                                   result->str() + " on every path");
@@ -727,6 +780,10 @@ void Checker::checkModule(ModuleInfo &module) {
     moduleScope()[name->name] = global;
     program.globals.push_back(global);
   }
+  for (llvm::StringRef name : namesOfChangingType(body))
+    if (Symbol *global = moduleScope().lookup(name);
+        global && global->kind == Symbol::Kind::Global && !global->type)
+      global->type = types.getAny();
 
   // Module-level code runs first in a real program and fixes the globals'
   // types; function bodies are checked after it. An annotated global has
@@ -826,6 +883,13 @@ Symbol *Checker::lookupForAssignment(NameExpr &name) {
 void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
   if (auto *targets = llvm::dyn_cast<TupleExpr>(&target)) {
     auto *tuple = llvm::dyn_cast<TupleType>(valueType);
+    if (valueType->isAny()) { // `a, b = pair` of a dynamic pair
+      for (ExprPtr &element : targets->elts)
+        assignTo(*element, valueType, loc);
+      target.type = valueType;
+      typedExprs.push_back(&target);
+      return;
+    }
     if (!tuple) {
       if (!valueType->isError())
         diags.error(loc, "cannot unpack a value of type " + valueType->str());
@@ -851,6 +915,12 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
       unsupported(target.getLoc(), "list unpacking assignments");
     else if (auto *sub = llvm::dyn_cast<SubscriptExpr>(&target)) {
       const Type *base = checkExpr(*sub->value);
+      if (base->isAny()) { // v[k] = x on a dynamic v
+        checkDynamicIndex(*sub->index);
+        target.type = base;
+        typedExprs.push_back(&target);
+        return;
+      }
       if (auto *dict = llvm::dyn_cast<DictType>(base)) {
         const Type *key = checkExprExpecting(*sub->index, dict->getKey());
         if (!isAssignable(key, dict->getKey()) && !key->isError())
@@ -1370,6 +1440,10 @@ void Checker::checkDelTarget(Expr &target) {
     return;
   }
   const Type *base = checkExpr(*sub->value);
+  if (base->isAny()) {
+    checkDynamicIndex(*sub->index);
+    return;
+  }
   if (auto *dict = llvm::dyn_cast<DictType>(base)) {
     const Type *key = checkExprExpecting(*sub->index, dict->getKey());
     if (!isAssignable(key, dict->getKey()))

@@ -366,8 +366,8 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
     }
   }
   const Type *base = checkExpr(*attr.value);
-  if (base->isError())
-    return base;
+  if (base->isError() || base->isAny())
+    return base; // a dynamic value's attribute is looked up at run time
   auto *cls = llvm::dyn_cast<ClassType>(base);
   if (base->isTypeParam()) {
     genericUnsupported(attr.getLoc(), "attributes", base);
@@ -432,6 +432,11 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
   const Type *base = checkExpr(*target.value);
   if (base->isError())
     return;
+  if (base->isAny()) { // stored by name at run time
+    target.type = base;
+    typedExprs.push_back(&target);
+    return;
+  }
   auto *cls = llvm::dyn_cast<ClassType>(base);
   if (!cls) {
     diags.error(target.getLoc(), "'" + base->str() +
@@ -447,6 +452,14 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
         !info.findMethod(target.attr)) {
       const Type *type = declared ? declared : valueType;
       info.ownFields.push_back({target.attr, type, target.getLoc()});
+      field = &info.ownFields.back();
+    } else if (current && current->owner == &info && isSelf(*target.value) &&
+               !info.findMethod(target.attr)) {
+      // First assigned by another method (`def start(self): self.running
+      // = True`): code may read it before or after, so it is dynamic.
+      info.ownFields.push_back({target.attr,
+                                declared ? declared : types.getAny(),
+                                target.getLoc()});
       field = &info.ownFields.back();
     } else {
       diags.error(target.getLoc(),
@@ -608,7 +621,7 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
       checkClass(*element);
   else
     checkClass(*call.args[1]);
-  if (anyClass && !value->isClass() && !value->isError())
+  if (anyClass && !value->isClass() && !value->isAny() && !value->isError())
     unsupported(call.args[0]->getLoc(),
                 "isinstance() of a value that is not a class instance");
   return types.getBool();

@@ -119,6 +119,8 @@ const Type *Checker::checkName(NameExpr &name) {
   case Symbol::Kind::Builtin:
     if (isModuleValue(sym->builtin)) // from sys import argv
       return sym->type;
+    if (builtinValueIndex(sym->builtin) >= 0) // [abs, str]: a dynamic value
+      return types.getAny();
     unsupported(name.getLoc(), "functions as values");
     return types.getError();
   case Symbol::Kind::Module:
@@ -162,6 +164,8 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                                       Expr *rhsExpr) {
   if (lhs->isError() || rhs->isError())
     return types.getError();
+  if (lhs->isAny() || rhs->isAny())
+    return types.getAny(); // decided at run time, as Python does
   auto fail = [&]() {
     diags.error(loc, "unsupported operand type(s) for " + spelling(op) +
                          ": '" + lhs->str() + "' and '" + rhs->str() + "'");
@@ -278,6 +282,8 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
   const Type *operand = checkExpr(*expr.operand);
   if (operand->isError())
     return operand;
+  if (operand->isAny() && expr.op != UnaryOp::Not)
+    return operand;
   if (operand->isClass() && expr.op != UnaryOp::Not) {
     llvm::StringRef name = expr.op == UnaryOp::Neg   ? "__neg__"
                            : expr.op == UnaryOp::Pos ? "__pos__"
@@ -313,7 +319,7 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
 bool Checker::checkTruthValue(const Type *type, Loc loc) {
   if (type->isNumeric() || type->isNone() || type->isError() ||
       type->isTuple() || type->isStr() || type->isList() || type->isDict() ||
-      type->isSet() || type->isOptional())
+      type->isSet() || type->isOptional() || type->isAny())
     return true;
   if (type->isClass()) {
     // __bool__ or __len__ decide; an instance without either is true.
@@ -367,6 +373,8 @@ const Type *Checker::checkBoolOp(BoolOpExpr &expr) {
 
 void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
                               Loc loc, Loc comparatorLoc) {
+  if (lhs->isAny() || rhs->isAny())
+    return; // compared at run time
   // Values of a type parameter compare with values of the same one.
   if ((lhs->isTypeParam() || rhs->isTypeParam()) && op != CmpOp::In &&
       op != CmpOp::NotIn) {
@@ -520,6 +528,8 @@ const Type *Checker::checkCall(CallExpr &call) {
     if (auto *lambda = llvm::dyn_cast<LambdaExpr>(call.callee.get()))
       return checkLambdaCall(call, *lambda);
     const Type *type = checkExpr(*call.callee);
+    if (type->isAny())
+      return checkDynamicCall(call);
     if (auto *fn = llvm::dyn_cast<FunctionType>(type))
       return checkValueCall(call, *fn);
     if (type->isClass())
@@ -559,6 +569,10 @@ const Type *Checker::checkCall(CallExpr &call) {
           lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type;
       type && type->isClass())
     return checkInstanceCall(call, checkExpr(*callee)); // f(x), f an instance
+  if (sym->type && sym->type->isAny()) {
+    checkExpr(*callee); // records a capture
+    return checkDynamicCall(call);
+  }
   diags.error(callee->getLoc(), "'" + (sym->type ? sym->type->str()
                                                   : std::string("unknown")) +
                                     "' object '" + callee->name +
@@ -689,10 +703,15 @@ const Type *Checker::checkNumericArgs(CallExpr &call, llvm::StringRef name,
                                  "' is not supported yet");
   }
   const Type *result = nullptr;
+  bool dynamic = false; // abs(x) of a dynamic x is dynamic
   for (ExprPtr &arg : call.args) {
     const Type *type = checkExpr(*arg);
     if (type->isError()) {
       result = type;
+      continue;
+    }
+    if (type->isAny()) {
+      dynamic = true;
       continue;
     }
     if (!type->isNumeric()) {
@@ -717,6 +736,8 @@ const Type *Checker::checkNumericArgs(CallExpr &call, llvm::StringRef name,
                     " were given");
     return types.getError();
   }
+  if (dynamic && (!result || !result->isError()))
+    return types.getAny();
   return result ? result : types.getError();
 }
 
@@ -828,6 +849,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *first = nullptr;
     for (ExprPtr &arg : call.args) {
       const Type *type = checkExpr(*arg);
+      if (type->isAny() || (first && first->isAny()))
+        return types.getAny(); // compared at run time
       if (first && !first->isError() && !type->isError() && type != first) {
         diags.error(arg->getLoc(), name + "() of values of different types (" +
                                        first->str() + " and " + type->str() +
@@ -865,7 +888,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (builtin != Builtin::Bool && call.args.size() == 1 &&
         call.keywords.empty()) {
       const Type *type = checkExpr(*call.args[0]);
-      if (type->isStr() || type->isError())
+      if (type->isStr() || type->isAny() || type->isError())
         return result;
       if (!type->isNumeric()) {
         diags.error(call.args[0]->getLoc(),
@@ -885,7 +908,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
     if (type->isTuple() || type->isStr() || type->isList() ||
-        type->isDict() || type->isSet() || type->isError())
+        type->isDict() || type->isSet() || type->isAny() || type->isError())
       return types.getInt();
     if (FunctionInfo *len = findDunder(type, "__len__", 0);
         len && len->type->getResult()->isInt())
@@ -908,7 +931,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
         !type->isList() && !type->isDict() && !type->isSet() &&
         !type->isTuple() && !type->isClass() && !type->isOptional() &&
-        !type->isError())
+        !type->isAny() && !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -917,7 +940,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!checkArgCount(call, "ord", 1, 1))
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
-    if (!type->isStr() && !type->isError())
+    if (!type->isStr() && !type->isAny() && !type->isError())
       diags.error(call.args[0]->getLoc(),
                   "ord() expected string of length 1, but " + type->str() +
                       " found");
@@ -927,7 +950,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!checkArgCount(call, "chr", 1, 1))
       return types.getError();
     const Type *type = checkExpr(*call.args[0]);
-    if (!type->isInt() && !type->isBool() && !type->isError())
+    if (!type->isInt() && !type->isBool() && !type->isAny() &&
+        !type->isError())
       diags.error(call.args[0]->getLoc(), "'" + type->str() +
                                               "' object cannot be "
                                               "interpreted as an integer");
@@ -955,6 +979,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
         call.args.size() == 2 ? checkExpr(*call.args[1]) : types.getInt();
     if (start->isError())
       return start;
+    if (element->isAny() || start->isAny())
+      return types.getAny(); // added up with Python's semantics
     if (!start->isNumeric()) {
       unsupported(call.args[1]->getLoc(), "sum() with a start of type " +
                                                start->str());
@@ -969,7 +995,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
   }
   case Builtin::Round: {
     const Type *type = checkNumericArgs(call, "round", 1, 2);
-    if (type->isError())
+    if (type->isError() || type->isAny())
       return type;
     const Type *value = call.args[0]->type;
     if (call.args.size() == 2 && !call.args[1]->type->isInt() &&
@@ -1082,6 +1108,8 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
   const Type *receiver = checkExpr(*callee.value);
   if (receiver->isError())
     return receiver;
+  if (receiver->isAny())
+    return checkDynamicCall(call);
   if (auto *list = llvm::dyn_cast<ListType>(receiver))
     return checkListMethodCall(call, callee, list);
   if (auto *dict = llvm::dyn_cast<DictType>(receiver))
@@ -1467,6 +1495,10 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
   const Type *base = checkExpr(*expr.value);
   if (base->isError())
     return base;
+  if (base->isAny()) {
+    checkDynamicIndex(*expr.index);
+    return base;
+  }
   if (base->isStr()) {
     if (auto *slice = llvm::dyn_cast<SliceExpr>(expr.index.get()))
       return checkStrSlice(*slice);

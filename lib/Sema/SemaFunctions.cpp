@@ -222,15 +222,14 @@ const Type *Checker::checkMapFilter(CallExpr &call, Builtin builtin) {
 
 const Type *Checker::checkLambda(LambdaExpr &lambda, const Type *expected) {
   auto *signature = llvm::dyn_cast_if_present<FunctionType>(expected);
-  // `lambda: body` needs no context: its body gives its result type.
-  if (!signature && lambda.params.empty())
-    signature = types.getFunction({}, nullptr);
+  // Without a Callable to go to, the parameters are dynamic (`lambda:
+  // body` has none) and the body gives the result type.
   if (!signature) {
-    diags.error(lambda.getLoc(),
-                "cannot infer the parameter types of this lambda: annotate "
-                "the variable or parameter it goes to as Callable[[...], R] "
-                "(dynamic values are not supported yet)");
-    return types.getError();
+    std::vector<const Type *> params;
+    for (const Param &param : lambda.params)
+      if (!param.defaultValue)
+        params.push_back(types.getAny());
+    signature = types.getFunction(params, nullptr);
   }
   // Parameters beyond the signature's must have defaults: they are bound
   // when the lambda is made (`lambda x, i=i: x * i`).

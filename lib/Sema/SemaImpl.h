@@ -81,6 +81,13 @@ private:
   const Type *checkLambdaCall(ast::CallExpr &call, ast::LambdaExpr &lambda);
   /// A lambda taken as a value where a value of type `expected` is wanted.
   const Type *checkLambda(ast::LambdaExpr &lambda, const Type *expected);
+  /// A call of a dynamic value, or of a method of one (SemaDynamic.cpp):
+  /// the arguments may be anything; the result is dynamic.
+  const Type *checkDynamicCall(ast::CallExpr &call);
+  /// The index of a subscript of a dynamic value: any value, or a slice.
+  void checkDynamicIndex(ast::Expr &index);
+  /// Variables assigned literals of different types in `block`.
+  std::vector<std::string> namesOfChangingType(const ast::Block &block);
   void checkBlock(ast::Block &block);
   // SemaNarrowing.cpp: optionals (`T | None`) known not to be None.
   /// What `test` proves when true (`x is not None`, `x`, `and` of those)

@@ -225,6 +225,9 @@ public:
   /// Set by Sema when the callee is an instance (`obj(x)`): its class's
   /// `__call__`, called with the instance as self.
   sema::FunctionInfo *dunderCall = nullptr;
+  /// Set by Sema when the callee is a dynamic value or a method of one:
+  /// the call goes through the runtime (roast.dyn.call, dyn.call_method).
+  bool dynamic = false;
   /// Set by Sema when the call means other syntax, which is checked and
   /// emitted instead: `map(f, xs)` is `[f(x) for x in xs]`.
   ExprPtr desugared;

@@ -69,6 +69,11 @@ enum class Builtin {
   RandomRandint, RandomChoice, RandomShuffle
 };
 
+/// The index of `builtin` among the built-ins that dynamic code may use as
+/// values (`[abs, str]`, `key=len`): Runtime.h's RoastBuiltin, which the
+/// roast.builtin_value op numbers the same way; -1 for the others.
+int builtinValueIndex(Builtin builtin);
+
 /// Whether `builtin` is a function of the math module.
 inline bool isMathBuiltin(Builtin builtin) {
   return builtin >= Builtin::MathSqrt && builtin <= Builtin::MathIsClose;

@@ -339,7 +339,7 @@ def Roast_BuiltinValueOp : Roast_Op<"builtin_value", [Pure]> {
 
 def Roast_DynTypeTest : I32EnumAttr<"DynTypeTest",
     "a built-in type an isinstance test names", [
-    I32EnumAttrCase<"none_type", -1, "none">, I32EnumAttrCase<"int_type", 4, "int">,
+    I32EnumAttrCase<"none_type", 0, "none">, I32EnumAttrCase<"int_type", 4, "int">,
     I32EnumAttrCase<"float_type", 5, "float">, I32EnumAttrCase<"bool_type", 6, "bool">,
     I32EnumAttrCase<"str", 2>, I32EnumAttrCase<"list", 7>,
     I32EnumAttrCase<"tuple", 8>, I32EnumAttrCase<"set", 9>,

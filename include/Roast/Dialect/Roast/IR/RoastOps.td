@@ -584,10 +584,10 @@ def Roast_IsOp : Roast_Op<"is", [Pure, SameTypeOperands]> {
   }];
   let arguments = (ins AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType,
-                                  Roast_ObjectType]>:$lhs,
+                                  Roast_ObjectType, Roast_ValueType]>:$lhs,
                        AnyTypeOf<[Roast_StrType, Roast_ListType,
                                   Roast_DictType, Roast_SetType,
-                                  Roast_ObjectType]>:$rhs);
+                                  Roast_ObjectType, Roast_ValueType]>:$rhs);
   let results = (outs Roast_Bool:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($lhs))";
 }
