@@ -49,8 +49,8 @@ void roast_rt_value_release(RoastValue v) { roast_rt_release(roast_rt_value_owne
 
 /* TypeError "int object expected; got str": mypyc's wording. */
 static void raise_expected(const char *wanted, RoastValue v, const RoastWhere *at) {
-  roast_rt_raisef(ROAST_ERR_TYPE, at, "%s object expected; got %s", wanted,
-                  roast_rt_value_type_name(v));
+  roast_rt_raisef(ROAST_ERR_TYPE, at, "%s%sobject expected; got %s", wanted ? wanted : "",
+                  wanted ? " " : "", roast_rt_value_type_name(v));
 }
 
 static const char *kind_name(uint32_t kind) {
@@ -58,7 +58,7 @@ static const char *kind_name(uint32_t kind) {
   case ROAST_ELEM_INT: return "int";
   case ROAST_ELEM_FLOAT: return "float";
   case ROAST_ELEM_BOOL: return "bool";
-  default: return "object";
+  default: return NULL; /* "object expected" */
   }
 }
 
