@@ -276,6 +276,13 @@ static RoastValue sequence_add(RoastValue a, RoastValue b, bool inplace, const R
   }
 }
 
+/* Whether CPython's type for v has sequence methods (tp_as_sequence). */
+static bool is_container(RoastValue v) {
+  uint32_t type = roast_rt_value_type_id(v);
+  return type == ROAST_TYPE_STR || type == ROAST_TYPE_LIST || type == ROAST_TYPE_TUPLE ||
+         type == ROAST_TYPE_DICT || type == ROAST_TYPE_SET;
+}
+
 /* ---- Sets and dicts ------------------------------------------------------------------ */
 
 /* A set as one of dynamic values, for operations between sets whose
@@ -336,8 +343,15 @@ static RoastValue dict_or(RoastDict *a, RoastDict *b, bool inplace) {
 }
 
 /* a OP b for sets and dicts; 0 with nothing raised when it does not apply. */
-static RoastValue collection_binary(int32_t op, RoastValue a, RoastValue b, bool inplace) {
+static RoastValue collection_binary(int32_t op, RoastValue a, RoastValue b, bool inplace,
+                                    const RoastWhere *at) {
   uint32_t ta = roast_rt_value_type_id(a), tb = roast_rt_value_type_id(b);
+  if (ta == ROAST_TYPE_DICT && op == ROAST_BINOP_OR && inplace) {
+    /* d |= x takes what d.update(x) takes: pairs too. */
+    RoastValue r = roast_rt_value_call_method(a, "update", 1, &b, at->file, at->line, at->fn);
+    roast_rt_value_release(r);
+    return roast_rt_exception ? 0 : (roast_rt_value_retain(a), a);
+  }
   if (ta != tb)
     return 0;
   RoastObject *x = roast_rt_value_object(a), *y = roast_rt_value_object(b);
@@ -377,10 +391,12 @@ RoastValue roast_rt_value_binary(int32_t op, RoastValue a, RoastValue b, bool in
     r = sequence_add(a, b, inplace, at);
   } else if (op == ROAST_BINOP_MUL) {
     r = sequence_repeat(a, b, inplace, at);
-    if (!r && !roast_rt_exception)
-      r = sequence_repeat(b, a, false, at); /* 3 * [0] */
+    /* 3 * [0]; but x *= [0] only when x is no container at all (CPython
+     * looks at the right operand's repeat only without a left sequence). */
+    if (!r && !roast_rt_exception && !(inplace && is_container(a)))
+      r = sequence_repeat(b, a, false, at);
   } else {
-    r = collection_binary(op, a, b, inplace);
+    r = collection_binary(op, a, b, inplace, at);
   }
   if (r || roast_rt_exception)
     return r;

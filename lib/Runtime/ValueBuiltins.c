@@ -106,13 +106,19 @@ static enum ParseResult parse_int(const RoastStr *s, int base, int64_t *out) {
   return overflow ? PARSE_OVERFLOW : PARSE_OK;
 }
 
-static RoastValue int_from_str_base(const RoastStr *s, RoastValue base_value,
+/* int(v, base): the base is checked first, as CPython does. */
+static RoastValue int_from_str_base(RoastValue value, RoastValue base_value,
                                     const RoastWhere *at) {
   int64_t base, v = 0;
   if (!int_arg(base_value, &base, at))
     return 0;
   if (base != 0 && (base < 2 || base > 36)) {
     roast_rt_raisef(ROAST_ERR_VALUE, at, "int() base must be >= 2 and <= 36, or 0");
+    return 0;
+  }
+  const RoastStr *s = str_of(value);
+  if (!s) {
+    roast_rt_raisef(ROAST_ERR_TYPE, at, "int() can't convert non-string with explicit base");
     return 0;
   }
   switch (parse_int(s, (int)base, &v)) {
@@ -134,12 +140,8 @@ static RoastValue builtin_int(int64_t argc, const RoastValue *argv, const RoastW
   if (argc == 0)
     return roast_rt_value_from_int(0);
   const RoastStr *s = str_of(argv[0]);
-  if (argc == 2) {
-    if (s)
-      return int_from_str_base(s, argv[1], at);
-    roast_rt_raisef(ROAST_ERR_TYPE, at, "int() can't convert non-string with explicit base");
-    return 0;
-  }
+  if (argc == 2)
+    return int_from_str_base(argv[0], argv[1], at);
   int64_t i = 0;
   double d = 0;
   switch (roast_rt_value_number(argv[0], &i, &d)) {
@@ -213,10 +215,11 @@ static RoastValue round_int(int64_t x, int64_t ndigits, const RoastWhere *at) {
 static RoastValue builtin_round(int64_t argc, const RoastValue *argv, const RoastWhere *at) {
   int64_t i = 0, ndigits = 0;
   double d = 0;
+  uint32_t kind = roast_rt_value_number(argv[0], &i, &d);
   bool has_digits = argc > 1 && !roast_rt_value_is_none(argv[1]);
-  if (has_digits && !int_arg(argv[1], &ndigits, at))
+  if (kind && has_digits && !int_arg(argv[1], &ndigits, at))
     return 0;
-  switch (roast_rt_value_number(argv[0], &i, &d)) {
+  switch (kind) {
   case ROAST_ELEM_INT:
   case ROAST_ELEM_BOOL: return round_int(i, has_digits ? ndigits : 0, at);
   case ROAST_ELEM_FLOAT:
@@ -370,13 +373,14 @@ static RoastValue builtin_max(int64_t argc, const RoastValue *argv, const RoastW
 
 static RoastValue builtin_sum(int64_t argc, const RoastValue *argv, const RoastWhere *at) {
   RoastValue start = argc > 1 ? argv[1] : roast_rt_value_from_int(0);
-  if (roast_rt_value_type_id(start) == ROAST_TYPE_STR) {
-    roast_rt_raisef(ROAST_ERR_TYPE, at, "sum() can't sum strings [use ''.join(seq) instead]");
-    return 0;
-  }
   RoastList *items = roast_rt_value_to_list(argv[0], at);
   if (!items)
     return 0;
+  if (roast_rt_value_type_id(start) == ROAST_TYPE_STR) {
+    roast_rt_raisef(ROAST_ERR_TYPE, at, "sum() can't sum strings [use ''.join(seq) instead]");
+    roast_rt_release(&items->header);
+    return 0;
+  }
   RoastValue r = roast_rt_sum_values(items, start, at);
   roast_rt_release(&items->header);
   return r;

@@ -276,6 +276,11 @@ int32_t roast_rt_value_contains(RoastValue container, RoastValue item, const cha
   case ROAST_TYPE_TUPLE: return tuple_contains((RoastTuple *)o, item, at);
   case ROAST_TYPE_DICT:
   case ROAST_TYPE_SET: {
+    /* CPython looks a set up in a set as a frozenset, which Roast has
+     * not: no element can equal it. */
+    if (roast_rt_value_type_id(container) == ROAST_TYPE_SET &&
+        roast_rt_value_type_id(item) == ROAST_TYPE_SET)
+      return 0;
     /* A dict's and a set's table have their kind at the same place. */
     const RoastSet *s = (const RoastSet *)o;
     int64_t ix = roast_rt_table_find_value(&s->table, roast_rt_set_kind(s), item, at);
