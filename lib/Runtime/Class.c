@@ -18,6 +18,8 @@ void roast_rt_instance_free(RoastInstance *o) {
   const RoastClass *cls = o->cls;
   for (int64_t i = 0; i < cls->num_refs; ++i)
     roast_rt_release(*(RoastObject **)((char *)o + cls->ref_offsets[i]));
+  for (int64_t i = 0; i < cls->num_value_refs; ++i)
+    roast_rt_value_release(*(RoastValue *)((char *)o + cls->value_ref_offsets[i]));
   roast_rt_object_free(o, (size_t)cls->size);
 }
 
@@ -150,7 +152,8 @@ static const int64_t message_offset[] = {ROAST_EXCEPTION_MESSAGE_OFFSET};
 
 #define ROAST_EXCEPTION_CLASS_QUALIFIED(Name, Base, Printed)                           \
   const RoastClass roast_rt_class_##Name = {                                           \
-      Printed, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, -1, 0};
+      Printed, Base, ROAST_EXCEPTION_MESSAGE_OFFSET + 8, 1, message_offset, -1, -1, -1, -1, -1, -1,   \
+      0, NULL, 0, NULL, NULL, 0};
 #define ROAST_EXCEPTION_CLASS(Name, Base) ROAST_EXCEPTION_CLASS_QUALIFIED(Name, Base, #Name)
 #include "Roast/Runtime/ExceptionClasses.def"
 

@@ -13,15 +13,9 @@
  * using its answer: an operation that raised changed nothing (but update()
  * keeps the entries it stored before, as CPython's does). */
 
-static void retain_slot(uint32_t kind, uint64_t slot) {
-  if (kind == ROAST_ELEM_OBJECT)
-    roast_rt_retain(roast_rt_slot_object(slot));
-}
+static void retain_slot(uint32_t kind, uint64_t slot) { roast_rt_slot_retain(kind, slot); }
 
-static void release_slot(uint32_t kind, uint64_t slot) {
-  if (kind == ROAST_ELEM_OBJECT)
-    roast_rt_release(roast_rt_slot_object(slot));
-}
+static void release_slot(uint32_t kind, uint64_t slot) { roast_rt_slot_release(kind, slot); }
 
 RoastDict *roast_rt_dict_new(uint32_t key_kind, uint32_t value_kind) {
   RoastDict *d = roast_rt_object_alloc(sizeof(RoastDict));
@@ -165,14 +159,18 @@ void roast_rt_dict_update(RoastDict *d, const RoastDict *other) {
     const uint64_t *e = entry(other, i);
     if (!roast_rt_entry_live(e))
       continue;
-    /* Number kinds are widened to d's; a converted key is hashed again
-     * (two ints can become the same float), an unconverted one keeps its
-     * hash. */
-    uint64_t key = roast_rt_slot_convert(e[1], other_kk, kk);
+    /* Number kinds are widened to d's (and boxed into dynamic values); a
+     * converted key is hashed again (two ints can become the same float),
+     * an unconverted one keeps its hash.  The conversions are new
+     * references: store() takes the value's, and retains the key itself. */
+    uint64_t key = roast_rt_slot_convert_owned(e[1], other_kk, kk, ROAST_WHERE(NULL, 0, NULL));
     int64_t hash = other_kk == kk ? (int64_t)e[0] : roast_rt_slot_hash(kk, key);
-    uint64_t value = roast_rt_slot_convert(e[2], other_vk, vk);
-    retain_slot(vk, value);
-    store(d, key, hash, value);
+    uint64_t value = roast_rt_slot_convert_owned(e[2], other_vk, vk, ROAST_WHERE(NULL, 0, NULL));
+    if (!roast_rt_exception)
+      store(d, key, hash, value);
+    else
+      release_slot(vk, value);
+    release_slot(kk, key);
     if (roast_rt_exception)
       return; /* the entries before stay stored, as in CPython */
   }

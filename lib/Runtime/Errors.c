@@ -64,6 +64,8 @@ static const RoastClass *error_class(int32_t kind) {
   case ROAST_ERR_NOT_A_DIRECTORY: return &roast_rt_class_NotADirectoryError;
   case ROAST_ERR_FILE_EXISTS: return &roast_rt_class_FileExistsError;
   case ROAST_ERR_UNSUPPORTED_OPERATION: return &roast_rt_class_UnsupportedOperation;
+  case ROAST_ERR_ATTRIBUTE: return &roast_rt_class_AttributeError;
+  case ROAST_ERR_STOP_ITERATION: return &roast_rt_class_StopIteration;
   default: return &roast_rt_class_RuntimeError; /* a compiler bug; still raise something */
   }
 }

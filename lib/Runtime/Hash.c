@@ -94,6 +94,15 @@ int64_t roast_rt_slot_hash(uint32_t kind, uint64_t slot) {
   case ROAST_TYPE_STR: return roast_rt_str_hash((const RoastStr *)o);
   case ROAST_TYPE_TUPLE: return hash_tuple((const RoastTuple *)o);
   case ROAST_TYPE_INSTANCE: return roast_rt_instance_hash((const RoastInstance *)o);
+  case ROAST_TYPE_ITERATOR:
+  case ROAST_TYPE_BUILTIN:
+  case ROAST_TYPE_FILE:
+  case ROAST_TYPE_BOUND_METHOD: {
+    /* By identity, as CPython's default hash: the address, rotated so that
+     * alignment zeros do not crowd the low bits. */
+    uintptr_t p = (uintptr_t)o;
+    return not_minus_one((int64_t)((p >> 4) | (p << (8 * sizeof p - 4))));
+  }
   case ROAST_TYPE_LIST: name = "list"; break;
   case ROAST_TYPE_DICT: name = "dict"; break;
   case ROAST_TYPE_SET: name = "set"; break;

@@ -184,7 +184,7 @@ int64_t roast_rt_table_find(const RoastHashTable *t, uint32_t table_kind, uint32
    * object for objects, PyObject_RichCompareBool's shortcut); for those ints
    * and bools, unequal slots are also unequal keys. */
   bool same_kind = table_kind == key_kind && table_kind != ROAST_ELEM_FLOAT;
-  bool bits_decide = same_kind && table_kind != ROAST_ELEM_OBJECT;
+  bool bits_decide = same_kind && !roast_rt_kind_owns(table_kind);
   /* `d[k] = d.get(k, 0) + 1`, `d[k] += 1` and `if k in d: d[k]...` look
    * the same key up twice in a row: try the entry the last lookup found
    * first.  The hint needs no invalidation: an identical slot in a live
@@ -257,8 +257,8 @@ void roast_rt_table_reserve(RoastHashTable *t, int64_t total) {
 }
 
 void roast_rt_table_release(RoastHashTable *t, uint32_t key_kind, uint32_t value_kind) {
-  bool keys = key_kind == ROAST_ELEM_OBJECT;
-  bool values = t->width > 2 && value_kind == ROAST_ELEM_OBJECT;
+  bool keys = roast_rt_kind_owns(key_kind);
+  bool values = t->width > 2 && roast_rt_kind_owns(value_kind);
   /* Detach the storage first: the table is consistent (empty) whatever
    * the releases free. */
   RoastHashTable old = *t;
@@ -269,9 +269,9 @@ void roast_rt_table_release(RoastHashTable *t, uint32_t key_kind, uint32_t value
       if (!roast_rt_entry_live(e))
         continue;
       if (keys)
-        roast_rt_release(roast_rt_slot_object(e[1]));
+        roast_rt_slot_release(key_kind, e[1]);
       if (values)
-        roast_rt_release(roast_rt_slot_object(e[2]));
+        roast_rt_slot_release(value_kind, e[2]);
     }
   }
   free(old.indices);

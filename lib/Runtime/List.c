@@ -61,11 +61,15 @@ void roast_rt_list_copy_in(RoastList *dst, int64_t di, const RoastList *src, int
     roast_rt_list_retain_range(dst, di, n);
     return;
   }
-  /* A widening of numbers (typing allows no other mix): into int or float
-   * slots, so only the source may be a packed bool list. */
+  /* A widening of numbers (into int or float slots, so only the source
+   * may be a packed bool list), or boxing into dynamic values.  Unboxing
+   * a VALUE list into a typed one is the compiler's to avoid
+   * (roast_rt_value_unbox_object converts it first): done anyway, an
+   * element that does not fit leaves a TypeError pending. */
   for (int64_t k = 0; k < n; ++k)
     roast_rt_list_store(dst, di + k,
-                        roast_rt_slot_convert(roast_rt_list_load(src, si + k), from, to));
+                        roast_rt_slot_convert_owned(roast_rt_list_load(src, si + k), from, to,
+                                                    ROAST_WHERE(NULL, 0, NULL)));
 }
 
 /* Iterative, so that dropping a deeply nested list ([[[...]]], built in a
@@ -75,9 +79,10 @@ void roast_rt_list_copy_in(RoastList *dst, int64_t di, const RoastList *src, int
 void roast_rt_list_free(RoastList *l) {
   RoastList *queued = NULL;
   for (;;) {
-    if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT) {
+    uint32_t kind = roast_rt_list_kind(l);
+    if (roast_rt_kind_owns(kind)) {
       for (int64_t i = 0; i < l->length; ++i) {
-        RoastObject *o = roast_rt_slot_object(roast_rt_list_load(l, i));
+        RoastObject *o = roast_rt_slot_owned(kind, roast_rt_list_load(l, i));
         if (!o || o->refcount >= ROAST_REFCOUNT_IMMORTAL || --o->refcount != 0)
           continue;
         if (o->type_id == ROAST_TYPE_STR) {
@@ -108,8 +113,7 @@ void roast_rt_list_free(RoastList *l) {
 void roast_rt_list_append(RoastList *l, uint64_t item) {
   if (l->length == l->capacity)
     roast_rt_list_reserve(l, l->length + 1);
-  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
-    roast_rt_retain(roast_rt_slot_object(item));
+  roast_rt_slot_retain(roast_rt_list_kind(l), item);
   roast_rt_list_store(l, l->length++, item);
 }
 
@@ -125,8 +129,7 @@ void roast_rt_list_insert(RoastList *l, int64_t index, uint64_t item) {
   }
   roast_rt_list_reserve(l, n + 1);
   roast_rt_list_move(l, index + 1, index, n - index);
-  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
-    roast_rt_retain(roast_rt_slot_object(item));
+  roast_rt_slot_retain(roast_rt_list_kind(l), item);
   roast_rt_list_store(l, index, item);
   l->length = n + 1;
 }
@@ -173,8 +176,11 @@ RoastList *roast_rt_list_copy(const RoastList *l) {
 }
 
 /* The kind of a + b: the wider number kind when they differ (as typing
- * makes list[int] + list[float] a list of floats); otherwise a's. */
+ * makes list[int] + list[float] a list of floats), dynamic values when
+ * either holds them; otherwise a's. */
 static uint32_t wider_kind(uint32_t a, uint32_t b) {
+  if (a != b && (a == ROAST_ELEM_VALUE || b == ROAST_ELEM_VALUE))
+    return ROAST_ELEM_VALUE;
   if (a == b || a == ROAST_ELEM_OBJECT || b == ROAST_ELEM_OBJECT)
     return a;
   if (a == ROAST_ELEM_FLOAT || b == ROAST_ELEM_FLOAT)
@@ -213,9 +219,9 @@ RoastList *roast_rt_list_repeat(const RoastList *l, int64_t n) {
   r->length = total;
   /* Each object is now held n more times: add n at once rather than
    * retaining each of the n * length slots. */
-  if (kind == ROAST_ELEM_OBJECT) {
+  if (roast_rt_kind_owns(kind)) {
     for (int64_t i = 0; i < length; ++i) {
-      RoastObject *o = roast_rt_slot_object(roast_rt_list_load(l, i));
+      RoastObject *o = roast_rt_slot_owned(kind, roast_rt_list_load(l, i));
       if (o && o->refcount < ROAST_REFCOUNT_IMMORTAL)
         o->refcount += n;
     }

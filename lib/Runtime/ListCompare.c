@@ -12,25 +12,7 @@ static const char *const op_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
 /* The Python type name of a slot, for TypeError messages. */
 static const char *type_name(uint32_t kind, uint64_t slot) {
-  roast_rt_slot_unbox(&kind, &slot);
-  switch (kind) {
-  case ROAST_ELEM_INT: return "int";
-  case ROAST_ELEM_FLOAT: return "float";
-  case ROAST_ELEM_BOOL: return "bool";
-  default: break;
-  }
-  const RoastObject *o = roast_rt_slot_object(slot);
-  if (!o)
-    return "NoneType";
-  switch (o->type_id) {
-  case ROAST_TYPE_STR: return "str";
-  case ROAST_TYPE_LIST: return "list";
-  case ROAST_TYPE_TUPLE: return "tuple";
-  case ROAST_TYPE_DICT: return "dict";
-  case ROAST_TYPE_SET: return "set";
-  case ROAST_TYPE_INSTANCE: return ((const RoastInstance *)o)->cls->name;
-  default: return "object";
-  }
+  return roast_rt_slot_type_name(kind, slot);
 }
 
 static int order_of(int64_t a, int64_t b) {
@@ -166,10 +148,12 @@ static int64_t first_difference(const RoastList *a, const RoastList *b, const Wh
   }
   if (ka == kb && ka != ROAST_ELEM_FLOAT) {
     /* Equal slots are equal elements (identical objects, or the same
-     * int); only unequal object slots need a closer look. */
+     * int; for dynamic values also the same NaN, as CPython finds the same
+     * NaN object equal to itself); only unequal object or value slots
+     * need a closer look. */
     const uint64_t *x = roast_rt_list_slots(a), *y = roast_rt_list_slots(b);
     for (; i < n; ++i)
-      if (x[i] != y[i] && (ka != ROAST_ELEM_OBJECT || !slot_eq(ka, x[i], kb, y[i], at)))
+      if (x[i] != y[i] && (!roast_rt_kind_owns(ka) || !slot_eq(ka, x[i], kb, y[i], at)))
         break;
     return i;
   }

@@ -33,10 +33,8 @@ void roast_rt_list_set(RoastList *l, int64_t index, uint64_t item, const char *f
   uint64_t old = roast_rt_list_load(l, i);
   roast_rt_list_store(l, i, item);
   /* Retain before releasing: item may be the very object it replaces. */
-  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT) {
-    roast_rt_retain(roast_rt_slot_object(item));
-    roast_rt_release(roast_rt_slot_object(old));
-  }
+  roast_rt_slot_retain(roast_rt_list_kind(l), item);
+  roast_rt_slot_release(roast_rt_list_kind(l), old);
 }
 
 /* Remove the slot at position i, returning it with the list's reference. */
@@ -72,8 +70,7 @@ void roast_rt_list_del_item(RoastList *l, int64_t index, const char *file, int32
   }
   uint64_t item = take(l, i);
   /* Released once the list is consistent again. */
-  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
-    roast_rt_release(roast_rt_slot_object(item));
+  roast_rt_slot_release(roast_rt_list_kind(l), item);
 }
 
 /* ---- Slices ---------------------------------------------------------------------- */
@@ -144,7 +141,7 @@ void roast_rt_list_slice_assign(RoastList *l, int64_t start, int64_t stop, int64
    * again; numbers need no such list. */
   int64_t replaced = step == 1 ? (stop > start ? stop - start : 0) : count;
   uint64_t small[16], *garbage = NULL;
-  if (kind == ROAST_ELEM_OBJECT)
+  if (roast_rt_kind_owns(kind))
     garbage = replaced <= 16 ? small : roast_rt_malloc((size_t)replaced * sizeof(uint64_t));
   if (step == 1) {
     assign_range(l, start, stop, values, garbage);
@@ -152,11 +149,10 @@ void roast_rt_list_slice_assign(RoastList *l, int64_t start, int64_t stop, int64
     uint32_t from = roast_rt_list_kind(values);
     for (int64_t k = 0; k < count; ++k) {
       int64_t i = start + k * step; /* no running sum: see roast_rt_list_slice */
-      uint64_t item = roast_rt_slot_convert(roast_rt_list_load(values, k), from, kind);
-      if (garbage) {
+      uint64_t item = roast_rt_slot_convert_owned(roast_rt_list_load(values, k), from, kind,
+                                                  ROAST_WHERE(file, line, fn));
+      if (garbage)
         garbage[k] = roast_rt_list_load(l, i);
-        roast_rt_retain(roast_rt_slot_object(item));
-      }
       roast_rt_list_store(l, i, item);
     }
   }

@@ -3,6 +3,7 @@
 #define ROAST_RUNTIME_LIST_INTERNAL_H
 
 #include "StrInternal.h"
+#include "ValueInternal.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -55,10 +56,34 @@ static inline uint64_t roast_rt_slot_convert(uint64_t v, uint32_t from, uint32_t
   return v;
 }
 
-/* A slot holding a boxed optional number (Runtime.h) as the number itself:
- * the generic paths call this first, so boxes compare, hash and print as
- * the numbers they hold. */
+/* Whether slots of a kind own references: OBJECT slots (a pointer, NULL
+ * for None) and VALUE slots holding an object. */
+static inline bool roast_rt_kind_owns(uint32_t kind) {
+  return kind == ROAST_ELEM_OBJECT || kind == ROAST_ELEM_VALUE;
+}
+/* The object a slot of the given kind owns, or NULL. */
+static inline RoastObject *roast_rt_slot_owned(uint32_t kind, uint64_t slot) {
+  if (kind == ROAST_ELEM_OBJECT)
+    return roast_rt_slot_object(slot);
+  if (kind == ROAST_ELEM_VALUE)
+    return roast_rt_value_owned(slot);
+  return NULL;
+}
+static inline void roast_rt_slot_retain(uint32_t kind, uint64_t slot) {
+  roast_rt_retain(roast_rt_slot_owned(kind, slot));
+}
+static inline void roast_rt_slot_release(uint32_t kind, uint64_t slot) {
+  roast_rt_release(roast_rt_slot_owned(kind, slot));
+}
+
+/* A slot as the number or object it stands for: a VALUE is decoded, and a
+ * boxed number (an optional's, or a big int of a VALUE) becomes the number
+ * itself.  The generic paths (repr, ==, order, hash) call this first, so
+ * boxes and dynamic values compare, hash and print as what they hold; the
+ * kind is then INT, FLOAT, BOOL or OBJECT. */
 static inline void roast_rt_slot_unbox(uint32_t *kind, uint64_t *slot) {
+  if (*kind == ROAST_ELEM_VALUE)
+    roast_rt_value_decode(*slot, kind, slot);
   if (*kind != ROAST_ELEM_OBJECT)
     return;
   const RoastObject *o = roast_rt_slot_object(*slot);
@@ -71,14 +96,14 @@ static inline void roast_rt_slot_unbox(uint32_t *kind, uint64_t *slot) {
 /* Retain or release the objects in n slots of the given kind (no-ops for
  * number kinds). */
 static inline void roast_rt_slots_retain(uint32_t kind, const uint64_t *slots, int64_t n) {
-  if (kind == ROAST_ELEM_OBJECT)
+  if (roast_rt_kind_owns(kind))
     for (int64_t i = 0; i < n; ++i)
-      roast_rt_retain(roast_rt_slot_object(slots[i]));
+      roast_rt_slot_retain(kind, slots[i]);
 }
 static inline void roast_rt_slots_release(uint32_t kind, const uint64_t *slots, int64_t n) {
-  if (kind == ROAST_ELEM_OBJECT)
+  if (roast_rt_kind_owns(kind))
     for (int64_t i = 0; i < n; ++i)
-      roast_rt_release(roast_rt_slot_object(slots[i]));
+      roast_rt_slot_release(kind, slots[i]);
 }
 
 /* ---- Element storage ------------------------------------------------------ */
@@ -152,8 +177,7 @@ static inline void roast_rt_list_to_slots(const RoastList *l, int64_t i, int64_t
 /* Retain the objects among n elements of l from position i (none unless
  * l holds objects). */
 static inline void roast_rt_list_retain_range(const RoastList *l, int64_t i, int64_t n) {
-  if (roast_rt_list_kind(l) == ROAST_ELEM_OBJECT)
-    roast_rt_slots_retain(ROAST_ELEM_OBJECT, roast_rt_list_slots(l) + i, n);
+  roast_rt_slots_retain(roast_rt_list_kind(l), roast_rt_list_slots(l) + i, n);
 }
 
 /* ---- List.c --------------------------------------------------------------- */

@@ -60,12 +60,13 @@ static bool better(uint32_t kind, uint64_t candidate, uint64_t best, int32_t wan
     return want_max ? c > b : c < b;
   }
   default: {
-    const RoastObject *c = roast_rt_slot_object(candidate), *b = roast_rt_slot_object(best);
+    const RoastObject *c = kind == ROAST_ELEM_OBJECT ? roast_rt_slot_object(candidate) : NULL;
+    const RoastObject *b = kind == ROAST_ELEM_OBJECT ? roast_rt_slot_object(best) : NULL;
     if (c && b && c->type_id == ROAST_TYPE_STR && b->type_id == ROAST_TYPE_STR) {
       int64_t order = roast_rt_str_compare((const RoastStr *)c, (const RoastStr *)b);
       return want_max ? order > 0 : order < 0;
     }
-    /* Lists, tuples, sets; None and dicts raise the TypeError. */
+    /* Lists, tuples, sets, dynamic values; None and dicts raise the TypeError. */
     int32_t op = want_max ? ROAST_CMP_GT : ROAST_CMP_LT;
     return roast_rt_order_holds(
         roast_rt_slot_order(kind, candidate, kind, best, op, file, line, fn), op);
@@ -95,6 +96,8 @@ uint64_t roast_rt_list_extreme(const RoastList *l, int32_t want_max, const char 
 }
 
 static bool truthy(uint32_t kind, uint64_t slot) {
+  if (kind == ROAST_ELEM_VALUE) /* an instance's __bool__ may raise: false, and pending */
+    return roast_rt_value_truth(slot, NULL, 0, NULL) > 0;
   if (kind == ROAST_ELEM_FLOAT)
     return roast_rt_slot_double(slot) != 0.0; /* NaN is true */
   if (kind != ROAST_ELEM_OBJECT)
@@ -120,6 +123,8 @@ bool roast_rt_list_any(const RoastList *l) {
   for (int64_t i = 0; i < l->length; ++i)
     if (truthy(kind, slots[i]))
       return true;
+    else if (roast_rt_exception)
+      return false;
   return false;
 }
 
@@ -130,6 +135,76 @@ bool roast_rt_list_all(const RoastList *l) {
   const uint64_t *slots = roast_rt_list_slots(l);
   for (int64_t i = 0; i < l->length; ++i)
     if (!truthy(kind, slots[i]))
-      return false;
+      return false; /* also when it raised */
   return true;
+}
+
+/* ---- sum() of dynamic values ---------------------------------------------------------- */
+
+/* Element i of l as a value (a new reference). */
+static RoastValue item_value(const RoastList *l, int64_t i) {
+  return roast_rt_value_from_slot(roast_rt_list_kind(l), roast_rt_list_load(l, i));
+}
+
+/* acc + element i by Python's + (acc is consumed). */
+static RoastValue add_item(RoastValue acc, const RoastList *l, int64_t i, const RoastWhere *at) {
+  RoastValue x = item_value(l, i);
+  RoastValue r = roast_rt_value_binary(ROAST_BINOP_ADD, acc, x, false, at->file, at->line, at->fn);
+  roast_rt_value_release(x);
+  roast_rt_value_release(acc);
+  return r;
+}
+
+/* CPython 3.12's builtin_sum_impl: exact int addition while the total and
+ * the items are ints; once a float joins, float addition with Neumaier's
+ * compensation (ints then added as doubles, uncompensated); anything else
+ * by the generic +, from where the fast paths stopped. */
+RoastValue roast_rt_sum_values(const RoastList *l, RoastValue start, const RoastWhere *at) {
+  int64_t i = 0, n = l->length, total, item;
+  roast_rt_value_retain(start);
+  RoastValue acc = start;
+  if (roast_rt_value_int_like(acc, &total) && !roast_rt_value_is_bool(acc)) {
+    for (int64_t next; i < n; ++i) {
+      RoastValue x = item_value(l, i);
+      bool ok = roast_rt_value_int_like(x, &item) && !__builtin_add_overflow(total, item, &next);
+      roast_rt_value_release(x);
+      if (!ok)
+        break; /* the generic + below raises the OverflowError */
+      total = next;
+    }
+    roast_rt_value_release(acc);
+    acc = roast_rt_value_from_int(total);
+    if (i < n)
+      acc = add_item(acc, l, i++, at);
+  }
+  if (!roast_rt_exception && roast_rt_value_is_double(acc)) {
+    double sum = roast_rt_value_double(acc), c = 0.0;
+    for (; i < n; ++i) {
+      RoastValue x = item_value(l, i);
+      if (roast_rt_value_is_double(x)) {
+        double v = roast_rt_value_double(x), t = sum + v;
+        c += fabs(sum) >= fabs(v) ? (sum - t) + v : (v - t) + sum;
+        sum = t;
+      } else if (roast_rt_value_int_like(x, &item)) {
+        sum += (double)item;
+      } else {
+        roast_rt_value_release(x);
+        break;
+      }
+      roast_rt_value_release(x); /* a big int's box */
+    }
+    if (c != 0.0 && isfinite(c))
+      sum += c;
+    acc = roast_rt_value_from_double(sum);
+    if (i < n)
+      acc = add_item(acc, l, i++, at);
+  }
+  for (; i < n && !roast_rt_exception; ++i)
+    acc = add_item(acc, l, i, at);
+  return roast_rt_exception ? 0 : acc;
+}
+
+RoastValue roast_rt_list_sum_value(const RoastList *l, const char *file, int32_t line,
+                                   const char *fn) {
+  return roast_rt_sum_values(l, roast_rt_value_from_int(0), ROAST_WHERE(file, line, fn));
 }

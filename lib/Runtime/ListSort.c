@@ -91,6 +91,30 @@ static int less_object(uint64_t a, uint64_t b, const SortState *ms) {
   return order == ROAST_ORDER_LESS;
 }
 
+/* Dynamic values: mixed numbers compare by value, and anything else
+ * through the generic order ('<' of a str and an int raises the TypeError
+ * naming them in the order CPython's comparison does). */
+static int less_value(uint64_t a, uint64_t b, const SortState *ms) {
+  int order = roast_rt_slot_order(ROAST_ELEM_VALUE, a, ROAST_ELEM_VALUE, b, ROAST_CMP_LT,
+                                  ms->file, ms->line, ms->fn);
+  if (roast_rt_exception)
+    return -1;
+  return order == ROAST_ORDER_LESS;
+}
+
+/* Dynamic values that are all inline ints or all strs (CPython's
+ * unsafe_long_compare and unsafe_latin_compare pick the same way). */
+static int less_value_int(uint64_t a, uint64_t b, const SortState *ms) {
+  (void)ms;
+  return roast_rt_value_small_int(a) < roast_rt_value_small_int(b);
+}
+
+static int less_value_str(uint64_t a, uint64_t b, const SortState *ms) {
+  (void)ms;
+  return roast_rt_str_compare((const RoastStr *)roast_rt_value_object(a),
+                              (const RoastStr *)roast_rt_value_object(b)) < 0;
+}
+
 /* Tuples whose first items are all ints (CPython's unsafe_tuple_compare):
  * the first items decide unless equal, when the whole tuples are compared.
  * sort(key=) sorts (key, index) pairs, so this is its common case. */
@@ -600,6 +624,17 @@ static bool all_strs(const RoastList *l) {
   return true;
 }
 
+/* The comparison for a list of dynamic values. */
+static int (*value_less(const RoastList *l))(uint64_t, uint64_t, const SortState *) {
+  const uint64_t *slots = roast_rt_list_slots(l);
+  bool ints = true, strs = true;
+  for (int64_t i = 0; i < l->length && (ints || strs); ++i) {
+    ints = ints && roast_rt_value_is_small_int(slots[i]);
+    strs = strs && roast_rt_value_type_id(slots[i]) == ROAST_TYPE_STR;
+  }
+  return ints ? less_value_int : strs ? less_value_str : less_value;
+}
+
 static bool all_int_first_tuples(const RoastList *l) {
   for (int64_t i = 0; i < l->length; ++i) {
     const RoastTuple *t = (const RoastTuple *)roast_rt_slot_object(roast_rt_list_slots(l)[i]);
@@ -662,6 +697,7 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
   switch (roast_rt_list_kind(l)) {
   case ROAST_ELEM_INT: ms.less = less_int; break;
   case ROAST_ELEM_FLOAT: ms.less = less_float; break;
+  case ROAST_ELEM_VALUE: ms.less = value_less(l); break;
   default:
     ms.less = all_strs(l)               ? less_str
               : all_int_first_tuples(l) ? less_int_first_tuple

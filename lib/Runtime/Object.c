@@ -30,6 +30,9 @@ static void free_object(RoastObject *obj) {
   case ROAST_TYPE_INSTANCE: roast_rt_instance_free((RoastInstance *)obj); return;
   case ROAST_TYPE_FILE: roast_rt_file_free((RoastFile *)obj); return;
   case ROAST_TYPE_BOX: roast_rt_object_free(obj, sizeof(RoastBox)); return;
+  case ROAST_TYPE_ITERATOR:
+  case ROAST_TYPE_BOUND_METHOD: roast_rt_value_object_free(obj); return;
+  case ROAST_TYPE_BUILTIN: return; /* immortal: never reaches here */
   case ROAST_TYPE_STR: /* no children */
   default:             /* unknown type: a compiler bug; freeing is all we can do */
     roast_rt_object_free(obj, roast_rt_str_size(((RoastStr *)obj)->length));

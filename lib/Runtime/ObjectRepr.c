@@ -166,8 +166,13 @@ static void write_object_repr(RoastBuffer *b, const RoastObject *o) {
   case ROAST_TYPE_BOX:
     roast_rt_buffer_write_slot_repr(b, o->flags, ((const RoastBox *)o)->slot);
     return;
-  case ROAST_TYPE_INSTANCE: {
-    RoastStr *s = roast_rt_instance_repr((const RoastInstance *)o);
+  case ROAST_TYPE_INSTANCE:
+  case ROAST_TYPE_ITERATOR:
+  case ROAST_TYPE_BUILTIN:
+  case ROAST_TYPE_BOUND_METHOD:
+  case ROAST_TYPE_FILE: {
+    /* Their reprs are ValueRepr.c's (instances: __repr__, closures). */
+    RoastStr *s = roast_rt_value_repr(roast_rt_value_take_object(o));
     if (roast_rt_exception)
       return; /* __repr__ raised: s is meaningless */
     roast_rt_buffer_write(b, s->data, (size_t)s->length);
@@ -209,6 +214,10 @@ void roast_rt_buffer_write_slot_repr(RoastBuffer *b, uint32_t kind, uint64_t slo
       WRITE_LITERAL(b, "True");
     else
       WRITE_LITERAL(b, "False");
+    return;
+  case ROAST_ELEM_VALUE:
+    roast_rt_value_decode(slot, &kind, &slot);
+    roast_rt_buffer_write_slot_repr(b, kind, slot);
     return;
   default: write_object_repr(b, roast_rt_slot_object(slot)); return;
   }

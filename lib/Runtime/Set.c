@@ -41,8 +41,7 @@ static void add(RoastSet *s, uint64_t item, int64_t hash) {
   uint32_t kind = roast_rt_set_kind(s);
   if (find(s, kind, item, hash) >= 0 || roast_rt_exception)
     return;
-  if (kind == ROAST_ELEM_OBJECT)
-    roast_rt_retain(roast_rt_slot_object(item));
+  roast_rt_slot_retain(kind, item);
   roast_rt_table_append(&s->table, item, hash);
 }
 
@@ -50,19 +49,24 @@ static void add(RoastSet *s, uint64_t item, int64_t hash) {
  * and hashed again if that changed it. */
 static void add_converted(RoastSet *s, uint64_t item, uint32_t from, int64_t hash) {
   uint32_t kind = roast_rt_set_kind(s);
-  if (from != kind) {
-    item = roast_rt_slot_convert(item, from, kind);
-    hash = roast_rt_slot_hash(kind, item);
+  if (from == kind) {
+    add(s, item, hash);
+    return;
   }
-  add(s, item, hash);
+  /* A new reference (a dynamic value may box a big int): add() retains
+   * what it keeps. */
+  item = roast_rt_slot_convert_owned(item, from, kind, ROAST_WHERE(NULL, 0, NULL));
+  hash = roast_rt_exception ? 0 : roast_rt_slot_hash(kind, item);
+  if (!roast_rt_exception)
+    add(s, item, hash);
+  roast_rt_slot_release(kind, item);
 }
 
 /* Remove entry ix, releasing the element. */
 static void drop(RoastSet *s, int64_t ix) {
   uint64_t item = entry(s, ix)[1];
   roast_rt_table_remove(&s->table, ix);
-  if (roast_rt_set_kind(s) == ROAST_ELEM_OBJECT)
-    roast_rt_release(roast_rt_slot_object(item));
+  roast_rt_slot_release(roast_rt_set_kind(s), item);
 }
 
 /* Whether b holds the element of entry e of a set of kind `kind`. */
@@ -168,8 +172,7 @@ static RoastSet *copy_as(const RoastSet *s, uint32_t kind) {
       continue;
     }
     /* Distinct elements with known hashes: append without lookups. */
-    if (kind == ROAST_ELEM_OBJECT)
-      roast_rt_retain(roast_rt_slot_object(e[1]));
+    roast_rt_slot_retain(kind, e[1]);
     roast_rt_table_append(&r->table, e[1], (int64_t)e[0]);
   }
   return r;
@@ -181,8 +184,7 @@ RoastList *roast_rt_set_to_list(const RoastSet *s) {
   uint32_t kind = roast_rt_set_kind(s);
   RoastList *l = roast_rt_list_new(s->table.length, kind);
   FOR_EACH_ENTRY(e, s) {
-    if (kind == ROAST_ELEM_OBJECT)
-      roast_rt_retain(roast_rt_slot_object(e[1]));
+    roast_rt_slot_retain(kind, e[1]);
     roast_rt_list_store(l, l->length++, e[1]);
   }
   return l;
@@ -193,6 +195,8 @@ RoastList *roast_rt_set_to_list(const RoastSet *s) {
 /* The kind of a | b and a ^ b (set[_T | _S]): the wider number kind, as for
  * list concatenation; otherwise a's. */
 static uint32_t wider_kind(uint32_t a, uint32_t b) {
+  if (a != b && (a == ROAST_ELEM_VALUE || b == ROAST_ELEM_VALUE))
+    return ROAST_ELEM_VALUE;
   if (a == b || a == ROAST_ELEM_OBJECT || b == ROAST_ELEM_OBJECT)
     return a;
   return a == ROAST_ELEM_FLOAT || b == ROAST_ELEM_FLOAT ? ROAST_ELEM_FLOAT : ROAST_ELEM_INT;

@@ -32,8 +32,7 @@ RoastTuple *roast_rt_tuple_new(int64_t length, const uint8_t *kinds) {
 void roast_rt_tuple_free(RoastTuple *t) {
   const uint8_t *kinds = roast_rt_tuple_kinds(t);
   for (int64_t i = 0; i < t->length; ++i)
-    if (kinds[i] == ROAST_ELEM_OBJECT)
-      roast_rt_release(roast_rt_slot_object(t->items[i]));
+    roast_rt_slot_release(kinds[i], t->items[i]);
   size_t n = (size_t)t->length;
   roast_rt_object_free(t, sizeof(RoastTuple) + n * sizeof(uint64_t) + n);
 }

@@ -764,7 +764,9 @@ static RoastStr *raising_repr(const RoastInstance *o) {
  * and the containers are no longer marked as being written. */
 static void test_repr_errors(void) {
   RoastClass *cls = malloc(sizeof(RoastClass) + sizeof(void *));
-  *cls = (RoastClass){"Bad", NULL, (int64_t)sizeof(RoastInstance), 0, NULL, -1, 0, 1};
+  *cls = (RoastClass){.name = "Bad", .size = (int64_t)sizeof(RoastInstance), .str_slot = -1,
+                      .repr_slot = 0, .eq_slot = -1, .lt_slot = -1, .gt_slot = -1,
+                      .hash_slot = -1, .num_methods = 1};
   cls->methods[0] = (void *)(uintptr_t)raising_repr;
   RoastInstance *bad = roast_rt_object_new(cls);
   RoastList *inner = roast_rt_list_new(1, ROAST_ELEM_OBJECT);

@@ -551,6 +551,7 @@ int main(void) {
   test_collections();
   test_random();
   test_files();
+  test_values();
   if (failures) {
     fprintf(stderr, "%d of %d checks FAILED\n", failures, checks);
     return 1;

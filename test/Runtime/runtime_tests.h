@@ -53,5 +53,7 @@ void test_collections(void);
 void test_random(void);
 /* The text file tests (file_tests.c). */
 void test_files(void);
+/* The dynamic value tests (value_tests.c). */
+void test_values(void);
 
 #endif /* ROAST_TEST_RUNTIME_TESTS_H */

@@ -117,7 +117,9 @@ enum RoastErrorKind {
   ROAST_ERR_IS_A_DIRECTORY = 15,
   ROAST_ERR_NOT_A_DIRECTORY = 16,
   ROAST_ERR_FILE_EXISTS = 17,
-  ROAST_ERR_UNSUPPORTED_OPERATION = 18 /* io.UnsupportedOperation */
+  ROAST_ERR_UNSUPPORTED_OPERATION = 18, /* io.UnsupportedOperation */
+  ROAST_ERR_ATTRIBUTE = 19,     /* AttributeError */
+  ROAST_ERR_STOP_ITERATION = 20 /* StopIteration */
 };
 
 struct RoastInstance;
@@ -678,6 +680,13 @@ bool roast_rt_value_unbox_bool(RoastValue v, const char *file, int32_t line, con
 RoastObject *roast_rt_value_unbox_object(RoastValue v, uint32_t type_id, uint32_t elem_kind,
                                          bool none_ok, const char *file, int32_t line,
                                          const char *fn);
+/* A tuple of `length` fields of the given kinds (or None when none_ok); a new reference: the
+ * tuple itself when its field kinds are those, else a converted copy (TypeError as
+ * roast_rt_value_to_slot when a field does not fit, TypeError "tuple of length 2 expected;
+ * got length 3" when the length differs). */
+RoastTuple *roast_rt_value_unbox_tuple(RoastValue v, int64_t length, const uint8_t *kinds,
+                                       bool none_ok, const char *file, int32_t line,
+                                       const char *fn);
 /* An instance of cls or of a subclass (or None when none_ok); a new reference. */
 struct RoastInstance *roast_rt_value_unbox_instance(RoastValue v, const struct RoastClass *cls,
                                                     bool none_ok, const char *file, int32_t line,
@@ -752,6 +761,15 @@ enum RoastBuiltin {
   ROAST_BUILTIN_COUNT
 };
 RoastValue roast_rt_builtin_value(int32_t which); /* borrowed (immortal) */
+/* which(*argv) for a RoastBuiltin, as calling roast_rt_builtin_value(which) does, without
+ * the value: CPython's semantics and messages on dynamic arguments (int("ff", 16),
+ * round(2.5), sorted(xs), min(a, b) ...).  Positional arguments only (no key=, reverse=). */
+RoastValue roast_rt_builtin_call(int32_t which, int64_t argc, const RoastValue *argv,
+                                 const char *file, int32_t line, const char *fn);
+/* sum(l) of a list of any kind holding dynamic values (ROAST_ELEM_VALUE): Python's + from
+ * the int 0, exact for ints and compensated for floats as CPython 3.12's sum(). */
+RoastValue roast_rt_list_sum_value(const RoastList *l, const char *file, int32_t line,
+                                   const char *fn);
 
 /* Type tests: isinstance(v, t) for a built-in type t (a RoastBuiltin: INT is true for
  * bools, as in Python; BOOL, FLOAT, STR, LIST, TUPLE, DICT, SET), for None (which =
