@@ -118,8 +118,10 @@ Value Generator::emitDynamicBuiltinCall(ast::CallExpr &call, Builtin builtin) {
 }
 
 bool Generator::hasDynamicArgument(ast::CallExpr &call) {
-  return llvm::any_of(call.args,
-                      [](ast::ExprPtr &arg) { return arg->type->isAny(); });
+  // Unchecked arguments (isinstance's classes) have no type.
+  return llvm::any_of(call.args, [](ast::ExprPtr &arg) {
+    return arg->type && arg->type->isAny();
+  });
 }
 
 Value Generator::dynamicList(Value value, Location l) {

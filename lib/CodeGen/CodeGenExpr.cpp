@@ -627,7 +627,7 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   if (builtin == Builtin::Len && call.args.size() == 1 &&
       call.args[0]->type->isAny())
     return DynLenOp::create(builder, l, emitDynamic(*call.args[0]));
-  if ((call.type->isAny() || hasDynamicArgument(call)) &&
+  if (((call.type && call.type->isAny()) || hasDynamicArgument(call)) &&
       call.keywords.empty() && sema::builtinValueIndex(builtin) >= 0 &&
       builtin != Builtin::Str && builtin != Builtin::Repr &&
       builtin != Builtin::Bool)
@@ -1324,7 +1324,9 @@ Value Generator::emitOperand(ast::Expr &expr) {
   // Globals are excluded: a function called later in the statement may
   // rebind one and free the object.
   if (!name || name->symbol->kind != Symbol::Kind::Local ||
-      name->symbol->isCell() || name->symbol->type != expr.type)
+      name->symbol->isCell() ||
+      (name->symbol->type && name->symbol->type->isAny() && expr.type &&
+       !expr.type->isAny())) // unboxed: an owned value
     return emitExpr(expr);
   Location l = loc(expr.getLoc());
   return narrowed(LoadOp::create(builder, l, slots.lookup(name->symbol)),
