@@ -1006,6 +1006,125 @@ static void test_operator_table(void) {
   CHECK(failed <= limit, "%d more operator cases failed", failed - limit);
 }
 
+/* ---- No crash on any combination --------------------------------------------------------- */
+
+/* make_value's values and the runtime's other kinds of object, fresh each time. */
+enum { ANY_VALUES = 32 };
+static RoastValue make_any(int i) {
+  if (i < 22)
+    return make_value(i);
+  switch (i) {
+  case 22: return new_robot(2);
+  case 23: {
+    RoastValue f = make_any(22), r = roast_rt_value_getattr(f, "scale", LOC);
+    roast_rt_value_release(f);
+    return r;
+  }
+  case 24: return roast_rt_builtin_value(ROAST_BUILTIN_ABS);
+  case 25: return roast_rt_builtin_value(ROAST_BUILTIN_STR);
+  case 26: return call_builtin(ROAST_BUILTIN_TYPE, 1, new_robot(0));
+  case 27: {
+    RoastValue s = S("ab"), r = roast_rt_value_getattr(s, "upper", LOC);
+    roast_rt_value_release(s);
+    return r;
+  }
+  case 28: {
+    RoastValue l = L(2, I(1), S("z")), r = roast_rt_value_iter(l, LOC);
+    roast_rt_value_release(l);
+    return r;
+  }
+  case 29: return I(INT64_MIN);
+  case 30: return T(2, L(0), I(1)); /* an unhashable tuple */
+  default: return F(-1e308);
+  }
+}
+
+/* Whatever happened, leave nothing pending and nothing leaked. */
+static void drop(RoastValue r) {
+  RoastInstance *e = roast_rt_catch();
+  if (e)
+    roast_rt_release(&e->header);
+  else
+    roast_rt_value_release(r);
+}
+
+static bool huge(int i) { return i == 4 || i == 29; } /* seq * huge is a fatal MemoryError */
+
+static void pair_ops(int i, int j) {
+  for (int32_t op = ROAST_BINOP_ADD; op <= ROAST_BINOP_XOR; ++op) {
+    if (op == ROAST_BINOP_MUL && (huge(i) || huge(j)))
+      continue;
+    for (int inplace = 0; inplace < 2; ++inplace) {
+      RoastValue a = make_any(i), b = make_any(j);
+      drop(roast_rt_value_binary(op, a, b, inplace, LOC));
+      roast_rt_value_release(a);
+      roast_rt_value_release(b);
+    }
+  }
+  RoastValue a = make_any(i), b = make_any(j), args[2] = {a, b};
+  for (int32_t op = ROAST_CMP_LT; op <= ROAST_CMP_GE; ++op)
+    drop(roast_rt_value_compare(op, a, b, LOC));
+  drop(roast_rt_value_getitem(a, b, LOC));
+  drop(roast_rt_value_contains(a, b, LOC) < 0 ? 0 : NONE);
+  drop(roast_rt_value_getslice(a, b, NONE, b, LOC));
+  drop(roast_rt_value_setitem(a, b, b, LOC) ? NONE : 0);
+  drop(roast_rt_value_delitem(a, b, LOC) ? NONE : 0);
+  drop(roast_rt_value_call_method(a, "append", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "index", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "get", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "union", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "join", 1, &b, LOC));
+  drop(roast_rt_value_call(a, 1, &b, LOC));
+  for (int32_t which = 0; which < ROAST_BUILTIN_COUNT; ++which)
+    drop(roast_rt_builtin_call(which, 2, args, LOC));
+  roast_rt_value_release(a);
+  roast_rt_value_release(b);
+}
+
+static void single_ops(int i) {
+  RoastValue a = make_any(i), x;
+  RoastStr *spec = roast_rt_str_new("x", 1), *empty = roast_rt_str_new("", 0);
+  for (int32_t op = ROAST_UNOP_NEG; op <= ROAST_UNOP_INVERT; ++op)
+    drop(roast_rt_value_unary(op, a, LOC));
+  drop(roast_rt_value_len(a, LOC) < 0 ? 0 : NONE);
+  drop(roast_rt_value_truth(a, LOC) < 0 ? 0 : NONE);
+  drop(roast_rt_value_take_object(roast_rt_value_repr(a)));
+  drop(roast_rt_value_take_object(roast_rt_value_str(a)));
+  drop(roast_rt_value_hash(a, LOC) ? NONE : NONE);
+  drop(roast_rt_value_take_object(roast_rt_value_format(a, spec, LOC)));
+  drop(roast_rt_value_take_object(roast_rt_value_format(a, empty, LOC)));
+  RoastValue it = roast_rt_value_iter(a, LOC);
+  for (int k = 0; k < 4 && !roast_rt_exception && roast_rt_value_next(it, &x, LOC); ++k)
+    roast_rt_value_release(x);
+  drop(it);
+  drop(roast_rt_value_call(a, 0, NULL, LOC));
+  drop(roast_rt_value_getattr(a, "upper", LOC));
+  drop(roast_rt_value_getattr(a, "x", LOC));
+  drop(roast_rt_value_setattr(a, "x", a, LOC) ? NONE : 0);
+  drop(roast_rt_value_call_method(a, "pop", 0, NULL, LOC));
+  drop(roast_rt_value_call_method(a, "sort", 0, NULL, LOC));
+  drop(roast_rt_value_call_method(a, "keys", 0, NULL, LOC));
+  for (int32_t which = 0; which < ROAST_BUILTIN_COUNT; ++which)
+    drop(roast_rt_builtin_call(which, 1, &a, LOC));
+  uint64_t slot;
+  for (uint32_t kind = ROAST_ELEM_INT; kind <= ROAST_ELEM_VALUE; ++kind)
+    if (roast_rt_value_to_slot(a, kind, &slot, LOC))
+      roast_rt_slot_release(kind, slot);
+  drop(0);
+  roast_rt_release(&spec->header);
+  roast_rt_release(&empty->header);
+  roast_rt_value_release(a);
+}
+
+static void test_no_crash(void) {
+  for (int i = 0; i < ANY_VALUES; ++i) {
+    single_ops(i);
+    for (int j = 0; j < ANY_VALUES; ++j)
+      pair_ops(i, j);
+  }
+  CHECK(!roast_rt_exception, "every combination ran");
+}
+
 void test_values(void) {
   test_encoding();
   test_arithmetic();
@@ -1019,5 +1138,6 @@ void test_values(void) {
   test_instances();
   test_refcounts();
   test_operator_table();
+  test_no_crash();
   CHECK(!roast_rt_exception, "no exception left pending by the value tests");
 }
