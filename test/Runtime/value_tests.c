@@ -753,6 +753,12 @@ static RoastValue robot_make(RoastInstance *closure, int64_t argc, const RoastVa
   (void)closure, (void)argc, (void)argv;
   return roast_rt_value_from_int(7);
 }
+/* A method that raises, as compiled code does: at its own line. */
+static RoastValue robot_boom(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+  (void)closure, (void)argc, (void)argv;
+  roast_rt_raise(ROAST_ERR_VALUE, "boom", "m.py", 5, "boom");
+  return 0;
+}
 static RoastStr *robot_str(const RoastInstance *self) {
   char text[32];
   int n = snprintf(text, sizeof text, "Robot(%lld)", (long long)((const Robot *)self)->x);
@@ -767,6 +773,7 @@ static const RoastCallable iter_call = {"Robot.__iter__", 1, 1, robot_iter};
 static const RoastCallable next_call = {"Robot.__next__", 1, 1, robot_next};
 static const RoastCallable scale_call = {"Robot.scale", 2, 3, robot_scale};
 static const RoastCallable make_call = {"Robot.make", 0, 0, robot_make};
+static const RoastCallable boom_call = {"Robot.boom", 1, 1, robot_boom};
 static const int64_t robot_value_refs[] = {32};
 
 static const RoastMember robot_members[] = {
@@ -781,6 +788,7 @@ static const RoastMember robot_members[] = {
     {"__next__", ROAST_MEMBER_METHOD, 0, 0, NULL, NULL, &next_call},
     {"scale", ROAST_MEMBER_METHOD, 0, 0, NULL, NULL, &scale_call},
     {"make", ROAST_MEMBER_STATIC, 0, 0, NULL, NULL, &make_call},
+    {"boom", ROAST_MEMBER_METHOD, 0, 0, NULL, NULL, &boom_call},
 };
 
 /* A closure class, as CodeGen names it, called through `call`. */
@@ -809,6 +817,14 @@ static RoastValue new_robot(int64_t x) {
   r->x = x;
   r->tag = ROAST_VALUE_NONE;
   return roast_rt_value_take_object(r);
+}
+
+/* r.boom() uncaught: the traceback has the dynamic call site, then the method's line. */
+static void call_boom(const void *arg) {
+  (void)arg;
+  RoastValue r = new_robot(1);
+  roast_rt_value_release(roast_rt_value_call_method(r, "boom", 0, NULL, "p.py", 9, "main"));
+  roast_rt_value_release(r);
 }
 
 static void test_instances(void) {
@@ -874,6 +890,13 @@ static void test_instances(void) {
   RoastValue list = L(1, r);
   CHECK(roast_rt_value_owned(r)->refcount == 1, "the list holds the robot");
   roast_rt_value_release(list);
+
+  expect_child_stderr(call_boom, NULL,
+                      "Traceback (most recent call last):\n"
+                      "  File \"p.py\", line 9, in main\n"
+                      "  File \"m.py\", line 5, in boom\n"
+                      "ValueError: boom\n",
+                      "a method raising through a dynamic call");
 
   /* Closures. */
   RoastClass *adder_class = new_class("make_adder.<locals>.add.<closure>", sizeof(Adder), 0);
