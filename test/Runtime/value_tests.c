@@ -615,6 +615,18 @@ static void test_methods(void) {
   check_repr(method(S("Hello"), "upper", 0), "'HELLO'", "upper");
   check_error(method(S("a"), "join", 1, L(1, I(1))), &roast_rt_class_TypeError,
               "sequence item 0: expected str instance, int found", "join([1])");
+  /* The typed join given a list[Any] checks its items the same way. */
+  RoastStr *comma = roast_rt_str_new(",", 1);
+  RoastValue words = L(2, S("x"), S("y")), mixed = L(2, S("x"), I(2));
+  check_repr(roast_rt_value_take_object(roast_rt_str_join(
+                 comma, (RoastList *)roast_rt_value_object(words), LOC)),
+             "'x,y'", "typed join of a list[Any]");
+  roast_rt_str_join(comma, (RoastList *)roast_rt_value_object(mixed), LOC);
+  check_error(0, &roast_rt_class_TypeError, "sequence item 1: expected str instance, int found",
+              "typed join of [x, 2]");
+  roast_rt_value_release(words);
+  roast_rt_value_release(mixed);
+  roast_rt_release(&comma->header);
   check_error(method(S("a"), "index", 1, S("b")), &roast_rt_class_ValueError, "substring not found",
               "index");
   check_error(method(S("a"), "upper", 1, I(1)), &roast_rt_class_TypeError,
