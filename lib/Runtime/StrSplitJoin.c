@@ -84,7 +84,13 @@ RoastList *roast_rt_str_split(const RoastStr *s, const RoastStr *sep, int64_t ma
 
 RoastStr *roast_rt_str_join(const RoastStr *sep, const RoastList *items, const char *file,
                             int32_t line, const char *fn) {
-  (void)file, (void)line, (void)fn;
+  if (roast_rt_list_kind(items) != ROAST_ELEM_OBJECT) {
+    /* A list of dynamic values: str.join's checks and TypeError per item. */
+    RoastValue list = roast_rt_value_take_object(items);
+    RoastValue r = roast_rt_value_call_method(roast_rt_value_take_object(sep), "join", 1, &list,
+                                              file, line, fn);
+    return roast_rt_exception ? NULL : (RoastStr *)roast_rt_value_object(r);
+  }
   int64_t total = 0;
   bool ascii = roast_rt_str_is_ascii(sep);
   for (int64_t i = 0; i < items->length; ++i) {

@@ -92,7 +92,12 @@ RoastValue roast_rt_callable_invoke(const RoastCallable *c, RoastInstance *closu
                                     const RoastValue *argv, const RoastWhere *at) {
   if (!check_arity(c, argc, at))
     return 0;
-  return c->entry(closure, argc, argv);
+  RoastValue r = c->entry(closure, argc, argv);
+  /* The compiled function's frames are in the traceback; the call site's
+   * is this location, which only the runtime knows to be a call. */
+  if (roast_rt_exception)
+    roast_rt_traceback_push(at->file, at->line, at->fn);
+  return r;
 }
 
 /* self.method(*argv): the callable called with self prepended. */

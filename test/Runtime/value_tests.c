@@ -615,6 +615,18 @@ static void test_methods(void) {
   check_repr(method(S("Hello"), "upper", 0), "'HELLO'", "upper");
   check_error(method(S("a"), "join", 1, L(1, I(1))), &roast_rt_class_TypeError,
               "sequence item 0: expected str instance, int found", "join([1])");
+  /* The typed join given a list[Any] checks its items the same way. */
+  RoastStr *comma = roast_rt_str_new(",", 1);
+  RoastValue words = L(2, S("x"), S("y")), mixed = L(2, S("x"), I(2));
+  check_repr(roast_rt_value_take_object(roast_rt_str_join(
+                 comma, (RoastList *)roast_rt_value_object(words), LOC)),
+             "'x,y'", "typed join of a list[Any]");
+  roast_rt_str_join(comma, (RoastList *)roast_rt_value_object(mixed), LOC);
+  check_error(0, &roast_rt_class_TypeError, "sequence item 1: expected str instance, int found",
+              "typed join of [x, 2]");
+  roast_rt_value_release(words);
+  roast_rt_value_release(mixed);
+  roast_rt_release(&comma->header);
   check_error(method(S("a"), "index", 1, S("b")), &roast_rt_class_ValueError, "substring not found",
               "index");
   check_error(method(S("a"), "upper", 1, I(1)), &roast_rt_class_TypeError,
@@ -753,6 +765,12 @@ static RoastValue robot_make(RoastInstance *closure, int64_t argc, const RoastVa
   (void)closure, (void)argc, (void)argv;
   return roast_rt_value_from_int(7);
 }
+/* A method that raises, as compiled code does: at its own line. */
+static RoastValue robot_boom(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+  (void)closure, (void)argc, (void)argv;
+  roast_rt_raise(ROAST_ERR_VALUE, "boom", "m.py", 5, "boom");
+  return 0;
+}
 static RoastStr *robot_str(const RoastInstance *self) {
   char text[32];
   int n = snprintf(text, sizeof text, "Robot(%lld)", (long long)((const Robot *)self)->x);
@@ -767,6 +785,7 @@ static const RoastCallable iter_call = {"Robot.__iter__", 1, 1, robot_iter};
 static const RoastCallable next_call = {"Robot.__next__", 1, 1, robot_next};
 static const RoastCallable scale_call = {"Robot.scale", 2, 3, robot_scale};
 static const RoastCallable make_call = {"Robot.make", 0, 0, robot_make};
+static const RoastCallable boom_call = {"Robot.boom", 1, 1, robot_boom};
 static const int64_t robot_value_refs[] = {32};
 
 static const RoastMember robot_members[] = {
@@ -781,6 +800,7 @@ static const RoastMember robot_members[] = {
     {"__next__", ROAST_MEMBER_METHOD, 0, 0, NULL, NULL, &next_call},
     {"scale", ROAST_MEMBER_METHOD, 0, 0, NULL, NULL, &scale_call},
     {"make", ROAST_MEMBER_STATIC, 0, 0, NULL, NULL, &make_call},
+    {"boom", ROAST_MEMBER_METHOD, 0, 0, NULL, NULL, &boom_call},
 };
 
 /* A closure class, as CodeGen names it, called through `call`. */
@@ -809,6 +829,14 @@ static RoastValue new_robot(int64_t x) {
   r->x = x;
   r->tag = ROAST_VALUE_NONE;
   return roast_rt_value_take_object(r);
+}
+
+/* r.boom() uncaught: the traceback has the dynamic call site, then the method's line. */
+static void call_boom(const void *arg) {
+  (void)arg;
+  RoastValue r = new_robot(1);
+  roast_rt_value_release(roast_rt_value_call_method(r, "boom", 0, NULL, "p.py", 9, "main"));
+  roast_rt_value_release(r);
 }
 
 static void test_instances(void) {
@@ -874,6 +902,13 @@ static void test_instances(void) {
   RoastValue list = L(1, r);
   CHECK(roast_rt_value_owned(r)->refcount == 1, "the list holds the robot");
   roast_rt_value_release(list);
+
+  expect_child_stderr(call_boom, NULL,
+                      "Traceback (most recent call last):\n"
+                      "  File \"p.py\", line 9, in main\n"
+                      "  File \"m.py\", line 5, in boom\n"
+                      "ValueError: boom\n",
+                      "a method raising through a dynamic call");
 
   /* Closures. */
   RoastClass *adder_class = new_class("make_adder.<locals>.add.<closure>", sizeof(Adder), 0);
@@ -1006,6 +1041,125 @@ static void test_operator_table(void) {
   CHECK(failed <= limit, "%d more operator cases failed", failed - limit);
 }
 
+/* ---- No crash on any combination --------------------------------------------------------- */
+
+/* make_value's values and the runtime's other kinds of object, fresh each time. */
+enum { ANY_VALUES = 32 };
+static RoastValue make_any(int i) {
+  if (i < 22)
+    return make_value(i);
+  switch (i) {
+  case 22: return new_robot(2);
+  case 23: {
+    RoastValue f = make_any(22), r = roast_rt_value_getattr(f, "scale", LOC);
+    roast_rt_value_release(f);
+    return r;
+  }
+  case 24: return roast_rt_builtin_value(ROAST_BUILTIN_ABS);
+  case 25: return roast_rt_builtin_value(ROAST_BUILTIN_STR);
+  case 26: return call_builtin(ROAST_BUILTIN_TYPE, 1, new_robot(0));
+  case 27: {
+    RoastValue s = S("ab"), r = roast_rt_value_getattr(s, "upper", LOC);
+    roast_rt_value_release(s);
+    return r;
+  }
+  case 28: {
+    RoastValue l = L(2, I(1), S("z")), r = roast_rt_value_iter(l, LOC);
+    roast_rt_value_release(l);
+    return r;
+  }
+  case 29: return I(INT64_MIN);
+  case 30: return T(2, L(0), I(1)); /* an unhashable tuple */
+  default: return F(-1e308);
+  }
+}
+
+/* Whatever happened, leave nothing pending and nothing leaked. */
+static void drop(RoastValue r) {
+  RoastInstance *e = roast_rt_catch();
+  if (e)
+    roast_rt_release(&e->header);
+  else
+    roast_rt_value_release(r);
+}
+
+static bool huge(int i) { return i == 4 || i == 29; } /* seq * huge is a fatal MemoryError */
+
+static void pair_ops(int i, int j) {
+  for (int32_t op = ROAST_BINOP_ADD; op <= ROAST_BINOP_XOR; ++op) {
+    if (op == ROAST_BINOP_MUL && (huge(i) || huge(j)))
+      continue;
+    for (int inplace = 0; inplace < 2; ++inplace) {
+      RoastValue a = make_any(i), b = make_any(j);
+      drop(roast_rt_value_binary(op, a, b, inplace, LOC));
+      roast_rt_value_release(a);
+      roast_rt_value_release(b);
+    }
+  }
+  RoastValue a = make_any(i), b = make_any(j), args[2] = {a, b};
+  for (int32_t op = ROAST_CMP_LT; op <= ROAST_CMP_GE; ++op)
+    drop(roast_rt_value_compare(op, a, b, LOC));
+  drop(roast_rt_value_getitem(a, b, LOC));
+  drop(roast_rt_value_contains(a, b, LOC) < 0 ? 0 : NONE);
+  drop(roast_rt_value_getslice(a, b, NONE, b, LOC));
+  drop(roast_rt_value_setitem(a, b, b, LOC) ? NONE : 0);
+  drop(roast_rt_value_delitem(a, b, LOC) ? NONE : 0);
+  drop(roast_rt_value_call_method(a, "append", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "index", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "get", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "union", 1, &b, LOC));
+  drop(roast_rt_value_call_method(a, "join", 1, &b, LOC));
+  drop(roast_rt_value_call(a, 1, &b, LOC));
+  for (int32_t which = 0; which < ROAST_BUILTIN_COUNT; ++which)
+    drop(roast_rt_builtin_call(which, 2, args, LOC));
+  roast_rt_value_release(a);
+  roast_rt_value_release(b);
+}
+
+static void single_ops(int i) {
+  RoastValue a = make_any(i), x;
+  RoastStr *spec = roast_rt_str_new("x", 1), *empty = roast_rt_str_new("", 0);
+  for (int32_t op = ROAST_UNOP_NEG; op <= ROAST_UNOP_INVERT; ++op)
+    drop(roast_rt_value_unary(op, a, LOC));
+  drop(roast_rt_value_len(a, LOC) < 0 ? 0 : NONE);
+  drop(roast_rt_value_truth(a, LOC) < 0 ? 0 : NONE);
+  drop(roast_rt_value_take_object(roast_rt_value_repr(a)));
+  drop(roast_rt_value_take_object(roast_rt_value_str(a)));
+  drop(roast_rt_value_hash(a, LOC) ? NONE : NONE);
+  drop(roast_rt_value_take_object(roast_rt_value_format(a, spec, LOC)));
+  drop(roast_rt_value_take_object(roast_rt_value_format(a, empty, LOC)));
+  RoastValue it = roast_rt_value_iter(a, LOC);
+  for (int k = 0; k < 4 && !roast_rt_exception && roast_rt_value_next(it, &x, LOC); ++k)
+    roast_rt_value_release(x);
+  drop(it);
+  drop(roast_rt_value_call(a, 0, NULL, LOC));
+  drop(roast_rt_value_getattr(a, "upper", LOC));
+  drop(roast_rt_value_getattr(a, "x", LOC));
+  drop(roast_rt_value_setattr(a, "x", a, LOC) ? NONE : 0);
+  drop(roast_rt_value_call_method(a, "pop", 0, NULL, LOC));
+  drop(roast_rt_value_call_method(a, "sort", 0, NULL, LOC));
+  drop(roast_rt_value_call_method(a, "keys", 0, NULL, LOC));
+  for (int32_t which = 0; which < ROAST_BUILTIN_COUNT; ++which)
+    drop(roast_rt_builtin_call(which, 1, &a, LOC));
+  uint64_t slot;
+  for (uint32_t kind = ROAST_ELEM_INT; kind <= ROAST_ELEM_VALUE; ++kind)
+    if (roast_rt_value_to_slot(a, kind, &slot, LOC))
+      roast_rt_slot_release(kind, slot);
+  drop(0);
+  roast_rt_release(&spec->header);
+  roast_rt_release(&empty->header);
+  roast_rt_value_release(a);
+}
+
+static void test_no_crash(void) {
+  for (int i = 0; i < ANY_VALUES; ++i) {
+    single_ops(i);
+    for (int j = 0; j < ANY_VALUES; ++j)
+      pair_ops(i, j);
+  }
+  CHECK(!roast_rt_exception, "every combination ran");
+}
+
 void test_values(void) {
   test_encoding();
   test_arithmetic();
@@ -1019,5 +1173,6 @@ void test_values(void) {
   test_instances();
   test_refcounts();
   test_operator_table();
+  test_no_crash();
   CHECK(!roast_rt_exception, "no exception left pending by the value tests");
 }

@@ -328,6 +328,7 @@ bool roast_rt_str_isalpha(const RoastStr *s); /* non-empty and all ASCII letters
  *   ROAST_ELEM_FLOAT   the IEEE-754 bits of a double
  *   ROAST_ELEM_BOOL    0 or 1
  *   ROAST_ELEM_OBJECT  a RoastObject * (str, list, tuple, dict, set), or NULL for None
+ *   ROAST_ELEM_VALUE   a RoastValue (Dynamic values below), owning its object
  * In memory, items holds capacity slots of 8 bytes for INT, FLOAT and
  * OBJECT lists, but capacity BYTES (each 0 or 1) for a BOOL list: element i
  * of a list[bool] is the uint8_t at (uint8_t *)items + i, of any other list
@@ -605,6 +606,22 @@ uint64_t roast_rt_box_slot(const RoastObject *box);
  * code.  Those that may raise take the usual (file, line, fn) and return 0
  * with roast_rt_exception set; the caller tests roast_rt_exception.  As
  * everywhere, arguments are borrowed and results are new references.
+ *
+ * Dynamic code storing into a typed container (append, insert, x[i] = v,
+ * d[k] = v, s.add(v), +=) converts the value to the container's kind as
+ * roast_rt_value_to_slot does: a str appended to a list of kind INT is a
+ * TypeError "int object expected; got str" and leaves the list unchanged.
+ * Lookups (in, index, count, remove, d[k]) compare instead of converting.
+ * The runtime's own objects for dynamic code are iterators
+ * (ROAST_TYPE_ITERATOR), bound methods (ROAST_TYPE_BOUND_METHOD: the
+ * receiver and a member or built-in method name) and built-in functions and
+ * types (ROAST_TYPE_BUILTIN, immortal).  AttributeError and StopIteration
+ * are ROAST_ERR_ATTRIBUTE and ROAST_ERR_STOP_ITERATION.
+ *
+ * Tracebacks: when a compiled function the runtime calls (a RoastCallable's
+ * entry: methods, closures, operator methods) raises, the runtime adds the
+ * frame of the (file, line, fn) it was given, the dynamic call site, so the
+ * compiled caller must not push its own frame for these runtime calls.
  */
 typedef uint64_t RoastValue;
 
@@ -629,8 +646,10 @@ enum RoastMemberKind {
 
 /* A function called with dynamic arguments.  The runtime checks argc
  * against [min_args, max_args] first (TypeError "f() takes 2 positional
- * arguments but 3 were given", "f() missing 1 required positional
- * argument" as CPython words them, where f is name); the entry fills in the
+ * arguments but 3 were given", "f() takes from 1 to 2 positional arguments
+ * but 3 were given", "f() missing 1 required positional argument" as
+ * CPython words them, where f is name, but without the missing parameters'
+ * names, which the callable does not have); the entry fills in the
  * defaults of the missing trailing arguments, converts each argument to its
  * parameter's type (TypeError when it cannot, as roast_rt_value_unbox_*
  * below) and boxes the result.  For a method, argv[0] is the instance. */
@@ -659,8 +678,9 @@ typedef struct RoastMember {
 RoastValue roast_rt_value_from_slot(uint32_t kind, uint64_t slot);
 /* A value as a slot of `kind` (INT, FLOAT, BOOL, OBJECT or VALUE) for a store into a typed
  * container: FLOAT accepts ints and bools (converted), INT accepts bools, OBJECT any object or
- * None; anything else raises TypeError "<kind> object expected; got <type>" (mypyc's wording)
- * and returns false.  *out is a new reference. */
+ * None (a big int as its box); anything else raises TypeError "int object expected; got str"
+ * (mypyc's wording; "object expected; got int" for OBJECT) and returns false with *out 0.
+ * *out is a new reference. */
 bool roast_rt_value_to_slot(RoastValue v, uint32_t kind, uint64_t *out, const char *file,
                             int32_t line, const char *fn);
 RoastValue roast_rt_value_from_int(int64_t v);          /* inline when in 48 bits, else a box */
@@ -727,7 +747,11 @@ RoastValue roast_rt_value_getslice(RoastValue v, RoastValue start, RoastValue st
                                    const char *file, int32_t line, const char *fn);
 
 /* Iteration: iter(v) gives an iterator object (ROAST_TYPE_ITERATOR) over a str, list, tuple,
- * dict (keys), set, file, or an instance's __iter__; TypeError "'int' object is not iterable". */
+ * dict (keys), set, file, or an instance's __iter__ (its result walked by __next__ until
+ * StopIteration, which the runtime catches); iter() of an iterator is itself; TypeError
+ * "'int' object is not iterable".  A list is read live (items appended during the loop are
+ * visited); a dict or set changing size raises RuntimeError "dictionary changed size during
+ * iteration" as CPython. */
 RoastValue roast_rt_value_iter(RoastValue v, const char *file, int32_t line, const char *fn);
 /* The next item of an iterator from roast_rt_value_iter into *out (new reference): true, or
  * false at the end and on error (roast_rt_exception tells them apart). */
@@ -740,8 +764,13 @@ bool roast_rt_value_next(RoastValue iterator, RoastValue *out, const char *file,
 /* A method read without a call is a bound method, an object of type_id ROAST_TYPE_BOUND_METHOD. */
 RoastValue roast_rt_value_getattr(RoastValue v, const char *name, const char *file, int32_t line, const char *fn);
 bool roast_rt_value_setattr(RoastValue v, const char *name, RoastValue item, const char *file, int32_t line, const char *fn);
-/* v.name(*argv): a method of an instance (members) or of a built-in type (str.upper,
- * list.append, dict.get ... as CPython's, on containers of any kind). */
+/* v.name(*argv): a method of an instance (members) or of a built-in type, as CPython's, on
+ * containers of any kind: str upper lower strip lstrip rstrip split join startswith endswith
+ * find index count replace isdigit isalpha; list append pop insert extend remove index count
+ * sort (no key=) reverse copy clear; dict get keys values items (lists, not views) pop
+ * setdefault update copy clear; set add remove discard pop clear copy union intersection
+ * difference; tuple index count.  Instances' fields and properties holding callables are
+ * called too. */
 RoastValue roast_rt_value_call_method(RoastValue v, const char *name, int64_t argc, const RoastValue *argv,
                                       const char *file, int32_t line, const char *fn);
 /* f(*argv) for a callable value: a closure or an instance whose class has `call`, a bound
@@ -776,7 +805,8 @@ RoastValue roast_rt_list_sum_value(const RoastList *l, const char *file, int32_t
  * -1), and for a class (and its subclasses). */
 bool roast_rt_value_isinstance_builtin(RoastValue v, int32_t which);
 bool roast_rt_value_isinstance_class(RoastValue v, const struct RoastClass *cls);
-/* type(v).__name__: "int", "str", "NoneType", "Robot". */
+/* type(v).__name__: "int", "str", "NoneType", "Robot", "function" (closures), "method",
+ * "builtin_function_or_method", "list_iterator"... */
 const char *roast_rt_value_type_name(RoastValue v);
 /* callable(v) and hasattr(v, name). */
 bool roast_rt_value_callable(RoastValue v);
