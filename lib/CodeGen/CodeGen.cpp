@@ -160,6 +160,8 @@ OwningOpRef<ModuleOp> Generator::run() {
     emitModuleInit(*info);
   for (FunctionInfo *info : program.functions)
     emitFunctionBody(*info, functions[info]);
+  for (sema::ClassInfo *info : program.classes)
+    emitDynamicMembers(*info);
   return owned;
 }
 

@@ -46,7 +46,8 @@ FlatSymbolRefAttr Generator::classSymbol(ClassInfo &info) {
                                          classSymbolName(*info.base))
                 : FlatSymbolRefAttr(),
       builder.getArrayAttr(fields), builder.getArrayAttr(fieldTypes),
-      builder.getArrayAttr(methods), info.isBuiltin());
+      builder.getArrayAttr(methods), info.isBuiltin(),
+      /*members=*/nullptr, /*call=*/nullptr);
   lastClassOp = op;
   return name;
 }

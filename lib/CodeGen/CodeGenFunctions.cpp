@@ -36,7 +36,8 @@ Generator::emitClassOp(StringRef name,
                                 FlatSymbolRefAttr(), builder.getArrayAttr(names),
                                 builder.getArrayAttr(types),
                                 builder.getArrayAttr(methods),
-                                /*builtin=*/false);
+                                /*builtin=*/false, /*members=*/nullptr,
+                                /*call=*/nullptr);
   return FlatSymbolRefAttr::get(&context, name);
 }
 
@@ -171,6 +172,7 @@ FlatSymbolRefAttr Generator::closureClass(FunctionInfo &info) {
   llvm::append_range(callArgs, ArrayRef(args).drop_front(numCaptures));
   auto call = CallOp::create(builder, l, functions.lookup(&info), callArgs);
   ReturnOp::create(builder, l, call.getResults());
+  addClosureCall(info, module.lookupSymbol<ClassOp>(cls.getValue()), thunk);
   return cls;
 }
 

@@ -390,6 +390,23 @@ private:
   /// Stores into an attribute, an item or the items of a dynamic value.
   void assignToDynamic(ast::Expr &target, mlir::Value value, mlir::Location l);
 
+  // CodeGenMembers.cpp: what dynamic code finds by name.
+  /// `<name>.<dyn>`: calls `callee` with dynamic arguments (after the
+  /// closure, when `passClosure`), filling in `defs`' defaults.
+  mlir::FlatSymbolRefAttr
+  dynamicEntry(llvm::StringRef name, FuncOp callee,
+               llvm::ArrayRef<const sema::Type *> params,
+               llvm::ArrayRef<ast::Param> defs, const sema::Type *result,
+               mlir::Type closureType, bool passClosure, mlir::Location l);
+  mlir::DictionaryAttr callableAttr(llvm::StringRef displayName,
+                                    mlir::FlatSymbolRefAttr entry, size_t min,
+                                    size_t max);
+  /// Makes instances of closure class `cls` callable from dynamic code.
+  void addClosureCall(sema::FunctionInfo &info, ClassOp cls, FuncOp thunk);
+  /// The member table of a user class.
+  void emitDynamicMembers(sema::ClassInfo &info);
+  mlir::Value boxBorrowed(mlir::Value value, mlir::Location l);
+
   // Ownership (docs/rationale/refcounting.md): every expression value of a
   // reference type is owned; unconsumed ones are released when their scope
   // (a statement, a condition, an arm of a conditional) ends.

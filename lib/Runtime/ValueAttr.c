@@ -88,11 +88,43 @@ static bool check_arity(const RoastCallable *c, int64_t argc, const RoastWhere *
   return false;
 }
 
+/* Calls the entry with exactly max_args values (RoastCallable in Runtime.h). */
+static RoastValue call_entry(const RoastCallable *c, RoastInstance *closure, int64_t argc,
+                             const RoastValue *argv) {
+  RoastValue a[ROAST_MAX_DYNAMIC_ARGS];
+  for (int32_t i = 0; i < ROAST_MAX_DYNAMIC_ARGS; ++i)
+    a[i] = i < argc ? argv[i] : ROAST_VALUE_NONE;
+  typedef RoastInstance *C;
+  typedef RoastValue V;
+  void *e = c->entry;
+  switch (c->max_args) {
+  case 0: return ((V(*)(C, int64_t))e)(closure, argc);
+  case 1: return ((V(*)(C, int64_t, V))e)(closure, argc, a[0]);
+  case 2: return ((V(*)(C, int64_t, V, V))e)(closure, argc, a[0], a[1]);
+  case 3: return ((V(*)(C, int64_t, V, V, V))e)(closure, argc, a[0], a[1], a[2]);
+  case 4: return ((V(*)(C, int64_t, V, V, V, V))e)(closure, argc, a[0], a[1], a[2], a[3]);
+  case 5:
+    return ((V(*)(C, int64_t, V, V, V, V, V))e)(closure, argc, a[0], a[1], a[2], a[3], a[4]);
+  case 6:
+    return ((V(*)(C, int64_t, V, V, V, V, V, V))e)(closure, argc, a[0], a[1], a[2], a[3], a[4],
+                                                   a[5]);
+  case 7:
+    return ((V(*)(C, int64_t, V, V, V, V, V, V, V))e)(closure, argc, a[0], a[1], a[2], a[3],
+                                                      a[4], a[5], a[6]);
+  case 8:
+    return ((V(*)(C, int64_t, V, V, V, V, V, V, V, V))e)(closure, argc, a[0], a[1], a[2], a[3],
+                                                         a[4], a[5], a[6], a[7]);
+  default:
+    roast_rt_raise(ROAST_ERR_TYPE, "too many parameters for a dynamic call", NULL, 0, NULL);
+    return 0;
+  }
+}
+
 RoastValue roast_rt_callable_invoke(const RoastCallable *c, RoastInstance *closure, int64_t argc,
                                     const RoastValue *argv, const RoastWhere *at) {
   if (!check_arity(c, argc, at))
     return 0;
-  RoastValue r = c->entry(closure, argc, argv);
+  RoastValue r = call_entry(c, closure, argc, argv);
   /* The compiled function's frames are in the traceback; the call site's
    * is this location, which only the runtime knows to be a call. */
   if (roast_rt_exception)

@@ -809,6 +809,9 @@ void Checker::checkModule(ModuleInfo &module) {
   for (FunctionInfo *info : moduleFunctions)
     if (info->owner && info->def->name == "__init__")
       checkFunctionBody(*info);
+  for (FunctionInfo *info : moduleFunctions)
+    if (info->owner && info->def->name != "__init__")
+      declareFieldsAssignedIn(*info);
   for (StmtPtr &stmt : body) {
     if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get())) {
       if (checkDefaults(*def))

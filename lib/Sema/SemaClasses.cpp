@@ -670,3 +670,46 @@ void Checker::checkInstanceComparison(CmpOp op, const Type *lhs,
     diags.error(loc, "'" + call.method->qualifiedName() +
                          "' must return bool to be a comparison");
 }
+
+/// The `self.x` targets `block` assigns (`self.x = v`, `self.a, self.b =
+/// ...`, `self.x += 1`), without entering nested functions.
+static void collectSelfTargets(const Block &block, llvm::StringRef self,
+                               llvm::SmallVectorImpl<AttributeExpr *> &out) {
+  std::function<void(Expr *)> add = [&](Expr *target) {
+    if (auto *attr = llvm::dyn_cast<AttributeExpr>(target)) {
+      if (auto *name = llvm::dyn_cast<NameExpr>(attr->value.get());
+          name && name->name == self)
+        out.push_back(attr);
+    } else if (auto *tuple = llvm::dyn_cast<TupleExpr>(target)) {
+      for (ExprPtr &element : tuple->elts)
+        add(element.get());
+    }
+  };
+  for (const StmtPtr &stmt : block) {
+    if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get()))
+      for (ExprPtr &target : assign->targets)
+        add(target.get());
+    else if (auto *aug = llvm::dyn_cast<AugAssignStmt>(stmt.get()))
+      add(aug->target.get());
+    forEachChildBlock(*stmt, [&](const Block &child) {
+      collectSelfTargets(child, self, out);
+    });
+  }
+}
+
+void Checker::declareFieldsAssignedIn(FunctionInfo &method) {
+  if (method.methodKind != FunctionInfo::MethodKind::Instance ||
+      method.def->params.empty())
+    return;
+  ClassInfo &info = *method.owner;
+  llvm::SmallVector<AttributeExpr *> targets;
+  collectSelfTargets(method.def->body, method.def->params.front().name,
+                     targets);
+  // Fields first assigned outside __init__ (`def start(self): self.running
+  // = True`): other code may read them before or after, so they are
+  // dynamic, as Python's attributes are.
+  for (AttributeExpr *target : targets)
+    if (!info.findField(target->attr) && !info.findMethod(target->attr) &&
+        !info.findClassAttr(target->attr))
+      info.ownFields.push_back({target->attr, types.getAny(), target->getLoc()});
+}

@@ -86,6 +86,8 @@ private:
   const Type *checkDynamicCall(ast::CallExpr &call);
   /// The index of a subscript of a dynamic value: any value, or a slice.
   void checkDynamicIndex(ast::Expr &index);
+  /// Declares the fields a method other than __init__ assigns first.
+  void declareFieldsAssignedIn(FunctionInfo &method);
   /// Variables assigned literals of different types in `block`.
   std::vector<std::string> namesOfChangingType(const ast::Block &block);
   void checkBlock(ast::Block &block);

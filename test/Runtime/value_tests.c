@@ -722,29 +722,29 @@ static RoastValue get_k(const RoastInstance *self) {
 
 static Robot *robot(RoastValue v) { return (Robot *)roast_rt_value_object(v); }
 
-static RoastValue robot_add(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_add_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc;
   return roast_rt_value_binary(ROAST_BINOP_ADD, get_x(&robot(argv[0])->base), argv[1], false, LOC);
 }
-static RoastValue robot_eq(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_eq_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc;
   int64_t other;
   return roast_rt_value_from_bool(roast_rt_value_int_like(argv[1], &other) && other == robot(argv[0])->x);
 }
-static RoastValue robot_len(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_len_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc;
   return get_x(&robot(argv[0])->base);
 }
-static RoastValue robot_getitem(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_getitem_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc;
   return roast_rt_value_binary(ROAST_BINOP_MUL, argv[1], roast_rt_value_from_int(10), false, LOC);
 }
-static RoastValue robot_iter(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_iter_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc;
   roast_rt_value_retain(argv[0]);
   return argv[0];
 }
-static RoastValue robot_next(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_next_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc;
   Robot *r = robot(argv[0]);
   if (r->x == 0) {
@@ -753,7 +753,7 @@ static RoastValue robot_next(RoastInstance *closure, int64_t argc, const RoastVa
   }
   return roast_rt_value_from_int(r->x--);
 }
-static RoastValue robot_scale(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_scale_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure;
   RoastValue d = argc > 2 ? argv[2] : roast_rt_value_from_int(1);
   RoastValue t = roast_rt_value_binary(ROAST_BINOP_MUL, get_x(&robot(argv[0])->base), argv[1], false, LOC);
@@ -761,12 +761,12 @@ static RoastValue robot_scale(RoastInstance *closure, int64_t argc, const RoastV
   roast_rt_value_release(t);
   return r;
 }
-static RoastValue robot_make(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_make_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc, (void)argv;
   return roast_rt_value_from_int(7);
 }
 /* A method that raises, as compiled code does: at its own line. */
-static RoastValue robot_boom(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue robot_boom_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)closure, (void)argc, (void)argv;
   roast_rt_raise(ROAST_ERR_VALUE, "boom", "m.py", 5, "boom");
   return 0;
@@ -777,6 +777,35 @@ static RoastStr *robot_str(const RoastInstance *self) {
   return roast_rt_str_new(text, n);
 }
 
+/* Compiled entries take exactly max_args values (RoastCallable in Runtime.h);
+ * these adapt the argv-style test bodies above to that convention. */
+#define ENTRY0(name) \
+  static RoastValue name(RoastInstance *c, int64_t argc) { return name##_argv(c, argc, NULL); }
+#define ENTRY1(name) \
+  static RoastValue name(RoastInstance *c, int64_t argc, RoastValue a0) { \
+    RoastValue argv[] = {a0}; \
+    return name##_argv(c, argc, argv); \
+  }
+#define ENTRY2(name) \
+  static RoastValue name(RoastInstance *c, int64_t argc, RoastValue a0, RoastValue a1) { \
+    RoastValue argv[] = {a0, a1}; \
+    return name##_argv(c, argc, argv); \
+  }
+#define ENTRY3(name) \
+  static RoastValue name(RoastInstance *c, int64_t argc, RoastValue a0, RoastValue a1, \
+                         RoastValue a2) { \
+    RoastValue argv[] = {a0, a1, a2}; \
+    return name##_argv(c, argc, argv); \
+  }
+ENTRY2(robot_add)
+ENTRY2(robot_eq)
+ENTRY1(robot_len)
+ENTRY2(robot_getitem)
+ENTRY1(robot_iter)
+ENTRY1(robot_next)
+ENTRY3(robot_scale)
+ENTRY0(robot_make)
+ENTRY1(robot_boom)
 static const RoastCallable add_call = {"Robot.__add__", 2, 2, robot_add};
 static const RoastCallable eq_call = {"Robot.__eq__", 2, 2, robot_eq};
 static const RoastCallable len_call = {"Robot.__len__", 1, 1, robot_len};
@@ -808,11 +837,12 @@ typedef struct Adder {
   RoastInstance base;
   int64_t n;
 } Adder;
-static RoastValue adder_entry(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
+static RoastValue adder_entry_argv(RoastInstance *closure, int64_t argc, const RoastValue *argv) {
   (void)argc;
   return roast_rt_value_binary(ROAST_BINOP_ADD, argv[0], roast_rt_value_from_int(((Adder *)closure)->n),
                                false, LOC);
 }
+ENTRY1(adder_entry)
 static const RoastCallable adder_call = {"make_adder.<locals>.add", 1, 1, adder_entry};
 
 static RoastClass *new_class(const char *name, int64_t size, int64_t nmethods) {

@@ -652,9 +652,16 @@ enum RoastMemberKind {
  * names, which the callable does not have); the entry fills in the
  * defaults of the missing trailing arguments, converts each argument to its
  * parameter's type (TypeError when it cannot, as roast_rt_value_unbox_*
- * below) and boxes the result.  For a method, argv[0] is the instance. */
-typedef RoastValue (*RoastDynamicEntry)(struct RoastInstance *closure, int64_t argc,
-                                        const RoastValue *argv);
+ * below) and boxes the result.  For a method, the first argument is the
+ * instance.  The entry is a compiled function taking exactly max_args
+ * values after argc:
+ *     RoastValue entry(RoastInstance *closure, int64_t argc,
+ *                      RoastValue a0, ..., RoastValue a<max_args - 1>)
+ * (arguments past argc are None and stand for the missing ones), which
+ * keeps it a plain function in the roast dialect; max_args is at most
+ * ROAST_MAX_DYNAMIC_ARGS. */
+#define ROAST_MAX_DYNAMIC_ARGS 8
+typedef void *RoastDynamicEntry;
 typedef struct RoastCallable {
   const char *name;     /* as CPython names it in messages: "add", "Robot.sound" */
   int32_t min_args, max_args; /* counting the instance of a method */

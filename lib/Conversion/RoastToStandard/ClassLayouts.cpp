@@ -48,6 +48,27 @@ static void collectRefs(Type type, int64_t offset,
     refs.push_back(offset);
 }
 
+/// Appends the offsets of the dynamic values in a field of roast type
+/// `type` (lowered to `lowered`) at `offset`.
+static void collectValueRefs(Type type, Type lowered, int64_t offset,
+                             SmallVectorImpl<int64_t> &refs) {
+  if (isa<ValueType>(type)) {
+    refs.push_back(offset);
+    return;
+  }
+  auto tuple = dyn_cast<TupleType>(type);
+  auto s = dyn_cast<LLVM::LLVMStructType>(lowered);
+  if (!tuple || !s || s.getBody().size() != tuple.size())
+    return;
+  for (auto [element, loweredElement] :
+       llvm::zip(tuple.getTypes(), s.getBody())) {
+    auto [size, align] = sizeAndAlign(loweredElement);
+    offset = llvm::alignTo(offset, align);
+    collectValueRefs(element, loweredElement, offset, refs);
+    offset += size;
+  }
+}
+
 const ClassLayout &ClassLayouts::get(FlatSymbolRefAttr className) {
   ClassLayout &layout = layouts[className.getValue()];
   if (layout.op)
@@ -65,6 +86,18 @@ const ClassLayout &ClassLayouts::get(FlatSymbolRefAttr className) {
   collectRefs(LLVM::LLVMStructType::getLiteral(
                   ctx, ArrayRef(body).drop_front(kFirstField)),
               /*offset=*/24, layout.refOffsets);
+  // Field offsets, and the dynamic values among the fields (i64s once
+  // lowered, so only the roast types tell them apart).
+  int64_t offset = 24;
+  for (auto [index, field] : llvm::enumerate(layout.op.getFieldTypes())) {
+    Type lowered = body[kFirstField + index];
+    auto [size, align] = sizeAndAlign(lowered);
+    offset = llvm::alignTo(offset, align);
+    layout.fieldOffsets.push_back(offset);
+    collectValueRefs(cast<TypeAttr>(field).getValue(), lowered, offset,
+                     layout.valueRefOffsets);
+    offset += size;
+  }
   layout.descriptor = layout.op.getBuiltin()
                           ? ("roast_rt_class_" + className.getValue()).str()
                           : (className.getValue() + ".class").str();
@@ -123,6 +156,18 @@ void ClassLayouts::emitDescriptors() {
         layout.descriptor + ".refs",
         builder.getI64TensorAttr(layout.refOffsets));
 
+    auto valueRefsType =
+        LLVM::LLVMArrayType::get(i64, layout.valueRefOffsets.size());
+    auto valueRefsGlobal = LLVM::GlobalOp::create(
+        builder, loc, valueRefsType, /*isConstant=*/true,
+        LLVM::Linkage::Private, layout.descriptor + ".values",
+        builder.getI64TensorAttr(layout.valueRefOffsets));
+    LLVM::GlobalOp members = emitMembers(builder, op, layout);
+    LLVM::GlobalOp callable =
+        op.getCall() ? emitCallable(builder, loc, *op.getCall(),
+                                    layout.descriptor + ".call")
+                     : LLVM::GlobalOp();
+
     unsigned numMethods = op.getMethods().size();
     auto methodsType = LLVM::LLVMArrayType::get(ptr, numMethods);
     auto type = LLVM::LLVMStructType::getLiteral(
@@ -154,11 +199,14 @@ void ClassLayouts::emitDescriptors() {
     set(9, constant(i32, op.lookupMethod("__gt__")));
     set(10, constant(i32, op.lookupMethod("__hash__")));
     Value null = LLVM::ZeroOp::create(builder, loc, ptr);
-    set(11, constant(i64, 0)); // value_ref_offsets
-    set(12, null);
-    set(13, constant(i64, 0)); // members
-    set(14, null);
-    set(15, null); // call
+    set(11, constant(i64, layout.valueRefOffsets.size()));
+    set(12, LLVM::AddressOfOp::create(builder, loc, valueRefsGlobal));
+    set(13, constant(i64, op.getMembers() ? op.getMembers()->size() : 0));
+    set(14, members ? LLVM::AddressOfOp::create(builder, loc, members).getResult()
+                    : null);
+    set(15, callable
+                ? LLVM::AddressOfOp::create(builder, loc, callable).getResult()
+                : null);
     set(16, constant(i64, numMethods));
     // Methods are func.funcs until func-to-llvm, which turns func.constant
     // into the function's address.
@@ -175,4 +223,131 @@ void ClassLayouts::emitDescriptors() {
     LLVM::ReturnOp::create(builder, loc, descriptor);
     op.erase();
   }
+}
+
+/// The address of function `symbol` (a func.func until func-to-llvm) as a
+/// pointer, in an initializer region.
+static Value functionAddress(OpBuilder &builder, Location loc, ModuleOp module,
+                             FlatSymbolRefAttr symbol) {
+  auto ptr = LLVM::LLVMPointerType::get(builder.getContext());
+  if (!symbol)
+    return LLVM::ZeroOp::create(builder, loc, ptr);
+  auto fn = module.lookupSymbol<func::FuncOp>(symbol.getValue());
+  Value value =
+      func::ConstantOp::create(builder, loc, fn.getFunctionType(), symbol);
+  return UnrealizedConversionCastOp::create(builder, loc, ptr, value)
+      .getResult(0);
+}
+
+/// A private constant NUL-terminated string.
+static LLVM::GlobalOp cString(OpBuilder &builder, Location loc,
+                              StringRef symbol, StringRef text) {
+  auto type = LLVM::LLVMArrayType::get(builder.getI8Type(), text.size() + 1);
+  return LLVM::GlobalOp::create(builder, loc, type, /*isConstant=*/true,
+                                LLVM::Linkage::Private, symbol,
+                                builder.getStringAttr(text.str() + '\0'));
+}
+
+LLVM::GlobalOp ClassLayouts::emitCallable(OpBuilder &builder, Location loc,
+                                          DictionaryAttr attr,
+                                          StringRef symbol) {
+  MLIRContext *ctx = builder.getContext();
+  auto i32 = IntegerType::get(ctx, 32);
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  // RoastCallable: {name, min_args, max_args, entry}.
+  auto type = LLVM::LLVMStructType::getLiteral(ctx, {ptr, i32, i32, ptr});
+  LLVM::GlobalOp name = cString(builder, loc, (symbol + ".name").str(),
+                                attr.getAs<StringAttr>("name").getValue());
+  auto global = LLVM::GlobalOp::create(builder, loc, type, /*isConstant=*/true,
+                                       LLVM::Linkage::Private, symbol,
+                                       Attribute(), /*alignment=*/8);
+  OpBuilder::InsertionGuard guard(builder);
+  builder.createBlock(&global.getInitializerRegion());
+  Value value = LLVM::PoisonOp::create(builder, loc, type);
+  auto set = [&](int64_t position, Value field) {
+    value = LLVM::InsertValueOp::create(builder, loc, value, field, position);
+  };
+  set(0, LLVM::AddressOfOp::create(builder, loc, name));
+  set(1, LLVM::ConstantOp::create(builder, loc, i32,
+                                  attr.getAs<IntegerAttr>("min").getInt()));
+  set(2, LLVM::ConstantOp::create(builder, loc, i32,
+                                  attr.getAs<IntegerAttr>("max").getInt()));
+  set(3, functionAddress(builder, loc, module,
+                         attr.getAs<FlatSymbolRefAttr>("entry")));
+  LLVM::ReturnOp::create(builder, loc, value);
+  return global;
+}
+
+/// The RoastElemKind of a field lowered to `type` that is one slot.
+static int32_t slotKind(Type roastType, Type lowered) {
+  if (isa<ValueType>(roastType))
+    return ROAST_ELEM_VALUE;
+  if (lowered.isInteger(64))
+    return ROAST_ELEM_INT;
+  if (lowered.isF64())
+    return ROAST_ELEM_FLOAT;
+  if (lowered.isInteger(1))
+    return ROAST_ELEM_BOOL;
+  if (isa<LLVM::LLVMPointerType>(lowered) && isObjectType(roastType))
+    return ROAST_ELEM_OBJECT;
+  return 0;
+}
+
+LLVM::GlobalOp ClassLayouts::emitMembers(OpBuilder &builder, ClassOp op,
+                                         const ClassLayout &layout) {
+  std::optional<ArrayAttr> members = op.getMembers();
+  if (!members || members->empty())
+    return {};
+  MLIRContext *ctx = builder.getContext();
+  Location loc = op.getLoc();
+  auto i32 = IntegerType::get(ctx, 32), i64 = IntegerType::get(ctx, 64);
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  // RoastMember: {name, kind, slot_kind, offset, get, set, call}.
+  auto memberType =
+      LLVM::LLVMStructType::getLiteral(ctx, {ptr, i32, i32, i64, ptr, ptr, ptr});
+  SmallVector<LLVM::GlobalOp> names, callables;
+  for (auto [index, attr] : llvm::enumerate(members->getAsRange<DictionaryAttr>())) {
+    std::string prefix = layout.descriptor + ".member" + std::to_string(index);
+    names.push_back(cString(builder, loc, prefix + ".name",
+                            attr.getAs<StringAttr>("name").getValue()));
+    auto call = attr.getAs<DictionaryAttr>("call");
+    callables.push_back(call ? emitCallable(builder, loc, call, prefix + ".call")
+                             : LLVM::GlobalOp());
+  }
+  auto type = LLVM::LLVMArrayType::get(memberType, members->size());
+  auto global = LLVM::GlobalOp::create(
+      builder, loc, type, /*isConstant=*/true, LLVM::Linkage::Private,
+      layout.descriptor + ".members", Attribute(), /*alignment=*/8);
+  OpBuilder::InsertionGuard guard(builder);
+  builder.createBlock(&global.getInitializerRegion());
+  Value array = LLVM::PoisonOp::create(builder, loc, type);
+  for (auto [index, attr] : llvm::enumerate(members->getAsRange<DictionaryAttr>())) {
+    auto set = [&](int64_t field, Value value) {
+      array = LLVM::InsertValueOp::create(
+          builder, loc, array, value, ArrayRef<int64_t>{int64_t(index), field});
+    };
+    int32_t kind = attr.getAs<IntegerAttr>("kind").getInt();
+    int32_t slot = 0;
+    int64_t offset = 0;
+    if (auto field = attr.getAs<StringAttr>("field")) {
+      int position = op.lookupField(field.getValue());
+      offset = layout.fieldOffsets[position];
+      slot = slotKind(cast<TypeAttr>(op.getFieldTypes()[position]).getValue(),
+                      layout.instanceType.getBody()[kFirstField + position]);
+    }
+    set(0, LLVM::AddressOfOp::create(builder, loc, names[index]));
+    set(1, LLVM::ConstantOp::create(builder, loc, i32, kind));
+    set(2, LLVM::ConstantOp::create(builder, loc, i32, slot));
+    set(3, LLVM::ConstantOp::create(builder, loc, i64, offset));
+    set(4, functionAddress(builder, loc, module,
+                           attr.getAs<FlatSymbolRefAttr>("get")));
+    set(5, functionAddress(builder, loc, module,
+                           attr.getAs<FlatSymbolRefAttr>("set")));
+    set(6, callables[index]
+               ? LLVM::AddressOfOp::create(builder, loc, callables[index])
+                     .getResult()
+               : LLVM::ZeroOp::create(builder, loc, ptr).getResult());
+  }
+  LLVM::ReturnOp::create(builder, loc, array);
+  return global;
 }

@@ -26,6 +26,10 @@ struct ClassLayout {
   int64_t size = 0;
   /// Byte offsets of the references an instance owns.
   llvm::SmallVector<int64_t> refOffsets;
+  /// Byte offsets of the dynamic values (NaN-boxed) an instance owns.
+  llvm::SmallVector<int64_t> valueRefOffsets;
+  /// Byte offset of each field.
+  llvm::SmallVector<int64_t> fieldOffsets;
 };
 
 /// The layouts of a module's classes. The roast.class ops stay in the
@@ -49,6 +53,15 @@ public:
   void emitDescriptors();
 
 private:
+  /// The RoastMember array of `op`'s members (null if it has none).
+  mlir::LLVM::GlobalOp emitMembers(mlir::OpBuilder &builder, ClassOp op,
+                                   const ClassLayout &layout);
+  /// A RoastCallable described by `attr` (name, entry, min, max).
+  mlir::LLVM::GlobalOp emitCallable(mlir::OpBuilder &builder,
+                                    mlir::Location loc,
+                                    mlir::DictionaryAttr attr,
+                                    llvm::StringRef symbol);
+
   mlir::ModuleOp module;
   const mlir::TypeConverter &converter;
   llvm::StringMap<ClassLayout> layouts;

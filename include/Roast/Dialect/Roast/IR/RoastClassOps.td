@@ -24,6 +24,12 @@ def Roast_ClassOp : Roast_Op<"class", [
     after its last `.`. A `builtin` class (the built-in exceptions) is
     defined by the runtime.
 
+    What dynamic code finds by name (docs/rationale/dynamic-values.md):
+    `members` lists the class's own fields (`get`/`set` helpers),
+    properties and class attributes (`get`), and methods (`call`: the
+    dynamic entry, its display name and arity); `call` makes instances
+    callable (closures, `__call__`).
+
     ```mlir
     roast.class @Animal {fields = ["name"], field_types = [!roast.str],
                          methods = [@Animal.speak]}
@@ -37,7 +43,9 @@ def Roast_ClassOp : Roast_Op<"class", [
                        TypeArrayAttr:$field_types,
                        TypedArrayAttrBase<FlatSymbolRefAttr,
                                           "method table">:$methods,
-                       UnitAttr:$builtin);
+                       UnitAttr:$builtin,
+                       OptionalAttr<DictArrayAttr>:$members,
+                       OptionalAttr<DictionaryAttr>:$call);
   let assemblyFormat = "$sym_name (`:` $base^)? (`builtin` $builtin^)? attr-dict";
   let hasVerifier = 1;
   let extraClassDeclaration = [{
