@@ -382,9 +382,11 @@ void RuntimeABI::unwindIfRaised(RewriterBase &rewriter, Operation *op,
                                       pending, null);
   Block *destination = getUnwindDestination(rewriter, op);
   SmallVector<Value, 2> args;
-  // A closure's call thunk (`f.<call>`) is not a Python frame.
+  // A closure's call thunk (`f.<call>`) and a dynamic entry (`f.<dyn>`)
+  // are not Python frames: the runtime records the dynamic call's site.
   auto function = op->getParentOfType<FunctionOpInterface>();
-  if (function && function.getName().ends_with(".<call>"))
+  if (function && (function.getName().ends_with(".<call>") ||
+                   function.getName().ends_with(".<dyn>")))
     pushFrame = false;
   if (pushFrame) {
     // One cold block per destination records the frame of the call site.
