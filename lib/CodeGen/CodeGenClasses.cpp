@@ -310,16 +310,20 @@ Value Generator::emitInstanceEquality(ast::CmpOp op, Value lhs,
   ClassInfo &info = *llvm::cast<sema::ClassType>(lt)->getInfo();
   if (FunctionInfo *ne = info.findMethod("__ne__");
       ne && op == ast::CmpOp::NotEq)
-    return callMethod(*ne, lhs, {coerce(rhs, rt, ne->type->getParams()[1], l)},
-                      l);
+    return asCondition(
+        callMethod(*ne, lhs, {coerce(rhs, rt, ne->type->getParams()[1], l)}, l),
+        ne->type->getResult(), l);
   // Otherwise != is the negation of ==, as object.__ne__ does.
   Value equal;
   if (FunctionInfo *eq = info.findMethod("__eq__")) {
     Value other = coerce(rhs, rt, eq->type->getParams()[1], l);
-    equal = MethodCallOp::create(builder, l, TypeRange{builder.getI1Type()},
-                                 builder.getStringAttr("__eq__"), lhs,
-                                 ValueRange{other})
-                .getResult(0);
+    const sema::Type *result = eq->type->getResult();
+    equal = asCondition(MethodCallOp::create(builder, l,
+                                             TypeRange{convertType(result)},
+                                             builder.getStringAttr("__eq__"),
+                                             lhs, ValueRange{other})
+                            .getResult(0),
+                        result, l);
   } else {
     // Without __eq__, equality is identity.
     auto [a, b] = upcastToCommonBase(lhs, lt, rhs, rt, l);

@@ -80,6 +80,13 @@ Value Generator::unboxValue(Value value, const sema::Type *to, Location l) {
   return unboxed;
 }
 
+Value Generator::asCondition(Value value, const sema::Type *type, Location l) {
+  if (!type->isAny())
+    return value;
+  track(value, type); // `__eq__` without annotations: its result's truth
+  return DynTruthOp::create(builder, l, value);
+}
+
 Value Generator::emitDynamic(ast::Expr &expr) {
   return emitExprAs(expr, program.types.getAny());
 }

@@ -322,20 +322,26 @@ Value Generator::emitBoolOp(ast::BoolOpExpr &expr) {
     // the value it may pass on, which is released on the path that drops it.
     pushTemps();
     Value value = emitExpr(*operand);
+    // A dynamic result passes each operand on boxed (`not x and f()`).
+    const sema::Type *type = operand->type;
+    Value typed = value;
+    if (expr.type->isAny() && !type->isAny()) {
+      value = boxValue(value, type, loc(operand->getLoc()));
+      type = expr.type;
+    }
     if (i + 1 == expr.values.size()) {
       popTemps(value);
       consume(value, expr.type);
-      cf::BranchOp::create(
-          builder, l, merge,
-          ValueRange{coerce(value, operand->type, expr.type, l)});
+      cf::BranchOp::create(builder, l, merge,
+                           ValueRange{coerce(value, type, expr.type, l)});
       break;
     }
-    Value truth = truthValue(value, operand->type, l);
+    Value truth = truthValue(typed, operand->type, l);
     popTemps(value);
     consume(value, expr.type);
     // The value as the result (`x or y` passes on an optional x only when
     // it is not None, as x's value type).
-    Value result = coerce(value, operand->type, expr.type, l);
+    Value result = coerce(value, type, expr.type, l);
     Block *next = new Block();
     if (expr.op == ast::BoolOpKind::And)
       cf::CondBranchOp::create(builder, l, truth, next, ValueRange{}, merge,
@@ -420,7 +426,17 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
     return emitInstanceEquality(op, lhs, lt, rhs, rt, l);
   if (sema::OperatorCall call = sema::findCompareOperator(op, lt, rt);
       call.method)
-    return emitOperatorCall(call, lhs, lt, rhs, rt, l);
+    return asCondition(emitOperatorCall(call, lhs, lt, rhs, rt, l),
+                       call.method->type->getResult(), l);
+  if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && lt->isNumeric() &&
+      rt->isNumeric()) {
+    Value same = lt == rt ? Value(CmpOp::create(builder, l, CmpPredicate::eq,
+                                                lhs, rhs))
+                          : boolConstant(false, l);
+    if (op == ast::CmpOp::Is)
+      return same;
+    return arith::XOrIOp::create(builder, l, same, boolConstant(true, l));
+  }
   if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && !lt->isNone() &&
       !rt->isNone()) {
     if (lt->isClass() && rt->isClass())
@@ -627,7 +643,8 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
   if (builtin == Builtin::Len && call.args.size() == 1 &&
       call.args[0]->type->isAny())
     return DynLenOp::create(builder, l, emitDynamic(*call.args[0]));
-  if (((call.type && call.type->isAny()) || hasDynamicArgument(call)) &&
+  if (((call.type && call.type->isAny()) || hasDynamicArgument(call) ||
+       (builtin == Builtin::Int && call.args.size() == 2)) &&
       call.keywords.empty() && sema::builtinValueIndex(builtin) >= 0 &&
       builtin != Builtin::Str && builtin != Builtin::Repr &&
       builtin != Builtin::Bool)

@@ -369,6 +369,9 @@ private:
   mlir::Value unboxValue(mlir::Value value, const sema::Type *to,
                          mlir::Location l);
   mlir::Value emitDynamic(ast::Expr &expr);
+  /// The truth of a comparison method's result (it may be dynamic).
+  mlir::Value asCondition(mlir::Value value, const sema::Type *type,
+                          mlir::Location l);
   mlir::Value dynamicConstant(mlir::Value value, const sema::Type *type,
                               mlir::Location l);
   /// f(args) of a dynamic f, and v.m(args) of a dynamic v.

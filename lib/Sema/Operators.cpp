@@ -14,8 +14,8 @@ using namespace roast::sema;
 /// Whether a parameter of type `param` takes an argument of type `arg`
 /// (the same type, a subclass instance, or int where float is wanted).
 static bool accepts(const Type *param, const Type *arg) {
-  if (param == arg)
-    return true;
+  if (param == arg || param->isAny() || arg->isAny())
+    return true; // a dynamic parameter takes anything, checked at run time
   if (auto *to = llvm::dyn_cast<ClassType>(param))
     if (auto *from = llvm::dyn_cast<ClassType>(arg))
       return from->isSubclassOf(to);

@@ -372,8 +372,11 @@ const Type *Checker::join(const Type *a, const Type *b) {
     return a;
   if (b->isError())
     return b;
-  if (a->isAny() || b->isAny())
+  if (a->isAny() || b->isAny()) {
+    bindUnknownToAny(a);
+    bindUnknownToAny(b);
     return types.getAny();
+  }
   if (a->getKind() == b->getKind() && !a->isOptional() && unify(a, b))
     return resolve(a); // list[<unknown>] and list[int]
   // None and T, T | None and T, T | None and None: T | None.
@@ -1019,6 +1022,20 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
     narrowRestOfBlock({{sym, ""}, optional->getValue()}, before);
 }
 
+void Checker::bindUnknownToAny(const Type *type) {
+  type = resolve(type);
+  if (auto *var = llvm::dyn_cast<TypeVar>(type))
+    var->bind(types.getAny());
+  else if (auto *list = llvm::dyn_cast<ListType>(type))
+    bindUnknownToAny(list->getElement());
+  else if (auto *set = llvm::dyn_cast<SetType>(type))
+    bindUnknownToAny(set->getElement());
+  else if (auto *dict = llvm::dyn_cast<DictType>(type)) {
+    bindUnknownToAny(dict->getKey());
+    bindUnknownToAny(dict->getValue());
+  }
+}
+
 const Type *Checker::resolve(const Type *type, bool final) {
   if (!type)
     return type;
@@ -1153,8 +1170,12 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
   if (from == to || from->isError() || to->isError())
     return true;
   // A dynamic value goes anywhere, checked at run time; anything boxes.
-  if (from->isAny() || to->isAny())
+  // An element type not known yet becomes dynamic (`calls.append(name)`).
+  if (from->isAny() || to->isAny()) {
+    bindUnknownToAny(from);
+    bindUnknownToAny(to);
     return true;
+  }
   if (auto *optional = llvm::dyn_cast<OptionalType>(to))
     return from->isNone() ||
            (!from->isOptional() && isAssignable(from, optional->getValue())) ||

@@ -655,7 +655,8 @@ void Checker::checkInstanceComparison(CmpOp op, const Type *lhs,
       eq = cls->getInfo()->findMethod("__eq__");
     if (eq && (eq->params.size() != 2 ||
                !isAssignable(rhs, eq->type->getParams()[1]) ||
-               !eq->type->getResult()->isBool()))
+               (!eq->type->getResult()->isBool() &&
+                !eq->type->getResult()->isAny())))
       diags.error(loc, "'" + eq->qualifiedName() + "' cannot compare with a " +
                            rhs->str() + " (it must take one argument and "
                                         "return bool)");
@@ -666,7 +667,8 @@ void Checker::checkInstanceComparison(CmpOp op, const Type *lhs,
     diags.error(loc, "'" + spelling(op).str() +
                          "' not supported between instances of '" +
                          lhs->str() + "' and '" + rhs->str() + "'");
-  else if (!call.method->type->getResult()->isBool())
+  else if (!call.method->type->getResult()->isBool() &&
+           !call.method->type->getResult()->isAny())
     diags.error(loc, "'" + call.method->qualifiedName() +
                          "' must return bool to be a comparison");
 }

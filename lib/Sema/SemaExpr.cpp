@@ -416,6 +416,10 @@ void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
         (lhs->isList() || lhs->isDict() || lhs->isSet()) && unify(lhs, rhs);
     if (lhs->isClass() && rhs->isClass())
       containers = isAssignable(lhs, rhs) || isAssignable(rhs, lhs);
+    // `True is True`: numbers are compared as the same object when equal
+    // and of one type (CPython caches small ints and the two bools).
+    if (lhs->isNumeric() && rhs->isNumeric())
+      containers = true;
     if (!lhs->isNone() && !rhs->isNone() && !containers)
       unsupported(loc, "'is' comparisons of values other "
                        "than None and containers of one type");
@@ -852,10 +856,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       if (type->isAny() || (first && first->isAny()))
         return types.getAny(); // compared at run time
       if (first && !first->isError() && !type->isError() && type != first) {
-        diags.error(arg->getLoc(), name + "() of values of different types (" +
-                                       first->str() + " and " + type->str() +
-                                       ") is not supported yet");
-        return types.getError();
+        // max(True, 0), max(1, 2.5): the winner's type, known at run time.
+        for (ExprPtr &rest : call.args)
+          if (!rest->type)
+            checkExpr(*rest);
+        return types.getAny();
       }
       first = first ? first : type;
     }
@@ -882,6 +887,19 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (builtin == Builtin::Bool && call.args.size() == 1 &&
         call.keywords.empty()) {
       checkCondition(*call.args[0]);
+      return result;
+    }
+    // int(s, base): the runtime's int() parses in that base.
+    if (builtin == Builtin::Int && call.args.size() == 2 &&
+        call.keywords.empty()) {
+      const Type *text = checkExpr(*call.args[0]);
+      const Type *base = checkExpr(*call.args[1]);
+      if (!text->isStr() && !text->isAny() && !text->isError())
+        diags.error(call.args[0]->getLoc(),
+                    "int() can't convert non-string with explicit base");
+      if (!base->isInt() && !base->isBool() && !base->isAny() &&
+          !base->isError())
+        diags.error(call.args[1]->getLoc(), "int() base must be an int");
       return result;
     }
     // int(s) and float(s) parse at run time.
@@ -1188,7 +1206,7 @@ const Type *Checker::checkStrMethodCall(CallExpr &call, AttributeExpr &callee) {
     const Type *strList = types.getList(types.getStr());
     const Type *type = checkExprExpecting(*call.args[0], strList);
     const Type *element = iterableElement(type);
-    if (!type->isError() && (!element || !element->isStr()))
+    if (!type->isError() && (!element || (!element->isStr() && !element->isAny())))
       diags.error(call.args[0]->getLoc(),
                   "str.join() takes an iterable of str, not " + type->str());
     return result;
@@ -1268,11 +1286,12 @@ bool Checker::checkFormatField(const Type *type, char conversion,
   }
   if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
       !type->isList() && !type->isDict() && !type->isSet() &&
-      !type->isTuple() && !type->isClass()) {
+      !type->isTuple() && !type->isClass() && !type->isAny()) {
     unsupported(loc, "formatted fields of type " + type->str());
     return false;
   }
-  if (!type->isNumeric() && !type->isStr() && hasSpec && !conversion) {
+  if (!type->isNumeric() && !type->isStr() && !type->isAny() && hasSpec &&
+      !conversion) {
     llvm::StringRef name = type->isNone()   ? "NoneType"
                            : type->isList() ? "list"
                            : type->isDict() ? "dict"

@@ -86,6 +86,9 @@ private:
   const Type *checkDynamicCall(ast::CallExpr &call);
   /// The index of a subscript of a dynamic value: any value, or a slice.
   void checkDynamicIndex(ast::Expr &index);
+  /// Element types not known yet in `type` (`[]` going into dynamic code)
+  /// become dynamic.
+  void bindUnknownToAny(const Type *type);
   /// Declares the fields a method other than __init__ assigns first.
   void declareFieldsAssignedIn(FunctionInfo &method);
   /// Variables assigned literals of different types in `block`.

@@ -502,6 +502,10 @@ LogicalResult StrMethodOp::verify() {
                         ? Type(ListType::get(getContext(), str))
                     : intArg ? Type(b.getI64Type())
                              : str;
+    // join also takes dynamic values, each checked to be a str.
+    if (getMethod() == StrMethod::join && i == 1 &&
+        type == ListType::get(getContext(), ValueType::get(getContext())))
+      continue;
     if (type != expected)
       return emitOpError("operand #") << i << " must be " << expected
                                       << ", not " << type;
