@@ -112,6 +112,103 @@ sema::Symbol *ast::getReferencedSymbol(const Expr &expr) {
   return nullptr;
 }
 
+void ast::forEachChildExpr(const Expr &expr,
+                           llvm::function_ref<void(const Expr &)> fn) {
+  auto visit = [&](const ExprPtr &child) {
+    if (child)
+      fn(*child);
+  };
+  auto visitAll = [&](const std::vector<ExprPtr> &children) {
+    for (const ExprPtr &child : children)
+      visit(child);
+  };
+  switch (expr.getKind()) {
+  case Expr::Kind::Unary:
+    visit(llvm::cast<UnaryExpr>(expr).operand);
+    return;
+  case Expr::Kind::Binary: {
+    auto &binary = llvm::cast<BinaryExpr>(expr);
+    visit(binary.lhs);
+    visit(binary.rhs);
+    return;
+  }
+  case Expr::Kind::BoolOp:
+    visitAll(llvm::cast<BoolOpExpr>(expr).values);
+    return;
+  case Expr::Kind::Compare: {
+    auto &compare = llvm::cast<CompareExpr>(expr);
+    visit(compare.left);
+    visitAll(compare.comparators);
+    return;
+  }
+  case Expr::Kind::IfExp: {
+    auto &ifExp = llvm::cast<IfExpExpr>(expr);
+    visit(ifExp.test);
+    visit(ifExp.body);
+    visit(ifExp.orElse);
+    return;
+  }
+  case Expr::Kind::Call: {
+    auto &call = llvm::cast<CallExpr>(expr);
+    visit(call.callee);
+    visitAll(call.args);
+    for (const Keyword &keyword : call.keywords)
+      visit(keyword.value);
+    return;
+  }
+  case Expr::Kind::Attribute:
+    visit(llvm::cast<AttributeExpr>(expr).value);
+    return;
+  case Expr::Kind::Subscript: {
+    auto &sub = llvm::cast<SubscriptExpr>(expr);
+    visit(sub.value);
+    visit(sub.index);
+    return;
+  }
+  case Expr::Kind::Slice: {
+    auto &slice = llvm::cast<SliceExpr>(expr);
+    visit(slice.lower);
+    visit(slice.upper);
+    visit(slice.step);
+    return;
+  }
+  case Expr::Kind::Tuple:
+    visitAll(llvm::cast<TupleExpr>(expr).elts);
+    return;
+  case Expr::Kind::List:
+    visitAll(llvm::cast<ListExpr>(expr).elts);
+    return;
+  case Expr::Kind::Set:
+    visitAll(llvm::cast<SetExpr>(expr).elts);
+    return;
+  case Expr::Kind::Dict: {
+    auto &dict = llvm::cast<DictExpr>(expr);
+    visitAll(dict.keys);
+    visitAll(dict.values);
+    return;
+  }
+  case Expr::Kind::Comprehension: {
+    auto &comp = llvm::cast<ComprehensionExpr>(expr);
+    visit(comp.element);
+    visit(comp.value);
+    for (const ComprehensionClause &clause : comp.clauses) {
+      visit(clause.iter);
+      visitAll(clause.conditions);
+    }
+    return;
+  }
+  case Expr::Kind::FString:
+    for (const FStringExpr::Part &part : llvm::cast<FStringExpr>(expr).parts) {
+      visit(part.value);
+      if (part.spec)
+        fn(*part.spec);
+    }
+    return;
+  default: // literals, names, lambdas (their own scope), unsupported
+    return;
+  }
+}
+
 void ast::forEachChildBlock(const Stmt &stmt,
                             llvm::function_ref<void(const Block &)> fn) {
   if (auto *ifStmt = llvm::dyn_cast<IfStmt>(&stmt)) {

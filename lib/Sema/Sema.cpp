@@ -260,6 +260,26 @@ void Checker::declareFunction(FunctionDefStmt &def) {
   moduleScope()[def.name] = info.symbol;
 }
 
+/// The operator methods the runtime calls with two instances of a class
+/// (sorting, ==, containers): an unannotated `other` is of the class.
+static bool isComparisonDunder(llvm::StringRef name) {
+  return llvm::is_contained({"__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+                             "__ge__"},
+                            name);
+}
+
+/// The result type Python requires of an unannotated special method, which
+/// the runtime calls through its method table.
+const Type *Checker::dunderResult(llvm::StringRef name) {
+  if (name == "__str__" || name == "__repr__")
+    return types.getStr();
+  if (isComparisonDunder(name) || name == "__bool__" || name == "__contains__")
+    return types.getBool();
+  if (name == "__hash__" || name == "__len__")
+    return types.getInt();
+  return nullptr;
+}
+
 FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
                                     const Type *selfType, ClassInfo *owner) {
   FunctionInfo &info = program.functionStorage.emplace_back();
@@ -282,6 +302,9 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
     const Type *type = types.getError();
     if (i == 0 && selfType && !param.annotation)
       type = selfType;
+    else if (!param.annotation && i == 1 && selfType &&
+             isComparisonDunder(def.name))
+      type = selfType; // the runtime compares instances of the class
     else if (!param.annotation)
       type = types.getAny(); // gradual typing: unannotated is dynamic
     else
@@ -298,6 +321,8 @@ FunctionInfo &Checker::makeFunction(FunctionDefStmt &def,
   const Type *result = types.getNone();
   if (def.returns)
     result = resolveAnnotation(def.returns.get());
+  else if (selfType && dunderResult(def.name))
+    result = dunderResult(def.name); // what Python requires it to return
   else if (returnsValue(def.body))
     result = types.getAny();
   info.type = types.getFunction(paramTypes, result);
@@ -546,16 +571,28 @@ static int literalKind(const Expr &expr) {
   }
 }
 
-static void collectLiteralKinds(const Block &block,
-                                llvm::StringMap<llvm::SmallSet<int, 4>> &kinds) {
+using LiteralKinds = llvm::StringMap<llvm::SmallSet<int, 4>>;
+
+/// The literal kinds each variable is assigned (`x = 10`), and those each
+/// container variable is given (`xs.append(1)`, `s.add("a")`).
+static void collectLiteralKinds(const Block &block, LiteralKinds &kinds,
+                                LiteralKinds &elementKinds) {
   for (const StmtPtr &stmt : block) {
     if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get()))
       for (ExprPtr &target : assign->targets)
         if (auto *name = llvm::dyn_cast<NameExpr>(target.get()))
           if (int kind = literalKind(*assign->value))
             kinds[name->name].insert(kind);
+    if (auto *exprStmt = llvm::dyn_cast<ExprStmt>(stmt.get()))
+      if (auto *call = llvm::dyn_cast<CallExpr>(exprStmt->value.get()))
+        if (auto *method = llvm::dyn_cast<AttributeExpr>(call->callee.get()))
+          if (auto *name = llvm::dyn_cast<NameExpr>(method->value.get());
+              name && (method->attr == "append" || method->attr == "add") &&
+              call->args.size() == 1)
+            if (int kind = literalKind(*call->args[0]))
+              elementKinds[name->name].insert(kind);
     forEachChildBlock(*stmt, [&](const Block &child) {
-      collectLiteralKinds(child, kinds);
+      collectLiteralKinds(child, kinds, elementKinds);
     });
   }
 }
@@ -563,14 +600,18 @@ static void collectLiteralKinds(const Block &block,
 /// The variables `block` assigns literals of different types (`x = 10`,
 /// then `x = "ten"`): dynamic from the start, so that code reading them in
 /// a loop sees whichever value is there.
-std::vector<std::string> Checker::namesOfChangingType(const Block &block) {
-  llvm::StringMap<llvm::SmallSet<int, 4>> kinds;
-  collectLiteralKinds(block, kinds);
-  std::vector<std::string> names;
+void Checker::markChangingTypes(const Block &block,
+                                llvm::function_ref<Symbol *(llvm::StringRef)> lookup) {
+  LiteralKinds kinds, elementKinds;
+  collectLiteralKinds(block, kinds, elementKinds);
   for (auto &entry : kinds)
-    if (entry.second.size() > 1)
-      names.push_back(entry.first().str());
-  return names;
+    if (Symbol *sym = lookup(entry.first()); sym && entry.second.size() > 1)
+      sym->type = types.getAny();
+  // `stack = []` then `stack.append(1)`, `stack.append("two")`: a list of
+  // dynamic values.
+  for (auto &entry : elementKinds)
+    if (Symbol *sym = lookup(entry.first()); sym && entry.second.size() > 1)
+      sym->dynamicElements = true;
 }
 
 static void collectNonlocalDecls(const Block &block,
@@ -680,11 +721,14 @@ void Checker::checkFunctionBody(FunctionInfo &info) {
     localScope[name->name] = local;
     info.locals.push_back(local);
   }
-  for (llvm::StringRef name : namesOfChangingType(def.body))
-    if (Symbol *local = localScope.lookup(name);
-        local && local->kind == Symbol::Kind::Local && !local->isParam &&
-        !local->type)
-      local->type = types.getAny();
+  markDynamicLocals(info);
+  markChangingTypes(def.body, [&](llvm::StringRef name) -> Symbol * {
+    Symbol *local = localScope.lookup(name);
+    return local && local->kind == Symbol::Kind::Local && !local->isParam &&
+                   !local->type
+               ? local
+               : nullptr;
+  });
 
   checkBlock(def.body);
   const Type *result = info.type->getResult();
@@ -783,10 +827,12 @@ void Checker::checkModule(ModuleInfo &module) {
     moduleScope()[name->name] = global;
     program.globals.push_back(global);
   }
-  for (llvm::StringRef name : namesOfChangingType(body))
-    if (Symbol *global = moduleScope().lookup(name);
-        global && global->kind == Symbol::Kind::Global && !global->type)
-      global->type = types.getAny();
+  markChangingTypes(body, [&](llvm::StringRef name) -> Symbol * {
+    Symbol *global = moduleScope().lookup(name);
+    return global && global->kind == Symbol::Kind::Global && !global->type
+               ? global
+               : nullptr;
+  });
 
   // Module-level code runs first in a real program and fixes the globals'
   // types; function bodies are checked after it. An annotated global has
@@ -997,6 +1043,8 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
   const Type *before = lookupNarrowed({sym, ""});
   forgetNarrowings(sym); // a new value: what was proved about the old is moot
   if (!sym->type) {
+    if (sym->dynamicElements)
+      bindUnknownToAny(valueType);
     sym->type = valueType;
     sym->inferred = true;
     name->type = valueType;

@@ -86,13 +86,20 @@ private:
   const Type *checkDynamicCall(ast::CallExpr &call);
   /// The index of a subscript of a dynamic value: any value, or a slice.
   void checkDynamicIndex(ast::Expr &index);
+  const Type *dunderResult(llvm::StringRef name);
+  /// Makes the variables of `info` that a dynamic value is assigned to
+  /// besides other values dynamic before its body is checked.
+  void markDynamicLocals(FunctionInfo &info);
   /// Element types not known yet in `type` (`[]` going into dynamic code)
   /// become dynamic.
   void bindUnknownToAny(const Type *type);
   /// Declares the fields a method other than __init__ assigns first.
   void declareFieldsAssignedIn(FunctionInfo &method);
-  /// Variables assigned literals of different types in `block`.
-  std::vector<std::string> namesOfChangingType(const ast::Block &block);
+  /// Makes the variables `block` assigns literals of different types
+  /// dynamic, and those given elements of different types lists of
+  /// dynamic values; `lookup` gives the variable of a name, if it may be.
+  void markChangingTypes(const ast::Block &block,
+                         llvm::function_ref<Symbol *(llvm::StringRef)> lookup);
   void checkBlock(ast::Block &block);
   // SemaNarrowing.cpp: optionals (`T | None`) known not to be None.
   /// What `test` proves when true (`x is not None`, `x`, `and` of those)

@@ -169,7 +169,7 @@ void Checker::checkImport(ImportStmt &stmt) {
     // Annotation names only: `Optional[T]` and friends are understood
     // where annotations are read, so importing them binds nothing.
     static constexpr llvm::StringLiteral known[] = {
-        "Optional", "List", "Dict", "Set", "Tuple", "Callable"};
+        "Optional", "List", "Dict", "Set", "Tuple", "Callable", "Any"};
     for (const ImportStmt::Name &name : stmt.names)
       if (!llvm::is_contained(known, name.name) || !name.asName.empty())
         unsupported(name.loc, "typing." + name.name);

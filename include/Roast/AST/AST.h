@@ -663,6 +663,11 @@ sema::Symbol *getReferencedSymbol(const Expr &expr);
 void forEachChildBlock(const Stmt &stmt,
                        llvm::function_ref<void(const Block &)> fn);
 
+/// Calls fn on each expression nested directly in `expr` (operands,
+/// arguments, elements, f-string fields, comprehension clauses); not into
+/// lambda bodies.
+void forEachChildExpr(const Expr &expr, llvm::function_ref<void(const Expr &)> fn);
+
 /// Prints `text` between `quote`s, escaping backslashes, the quote and
 /// control characters (for the token and AST dumps).
 void printQuoted(llvm::raw_ostream &os, llvm::StringRef text, char quote);

@@ -134,6 +134,9 @@ struct Symbol {
   /// Whether its type comes from its first assignment (no annotation): a
   /// later value of another type makes it dynamic.
   bool inferred = false;
+  /// Whether the program gives the container it holds elements of
+  /// different types (`xs.append(1)`, `xs.append("a")`): they are dynamic.
+  bool dynamicElements = false;
   /// Kind::Local read or written by a nested function; whether a nested
   /// function assigns it (`nonlocal`).
   bool captured = false;
