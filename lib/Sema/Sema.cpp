@@ -1625,7 +1625,7 @@ const Type *Checker::checkIterable(Expr &iter) {
                                     llvm::Twine(call->args.size()));
   for (ExprPtr &arg : call->args) {
     const Type *type = checkExpr(*arg);
-    if (!type->isInt() && !type->isBool() && !type->isError())
+    if (!type->isInt() && !type->isBool() && !type->isAny() && !type->isError())
       diags.error(arg->getLoc(), "range() arguments must be int, not " +
                                      type->str());
   }
