@@ -287,7 +287,25 @@ void Generator::emitModuleInit(sema::ModuleInfo &info) {
       break;
     emitStmt(*stmt);
   }
+  if (info.isMain && !isTerminated())
+    releaseGlobals(l);
   finishFunction(func, program.types.getNone());
+}
+
+/// When the program's code has run, its globals let go of what they hold,
+/// as CPython clears its modules at exit: objects reachable only through
+/// NaN-boxed (tagged) pointers would otherwise look leaked to memcheck.
+void Generator::releaseGlobals(Location l) {
+  for (Symbol *global : program.globals) {
+    if (!global->type || !isRefCounted(global->type) ||
+        !globalNames.count(global))
+      continue;
+    Type type = convertType(global->type);
+    Value old = GlobalLoadOp::create(builder, l, type, globalSymbol(*global));
+    GlobalStoreOp::create(builder, l, buildZeroValue(builder, l, type),
+                          globalSymbol(*global));
+    ReleaseOp::create(builder, l, old);
+  }
 }
 
 void Generator::emitImport(ast::ImportStmt &stmt) {

@@ -39,6 +39,7 @@ private:
   /// The global that is true once module `info`'s code has started.
   std::string importedFlagSymbol(const sema::ModuleInfo &info) const;
   void emitModuleInit(sema::ModuleInfo &info);
+  void releaseGlobals(mlir::Location l);
   void emitImport(ast::ImportStmt &stmt);
   // CodeGenFunctions.cpp: function values, closures and cells.
   mlir::FlatSymbolRefAttr
