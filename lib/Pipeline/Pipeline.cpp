@@ -24,6 +24,7 @@ void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createRoastDevirtualize());
   pm.addPass(createRoastStackGuards());
   pm.addPass(createMem2Reg());
+  pm.addPass(createRoastSpecializeTypes());
   pm.addPass(createRoastInlineRecursion());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

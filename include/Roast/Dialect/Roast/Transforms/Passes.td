@@ -1,6 +1,6 @@
 //===- Passes.td - Roast-level transformation passes -------*- tablegen -*-===//
 //
-// Passes over the roast dialect. Later issues add roast-specialize-types, roast-inline-cache and roast-escape-analysis here.
+// Passes over the roast dialect. Later issues add roast-inline-cache and roast-escape-analysis here.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +45,44 @@ def RoastMonomorphize : Pass<"roast-monomorphize", "::mlir::ModuleOp"> {
               "Number of generic calls pointed at a copy">,
     Statistic<"numRefcountsRemoved", "refcounts-removed",
               "Number of retain/release ops removed from copies">
+  ];
+}
+
+def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
+  let summary = "Typed clones of dynamic functions for the types calls pass";
+  let description = [{
+    For each direct `roast.call` of a function with `!roast.value`
+    parameters that passes boxed scalars (`roast.box %n : i64`), makes a
+    clone of the callee taking those scalars (`@"fib(i64)"`; at most four
+    clones per function, further combinations keep calling the dynamic
+    version) and points the call at it. Inside, dynamic ops on boxes of
+    known scalar types fold into typed ops (`roast.dyn.binary add` of two
+    boxed i64s is `roast.add`, comparisons `roast.cmp`, `roast.dyn.truth`
+    of a boxed bool the bool), and boxed scalars lose their retains and
+    releases. When every return of a clone then returns a box of one scalar
+    type, the clone returns that type and its callers box the result. This
+    repeats until no call changes, so recursive functions specialise too:
+    an untyped `fib(n)` called with an int becomes `fib(i64) -> i64` with
+    plain checked arithmetic. Functions taken as values, called by the
+    runtime or with other arguments keep their dynamic version.
+
+    ```mlir
+    roast.func @fib(%n: !roast.value) -> !roast.value { ... }
+    %r = roast.call @fib(%b) : (!roast.value) -> !roast.value  // %b = box i64
+    // becomes
+    roast.func private @"fib(i64)"(%n: i64) -> i64 { ... }
+    %r = roast.call @"fib(i64)"(%n) : (i64) -> i64
+    ```
+  }];
+  let dependentDialects = ["::roast::RoastDialect",
+                           "::mlir::arith::ArithDialect"];
+  let statistics = [
+    Statistic<"numClones", "clones-created",
+              "Number of typed clones of dynamic functions">,
+    Statistic<"numCallsRewritten", "calls-rewritten",
+              "Number of calls pointed at a typed clone">,
+    Statistic<"numResultsTyped", "results-typed",
+              "Number of clones whose result became a scalar">
   ];
 }
 
