@@ -2,7 +2,7 @@
 """Benchmark harness: each benchmark built with roastc, its C twin with
 clang -O2, and CPython 3.12, run side by side in one run; outputs must agree.
 
-usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython]
+usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython] [--untyped]
                     [--shared ../shared/bench] [NAME ...]
 Programs come from --shared, or from bench/programs for the ones it lacks.
 Prints a table of best-of-N wall times, ratios to the C twin, and the
@@ -81,9 +81,17 @@ def main():
                     help="the CPython 3.12 to compare with (default: pyenv's)")
     ap.add_argument("--cc", default=shutil.which("clang-22") or "cc")
     ap.add_argument("--cxx", default=shutil.which("clang++-22") or "c++")
+    ap.add_argument("--untyped", action="store_true",
+                    help="run the untyped twins (shared/bench/untyped) against "
+                         "their typed versions instead of the C twins")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
-    names = args.names or list(BENCHMARKS)
+    untyped = os.path.join(args.shared, "untyped")
+    if args.untyped:
+        names = args.names or sorted(
+            f[:-len(".roast")] for f in os.listdir(untyped) if f.endswith(".roast"))
+    else:
+        names = args.names or list(BENCHMARKS)
     work = tempfile.mkdtemp(prefix="roast-bench-")
     env = dict(os.environ, PYENV_VERSION="3.12.1")
     cpython = args.cpython or find_cpython()
@@ -91,7 +99,7 @@ def main():
     rows = []
     local = os.path.join(root, "bench", "programs")
     for name in names:
-        folder = args.shared
+        folder = untyped if args.untyped else args.shared
         if not os.path.exists(os.path.join(folder, name + ".roast")):
             folder = local
         src = os.path.join(folder, name + ".roast")
@@ -99,7 +107,7 @@ def main():
         subprocess.run([args.roastc, "build", "-O2", src, "-o", exe], check=True)
         roast_t, roast_out, roast_mb = best_time([exe], args.repeat)
         twins = []
-        for twin in BENCHMARKS[name]:
+        for twin in ["../" + name + ".roast"] if args.untyped else BENCHMARKS[name]:
             cexe = os.path.join(work, twin.replace(".", "_"))
             if twin.endswith(".roast"):
                 build = [args.roastc, "build", "-O2"]
@@ -119,7 +127,8 @@ def main():
                 sys.exit(f"bench: {name}: output differs from CPython")
         rows.append((name, roast_t, roast_mb, twins, py_t, py_mb))
 
-    print(f"{'benchmark':<14} {'roastc':>16} {'C twin':>30} {'roast/C':>8} "
+    twin_label = "typed twin" if args.untyped else "C twin"
+    print(f"{'benchmark':<14} {'roastc':>16} {twin_label:>30} {'roast/twin':>8} "
           f"{'CPython':>16} {'CPy/roast':>9}")
     for name, roast_t, roast_mb, twins, py_t, py_mb in rows:
         for i, (twin, t, mb) in enumerate(twins):
