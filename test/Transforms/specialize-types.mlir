@@ -7,7 +7,7 @@
 // A recursive function called with an int: `fib(i64) -> i64`, its body
 // plain checked arithmetic, its recursive calls on the clone.
 // (Each clone follows its function.)
-// CHECK-LABEL: roast.func private @"fib(i64)"(%{{.*}}: i64) -> i64
+// CHECK-LABEL: roast.func @"fib(i64)"(%{{.*}}: i64) -> i64
 // CHECK-NOT:     roast.dyn
 // CHECK:         roast.cmp lt, %{{.*}}, %{{.*}} : i64
 // CHECK-NOT:     roast.dyn
@@ -47,9 +47,9 @@ roast.func @main_fib() {
 }
 
 // Called with an int and with a float: two clones, each typed.
-// CHECK-LABEL: roast.func private @"twice(f64)"(%{{.*}}: f64) -> f64
+// CHECK-LABEL: roast.func @"twice(f64)"(%{{.*}}: f64) -> f64
 // CHECK:         arith.addf
-// CHECK-LABEL: roast.func private @"twice(i64)"(%{{.*}}: i64) -> i64
+// CHECK-LABEL: roast.func @"twice(i64)"(%{{.*}}: i64) -> i64
 // CHECK:         roast.add %{{.*}}, %{{.*}} : i64
 // CHECK-LABEL: roast.func @main_twice(
 // CHECK:         roast.call @"twice(i64)"(%{{.*}}) : (i64) -> i64
@@ -102,7 +102,7 @@ roast.func @main_many() {
 // Not specialised: an argument that is not a boxed scalar (a str), and a
 // function whose result is sometimes a str stays dynamic in its result.
 // CHECK-NOT:   @"shout(
-// CHECK-LABEL: roast.func private @"maybe(i64)"(%{{.*}}: i64) -> !roast.value
+// CHECK-LABEL: roast.func @"maybe(i64)"(%{{.*}}: i64) -> !roast.value
 // CHECK-LABEL: roast.func @main_negative(
 // CHECK:         roast.call @shout(%{{.*}}) : (!roast.value) -> !roast.value
 // CHECK:         roast.call @"maybe(i64)"(%{{.*}}) : (i64) -> !roast.value

@@ -187,6 +187,8 @@ Value RuntimeABI::getStackLimitAddress(OpBuilder &builder, Location loc) {
 /// The function name CPython's traceback shows (the code object's name) for
 /// a function symbol.
 static StringRef getTracebackName(StringRef symbol) {
+  // A typed clone (`m.fib(i64)`, roast-specialize-types) is its function.
+  symbol = symbol.take_until([](char c) { return c == '('; });
   size_t dot = symbol.rfind('.');
   return dot == StringRef::npos ? symbol : symbol.drop_front(dot + 1);
 }

@@ -289,7 +289,6 @@ FuncOp RoastSpecializeTypesPass::getOrCreateClone(FuncOp callee,
   ++cloneCounts[callee];
   auto clone = cast<FuncOp>(callee->clone());
   clone.setSymName(cloneName(callee.getSymName(), types));
-  clone.setPrivate();
   Block &entry = clone.getBody().front();
   OpBuilder builder = OpBuilder::atBlockBegin(&entry);
   for (auto [arg, type] : llvm::zip(entry.getArguments(), types)) {

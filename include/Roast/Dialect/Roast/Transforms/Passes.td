@@ -70,7 +70,7 @@ def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
     roast.func @fib(%n: !roast.value) -> !roast.value { ... }
     %r = roast.call @fib(%b) : (!roast.value) -> !roast.value  // %b = box i64
     // becomes
-    roast.func private @"fib(i64)"(%n: i64) -> i64 { ... }
+    roast.func @"fib(i64)"(%n: i64) -> i64 { ... }
     %r = roast.call @"fib(i64)"(%n) : (i64) -> i64
     ```
   }];
