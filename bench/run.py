@@ -108,7 +108,7 @@ def main():
         roast_t, roast_out, roast_mb = best_time([exe], args.repeat)
         twins = []
         for twin in ["../" + name + ".roast"] if args.untyped else BENCHMARKS[name]:
-            cexe = os.path.join(work, twin.replace(".", "_"))
+            cexe = os.path.join(work, twin.replace(".", "_").replace("/", "_"))
             if twin.endswith(".roast"):
                 build = [args.roastc, "build", "-O2"]
             else:
