@@ -14,6 +14,7 @@
 #include "Slots.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
 using namespace mlir;
@@ -152,6 +153,13 @@ struct UnboxOpLowering : DynamicPattern<UnboxOp> {
   }
 };
 
+/// + - * of dynamic values have an inline path for two doubles
+/// (DynFloatBinaryLowering).
+static bool isInlined(DynBinaryOperator kind) {
+  return kind == DynBinaryOperator::add || kind == DynBinaryOperator::sub ||
+         kind == DynBinaryOperator::mul;
+}
+
 /// An op that is one runtime call with its operands (and any attributes
 /// as leading i32s or C strings) followed by the source location.
 template <typename OpTy>
@@ -163,12 +171,14 @@ struct DynamicCallLowering : RuntimeOpConversionPattern<OpTy> {
     Location loc = op.getLoc();
     auto &abi = this->abi;
     Value result;
-    if constexpr (std::is_same_v<OpTy, DynBinaryOp>)
+    if constexpr (std::is_same_v<OpTy, DynBinaryOp>) {
+      if (isInlined(op.getKind()))
+        return rewriter.notifyMatchFailure(op, "has an inline float path");
       result = abi.callAt(rewriter, op, RuntimeFunction::ValueBinary,
                           {i32Constant(rewriter, loc, int32_t(op.getKind())),
                            adaptor.getLhs(), adaptor.getRhs(),
                            i32Constant(rewriter, loc, op.getInplace())});
-    else if constexpr (std::is_same_v<OpTy, DynUnaryOp>)
+    } else if constexpr (std::is_same_v<OpTy, DynUnaryOp>)
       result = abi.callAt(rewriter, op, RuntimeFunction::ValueUnary,
                           {i32Constant(rewriter, loc, int32_t(op.getKind())),
                            adaptor.getOperand()});
@@ -232,6 +242,67 @@ struct DynamicCallLowering : RuntimeOpConversionPattern<OpTy> {
   static Value toBool(OpBuilder &builder, Location loc, Value result) {
     return arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::sgt,
                                  result, i32Constant(builder, loc, 0));
+  }
+};
+
+/// The first tagged pattern: a value below it is a double (Runtime.h).
+constexpr uint64_t kFirstTag = uint64_t(0xFFF9) << kTagShift;
+constexpr uint64_t kCanonicalNaN = uint64_t(0x7FF8) << kTagShift;
+
+/// `a OP b` on two doubles runs inline; anything else calls the runtime.
+/// Float-heavy untyped code (nbody, mandelbrot) spends its time here.
+struct DynFloatBinaryLowering : RuntimeOpConversionPattern<DynBinaryOp> {
+  using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DynBinaryOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    DynBinaryOperator kind = op.getKind();
+    if (!isInlined(kind))
+      return rewriter.notifyMatchFailure(op, "no inline float path");
+    Location loc = op.getLoc();
+    Type i64 = rewriter.getI64Type(), f64 = rewriter.getF64Type();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    Value firstTag = i64Constant(rewriter, loc, kFirstTag);
+    Value bothDoubles = arith::AndIOp::create(
+        rewriter, loc,
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ult, lhs,
+                              firstTag),
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ult, rhs,
+                              firstTag));
+    Block *head = rewriter.getInsertionBlock();
+    Block *merge = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+    merge->addArgument(i64, loc);
+    Region *region = head->getParent();
+    Block *fast = rewriter.createBlock(region, merge->getIterator());
+    Block *slow = rewriter.createBlock(region, region->end());
+    rewriter.setInsertionPointToEnd(head);
+    cf::CondBranchOp::create(rewriter, loc, bothDoubles, fast, slow);
+
+    rewriter.setInsertionPointToStart(fast);
+    Value x = arith::BitcastOp::create(rewriter, loc, f64, lhs);
+    Value y = arith::BitcastOp::create(rewriter, loc, f64, rhs);
+    Value r = kind == DynBinaryOperator::add
+                  ? Value(arith::AddFOp::create(rewriter, loc, x, y))
+              : kind == DynBinaryOperator::sub
+                  ? Value(arith::SubFOp::create(rewriter, loc, x, y))
+                  : Value(arith::MulFOp::create(rewriter, loc, x, y));
+    // Every NaN is stored as the canonical one, outside the tag space.
+    Value isNaN =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::UNO, r, r);
+    Value bits = arith::SelectOp::create(
+        rewriter, loc, isNaN, i64Constant(rewriter, loc, kCanonicalNaN),
+        arith::BitcastOp::create(rewriter, loc, i64, r));
+    cf::BranchOp::create(rewriter, loc, merge, ValueRange{bits});
+
+    rewriter.setInsertionPointToStart(slow);
+    Value result =
+        abi.callAt(rewriter, op, RuntimeFunction::ValueBinary,
+                   {i32Constant(rewriter, loc, int32_t(kind)), lhs, rhs,
+                    i32Constant(rewriter, loc, op.getInplace())});
+    cf::BranchOp::create(rewriter, loc, merge, ValueRange{result});
+    rewriter.setInsertionPointToStart(merge);
+    rewriter.replaceOp(op, merge->getArgument(0));
+    return success();
   }
 };
 
@@ -359,6 +430,6 @@ void roast::populateRoastDynamicPatterns(const TypeConverter &converter,
                DynamicCallLowering<DynGetAttrOp>, DynamicCallLowering<DynSetAttrOp>,
                DynamicInvokeLowering<DynCallOp>,
                DynamicInvokeLowering<DynCallMethodOp>, DynNextOpLowering,
-               BuiltinValueOpLowering, DynIsInstanceOpLowering>(converter,
-                                                                context, abi);
+               BuiltinValueOpLowering, DynIsInstanceOpLowering,
+               DynFloatBinaryLowering>(converter, context, abi);
 }
