@@ -39,6 +39,8 @@ Value Generator::boxValue(Value value, const sema::Type *from, Location l) {
 Value Generator::unboxValue(Value value, const sema::Type *to, Location l) {
   if (to->isAny())
     return value;
+  if (to->isNone()) // nothing to check out of it that typed code uses
+    return noneValue(l);
   if (auto *optional = llvm::dyn_cast<sema::OptionalType>(to);
       optional && !isRefCounted(optional->getValue())) {
     // None, or the number inside, converted.

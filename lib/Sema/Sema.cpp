@@ -451,6 +451,24 @@ static bool isLiteralExpr(const Expr &expr, bool namesAndOperators) {
   }
 }
 
+/// Whether every global the value of assignment `stmt` reads has a type
+/// already: `ys = xs` after `xs = [1]` must wait for the code in order.
+bool Checker::namesHaveTypes(const Stmt &stmt) {
+  auto *assign = llvm::dyn_cast<AssignStmt>(&stmt);
+  if (!assign)
+    return true;
+  bool typed = true;
+  std::function<void(const Expr &)> visit = [&](const Expr &expr) {
+    if (auto *name = llvm::dyn_cast<NameExpr>(&expr))
+      if (Symbol *sym = moduleScope().lookup(name->name);
+          sym && sym->kind == Symbol::Kind::Global && !sym->type)
+        typed = false;
+    forEachChildExpr(expr, visit);
+  };
+  visit(*assign->value);
+  return typed;
+}
+
 /// A module constant computes its value from literals and names only (no
 /// calls, no subscripts): it cannot observe anything a class or function
 /// does.
@@ -578,11 +596,12 @@ using LiteralKinds = llvm::StringMap<llvm::SmallSet<int, 4>>;
 static void collectLiteralKinds(const Block &block, LiteralKinds &kinds,
                                 LiteralKinds &elementKinds) {
   for (const StmtPtr &stmt : block) {
+    // Any other value counts as kind 0: with None (`head = None`, then
+    // `head = Node(v, head)`) it makes the variable dynamic too.
     if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get()))
       for (ExprPtr &target : assign->targets)
         if (auto *name = llvm::dyn_cast<NameExpr>(target.get()))
-          if (int kind = literalKind(*assign->value))
-            kinds[name->name].insert(kind);
+          kinds[name->name].insert(literalKind(*assign->value));
     if (auto *exprStmt = llvm::dyn_cast<ExprStmt>(stmt.get()))
       if (auto *call = llvm::dyn_cast<CallExpr>(exprStmt->value.get()))
         if (auto *method = llvm::dyn_cast<AttributeExpr>(call->callee.get()))
@@ -604,9 +623,15 @@ void Checker::markChangingTypes(const Block &block,
                                 llvm::function_ref<Symbol *(llvm::StringRef)> lookup) {
   LiteralKinds kinds, elementKinds;
   collectLiteralKinds(block, kinds, elementKinds);
-  for (auto &entry : kinds)
-    if (Symbol *sym = lookup(entry.first()); sym && entry.second.size() > 1)
+  constexpr int kNone = 5, kOther = 0;
+  for (auto &entry : kinds) {
+    llvm::SmallSet<int, 4> literals = entry.second;
+    bool withNone = literals.count(kNone) && literals.size() > 1;
+    literals.erase(kOther);
+    if (Symbol *sym = lookup(entry.first());
+        sym && (literals.size() > 1 || withNone))
       sym->type = types.getAny();
+  }
   // `stack = []` then `stack.append(1)`, `stack.append("two")`: a list of
   // dynamic values.
   for (auto &entry : elementKinds)
@@ -850,7 +875,7 @@ void Checker::checkModule(ModuleInfo &module) {
   // the rest of the module code runs in order.
   llvm::SmallPtrSet<Stmt *, 8> early;
   for (StmtPtr &stmt : body) {
-    if (!isConstantDefinition(*stmt))
+    if (!isConstantDefinition(*stmt) || !namesHaveTypes(*stmt))
       continue;
     early.insert(stmt.get());
     checkStmt(*stmt);

@@ -853,8 +853,12 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     const Type *first = nullptr;
     for (ExprPtr &arg : call.args) {
       const Type *type = checkExpr(*arg);
-      if (type->isAny() || (first && first->isAny()))
-        return types.getAny(); // compared at run time
+      if (type->isAny() || (first && first->isAny())) {
+        for (ExprPtr &rest : call.args) // compared at run time
+          if (!rest->type)
+            checkExpr(*rest);
+        return types.getAny();
+      }
       if (first && !first->isError() && !type->isError() && type != first) {
         // max(True, 0), max(1, 2.5): the winner's type, known at run time.
         for (ExprPtr &rest : call.args)
@@ -1522,7 +1526,8 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
     if (auto *slice = llvm::dyn_cast<SliceExpr>(expr.index.get()))
       return checkStrSlice(*slice);
     const Type *index = checkExpr(*expr.index);
-    if (!index->isInt() && !index->isBool() && !index->isError())
+    if (!index->isInt() && !index->isBool() && !index->isAny() &&
+        !index->isError())
       diags.error(expr.index->getLoc(),
                   "string indices must be integers, not '" + index->str() +
                       "'");
@@ -1534,7 +1539,8 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
       return list;
     }
     const Type *index = checkExpr(*expr.index);
-    if (!index->isInt() && !index->isBool() && !index->isError())
+    if (!index->isInt() && !index->isBool() && !index->isAny() &&
+        !index->isError())
       diags.error(expr.index->getLoc(), "list indices must be integers, not " +
                                             index->str());
     return list->getElement();

@@ -54,7 +54,7 @@ const Type *Checker::checkOpen(CallExpr &call) {
     unsupported(call.args[0]->getLoc(),
                 "file descriptors as open() arguments");
     ok = false;
-  } else if (!path->isStr() && !path->isError()) {
+  } else if (!path->isStr() && !path->isAny() && !path->isError()) {
     diags.error(call.args[0]->getLoc(),
                 "expected str, bytes or os.PathLike object, not " +
                     path->str());

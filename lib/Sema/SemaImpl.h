@@ -87,6 +87,7 @@ private:
   /// The index of a subscript of a dynamic value: any value, or a slice.
   void checkDynamicIndex(ast::Expr &index);
   const Type *dunderResult(llvm::StringRef name);
+  bool namesHaveTypes(const ast::Stmt &stmt);
   /// Makes the variables of `info` that a dynamic value is assigned to
   /// besides other values dynamic before its body is checked.
   void markDynamicLocals(FunctionInfo &info);

@@ -419,6 +419,8 @@ const Type *Checker::checkMathCall(CallExpr &call, Builtin builtin,
     const Type *type = checkExpr(*arg);
     if (type->isError()) {
       ok = false;
+    } else if (type->isAny()) {
+      // converted, checked, at run time
     } else if (intArgs && !type->isInt() && !type->isBool()) {
       diags.error(arg->getLoc(), "'" + type->str() +
                                      "' object cannot be interpreted as an "

@@ -267,6 +267,22 @@ SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
   return types;
 }
 
+/// Boxes the (now scalar) result of `call` for its users. A call in a try
+/// body is followed by its roast.check_raised, which must stay next to it:
+/// the box goes at the start of the normal successor then.
+static void boxCallResult(CallOp call, Type type) {
+  Value result = call.getResult(0);
+  result.setType(type);
+  OpBuilder builder(call->getContext());
+  auto check = dyn_cast_or_null<CheckRaisedOp>(call->getNextNode());
+  if (check)
+    builder.setInsertionPointToStart(check.getNormal());
+  else
+    builder.setInsertionPointAfter(call);
+  auto box = BoxOp::create(builder, call.getLoc(), result);
+  result.replaceAllUsesExcept(box, box);
+}
+
 /// `fib(i64)`, `m.add(i64,f64)`: the function's name, then the types of
 /// its parameters in the clone.
 static std::string cloneName(StringRef callee, ArrayRef<Type> types) {
@@ -357,14 +373,8 @@ static void retypeResult(FuncOp fn, Type type) {
   fn.setFunctionType(
       FunctionType::get(context, fn.getFunctionType().getInputs(), {type}));
   fn.walk([&](CallOp call) {
-    if (call.getCallee() != fn.getSymName())
-      return;
-    Value result = call.getResult(0);
-    result.setType(type);
-    OpBuilder builder(call->getContext());
-    builder.setInsertionPointAfter(call);
-    auto box = BoxOp::create(builder, call.getLoc(), result);
-    result.replaceAllUsesExcept(box, box);
+    if (call.getCallee() == fn.getSymName())
+      boxCallResult(call, type);
   });
 }
 
@@ -405,14 +415,8 @@ bool RoastSpecializeTypesPass::specializeResult(FuncOp clone) {
   for (const SymbolTable::SymbolUse &use : *uses)
     if (auto call = dyn_cast<CallOp>(use.getUser()))
       callers.push_back(call);
-  for (CallOp call : callers) {
-    Value old = call.getResult(0);
-    old.setType(result);
-    OpBuilder builder(call->getContext());
-    builder.setInsertionPointAfter(call);
-    auto box = BoxOp::create(builder, call.getLoc(), old);
-    old.replaceAllUsesExcept(box, box);
-  }
+  for (CallOp call : callers)
+    boxCallResult(call, result);
   trial.walk([&](CallOp call) {
     if (call.getCallee() == trial.getSymName())
       call.setCallee(name.getValue());
