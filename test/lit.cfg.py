@@ -40,7 +40,16 @@ if cpython:
     config.available_features.add("cpython")
     config.substitutions.append(("%cpython", cpython))
 
-llvm_config.with_system_environment(["HOME", "TMPDIR", "PYENV_ROOT"])
+# The shared conformance corpus, beside the repository (scripts/test.sh runs
+# it typed; conformance-untyped.test runs it with annotations stripped).
+conformance_dir = os.environ.get(
+    "ROAST_CONFORMANCE_DIR",
+    os.path.join(config.roast_src_root, "..", "shared", "conformance"))
+if os.path.isfile(os.path.join(conformance_dir, "run.sh")):
+    config.available_features.add("conformance")
+    config.substitutions.append(("%conformance_dir", os.path.abspath(conformance_dir)))
+
+llvm_config.with_system_environment(["HOME", "TMPDIR", "PYENV_ROOT", "ROAST_CONFORMANCE_DIR"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.roast_tools_dir, config.llvm_tools_dir]
