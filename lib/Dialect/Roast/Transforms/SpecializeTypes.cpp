@@ -58,6 +58,21 @@ Value asFloat(PatternRewriter &rewriter, Location loc, Value v) {
   return v;
 }
 
+/// Replaces dynamic `op` by the box of `result`, the typed op just made
+/// before it. In a try body `op` is followed by its roast.check_raised,
+/// which must follow the op that may raise now: the box goes to the start
+/// of the normal successor.
+void replaceWithBox(PatternRewriter &rewriter, Operation *op, Value result) {
+  auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode());
+  if (!check) {
+    rewriter.replaceOpWithNewOp<BoxOp>(op, result);
+    return;
+  }
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(check.getNormal());
+  rewriter.replaceOp(op, BoxOp::create(rewriter, op->getLoc(), result));
+}
+
 /// `a OP b` of boxed numbers: the typed op, boxed.
 struct FoldBinaryOfBoxes : OpRewritePattern<DynBinaryOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -108,7 +123,7 @@ struct FoldBinaryOfBoxes : OpRewritePattern<DynBinaryOp> {
       case DynBinaryOperator::pow: return failure();
       }
     }
-    rewriter.replaceOpWithNewOp<BoxOp>(op, result);
+    replaceWithBox(rewriter, op, result);
     return success();
   }
 };
@@ -128,7 +143,7 @@ struct FoldCompareOfBoxes : OpRewritePattern<DynCompareOp> {
       b = isFloat ? asFloat(rewriter, loc, b) : asInt(rewriter, loc, b);
     }
     Value cmp = CmpOp::create(rewriter, loc, op.getPredicate(), a, b);
-    rewriter.replaceOpWithNewOp<BoxOp>(op, cmp);
+    replaceWithBox(rewriter, op, cmp);
     return success();
   }
 };
@@ -185,7 +200,7 @@ struct FoldUnaryOfBox : OpRewritePattern<DynUnaryOp> {
         break;
       }
     }
-    rewriter.replaceOpWithNewOp<BoxOp>(op, result);
+    replaceWithBox(rewriter, op, result);
     return success();
   }
 };
