@@ -2,11 +2,11 @@
 // Dynamic values (docs/rationale/dynamic-values.md) are i64s holding a
 // NaN-boxed value: a bool or None is boxed inline (tag << 48 | payload),
 // everything else through roast_rt_value_from_slot; checked unboxes and
-// every dyn op call the runtime and test roast_rt_exception; calls pass
-// their arguments in an entry-block array; retain/release touch the
-// refcount only of a value whose tag is 0xFFFC (an object); classes export
-// their member tables and call entries as RoastMember/RoastCallable
-// globals.
+// every dyn op call the runtime and test roast_rt_exception (+ - * of two
+// doubles run inline first); calls pass their arguments in an entry-block
+// array; retain/release touch the refcount only of a value whose tag is
+// 0xFFFC (an object); classes export their member tables and call entries
+// as RoastMember/RoastCallable globals.
 
 // A bool is 0xFFFA << 48 | b, computed inline.
 // CHECK-LABEL: func.func @m.box_bool(
@@ -83,25 +83,57 @@ roast.func @m.unbox_list(%v: !roast.value) -> !roast.list<f64> {
 
 // -----
 
-// Operators are numbered as the runtime's RoastBinaryOp: add is 0; the
-// trailing i32 is the in-place flag.
+// Operators are numbered as the runtime's RoastBinaryOp (add 0, sub 1,
+// truediv 3); the trailing i32 is the in-place flag. + - * of two doubles
+// (both below the first tag, 0xFFF9 << 48) run inline, the result's NaN
+// made canonical (0x7FF8 << 48); anything else calls the runtime.
 // CHECK-LABEL: func.func @m.add(
 // CHECK-SAME:      %[[A:.*]]: i64, %[[B:.*]]: i64) -> i64
+// CHECK:         %[[FIRST_TAG:.*]] = arith.constant -1970324836974592 : i64
+// CHECK:         %[[AD:.*]] = arith.cmpi ult, %[[A]], %[[FIRST_TAG]] : i64
+// CHECK:         %[[BD:.*]] = arith.cmpi ult, %[[B]], %[[FIRST_TAG]] : i64
+// CHECK:         %[[BOTH:.*]] = arith.andi %[[AD]], %[[BD]] : i1
+// CHECK:         cf.cond_br %[[BOTH]], ^[[FAST:.*]], ^[[SLOW:[a-z0-9]+]]
+// CHECK:       ^[[FAST]]:
+// CHECK:         %[[X:.*]] = arith.bitcast %[[A]] : i64 to f64
+// CHECK:         %[[Y:.*]] = arith.bitcast %[[B]] : i64 to f64
+// CHECK:         %[[SUM:.*]] = arith.addf %[[X]], %[[Y]] : f64
+// CHECK:         %[[ISNAN:.*]] = arith.cmpf uno, %[[SUM]], %[[SUM]] : f64
+// CHECK:         %[[NAN:.*]] = arith.constant 9221120237041090560 : i64
+// CHECK:         %[[BITS:.*]] = arith.bitcast %[[SUM]] : f64 to i64
+// CHECK:         %[[R:.*]] = arith.select %[[ISNAN]], %[[NAN]], %[[BITS]] : i64
+// CHECK:         cf.br ^[[MERGE:.*]](%[[R]] : i64)
+// CHECK:       ^[[MERGE]](%[[RESULT:.*]]: i64):
+// CHECK:         return %[[RESULT]] : i64
+// CHECK:       ^[[SLOW]]:
 // CHECK:         %[[ADD:.*]] = arith.constant 0 : i32
 // CHECK:         %[[NOT_INPLACE:.*]] = arith.constant 0 : i32
-// CHECK:         %[[R:.*]] = llvm.call @roast_rt_value_binary(%[[ADD]], %[[A]], %[[B]], %[[NOT_INPLACE]], {{.*}}) : (i32, i64, i64, i32, !llvm.ptr, i32, !llvm.ptr) -> i64
-// CHECK:         cf.cond_br %{{.*}} weights([1, 2000])
-// CHECK:         return %[[R]] : i64
-// CHECK-LABEL: func.func @m.iadd(
+// CHECK:         %[[CALL:.*]] = llvm.call @roast_rt_value_binary(%[[ADD]], %[[A]], %[[B]], %[[NOT_INPLACE]], {{.*}}) : (i32, i64, i64, i32, !llvm.ptr, i32, !llvm.ptr) -> i64
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^{{.*}}, ^[[OK:[a-z0-9]+]]
+// CHECK:       ^[[OK]]:
+// CHECK:         cf.br ^[[MERGE]](%[[CALL]] : i64)
+// CHECK-LABEL: func.func @m.isub(
+// CHECK:         arith.subf
 // CHECK:         %[[SUB:.*]] = arith.constant 1 : i32
 // CHECK:         %[[INPLACE:.*]] = arith.constant 1 : i32
 // CHECK:         llvm.call @roast_rt_value_binary(%[[SUB]], %{{.*}}, %{{.*}}, %[[INPLACE]],
+// CHECK-LABEL: func.func @m.div(
+// CHECK-SAME:      %[[A:.*]]: i64, %[[B:.*]]: i64) -> i64
+// CHECK-NOT:     arith.divf
+// CHECK:         %[[DIV:.*]] = arith.constant 3 : i32
+// CHECK:         %[[R:.*]] = llvm.call @roast_rt_value_binary(%[[DIV]], %[[A]], %[[B]],
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000])
+// CHECK:         return %[[R]] : i64
 roast.func @m.add(%a: !roast.value, %b: !roast.value) -> !roast.value {
   %r = roast.dyn.binary add %a, %b
   roast.return %r : !roast.value
 }
-roast.func @m.iadd(%a: !roast.value, %b: !roast.value) -> !roast.value {
+roast.func @m.isub(%a: !roast.value, %b: !roast.value) -> !roast.value {
   %r = roast.dyn.binary sub %a, %b {inplace}
+  roast.return %r : !roast.value
+}
+roast.func @m.div(%a: !roast.value, %b: !roast.value) -> !roast.value {
+  %r = roast.dyn.binary truediv %a, %b
   roast.return %r : !roast.value
 }
 
