@@ -486,6 +486,10 @@ void RoastSpecializeTypesPass::runOnOperation() {
       newCall->setDiscardableAttrs(call->getDiscardableAttrDictionary());
       call.replaceAllUsesWith(newCall.getResults());
       call.erase();
+      // A clone whose result is typed already: its users get the box.
+      if (newCall.getNumResults() == 1 &&
+          !isa<ValueType>(newCall.getResult(0).getType()))
+        boxCallResult(newCall, newCall.getResult(0).getType());
       ++numCallsRewritten;
       changed = true;
     }
