@@ -146,3 +146,29 @@ roast.func @f(%v: !roast.value) {
   %0 = roast.isinstance %v, @Nope : !roast.value
   roast.return
 }
+
+// -----
+
+// The member tables of roast.class name real fields and functions.
+// expected-error@+1 {{'roast.class' op member field 'y' is not a field of the class}}
+roast.class @C {field_types = [i64], fields = ["x"], methods = [], members = [{name = "y", kind = 1 : i32, field = "y"}]}
+
+// -----
+
+// expected-error@+1 {{needs a name and a kind}}
+roast.class @C {field_types = [i64], fields = ["x"], methods = [], members = [{kind = 1 : i32, field = "x"}]}
+
+// -----
+
+// expected-error@+1 {{'roast.class' op callable entry @nope does not reference a roast.func}}
+roast.class @C {field_types = [i64], fields = ["x"], methods = [], call = {name = "c", entry = @nope, min = 0 : i32, max = 0 : i32}}
+
+// -----
+
+roast.func @entry(%c: !roast.none, %argc: i64) -> !roast.value {
+  %n = roast.none
+  %v = roast.box %n : !roast.none
+  roast.return %v : !roast.value
+}
+// expected-error@+1 {{'roast.class' op callable arity must be 0 <= min <= max <= 8}}
+roast.class @C {field_types = [i64], fields = ["x"], methods = [], call = {name = "c", entry = @entry, min = 2 : i32, max = 1 : i32}}

@@ -73,7 +73,56 @@ LogicalResult ClassOp::verify() {
   return success();
 }
 
+/// A callable of a member table or of `call`: a display name, the entry,
+/// and its arity, 0 <= min <= max <= 8 (ROAST_MAX_DYNAMIC_ARGS).
+static LogicalResult verifyCallable(Operation *op, DictionaryAttr callable,
+                                    SymbolTableCollection &symbolTable) {
+  auto entry = callable.getAs<FlatSymbolRefAttr>("entry");
+  auto min = callable.getAs<IntegerAttr>("min");
+  auto max = callable.getAs<IntegerAttr>("max");
+  if (!callable.getAs<StringAttr>("name") || !entry || !min || !max)
+    return op->emitOpError("callable ")
+           << callable << " needs name, entry, min and max";
+  if (min.getInt() < 0 || min.getInt() > max.getInt() || max.getInt() > 8)
+    return op->emitOpError("callable arity must be 0 <= min <= max <= 8");
+  if (!symbolTable.lookupNearestSymbolFrom<FuncOp>(op, entry))
+    return op->emitOpError("callable entry ")
+           << entry << " does not reference a roast.func";
+  return success();
+}
+
+/// The dynamic-lookup tables: each member names itself and its kind, a
+/// field member names a field of the class, and every function it refers
+/// to exists.
+static LogicalResult verifyMembers(ClassOp op,
+                                   SymbolTableCollection &symbolTable) {
+  if (std::optional<DictionaryAttr> call = op.getCall())
+    if (failed(verifyCallable(op, *call, symbolTable)))
+      return failure();
+  if (!op.getMembers())
+    return success();
+  for (DictionaryAttr member : op.getMembers()->getAsRange<DictionaryAttr>()) {
+    if (!member.getAs<StringAttr>("name") || !member.getAs<IntegerAttr>("kind"))
+      return op.emitOpError("member ") << member << " needs a name and a kind";
+    if (auto field = member.getAs<StringAttr>("field");
+        field && op.lookupField(field.getValue()) < 0)
+      return op.emitOpError("member field '")
+             << field.getValue() << "' is not a field of the class";
+    for (StringRef key : {"get", "set"})
+      if (auto fn = member.getAs<FlatSymbolRefAttr>(key);
+          fn && !symbolTable.lookupNearestSymbolFrom<FuncOp>(op, fn))
+        return op.emitOpError("member ")
+               << key << " " << fn << " does not reference a roast.func";
+    if (auto call = member.getAs<DictionaryAttr>("call"))
+      if (failed(verifyCallable(op, call, symbolTable)))
+        return failure();
+  }
+  return success();
+}
+
 LogicalResult ClassOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  if (failed(verifyMembers(*this, symbolTable)))
+    return failure();
   if (getBase()) {
     auto base =
         symbolTable.lookupNearestSymbolFrom<ClassOp>(*this, getBaseAttr());
