@@ -164,6 +164,7 @@ void Checker::declareClass(ClassDefStmt &def) {
                   "a base class must be the name of a class");
   }
   setBase(info, base);
+  info.dynamicFields = isUnannotated(def);
 
   for (StmtPtr &stmt : def.body) {
     if (auto *method = llvm::dyn_cast<FunctionDefStmt>(stmt.get())) {
@@ -205,6 +206,24 @@ void Checker::declareClass(ClassDefStmt &def) {
     diags.error(stmt->getLoc(), "only fields, class attributes and methods "
                                 "may appear in a class body");
   }
+}
+
+/// Whether a class body has no annotation at all: no field declarations,
+/// no annotated parameter (but self) and no result annotation.
+bool Checker::isUnannotated(const ClassDefStmt &def) {
+  for (const StmtPtr &stmt : def.body) {
+    if (llvm::isa<AnnAssignStmt>(stmt.get()))
+      return false;
+    auto *method = llvm::dyn_cast<FunctionDefStmt>(stmt.get());
+    if (!method)
+      continue;
+    if (method->returns)
+      return false;
+    for (const Param &param : method->params)
+      if (param.annotation)
+        return false;
+  }
+  return true;
 }
 
 void Checker::declareClassAttr(ClassInfo &info, NameExpr &name,
@@ -450,7 +469,11 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
     // `self.x = ...` in __init__ declares the field.
     if (currentInit() && isSelf(*target.value) &&
         !info.findMethod(target.attr)) {
-      const Type *type = declared ? declared : valueType;
+      const Type *type = declared         ? declared
+                         : info.dynamicFields ? types.getAny()
+                                              : valueType;
+      if (type->isAny())
+        bindUnknownToAny(valueType);
       info.ownFields.push_back({target.attr, type, target.getLoc()});
       field = &info.ownFields.back();
     } else if (current && current->owner == &info && isSelf(*target.value) &&

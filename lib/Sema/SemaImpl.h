@@ -88,6 +88,7 @@ private:
   void checkDynamicIndex(ast::Expr &index);
   const Type *dunderResult(llvm::StringRef name);
   bool namesHaveTypes(const ast::Stmt &stmt);
+  static bool isUnannotated(const ast::ClassDefStmt &def);
   /// Makes the variables of `info` that a dynamic value is assigned to
   /// besides other values dynamic before its body is checked.
   void markDynamicLocals(FunctionInfo &info);

@@ -232,6 +232,9 @@ struct ClassInfo {
   /// Methods Sema wrote: the getters of class attributes.
   std::vector<std::unique_ptr<ast::FunctionDefStmt>> synthesized;
   bool isBuiltin() const { return def == nullptr; }
+  /// A class written without any annotation holds dynamic fields: its
+  /// `__init__` fixes no types (gradual typing).
+  bool dynamicFields = false;
   /// Whether instances are exceptions (the class derives BaseException).
   bool isException() const;
   /// The method table slot of `method`, or -1.
