@@ -12,19 +12,6 @@ using namespace roast;
 
 namespace {
 
-/// A pattern with the module's class layouts.
-template <typename SourceOp>
-class ClassPattern : public RuntimeOpConversionPattern<SourceOp> {
-public:
-  ClassPattern(const TypeConverter &converter, MLIRContext *context,
-               RuntimeABI &abi, ClassLayouts &classes)
-      : RuntimeOpConversionPattern<SourceOp>(converter, context, abi),
-        classes(classes) {}
-
-protected:
-  ClassLayouts &classes;
-};
-
 struct NewOpLowering : ClassPattern<NewOp> {
   using ClassPattern::ClassPattern;
   LogicalResult

@@ -46,22 +46,8 @@ Value i32Constant(OpBuilder &builder, Location loc, int64_t value) {
   return arith::ConstantIntOp::create(builder, loc, value, 32);
 }
 
-/// A pattern with the module's class layouts (for isinstance and unboxing
-/// to a class).
-template <typename SourceOp>
-class DynamicPattern : public RuntimeOpConversionPattern<SourceOp> {
-public:
-  DynamicPattern(const TypeConverter &converter, MLIRContext *context,
-                 RuntimeABI &abi, ClassLayouts &classes)
-      : RuntimeOpConversionPattern<SourceOp>(converter, context, abi),
-        classes(classes) {}
-
-protected:
-  ClassLayouts &classes;
-};
-
-struct BoxOpLowering : DynamicPattern<BoxOp> {
-  using DynamicPattern::DynamicPattern;
+struct BoxOpLowering : ClassPattern<BoxOp> {
+  using ClassPattern::ClassPattern;
   LogicalResult
   matchAndRewrite(BoxOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -94,8 +80,8 @@ struct BoxOpLowering : DynamicPattern<BoxOp> {
   }
 };
 
-struct UnboxOpLowering : DynamicPattern<UnboxOp> {
-  using DynamicPattern::DynamicPattern;
+struct UnboxOpLowering : ClassPattern<UnboxOp> {
+  using ClassPattern::ClassPattern;
   LogicalResult
   matchAndRewrite(UnboxOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -397,8 +383,8 @@ struct DynIsInstanceOpLowering : RuntimeOpConversionPattern<DynIsInstanceOp> {
 };
 
 /// isinstance(value, C) of a dynamic value.
-struct ValueIsInstanceLowering : DynamicPattern<IsInstanceOp> {
-  using DynamicPattern::DynamicPattern;
+struct ValueIsInstanceLowering : ClassPattern<IsInstanceOp> {
+  using ClassPattern::ClassPattern;
   LogicalResult
   matchAndRewrite(IsInstanceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {

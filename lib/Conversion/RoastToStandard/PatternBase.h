@@ -24,6 +24,23 @@ protected:
   RuntimeABI &abi;
 };
 
+class ClassLayouts;
+
+/// A runtime pattern that also needs the module's class layouts (instances,
+/// descriptors, isinstance and unboxing to a class).
+template <typename SourceOp>
+class ClassPattern : public RuntimeOpConversionPattern<SourceOp> {
+public:
+  ClassPattern(const mlir::TypeConverter &converter,
+               mlir::MLIRContext *context, RuntimeABI &abi,
+               ClassLayouts &classes)
+      : RuntimeOpConversionPattern<SourceOp>(converter, context, abi),
+        classes(classes) {}
+
+protected:
+  ClassLayouts &classes;
+};
+
 /// Whether printing or converting a value of roast type `type` may run a
 /// user method (__str__, __repr__) that raises: instances, and containers
 /// and tuples that may hold them.
