@@ -8,14 +8,6 @@ typedef RoastValue (*BuiltinFn)(int64_t argc, const RoastValue *argv, const Roas
 
 static RoastValue object_value(void *o) { return o ? roast_rt_value_take_object(o) : 0; }
 
-static bool int_arg(RoastValue v, int64_t *out, const RoastWhere *at) {
-  if (roast_rt_value_int_like(v, out))
-    return true;
-  roast_rt_raisef(ROAST_ERR_TYPE, at, "'%s' object cannot be interpreted as an integer",
-                  roast_rt_value_type_name(v));
-  return false;
-}
-
 static const RoastStr *str_of(RoastValue v) {
   return roast_rt_value_type_id(v) == ROAST_TYPE_STR ? (const RoastStr *)roast_rt_value_object(v)
                                                      : NULL;
@@ -110,7 +102,7 @@ static enum ParseResult parse_int(const RoastStr *s, int base, int64_t *out) {
 static RoastValue int_from_str_base(RoastValue value, RoastValue base_value,
                                     const RoastWhere *at) {
   int64_t base, v = 0;
-  if (!int_arg(base_value, &base, at))
+  if (!roast_rt_value_int_arg(base_value, &base, at))
     return 0;
   if (base != 0 && (base < 2 || base > 36)) {
     roast_rt_raisef(ROAST_ERR_VALUE, at, "int() base must be >= 2 and <= 36, or 0");
@@ -217,7 +209,7 @@ static RoastValue builtin_round(int64_t argc, const RoastValue *argv, const Roas
   double d = 0;
   uint32_t kind = roast_rt_value_number(argv[0], &i, &d);
   bool has_digits = argc > 1 && !roast_rt_value_is_none(argv[1]);
-  if (kind && has_digits && !int_arg(argv[1], &ndigits, at))
+  if (kind && has_digits && !roast_rt_value_int_arg(argv[1], &ndigits, at))
     return 0;
   switch (kind) {
   case ROAST_ELEM_INT:
@@ -267,7 +259,7 @@ static RoastValue builtin_ord(int64_t argc, const RoastValue *argv, const RoastW
 static RoastValue builtin_chr(int64_t argc, const RoastValue *argv, const RoastWhere *at) {
   (void)argc;
   int64_t cp;
-  if (!int_arg(argv[0], &cp, at))
+  if (!roast_rt_value_int_arg(argv[0], &cp, at))
     return 0;
   return object_value(roast_rt_str_chr(cp, at->file, at->line, at->fn));
 }

@@ -17,20 +17,12 @@ static RoastValue owned_slot_value(uint32_t kind, uint64_t slot) {
   return v;
 }
 
-static bool int_arg(RoastValue v, int64_t *out, const RoastWhere *at) {
-  if (roast_rt_value_int_like(v, out))
-    return true;
-  roast_rt_raisef(ROAST_ERR_TYPE, at, "'%s' object cannot be interpreted as an integer",
-                  roast_rt_value_type_name(v));
-  return false;
-}
-
 /* list.index / tuple.index bounds: argv[1] and argv[2] clamped into [0, length]. */
 static bool index_bounds(int64_t argc, const RoastValue *argv, int64_t length, int64_t *start,
                          int64_t *stop, const RoastWhere *at) {
   int64_t bounds[2] = {0, length};
   for (int k = 0; k < 2 && k + 1 < argc; ++k) {
-    if (!int_arg(argv[k + 1], &bounds[k], at))
+    if (!roast_rt_value_int_arg(argv[k + 1], &bounds[k], at))
       return false;
     if (bounds[k] < 0 && (bounds[k] += length) < 0)
       bounds[k] = 0;
@@ -57,7 +49,7 @@ METHOD(list_append) {
 
 METHOD(list_pop) {
   int64_t i = -1;
-  if (argc > 0 && !int_arg(argv[0], &i, at))
+  if (argc > 0 && !roast_rt_value_int_arg(argv[0], &i, at))
     return 0;
   uint64_t slot = roast_rt_list_pop(LIST, i, argc > 0, at->file, at->line, at->fn);
   return roast_rt_exception ? 0 : owned_slot_value(roast_rt_list_kind(LIST), slot);
@@ -66,7 +58,7 @@ METHOD(list_pop) {
 METHOD(list_insert) {
   (void)argc;
   int64_t i;
-  if (!int_arg(argv[0], &i, at))
+  if (!roast_rt_value_int_arg(argv[0], &i, at))
     return 0;
   uint32_t kind = roast_rt_list_kind(LIST);
   uint64_t slot = roast_rt_slot_convert_owned(argv[1], ROAST_ELEM_VALUE, kind, at);

@@ -187,6 +187,16 @@ typedef struct RoastWhere {
 /* Raise `kind` with a printf-formatted message at `at`. */
 void roast_rt_raisef(int32_t kind, const RoastWhere *at, const char *format, ...)
     __attribute__((cold, format(printf, 3, 4)));
+
+/* An int argument (an int or a bool) into *out; TypeError as CPython's
+ * __index__ conversion words it. */
+static inline bool roast_rt_value_int_arg(RoastValue v, int64_t *out, const RoastWhere *at) {
+  if (roast_rt_value_int_like(v, out))
+    return true;
+  roast_rt_raisef(ROAST_ERR_TYPE, at, "'%s' object cannot be interpreted as an integer",
+                  roast_rt_value_type_name(v));
+  return false;
+}
 /* The slot of kind `from` as a slot of kind `to`, as a new reference: the
  * number widenings, boxing into VALUE, and unboxing a VALUE (TypeError at
  * `at` when it does not fit; the slot is then 0). */

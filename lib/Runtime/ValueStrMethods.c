@@ -12,14 +12,6 @@ static const RoastStr *str_arg(RoastValue v) {
                                                      : NULL;
 }
 
-/* An int argument; TypeError as CPython's __index__ conversion words it. */
-static bool int_arg(RoastValue v, int64_t *out, const RoastWhere *at) {
-  if (roast_rt_value_int_like(v, out))
-    return true;
-  roast_rt_raisef(ROAST_ERR_TYPE, at, "'%s' object cannot be interpreted as an integer",
-                  roast_rt_value_type_name(v));
-  return false;
-}
 
 /* The optional start and end arguments at argv[first], argv[first + 1]
  * (None or absent: not given) as `which` bits. */
@@ -81,7 +73,7 @@ static RoastValue str_split(RoastObject *self, int64_t argc, const RoastValue *a
                     roast_rt_value_type_name(argv[0]));
     return 0;
   }
-  if (argc > 1 && !int_arg(argv[1], &maxsplit, at))
+  if (argc > 1 && !roast_rt_value_int_arg(argv[1], &maxsplit, at))
     return 0;
   RoastList *l = roast_rt_str_split(SELF, sep, maxsplit, at->file, at->line, at->fn);
   return roast_rt_exception ? 0 : roast_rt_value_take_object(l);
@@ -192,7 +184,7 @@ static RoastValue str_replace(RoastObject *self, int64_t argc, const RoastValue 
                     roast_rt_value_type_name(argv[old ? 1 : 0]));
     return 0;
   }
-  if (argc > 2 && !int_arg(argv[2], &n, at))
+  if (argc > 2 && !roast_rt_value_int_arg(argv[2], &n, at))
     return 0;
   if (n < 0 || old->length == 0)
     return str_value(roast_rt_str_replace(SELF, old, new_sub));
