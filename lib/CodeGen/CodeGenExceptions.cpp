@@ -35,15 +35,15 @@ void Generator::RaiseRouter::notifyOperationInserted(
   // The temporaries alive here die with the exception: a landing block
   // releases them on the way to the handler.
   SmallVector<Value> live = generator.tempsAbove(generator.handlerTemps.back());
-  Block *landing = handler;
-  if (!live.empty()) {
-    landing = new Block();
-    landing->insertAfter(next);
-    builder.setInsertionPointToStart(landing);
-    for (Value temp : llvm::reverse(live))
-      ReleaseOp::create(builder, l, temp);
-    cf::BranchOp::create(builder, l, handler);
-  }
+  // The landing block is the check's own even with nothing to release:
+  // its branch is where mem2reg passes the handler the variables' values
+  // (roast.check_raised takes no successor operands).
+  Block *landing = new Block();
+  landing->insertAfter(next);
+  builder.setInsertionPointToStart(landing);
+  for (Value temp : llvm::reverse(live))
+    ReleaseOp::create(builder, l, temp);
+  cf::BranchOp::create(builder, l, handler);
   builder.setInsertionPointToEnd(block);
   CheckRaisedOp::create(builder, l, landing, next);
   builder.setInsertionPointToStart(next);
@@ -70,15 +70,24 @@ Block *Generator::currentHandler() const {
   return handlers.empty() ? nullptr : handlers.back();
 }
 
-BlockRange Generator::unwindSuccessor() const {
+Block *Generator::unwindLanding(Location l) {
   if (handlers.empty() || !handlers.back())
-    return BlockRange();
-  return BlockRange(ArrayRef<Block *>(handlers.back()));
+    return nullptr;
+  // A block of the raise's own that branches to the handler, for the same
+  // reason as the landing blocks of roast.check_raised.
+  Block *landing = new Block();
+  landing->insertAfter(builder.getInsertionBlock());
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(landing);
+  cf::BranchOp::create(builder, l, handlers.back());
+  return landing;
 }
 
 void Generator::emitBuiltinRaise(ExceptionKind kind, StringRef message,
                                  Value text, Location l) {
-  RaiseOp::create(builder, l, kind, message, text, unwindSuccessor());
+  Block *landing = unwindLanding(l);
+  RaiseOp::create(builder, l, kind, message, text,
+                  landing ? BlockRange(landing) : BlockRange());
 }
 
 void Generator::emitThrow(Value exception, const sema::Type *type,
@@ -93,7 +102,9 @@ void Generator::emitThrow(Value exception, const sema::Type *type,
   // Only the raise statement's own scope ends here; the enclosing ones
   // still release their temporaries on their other paths.
   temps.back().clear();
-  ThrowOp::create(builder, l, exception, reraise, unwindSuccessor());
+  Block *landing = unwindLanding(l);
+  ThrowOp::create(builder, l, exception, reraise,
+                  landing ? BlockRange(landing) : BlockRange());
 }
 
 void Generator::emitRaise(ast::RaiseStmt &stmt) {

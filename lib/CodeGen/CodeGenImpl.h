@@ -333,8 +333,9 @@ private:
   void popHandler();
   /// The temporaries of the scopes from `depth` on.
   llvm::SmallVector<mlir::Value> tempsAbove(size_t depth) const;
-  /// The unwind successor of a raising terminator: the innermost handler.
-  mlir::BlockRange unwindSuccessor() const;
+  /// A fresh block branching to the innermost handler, for a raising
+  /// terminator's unwind successor; null outside a handler.
+  mlir::Block *unwindLanding(mlir::Location l);
   void emitBuiltinRaise(ExceptionKind kind, llvm::StringRef message,
                         mlir::Value text, mlir::Location l);
   /// Raises `exception` (an owned or tracked instance), releasing the

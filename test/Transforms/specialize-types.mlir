@@ -2,7 +2,8 @@
 // Dynamic functions get one typed clone per combination of scalar types
 // their direct calls pass (at most four), dynamic ops on known boxes fold
 // into typed ops, and a clone whose returns all give one scalar type
-// returns that type, recursion included.
+// returns that type, recursion included. Dynamic loop variables that only
+// ever hold one scalar type become block arguments of that type.
 
 // A recursive function called with an int: `fib(i64) -> i64`, its body
 // plain checked arithmetic, its recursive calls on the clone.
@@ -143,4 +144,87 @@ roast.func @main_negative() {
 roast.func @typed(%x: i64) -> i64 {
   %r = roast.add %x, %x : i64
   roast.return %r : i64
+}
+
+// A dynamic loop variable that only ever holds floats (`x = 0.0`, then
+// `x = x * 0.5`): after mem2reg a `!roast.value` block argument, it becomes
+// an f64 argument, its value before the first assignment (mem2reg's marked
+// None) the zero of that type, and the loop body plain float arithmetic.
+// CHECK-LABEL: roast.func @halving(
+// CHECK:         cf.br ^[[HEAD:bb[0-9]+]](%{{.*}}, %{{.*}} : i64, f64)
+// CHECK:       ^[[HEAD]](%[[I:.*]]: i64, %[[X:.*]]: f64):
+// CHECK-NEXT:    %[[BOXED:.*]] = roast.box %[[X]] : f64
+// CHECK-NOT:     roast.dyn
+// CHECK:         %[[Y:.*]] = arith.mulf %[[X]], %{{.*}} : f64
+// CHECK-NOT:     roast.dyn
+// CHECK:         cf.br ^[[HEAD]](%{{.*}}, %[[Y]] : i64, f64)
+// CHECK:         roast.return %[[BOXED]] : !roast.value
+roast.func @halving(%n: i64) -> !roast.value {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %zero = arith.constant 0.0 : f64
+  %half = arith.constant 0.5 : f64
+  %x0 = roast.box %zero : f64
+  cf.br ^head(%c0, %x0 : i64, !roast.value)
+^head(%i: i64, %x: !roast.value):
+  %more = roast.cmp lt, %i, %n : i64
+  cf.cond_br %more, ^body, ^done
+^body:
+  %h = roast.box %half : f64
+  %y = roast.dyn.binary mul %x, %h
+  roast.release %h : !roast.value
+  %next = arith.addi %i, %c1 : i64
+  cf.br ^head(%next, %y : i64, !roast.value)
+^done:
+  roast.return %x : !roast.value
+}
+
+// A variable not yet assigned on one way in (mem2reg's marked None) takes
+// the type of its assignments.
+// CHECK-LABEL: roast.func @late(
+// CHECK:       ^{{bb[0-9]+}}(%{{.*}}: i64):
+// CHECK-NOT:     roast.dyn
+roast.func @late(%c: i1) -> i64 {
+  %none = roast.none
+  %unset = roast.box %none {roast.uninitialized} : !roast.none
+  %c7 = arith.constant 7 : i64
+  %seven = roast.box %c7 : i64
+  cf.cond_br %c, ^set, ^join(%unset : !roast.value)
+^set:
+  cf.br ^join(%seven : !roast.value)
+^join(%v: !roast.value):
+  %u = roast.unbox %v : i64
+  roast.return %u : i64
+}
+
+// Must not fire: a variable that holds an int on one way and a float on
+// the other stays dynamic (`x = 1` or `x = 2.5`: type(x) differs).
+// CHECK-LABEL: roast.func @mixed(
+// CHECK:       ^{{bb[0-9]+}}(%[[V:.*]]: !roast.value):
+// CHECK:         roast.dyn.binary add %[[V]]
+roast.func @mixed(%c: i1) -> !roast.value {
+  %c1 = arith.constant 1 : i64
+  %f = arith.constant 2.5 : f64
+  %one = roast.box %c1 : i64
+  %two = roast.box %f : f64
+  cf.cond_br %c, ^join(%one : !roast.value), ^join(%two : !roast.value)
+^join(%v: !roast.value):
+  %s = roast.dyn.binary add %v, %one
+  roast.return %s : !roast.value
+}
+
+// Must not fire: a variable some way gives a value of unknown type (a
+// call's dynamic result) stays dynamic.
+// CHECK-LABEL: roast.func @unknown(
+// CHECK:       ^{{bb[0-9]+}}(%[[V:.*]]: !roast.value):
+// CHECK:         roast.dyn.binary add %[[V]]
+roast.func private @opaque() -> !roast.value
+roast.func @unknown(%c: i1) -> !roast.value {
+  %c1 = arith.constant 1 : i64
+  %one = roast.box %c1 : i64
+  %r = roast.call @opaque() : () -> !roast.value
+  cf.cond_br %c, ^join(%one : !roast.value), ^join(%r : !roast.value)
+^join(%v: !roast.value):
+  %s = roast.dyn.binary add %v, %one
+  roast.return %s : !roast.value
 }

@@ -176,8 +176,10 @@ int compile(const Options &opts, bool checkOnly) {
     return CompileError;
 
   if (opts.emit == Emit::Roast) {
+    // At -O0, the IR as CodeGen made it, as clang -O0 -emit-llvm does.
     mlir::PassManager pm(&c.context);
-    buildRoastOptimizationPipeline(pm);
+    if (opts.optLevel != 0)
+      buildRoastOptimizationPipeline(pm);
     if (mlir::failed(pm.run(*c.module)))
       return CompileError;
     auto out = openOutput(output, false);

@@ -34,13 +34,50 @@ LogicalResult CheckRaisedOp::verify() {
   return success();
 }
 
+/// The block a landing block that only branches on (with no values)
+/// leads to, or null.
+static Block *forwardedHandler(Block *landing) {
+  auto branch = dyn_cast<cf::BranchOp>(&landing->front());
+  if (!branch || branch.getNumOperands() != 0 ||
+      branch.getDest()->getNumArguments() != 0)
+    return nullptr;
+  return branch.getDest();
+}
+
+/// Points a raising terminator's unwind successor past a landing block
+/// that only branches on.
+static LogicalResult skipForwardingLanding(Operation *op,
+                                           PatternRewriter &rewriter) {
+  if (op->getNumSuccessors() != 1)
+    return failure();
+  Block *handler = forwardedHandler(op->getSuccessor(0));
+  if (!handler)
+    return failure();
+  rewriter.modifyOpInPlace(op, [&] { op->setSuccessor(handler, 0); });
+  return success();
+}
+
+LogicalResult RaiseOp::canonicalize(RaiseOp op, PatternRewriter &rewriter) {
+  return skipForwardingLanding(op, rewriter);
+}
+
+LogicalResult ThrowOp::canonicalize(ThrowOp op, PatternRewriter &rewriter) {
+  return skipForwardingLanding(op, rewriter);
+}
+
 /// After an op that cannot raise (one that folded, say), the check is a
-/// plain branch.
+/// plain branch. A landing block that only branches on (CodeGen gives each
+/// check its own, for mem2reg) is skipped once mem2reg passed it nothing.
 LogicalResult CheckRaisedOp::canonicalize(CheckRaisedOp op,
                                           PatternRewriter &rewriter) {
   Operation *previous = op->getPrevNode();
-  if (previous && mayRaise(previous))
-    return failure();
+  if (previous && mayRaise(previous)) {
+    Block *handler = forwardedHandler(op.getHandler());
+    if (!handler)
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] { op->setSuccessor(handler, 0); });
+    return success();
+  }
   rewriter.replaceOpWithNewOp<cf::BranchOp>(op, op.getNormal());
   return success();
 }

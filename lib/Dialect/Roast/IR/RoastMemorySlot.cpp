@@ -22,8 +22,14 @@ SmallVector<MemorySlot> AllocaOp::getPromotableSlots() {
 }
 
 Value AllocaOp::getDefaultValue(const MemorySlot &slot, OpBuilder &builder) {
-  // Sema rejects reads before writes: the default is never observed.
-  return buildZeroValue(builder, getLoc(), slot.elemType);
+  // Sema rejects reads before writes: the default is never observed. A
+  // dynamic variable's says so, so that roast-specialize-types may type
+  // the variable as what its assignments store.
+  Value zero = buildZeroValue(builder, getLoc(), slot.elemType);
+  if (isa<ValueType>(slot.elemType))
+    zero.getDefiningOp()->setAttr(kUninitializedAttrName,
+                                  builder.getUnitAttr());
+  return zero;
 }
 
 void AllocaOp::handleBlockArgument(const MemorySlot &, BlockArgument,

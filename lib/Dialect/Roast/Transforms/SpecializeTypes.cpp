@@ -15,6 +15,8 @@
 
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
+#include "BlockArgumentTyping.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
@@ -226,13 +228,20 @@ struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
   }
 };
 
-/// Boxed scalars own nothing: their retains and releases go.
+/// Whether `value` is a box of something that owns no reference.
+bool boxesNoReference(Value value) {
+  auto box = value.getDefiningOp<BoxOp>();
+  return box && (isScalarType(box.getValue().getType()) ||
+                 isa<roast::NoneType>(box.getValue().getType()));
+}
+
+/// Boxed scalars and None own nothing: their retains and releases go.
 template <typename OpTy>
 struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    if (!boxedScalar(op.getValue()))
+    if (!boxesNoReference(op.getValue()))
       return failure();
     rewriter.eraseOp(op);
     return success();
@@ -244,7 +253,7 @@ struct EraseUnusedBoxOfScalar : OpRewritePattern<BoxOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BoxOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op->use_empty() || !isScalarType(op.getValue().getType()))
+    if (!op->use_empty() || !boxesNoReference(op))
       return failure();
     rewriter.eraseOp(op);
     return success();
@@ -463,8 +472,15 @@ void RoastSpecializeTypesPass::runOnOperation() {
   bool changed = true;
   for (unsigned round = 0; changed && round < 8; ++round) {
     changed = false;
-    for (FuncOp fn : llvm::to_vector(module.getOps<FuncOp>()))
+    for (FuncOp fn : llvm::to_vector(module.getOps<FuncOp>())) {
       simplify(fn);
+      // Loop variables that hold one scalar type: their calls may now pass
+      // boxed scalars too.
+      if (typeBlockArguments(fn, [&](FuncOp f) { simplify(f); })) {
+        ++numFunctionsWithTypedVariables;
+        changed = true;
+      }
+    }
     SmallVector<CallOp> calls;
     module.walk([&](CallOp call) { calls.push_back(call); });
     for (CallOp call : calls) {

@@ -65,6 +65,7 @@ def Roast_ThrowOp : Roast_Op<"throw", [Terminator]> {
     qualified(type($exception))
   }];
   let hasVerifier = 1;
+  let hasCanonicalizeMethod = 1;
 }
 
 #endif // ROAST_DIALECT_ROAST_IR_ROASTEXCEPTIONOPS_TD

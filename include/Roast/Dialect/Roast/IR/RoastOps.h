@@ -77,6 +77,11 @@ inline bool isScalarType(mlir::Type type) {
 /// container or tuple that may hold one).
 bool mayRaise(mlir::Operation *op);
 
+/// Marks the roast.box of None that mem2reg gives a dynamic variable
+/// before its first assignment, a value nothing reads.
+inline constexpr llvm::StringLiteral kUninitializedAttrName =
+    "roast.uninitialized";
+
 /// A value of `type` built from constants: 0, 0.0, False, "", None, or a
 /// tuple of those.
 mlir::Value buildZeroValue(mlir::OpBuilder &builder, mlir::Location loc,

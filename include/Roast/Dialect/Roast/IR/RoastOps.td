@@ -1445,6 +1445,7 @@ def Roast_RaiseOp : Roast_Op<"raise", [Terminator]> {
       build($_builder, $_state, kind, message, ::mlir::Value(),
             ::mlir::BlockRange());
     }]>];
+  let hasCanonicalizeMethod = 1;
 }
 
 def Roast_StackGuardOp : Roast_Op<"stack_guard", [Roast_MayRaise]> {

@@ -82,7 +82,9 @@ def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
     Statistic<"numCallsRewritten", "calls-rewritten",
               "Number of calls pointed at a typed clone">,
     Statistic<"numResultsTyped", "results-typed",
-              "Number of clones whose result became a scalar">
+              "Number of clones whose result became a scalar">,
+    Statistic<"numFunctionsWithTypedVariables", "functions-with-typed-variables",
+              "Number of functions whose dynamic loop variables became scalars">
   ];
 }
 
