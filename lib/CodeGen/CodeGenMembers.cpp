@@ -79,6 +79,11 @@ FlatSymbolRefAttr Generator::dynamicEntry(StringRef name, FuncOp callee,
   auto type = builder.getFunctionType(inputs, {value});
   std::string symbol = (name + ".<dyn>").str();
   buildHelper(builder, module, symbol, type, l, [&](Block *entry) {
+    // The unboxed arguments are released if an unbox or the call raises:
+    // a handler of the entry's own, whose landing blocks release them.
+    builder.setListener(&raiseRouter);
+    Block *cleanup = new Block();
+    pushHandler(cleanup);
     // Temporaries of the defaults and conversions live until the return.
     pushTemps();
     Value argc = entry->getArgument(1);
@@ -132,6 +137,15 @@ FlatSymbolRefAttr Generator::dynamicEntry(StringRef name, FuncOp callee,
     consume(boxed, program.types.getAny());
     popTemps();
     ReturnOp::create(builder, l, ValueRange{boxed});
+    popHandler();
+    if (cleanup->use_empty()) {
+      delete cleanup;
+    } else {
+      startBlock(cleanup);
+      Value exception = CatchOp::create(builder, l, convertType(exceptionType()));
+      ThrowOp::create(builder, l, exception, /*reraise=*/true, BlockRange());
+    }
+    builder.setListener(nullptr);
   });
   return FlatSymbolRefAttr::get(&context, symbol);
 }

@@ -100,15 +100,16 @@ roast.func @main_many() {
   roast.return
 }
 
-// Not specialised: an argument that is not a boxed scalar (a str), and a
-// function whose result is sometimes a str stays dynamic in its result.
+// Not specialised: an argument that is a boxed tuple (boxing makes a new
+// heap tuple, no view of the typed one), and a function whose result is
+// sometimes a str stays dynamic in its result.
 // CHECK-NOT:   @"shout(
 // CHECK-LABEL: roast.func @"maybe(i64)"(%{{.*}}: i64) -> !roast.value
 // CHECK-LABEL: roast.func @main_negative(
 // CHECK:         roast.call @shout(%{{.*}}) : (!roast.value) -> !roast.value
 // CHECK:         roast.call @"maybe(i64)"(%{{.*}}) : (i64) -> !roast.value
 roast.func @shout(%s: !roast.value) -> !roast.value {
-  %r = roast.dyn.call_method %s "upper"()
+  %r = roast.dyn.call_method %s "count"(%s)
   roast.return %r : !roast.value
 }
 
@@ -127,8 +128,9 @@ roast.func @maybe(%n: !roast.value) -> !roast.value {
 }
 
 roast.func @main_negative() {
-  %s = roast.string "hey"
-  %bs = roast.box %s : !roast.str
+  %c1 = arith.constant 1 : i64
+  %t = roast.make_tuple %c1, %c1 : (i64, i64) -> tuple<i64, i64>
+  %bs = roast.box %t : tuple<i64, i64>
   %r = roast.call @shout(%bs) : (!roast.value) -> !roast.value
   %c4 = arith.constant 4 : i64
   %b4 = roast.box %c4 : i64
@@ -227,4 +229,75 @@ roast.func @unknown(%c: i1) -> !roast.value {
 ^join(%v: !roast.value):
   %s = roast.dyn.binary add %v, %one
   roast.return %s : !roast.value
+}
+
+// A list passed to a dynamic function: the clone takes the typed list,
+// borrowed as the parameter was, and sees it through a borrowed box (no
+// retain); indexing, storing a float of its element type, len and truth
+// fold into the typed list ops.
+// CHECK-LABEL: roast.func @"scale(!roast.list<f64>)"(
+// CHECK-SAME:      %[[L:.*]]: !roast.list<f64>) -> i1
+// CHECK-NOT:     roast.dyn
+// CHECK:         %[[N:.*]] = roast.len %[[L]] : !roast.list<f64>
+// CHECK:         %[[X:.*]] = roast.list_get %[[L]][%{{.*}}] : !roast.list<f64>
+// CHECK:         %[[Y:.*]] = arith.mulf %[[X]], %{{.*}} : f64
+// CHECK:         roast.list_set %[[L]][%{{.*}}], %[[Y]] : !roast.list<f64>
+// CHECK:         roast.len %[[L]] : !roast.list<f64>
+// CHECK:         arith.cmpi ne
+// CHECK-NOT:     roast.dyn
+// CHECK-LABEL: roast.func @main_scale(
+// CHECK:         roast.call @"scale(!roast.list<f64>)"(%{{.*}}) : (!roast.list<f64>) -> i1
+roast.func @scale(%l: !roast.value) -> !roast.value {
+  %c0 = arith.constant 0 : i64
+  %zero = roast.box %c0 : i64
+  %two = arith.constant 2.0 : f64
+  %btwo = roast.box %two : f64
+  %n = roast.dyn.len %l
+  %x = roast.dyn.getitem %l[%zero]
+  %y = roast.dyn.binary mul %x, %btwo
+  roast.dyn.setitem %l[%zero] = %y
+  %nonempty = roast.dyn.truth %l
+  %r = roast.box %nonempty : i1
+  roast.return %r : !roast.value
+}
+roast.func @main_scale(%l: !roast.list<f64>) {
+  %v = roast.box %l : !roast.list<f64>
+  %r = roast.call @scale(%v) : (!roast.value) -> !roast.value
+  roast.release %v : !roast.value
+  roast.return
+}
+
+// `[x] * n` of a boxed list and int: roast.list_repeat, whose new list
+// the box retains, so the typed result is released after boxing.
+// CHECK-LABEL: roast.func @repeat(
+// CHECK:         %[[R:.*]] = roast.list_repeat %{{.*}}, %{{.*}} : !roast.list<i1>
+// CHECK-NEXT:    %[[B:.*]] = roast.box %[[R]] : !roast.list<i1>
+// CHECK-NEXT:    roast.release %[[R]] : !roast.list<i1>
+// CHECK:         roast.return %[[B]]
+roast.func @repeat(%n: i64) -> !roast.value {
+  %true = arith.constant true
+  %l = roast.list_new %true : (i1) -> !roast.list<i1>
+  %bl = roast.box %l : !roast.list<i1>
+  roast.release %l : !roast.list<i1>
+  %bn = roast.box %n : i64
+  %r = roast.dyn.binary mul %bl, %bn
+  roast.release %bl : !roast.value
+  roast.return %r : !roast.value
+}
+
+// Must not fold: an int stored into a list of floats (the list would hold
+// an int), and a float index (a TypeError at run time).
+// CHECK-LABEL: roast.func @store_other(
+// CHECK:         roast.dyn.setitem
+// CHECK:         roast.dyn.getitem
+roast.func @store_other(%l: !roast.list<f64>) -> !roast.value {
+  %c0 = arith.constant 0 : i64
+  %f = arith.constant 0.5 : f64
+  %bl = roast.box %l : !roast.list<f64>
+  %zero = roast.box %c0 : i64
+  %half = roast.box %f : f64
+  roast.dyn.setitem %bl[%zero] = %zero
+  %x = roast.dyn.getitem %bl[%half]
+  roast.release %bl : !roast.value
+  roast.return %x : !roast.value
 }

@@ -26,6 +26,7 @@ namespace {
 constexpr uint64_t kTagShift = 48;
 constexpr uint64_t kNoneBits = uint64_t(0xFFFB) << kTagShift;
 constexpr uint64_t kFalseBits = uint64_t(0xFFFA) << kTagShift;
+constexpr uint64_t kObjectBits = uint64_t(0xFFFC) << kTagShift;
 
 /// RoastObject.type_id values (Runtime.h) that unboxing checks for.
 enum TypeId : int32_t {
@@ -63,6 +64,13 @@ struct BoxOpLowering : ClassPattern<BoxOp> {
                                          value);
       rewriter.replaceOpWithNewOp<arith::OrIOp>(
           op, bit, i64Constant(rewriter, loc, kFalseBits));
+      return success();
+    }
+    if (op.getBorrowed()) { // 0xFFFC << 48 | the pointer, not retained
+      Value bits = LLVM::PtrToIntOp::create(rewriter, loc,
+                                            rewriter.getI64Type(), value);
+      rewriter.replaceOpWithNewOp<arith::OrIOp>(
+          op, bits, i64Constant(rewriter, loc, kObjectBits));
       return success();
     }
     // Ints may need a heap box, floats a canonical NaN, objects a retain,

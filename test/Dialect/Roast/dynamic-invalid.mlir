@@ -12,6 +12,16 @@ roast.func @f(%v: !roast.value) {
 
 // -----
 
+// Only a reference can be borrowed: a box of a number or a tuple is a
+// value of its own.
+roast.func @f(%t: tuple<i64, i64>) {
+  // expected-error@+1 {{'roast.box' op only a reference can be boxed borrowed}}
+  %0 = roast.box borrowed %t : tuple<i64, i64>
+  roast.return
+}
+
+// -----
+
 roast.func @f(%v: !roast.value) {
   // expected-error@+1 {{'roast.unbox' op result #0 must be 64-bit signless integer}}
   %0 = "roast.unbox"(%v) : (!roast.value) -> !roast.value

@@ -42,6 +42,8 @@ roast.func @box_unbox(%i: i64, %f: f64, %b: i1, %s: !roast.str,
   %vs = roast.box %s : !roast.str
   // CHECK: roast.box %{{.*}} : !roast.list<i64>
   %vl = roast.box %l : !roast.list<i64>
+  // CHECK: roast.box borrowed %{{.*}} : !roast.list<i64>
+  %vlb = roast.box borrowed %l : !roast.list<i64>
   // CHECK: roast.box %{{.*}} : !roast.dict<!roast.str, f64>
   %vd = roast.box %d : !roast.dict<!roast.str, f64>
   // CHECK: roast.box %{{.*}} : !roast.set<i64>

@@ -17,6 +17,12 @@ OpFoldResult UnboxOp::fold(FoldAdaptor) {
   return {};
 }
 
+LogicalResult BoxOp::verify() {
+  if (getBorrowed() && !isObjectType(getValue().getType()))
+    return emitOpError("only a reference can be boxed borrowed");
+  return success();
+}
+
 LogicalResult UnboxOp::verify() {
   if (isa<TypeParamType>(getType()))
     return emitOpError("cannot unbox to a type parameter");

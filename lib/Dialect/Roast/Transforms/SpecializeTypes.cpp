@@ -16,6 +16,7 @@
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "BlockArgumentTyping.h"
+#include "DynamicFolds.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
@@ -38,227 +39,6 @@ namespace {
 /// Beyond this many clones of one function, calls keep the dynamic one.
 constexpr unsigned kMaxClones = 4;
 
-/// The scalar a value is known to box, if it is a roast.box of one.
-Value boxedScalar(Value value) {
-  auto box = value.getDefiningOp<BoxOp>();
-  if (!box || !isScalarType(box.getValue().getType()))
-    return {};
-  return box.getValue();
-}
-
-/// An i1 as the int Python arithmetic makes of a bool.
-Value asInt(PatternRewriter &rewriter, Location loc, Value v) {
-  if (v.getType().isInteger(1))
-    return arith::ExtUIOp::create(rewriter, loc, rewriter.getI64Type(), v);
-  return v;
-}
-
-Value asFloat(PatternRewriter &rewriter, Location loc, Value v) {
-  v = asInt(rewriter, loc, v);
-  if (v.getType().isInteger(64))
-    return arith::SIToFPOp::create(rewriter, loc, rewriter.getF64Type(), v);
-  return v;
-}
-
-/// Replaces dynamic `op` by the box of `result`, the typed op just made
-/// before it. In a try body `op` is followed by its roast.check_raised,
-/// which must follow the op that may raise now: the box goes to the start
-/// of the normal successor.
-void replaceWithBox(PatternRewriter &rewriter, Operation *op, Value result) {
-  auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode());
-  if (!check) {
-    rewriter.replaceOpWithNewOp<BoxOp>(op, result);
-    return;
-  }
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPointToStart(check.getNormal());
-  rewriter.replaceOp(op, BoxOp::create(rewriter, op->getLoc(), result));
-}
-
-/// `a OP b` of boxed numbers: the typed op, boxed.
-struct FoldBinaryOfBoxes : OpRewritePattern<DynBinaryOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(DynBinaryOp op,
-                                PatternRewriter &rewriter) const override {
-    Value a = boxedScalar(op.getLhs()), b = boxedScalar(op.getRhs());
-    if (!a || !b)
-      return failure();
-    Location loc = op.getLoc();
-    bool isFloat = a.getType().isF64() || b.getType().isF64();
-    DynBinaryOperator kind = op.getKind();
-    bool bitwise = kind == DynBinaryOperator::bit_and ||
-                   kind == DynBinaryOperator::bit_or ||
-                   kind == DynBinaryOperator::bit_xor;
-    // Bit operators on bools give bools, and int ** int may be a float:
-    // those stay with the runtime.
-    if (bitwise && (a.getType().isInteger(1) || b.getType().isInteger(1)))
-      return failure();
-    if (kind == DynBinaryOperator::pow && !isFloat)
-      return failure();
-    Value result;
-    if (isFloat) {
-      Value x = asFloat(rewriter, loc, a), y = asFloat(rewriter, loc, b);
-      switch (kind) {
-      case DynBinaryOperator::add: result = arith::AddFOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::sub: result = arith::SubFOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::mul: result = arith::MulFOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::truediv: result = TrueDivOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::floordiv: result = FloorDivOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::mod: result = ModOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::pow: result = PowOp::create(rewriter, loc, x, y); break;
-      default: return failure(); // shifts and bit operators of floats raise
-      }
-    } else {
-      Value x = asInt(rewriter, loc, a), y = asInt(rewriter, loc, b);
-      switch (kind) {
-      case DynBinaryOperator::add: result = AddOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::sub: result = SubOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::mul: result = MulOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::truediv: result = TrueDivOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::floordiv: result = FloorDivOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::mod: result = ModOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::lshift: result = ShlOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::rshift: result = ShrOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::bit_and: result = arith::AndIOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::bit_or: result = arith::OrIOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::bit_xor: result = arith::XOrIOp::create(rewriter, loc, x, y); break;
-      case DynBinaryOperator::pow: return failure();
-      }
-    }
-    replaceWithBox(rewriter, op, result);
-    return success();
-  }
-};
-
-/// Comparisons of boxed numbers (ints widened to floats beside a float).
-struct FoldCompareOfBoxes : OpRewritePattern<DynCompareOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(DynCompareOp op,
-                                PatternRewriter &rewriter) const override {
-    Value a = boxedScalar(op.getLhs()), b = boxedScalar(op.getRhs());
-    if (!a || !b)
-      return failure();
-    Location loc = op.getLoc();
-    if (a.getType() != b.getType()) {
-      bool isFloat = a.getType().isF64() || b.getType().isF64();
-      a = isFloat ? asFloat(rewriter, loc, a) : asInt(rewriter, loc, a);
-      b = isFloat ? asFloat(rewriter, loc, b) : asInt(rewriter, loc, b);
-    }
-    Value cmp = CmpOp::create(rewriter, loc, op.getPredicate(), a, b);
-    replaceWithBox(rewriter, op, cmp);
-    return success();
-  }
-};
-
-/// bool() of a boxed number.
-struct FoldTruthOfBox : OpRewritePattern<DynTruthOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(DynTruthOp op,
-                                PatternRewriter &rewriter) const override {
-    Value x = boxedScalar(op.getValue());
-    if (!x)
-      return failure();
-    if (x.getType().isInteger(1)) {
-      rewriter.replaceOp(op, x);
-      return success();
-    }
-    Location loc = op.getLoc();
-    if (x.getType().isF64()) // NaN is true: unordered or not equal
-      rewriter.replaceOpWithNewOp<arith::CmpFOp>(
-          op, arith::CmpFPredicate::UNE, x,
-          arith::ConstantOp::create(rewriter, loc, rewriter.getF64FloatAttr(0)));
-    else
-      rewriter.replaceOpWithNewOp<arith::CmpIOp>(
-          op, arith::CmpIPredicate::ne, x,
-          arith::ConstantIntOp::create(rewriter, loc, 0, 64));
-    return success();
-  }
-};
-
-/// -x and +x of a boxed number.
-struct FoldUnaryOfBox : OpRewritePattern<DynUnaryOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(DynUnaryOp op,
-                                PatternRewriter &rewriter) const override {
-    Value x = boxedScalar(op.getOperand());
-    if (!x)
-      return failure();
-    Location loc = op.getLoc();
-    Value result;
-    if (x.getType().isF64()) {
-      if (op.getKind() == DynUnaryOperator::invert)
-        return failure(); // TypeError at run time
-      result = op.getKind() == DynUnaryOperator::neg
-                   ? Value(arith::NegFOp::create(rewriter, loc, x))
-                   : x;
-    } else {
-      x = asInt(rewriter, loc, x);
-      switch (op.getKind()) {
-      case DynUnaryOperator::neg: result = NegOp::create(rewriter, loc, x); break;
-      case DynUnaryOperator::pos: result = x; break;
-      case DynUnaryOperator::invert:
-        result = arith::XOrIOp::create(
-            rewriter, loc, x, arith::ConstantIntOp::create(rewriter, loc, -1, 64));
-        break;
-      }
-    }
-    replaceWithBox(rewriter, op, result);
-    return success();
-  }
-};
-
-/// isinstance of a boxed scalar is known.
-struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(DynIsInstanceOp op,
-                                PatternRewriter &rewriter) const override {
-    Value x = boxedScalar(op.getValue());
-    if (!x)
-      return failure();
-    Type type = x.getType();
-    bool result;
-    switch (op.getType()) {
-    case DynTypeTest::int_type: result = !type.isF64(); break; // bool is an int
-    case DynTypeTest::bool_type: result = type.isInteger(1); break;
-    case DynTypeTest::float_type: result = type.isF64(); break;
-    default: result = false; break; // None, str and containers are no numbers
-    }
-    rewriter.replaceOpWithNewOp<arith::ConstantIntOp>(op, result, 1);
-    return success();
-  }
-};
-
-/// Whether `value` is a box of something that owns no reference.
-bool boxesNoReference(Value value) {
-  auto box = value.getDefiningOp<BoxOp>();
-  return box && (isScalarType(box.getValue().getType()) ||
-                 isa<roast::NoneType>(box.getValue().getType()));
-}
-
-/// Boxed scalars and None own nothing: their retains and releases go.
-template <typename OpTy>
-struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
-  using OpRewritePattern<OpTy>::OpRewritePattern;
-  LogicalResult matchAndRewrite(OpTy op,
-                                PatternRewriter &rewriter) const override {
-    if (!boxesNoReference(op.getValue()))
-      return failure();
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-/// A box of a scalar nobody uses allocates nothing worth keeping.
-struct EraseUnusedBoxOfScalar : OpRewritePattern<BoxOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(BoxOp op,
-                                PatternRewriter &rewriter) const override {
-    if (!op->use_empty() || !boxesNoReference(op))
-      return failure();
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
 
 struct RoastSpecializeTypesPass
     : roast::impl::RoastSpecializeTypesBase<RoastSpecializeTypesPass> {
@@ -285,8 +65,8 @@ SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
   SmallVector<Type> types;
   for (auto [param, arg] :
        llvm::zip(callee.getArgumentTypes(), call.getOperands())) {
-    Value scalar = isa<ValueType>(param) ? boxedScalar(arg) : Value();
-    types.push_back(scalar ? scalar.getType() : param);
+    Value typed = isa<ValueType>(param) ? boxedValue(arg) : Value();
+    types.push_back(typed ? typed.getType() : param);
   }
   return types;
 }
@@ -336,8 +116,10 @@ FuncOp RoastSpecializeTypesPass::getOrCreateClone(FuncOp callee,
       continue;
     // The body keeps working on a box of the now typed parameter; the
     // patterns fold the box away where the value's type is what matters.
+    // A reference parameter is borrowed, and so is its box.
     arg.setType(type);
-    auto box = BoxOp::create(builder, clone.getLoc(), arg);
+    auto box = BoxOp::create(builder, clone.getLoc(), arg,
+                             /*borrowed=*/isObjectType(type));
     arg.replaceAllUsesExcept(box, box);
   }
   clone.setFunctionType(FunctionType::get(context, types,
@@ -459,11 +241,7 @@ void RoastSpecializeTypesPass::runOnOperation() {
   SymbolTable table(module);
   symbols = &table;
   RewritePatternSet set(&getContext());
-  set.add<FoldBinaryOfBoxes, FoldCompareOfBoxes, FoldTruthOfBox,
-          FoldUnaryOfBox, FoldIsInstanceOfBox,
-          EraseRefCountOfBoxedScalar<RetainOp>,
-          EraseRefCountOfBoxedScalar<ReleaseOp>, EraseUnusedBoxOfScalar>(
-      &getContext());
+  populateDynamicFoldPatterns(set);
   UnboxOp::getCanonicalizationPatterns(set, &getContext());
   patterns = FrozenRewritePatternSet(std::move(set));
 
@@ -497,14 +275,15 @@ void RoastSpecializeTypesPass::runOnOperation() {
       OpBuilder builder(call);
       SmallVector<Value> args;
       for (auto [arg, type] : llvm::zip(call.getOperands(), types))
-        args.push_back(arg.getType() == type ? arg : boxedScalar(arg));
+        args.push_back(arg.getType() == type ? arg : boxedValue(arg));
       auto newCall = CallOp::create(builder, call.getLoc(), clone, args);
       newCall->setDiscardableAttrs(call->getDiscardableAttrDictionary());
+      bool dynamicResult = call.getNumResults() == 1 &&
+                           isa<ValueType>(call.getResult(0).getType());
       call.replaceAllUsesWith(newCall.getResults());
       call.erase();
-      // A clone whose result is typed already: its users get the box.
-      if (newCall.getNumResults() == 1 &&
-          !isa<ValueType>(newCall.getResult(0).getType()))
+      // A clone whose result got typed already: its users get the box.
+      if (dynamicResult && !isa<ValueType>(newCall.getResult(0).getType()))
         boxCallResult(newCall, newCall.getResult(0).getType());
       ++numCallsRewritten;
       changed = true;

@@ -18,14 +18,19 @@ def Roast_BoxOp : Roast_Op<"box"> {
     Boxes `value`: numbers, bools and None into the NaN space (an int beyond
     48 bits into a heap box), objects by reference (retained: the result is
     a new reference, the operand stays borrowed), tuples into a heap tuple.
+    A `borrowed` box of an object is not retained: like the operand it
+    borrows, it must neither be consumed nor outlive it (a typed clone's
+    parameter seen by the body as the dynamic value it was).
 
     ```mlir
     %v = roast.box %n : i64
+    %w = roast.box borrowed %l : !roast.list<i64>
     ```
   }];
-  let arguments = (ins Roast_Boxable:$value);
+  let arguments = (ins Roast_Boxable:$value, UnitAttr:$borrowed);
   let results = (outs Roast_ValueType:$result);
-  let assemblyFormat = "$value attr-dict `:` type($value)";
+  let assemblyFormat = "(`borrowed` $borrowed^)? $value attr-dict `:` type($value)";
+  let hasVerifier = 1;
 }
 
 def Roast_UnboxOp : Roast_Op<"unbox", [Roast_MayRaise]> {

@@ -1,0 +1,406 @@
+//===- DynamicFolds.cpp - Dynamic ops on known boxes as typed ops ---------===//
+//
+// A roast.dyn op whose operands are boxes of known types has the typed
+// op's semantics: numbers fold into checked arithmetic and comparisons,
+// lists into their typed ops. The result is boxed again for the dynamic
+// code around it; boxes of scalars then fold away in turn.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DynamicFolds.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+using namespace roast;
+
+Value roast::boxedScalar(Value value) {
+  auto box = value.getDefiningOp<BoxOp>();
+  if (!box || !isScalarType(box.getValue().getType()))
+    return {};
+  return box.getValue();
+}
+
+Value roast::boxedValue(Value value) {
+  auto box = value.getDefiningOp<BoxOp>();
+  if (!box)
+    return {};
+  Type type = box.getValue().getType();
+  if (!isScalarType(type) && !isObjectType(type))
+    return {};
+  return box.getValue();
+}
+
+namespace {
+
+/// An i1 as the int Python arithmetic makes of a bool.
+Value asInt(PatternRewriter &rewriter, Location loc, Value v) {
+  if (v.getType().isInteger(1))
+    return arith::ExtUIOp::create(rewriter, loc, rewriter.getI64Type(), v);
+  return v;
+}
+
+Value asFloat(PatternRewriter &rewriter, Location loc, Value v) {
+  v = asInt(rewriter, loc, v);
+  if (v.getType().isInteger(64))
+    return arith::SIToFPOp::create(rewriter, loc, rewriter.getF64Type(), v);
+  return v;
+}
+
+/// Replaces dynamic `op` by the box of `result`, the typed op just made
+/// before it. In a try body `op` is followed by its roast.check_raised,
+/// which must follow the op that may raise now: the box goes to the start
+/// of the normal successor.
+BoxOp replaceWithBox(PatternRewriter &rewriter, Operation *op, Value result) {
+  auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode());
+  if (!check) {
+    return rewriter.replaceOpWithNewOp<BoxOp>(op, result);
+  }
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(check.getNormal());
+  auto box = BoxOp::create(rewriter, op->getLoc(), result);
+  rewriter.replaceOp(op, box);
+  return box;
+}
+
+/// `a OP b` of boxed numbers: the typed op, boxed.
+struct FoldBinaryOfBoxes : OpRewritePattern<DynBinaryOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynBinaryOp op,
+                                PatternRewriter &rewriter) const override {
+    Value a = boxedScalar(op.getLhs()), b = boxedScalar(op.getRhs());
+    if (!a || !b)
+      return failure();
+    Location loc = op.getLoc();
+    bool isFloat = a.getType().isF64() || b.getType().isF64();
+    DynBinaryOperator kind = op.getKind();
+    bool bitwise = kind == DynBinaryOperator::bit_and ||
+                   kind == DynBinaryOperator::bit_or ||
+                   kind == DynBinaryOperator::bit_xor;
+    // Bit operators on bools give bools, and int ** int may be a float:
+    // those stay with the runtime.
+    if (bitwise && (a.getType().isInteger(1) || b.getType().isInteger(1)))
+      return failure();
+    if (kind == DynBinaryOperator::pow && !isFloat)
+      return failure();
+    Value result;
+    if (isFloat) {
+      Value x = asFloat(rewriter, loc, a), y = asFloat(rewriter, loc, b);
+      switch (kind) {
+      case DynBinaryOperator::add: result = arith::AddFOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::sub: result = arith::SubFOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::mul: result = arith::MulFOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::truediv: result = TrueDivOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::floordiv: result = FloorDivOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::mod: result = ModOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::pow: result = PowOp::create(rewriter, loc, x, y); break;
+      default: return failure(); // shifts and bit operators of floats raise
+      }
+    } else {
+      Value x = asInt(rewriter, loc, a), y = asInt(rewriter, loc, b);
+      switch (kind) {
+      case DynBinaryOperator::add: result = AddOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::sub: result = SubOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::mul: result = MulOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::truediv: result = TrueDivOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::floordiv: result = FloorDivOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::mod: result = ModOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::lshift: result = ShlOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::rshift: result = ShrOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::bit_and: result = arith::AndIOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::bit_or: result = arith::OrIOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::bit_xor: result = arith::XOrIOp::create(rewriter, loc, x, y); break;
+      case DynBinaryOperator::pow: return failure();
+      }
+    }
+    replaceWithBox(rewriter, op, result);
+    return success();
+  }
+};
+
+/// Comparisons of boxed numbers (ints widened to floats beside a float).
+struct FoldCompareOfBoxes : OpRewritePattern<DynCompareOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynCompareOp op,
+                                PatternRewriter &rewriter) const override {
+    Value a = boxedScalar(op.getLhs()), b = boxedScalar(op.getRhs());
+    if (!a || !b)
+      return failure();
+    Location loc = op.getLoc();
+    if (a.getType() != b.getType()) {
+      bool isFloat = a.getType().isF64() || b.getType().isF64();
+      a = isFloat ? asFloat(rewriter, loc, a) : asInt(rewriter, loc, a);
+      b = isFloat ? asFloat(rewriter, loc, b) : asInt(rewriter, loc, b);
+    }
+    Value cmp = CmpOp::create(rewriter, loc, op.getPredicate(), a, b);
+    replaceWithBox(rewriter, op, cmp);
+    return success();
+  }
+};
+
+/// bool() of a boxed number.
+struct FoldTruthOfBox : OpRewritePattern<DynTruthOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynTruthOp op,
+                                PatternRewriter &rewriter) const override {
+    Value x = boxedScalar(op.getValue());
+    if (!x)
+      return failure();
+    if (x.getType().isInteger(1)) {
+      rewriter.replaceOp(op, x);
+      return success();
+    }
+    Location loc = op.getLoc();
+    if (x.getType().isF64()) // NaN is true: unordered or not equal
+      rewriter.replaceOpWithNewOp<arith::CmpFOp>(
+          op, arith::CmpFPredicate::UNE, x,
+          arith::ConstantOp::create(rewriter, loc, rewriter.getF64FloatAttr(0)));
+    else
+      rewriter.replaceOpWithNewOp<arith::CmpIOp>(
+          op, arith::CmpIPredicate::ne, x,
+          arith::ConstantIntOp::create(rewriter, loc, 0, 64));
+    return success();
+  }
+};
+
+/// -x and +x of a boxed number.
+struct FoldUnaryOfBox : OpRewritePattern<DynUnaryOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynUnaryOp op,
+                                PatternRewriter &rewriter) const override {
+    Value x = boxedScalar(op.getOperand());
+    if (!x)
+      return failure();
+    Location loc = op.getLoc();
+    Value result;
+    if (x.getType().isF64()) {
+      if (op.getKind() == DynUnaryOperator::invert)
+        return failure(); // TypeError at run time
+      result = op.getKind() == DynUnaryOperator::neg
+                   ? Value(arith::NegFOp::create(rewriter, loc, x))
+                   : x;
+    } else {
+      x = asInt(rewriter, loc, x);
+      switch (op.getKind()) {
+      case DynUnaryOperator::neg: result = NegOp::create(rewriter, loc, x); break;
+      case DynUnaryOperator::pos: result = x; break;
+      case DynUnaryOperator::invert:
+        result = arith::XOrIOp::create(
+            rewriter, loc, x, arith::ConstantIntOp::create(rewriter, loc, -1, 64));
+        break;
+      }
+    }
+    replaceWithBox(rewriter, op, result);
+    return success();
+  }
+};
+
+/// isinstance of a boxed scalar is known.
+struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynIsInstanceOp op,
+                                PatternRewriter &rewriter) const override {
+    Value x = boxedScalar(op.getValue());
+    if (!x)
+      return failure();
+    Type type = x.getType();
+    bool result;
+    switch (op.getType()) {
+    case DynTypeTest::int_type: result = !type.isF64(); break; // bool is an int
+    case DynTypeTest::bool_type: result = type.isInteger(1); break;
+    case DynTypeTest::float_type: result = type.isF64(); break;
+    default: result = false; break; // None, str and containers are no numbers
+    }
+    rewriter.replaceOpWithNewOp<arith::ConstantIntOp>(op, result, 1);
+    return success();
+  }
+};
+
+/// Whether `value` is a box of something that owns no reference.
+bool boxesNoReference(Value value) {
+  auto box = value.getDefiningOp<BoxOp>();
+  return box && (isScalarType(box.getValue().getType()) ||
+                 isa<roast::NoneType>(box.getValue().getType()));
+}
+
+/// Boxed scalars and None own nothing: their retains and releases go.
+template <typename OpTy>
+struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    if (!boxesNoReference(op.getValue()))
+      return failure();
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// A borrowed box is its reference: counting it counts the typed object,
+/// with no test of the value's tag.
+template <typename OpTy>
+struct CountBorrowedBoxTyped : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    auto box = op.getValue().template getDefiningOp<BoxOp>();
+    if (!box || !box.getBorrowed())
+      return failure();
+    rewriter.replaceOpWithNewOp<OpTy>(op, box.getValue());
+    return success();
+  }
+};
+
+/// A box of a scalar nobody uses allocates nothing worth keeping, nor
+/// does a borrowed box.
+struct EraseUnusedBoxOfScalar : OpRewritePattern<BoxOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BoxOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op->use_empty() || !(op.getBorrowed() || boxesNoReference(op)))
+      return failure();
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// Replaces dynamic `op` by the box of `result`, a new reference the typed
+/// op just made: the box holds a reference of its own, so it is released.
+void replaceWithOwnedBox(PatternRewriter &rewriter, Operation *op,
+                         Value result) {
+  BoxOp box = replaceWithBox(rewriter, op, result);
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointAfter(box);
+  ReleaseOp::create(rewriter, op->getLoc(), result);
+}
+
+/// The list a value is known to box.
+Value boxedList(Value value) {
+  Value list = boxedValue(value);
+  return list && isa<ListType>(list.getType()) ? list : Value();
+}
+
+/// The int or bool a value is known to box (an index or a count).
+Value boxedInt(Value value) {
+  Value scalar = boxedScalar(value);
+  return scalar && !scalar.getType().isF64() ? scalar : Value();
+}
+
+/// `l[i]` of a boxed list: roast.list_get (same IndexError), boxed.
+struct FoldGetItemOfBoxedList : OpRewritePattern<DynGetItemOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynGetItemOp op,
+                                PatternRewriter &rewriter) const override {
+    Value list = boxedList(op.getValue()), key = boxedInt(op.getKey());
+    if (!list || !key)
+      return failure();
+    Location loc = op.getLoc();
+    Value index = asInt(rewriter, loc, key);
+    // Borrowed from the list; the box makes the dynamic result's reference.
+    Value item = ListGetOp::create(rewriter, loc, list, index);
+    if (!isa<ValueType>(item.getType())) {
+      replaceWithBox(rewriter, op, item);
+      return success();
+    }
+    // A list of dynamic values holds them as they are: a retain makes the
+    // result's reference, once the get did not raise.
+    auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode());
+    OpBuilder::InsertionGuard guard(rewriter);
+    if (check)
+      rewriter.setInsertionPointToStart(check.getNormal());
+    RetainOp::create(rewriter, loc, item);
+    rewriter.replaceOp(op, item);
+    return success();
+  }
+};
+
+/// `l[i] = x` of a boxed list of scalars and a boxed scalar of its element
+/// type: roast.list_set. (An int stored into a list of floats stays
+/// dynamic: the list would hold an int.)
+struct FoldSetItemOfBoxedList : OpRewritePattern<DynSetItemOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynSetItemOp op,
+                                PatternRewriter &rewriter) const override {
+    Value list = boxedList(op.getValue());
+    Value item = boxedScalar(op.getItem());
+    Value key = boxedInt(op.getKey());
+    if (!list || !item || !key ||
+        cast<ListType>(list.getType()).getElementType() != item.getType())
+      return failure();
+    Value index = asInt(rewriter, op.getLoc(), key);
+    ListSetOp::create(rewriter, op.getLoc(), list, index, item);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// The str or container a value is known to box: what roast.len takes.
+Value boxedSized(Value value) {
+  Value sized = boxedValue(value);
+  return sized && isa<StrType, ListType, DictType, SetType>(sized.getType())
+             ? sized
+             : Value();
+}
+
+/// len() of a boxed str or container.
+struct FoldLenOfBox : OpRewritePattern<DynLenOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynLenOp op,
+                                PatternRewriter &rewriter) const override {
+    Value sized = boxedSized(op.getValue());
+    if (!sized)
+      return failure();
+    rewriter.replaceOpWithNewOp<LenOp>(op, sized);
+    return success();
+  }
+};
+
+/// bool() of a boxed str or container: whether it is non-empty.
+struct FoldTruthOfSizedBox : OpRewritePattern<DynTruthOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynTruthOp op,
+                                PatternRewriter &rewriter) const override {
+    Value sized = boxedSized(op.getValue());
+    if (!sized)
+      return failure();
+    Location loc = op.getLoc();
+    Value length = LenOp::create(rewriter, loc, sized);
+    rewriter.replaceOpWithNewOp<arith::CmpIOp>(
+        op, arith::CmpIPredicate::ne, length,
+        arith::ConstantIntOp::create(rewriter, loc, 0, 64));
+    return success();
+  }
+};
+
+/// `l * n` and `n * l` of a boxed list and a boxed int: roast.list_repeat.
+struct FoldRepeatOfBoxedList : OpRewritePattern<DynBinaryOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynBinaryOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getKind() != DynBinaryOperator::mul)
+      return failure();
+    Value lhs = op.getLhs(), rhs = op.getRhs();
+    if (!boxedList(lhs))
+      std::swap(lhs, rhs);
+    Value list = boxedList(lhs), count = boxedInt(rhs);
+    if (!list || !count)
+      return failure();
+    Value repeated = ListRepeatOp::create(
+        rewriter, op.getLoc(), list, asInt(rewriter, op.getLoc(), count));
+    replaceWithOwnedBox(rewriter, op, repeated);
+    return success();
+  }
+};
+
+} // namespace
+
+void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
+  patterns.add<FoldBinaryOfBoxes, FoldCompareOfBoxes, FoldTruthOfBox,
+               FoldUnaryOfBox, FoldIsInstanceOfBox, FoldGetItemOfBoxedList,
+               FoldSetItemOfBoxedList, FoldLenOfBox, FoldTruthOfSizedBox,
+               FoldRepeatOfBoxedList, EraseRefCountOfBoxedScalar<RetainOp>,
+               EraseRefCountOfBoxedScalar<ReleaseOp>,
+               CountBorrowedBoxTyped<RetainOp>, CountBorrowedBoxTyped<ReleaseOp>,
+               EraseUnusedBoxOfScalar>(
+      patterns.getContext());
+}
