@@ -33,7 +33,7 @@ LogicalResult InlineCacheOp::verify() {
   if (method != getNumArgs().has_value())
     return emitOpError(method ? "method cache needs the number of arguments"
                               : "field cache takes no number of arguments");
-  if (method && *getNumArgs() < 0)
+  if (method && getNumArgsAttr().getValue().isNegative())
     return emitOpError("number of arguments must not be negative");
   return success();
 }
