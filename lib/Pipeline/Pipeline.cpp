@@ -25,6 +25,7 @@ void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createRoastStackGuards());
   pm.addPass(createMem2Reg());
   pm.addPass(createRoastSpecializeTypes());
+  pm.addPass(createRoastInlineCache());
   pm.addPass(createRoastInlineRecursion());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

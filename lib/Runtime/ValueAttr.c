@@ -17,7 +17,7 @@ const RoastMember *roast_rt_class_member(const RoastClass *cls, const char *name
   return NULL;
 }
 
-static const RoastMember *instance_member(RoastValue v, const char *name) {
+const RoastMember *roast_rt_value_instance_member(RoastValue v, const char *name) {
   if (roast_rt_value_type_id(v) != ROAST_TYPE_INSTANCE)
     return NULL;
   return roast_rt_class_member(((const RoastInstance *)roast_rt_value_object(v))->cls, name);
@@ -163,7 +163,7 @@ static RoastValue call_member(const RoastMember *m, RoastValue self, int64_t arg
 
 bool roast_rt_value_try_method(RoastValue v, const char *name, int64_t argc,
                                const RoastValue *argv, RoastValue *result, const RoastWhere *at) {
-  const RoastMember *m = instance_member(v, name);
+  const RoastMember *m = roast_rt_value_instance_member(v, name);
   if (!m)
     return false;
   *result = call_member(m, v, argc, argv, at);
@@ -202,8 +202,12 @@ static RoastValue raise_no_attribute(RoastValue v, const char *name, const Roast
 
 RoastValue roast_rt_value_getattr(RoastValue v, const char *name, const char *file, int32_t line,
                                   const char *fn) {
-  const RoastWhere *at = ROAST_WHERE(file, line, fn);
-  const RoastMember *m = instance_member(v, name);
+  return roast_rt_value_getattr_member(v, roast_rt_value_instance_member(v, name), name,
+                                       ROAST_WHERE(file, line, fn));
+}
+
+RoastValue roast_rt_value_getattr_member(RoastValue v, const RoastMember *m, const char *name,
+                                         const RoastWhere *at) {
   if (m) {
     if (m->kind == ROAST_MEMBER_METHOD || m->kind == ROAST_MEMBER_STATIC)
       return bind(v, m, NULL);
@@ -217,8 +221,12 @@ RoastValue roast_rt_value_getattr(RoastValue v, const char *name, const char *fi
 
 bool roast_rt_value_setattr(RoastValue v, const char *name, RoastValue item, const char *file,
                             int32_t line, const char *fn) {
-  const RoastWhere *at = ROAST_WHERE(file, line, fn);
-  const RoastMember *m = instance_member(v, name);
+  return roast_rt_value_setattr_member(v, roast_rt_value_instance_member(v, name), name, item,
+                                       ROAST_WHERE(file, line, fn));
+}
+
+bool roast_rt_value_setattr_member(RoastValue v, const RoastMember *m, const char *name,
+                                   RoastValue item, const RoastWhere *at) {
   if (m && m->kind == ROAST_MEMBER_FIELD) {
     if (m->set)
       return m->set(instance_of(v), item);
@@ -237,17 +245,22 @@ bool roast_rt_value_setattr(RoastValue v, const char *name, RoastValue item, con
 }
 
 bool roast_rt_value_hasattr(RoastValue v, const char *name) {
-  return instance_member(v, name) ||
+  return roast_rt_value_instance_member(v, name) ||
          roast_rt_builtin_method_name(roast_rt_value_type_id(v), name) != NULL;
 }
 
 RoastValue roast_rt_value_call_method(RoastValue v, const char *name, int64_t argc,
                                       const RoastValue *argv, const char *file, int32_t line,
                                       const char *fn) {
-  const RoastWhere *at = ROAST_WHERE(file, line, fn);
-  RoastValue r;
-  if (roast_rt_value_try_method(v, name, argc, argv, &r, at))
-    return r;
+  return roast_rt_value_call_method_member(v, roast_rt_value_instance_member(v, name), name,
+                                           argc, argv, ROAST_WHERE(file, line, fn));
+}
+
+RoastValue roast_rt_value_call_method_member(RoastValue v, const RoastMember *m, const char *name,
+                                             int64_t argc, const RoastValue *argv,
+                                             const RoastWhere *at) {
+  if (m)
+    return call_member(m, v, argc, argv, at);
   const char *method = roast_rt_builtin_method_name(roast_rt_value_type_id(v), name);
   if (!method)
     return raise_no_attribute(v, name, at);

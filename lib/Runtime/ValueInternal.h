@@ -215,6 +215,18 @@ const char *roast_rt_slot_type_name(uint32_t kind, uint64_t slot);
 
 /* The first member of cls (or of a base) named `name`, or NULL. */
 const RoastMember *roast_rt_class_member(const RoastClass *cls, const char *name);
+/* The member `name` of v's class when v is an instance, else NULL. */
+const RoastMember *roast_rt_value_instance_member(RoastValue v, const char *name);
+/* v.name, v.name = item and v.name(*argv) given m, v's member `name` as
+ * roast_rt_value_instance_member finds it (the inline caches' miss paths
+ * look it up once for the operation and the refill). */
+RoastValue roast_rt_value_getattr_member(RoastValue v, const RoastMember *m, const char *name,
+                                         const RoastWhere *at);
+bool roast_rt_value_setattr_member(RoastValue v, const RoastMember *m, const char *name,
+                                   RoastValue item, const RoastWhere *at);
+RoastValue roast_rt_value_call_method_member(RoastValue v, const RoastMember *m, const char *name,
+                                             int64_t argc, const RoastValue *argv,
+                                             const RoastWhere *at);
 /* The instance method `name` of v called with argv, when v is an instance
  * whose class has it: true, with *result set (0 if it raised).  False
  * when there is no such method. */

@@ -959,6 +959,66 @@ static void test_instances(void) {
   free(adder_class);
 }
 
+/* ---- Inline caches -------------------------------------------------------------------------- */
+
+/* The _ic functions give the uncached functions' results and errors, and
+ * fill the cache (one per site, so per name; the ones only missing share
+ * one here) only with what compiled code can use inline: a VALUE
+ * field's offset ("tag", not the INT field "x"), the entry of a method
+ * called with every parameter ("scale" with 2 arguments, not 1); the
+ * newest class first, at most two. */
+static void test_inline_caches(void) {
+  RoastInlineCache cache = {0};
+  RoastValue r = new_robot(2);
+  check_repr(roast_rt_value_getattr_ic(r, "x", &cache, LOC), "2", "r.x (ic)");
+  CHECK(!cache.entries[0].cls, "an INT field is not cached");
+  RoastValue tag = S("t");
+  CHECK(roast_rt_value_setattr_ic(r, "tag", tag, &cache, LOC), "r.tag = 't' (ic)");
+  CHECK(roast_rt_value_owned(tag)->refcount == 2, "the field holds a reference to the item");
+  roast_rt_value_release(tag);
+  CHECK(cache.entries[0].cls == robot_class && cache.entries[0].data == 32 && !cache.entries[1].cls,
+        "a VALUE field is cached by its offset");
+  check_repr(roast_rt_value_getattr_ic(r, "tag", &cache, LOC), "'t'", "r.tag (ic)");
+  CHECK(!cache.entries[1].cls, "a class already cached takes no second entry");
+  check_error(roast_rt_value_getattr_ic(r, "y", &cache, LOC), &roast_rt_class_AttributeError,
+              "'Robot' object has no attribute 'y'", "r.y (ic)");
+  check_error(roast_rt_value_setattr_ic(r, "K", I(1), &cache, LOC), &roast_rt_class_AttributeError,
+              "'Robot' object attribute 'K' is read-only", "r.K = 1 (ic)");
+  RoastValue s = S("s");
+  check_error(roast_rt_value_getattr_ic(s, "tag", &cache, LOC), &roast_rt_class_AttributeError,
+              "'str' object has no attribute 'tag'", "'s'.tag (ic)");
+  check_repr(roast_rt_value_call_method_ic(s, "upper", 0, NULL, &cache, LOC), "'S'", "'s'.upper() (ic)");
+  roast_rt_value_release(s);
+
+  RoastInlineCache methods = {0};
+  RoastValue args[2] = {I(5), I(1)};
+  check_repr(roast_rt_value_call_method_ic(r, "scale", 1, args, &methods, LOC), "11", "r.scale(5) (ic)");
+  CHECK(!methods.entries[0].cls, "a call leaving a default to the entry is not cached");
+  check_repr(roast_rt_value_call_method_ic(r, "scale", 2, args, &methods, LOC), "11", "r.scale(5, 1) (ic)");
+  CHECK(methods.entries[0].cls == robot_class && methods.entries[0].data == (intptr_t)robot_scale,
+        "a call passing every parameter caches the entry");
+  RoastInlineCache raising = {0};
+  check_error(roast_rt_value_call_method_ic(r, "boom", 0, NULL, &raising, LOC), &roast_rt_class_ValueError,
+              "boom", "r.boom() (ic)");
+  CHECK(raising.entries[0].data == (intptr_t)robot_boom, "a method that raised is cached too");
+
+  /* Two more classes: the newest first, the oldest dropped. */
+  RoastClass *other = new_class("Other", sizeof(Robot), 0), *third = new_class("Third", sizeof(Robot), 0);
+  other->base = third->base = robot_class;
+  RoastValue o = roast_rt_value_take_object(roast_rt_object_new(other));
+  RoastValue t = roast_rt_value_take_object(roast_rt_object_new(third));
+  robot((o))->tag = robot((t))->tag = ROAST_VALUE_NONE;
+  check_repr(roast_rt_value_getattr_ic(o, "tag", &cache, LOC), "None", "o.tag (ic, inherited)");
+  CHECK(cache.entries[0].cls == other && cache.entries[1].cls == robot_class, "two classes kept");
+  check_repr(roast_rt_value_getattr_ic(t, "tag", &cache, LOC), "None", "t.tag (ic)");
+  CHECK(cache.entries[0].cls == third && cache.entries[1].cls == other, "a third class evicts the oldest");
+  roast_rt_value_release(o);
+  roast_rt_value_release(t);
+  roast_rt_value_release(r);
+  free(other);
+  free(third);
+}
+
 /* ---- Refcounts ---------------------------------------------------------------------------------- */
 
 static void test_refcounts(void) {
@@ -1201,6 +1261,7 @@ void test_values(void) {
   test_builtins();
   test_methods();
   test_instances();
+  test_inline_caches();
   test_refcounts();
   test_operator_table();
   test_no_crash();

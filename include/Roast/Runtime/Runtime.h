@@ -780,6 +780,31 @@ bool roast_rt_value_setattr(RoastValue v, const char *name, RoastValue item, con
  * called too. */
 RoastValue roast_rt_value_call_method(RoastValue v, const char *name, int64_t argc, const RoastValue *argv,
                                       const char *file, int32_t line, const char *fn);
+/* Inline caches (docs/rationale/dynamic-values.md, "Inline caches"): each attribute or
+ * method site that roast-inline-cache rewrites owns one, zeroed at start.  Compiled code
+ * compares an instance receiver's class with the entries' and, on a match, uses `data`
+ * directly: for a field cache the byte offset of a VALUE field (loaded and retained, or
+ * stored into with the old value released), for a method cache the RoastCallable entry of a
+ * method that takes exactly the site's argc + 1 values (called with a NULL closure).  Any
+ * other receiver calls the _ic function, which does what the uncached function does (same
+ * results, references and errors) and then records the receiver's class when its member is
+ * cacheable: the newest class goes first, the older first entry moves second. */
+#define ROAST_INLINE_CACHE_ENTRIES 2
+typedef struct RoastInlineCacheEntry {
+  const struct RoastClass *cls; /* NULL: empty (no instance has a NULL class) */
+  intptr_t data;                /* a field's byte offset, or a method's entry */
+} RoastInlineCacheEntry;
+typedef struct RoastInlineCache {
+  RoastInlineCacheEntry entries[ROAST_INLINE_CACHE_ENTRIES];
+} RoastInlineCache;
+RoastValue roast_rt_value_getattr_ic(RoastValue v, const char *name, RoastInlineCache *cache,
+                                     const char *file, int32_t line, const char *fn);
+bool roast_rt_value_setattr_ic(RoastValue v, const char *name, RoastValue item,
+                               RoastInlineCache *cache, const char *file, int32_t line,
+                               const char *fn);
+RoastValue roast_rt_value_call_method_ic(RoastValue v, const char *name, int64_t argc,
+                                         const RoastValue *argv, RoastInlineCache *cache,
+                                         const char *file, int32_t line, const char *fn);
 /* f(*argv) for a callable value: a closure or an instance whose class has `call`, a bound
  * method, a built-in (ROAST_TYPE_BUILTIN); TypeError "'int' object is not callable". */
 RoastValue roast_rt_value_call(RoastValue f, int64_t argc, const RoastValue *argv, const char *file,

@@ -165,6 +165,10 @@ struct DynamicCallLowering : RuntimeOpConversionPattern<OpTy> {
     Location loc = op.getLoc();
     auto &abi = this->abi;
     Value result;
+    if constexpr (std::is_same_v<OpTy, DynGetAttrOp> ||
+                  std::is_same_v<OpTy, DynSetAttrOp>)
+      if (op.getCache())
+        return rewriter.notifyMatchFailure(op, "has an inline cache");
     if constexpr (std::is_same_v<OpTy, DynBinaryOp>) {
       if (isInlined(op.getKind()))
         return rewriter.notifyMatchFailure(op, "has an inline float path");
@@ -307,6 +311,9 @@ struct DynamicInvokeLowering : RuntimeOpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if constexpr (std::is_same_v<OpTy, DynCallMethodOp>)
+      if (op.getCache())
+        return rewriter.notifyMatchFailure(op, "has an inline cache");
     Location loc = op.getLoc();
     ValueRange args = adaptor.getArgs();
     Type i64 = rewriter.getI64Type();

@@ -9,6 +9,7 @@
 
 #include "Optionals.h"
 #include "PatternBase.h"
+#include "RefCounting.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
@@ -107,54 +108,58 @@ void ifCounted(ConversionPatternRewriter &rewriter, Location loc, Value ref,
   rewriter.setInsertionPointToStart(done);
 }
 
+/// Deallocates `ref` when its new count `count` is zero.
+void deallocIfZero(ConversionPatternRewriter &rewriter, Location loc,
+                   RuntimeABI &abi, Value ref, Value count) {
+  Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+  Value dead = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                     count, zero);
+  Block *head = rewriter.getInsertionBlock();
+  Block *after = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+  Block *free =
+      rewriter.createBlock(head->getParent(), std::next(head->getIterator()));
+  rewriter.setInsertionPointToEnd(head);
+  cf::CondBranchOp::create(rewriter, loc, dead, free, after);
+  rewriter.setInsertionPointToEnd(free);
+  abi.call(rewriter, loc, RuntimeFunction::Dealloc, ref);
+  cf::BranchOp::create(rewriter, loc, after);
+  rewriter.setInsertionPointToStart(after);
+}
+
 /// retain adds one to each counted reference; release subtracts one and
 /// deallocates the object whose count reaches zero.
 template <typename OpTy>
 struct RefCountLowering : public RuntimeOpConversionPattern<OpTy> {
   using RuntimeOpConversionPattern<OpTy>::RuntimeOpConversionPattern;
-  static constexpr bool isRelease = std::is_same_v<OpTy, ReleaseOp>;
 
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<Value> refs;
-    collectReferences(rewriter, loc, adaptor.getValue(),
-                      op.getValue().getType(), refs);
-    for (Value ref : refs)
-      ifCounted(rewriter, loc, ref, [&](Value count) {
-        Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
-        Value next =
-            isRelease
-                ? Value(arith::SubIOp::create(rewriter, loc, count, one))
-                : Value(arith::AddIOp::create(rewriter, loc, count, one));
-        LLVM::StoreOp::create(rewriter, loc, next, ref, /*alignment=*/8);
-        if (isRelease)
-          deallocIfZero(rewriter, loc, ref, next);
-      });
+    emitRefCount(rewriter, op.getLoc(), this->abi, adaptor.getValue(),
+                 op.getValue().getType(), std::is_same_v<OpTy, ReleaseOp>);
     rewriter.eraseOp(op);
     return success();
-  }
-
-  void deallocIfZero(ConversionPatternRewriter &rewriter, Location loc,
-                     Value ref, Value count) const {
-    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
-    Value dead = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
-                                       count, zero);
-    Block *head = rewriter.getInsertionBlock();
-    Block *after = rewriter.splitBlock(head, rewriter.getInsertionPoint());
-    Block *free =
-        rewriter.createBlock(head->getParent(), std::next(head->getIterator()));
-    rewriter.setInsertionPointToEnd(head);
-    cf::CondBranchOp::create(rewriter, loc, dead, free, after);
-    rewriter.setInsertionPointToEnd(free);
-    this->abi.call(rewriter, loc, RuntimeFunction::Dealloc, ref);
-    cf::BranchOp::create(rewriter, loc, after);
-    rewriter.setInsertionPointToStart(after);
   }
 };
 
 } // namespace
+
+void roast::emitRefCount(ConversionPatternRewriter &rewriter, Location loc,
+                         RuntimeABI &abi, Value value, Type type,
+                         bool release) {
+  SmallVector<Value> refs;
+  collectReferences(rewriter, loc, value, type, refs);
+  for (Value ref : refs)
+    ifCounted(rewriter, loc, ref, [&](Value count) {
+      Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
+      Value next = release
+                       ? Value(arith::SubIOp::create(rewriter, loc, count, one))
+                       : Value(arith::AddIOp::create(rewriter, loc, count, one));
+      LLVM::StoreOp::create(rewriter, loc, next, ref, /*alignment=*/8);
+      if (release)
+        deallocIfZero(rewriter, loc, abi, ref, next);
+    });
+}
 
 void roast::populateRoastRefCountPatterns(const TypeConverter &converter,
                                           RuntimeABI &abi,

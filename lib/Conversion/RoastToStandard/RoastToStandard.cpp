@@ -33,6 +33,7 @@ void roast::populateRoastToStandardPatterns(const TypeConverter &converter,
   populateRoastSetPatterns(converter, abi, patterns);
   populateRoastFilePatterns(converter, abi, patterns);
   populateRoastRefCountPatterns(converter, abi, patterns);
+  populateRoastInlineCachePatterns(converter, abi, patterns);
 }
 
 namespace {

@@ -92,6 +92,12 @@ void populateRoastRefCountPatterns(const mlir::TypeConverter &converter,
                                    RuntimeABI &abi,
                                    mlir::RewritePatternSet &patterns);
 
+/// roast.inline_cache and the dynamic attribute and method ops that use
+/// one: an inline class test in front of the runtime's _ic functions.
+void populateRoastInlineCachePatterns(const mlir::TypeConverter &converter,
+                                      RuntimeABI &abi,
+                                      mlir::RewritePatternSet &patterns);
+
 void populateRoastToStandardPatterns(const mlir::TypeConverter &converter,
                                      RuntimeABI &abi,
                                      mlir::RewritePatternSet &patterns);

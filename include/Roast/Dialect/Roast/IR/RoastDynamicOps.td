@@ -247,52 +247,116 @@ def Roast_DynNextOp : Roast_Op<"dyn.next", [Roast_MayRaise]> {
   let assemblyFormat = "$iterator attr-dict";
 }
 
-def Roast_DynGetAttrOp : Roast_Op<"dyn.getattr", [Roast_MayRaise]> {
+def Roast_InlineCacheKind : I32EnumAttr<"InlineCacheKind",
+    "what an inline cache remembers per class", [
+    I32EnumAttrCase<"field", 0>, I32EnumAttrCase<"method", 1>]> {
+  let cppNamespace = "::roast";
+}
+
+def Roast_InlineCacheOp : Roast_Op<"inline_cache", [
+    Symbol, HasParent<"::mlir::ModuleOp">]> {
+  let summary = "the cache of a dynamic attribute or method site";
+  let description = [{
+    A small table, empty at start, that a `roast.dyn.getattr`,
+    `roast.dyn.setattr` or `roast.dyn.call_method` naming it with `cache`
+    fills as it runs (docs/rationale/dynamic-values.md, "Inline caches"):
+    for up to two receiver classes, where member `member` lives. A `field`
+    cache holds the byte offset of a `!roast.value` field, a `method` cache
+    the dynamic entry of a method that takes exactly `num_args` arguments
+    after the instance. A site whose receiver's class is in the table skips
+    the lookup by name; the others do it and refill the table.
+
+    ```mlir
+    roast.inline_cache @ic0 : field "x"
+    roast.inline_cache @ic1 : method "move"(2)
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, Roast_InlineCacheKind:$kind,
+                       StrAttr:$member, OptionalAttr<I32Attr>:$num_args);
+  let assemblyFormat = [{
+    $sym_name `:` $kind $member (`(` $num_args^ `)`)? attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Roast_DynGetAttrOp : Roast_Op<"dyn.getattr", [Roast_MayRaise,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "value.name on a dynamic value";
   let description = [{
     A field, property, class attribute or (bound) method of an instance,
     looked up by name in its class's member table, or a method of a
     built-in type; `AttributeError: 'int' object has no attribute 'x'`
-    otherwise.
+    otherwise. With `cache` (roast-inline-cache), an instance whose class
+    the `field` cache holds is read at the cached offset instead.
 
     ```mlir
     %x = roast.dyn.getattr %v "x"
-    ```
-  }];
-  let arguments = (ins Roast_ValueType:$value, StrAttr:$name);
-  let results = (outs Roast_ValueType:$result);
-  let assemblyFormat = "$value $name attr-dict";
-}
-
-def Roast_DynSetAttrOp : Roast_Op<"dyn.setattr", [Roast_MayRaise]> {
-  let summary = "value.name = item on a dynamic value";
-  let description = [{
-    Stores into a field of an instance, converted to the field's type
-    (`TypeError` when it cannot be).
-
-    ```mlir
-    roast.dyn.setattr %v "x" = %item
+    %y = roast.dyn.getattr %v "y" cache @ic0
     ```
   }];
   let arguments = (ins Roast_ValueType:$value, StrAttr:$name,
-                       Roast_ValueType:$item);
-  let assemblyFormat = "$value $name `=` $item attr-dict";
+                       OptionalAttr<FlatSymbolRefAttr>:$cache);
+  let results = (outs Roast_ValueType:$result);
+  let assemblyFormat = "$value $name (`cache` $cache^)? attr-dict";
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$value, "::mlir::StringAttr":$name), [{
+      build($_builder, $_state, value, name, ::mlir::FlatSymbolRefAttr());
+    }]>
+  ];
 }
 
-def Roast_DynCallMethodOp : Roast_Op<"dyn.call_method", [Roast_MayRaise]> {
+def Roast_DynSetAttrOp : Roast_Op<"dyn.setattr", [Roast_MayRaise,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "value.name = item on a dynamic value";
+  let description = [{
+    Stores into a field of an instance, converted to the field's type
+    (`TypeError` when it cannot be). With `cache`, as `roast.dyn.getattr`.
+
+    ```mlir
+    roast.dyn.setattr %v "x" = %item
+    roast.dyn.setattr %v "y" = %item cache @ic0
+    ```
+  }];
+  let arguments = (ins Roast_ValueType:$value, StrAttr:$name,
+                       Roast_ValueType:$item,
+                       OptionalAttr<FlatSymbolRefAttr>:$cache);
+  let assemblyFormat = "$value $name `=` $item (`cache` $cache^)? attr-dict";
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$value, "::mlir::StringAttr":$name,
+                   "::mlir::Value":$item), [{
+      build($_builder, $_state, value, name, item, ::mlir::FlatSymbolRefAttr());
+    }]>
+  ];
+}
+
+def Roast_DynCallMethodOp : Roast_Op<"dyn.call_method", [Roast_MayRaise,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "value.name(args...) on a dynamic receiver";
   let description = [{
     A method of an instance (found by name in its class's member table) or
-    of a built-in type (`str.upper`, `list.append`, `dict.get`...).
+    of a built-in type (`str.upper`, `list.append`, `dict.get`...). With
+    `cache` (roast-inline-cache), an instance whose class the `method`
+    cache holds calls the cached entry directly.
 
     ```mlir
     %r = roast.dyn.call_method %v "append"(%x)
+    %s = roast.dyn.call_method %v "move"(%dx, %dy) cache @ic1
     ```
   }];
   let arguments = (ins Roast_ValueType:$receiver, StrAttr:$name,
-                       Variadic<Roast_ValueType>:$args);
+                       Variadic<Roast_ValueType>:$args,
+                       OptionalAttr<FlatSymbolRefAttr>:$cache);
   let results = (outs Roast_ValueType:$result);
-  let assemblyFormat = "$receiver $name `(` $args `)` attr-dict";
+  let assemblyFormat = [{
+    $receiver $name `(` $args `)` (`cache` $cache^)? attr-dict
+  }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$receiver, "::mlir::StringAttr":$name,
+                   "::mlir::ValueRange":$args), [{
+      build($_builder, $_state, receiver, name, args,
+            ::mlir::FlatSymbolRefAttr());
+    }]>
+  ];
 }
 
 def Roast_DynCallOp : Roast_Op<"dyn.call", [Roast_MayRaise]> {

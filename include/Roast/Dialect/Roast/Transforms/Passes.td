@@ -1,6 +1,6 @@
 //===- Passes.td - Roast-level transformation passes -------*- tablegen -*-===//
 //
-// Passes over the roast dialect. Later issues add roast-inline-cache and roast-escape-analysis here.
+// Passes over the roast dialect. Later issues add roast-escape-analysis here.
 //
 //===----------------------------------------------------------------------===//
 
@@ -145,6 +145,46 @@ def RoastDevirtualize : Pass<"roast-devirtualize", "::mlir::ModuleOp"> {
               "Number of method calls made direct">,
     Statistic<"numVirtual", "calls-left-virtual",
               "Number of method calls left virtual">
+  ];
+}
+
+def RoastInlineCache : Pass<"roast-inline-cache", "::mlir::ModuleOp"> {
+  let summary = "Inline caches for attribute and method sites on dynamic values";
+  let description = [{
+    Gives each `roast.dyn.getattr`, `roast.dyn.setattr` and
+    `roast.dyn.call_method` that can hit a cache its own
+    `roast.inline_cache` (docs/rationale/dynamic-values.md, "Inline
+    caches"). The lowering then compares the receiver's class with the up
+    to two classes the cache holds and, on a match, reads or writes the
+    field at the cached offset or calls the cached method entry, without
+    the lookup by name; a miss calls the runtime, which does the lookup and
+    refills the cache.
+
+    A site gets a cache only if it can hit one: some class of the module
+    has a `!roast.value` field of that name (attribute sites), or a method
+    of that name whose call passes every parameter (method sites: the
+    entry is called with the site's arguments, so none may be left to a
+    default). Names only built-in types have (`xs.append(1)`,
+    `s.upper()`), typed fields and receivers that are boxes of typed values
+    keep the plain runtime call. Copies of a site that
+    roast-inline-recursion makes later share its cache.
+
+    ```mlir
+    %x = roast.dyn.getattr %v "x"
+    %r = roast.dyn.call_method %v "step"(%dt)
+    // becomes
+    roast.inline_cache @ic0 : field "x"
+    roast.inline_cache @ic1 : method "step"(1)
+    %x = roast.dyn.getattr %v "x" cache @ic0
+    %r = roast.dyn.call_method %v "step"(%dt) cache @ic1
+    ```
+  }];
+  let dependentDialects = ["::roast::RoastDialect"];
+  let statistics = [
+    Statistic<"numCached", "sites-cached",
+              "Number of attribute and method sites given an inline cache">,
+    Statistic<"numUncached", "sites-uncached",
+              "Number of attribute and method sites that cannot hit a cache">
   ];
 }
 
