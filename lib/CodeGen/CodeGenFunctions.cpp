@@ -37,7 +37,8 @@ Generator::emitClassOp(StringRef name,
                                 builder.getArrayAttr(types),
                                 builder.getArrayAttr(methods),
                                 /*builtin=*/false, /*members=*/nullptr,
-                                /*call=*/nullptr);
+                                /*call=*/nullptr, /*type_params=*/nullptr,
+                                /*display_name=*/nullptr);
   return FlatSymbolRefAttr::get(&context, name);
 }
 

@@ -559,7 +559,8 @@ const Type *Checker::checkCall(CallExpr &call) {
     return checkConstruction(call, *sym->classInfo);
   if (auto *bound = llvm::dyn_cast_or_null<BoundMethodType>(
           lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type))
-    return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1);
+    return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1,
+                         bound->getReceiver());
   if (FunctionInfo *alias = sym->alias) {
     noteReference(*alias);
     return checkUserCall(call, *alias);
@@ -598,15 +599,28 @@ const Type *Checker::checkInstanceCall(CallExpr &call, const Type *type) {
     return types.getError();
   }
   call.dunderCall = method;
-  return checkUserCall(call, *method, /*firstParam=*/1);
+  return checkUserCall(call, *method, /*firstParam=*/1, cls);
+}
+
+const FunctionType *Checker::signatureOn(const FunctionInfo &method,
+                                         const Type *receiver) {
+  return llvm::cast<FunctionType>(
+      memberType(types, method.type, receiver ? resolve(receiver) : nullptr));
 }
 
 const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
-                                   size_t firstParam) {
+                                   size_t firstParam, const Type *receiver) {
   const std::string &name = callee.def->name;
+  const FunctionType *signature = signatureOn(callee, receiver);
   llvm::ArrayRef<const Type *> paramTypes =
-      callee.type->getParams().drop_front(firstParam);
-  const Type *resultType = callee.type->getResult();
+      signature->getParams().drop_front(firstParam);
+  const Type *resultType = signature->getResult();
+  // A method of a generic class takes the receiver's type arguments.
+  if (auto *cls = llvm::dyn_cast_if_present<ClassType>(receiver);
+      cls && !cls->getTypeArgs().empty() && callee.owner == cls->getInfo()) {
+    call.typeArgs.assign(cls->getTypeArgs().begin(), cls->getTypeArgs().end());
+    genericCalls.push_back(&call);
+  }
   // A generic callee: its type parameters become fresh variables that the
   // arguments bind.
   std::vector<const Type *> substituted;
@@ -953,7 +967,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
         !type->isList() && !type->isDict() && !type->isSet() &&
         !type->isTuple() && !type->isClass() && !type->isOptional() &&
-        !type->isAny() && !type->isError())
+        !type->isAny() && !type->isTypeParam() && !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -1288,9 +1302,17 @@ bool Checker::checkFormatField(const Type *type, char conversion,
     }
     return checkFormatField(optional->getValue(), conversion, false, loc);
   }
+  // A type parameter's value converts as its type argument's will; a
+  // format spec would depend on the type argument.
+  if (type->isTypeParam() && hasSpec && !conversion) {
+    unsupported(loc, "format specs on a value of generic type " +
+                         type->str());
+    return false;
+  }
   if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
       !type->isList() && !type->isDict() && !type->isSet() &&
-      !type->isTuple() && !type->isClass() && !type->isAny()) {
+      !type->isTuple() && !type->isClass() && !type->isAny() &&
+      !type->isTypeParam()) {
     unsupported(loc, "formatted fields of type " + type->str());
     return false;
   }
