@@ -641,16 +641,23 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
       llvm::ArrayRef(callee.def->params).drop_front(firstParam);
   std::vector<Expr *> bound(paramTypes.size(), nullptr);
 
+  // Each argument binds the type variables it can before the next one is
+  // checked, so `group_by(words, lambda w: w[0])` gives the lambda a str.
+  auto checkArg = [&](ExprPtr &arg, const Type *param) {
+    if (param)
+      wrapBuiltinValue(arg, resolve(param));
+    checkExprExpecting(*arg, param ? resolve(param) : nullptr);
+    if (param && !call.typeArgs.empty())
+      isAssignable(arg->type, param);
+  };
   for (auto [i, arg] : llvm::enumerate(call.args))
-    checkExprExpecting(*arg, i < paramTypes.size() ? resolve(paramTypes[i])
-                                                  : nullptr);
+    checkArg(arg, i < paramTypes.size() ? paramTypes[i] : nullptr);
   for (Keyword &keyword : call.keywords) {
     auto it = llvm::find_if(params, [&](const Param &param) {
       return param.name == keyword.name;
     });
-    checkExprExpecting(*keyword.value, it == params.end()
-                                           ? nullptr
-                                           : resolve(paramTypes[it - params.begin()]));
+    checkArg(keyword.value,
+             it == params.end() ? nullptr : paramTypes[it - params.begin()]);
   }
 
   if (call.args.size() > paramTypes.size()) {

@@ -306,6 +306,9 @@ private:
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee,
                             size_t firstParam = 0,
                             const Type *receiver = nullptr);
+  /// Replaces `arg`, a built-in function's name given where `param`, a
+  /// Callable, is expected, by a lambda calling it.
+  void wrapBuiltinValue(ast::ExprPtr &arg, const Type *param);
   /// `method`'s signature on an instance of type `receiver`.
   const FunctionType *signatureOn(const FunctionInfo &method,
                                   const Type *receiver);
