@@ -412,9 +412,11 @@ void Generator::assignTo(ast::Expr &target, Value value,
     sema::FunctionInfo &setitem =
         *sema::findDunder(sub->value->type, "__setitem__", 2);
     Value object = emitOperand(*sub->value);
-    Value index = emitExprAs(*sub->index, setitem.type->getParams()[1]);
+    const sema::Type *receiver = sub->value->type;
+    Value index = emitExprAs(*sub->index, paramOn(setitem, receiver, 1));
     callMethod(setitem, object,
-               {index, coerce(value, valueType, setitem.type->getParams()[2], l)},
+               {index, coerce(value, valueType, paramOn(setitem, receiver, 2),
+                              l)},
                l);
     return;
   }

@@ -62,6 +62,13 @@ Generator::typeParamNames(ArrayRef<const sema::TypeParamType *> params) {
   return builder.getStrArrayAttr(names);
 }
 
+const sema::Type *Generator::paramOn(FunctionInfo &method,
+                                     const sema::Type *receiver,
+                                     unsigned index) {
+  return sema::memberType(program.types, method.type->getParams()[index],
+                          receiver);
+}
+
 SmallVector<Type> Generator::methodResults(FunctionInfo &method, Value self) {
   if (method.type->getResult()->isNone())
     return {};
@@ -344,12 +351,12 @@ Value Generator::emitInstanceEquality(ast::CmpOp op, Value lhs,
   if (FunctionInfo *ne = info.findMethod("__ne__");
       ne && op == ast::CmpOp::NotEq)
     return asCondition(
-        callMethod(*ne, lhs, {coerce(rhs, rt, ne->type->getParams()[1], l)}, l),
+        callMethod(*ne, lhs, {coerce(rhs, rt, paramOn(*ne, lt, 1), l)}, l),
         ne->type->getResult(), l);
   // Otherwise != is the negation of ==, as object.__ne__ does.
   Value equal;
   if (FunctionInfo *eq = info.findMethod("__eq__")) {
-    Value other = coerce(rhs, rt, eq->type->getParams()[1], l);
+    Value other = coerce(rhs, rt, paramOn(*eq, lt, 1), l);
     const sema::Type *result = eq->type->getResult();
     equal = asCondition(MethodCallOp::create(builder, l,
                                              TypeRange{convertType(result)},
@@ -395,7 +402,8 @@ Value Generator::emitOperatorCall(sema::OperatorCall call, Value lhs,
   Value self = call.reflected ? rhs : lhs;
   Value other = call.reflected ? lhs : rhs;
   const sema::Type *otherType = call.reflected ? lt : rt;
-  other = coerce(other, otherType, method.type->getParams()[1], l);
+  other = coerce(other, otherType,
+                 paramOn(method, call.reflected ? rt : lt, 1), l);
   Value result = callMethod(method, self, {other}, l);
   return result;
 }

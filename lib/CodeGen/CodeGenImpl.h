@@ -255,6 +255,11 @@ private:
   /// `type_params` of a generic function or class.
   mlir::ArrayAttr typeParamNames(
       llvm::ArrayRef<const sema::TypeParamType *> params);
+  /// Parameter `index` of `method` called on an instance of type
+  /// `receiver` (a generic class's method takes the instance's type
+  /// arguments).
+  const sema::Type *paramOn(sema::FunctionInfo &method,
+                            const sema::Type *receiver, unsigned index);
   /// The result types of `method` called on `self`: a generic class's
   /// method returns its result with self's type arguments.
   llvm::SmallVector<mlir::Type> methodResults(sema::FunctionInfo &method,

@@ -1064,12 +1064,12 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
           diags.error(target.getLoc(), "'" + base->str() +
                                            "' object does not support item "
                                            "assignment");
-        else if (!isAssignable(index, setitem->type->getParams()[1]) ||
-                 !isAssignable(valueType, setitem->type->getParams()[2]))
-          diags.error(loc, "'" + setitem->qualifiedName() +
-                               "' takes (" +
-                               setitem->type->getParams()[1]->str() + ", " +
-                               setitem->type->getParams()[2]->str() + ")");
+        else if (auto params = signatureOn(*setitem, base)->getParams();
+                 !isAssignable(index, params[1]) ||
+                 !isAssignable(valueType, params[2]))
+          diags.error(loc, "'" + setitem->qualifiedName() + "' takes (" +
+                               params[1]->str() + ", " + params[2]->str() +
+                               ")");
         target.type = valueType;
         typedExprs.push_back(&target);
         return;
@@ -1455,7 +1455,9 @@ void Checker::checkStmt(Stmt &stmt) {
     // An instance's __iadd__ first, else `target + value`.
     OperatorCall inPlace = findAugmentedOperator(aug.op, current, value);
     const Type *result = inPlace.method
-                             ? inPlace.method->type->getResult()
+                             ? signatureOn(*inPlace.method,
+                                           inPlace.reflected ? value : current)
+                                   ->getResult()
                              : binaryResultType(aug.op, current, value,
                                                 aug.getLoc(), aug.value.get());
     if (!isAssignable(result, current))

@@ -179,7 +179,9 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                : fail();
   if (lhs->isClass() || rhs->isClass()) {
     OperatorCall call = findBinaryOperator(op, lhs, rhs);
-    return call.method ? call.method->type->getResult() : fail();
+    return call.method ? signatureOn(*call.method, call.reflected ? rhs : lhs)
+                             ->getResult()
+                       : fail();
   }
   if (lhs->isSet() || rhs->isSet()) {
     if ((op == BinaryOp::BitOr || op == BinaryOp::BitAnd ||
@@ -289,7 +291,7 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
                            : expr.op == UnaryOp::Pos ? "__pos__"
                                                      : "__invert__";
     if (FunctionInfo *method = findDunder(operand, name, 0))
-      return method->type->getResult();
+      return signatureOn(*method, operand)->getResult();
     diags.error(expr.getLoc(), "bad operand type for unary operator: '" +
                                    operand->str() + "'");
     return types.getError();
@@ -401,7 +403,8 @@ void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
       checkComparison(CmpOp::Eq, lhs, element, loc, comparatorLoc);
     } else if (rhs->isClass()) {
       FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
-      if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
+      if (!contains ||
+          !isAssignable(lhs, signatureOn(*contains, rhs)->getParams()[1]))
         diags.error(loc, "argument of type '" + rhs->str() +
                              "' does not support 'in' with " + lhs->str());
     } else if (element) {
@@ -1590,12 +1593,13 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
                                      "' object is not subscriptable");
       return types.getError();
     }
-    if (!isAssignable(index, getitem->type->getParams()[1]))
+    const FunctionType *signature = signatureOn(*getitem, base);
+    if (!isAssignable(index, signature->getParams()[1]))
       diags.error(expr.index->getLoc(),
                   "'" + getitem->qualifiedName() + "' takes an index of type " +
-                      getitem->type->getParams()[1]->str() + ", not " +
+                      signature->getParams()[1]->str() + ", not " +
                       index->str());
-    return getitem->type->getResult();
+    return signature->getResult();
   }
   auto *tuple = llvm::dyn_cast<TupleType>(base);
   if (!tuple) {

@@ -120,6 +120,12 @@ void legalize(Operation *op, SymbolTable &symbols) {
       return replace(ListConcatOp::create(builder, loc, lhs, rhs));
     return;
   }
+  // str() of a str is the same str, a new reference to it.
+  if (auto conversion = dyn_cast<CastOp>(op);
+      conversion && conversion.getInput().getType() == conversion.getType()) {
+    RetainOp::create(builder, loc, conversion.getInput());
+    return replace(conversion.getInput());
+  }
   if (auto null = dyn_cast<NullOp>(op)) {
     Type type = null.getType();
     if (!isa<ListType, DictType, SetType, ObjectType, FileType, CallableType>(
