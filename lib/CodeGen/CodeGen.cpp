@@ -414,10 +414,9 @@ void Generator::assignTo(ast::Expr &target, Value value,
     Value object = emitOperand(*sub->value);
     const sema::Type *receiver = sub->value->type;
     Value index = emitExprAs(*sub->index, paramOn(setitem, receiver, 1));
-    callMethod(setitem, object,
-               {index, coerce(value, valueType, paramOn(setitem, receiver, 2),
-                              l)},
-               l);
+    callMethod(
+        setitem, object,
+        {index, coerce(value, valueType, paramOn(setitem, receiver, 2), l)}, l);
     return;
   }
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {

@@ -42,8 +42,7 @@ FlatSymbolRefAttr Generator::classSymbol(ClassInfo &info) {
                         : FileLineColLoc::get(fileName, 0, 0);
   auto op = ClassOp::create(
       builder, l, builder.getStringAttr(name.getValue()),
-      info.base ? FlatSymbolRefAttr::get(&context,
-                                         classSymbolName(*info.base))
+      info.base ? FlatSymbolRefAttr::get(&context, classSymbolName(*info.base))
                 : FlatSymbolRefAttr(),
       builder.getArrayAttr(fields), builder.getArrayAttr(fieldTypes),
       builder.getArrayAttr(methods), info.isBuiltin(),
@@ -75,9 +74,8 @@ SmallVector<Type> Generator::methodResults(FunctionInfo &method, Value self) {
   Type result = convertType(method.type->getResult());
   auto object = dyn_cast<ObjectType>(self.getType());
   if (object && object.isParametrized())
-    result = substituteTypeParams(result,
-                                  typeParamNames(method.genericParams()),
-                                  object.getTypeArgs());
+    result = substituteTypeParams(
+        result, typeParamNames(method.genericParams()), object.getTypeArgs());
   return {result};
 }
 
@@ -95,8 +93,7 @@ Value Generator::upcast(Value object, ClassInfo &to, Location l) {
   ObjectType type = objectType(to);
   // An instance of a generic class is of its own class (they have no
   // bases), whatever its type arguments.
-  if (cast<ObjectType>(object.getType()).getClassName() ==
-      type.getClassName())
+  if (cast<ObjectType>(object.getType()).getClassName() == type.getClassName())
     return object;
   return UpcastOp::create(builder, l, type, object);
 }
@@ -402,8 +399,8 @@ Value Generator::emitOperatorCall(sema::OperatorCall call, Value lhs,
   Value self = call.reflected ? rhs : lhs;
   Value other = call.reflected ? lhs : rhs;
   const sema::Type *otherType = call.reflected ? lt : rt;
-  other = coerce(other, otherType,
-                 paramOn(method, call.reflected ? rt : lt, 1), l);
+  other =
+      coerce(other, otherType, paramOn(method, call.reflected ? rt : lt, 1), l);
   Value result = callMethod(method, self, {other}, l);
   return result;
 }

@@ -402,8 +402,7 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
     } else if (rt->isClass()) { // __contains__
       FunctionInfo &contains = *sema::findDunder(rt, "__contains__", 1);
       found = callMethod(contains, rhs,
-                         {coerce(lhs, lt, paramOn(contains, rt, 1), l)},
-                         l);
+                         {coerce(lhs, lt, paramOn(contains, rt, 1), l)}, l);
     } else if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
       found = ListContainsOp::create(
           builder, l, coerce(lhs, lt, list->getElement(), l), rhs);

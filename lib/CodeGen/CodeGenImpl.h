@@ -253,8 +253,8 @@ private:
   mlir::Value emitCallOp(FuncOp fn, mlir::ValueRange args, mlir::Location l,
                          llvm::ArrayRef<mlir::Type> typeArgs);
   /// `type_params` of a generic function or class.
-  mlir::ArrayAttr typeParamNames(
-      llvm::ArrayRef<const sema::TypeParamType *> params);
+  mlir::ArrayAttr
+  typeParamNames(llvm::ArrayRef<const sema::TypeParamType *> params);
   /// Parameter `index` of `method` called on an instance of type
   /// `receiver` (a generic class's method takes the instance's type
   /// arguments).

@@ -41,8 +41,7 @@ IteratorMethods sema::findIterator(const Type *type) {
   FunctionInfo *next = findDunder(iter->type->getResult(), "__next__", 0);
   // The element type of a generic class's iterator would need the
   // instance's type arguments (not supported yet: reportNotIterable).
-  if (!next || !iter->genericParams().empty() ||
-      !next->genericParams().empty())
+  if (!next || !iter->genericParams().empty() || !next->genericParams().empty())
     return {};
   return {iter, next};
 }

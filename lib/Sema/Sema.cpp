@@ -221,8 +221,7 @@ const Type *Checker::classAnnotation(ClassInfo &info, Expr *args,
   }
   if (exprs.size() != expected) {
     diags.error(args->getLoc(), "generic class '" + info.name + "' takes " +
-                                    llvm::Twine(expected) +
-                                    " type argument" +
+                                    llvm::Twine(expected) + " type argument" +
                                     (expected == 1 ? "" : "s") + ", not " +
                                     llvm::Twine(exprs.size()));
     return types.getError();
@@ -1454,12 +1453,12 @@ void Checker::checkStmt(Stmt &stmt) {
     const Type *value = checkExpr(*aug.value);
     // An instance's __iadd__ first, else `target + value`.
     OperatorCall inPlace = findAugmentedOperator(aug.op, current, value);
-    const Type *result = inPlace.method
-                             ? signatureOn(*inPlace.method,
-                                           inPlace.reflected ? value : current)
-                                   ->getResult()
-                             : binaryResultType(aug.op, current, value,
-                                                aug.getLoc(), aug.value.get());
+    const Type *result =
+        inPlace.method
+            ? signatureOn(*inPlace.method, inPlace.reflected ? value : current)
+                  ->getResult()
+            : binaryResultType(aug.op, current, value, aug.getLoc(),
+                               aug.value.get());
     if (!isAssignable(result, current))
       diags.error(aug.getLoc(),
                   "result of '" + spelling(aug.op) + "=' has type " +

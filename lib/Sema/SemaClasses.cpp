@@ -109,21 +109,19 @@ ClassInfo &Checker::newClass(llvm::StringRef name, ClassDefStmt *def,
   ClassInfo &info = program.classStorage.emplace_back();
   info.def = def;
   info.name = name.str();
-  if (def)
-    info.module = currentModule;
   if (def) {
+    info.module = currentModule;
     llvm::StringSet<> names;
     for (const TypeParam &param : def->typeParams) {
       if (!names.insert(param.name).second)
-        diags.error(param.loc,
-                    "duplicate type parameter '" + param.name + "'");
+        diags.error(param.loc, "duplicate type parameter '" + param.name + "'");
       info.typeParams.push_back(types.newTypeParam(param.name));
     }
   }
   // A generic class's own body sees its instances as `Stack[T]`.
-  info.type = types.getClass(
-      &info, std::vector<const Type *>(info.typeParams.begin(),
-                                       info.typeParams.end()));
+  info.type =
+      types.getClass(&info, std::vector<const Type *>(info.typeParams.begin(),
+                                                      info.typeParams.end()));
   Symbol *sym = newSymbol(Symbol::Kind::Class, name, nullptr, loc);
   sym->classInfo = &info;
   (def ? moduleScope() : builtins)[name] = sym;
@@ -171,14 +169,12 @@ void Checker::declareClass(ClassDefStmt &def) {
     diags.error(def.bases[1]->getLoc(),
                 "multiple inheritance is not supported");
   if (!def.bases.empty() && !info.typeParams.empty()) {
-    unsupported(def.bases.front()->getLoc(),
-                "base classes of generic classes");
+    unsupported(def.bases.front()->getLoc(), "base classes of generic classes");
   } else if (!def.bases.empty()) {
     Symbol *sym = lookupQualifiedName(*def.bases.front(), /*report=*/true);
     if (sym && sym->kind == Symbol::Kind::Class &&
         !sym->classInfo->typeParams.empty()) {
-      unsupported(def.bases.front()->getLoc(),
-                  "subclasses of generic classes");
+      unsupported(def.bases.front()->getLoc(), "subclasses of generic classes");
       sym = nullptr;
     }
     if (sym && sym->kind == Symbol::Kind::Class &&

@@ -1315,8 +1315,7 @@ bool Checker::checkFormatField(const Type *type, char conversion,
   // A type parameter's value converts as its type argument's will; a
   // format spec would depend on the type argument.
   if (type->isTypeParam() && hasSpec && !conversion) {
-    unsupported(loc, "format specs on a value of generic type " +
-                         type->str());
+    unsupported(loc, "format specs on a value of generic type " + type->str());
     return false;
   }
   if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
@@ -1595,10 +1594,10 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
     }
     const FunctionType *signature = signatureOn(*getitem, base);
     if (!isAssignable(index, signature->getParams()[1]))
-      diags.error(expr.index->getLoc(),
-                  "'" + getitem->qualifiedName() + "' takes an index of type " +
-                      signature->getParams()[1]->str() + ", not " +
-                      index->str());
+      diags.error(expr.index->getLoc(), "'" + getitem->qualifiedName() +
+                                            "' takes an index of type " +
+                                            signature->getParams()[1]->str() +
+                                            ", not " + index->str());
     return signature->getResult();
   }
   auto *tuple = llvm::dyn_cast<TupleType>(base);

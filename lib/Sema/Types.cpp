@@ -284,9 +284,8 @@ const Type *roast::sema::substituteTypeParams(
     for (const Type *param : fn->getParams())
       fnParams.push_back(recurse(param));
     // A lambda's result is unknown until its body is checked.
-    return types.getFunction(fnParams, fn->getResult()
-                                           ? recurse(fn->getResult())
-                                           : nullptr);
+    return types.getFunction(
+        fnParams, fn->getResult() ? recurse(fn->getResult()) : nullptr);
   }
   case Type::Kind::Class: {
     auto *cls = llvm::cast<ClassType>(type);
@@ -316,4 +315,3 @@ const Type *roast::sema::memberType(TypeContext &types, const Type *type,
   return substituteTypeParams(types, type, cls->getInfo()->typeParams,
                               cls->getTypeArgs());
 }
-

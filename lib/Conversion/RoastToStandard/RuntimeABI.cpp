@@ -206,7 +206,8 @@ static std::string withoutTypeArgs(StringRef symbol) {
 static std::string getTracebackName(StringRef symbol) {
   std::string name = withoutTypeArgs(symbol);
   // A typed clone (`m.fib(i64)`, roast-specialize-types) is its function.
-  StringRef function = StringRef(name).take_until([](char c) { return c == '('; });
+  StringRef function =
+      StringRef(name).take_until([](char c) { return c == '('; });
   size_t dot = function.rfind('.');
   return (dot == StringRef::npos ? function : function.drop_front(dot + 1))
       .str();

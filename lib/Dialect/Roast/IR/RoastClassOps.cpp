@@ -22,10 +22,10 @@ static ClassOp lookupClass(Operation *op, ObjectType type,
   }
   size_t params = cls.isGeneric() ? cls.getTypeParams()->size() : 0;
   if (type.getTypeArgs().size() != params) {
-    op->emitOpError("type ") << type << " gives " << type.getTypeArgs().size()
-                             << " type arguments, but class "
-                             << type.getClassName() << " has " << params
-                             << " type parameters";
+    op->emitOpError("type ")
+        << type << " gives " << type.getTypeArgs().size()
+        << " type arguments, but class " << type.getClassName() << " has "
+        << params << " type parameters";
     return nullptr;
   }
   return cls;
