@@ -72,8 +72,13 @@ Type Generator::convertType(const sema::Type *type) {
       elements.push_back(convertType(element));
     return TupleType::get(&context, elements);
   }
-  case sema::Type::Kind::Class:
-    return objectType(*llvm::cast<sema::ClassType>(type)->getInfo());
+  case sema::Type::Kind::Class: {
+    auto *cls = llvm::cast<sema::ClassType>(type);
+    SmallVector<Type> typeArgs;
+    for (const sema::Type *arg : cls->getTypeArgs())
+      typeArgs.push_back(convertType(arg));
+    return ObjectType::get(&context, classSymbol(*cls->getInfo()), typeArgs);
+  }
   case sema::Type::Kind::BoundMethod: // the receiver
     return convertType(llvm::cast<sema::BoundMethodType>(type)->getReceiver());
   case sema::Type::Kind::Optional:
@@ -179,12 +184,9 @@ FuncOp Generator::declareFunction(FunctionInfo &info) {
   auto fn = FuncOp::create(builder, loc(info.def->getLoc()),
                            functionSymbol(info),
                            builder.getFunctionType(params, results));
-  if (!info.typeParams.empty()) {
-    SmallVector<StringRef> names;
-    for (const sema::TypeParamType *param : info.typeParams)
-      names.push_back(param->getName());
-    fn.setTypeParamsAttr(builder.getStrArrayAttr(names));
-  }
+  // A method of a generic class is generic with the class's parameters.
+  if (!info.genericParams().empty())
+    fn.setTypeParamsAttr(typeParamNames(info.genericParams()));
   return fn;
 }
 
@@ -410,10 +412,11 @@ void Generator::assignTo(ast::Expr &target, Value value,
     sema::FunctionInfo &setitem =
         *sema::findDunder(sub->value->type, "__setitem__", 2);
     Value object = emitOperand(*sub->value);
-    Value index = emitExprAs(*sub->index, setitem.type->getParams()[1]);
-    callMethod(setitem, object,
-               {index, coerce(value, valueType, setitem.type->getParams()[2], l)},
-               l);
+    const sema::Type *receiver = sub->value->type;
+    Value index = emitExprAs(*sub->index, paramOn(setitem, receiver, 1));
+    callMethod(
+        setitem, object,
+        {index, coerce(value, valueType, paramOn(setitem, receiver, 2), l)}, l);
     return;
   }
   if (auto *sub = llvm::dyn_cast<ast::SubscriptExpr>(&target)) {

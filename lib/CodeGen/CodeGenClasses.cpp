@@ -42,14 +42,41 @@ FlatSymbolRefAttr Generator::classSymbol(ClassInfo &info) {
                         : FileLineColLoc::get(fileName, 0, 0);
   auto op = ClassOp::create(
       builder, l, builder.getStringAttr(name.getValue()),
-      info.base ? FlatSymbolRefAttr::get(&context,
-                                         classSymbolName(*info.base))
+      info.base ? FlatSymbolRefAttr::get(&context, classSymbolName(*info.base))
                 : FlatSymbolRefAttr(),
       builder.getArrayAttr(fields), builder.getArrayAttr(fieldTypes),
       builder.getArrayAttr(methods), info.isBuiltin(),
-      /*members=*/nullptr, /*call=*/nullptr);
+      /*members=*/nullptr, /*call=*/nullptr,
+      info.typeParams.empty() ? ArrayAttr() : typeParamNames(info.typeParams),
+      /*display_name=*/nullptr);
   lastClassOp = op;
   return name;
+}
+
+ArrayAttr
+Generator::typeParamNames(ArrayRef<const sema::TypeParamType *> params) {
+  SmallVector<StringRef> names;
+  for (const sema::TypeParamType *param : params)
+    names.push_back(param->getName());
+  return builder.getStrArrayAttr(names);
+}
+
+const sema::Type *Generator::paramOn(FunctionInfo &method,
+                                     const sema::Type *receiver,
+                                     unsigned index) {
+  return sema::memberType(program.types, method.type->getParams()[index],
+                          receiver);
+}
+
+SmallVector<Type> Generator::methodResults(FunctionInfo &method, Value self) {
+  if (method.type->getResult()->isNone())
+    return {};
+  Type result = convertType(method.type->getResult());
+  auto object = dyn_cast<ObjectType>(self.getType());
+  if (object && object.isParametrized())
+    result = substituteTypeParams(
+        result, typeParamNames(method.genericParams()), object.getTypeArgs());
+  return {result};
 }
 
 Block::iterator Generator::classInsertPoint() {
@@ -64,7 +91,9 @@ ObjectType Generator::objectType(ClassInfo &info) {
 
 Value Generator::upcast(Value object, ClassInfo &to, Location l) {
   ObjectType type = objectType(to);
-  if (object.getType() == type)
+  // An instance of a generic class is of its own class (they have no
+  // bases), whatever its type arguments.
+  if (cast<ObjectType>(object.getType()).getClassName() == type.getClassName())
     return object;
   return UpcastOp::create(builder, l, type, object);
 }
@@ -78,12 +107,14 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
   ArrayRef<Symbol *> params = ArrayRef(callee.params).drop_front(firstParam);
   ArrayRef<ast::Param> defs = ArrayRef(callee.def->params).drop_front(firstParam);
   SmallVector<Value> bound(params.size());
-  // A generic callee's parameters, with the call's type arguments.
+  // A generic callee's parameters (a generic class's method's), with the
+  // call's type arguments.
   auto paramType = [&](size_t i) {
     return call.typeArgs.empty()
                ? params[i]->type
                : sema::substituteTypeParams(program.types, params[i]->type,
-                                            callee.typeParams, call.typeArgs);
+                                            callee.genericParams(),
+                                            call.typeArgs);
   };
   for (auto [i, arg] : llvm::enumerate(call.args))
     bound[i] = emitExprAs(*arg, paramType(i));
@@ -110,19 +141,23 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
 Value Generator::callFunction(FunctionInfo &callee, ValueRange args,
                               Location l,
                               ArrayRef<const sema::Type *> typeArgs) {
-  FuncOp fn = functions.lookup(&callee);
+  SmallVector<Type> converted;
+  for (const sema::Type *arg : typeArgs)
+    converted.push_back(convertType(arg));
+  return emitCallOp(functions.lookup(&callee), args, l, converted);
+}
+
+Value Generator::emitCallOp(FuncOp fn, ValueRange args, Location l,
+                            ArrayRef<Type> typeArgs) {
   CallOp op;
   if (typeArgs.empty()) {
     op = CallOp::create(builder, l, fn, args);
   } else {
-    SmallVector<Type> converted;
     SmallVector<Attribute> attrs;
-    for (const sema::Type *arg : typeArgs) {
-      converted.push_back(convertType(arg));
-      attrs.push_back(TypeAttr::get(converted.back()));
-    }
+    for (Type arg : typeArgs)
+      attrs.push_back(TypeAttr::get(arg));
     auto type = cast<FunctionType>(substituteTypeParams(
-        fn.getFunctionType(), *fn.getTypeParams(), converted));
+        fn.getFunctionType(), *fn.getTypeParams(), typeArgs));
     op = CallOp::create(builder, l, type.getResults(),
                         FlatSymbolRefAttr::get(fn.getSymNameAttr()), args,
                         /*arg_attrs=*/nullptr, /*res_attrs=*/nullptr,
@@ -137,11 +172,14 @@ Value Generator::emitConstruction(ast::CallExpr &call, ClassInfo &info) {
   Location l = loc(call.getLoc());
   // emitExpr tracks the new object once this returns; until then the
   // instance is owned here.
-  Value object = NewOp::create(builder, l, objectType(info));
+  // A generic class's instance has the call's type arguments (call.type).
+  auto type = cast<ObjectType>(convertType(call.type));
+  Value object = NewOp::create(builder, l, type);
   if (FunctionInfo *init = info.findMethod("__init__")) {
     SmallVector<Value> args{upcast(object, *init->owner, l)};
     llvm::append_range(args, emitArguments(call, *init, 1));
-    callFunction(*init, args, l);
+    emitCallOp(functions.lookup(init), args, l,
+               init->owner == &info ? type.getTypeArgs() : ArrayRef<Type>());
   } else if (info.isException()) {
     storeExceptionMessage(object, info, call, l);
   }
@@ -251,11 +289,10 @@ Value Generator::emitMethodCall(ast::CallExpr &call,
                    method->owner->vtableSlot(method->def->name) >= 0;
   if (!isVirtual) {
     args.insert(args.begin(), upcast(receiver, *method->owner, l));
-    return callFunction(*method, args, l);
+    return emitCallOp(functions.lookup(method), args, l,
+                      cast<ObjectType>(args.front().getType()).getTypeArgs());
   }
-  SmallVector<Type> results;
-  if (!method->type->getResult()->isNone())
-    results.push_back(convertType(method->type->getResult()));
+  SmallVector<Type> results = methodResults(*method, receiver);
   auto op = MethodCallOp::create(builder, l, results,
                                  builder.getStringAttr(method->def->name),
                                  receiver, args);
@@ -311,12 +348,12 @@ Value Generator::emitInstanceEquality(ast::CmpOp op, Value lhs,
   if (FunctionInfo *ne = info.findMethod("__ne__");
       ne && op == ast::CmpOp::NotEq)
     return asCondition(
-        callMethod(*ne, lhs, {coerce(rhs, rt, ne->type->getParams()[1], l)}, l),
+        callMethod(*ne, lhs, {coerce(rhs, rt, paramOn(*ne, lt, 1), l)}, l),
         ne->type->getResult(), l);
   // Otherwise != is the negation of ==, as object.__ne__ does.
   Value equal;
   if (FunctionInfo *eq = info.findMethod("__eq__")) {
-    Value other = coerce(rhs, rt, eq->type->getParams()[1], l);
+    Value other = coerce(rhs, rt, paramOn(*eq, lt, 1), l);
     const sema::Type *result = eq->type->getResult();
     equal = asCondition(MethodCallOp::create(builder, l,
                                              TypeRange{convertType(result)},
@@ -342,11 +379,11 @@ Value Generator::callMethod(FunctionInfo &method, Value self, ValueRange args,
   if (!isVirtual) {
     SmallVector<Value> operands{upcast(self, *method.owner, l)};
     llvm::append_range(operands, args);
-    return callFunction(method, operands, l);
+    return emitCallOp(
+        functions.lookup(&method), operands, l,
+        cast<ObjectType>(operands.front().getType()).getTypeArgs());
   }
-  SmallVector<Type> results;
-  if (!method.type->getResult()->isNone())
-    results.push_back(convertType(method.type->getResult()));
+  SmallVector<Type> results = methodResults(method, self);
   auto op = MethodCallOp::create(builder, l, results,
                                  builder.getStringAttr(method.def->name), self,
                                  args);
@@ -362,7 +399,8 @@ Value Generator::emitOperatorCall(sema::OperatorCall call, Value lhs,
   Value self = call.reflected ? rhs : lhs;
   Value other = call.reflected ? lhs : rhs;
   const sema::Type *otherType = call.reflected ? lt : rt;
-  other = coerce(other, otherType, method.type->getParams()[1], l);
+  other =
+      coerce(other, otherType, paramOn(method, call.reflected ? rt : lt, 1), l);
   Value result = callMethod(method, self, {other}, l);
   return result;
 }

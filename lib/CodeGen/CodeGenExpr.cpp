@@ -402,8 +402,7 @@ Value Generator::emitComparison(ast::CmpOp op, Value lhs,
     } else if (rt->isClass()) { // __contains__
       FunctionInfo &contains = *sema::findDunder(rt, "__contains__", 1);
       found = callMethod(contains, rhs,
-                         {coerce(lhs, lt, contains.type->getParams()[1], l)},
-                         l);
+                         {coerce(lhs, lt, paramOn(contains, rt, 1), l)}, l);
     } else if (auto *list = llvm::dyn_cast<sema::ListType>(rt))
       found = ListContainsOp::create(
           builder, l, coerce(lhs, lt, list->getElement(), l), rhs);
@@ -1450,7 +1449,8 @@ Value Generator::emitExprImpl(ast::Expr &expr) {
       FunctionInfo &getitem =
           *sema::findDunder(sub.value->type, "__getitem__", 1);
       Value object = emitOperand(*sub.value);
-      Value index = emitExprAs(*sub.index, getitem.type->getParams()[1]);
+      Value index =
+          emitExprAs(*sub.index, paramOn(getitem, sub.value->type, 1));
       return callMethod(getitem, object, {index}, l);
     }
     Value tuple = emitOperand(*sub.value);

@@ -32,12 +32,13 @@ Generator::emitClassOp(StringRef name,
     names.push_back(builder.getStringAttr(fieldName));
     types.push_back(TypeAttr::get(type));
   }
-  lastClassOp = ClassOp::create(builder, l, builder.getStringAttr(name),
-                                FlatSymbolRefAttr(), builder.getArrayAttr(names),
-                                builder.getArrayAttr(types),
-                                builder.getArrayAttr(methods),
-                                /*builtin=*/false, /*members=*/nullptr,
-                                /*call=*/nullptr);
+  lastClassOp = ClassOp::create(
+      builder, l, builder.getStringAttr(name), FlatSymbolRefAttr(),
+      builder.getArrayAttr(names), builder.getArrayAttr(types),
+      builder.getArrayAttr(methods),
+      /*builtin=*/false, /*members=*/nullptr,
+      /*call=*/nullptr, /*type_params=*/nullptr,
+      /*display_name=*/nullptr);
   return FlatSymbolRefAttr::get(&context, name);
 }
 

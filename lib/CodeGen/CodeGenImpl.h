@@ -248,6 +248,22 @@ private:
   mlir::Value callFunction(sema::FunctionInfo &callee, mlir::ValueRange args,
                            mlir::Location l,
       llvm::ArrayRef<const sema::Type *> typeArgs = {});
+  /// A direct call of `fn`, a generic one with `typeArgs`; its result, or
+  /// None.
+  mlir::Value emitCallOp(FuncOp fn, mlir::ValueRange args, mlir::Location l,
+                         llvm::ArrayRef<mlir::Type> typeArgs);
+  /// `type_params` of a generic function or class.
+  mlir::ArrayAttr
+  typeParamNames(llvm::ArrayRef<const sema::TypeParamType *> params);
+  /// Parameter `index` of `method` called on an instance of type
+  /// `receiver` (a generic class's method takes the instance's type
+  /// arguments).
+  const sema::Type *paramOn(sema::FunctionInfo &method,
+                            const sema::Type *receiver, unsigned index);
+  /// The result types of `method` called on `self`: a generic class's
+  /// method returns its result with self's type arguments.
+  llvm::SmallVector<mlir::Type> methodResults(sema::FunctionInfo &method,
+                                              mlir::Value self);
   mlir::Value emitConstruction(ast::CallExpr &call, sema::ClassInfo &info);
   /// Sets the message of a new exception of class `info` from the
   /// constructor's optional argument.

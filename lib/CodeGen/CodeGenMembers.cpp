@@ -205,7 +205,9 @@ static DictionaryAttr memberAttr(OpBuilder &builder, StringRef name,
 void Generator::emitDynamicMembers(ClassInfo &info) {
   FlatSymbolRefAttr clsName = classSymbol(info);
   auto cls = module.lookupSymbol<ClassOp>(clsName.getValue());
-  if (!cls || info.isBuiltin())
+  // A generic class's instances are not reachable by name from dynamic
+  // code yet (its copies would need their own tables).
+  if (!cls || info.isBuiltin() || cls.isGeneric())
     return;
   Location l = cls.getLoc();
   Type self = objectType(info);

@@ -1397,12 +1397,9 @@ StmtPtr Parser::parseClassDef() {
   std::string name;
   if (!expectName(&name))
     return nullptr;
-  if (tok.is(TokenKind::l_square)) {
-    SMLoc typeParamsLoc = tok.loc;
-    if (!parseTypeParams())
-      return nullptr;
-    error(typeParamsLoc, "generic classes are not supported yet");
-  }
+  std::vector<TypeParam> typeParams;
+  if (tok.is(TokenKind::l_square) && !parseTypeParams(&typeParams))
+    return nullptr;
   std::vector<ExprPtr> bases;
   if (tok.is(TokenKind::l_paren)) {
     SMLoc openLoc = tok.loc;
@@ -1418,8 +1415,10 @@ StmtPtr Parser::parseClassDef() {
   Block body;
   if (!expect(TokenKind::colon) || !parseBlock(body, "class definition", loc))
     return nullptr;
-  return std::make_unique<ClassDefStmt>(loc, std::move(name), std::move(bases),
-                                        std::move(body));
+  auto def = std::make_unique<ClassDefStmt>(loc, std::move(name),
+                                            std::move(bases), std::move(body));
+  def->typeParams = std::move(typeParams);
+  return def;
 }
 
 /// try_stmt: 'try' ':' block finally_block

@@ -39,7 +39,9 @@ IteratorMethods sema::findIterator(const Type *type) {
   if (!iter)
     return {};
   FunctionInfo *next = findDunder(iter->type->getResult(), "__next__", 0);
-  if (!next)
+  // The element type of a generic class's iterator would need the
+  // instance's type arguments (not supported yet: reportNotIterable).
+  if (!next || !iter->genericParams().empty() || !next->genericParams().empty())
     return {};
   return {iter, next};
 }

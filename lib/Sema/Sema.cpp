@@ -83,7 +83,7 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
     if (Symbol *sym = lookupName(*name, /*report=*/false);
         sym && sym->kind == Symbol::Kind::Class) {
       name->symbol = sym;
-      return sym->classInfo->type;
+      return classAnnotation(*sym->classInfo, nullptr, *annotation);
     }
     if (name->name == "Any")
       return types.getAny();
@@ -104,7 +104,7 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
     // A class of another module: m.C.
     Symbol *sym = lookupQualifiedName(*attr, /*report=*/false);
     if (sym && sym->kind == Symbol::Kind::Class)
-      return sym->classInfo->type;
+      return classAnnotation(*sym->classInfo, nullptr, *annotation);
     if (sym || !attr->member)
       diags.error(annotation->getLoc(), "unknown type '" + attr->attr + "'");
     return types.getError();
@@ -112,6 +112,11 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
   if (llvm::isa<NoneLitExpr>(annotation))
     return types.getNone();
   if (auto *sub = llvm::dyn_cast<SubscriptExpr>(annotation)) {
+    // A generic class: Stack[int], m.Pair[str, int].
+    if (llvm::isa<NameExpr, AttributeExpr>(sub->value.get()))
+      if (Symbol *sym = lookupQualifiedName(*sub->value, /*report=*/false);
+          sym && sym->kind == Symbol::Kind::Class)
+        return classAnnotation(*sym->classInfo, sub->index.get(), *annotation);
     auto *base = llvm::dyn_cast<NameExpr>(sub->value.get());
     // typing's List[int] is list[int], and so on.
     std::string baseName = base ? base->name : "";
@@ -168,7 +173,7 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
     // A forward reference to a class: "Account".
     auto it = moduleScope().find(text->value);
     if (it != moduleScope().end() && it->second->kind == Symbol::Kind::Class)
-      return it->second->classInfo->type;
+      return classAnnotation(*it->second->classInfo, nullptr, *annotation);
     diags.error(annotation->getLoc(),
                 "string annotations other than class names are not "
                 "supported");
@@ -190,6 +195,45 @@ const Type *Checker::resolveAnnotation(Expr *annotation) {
               "this type is not supported yet (supported: int, float, bool, "
               "str, None, tuple[...], list[T], dict[K, V], set[T])");
   return types.getError();
+}
+
+const Type *Checker::classAnnotation(ClassInfo &info, Expr *args,
+                                     Expr &annotation) {
+  size_t expected = info.typeParams.size();
+  if (!args && expected) {
+    diags.error(annotation.getLoc(), "generic class '" + info.name +
+                                         "' needs type arguments (" +
+                                         info.name + "[...])");
+    return types.getError();
+  }
+  if (!args)
+    return info.type;
+  std::vector<Expr *> exprs;
+  if (auto *tuple = llvm::dyn_cast<TupleExpr>(args))
+    for (ExprPtr &element : tuple->elts)
+      exprs.push_back(element.get());
+  else
+    exprs.push_back(args);
+  if (!expected) {
+    diags.error(annotation.getLoc(),
+                "class '" + info.name + "' is not generic");
+    return types.getError();
+  }
+  if (exprs.size() != expected) {
+    diags.error(args->getLoc(), "generic class '" + info.name + "' takes " +
+                                    llvm::Twine(expected) + " type argument" +
+                                    (expected == 1 ? "" : "s") + ", not " +
+                                    llvm::Twine(exprs.size()));
+    return types.getError();
+  }
+  std::vector<const Type *> typeArgs;
+  for (Expr *expr : exprs) {
+    const Type *arg = resolveAnnotation(expr);
+    if (arg->isError())
+      return arg;
+    typeArgs.push_back(arg);
+  }
+  return types.getClass(&info, typeArgs);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1019,12 +1063,12 @@ void Checker::assignTo(Expr &target, const Type *valueType, Loc loc) {
           diags.error(target.getLoc(), "'" + base->str() +
                                            "' object does not support item "
                                            "assignment");
-        else if (!isAssignable(index, setitem->type->getParams()[1]) ||
-                 !isAssignable(valueType, setitem->type->getParams()[2]))
-          diags.error(loc, "'" + setitem->qualifiedName() +
-                               "' takes (" +
-                               setitem->type->getParams()[1]->str() + ", " +
-                               setitem->type->getParams()[2]->str() + ")");
+        else if (auto params = signatureOn(*setitem, base)->getParams();
+                 !isAssignable(index, params[1]) ||
+                 !isAssignable(valueType, params[2]))
+          diags.error(loc, "'" + setitem->qualifiedName() + "' takes (" +
+                               params[1]->str() + ", " + params[2]->str() +
+                               ")");
         target.type = valueType;
         typedExprs.push_back(&target);
         return;
@@ -1145,6 +1189,21 @@ const Type *Checker::resolve(const Type *type, bool final) {
       params.push_back(resolve(param, final));
     return types.getFunction(params, resolve(fn->getResult(), final));
   }
+  case Type::Kind::Class: {
+    auto *cls = llvm::cast<ClassType>(type);
+    if (cls->getTypeArgs().empty())
+      return type;
+    std::vector<const Type *> args;
+    for (const Type *arg : cls->getTypeArgs())
+      args.push_back(resolve(arg, final));
+    return types.getClass(cls->getInfo(), args);
+  }
+  case Type::Kind::BoundMethod: {
+    auto *bound = llvm::cast<BoundMethodType>(type);
+    return types.getBoundMethod(
+        bound->getMethod(),
+        llvm::cast<ClassType>(resolve(bound->getReceiver(), final)));
+  }
   default:
     return type;
   }
@@ -1195,16 +1254,32 @@ bool Checker::unify(const Type *a, const Type *b) {
         return false;
     return unify(fn->getResult(), other->getResult());
   }
+  // Generic classes are invariant: a Stack[int] is not a Stack[float].
+  if (auto *cls = llvm::dyn_cast<ClassType>(a)) {
+    auto *other = llvm::cast<ClassType>(b);
+    if (cls->getInfo() != other->getInfo() || cls->getTypeArgs().empty())
+      return false;
+    for (auto [x, y] : llvm::zip(cls->getTypeArgs(), other->getTypeArgs()))
+      if (!unify(x, y))
+        return false;
+    return true;
+  }
   return false;
 }
 
 const TypeParamType *Checker::lookupTypeParam(llvm::StringRef name) const {
-  for (const FunctionInfo *fn = declaring ? declaring : current; fn;
-       fn = fn->enclosing)
-    for (const TypeParamType *param : fn->typeParams)
+  auto find = [&](llvm::ArrayRef<const TypeParamType *> params)
+      -> const TypeParamType * {
+    for (const TypeParamType *param : params)
       if (param->getName() == name)
         return param;
-  return nullptr;
+    return nullptr;
+  };
+  for (const FunctionInfo *fn = declaring ? declaring : current; fn;
+       fn = fn->enclosing)
+    if (const TypeParamType *param = find(fn->genericParams()))
+      return param;
+  return declaringClass ? find(declaringClass->typeParams) : nullptr;
 }
 
 const Type *Checker::substitute(const Type *type,
@@ -1272,7 +1347,10 @@ bool Checker::isAssignable(const Type *from, const Type *to) {
   }
   if (auto *fromClass = llvm::dyn_cast<ClassType>(from))
     if (auto *toClass = llvm::dyn_cast<ClassType>(to))
-      return fromClass->isSubclassOf(toClass);
+      return fromClass->getInfo() == toClass->getInfo() &&
+                     !fromClass->getTypeArgs().empty()
+                 ? unify(from, to)
+                 : fromClass->isSubclassOf(toClass);
   if (from->isFunction() && to->isFunction())
     return unify(from, to); // the variables of a generic call's Callable
   // Python's numeric tower: bool -> int -> float.
@@ -1375,10 +1453,12 @@ void Checker::checkStmt(Stmt &stmt) {
     const Type *value = checkExpr(*aug.value);
     // An instance's __iadd__ first, else `target + value`.
     OperatorCall inPlace = findAugmentedOperator(aug.op, current, value);
-    const Type *result = inPlace.method
-                             ? inPlace.method->type->getResult()
-                             : binaryResultType(aug.op, current, value,
-                                                aug.getLoc(), aug.value.get());
+    const Type *result =
+        inPlace.method
+            ? signatureOn(*inPlace.method, inPlace.reflected ? value : current)
+                  ->getResult()
+            : binaryResultType(aug.op, current, value, aug.getLoc(),
+                               aug.value.get());
     if (!isAssignable(result, current))
       diags.error(aug.getLoc(),
                   "result of '" + spelling(aug.op) + "=' has type " +

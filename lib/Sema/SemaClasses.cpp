@@ -11,6 +11,8 @@
 #include "SemaImpl.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace roast;
 using namespace roast::ast;
@@ -60,6 +62,12 @@ std::string FunctionInfo::qualifiedName() const {
   return owner->name + "." + def->name;
 }
 
+llvm::ArrayRef<const TypeParamType *> FunctionInfo::genericParams() const {
+  if (owner && !owner->typeParams.empty())
+    return owner->typeParams;
+  return typeParams;
+}
+
 bool ClassInfo::isException() const {
   const ClassInfo *root = this;
   while (root->base)
@@ -101,9 +109,19 @@ ClassInfo &Checker::newClass(llvm::StringRef name, ClassDefStmt *def,
   ClassInfo &info = program.classStorage.emplace_back();
   info.def = def;
   info.name = name.str();
-  if (def)
+  if (def) {
     info.module = currentModule;
-  info.type = types.newClass(&info);
+    llvm::StringSet<> names;
+    for (const TypeParam &param : def->typeParams) {
+      if (!names.insert(param.name).second)
+        diags.error(param.loc, "duplicate type parameter '" + param.name + "'");
+      info.typeParams.push_back(types.newTypeParam(param.name));
+    }
+  }
+  // A generic class's own body sees its instances as `Stack[T]`.
+  info.type =
+      types.getClass(&info, std::vector<const Type *>(info.typeParams.begin(),
+                                                      info.typeParams.end()));
   Symbol *sym = newSymbol(Symbol::Kind::Class, name, nullptr, loc);
   sym->classInfo = &info;
   (def ? moduleScope() : builtins)[name] = sym;
@@ -150,8 +168,15 @@ void Checker::declareClass(ClassDefStmt &def) {
   if (def.bases.size() > 1)
     diags.error(def.bases[1]->getLoc(),
                 "multiple inheritance is not supported");
-  if (!def.bases.empty()) {
+  if (!def.bases.empty() && !info.typeParams.empty()) {
+    unsupported(def.bases.front()->getLoc(), "base classes of generic classes");
+  } else if (!def.bases.empty()) {
     Symbol *sym = lookupQualifiedName(*def.bases.front(), /*report=*/true);
+    if (sym && sym->kind == Symbol::Kind::Class &&
+        !sym->classInfo->typeParams.empty()) {
+      unsupported(def.bases.front()->getLoc(), "subclasses of generic classes");
+      sym = nullptr;
+    }
     if (sym && sym->kind == Symbol::Kind::Class &&
         (sym->classInfo->isBuiltin() ||
          llvm::is_contained(program.classes, sym->classInfo)))
@@ -164,8 +189,11 @@ void Checker::declareClass(ClassDefStmt &def) {
                   "a base class must be the name of a class");
   }
   setBase(info, base);
-  info.dynamicFields = isUnannotated(def);
+  info.dynamicFields = isUnannotated(def) && info.typeParams.empty();
 
+  // Field annotations may name the class's type parameters.
+  ClassInfo *outerClass = std::exchange(declaringClass, &info);
+  auto restore = llvm::make_scope_exit([&] { declaringClass = outerClass; });
   for (StmtPtr &stmt : def.body) {
     if (auto *method = llvm::dyn_cast<FunctionDefStmt>(stmt.get())) {
       declareMethod(info, *method);
@@ -303,6 +331,10 @@ void Checker::declareMethod(ClassInfo &info, FunctionDefStmt &def) {
     return;
   }
   bool hasSelf = kind != FunctionInfo::MethodKind::Static;
+  if (!hasSelf && !info.typeParams.empty()) {
+    unsupported(def.getLoc(), "static methods of generic classes");
+    return;
+  }
   if (hasSelf && def.params.empty()) {
     diags.error(def.getLoc(), "method '" + def.name +
                                   "' needs a `self` parameter");
@@ -403,18 +435,19 @@ const Type *Checker::checkAttribute(AttributeExpr &attr) {
   }
   ClassInfo &info = *cls->getInfo();
   if (const FieldInfo *field = info.findField(attr.attr)) {
-    if (field->type->isOptional())
+    const Type *type = memberType(types, field->type, cls);
+    if (type->isOptional())
       if (std::optional<Narrowing> narrowing = narrowable(attr))
-        if (const Type *type = lookupNarrowed(narrowing->key)) {
+        if (const Type *narrowed = lookupNarrowed(narrowing->key)) {
           attr.narrowed = true; // `node.next` tested not None
-          return type;
+          return narrowed;
         }
-    return field->type;
+    return type;
   }
   if (FunctionInfo *method = info.findMethod(attr.attr)) {
     attr.method = method;
     if (method->methodKind == FunctionInfo::MethodKind::Property)
-      return method->type->getResult();
+      return memberType(types, method->type->getResult(), cls);
     if (method->methodKind == FunctionInfo::MethodKind::Static) {
       unsupported(attr.getLoc(), "static methods as values");
       return types.getError();
@@ -496,15 +529,16 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
                                      "' is already declared with type " +
                                      field->type->str());
   }
-  target.type = field->type;
+  const Type *fieldType = memberType(types, field->type, cls);
+  target.type = fieldType;
   typedExprs.push_back(&target);
   std::optional<Narrowing> narrowing = narrowable(target);
   const Type *before = narrowing ? lookupNarrowed(narrowing->key) : nullptr;
   forgetAttributeNarrowings(target.attr);
-  if (!isAssignable(valueType, field->type) && !valueType->isError()) {
+  if (!isAssignable(valueType, fieldType) && !valueType->isError()) {
     diags.error(loc, "cannot assign a value of type " + valueType->str() +
                          " to field '" + target.attr + "' of type " +
-                         field->type->str());
+                         fieldType->str());
     return;
   }
   // `node.next = Node(...)`: not None until the block ends.
@@ -514,14 +548,39 @@ void Checker::assignToAttribute(AttributeExpr &target, const Type *valueType,
 }
 
 const Type *Checker::checkConstruction(CallExpr &call, ClassInfo &info) {
+  const Type *expected = std::exchange(callExpectedType, nullptr);
+  const ClassType *type = info.type;
+  if (!info.typeParams.empty()) {
+    // Like a generic call: fresh variables, bound by the expected type
+    // (`s: Stack[int] = Stack()`) and the arguments (`Box(10)`).
+    call.typeArgs.clear();
+    for (size_t i = 0; i < info.typeParams.size(); ++i)
+      call.typeArgs.push_back(types.newVar());
+    type = types.getClass(&info, call.typeArgs);
+    if (auto *optional = llvm::dyn_cast_if_present<OptionalType>(expected))
+      expected = optional->getValue();
+    if (auto *want = llvm::dyn_cast_if_present<ClassType>(resolve(expected));
+        want && want->getInfo() == &info)
+      unify(type, want);
+    genericCalls.push_back(&call);
+  }
   FunctionInfo *init = info.findMethod("__init__");
   if (init)
-    checkUserCall(call, *init, /*firstParam=*/1);
+    checkUserCall(call, *init, /*firstParam=*/1, type);
   else if (info.isException())
     checkExceptionArgs(call, info.name);
   else
     checkArgCount(call, info.name, 0, 0);
-  return info.type;
+  if (info.typeParams.empty())
+    return type;
+  for (auto [param, arg] : llvm::zip(info.typeParams, call.typeArgs)) {
+    if (!llvm::isa<TypeVar>(resolve(arg)))
+      continue;
+    diags.error(call.getLoc(), "cannot infer type argument " +
+                                   param->getName() + " of " + info.name);
+    arg = types.getError();
+  }
+  return resolve(types.getClass(&info, call.typeArgs));
 }
 
 void Checker::checkExceptionArgs(CallExpr &call, llvm::StringRef name) {
@@ -589,11 +648,14 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee,
     checkExceptionArgs(call, info->name);
     return types.getNone();
   }
+  // The receiver's type arguments, for a generic class's members.
+  const Type *receiver = isStatic ? nullptr : callee.value->type;
   if (const FieldInfo *field = info->findField(callee.attr);
       !method && !isStatic && !callee.viaSuper && field &&
       field->type->isClass()) {
-    callee.type = field->type; // self.handler(x): the field's __call__
-    return checkInstanceCall(call, field->type);
+    // self.handler(x): the field's __call__
+    callee.type = memberType(types, field->type, receiver);
+    return checkInstanceCall(call, callee.type);
   }
   if (!method || method->methodKind == FunctionInfo::MethodKind::Property) {
     for (ExprPtr &arg : call.args)
@@ -611,7 +673,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee,
     return types.getError();
   }
   callee.method = method;
-  return checkUserCall(call, *method, methodIsStatic ? 0 : 1);
+  return checkUserCall(call, *method, methodIsStatic ? 0 : 1, receiver);
 }
 
 const Type *Checker::checkIsInstance(CallExpr &call) {
@@ -627,6 +689,11 @@ const Type *Checker::checkIsInstance(CallExpr &call) {
   bool anyClass = false;
   auto checkClass = [&](Expr &expr) {
     Symbol *sym = lookupQualifiedName(expr, /*report=*/true);
+    if (sym && sym->kind == Symbol::Kind::Class &&
+        !sym->classInfo->typeParams.empty()) {
+      unsupported(expr.getLoc(), "isinstance() tests of generic classes");
+      return;
+    }
     if (sym && sym->kind == Symbol::Kind::Class) {
       anyClass = true;
       return;

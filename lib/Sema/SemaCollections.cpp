@@ -43,6 +43,11 @@ void Checker::reportNotIterable(const Type *type, Loc loc) {
   }
   const Type *iterator = iter->type->getResult();
   auto *iteratorClass = llvm::dyn_cast<ClassType>(iterator);
+  if (!iter->genericParams().empty() ||
+      (iteratorClass && !iteratorClass->getInfo()->typeParams.empty())) {
+    unsupported(loc, "iterations over instances of generic classes");
+    return;
+  }
   FunctionInfo *next = iteratorClass
                            ? iteratorClass->getInfo()->findMethod("__next__")
                            : nullptr;

@@ -179,7 +179,9 @@ const Type *Checker::binaryResultType(BinaryOp op, const Type *lhs,
                : fail();
   if (lhs->isClass() || rhs->isClass()) {
     OperatorCall call = findBinaryOperator(op, lhs, rhs);
-    return call.method ? call.method->type->getResult() : fail();
+    return call.method ? signatureOn(*call.method, call.reflected ? rhs : lhs)
+                             ->getResult()
+                       : fail();
   }
   if (lhs->isSet() || rhs->isSet()) {
     if ((op == BinaryOp::BitOr || op == BinaryOp::BitAnd ||
@@ -289,7 +291,7 @@ const Type *Checker::checkUnary(UnaryExpr &expr) {
                            : expr.op == UnaryOp::Pos ? "__pos__"
                                                      : "__invert__";
     if (FunctionInfo *method = findDunder(operand, name, 0))
-      return method->type->getResult();
+      return signatureOn(*method, operand)->getResult();
     diags.error(expr.getLoc(), "bad operand type for unary operator: '" +
                                    operand->str() + "'");
     return types.getError();
@@ -401,7 +403,8 @@ void Checker::checkComparison(CmpOp op, const Type *lhs, const Type *rhs,
       checkComparison(CmpOp::Eq, lhs, element, loc, comparatorLoc);
     } else if (rhs->isClass()) {
       FunctionInfo *contains = findDunder(rhs, "__contains__", 1);
-      if (!contains || !isAssignable(lhs, contains->type->getParams()[1]))
+      if (!contains ||
+          !isAssignable(lhs, signatureOn(*contains, rhs)->getParams()[1]))
         diags.error(loc, "argument of type '" + rhs->str() +
                              "' does not support 'in' with " + lhs->str());
     } else if (element) {
@@ -559,7 +562,8 @@ const Type *Checker::checkCall(CallExpr &call) {
     return checkConstruction(call, *sym->classInfo);
   if (auto *bound = llvm::dyn_cast_or_null<BoundMethodType>(
           lookupNarrowed({sym, ""}) ? lookupNarrowed({sym, ""}) : sym->type))
-    return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1);
+    return checkUserCall(call, *bound->getMethod(), /*firstParam=*/1,
+                         bound->getReceiver());
   if (FunctionInfo *alias = sym->alias) {
     noteReference(*alias);
     return checkUserCall(call, *alias);
@@ -598,15 +602,28 @@ const Type *Checker::checkInstanceCall(CallExpr &call, const Type *type) {
     return types.getError();
   }
   call.dunderCall = method;
-  return checkUserCall(call, *method, /*firstParam=*/1);
+  return checkUserCall(call, *method, /*firstParam=*/1, cls);
+}
+
+const FunctionType *Checker::signatureOn(const FunctionInfo &method,
+                                         const Type *receiver) {
+  return llvm::cast<FunctionType>(
+      memberType(types, method.type, receiver ? resolve(receiver) : nullptr));
 }
 
 const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
-                                   size_t firstParam) {
+                                   size_t firstParam, const Type *receiver) {
   const std::string &name = callee.def->name;
+  const FunctionType *signature = signatureOn(callee, receiver);
   llvm::ArrayRef<const Type *> paramTypes =
-      callee.type->getParams().drop_front(firstParam);
-  const Type *resultType = callee.type->getResult();
+      signature->getParams().drop_front(firstParam);
+  const Type *resultType = signature->getResult();
+  // A method of a generic class takes the receiver's type arguments.
+  if (auto *cls = llvm::dyn_cast_if_present<ClassType>(receiver);
+      cls && !cls->getTypeArgs().empty() && callee.owner == cls->getInfo()) {
+    call.typeArgs.assign(cls->getTypeArgs().begin(), cls->getTypeArgs().end());
+    genericCalls.push_back(&call);
+  }
   // A generic callee: its type parameters become fresh variables that the
   // arguments bind.
   std::vector<const Type *> substituted;
@@ -627,16 +644,23 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
       llvm::ArrayRef(callee.def->params).drop_front(firstParam);
   std::vector<Expr *> bound(paramTypes.size(), nullptr);
 
+  // Each argument binds the type variables it can before the next one is
+  // checked, so `group_by(words, lambda w: w[0])` gives the lambda a str.
+  auto checkArg = [&](ExprPtr &arg, const Type *param) {
+    if (param)
+      wrapBuiltinValue(arg, resolve(param));
+    checkExprExpecting(*arg, param ? resolve(param) : nullptr);
+    if (param && !call.typeArgs.empty())
+      isAssignable(arg->type, param);
+  };
   for (auto [i, arg] : llvm::enumerate(call.args))
-    checkExprExpecting(*arg, i < paramTypes.size() ? resolve(paramTypes[i])
-                                                  : nullptr);
+    checkArg(arg, i < paramTypes.size() ? paramTypes[i] : nullptr);
   for (Keyword &keyword : call.keywords) {
     auto it = llvm::find_if(params, [&](const Param &param) {
       return param.name == keyword.name;
     });
-    checkExprExpecting(*keyword.value, it == params.end()
-                                           ? nullptr
-                                           : resolve(paramTypes[it - params.begin()]));
+    checkArg(keyword.value,
+             it == params.end() ? nullptr : paramTypes[it - params.begin()]);
   }
 
   if (call.args.size() > paramTypes.size()) {
@@ -953,7 +977,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
     if (!type->isNumeric() && !type->isNone() && !type->isStr() &&
         !type->isList() && !type->isDict() && !type->isSet() &&
         !type->isTuple() && !type->isClass() && !type->isOptional() &&
-        !type->isAny() && !type->isError())
+        !type->isAny() && !type->isTypeParam() && !type->isError())
       diags.error(call.getLoc(), name + "() of a value of type " +
                                      type->str() + " is not supported yet");
     return types.getStr();
@@ -1288,9 +1312,16 @@ bool Checker::checkFormatField(const Type *type, char conversion,
     }
     return checkFormatField(optional->getValue(), conversion, false, loc);
   }
+  // A type parameter's value converts as its type argument's will; a
+  // format spec would depend on the type argument.
+  if (type->isTypeParam() && hasSpec && !conversion) {
+    unsupported(loc, "format specs on a value of generic type " + type->str());
+    return false;
+  }
   if (!type->isNumeric() && !type->isStr() && !type->isNone() &&
       !type->isList() && !type->isDict() && !type->isSet() &&
-      !type->isTuple() && !type->isClass() && !type->isAny()) {
+      !type->isTuple() && !type->isClass() && !type->isAny() &&
+      !type->isTypeParam()) {
     unsupported(loc, "formatted fields of type " + type->str());
     return false;
   }
@@ -1561,12 +1592,13 @@ const Type *Checker::checkSubscript(SubscriptExpr &expr) {
                                      "' object is not subscriptable");
       return types.getError();
     }
-    if (!isAssignable(index, getitem->type->getParams()[1]))
-      diags.error(expr.index->getLoc(),
-                  "'" + getitem->qualifiedName() + "' takes an index of type " +
-                      getitem->type->getParams()[1]->str() + ", not " +
-                      index->str());
-    return getitem->type->getResult();
+    const FunctionType *signature = signatureOn(*getitem, base);
+    if (!isAssignable(index, signature->getParams()[1]))
+      diags.error(expr.index->getLoc(), "'" + getitem->qualifiedName() +
+                                            "' takes an index of type " +
+                                            signature->getParams()[1]->str() +
+                                            ", not " + index->str());
+    return signature->getResult();
   }
   auto *tuple = llvm::dyn_cast<TupleType>(base);
   if (!tuple) {

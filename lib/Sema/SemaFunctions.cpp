@@ -141,6 +141,30 @@ static ExprPtr callOf(const Expr &fn, std::vector<ExprPtr> args) {
       std::move(args), std::vector<Keyword>());
 }
 
+void Checker::wrapBuiltinValue(ExprPtr &arg, const Type *param) {
+  auto *signature = llvm::dyn_cast<FunctionType>(param);
+  auto *name = llvm::dyn_cast<NameExpr>(arg.get());
+  if (!signature || signature->getParams().empty() || !name)
+    return;
+  Symbol *sym = lookupName(*name, /*report=*/false);
+  if (!sym || sym->kind != Symbol::Kind::Builtin ||
+      builtinValueIndex(sym->builtin) < 0)
+    return;
+  // `len` where a Callable[[str], int] is wanted is `lambda s: len(s)`: a
+  // typed function value whose result types the call (`map_list(xs, len)`
+  // binds U to int), where the built-in taken as a value would be dynamic.
+  Loc loc = name->getLoc();
+  std::vector<Param> params(signature->getParams().size());
+  std::vector<ExprPtr> args;
+  for (auto [i, param] : llvm::enumerate(params)) {
+    param.loc = loc;
+    param.name = "<arg" + std::to_string(i) + ">";
+    args.push_back(std::make_unique<NameExpr>(loc, param.name));
+  }
+  ExprPtr body = callOf(*name, std::move(args));
+  arg = std::make_unique<LambdaExpr>(loc, std::move(params), std::move(body));
+}
+
 const Type *Checker::checkMapFilter(CallExpr &call, Builtin builtin) {
   // Python's map and filter return iterators; Roast evaluates them as the
   // list comprehension they stand for (as generator expressions are), so

@@ -296,13 +296,22 @@ private:
   bool checkHashable(const Type *type, ast::Loc loc);
   bool checkArgCount(ast::CallExpr &call, llvm::StringRef name, size_t min,
                      size_t max);
-  /// A call of `callee` whose arguments bind to its parameters from
-  /// `firstParam` on (1 skips a method's self).
   /// `obj(args)` for a callee of type `type`: the `__call__` of its class,
   /// or "'X' object is not callable".
   const Type *checkInstanceCall(ast::CallExpr &call, const Type *type);
+  /// A call of `callee` whose arguments bind to its parameters from
+  /// `firstParam` on (1 skips a method's self). For a method, `receiver`
+  /// is the instance's type, whose type arguments a generic class's
+  /// method takes.
   const Type *checkUserCall(ast::CallExpr &call, FunctionInfo &callee,
-                            size_t firstParam = 0);
+                            size_t firstParam = 0,
+                            const Type *receiver = nullptr);
+  /// Replaces `arg`, a built-in function's name given where `param`, a
+  /// Callable, is expected, by a lambda calling it.
+  void wrapBuiltinValue(ast::ExprPtr &arg, const Type *param);
+  /// `method`'s signature on an instance of type `receiver`.
+  const FunctionType *signatureOn(const FunctionInfo &method,
+                                  const Type *receiver);
   // SemaClasses.cpp: classes and exceptions.
   ClassInfo &newClass(llvm::StringRef name, ast::ClassDefStmt *def,
                       ast::Loc loc);
@@ -363,6 +372,9 @@ private:
   /// The function whose signature is being resolved (its type parameters
   /// are in scope before it is `current`).
   FunctionInfo *declaring = nullptr;
+  /// The class whose body's fields are being declared (its type parameters
+  /// are in scope).
+  ClassInfo *declaringClass = nullptr;
   /// The type parameter `name` in scope, or null.
   const TypeParamType *lookupTypeParam(llvm::StringRef name) const;
   /// `type` with the type parameters of `params` replaced by `args`.
@@ -373,6 +385,10 @@ private:
   /// parameter (`what` is "attributes", "method calls", ...).
   void genericUnsupported(ast::Loc loc, llvm::StringRef what,
                           const Type *type);
+  /// The type an annotation naming class `info` means: with `args` (the
+  /// subscript of `Stack[int]`, or null) as its type arguments.
+  const Type *classAnnotation(ClassInfo &info, ast::Expr *args,
+                              ast::Expr &annotation);
   /// The calls of generic functions, whose type arguments finishInference
   /// resolves.
   std::vector<ast::CallExpr *> genericCalls;

@@ -51,8 +51,15 @@ std::string Type::str() const {
       s += (i ? ", " : "") + element->str();
     return s + "]";
   }
-  case Kind::Class:
-    return static_cast<const ClassType *>(this)->getName();
+  case Kind::Class: {
+    auto *cls = static_cast<const ClassType *>(this);
+    std::string s = cls->getName();
+    if (cls->getTypeArgs().empty())
+      return s;
+    for (auto [i, arg] : llvm::enumerate(cls->getTypeArgs()))
+      s += (i ? ", " : "[") + arg->str();
+    return s + "]";
+  }
   case Kind::Optional:
     return static_cast<const OptionalType *>(this)->getValue()->str() +
            " | None";
@@ -155,9 +162,24 @@ const TypeVar *TypeContext::newVar() {
   return var;
 }
 
-const ClassType *TypeContext::newClass(ClassInfo *info) {
-  auto *type = new ClassType(info);
+void ClassType::profile(llvm::FoldingSetNodeID &id, ClassInfo *info,
+                        llvm::ArrayRef<const Type *> typeArgs) {
+  id.AddPointer(info);
+  for (const Type *arg : typeArgs)
+    id.AddPointer(arg);
+}
+
+const ClassType *TypeContext::getClass(ClassInfo *info,
+                                       llvm::ArrayRef<const Type *> typeArgs) {
+  llvm::FoldingSetNodeID id;
+  ClassType::profile(id, info, typeArgs);
+  void *insertPos = nullptr;
+  if (ClassType *existing = classTypes.FindNodeOrInsertPos(id, insertPos))
+    return existing;
+  auto *type = new ClassType(
+      info, std::vector<const Type *>(typeArgs.begin(), typeArgs.end()));
   storage.emplace_back(type);
+  classTypes.InsertNode(type, insertPos);
   return type;
 }
 
@@ -261,10 +283,35 @@ const Type *roast::sema::substituteTypeParams(
     std::vector<const Type *> fnParams;
     for (const Type *param : fn->getParams())
       fnParams.push_back(recurse(param));
-    return types.getFunction(fnParams, recurse(fn->getResult()));
+    // A lambda's result is unknown until its body is checked.
+    return types.getFunction(
+        fnParams, fn->getResult() ? recurse(fn->getResult()) : nullptr);
+  }
+  case Type::Kind::Class: {
+    auto *cls = llvm::cast<ClassType>(type);
+    if (cls->getTypeArgs().empty())
+      return type;
+    std::vector<const Type *> typeArgs;
+    for (const Type *arg : cls->getTypeArgs())
+      typeArgs.push_back(recurse(arg));
+    return types.getClass(cls->getInfo(), typeArgs);
+  }
+  case Type::Kind::BoundMethod: {
+    auto *bound = llvm::cast<BoundMethodType>(type);
+    return types.getBoundMethod(
+        bound->getMethod(),
+        llvm::cast<ClassType>(recurse(bound->getReceiver())));
   }
   default:
     return type;
   }
 }
 
+const Type *roast::sema::memberType(TypeContext &types, const Type *type,
+                                    const Type *receiver) {
+  auto *cls = llvm::dyn_cast<ClassType>(receiver);
+  if (!cls || cls->getTypeArgs().empty())
+    return type;
+  return substituteTypeParams(types, type, cls->getInfo()->typeParams,
+                              cls->getTypeArgs());
+}

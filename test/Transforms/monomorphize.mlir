@@ -71,3 +71,23 @@ roast.func @plain(%s: !roast.str) {
   roast.call @helper(%s) : (!roast.str) -> ()
   roast.return
 }
+
+// -----
+
+// str() of a T that is a str is the str itself, a new reference.
+// CHECK-LABEL: roast.func @"show<!roast.str>"
+// CHECK-SAME: (%[[S:.*]]: !roast.str) -> !roast.str
+// CHECK-NOT: roast.cast
+// CHECK: roast.retain %[[S]] : !roast.str
+// CHECK: roast.return %[[S]] : !roast.str
+// CHECK-LABEL: roast.func @"show<i64>"
+// CHECK: roast.cast %{{.*}} : i64 to !roast.str
+roast.func @show(%x: !roast.type_param<"T">) -> !roast.str attributes {type_params = ["T"]} {
+  %0 = roast.cast %x : !roast.type_param<"T"> to !roast.str
+  roast.return %0 : !roast.str
+}
+roast.func @main(%s: !roast.str, %n: i64) {
+  %0 = roast.call @show(%s) {type_args = [!roast.str]} : (!roast.str) -> !roast.str
+  %1 = roast.call @show(%n) {type_args = [i64]} : (i64) -> !roast.str
+  roast.return
+}

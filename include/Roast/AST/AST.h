@@ -232,7 +232,8 @@ public:
   /// emitted instead: `map(f, xs)` is `[f(x) for x in xs]`.
   ExprPtr desugared;
   /// Set by Sema for a call of a generic function: its type arguments, in
-  /// the order of its type parameters.
+  /// the order of its type parameters. For a method of a generic class
+  /// (and a construction of one), the class's type arguments.
   std::vector<const sema::Type *> typeArgs;
 };
 
@@ -505,7 +506,8 @@ public:
   sema::FunctionInfo *function = nullptr;
 };
 
-/// A type parameter of a generic function: `T` in `def f[T](x: T)`.
+/// A type parameter of a generic function or class: `T` in
+/// `def f[T](x: T)` and `class Stack[T]`.
 struct TypeParam {
   Loc loc;
   std::string name;
@@ -587,6 +589,7 @@ public:
   std::vector<ExprPtr> bases;
   Block body;
   std::vector<std::string> decorators;
+  std::vector<TypeParam> typeParams; // empty unless generic
   /// Set by Sema.
   sema::ClassInfo *info = nullptr;
 };

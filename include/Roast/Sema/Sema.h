@@ -190,6 +190,10 @@ struct FunctionInfo {
       MethodKind::Instance;
   /// The symbol name in the generated code ("Point.move" for a method).
   std::string qualifiedName() const;
+  /// The type parameters its signature and body may name, which a call
+  /// gives type arguments for: its own, or those of the generic class
+  /// whose method it is (`Stack.push` of `class Stack[T]`).
+  llvm::ArrayRef<const TypeParamType *> genericParams() const;
 };
 
 /// An instance field of a class.
@@ -213,6 +217,11 @@ struct ClassInfo {
   /// The module defining it; null for a built-in class.
   ModuleInfo *module = nullptr;
   ClassInfo *base = nullptr;
+  /// A generic class's type parameters (`class Stack[T]`); empty for
+  /// others.
+  std::vector<const TypeParamType *> typeParams;
+  /// The type of `self`: the class's instances, with its own type
+  /// parameters as type arguments if it is generic (`Stack[T]`).
   const ClassType *type = nullptr;
   /// The fields this class adds to its base's.
   std::deque<FieldInfo> ownFields;

@@ -162,10 +162,13 @@ private:
 struct ClassInfo;
 
 /// An instance of a user class or a built-in exception class: a reference
-/// to a heap object whose layout and methods ClassInfo describes.
-class ClassType : public Type {
+/// to a heap object whose layout and methods ClassInfo describes. An
+/// instance of a generic class carries its type arguments (`Stack[int]`;
+/// inside the class's own body, `Stack[T]`).
+class ClassType : public Type, public llvm::FoldingSetNode {
 public:
   ClassInfo *getInfo() const { return info; }
+  llvm::ArrayRef<const Type *> getTypeArgs() const { return typeArgs; }
   const std::string &getName() const;
   /// The base class, or null for a root.
   const ClassType *getBase() const;
@@ -173,11 +176,18 @@ public:
   bool isSubclassOf(const ClassType *other) const;
 
   static bool classof(const Type *t) { return t->getKind() == Kind::Class; }
+  void Profile(llvm::FoldingSetNodeID &id) const {
+    profile(id, info, typeArgs);
+  }
+  static void profile(llvm::FoldingSetNodeID &id, ClassInfo *info,
+                      llvm::ArrayRef<const Type *> typeArgs);
 
 private:
   friend class TypeContext;
-  explicit ClassType(ClassInfo *info) : Type(Kind::Class), info(info) {}
+  ClassType(ClassInfo *info, std::vector<const Type *> typeArgs)
+      : Type(Kind::Class), info(info), typeArgs(std::move(typeArgs)) {}
   ClassInfo *info;
+  std::vector<const Type *> typeArgs;
 };
 
 /// `T | None`: a value of T, or None (docs/rationale/optionals.md).
@@ -236,9 +246,10 @@ private:
   mutable const Type *binding = nullptr;
 };
 
-/// A type parameter of a generic function (`def f[T](x: T) -> T`): inside
-/// its body an opaque type that allows only what every type allows
-/// (docs/rationale/generics.md). Each `def` has its own.
+/// A type parameter of a generic function (`def f[T](x: T) -> T`) or class
+/// (`class Stack[T]`): inside its body an opaque type that allows only what
+/// every type allows (docs/rationale/generics.md). Each `def` and `class`
+/// has its own.
 class TypeParamType : public Type {
 public:
   const std::string &getName() const { return name; }
@@ -293,8 +304,10 @@ public:
   const TypeVar *newVar();
   /// A new type parameter named `name`.
   const TypeParamType *newTypeParam(std::string name);
-  /// The type of the instances of a new class.
-  const ClassType *newClass(ClassInfo *info);
+  /// The type of the instances of a class, with its type arguments if it
+  /// is generic.
+  const ClassType *getClass(ClassInfo *info,
+                            llvm::ArrayRef<const Type *> typeArgs = {});
   const OptionalType *getOptional(const Type *value);
   const BoundMethodType *getBoundMethod(FunctionInfo *method,
                                         const ClassType *receiver);
@@ -319,6 +332,7 @@ private:
   llvm::FoldingSet<SetType> setTypes;
   llvm::FoldingSet<OptionalType> optionalTypes;
   llvm::FoldingSet<BoundMethodType> boundMethodTypes;
+  llvm::FoldingSet<ClassType> classTypes;
   std::vector<std::unique_ptr<Type>> storage;
 };
 
@@ -326,6 +340,13 @@ private:
 const Type *substituteTypeParams(TypeContext &types, const Type *type,
                                  llvm::ArrayRef<const TypeParamType *> params,
                                  llvm::ArrayRef<const Type *> args);
+
+/// The type of a member (a field's, or a method's signature), written with
+/// its class's type parameters, as seen on an instance of type `receiver`:
+/// `Stack[int]`'s `pop` returns int. Unchanged unless `receiver` is an
+/// instance of a generic class.
+const Type *memberType(TypeContext &types, const Type *type,
+                       const Type *receiver);
 
 } // namespace roast::sema
 

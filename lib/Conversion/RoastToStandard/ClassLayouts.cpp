@@ -145,7 +145,7 @@ void ClassLayouts::emitDescriptors() {
       continue;
     }
     // The class's name and the offsets of its references.
-    std::string text = op.getSymName().substr(op.getSymName().rfind('.') + 1).str();
+    std::string text = op.getSourceName().str();
     auto nameType = LLVM::LLVMArrayType::get(builder.getI8Type(), text.size() + 1);
     auto nameGlobal = LLVM::GlobalOp::create(
         builder, loc, nameType, /*isConstant=*/true, LLVM::Linkage::Private,

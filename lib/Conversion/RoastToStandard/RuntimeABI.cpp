@@ -184,13 +184,33 @@ Value RuntimeABI::getStackLimitAddress(OpBuilder &builder, Location loc) {
   return LLVM::AddressOfOp::create(builder, loc, stackLimit);
 }
 
+/// `symbol` without the type arguments roast-monomorphize names its copies
+/// with: `m.first<i64>` is `m.first`, `m.Stack<!roast.list<i64>>.pop` is
+/// `m.Stack.pop`. (`<locals>` and `<lambda>` follow a dot: they stay.)
+static std::string withoutTypeArgs(StringRef symbol) {
+  std::string name;
+  int depth = 0;
+  for (size_t i = 0; i < symbol.size(); ++i) {
+    char c = symbol[i];
+    bool opens = c == '<' && (depth > 0 || (i > 0 && symbol[i - 1] != '.'));
+    bool closes = c == '>' && depth > 0 && symbol[i - 1] != '-'; // not `->`
+    depth += opens - closes;
+    if (depth == 0 && !closes)
+      name += c;
+  }
+  return name;
+}
+
 /// The function name CPython's traceback shows (the code object's name) for
 /// a function symbol.
-static StringRef getTracebackName(StringRef symbol) {
+static std::string getTracebackName(StringRef symbol) {
+  std::string name = withoutTypeArgs(symbol);
   // A typed clone (`m.fib(i64)`, roast-specialize-types) is its function.
-  symbol = symbol.take_until([](char c) { return c == '('; });
-  size_t dot = symbol.rfind('.');
-  return dot == StringRef::npos ? symbol : symbol.drop_front(dot + 1);
+  StringRef function =
+      StringRef(name).take_until([](char c) { return c == '('; });
+  size_t dot = function.rfind('.');
+  return (dot == StringRef::npos ? function : function.drop_front(dot + 1))
+      .str();
 }
 
 Value RuntimeABI::getFunctionName(OpBuilder &builder, Operation *op) {

@@ -9,14 +9,25 @@
 using namespace mlir;
 using namespace roast;
 
-/// The roast.class that `type` instantiates, or null after an error.
+/// The roast.class that `type` instantiates, or null after an error. A
+/// generic class needs one type argument per type parameter.
 static ClassOp lookupClass(Operation *op, ObjectType type,
                            SymbolTableCollection &symbolTable) {
   auto cls =
       symbolTable.lookupNearestSymbolFrom<ClassOp>(op, type.getClassName());
-  if (!cls)
+  if (!cls) {
     op->emitOpError("class ") << type.getClassName()
                               << " does not reference a roast.class";
+    return nullptr;
+  }
+  size_t params = cls.isGeneric() ? cls.getTypeParams()->size() : 0;
+  if (type.getTypeArgs().size() != params) {
+    op->emitOpError("type ")
+        << type << " gives " << type.getTypeArgs().size()
+        << " type arguments, but class " << type.getClassName() << " has "
+        << params << " type parameters";
+    return nullptr;
+  }
   return cls;
 }
 
@@ -50,6 +61,19 @@ int ClassOp::lookupMethod(StringRef name) {
   return -1;
 }
 
+StringRef ClassOp::getSourceName() {
+  if (std::optional<StringRef> name = getDisplayName())
+    return *name;
+  return getSymName().substr(getSymName().rfind('.') + 1);
+}
+
+Type ClassOp::getFieldType(unsigned index, ObjectType object) {
+  Type type = cast<TypeAttr>(getFieldTypes()[index]).getValue();
+  if (!isGeneric())
+    return type;
+  return substituteTypeParams(type, *getTypeParams(), object.getTypeArgs());
+}
+
 int ClassOp::lookupField(StringRef name) {
   for (auto [i, field] : llvm::enumerate(getFields()))
     if (cast<StringAttr>(field).getValue() == name)
@@ -65,6 +89,27 @@ LogicalResult ClassOp::verify() {
   for (Attribute field : getFields())
     if (!seen.insert(cast<StringAttr>(field).getValue()).second)
       return emitOpError("has two fields named ") << field;
+  seen.clear();
+  // Field types may use only the class's own type parameters.
+  if (std::optional<ArrayAttr> params = getTypeParams())
+    for (Attribute name : *params)
+      if (!seen.insert(cast<StringAttr>(name).getValue()).second)
+        return emitOpError("duplicate type parameter ") << name;
+  for (Attribute field : getFieldTypes()) {
+    WalkResult walk =
+        cast<TypeAttr>(field).getValue().walk([&](TypeParamType param) {
+          if (seen.contains(param.getName()))
+            return WalkResult::advance();
+          emitOpError("field type uses type parameter '")
+              << param.getName() << "', which is not one of the class's "
+              << "type_params";
+          return WalkResult::interrupt();
+        });
+    if (walk.wasInterrupted())
+      return failure();
+  }
+  if (isGeneric() && getBase())
+    return emitOpError("a generic class cannot have a base class");
   seen.clear();
   for (unsigned slot = 0, e = getMethods().size(); slot < e; ++slot)
     if (!seen.insert(getMethodName(slot)).second)
@@ -186,7 +231,7 @@ static Type lookupFieldType(Operation *op, ObjectType type, StringRef name,
                               << name << "'";
     return nullptr;
   }
-  return cast<TypeAttr>(cls.getFieldTypes()[index]).getValue();
+  return cls.getFieldType(index, type);
 }
 
 LogicalResult
@@ -229,6 +274,10 @@ MethodCallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   auto fn = symbolTable.lookupNearestSymbolFrom<FuncOp>(
       cls, cast<FlatSymbolRefAttr>(cls.getMethods()[slot]));
   FunctionType type = fn.getFunctionType();
+  // A generic class's method, with the receiver's type arguments.
+  if (cls.isGeneric())
+    type = cast<FunctionType>(substituteTypeParams(
+        type, *cls.getTypeParams(), getReceiver().getType().getTypeArgs()));
   if (!llvm::equal(type.getInputs().drop_front(), getArgs().getTypes()) ||
       !llvm::equal(type.getResults(), getResultTypes()))
     return emitOpError("arguments and results do not match method ")

@@ -36,6 +36,20 @@ def Roast_ClassOp : Roast_Op<"class", [
     roast.class @Dog : @Animal {fields = ["name"], field_types = [!roast.str],
                                 methods = [@Dog.speak]}
     ```
+
+    A generic class lists its type parameters in `type_params`; its field
+    types may use `!roast.type_param<"T">` for each of them, and its methods
+    (the functions named `<class>.<name>`) are generic functions with the
+    same `type_params`. Its instances are `!roast.object<@Stack, [i64]>`.
+    `roast-monomorphize` copies it per list of type arguments, giving each
+    copy the class's source name as `display_name` (what the runtime
+    prints), and erases it (docs/rationale/generics.md).
+
+    ```mlir
+    roast.class @Box {fields = ["value"],
+                      field_types = [!roast.type_param<"T">],
+                      methods = [@Box.get], type_params = ["T"]}
+    ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name,
                        OptionalAttr<FlatSymbolRefAttr>:$base,
@@ -45,7 +59,9 @@ def Roast_ClassOp : Roast_Op<"class", [
                                           "method table">:$methods,
                        UnitAttr:$builtin,
                        OptionalAttr<DictArrayAttr>:$members,
-                       OptionalAttr<DictionaryAttr>:$call);
+                       OptionalAttr<DictionaryAttr>:$call,
+                       OptionalAttr<StrArrayAttr>:$type_params,
+                       OptionalAttr<StrAttr>:$display_name);
   let assemblyFormat = "$sym_name (`:` $base^)? (`builtin` $builtin^)? attr-dict";
   let hasVerifier = 1;
   let extraClassDeclaration = [{
@@ -55,6 +71,15 @@ def Roast_ClassOp : Roast_Op<"class", [
     int lookupMethod(::llvm::StringRef name);
     /// The index of field `name`, or -1.
     int lookupField(::llvm::StringRef name);
+    /// Whether the class has type parameters (roast-monomorphize
+    /// instantiates it).
+    bool isGeneric() { return getTypeParams().has_value(); }
+    /// The name the runtime prints: `display_name`, else the symbol's
+    /// last part (`Point` for `@m.Point`).
+    ::llvm::StringRef getSourceName();
+    /// The type of field `index` in an instance of type `object`: the
+    /// declared type with `object`'s type arguments substituted.
+    ::mlir::Type getFieldType(unsigned index, ObjectType object);
   }];
 }
 

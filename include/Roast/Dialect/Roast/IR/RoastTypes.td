@@ -79,9 +79,26 @@ def Roast_ObjectType : Roast_Type<"Object", "object"> {
     `!roast.object<@Point>`: an instance of the class `roast.class @Point`
     or of one of its subclasses (docs/rationale/classes.md): the common
     object header, the class descriptor, then one 8-byte slot per field.
+
+    An instance of a generic class (one with `type_params`) gives one type
+    argument per type parameter: `!roast.object<@Stack, [i64]>`, or
+    `!roast.object<@Stack, [!roast.type_param<"T">]>` inside the class's
+    own methods. `roast-monomorphize` replaces each by an instance of a
+    copy of the class made for those arguments, `!roast.object<@"Stack<i64>">`
+    (docs/rationale/generics.md).
   }];
-  let parameters = (ins "::mlir::FlatSymbolRefAttr":$className);
-  let assemblyFormat = "`<` $className `>`";
+  let parameters = (ins "::mlir::FlatSymbolRefAttr":$className,
+                        OptionalArrayRefParameter<"::mlir::Type">:$typeArgs);
+  let builders = [
+    TypeBuilder<(ins "::mlir::FlatSymbolRefAttr":$className), [{
+      return $_get($_ctxt, className, ::llvm::ArrayRef<::mlir::Type>());
+    }]>
+  ];
+  let assemblyFormat = "`<` $className (`,` `[` $typeArgs^ `]`)? `>`";
+  let extraClassDeclaration = [{
+    /// Whether this is an instance of a generic class, with type arguments.
+    bool isParametrized() { return !getTypeArgs().empty(); }
+  }];
 }
 
 def Roast_OptionalType : Roast_Type<"Optional", "optional"> {

@@ -10,11 +10,11 @@
 include "mlir/Pass/PassBase.td"
 
 def RoastMonomorphize : Pass<"roast-monomorphize", "::mlir::ModuleOp"> {
-  let summary = "One copy of each generic function per list of type arguments";
+  let summary = "One copy of each generic function and class per list of type arguments";
   let description = [{
-    Starting from the functions that are not generic, every `roast.call`
-    with `type_args` gets a copy of its generic callee made for them (once
-    per callee and type arguments), named after both: `@"first<i64>"`,
+    Starting from the code that is not generic, every `roast.call` with
+    `type_args` gets a copy of its generic callee made for them (once per
+    callee and type arguments), named after both: `@"first<i64>"`,
     `@"m.swap<i64,!roast.str>"`. In the copy every `!roast.type_param` is
     replaced by its argument (in types, block arguments and attributes,
     including the `type_args` of the generic calls it makes, which are
@@ -24,8 +24,17 @@ def RoastMonomorphize : Pass<"roast-monomorphize", "::mlir::ModuleOp"> {
     rewritten (`roast.add` of floats is `arith.addf`, of strs
     `roast.str_concat`, of lists `roast.list_concat`; `roast.cmp` of tuples
     is `roast.tuple_cmp`). Each copy is verified: one invalid for its type
-    arguments is an error at the offending op. Finally the generic
-    functions are erased, so one never used is never emitted.
+    arguments is an error at the offending op.
+
+    A generic class is copied likewise for each instance type reachable
+    from that code, `!roast.object<@m.Stack, [i64]>` (nested ones
+    included): the copy `@"m.Stack<i64>"` has its field types substituted
+    and the source name as `display_name`, and each of its methods (the
+    generic functions `@m.Stack.<name>`) is copied as
+    `@"m.Stack<i64>.<name>"`, which its method table and the calls of them
+    name. Every such object type becomes `!roast.object<@"m.Stack<i64>">`.
+    Finally the generic functions and classes are erased, so one never
+    used is never emitted.
 
     ```mlir
     roast.func @first(%xs: !roast.list<!roast.type_param<"T">>)
@@ -41,6 +50,8 @@ def RoastMonomorphize : Pass<"roast-monomorphize", "::mlir::ModuleOp"> {
   let statistics = [
     Statistic<"numInstances", "instances-created",
               "Number of generic function copies made">,
+    Statistic<"numClassInstances", "class-instances-created",
+              "Number of generic class copies made">,
     Statistic<"numCallsRewritten", "calls-rewritten",
               "Number of generic calls pointed at a copy">,
     Statistic<"numRefcountsRemoved", "refcounts-removed",
