@@ -392,13 +392,86 @@ struct FoldRepeatOfBoxedList : OpRewritePattern<DynBinaryOp> {
   }
 };
 
+/// The field `name` of the instance a value is known to box: the instance,
+/// the field's type, or null when its class has no such field (a method,
+/// property or class attribute by that name is left to the runtime).
+std::pair<Value, Type> boxedInstanceField(Operation *op, Value value,
+                                          StringRef name) {
+  Value object = boxedValue(value);
+  auto objectType = object ? dyn_cast<ObjectType>(object.getType()) : nullptr;
+  if (!objectType)
+    return {};
+  auto cls = SymbolTable::lookupNearestSymbolFrom<ClassOp>(
+      op, objectType.getClassName());
+  if (!cls)
+    return {};
+  int index = cls.lookupField(name);
+  if (index < 0)
+    return {};
+  return {object, cls.getFieldType(index, objectType)};
+}
+
+/// `o.x` of a boxed instance whose class has the field x: roast.get_field
+/// (a subclass keeps the field where its base has it), boxed.
+struct FoldGetAttrOfBoxedInstance : OpRewritePattern<DynGetAttrOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynGetAttrOp op,
+                                PatternRewriter &rewriter) const override {
+    auto [object, type] = boxedInstanceField(op, op.getValue(), op.getName());
+    if (!object || !(isa<ValueType>(type) || isScalarType(type)))
+      return failure();
+    Location loc = op.getLoc();
+    // Borrowed from the instance; the result owns a reference.
+    Value field = GetFieldOp::create(rewriter, loc, type, object, op.getName());
+    if (isa<ValueType>(type)) {
+      RetainOp::create(rewriter, loc, field);
+      rewriter.replaceOp(op, field);
+    } else {
+      rewriter.replaceOpWithNewOp<BoxOp>(op, field);
+    }
+    return success();
+  }
+};
+
+/// `o.x = v` of a boxed instance whose field x holds dynamic values, or a
+/// scalar v's own type: roast.set_field, the old value released.
+struct FoldSetAttrOfBoxedInstance : OpRewritePattern<DynSetAttrOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynSetAttrOp op,
+                                PatternRewriter &rewriter) const override {
+    auto [object, type] = boxedInstanceField(op, op.getValue(), op.getName());
+    if (!object)
+      return failure();
+    Location loc = op.getLoc();
+    Value item = op.getItem();
+    if (isScalarType(type)) {
+      item = boxedScalar(item);
+      if (!item || item.getType() != type)
+        return failure();
+      SetFieldOp::create(rewriter, loc, object, op.getName(), item);
+      rewriter.eraseOp(op);
+      return success();
+    }
+    if (!isa<ValueType>(type))
+      return failure();
+    // The field takes a reference of its own (the op borrowed the item).
+    RetainOp::create(rewriter, loc, item);
+    Value old = GetFieldOp::create(rewriter, loc, type, object, op.getName());
+    SetFieldOp::create(rewriter, loc, object, op.getName(), item);
+    ReleaseOp::create(rewriter, loc, old);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 } // namespace
 
 void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
   patterns.add<FoldBinaryOfBoxes, FoldCompareOfBoxes, FoldTruthOfBox,
                FoldUnaryOfBox, FoldIsInstanceOfBox, FoldGetItemOfBoxedList,
                FoldSetItemOfBoxedList, FoldLenOfBox, FoldTruthOfSizedBox,
-               FoldRepeatOfBoxedList, EraseRefCountOfBoxedScalar<RetainOp>,
+               FoldRepeatOfBoxedList, FoldGetAttrOfBoxedInstance,
+               FoldSetAttrOfBoxedInstance, EraseRefCountOfBoxedScalar<RetainOp>,
                EraseRefCountOfBoxedScalar<ReleaseOp>,
                CountBorrowedBoxTyped<RetainOp>, CountBorrowedBoxTyped<ReleaseOp>,
                EraseUnusedBoxOfScalar>(

@@ -85,6 +85,9 @@ static void boxCallResult(CallOp call, Type type) {
     builder.setInsertionPointAfter(call);
   auto box = BoxOp::create(builder, call.getLoc(), result);
   result.replaceAllUsesExcept(box, box);
+  // A reference result is the caller's to release; the box has its own.
+  if (isObjectType(type))
+    ReleaseOp::create(builder, call.getLoc(), result);
 }
 
 /// `fib(i64)`, `m.add(i64,f64)`: the function's name, then the types of
@@ -146,18 +149,24 @@ void RoastSpecializeTypesPass::simplify(FuncOp fn) {
 }
 
 /// The scalar type some return of `fn` returns boxed, if all such agree.
+/// A reference type (str, container, instance) only if every return boxes
+/// it: nothing is speculated about references.
 static Type boxedResultType(FuncOp fn) {
   Type result;
-  bool agree = true;
+  bool agree = true, allBoxed = true;
   fn.walk([&](ReturnOp ret) {
     if (ret.getNumOperands() != 1)
       return;
-    if (Value scalar = boxedScalar(ret.getOperand(0))) {
-      agree &= !result || result == scalar.getType();
-      result = scalar.getType();
+    Value typed = boxedValue(ret.getOperand(0));
+    allBoxed &= bool(typed);
+    if (typed) {
+      agree &= !result || result == typed.getType();
+      result = typed.getType();
     }
   });
-  return agree ? result : Type();
+  if (!agree || (result && isObjectType(result) && !allBoxed))
+    return Type();
+  return result;
 }
 
 /// Makes `fn` (its own recursive calls included) return `type`: boxed
@@ -172,6 +181,14 @@ static void retypeResult(FuncOp fn, Type type) {
       return;
     }
     OpBuilder builder(ret);
+    if (Value reference = boxedValue(v)) {
+      // The box was the returned reference: the reference itself is now,
+      // and the box (alive up to here) is released.
+      RetainOp::create(builder, ret.getLoc(), reference);
+      ReleaseOp::create(builder, ret.getLoc(), v);
+      ret->setOperand(0, reference);
+      return;
+    }
     auto unbox = UnboxOp::create(builder, ret.getLoc(), type, v);
     unbox->setAttr("speculative", UnitAttr::get(context));
     ret->setOperand(0, unbox);
@@ -267,8 +284,13 @@ void RoastSpecializeTypesPass::runOnOperation() {
           call->hasAttr("type_args"))
         continue;
       SmallVector<Type> types = argumentTypes(call, callee);
-      if (types == SmallVector<Type>(callee.getArgumentTypes()))
-        continue; // nothing known beyond the declared types
+      // With nothing known beyond the declared types, a clone is only
+      // worth it for a dynamic result that every return boxes one type.
+      if (types == SmallVector<Type>(callee.getArgumentTypes()) &&
+          !(callee.getNumResults() == 1 &&
+            isa<ValueType>(callee.getResultTypes()[0]) &&
+            boxedResultType(callee)))
+        continue;
       FuncOp clone = getOrCreateClone(callee, types);
       if (!clone)
         continue;
