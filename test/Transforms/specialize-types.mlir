@@ -301,3 +301,40 @@ roast.func @store_other(%l: !roast.list<f64>) -> !roast.value {
   roast.release %bl : !roast.value
   roast.return %x : !roast.value
 }
+
+// An instance passed to a dynamic function: reads and writes of its
+// fields fold into roast.get_field / roast.set_field (a dynamic field is
+// retained on read; a store retains the new value and releases the old),
+// and a method or a name the class has no field of stays dynamic.
+// CHECK-LABEL: roast.func @"bump(!roast.object<@Counter>)"(
+// CHECK-SAME:      %[[C:.*]]: !roast.object<@Counter>)
+// CHECK:         %[[N:.*]] = roast.get_field %[[C]]["n"] : !roast.object<@Counter> -> i64
+// CHECK:         %[[M:.*]] = roast.add %[[N]], %{{.*}} : i64
+// CHECK:         roast.set_field %[[C]]["n"], %[[M]] : !roast.object<@Counter>, i64
+// CHECK:         %[[V:.*]] = roast.get_field %[[C]]["tag"] : !roast.object<@Counter> -> !roast.value
+// CHECK-NEXT:    roast.retain %[[V]] : !roast.value
+// CHECK:         roast.retain %[[V]] : !roast.value
+// CHECK-NEXT:    %[[OLD:.*]] = roast.get_field %[[C]]["last"] : !roast.object<@Counter> -> !roast.value
+// CHECK-NEXT:    roast.set_field %[[C]]["last"], %[[V]] : !roast.object<@Counter>, !roast.value
+// CHECK-NEXT:    roast.release %[[OLD]] : !roast.value
+// CHECK:         roast.dyn.getattr %{{.*}} "reset"
+roast.class @Counter {field_types = [i64, !roast.value, !roast.value], fields = ["n", "tag", "last"], methods = []}
+roast.func @bump(%c: !roast.value) -> !roast.value {
+  %c1 = arith.constant 1 : i64
+  %one = roast.box %c1 : i64
+  %n = roast.dyn.getattr %c "n"
+  %m = roast.dyn.binary add %n, %one
+  roast.dyn.setattr %c "n" = %m
+  %tag = roast.dyn.getattr %c "tag"
+  roast.dyn.setattr %c "last" = %tag
+  roast.release %tag : !roast.value
+  %reset = roast.dyn.getattr %c "reset"
+  roast.return %reset : !roast.value
+}
+roast.func @main_bump(%c: !roast.object<@Counter>) {
+  %v = roast.box %c : !roast.object<@Counter>
+  %r = roast.call @bump(%v) : (!roast.value) -> !roast.value
+  roast.release %r : !roast.value
+  roast.release %v : !roast.value
+  roast.return
+}

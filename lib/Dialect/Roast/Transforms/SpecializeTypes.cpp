@@ -57,6 +57,8 @@ private:
   SymbolTable *symbols = nullptr;
   llvm::DenseMap<std::pair<Operation *, Attribute>, FuncOp> clones;
   llvm::DenseMap<Operation *, unsigned> cloneCounts;
+  /// The function each clone was made from.
+  llvm::DenseMap<Operation *, FuncOp> cloneOrigins;
   FrozenRewritePatternSet patterns;
 };
 
@@ -65,7 +67,9 @@ SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
   SmallVector<Type> types;
   for (auto [param, arg] :
        llvm::zip(callee.getArgumentTypes(), call.getOperands())) {
-    Value typed = isa<ValueType>(param) ? boxedValue(arg) : Value();
+    Value typed = arg;
+    if (isa<ValueType>(param) && isa<ValueType>(arg.getType()))
+      typed = boxedValue(arg);
     types.push_back(typed ? typed.getType() : param);
   }
   return types;
@@ -74,9 +78,9 @@ SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
 /// Boxes the (now scalar) result of `call` for its users. A call in a try
 /// body is followed by its roast.check_raised, which must stay next to it:
 /// the box goes at the start of the normal successor then.
-static void boxCallResult(CallOp call, Type type) {
+static void boxForUsers(CallOp call) {
   Value result = call.getResult(0);
-  result.setType(type);
+  Type type = result.getType();
   OpBuilder builder(call->getContext());
   auto check = dyn_cast_or_null<CheckRaisedOp>(call->getNextNode());
   if (check)
@@ -88,6 +92,16 @@ static void boxCallResult(CallOp call, Type type) {
   // A reference result is the caller's to release; the box has its own.
   if (isObjectType(type))
     ReleaseOp::create(builder, call.getLoc(), result);
+}
+
+/// Makes a call whose users take a dynamic value return `type`, boxed for
+/// them. A call that returns a typed value already is left alone.
+static void boxCallResult(CallOp call, Type type) {
+  Value result = call.getResult(0);
+  if (!isa<ValueType>(result.getType()))
+    return;
+  result.setType(type);
+  boxForUsers(call);
 }
 
 /// `fib(i64)`, `m.add(i64,f64)`: the function's name, then the types of
@@ -129,6 +143,7 @@ FuncOp RoastSpecializeTypesPass::getOrCreateClone(FuncOp callee,
                                           clone.getFunctionType().getResults()));
   symbols->insert(clone, std::next(Block::iterator(callee)));
   clones[{callee, key}] = clone;
+  cloneOrigins[clone] = callee;
   ++numClones;
   return clone;
 }
@@ -149,22 +164,23 @@ void RoastSpecializeTypesPass::simplify(FuncOp fn) {
 }
 
 /// The scalar type some return of `fn` returns boxed, if all such agree.
-/// A reference type (str, container, instance) only if every return boxes
-/// it: nothing is speculated about references.
+/// Scalars only: typing reference results (retain the reference, release
+/// the returned box; callers release the typed result after boxing it) is
+/// written but off until a double boxing of some callers' results it
+/// exposed is understood (docs/rationale/dynamic-values.md).
 static Type boxedResultType(FuncOp fn) {
   Type result;
-  bool agree = true, allBoxed = true;
+  bool agree = true;
   fn.walk([&](ReturnOp ret) {
     if (ret.getNumOperands() != 1)
       return;
     Value typed = boxedValue(ret.getOperand(0));
-    allBoxed &= bool(typed);
     if (typed) {
       agree &= !result || result == typed.getType();
       result = typed.getType();
     }
   });
-  if (!agree || (result && isObjectType(result) && !allBoxed))
+  if (!agree || (result && isObjectType(result)))
     return Type();
   return result;
 }
@@ -247,6 +263,8 @@ bool RoastSpecializeTypesPass::specializeResult(FuncOp clone) {
   for (auto &entry : clones)
     if (entry.second == clone)
       entry.second = trial;
+  cloneOrigins[trial] = cloneOrigins.lookup(clone);
+  cloneOrigins.erase(clone);
   symbols->erase(clone);
   trial.setSymName(name);
   symbols->insert(trial); // already in place: only the table learns of it
@@ -283,16 +301,20 @@ void RoastSpecializeTypesPass::runOnOperation() {
       if (!callee || callee.isDeclaration() || callee->hasAttr("type_params") ||
           call->hasAttr("type_args"))
         continue;
-      SmallVector<Type> types = argumentTypes(call, callee);
+      // A call of a clone whose arguments got more precise calls another
+      // clone of the same function.
+      FuncOp origin = cloneOrigins.lookup(callee);
+      FuncOp base = origin ? origin : callee;
+      SmallVector<Type> types = argumentTypes(call, base);
       // With nothing known beyond the declared types, a clone is only
       // worth it for a dynamic result that every return boxes one type.
       if (types == SmallVector<Type>(callee.getArgumentTypes()) &&
-          !(callee.getNumResults() == 1 &&
-            isa<ValueType>(callee.getResultTypes()[0]) &&
-            boxedResultType(callee)))
+          (origin || !(callee.getNumResults() == 1 &&
+                       isa<ValueType>(callee.getResultTypes()[0]) &&
+                       boxedResultType(callee))))
         continue;
-      FuncOp clone = getOrCreateClone(callee, types);
-      if (!clone)
+      FuncOp clone = getOrCreateClone(base, types);
+      if (!clone || clone == callee)
         continue;
       OpBuilder builder(call);
       SmallVector<Value> args;
@@ -306,7 +328,7 @@ void RoastSpecializeTypesPass::runOnOperation() {
       call.erase();
       // A clone whose result got typed already: its users get the box.
       if (dynamicResult && !isa<ValueType>(newCall.getResult(0).getType()))
-        boxCallResult(newCall, newCall.getResult(0).getType());
+        boxForUsers(newCall);
       ++numCallsRewritten;
       changed = true;
     }
@@ -321,6 +343,16 @@ void RoastSpecializeTypesPass::runOnOperation() {
   }
   for (FuncOp fn : llvm::to_vector(module.getOps<FuncOp>()))
     simplify(fn);
+  // A clone whose callers all moved on to a more precise one is dead.
+  llvm::SmallPtrSet<Operation *, 8> erased;
+  for (auto &entry : clones) {
+    FuncOp clone = entry.second;
+    if (!erased.contains(clone) &&
+        SymbolTable::symbolKnownUseEmpty(clone, module)) {
+      erased.insert(clone);
+      clone.erase();
+    }
+  }
 }
 
 } // namespace
