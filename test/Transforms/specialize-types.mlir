@@ -338,3 +338,31 @@ roast.func @main_bump(%c: !roast.object<@Counter>) {
   roast.release %v : !roast.value
   roast.return
 }
+
+// A function that returns a list on every path returns it typed in its
+// clone (zero dynamic arguments are enough): each return retains the
+// list and releases the box that was returned; the caller boxes the
+// result for its dynamic users and releases the typed reference.
+// CHECK-LABEL: roast.func @"make()"() -> !roast.list<i64>
+// CHECK:         %[[L:.*]] = roast.list_new
+// CHECK:         %[[B:.*]] = roast.box %[[L]] : !roast.list<i64>
+// CHECK:         roast.retain %[[L]] : !roast.list<i64>
+// CHECK-NEXT:    roast.release %[[B]] : !roast.value
+// CHECK-NEXT:    roast.return %[[L]] : !roast.list<i64>
+// CHECK-LABEL: roast.func @main_make(
+// CHECK:         %[[R:.*]] = roast.call @"make()"() : () -> !roast.list<i64>
+// CHECK-NEXT:    %[[V:.*]] = roast.box %[[R]] : !roast.list<i64>
+// CHECK-NEXT:    roast.release %[[R]] : !roast.list<i64>
+roast.func @make() -> !roast.value {
+  %c1 = arith.constant 1 : i64
+  %l = roast.list_new %c1 : (i64) -> !roast.list<i64>
+  %b = roast.box %l : !roast.list<i64>
+  roast.release %l : !roast.list<i64>
+  roast.return %b : !roast.value
+}
+roast.func @main_make() {
+  %v = roast.call @make() : () -> !roast.value
+  roast.print %v : !roast.value
+  roast.release %v : !roast.value
+  roast.return
+}

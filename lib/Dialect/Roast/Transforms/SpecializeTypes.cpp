@@ -164,23 +164,22 @@ void RoastSpecializeTypesPass::simplify(FuncOp fn) {
 }
 
 /// The scalar type some return of `fn` returns boxed, if all such agree.
-/// Scalars only: typing reference results (retain the reference, release
-/// the returned box; callers release the typed result after boxing it) is
-/// written but off until a double boxing of some callers' results it
-/// exposed is understood (docs/rationale/dynamic-values.md).
+/// A reference type (str, container, instance) only if every return boxes
+/// it: nothing is speculated about references.
 static Type boxedResultType(FuncOp fn) {
   Type result;
-  bool agree = true;
+  bool agree = true, allBoxed = true;
   fn.walk([&](ReturnOp ret) {
     if (ret.getNumOperands() != 1)
       return;
     Value typed = boxedValue(ret.getOperand(0));
+    allBoxed &= bool(typed);
     if (typed) {
       agree &= !result || result == typed.getType();
       result = typed.getType();
     }
   });
-  if (!agree || (result && isObjectType(result)))
+  if (!agree || (result && isObjectType(result) && !allBoxed))
     return Type();
   return result;
 }
@@ -315,6 +314,12 @@ void RoastSpecializeTypesPass::runOnOperation() {
         continue;
       FuncOp clone = getOrCreateClone(base, types);
       if (!clone || clone == callee)
+        continue;
+      // A call of a clone whose result is typed already moves on to a
+      // more precise clone once that one's result is typed the same.
+      if (call.getResultTypes() != clone.getResultTypes() &&
+          !(call.getNumResults() == 1 &&
+            isa<ValueType>(call.getResult(0).getType())))
         continue;
       OpBuilder builder(call);
       SmallVector<Value> args;
