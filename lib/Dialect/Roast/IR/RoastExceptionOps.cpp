@@ -65,13 +65,29 @@ LogicalResult ThrowOp::canonicalize(ThrowOp op, PatternRewriter &rewriter) {
   return skipForwardingLanding(op, rewriter);
 }
 
-/// After an op that cannot raise (one that folded, say), the check is a
-/// plain branch. A landing block that only branches on (CodeGen gives each
-/// check its own, for mem2reg) is skipped once mem2reg passed it nothing.
+/// Whether `handler` only raises what it catches on, out of the function:
+/// `%e = roast.catch` then `roast.throw %e reraise` (a frame's cleanup once
+/// there is nothing left to release). Routing an exception there is what
+/// happens without a handler.
+static bool onlyReraises(Block *handler) {
+  if (handler->getNumArguments() != 0 ||
+      !llvm::hasNItems(handler->getOperations(), 2))
+    return false;
+  auto caught = dyn_cast<CatchOp>(&handler->front());
+  auto thrown = dyn_cast<ThrowOp>(handler->getTerminator());
+  return caught && thrown && thrown.getReraise() &&
+         thrown.getException() == caught.getResult() &&
+         thrown.getHandler().empty();
+}
+
+/// After an op that cannot raise (one that folded, say), or one whose
+/// handler only raises on, the check is a plain branch. A landing block
+/// that only branches on (CodeGen gives each check its own, for mem2reg)
+/// is skipped once mem2reg passed it nothing.
 LogicalResult CheckRaisedOp::canonicalize(CheckRaisedOp op,
                                           PatternRewriter &rewriter) {
   Operation *previous = op->getPrevNode();
-  if (previous && mayRaise(previous)) {
+  if (previous && mayRaise(previous) && !onlyReraises(op.getHandler())) {
     Block *handler = forwardedHandler(op.getHandler());
     if (!handler)
       return failure();

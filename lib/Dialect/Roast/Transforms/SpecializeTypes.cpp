@@ -277,6 +277,9 @@ void RoastSpecializeTypesPass::runOnOperation() {
   RewritePatternSet set(&getContext());
   populateDynamicFoldPatterns(set);
   UnboxOp::getCanonicalizationPatterns(set, &getContext());
+  // Checks after ops that no longer raise, or whose handler was a cleanup
+  // with nothing left to release, go: roast-inline-recursion needs that.
+  CheckRaisedOp::getCanonicalizationPatterns(set, &getContext());
   patterns = FrozenRewritePatternSet(std::move(set));
 
   // Calls are redirected until nothing changes: a clone's body makes new
