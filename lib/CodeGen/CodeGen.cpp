@@ -217,10 +217,14 @@ void Generator::emitFunctionBody(FunctionInfo &info, FuncOp func) {
       continue;
     Value slot = slots[local];
     refSlots.push_back(slot);
-    StoreOp::create(builder, func.getLoc(),
-                    buildZeroValue(builder, func.getLoc(),
-                                   convertType(local->type)),
-                    slot);
+    Value initial =
+        buildZeroValue(builder, func.getLoc(), convertType(local->type));
+    // Nothing reads a dynamic variable's None before its first assignment
+    // (Sema rejects that): roast-specialize-types may type the variable.
+    if (isa<ValueType>(initial.getType()))
+      initial.getDefiningOp()->setAttr(kUninitializedAttrName,
+                                       builder.getUnitAttr());
+    StoreOp::create(builder, func.getLoc(), initial, slot);
   }
   size_t numCaptures = info.captures.size();
   bindCaptures(info, entry->getArguments().take_front(numCaptures),
