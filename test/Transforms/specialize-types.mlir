@@ -341,13 +341,14 @@ roast.func @main_bump(%c: !roast.object<@Counter>) {
 
 // A function that returns a list on every path returns it typed in its
 // clone (zero dynamic arguments are enough): each return retains the
-// list and releases the box that was returned; the caller boxes the
-// result for its dynamic users and releases the typed reference.
+// list and releases the box that was returned (counting a box of a
+// reference counts the reference itself); the caller boxes the result for
+// its dynamic users and releases the typed reference.
 // CHECK-LABEL: roast.func @"make()"() -> !roast.list<i64>
 // CHECK:         %[[L:.*]] = roast.list_new
 // CHECK:         %[[B:.*]] = roast.box %[[L]] : !roast.list<i64>
 // CHECK:         roast.retain %[[L]] : !roast.list<i64>
-// CHECK-NEXT:    roast.release %[[B]] : !roast.value
+// CHECK-NEXT:    roast.release %[[L]] : !roast.list<i64>
 // CHECK-NEXT:    roast.return %[[L]] : !roast.list<i64>
 // CHECK-LABEL: roast.func @main_make(
 // CHECK:         %[[R:.*]] = roast.call @"make()"() : () -> !roast.list<i64>

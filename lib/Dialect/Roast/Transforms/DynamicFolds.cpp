@@ -236,15 +236,15 @@ struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
   }
 };
 
-/// A borrowed box is its reference: counting it counts the typed object,
-/// with no test of the value's tag.
+/// A box of a reference (borrowed or not) is that reference with a tag:
+/// counting it counts the typed object, with no test of the value's tag.
 template <typename OpTy>
-struct CountBorrowedBoxTyped : OpRewritePattern<OpTy> {
+struct CountBoxedReferenceTyped : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     auto box = op.getValue().template getDefiningOp<BoxOp>();
-    if (!box || !box.getBorrowed())
+    if (!box || !isObjectType(box.getValue().getType()))
       return failure();
     rewriter.replaceOpWithNewOp<OpTy>(op, box.getValue());
     return success();
@@ -473,7 +473,8 @@ void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
                FoldRepeatOfBoxedList, FoldGetAttrOfBoxedInstance,
                FoldSetAttrOfBoxedInstance, EraseRefCountOfBoxedScalar<RetainOp>,
                EraseRefCountOfBoxedScalar<ReleaseOp>,
-               CountBorrowedBoxTyped<RetainOp>, CountBorrowedBoxTyped<ReleaseOp>,
+               CountBoxedReferenceTyped<RetainOp>,
+               CountBoxedReferenceTyped<ReleaseOp>,
                EraseUnusedBoxOfScalar>(
       patterns.getContext());
 }
