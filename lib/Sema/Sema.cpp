@@ -1156,57 +1156,14 @@ void Checker::bindUnknownToAny(const Type *type) {
 const Type *Checker::resolve(const Type *type, bool final) {
   if (!type)
     return type;
-  switch (type->getKind()) {
-  case Type::Kind::Var: {
-    const Type *binding = llvm::cast<TypeVar>(type)->getBinding();
-    if (binding)
+  if (auto *var = llvm::dyn_cast<TypeVar>(type)) {
+    if (const Type *binding = var->getBinding())
       return resolve(binding, final);
     return final ? types.getInt() : type;
   }
-  case Type::Kind::List:
-    return types.getList(
-        resolve(llvm::cast<ListType>(type)->getElement(), final));
-  case Type::Kind::Set:
-    return types.getSet(resolve(llvm::cast<SetType>(type)->getElement(), final));
-  case Type::Kind::Dict: {
-    auto *dict = llvm::cast<DictType>(type);
-    return types.getDict(resolve(dict->getKey(), final),
-                         resolve(dict->getValue(), final));
-  }
-  case Type::Kind::Tuple: {
-    std::vector<const Type *> elements;
-    for (const Type *element : llvm::cast<TupleType>(type)->getElements())
-      elements.push_back(resolve(element, final));
-    return types.getTuple(elements);
-  }
-  case Type::Kind::Optional:
-    return types.getOptional(
-        resolve(llvm::cast<OptionalType>(type)->getValue(), final));
-  case Type::Kind::Function: {
-    auto *fn = llvm::cast<FunctionType>(type);
-    std::vector<const Type *> params;
-    for (const Type *param : fn->getParams())
-      params.push_back(resolve(param, final));
-    return types.getFunction(params, resolve(fn->getResult(), final));
-  }
-  case Type::Kind::Class: {
-    auto *cls = llvm::cast<ClassType>(type);
-    if (cls->getTypeArgs().empty())
-      return type;
-    std::vector<const Type *> args;
-    for (const Type *arg : cls->getTypeArgs())
-      args.push_back(resolve(arg, final));
-    return types.getClass(cls->getInfo(), args);
-  }
-  case Type::Kind::BoundMethod: {
-    auto *bound = llvm::cast<BoundMethodType>(type);
-    return types.getBoundMethod(
-        bound->getMethod(),
-        llvm::cast<ClassType>(resolve(bound->getReceiver(), final)));
-  }
-  default:
-    return type;
-  }
+  return mapComponentTypes(types, type, [&](const Type *component) {
+    return resolve(component, final);
+  });
 }
 
 bool Checker::unify(const Type *a, const Type *b) {

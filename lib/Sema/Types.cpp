@@ -250,61 +250,67 @@ bool roast::sema::isHashable(const Type *type) {
          type->isAny() || type->isError() || llvm::isa<TypeVar>(type);
 }
 
-const Type *roast::sema::substituteTypeParams(
+const Type *roast::sema::mapComponentTypes(
     TypeContext &types, const Type *type,
-    llvm::ArrayRef<const TypeParamType *> params,
-    llvm::ArrayRef<const Type *> args) {
-  auto recurse = [&](const Type *t) { return substituteTypeParams(types, t, params, args); };
+    llvm::function_ref<const Type *(const Type *)> fn) {
+  auto map = [&](const Type *t) { return t ? fn(t) : t; };
   switch (type->getKind()) {
-  case Type::Kind::TypeParam:
-    for (auto [param, arg] : llvm::zip(params, args))
-      if (param == type)
-        return arg;
-    return type;
   case Type::Kind::List:
-    return types.getList(recurse(llvm::cast<ListType>(type)->getElement()));
+    return types.getList(map(llvm::cast<ListType>(type)->getElement()));
   case Type::Kind::Set:
-    return types.getSet(recurse(llvm::cast<SetType>(type)->getElement()));
+    return types.getSet(map(llvm::cast<SetType>(type)->getElement()));
   case Type::Kind::Dict: {
     auto *dict = llvm::cast<DictType>(type);
-    return types.getDict(recurse(dict->getKey()), recurse(dict->getValue()));
+    return types.getDict(map(dict->getKey()), map(dict->getValue()));
   }
   case Type::Kind::Tuple: {
     std::vector<const Type *> elements;
     for (const Type *element : llvm::cast<TupleType>(type)->getElements())
-      elements.push_back(recurse(element));
+      elements.push_back(map(element));
     return types.getTuple(elements);
   }
   case Type::Kind::Optional:
-    return types.getOptional(
-        recurse(llvm::cast<OptionalType>(type)->getValue()));
+    return types.getOptional(map(llvm::cast<OptionalType>(type)->getValue()));
   case Type::Kind::Function: {
-    auto *fn = llvm::cast<FunctionType>(type);
-    std::vector<const Type *> fnParams;
-    for (const Type *param : fn->getParams())
-      fnParams.push_back(recurse(param));
-    // A lambda's result is unknown until its body is checked.
-    return types.getFunction(
-        fnParams, fn->getResult() ? recurse(fn->getResult()) : nullptr);
+    auto *function = llvm::cast<FunctionType>(type);
+    std::vector<const Type *> params;
+    for (const Type *param : function->getParams())
+      params.push_back(map(param));
+    // A lambda's result is unknown until its body is checked: null.
+    return types.getFunction(params, map(function->getResult()));
   }
   case Type::Kind::Class: {
     auto *cls = llvm::cast<ClassType>(type);
     if (cls->getTypeArgs().empty())
       return type;
-    std::vector<const Type *> typeArgs;
+    std::vector<const Type *> args;
     for (const Type *arg : cls->getTypeArgs())
-      typeArgs.push_back(recurse(arg));
-    return types.getClass(cls->getInfo(), typeArgs);
+      args.push_back(map(arg));
+    return types.getClass(cls->getInfo(), args);
   }
   case Type::Kind::BoundMethod: {
     auto *bound = llvm::cast<BoundMethodType>(type);
     return types.getBoundMethod(
-        bound->getMethod(),
-        llvm::cast<ClassType>(recurse(bound->getReceiver())));
+        bound->getMethod(), llvm::cast<ClassType>(map(bound->getReceiver())));
   }
   default:
     return type;
   }
+}
+
+const Type *roast::sema::substituteTypeParams(
+    TypeContext &types, const Type *type,
+    llvm::ArrayRef<const TypeParamType *> params,
+    llvm::ArrayRef<const Type *> args) {
+  if (type->getKind() == Type::Kind::TypeParam) {
+    for (auto [param, arg] : llvm::zip(params, args))
+      if (param == type)
+        return arg;
+    return type;
+  }
+  return mapComponentTypes(types, type, [&](const Type *component) {
+    return substituteTypeParams(types, component, params, args);
+  });
 }
 
 const Type *roast::sema::memberType(TypeContext &types, const Type *type,

@@ -336,6 +336,12 @@ private:
   std::vector<std::unique_ptr<Type>> storage;
 };
 
+/// `type` rebuilt with `fn` applied to each type it is made of (a list's
+/// element, a function's parameters and result, a class's type arguments,
+/// ...); a type made of none is returned as it is. Null parts stay null.
+const Type *mapComponentTypes(TypeContext &types, const Type *type,
+                              llvm::function_ref<const Type *(const Type *)> fn);
+
 /// `type` with each type parameter `params[i]` replaced by `args[i]`.
 const Type *substituteTypeParams(TypeContext &types, const Type *type,
                                  llvm::ArrayRef<const TypeParamType *> params,
