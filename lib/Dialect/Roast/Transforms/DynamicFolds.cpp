@@ -21,6 +21,13 @@ Value roast::boxedScalar(Value value) {
   return box.getValue();
 }
 
+void roast::setInsertionPointAfterRaising(OpBuilder &builder, Operation *op) {
+  if (auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode()))
+    builder.setInsertionPointToStart(check.getNormal());
+  else
+    builder.setInsertionPointAfter(op);
+}
+
 Value roast::boxedValue(Value value) {
   auto box = value.getDefiningOp<BoxOp>();
   if (!box)
@@ -48,16 +55,10 @@ Value asFloat(PatternRewriter &rewriter, Location loc, Value v) {
 }
 
 /// Replaces dynamic `op` by the box of `result`, the typed op just made
-/// before it. In a try body `op` is followed by its roast.check_raised,
-/// which must follow the op that may raise now: the box goes to the start
-/// of the normal successor.
+/// before it (which now raises where `op` did).
 BoxOp replaceWithBox(PatternRewriter &rewriter, Operation *op, Value result) {
-  auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode());
-  if (!check) {
-    return rewriter.replaceOpWithNewOp<BoxOp>(op, result);
-  }
   OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPointToStart(check.getNormal());
+  setInsertionPointAfterRaising(rewriter, op);
   auto box = BoxOp::create(rewriter, op->getLoc(), result);
   rewriter.replaceOp(op, box);
   return box;
@@ -304,10 +305,8 @@ struct FoldGetItemOfBoxedList : OpRewritePattern<DynGetItemOp> {
     }
     // A list of dynamic values holds them as they are: a retain makes the
     // result's reference, once the get did not raise.
-    auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode());
     OpBuilder::InsertionGuard guard(rewriter);
-    if (check)
-      rewriter.setInsertionPointToStart(check.getNormal());
+    setInsertionPointAfterRaising(rewriter, op);
     RetainOp::create(rewriter, loc, item);
     rewriter.replaceOp(op, item);
     return success();

@@ -23,6 +23,12 @@ mlir::Value boxedScalar(mlir::Value value);
 /// not: boxing them makes a new heap object.
 mlir::Value boxedValue(mlir::Value value);
 
+/// Sets `builder` where code using `op`'s results goes: right after `op`,
+/// or, in a try body where `op` is followed by its roast.check_raised
+/// (which must stay next to it), at the start of the normal successor.
+void setInsertionPointAfterRaising(mlir::OpBuilder &builder,
+                                   mlir::Operation *op);
+
 void populateDynamicFoldPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace roast

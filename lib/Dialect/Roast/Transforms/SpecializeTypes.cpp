@@ -75,18 +75,13 @@ SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
   return types;
 }
 
-/// Boxes the (now scalar) result of `call` for its users. A call in a try
-/// body is followed by its roast.check_raised, which must stay next to it:
-/// the box goes at the start of the normal successor then.
+/// Boxes the (now typed) result of `call` for its users, after the call's
+/// roast.check_raised if it has one.
 static void boxForUsers(CallOp call) {
   Value result = call.getResult(0);
   Type type = result.getType();
   OpBuilder builder(call->getContext());
-  auto check = dyn_cast_or_null<CheckRaisedOp>(call->getNextNode());
-  if (check)
-    builder.setInsertionPointToStart(check.getNormal());
-  else
-    builder.setInsertionPointAfter(call);
+  setInsertionPointAfterRaising(builder, call);
   auto box = BoxOp::create(builder, call.getLoc(), result);
   result.replaceAllUsesExcept(box, box);
   // A reference result is the caller's to release; the box has its own.
