@@ -23,9 +23,11 @@
 using namespace roast;
 
 mlir::LogicalResult roast::lowerToLLVMDialect(mlir::ModuleOp module,
-                                              const BackendOptions &) {
+                                              const BackendOptions &options) {
   mlir::PassManager pm(module->getName());
-  buildRoastOptimizationPipeline(pm);
+  RoastOptimizationOptions roastOptions;
+  roastOptions.inlineCalls = options.inlineCalls;
+  buildRoastOptimizationPipeline(pm, roastOptions);
   buildRoastToLLVMPipeline(pm);
   return pm.run(module);
 }

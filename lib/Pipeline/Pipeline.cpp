@@ -19,13 +19,16 @@
 
 using namespace mlir;
 
-void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
+void roast::buildRoastOptimizationPipeline(
+    OpPassManager &pm, const RoastOptimizationOptions &options) {
   pm.addPass(createRoastMonomorphize());
   pm.addPass(createRoastDevirtualize());
   pm.addPass(createRoastStackGuards());
   pm.addPass(createMem2Reg());
   pm.addPass(createRoastSpecializeTypes());
   pm.addPass(createRoastInlineCache());
+  if (options.inlineCalls)
+    pm.addPass(createRoastInline());
   pm.addPass(createRoastInlineRecursion());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -48,7 +51,9 @@ void roast::registerRoastPassesAndPipelines() {
   registerRoastConversionPasses();
   PassPipelineRegistration<>("roast-optimize",
                              "Roast-level optimizations on roast IR",
-                             buildRoastOptimizationPipeline);
+                             [](OpPassManager &pm) {
+                               buildRoastOptimizationPipeline(pm);
+                             });
   PassPipelineRegistration<>("roast-lower-to-llvm",
                              "Lower roast IR to the llvm dialect",
                              buildRoastToLLVMPipeline);

@@ -55,6 +55,8 @@ struct Options {
   std::string argv0;
   /// `run` through a temporary executable instead of the JIT.
   bool noJIT = false;
+  /// --no-inline: keep every call (roast-inline off).
+  bool noInline = false;
 };
 
 enum ExitCode { Success = 0, CompileError = 1, UsageError = 2 };
@@ -172,14 +174,18 @@ int compile(const Options &opts, bool checkOnly) {
 
   BackendOptions backend;
   backend.optLevel = opts.optLevel;
+  backend.inlineCalls = !opts.noInline;
   if (mlir::failed(mlir::verify(*c.module)))
     return CompileError;
 
   if (opts.emit == Emit::Roast) {
     // At -O0, the IR as CodeGen made it, as clang -O0 -emit-llvm does.
     mlir::PassManager pm(&c.context);
-    if (opts.optLevel != 0)
-      buildRoastOptimizationPipeline(pm);
+    if (opts.optLevel != 0) {
+      RoastOptimizationOptions roastOptions;
+      roastOptions.inlineCalls = backend.inlineCalls;
+      buildRoastOptimizationPipeline(pm, roastOptions);
+    }
     if (mlir::failed(pm.run(*c.module)))
       return CompileError;
     auto out = openOutput(output, false);
@@ -301,6 +307,7 @@ std::unique_ptr<llvm::Module> compileForJIT(const Options &opts,
     return nullptr;
   BackendOptions backend;
   backend.optLevel = opts.optLevel;
+  backend.inlineCalls = !opts.noInline;
   if (mlir::failed(mlir::verify(*c.module)) ||
       mlir::failed(lowerToLLVMDialect(*c.module, backend)))
     return nullptr;
@@ -362,6 +369,8 @@ int main(int argc, char **argv) {
                     "Also look for imported modules in this folder "
                     "(repeatable)")
         ->allow_extra_args(false);
+    cmd->add_flag("--no-inline", opts.noInline,
+                  "Keep every call: do not inline functions into callers");
   };
   CLI::App *build = app.add_subcommand("build", "Compile to a native executable");
   addCommon(build);

@@ -35,6 +35,8 @@ struct BackendOptions {
   /// (x86-64 on x86-64 hosts, else "generic"); "native" means the host CPU
   /// and all of its features, like -march=native.
   std::string cpu;
+  /// Inline small functions (roast-inline); off with roastc --no-inline.
+  bool inlineCalls = true;
 };
 
 /// Runs the roast-optimize and roast-lower-to-llvm pipelines on `module`

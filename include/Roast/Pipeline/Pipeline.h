@@ -16,8 +16,18 @@ class OpPassManager;
 
 namespace roast {
 
-/// Roast-level passes on roast IR: stack guards, mem2reg, canonicalize, cse.
-void buildRoastOptimizationPipeline(mlir::OpPassManager &pm);
+/// Choices of the Roast-level pipeline a driver can make.
+struct RoastOptimizationOptions {
+  /// Inline small functions into their callers (roast-inline); roastc's
+  /// --no-inline turns it off, to read or debug calls as written.
+  bool inlineCalls = true;
+};
+
+/// Roast-level passes on roast IR: monomorphization, stack guards,
+/// mem2reg, type specialization, inline caches, inlining, canonicalize,
+/// cse.
+void buildRoastOptimizationPipeline(
+    mlir::OpPassManager &pm, const RoastOptimizationOptions &options = {});
 
 /// roast -> arith/cf/func/math -> llvm dialect.
 void buildRoastToLLVMPipeline(mlir::OpPassManager &pm);

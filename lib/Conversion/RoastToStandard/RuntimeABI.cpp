@@ -1,6 +1,7 @@
 //===- RuntimeABI.cpp - Runtime declarations and constants in lowered IR --===//
 
 #include "Roast/Conversion/RoastToStandard/RuntimeABI.h"
+#include "Roast/Dialect/Roast/IR/InlinedLocations.h"
 
 #include "Roast/Runtime/Runtime.h"
 
@@ -213,24 +214,40 @@ static std::string getTracebackName(StringRef symbol) {
       .str();
 }
 
-Value RuntimeABI::getFunctionName(OpBuilder &builder, Operation *op) {
-  Location loc = op->getLoc();
+/// Calls, thunks and dynamic entries (`f.<call>`, `f.<dyn>`) are not
+/// Python frames: the runtime records a dynamic call's site itself.
+static bool isFrameless(StringRef symbol) {
+  return symbol.ends_with(".<call>") || symbol.ends_with(".<dyn>");
+}
+
+StringRef RuntimeABI::getSourceFunction(Operation *op) {
+  if (StringAttr inlined = getInlinedFunction(op->getLoc()))
+    return inlined.getValue();
   auto parent = op->getParentOfType<FunctionOpInterface>();
-  if (parent && parent.getName() != "roast_module_init")
-    return getCString(builder, loc, getTracebackName(parent.getName()));
+  return parent ? parent.getName() : StringRef();
+}
+
+Value RuntimeABI::getFunctionName(OpBuilder &builder, Location loc,
+                                  StringRef symbol) {
+  if (!symbol.empty() && symbol != "roast_module_init")
+    return getCString(builder, loc, getTracebackName(symbol));
   return LLVM::ZeroOp::create(builder, loc,
-                              LLVM::LLVMPointerType::get(op->getContext()));
+                              LLVM::LLVMPointerType::get(builder.getContext()));
+}
+
+Value RuntimeABI::getFunctionName(OpBuilder &builder, Operation *op) {
+  return getFunctionName(builder, op->getLoc(), getSourceFunction(op));
 }
 
 SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
                                                     Operation *op) {
-  return getSourceLocation(builder, op, op->getLoc());
+  return getSourceLocation(builder, op->getLoc(), getSourceFunction(op));
 }
 
 SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
-                                                    Operation *op,
-                                                    Location loc) {
-  Value file, function;
+                                                    Location loc,
+                                                    StringRef function) {
+  Value file;
   int32_t line = 0;
   // Inlining wraps locations in CallSiteLoc (callee first) and passes fuse
   // them; the first file position found is where the op itself came from.
@@ -239,14 +256,14 @@ SmallVector<Value, 3> RuntimeABI::getSourceLocation(OpBuilder &builder,
     line = int32_t(pos.getStartLine());
   } else {
     file = LLVM::ZeroOp::create(builder, loc,
-                                LLVM::LLVMPointerType::get(op->getContext()));
+                                LLVM::LLVMPointerType::get(loc.getContext()));
   }
   // Module-level code has no function; the runtime prints "<module>" for a
   // null name, as CPython's traceback does. CodeGen qualifies symbols
   // (`module.f`, `module.Class.f`) but tracebacks show the bare name.
-  function = getFunctionName(builder, op);
+  Value name = getFunctionName(builder, loc, function);
   Value lineValue = arith::ConstantIntOp::create(builder, loc, line, 32);
-  return {file, lineValue, function};
+  return {file, lineValue, name};
 }
 
 Value RuntimeABI::callAt(RewriterBase &rewriter, Operation *op,
@@ -302,7 +319,7 @@ void RuntimeABI::raiseIf(RewriterBase &rewriter, Operation *op, Value failed,
   rewriter.eraseOp(where[2].getDefiningOp()); // the raise block names it
   Block *destination = getUnwindDestination(rewriter, op);
   auto function = op->getParentOfType<FunctionOpInterface>();
-  Block *&raise = raiseBlocks[{function, destination}];
+  Block *&raise = raiseBlocks[{function, destination, getSourceFunction(op)}];
   if (!raise) {
     OpBuilder::InsertionGuard guard(rewriter);
     Region &body = function.getFunctionBody();
@@ -325,54 +342,68 @@ void RuntimeABI::raiseIf(RewriterBase &rewriter, Operation *op, Value failed,
   rewriter.setInsertionPointToStart(continuation);
 }
 
-Block *RuntimeABI::getUnwindDestination(OpBuilder &builder, Operation *op) {
-  // Inside a try body: the handler the op's roast.check_raised names, or a
-  // raising terminator's own unwind successor.
+/// The handler an exception of `op` goes to inside a try body: the one the
+/// roast.check_raised after it names, or a raising terminator's unwind
+/// successor; null outside.
+static Block *getHandler(Operation *op) {
   if (auto check = dyn_cast_or_null<CheckRaisedOp>(op->getNextNode()))
     return check.getHandler();
-  if (auto raise = dyn_cast<RaiseOp>(op); raise && !raise.getHandler().empty())
-    return raise.getHandler().front();
-  if (auto thr = dyn_cast<ThrowOp>(op); thr && !thr.getHandler().empty())
-    return thr.getHandler().front();
+  if (isa<RaiseOp, ThrowOp>(op) && op->getNumSuccessors() == 1)
+    return op->getSuccessor(0);
+  return nullptr;
+}
 
-  // Otherwise the exception leaves the function, which returns zeros its
-  // caller never looks at.
+Block *RuntimeABI::getUnwindDestination(OpBuilder &builder, Operation *op) {
   auto function = op->getParentOfType<func::FuncOp>();
   assert(function && "raising ops are lowered inside lowered functions");
-  Block *&unwind = unwindBlocks[function];
-  if (!unwind) {
-    OpBuilder::InsertionGuard guard(builder);
-    Region &body = function.getBody();
-    Location loc = function.getLoc();
-    unwind = builder.createBlock(&body, body.end());
-    SmallVector<Value> zeros;
-    for (Type type : function.getResultTypes())
-      zeros.push_back(LLVM::ZeroOp::create(builder, loc, type));
-    func::ReturnOp::create(builder, loc, zeros);
+  Block *handler = getHandler(op);
+  Block *target = handler;
+  if (!target) {
+    // The exception leaves the function, which returns zeros its caller
+    // never looks at.
+    Block *&unwind = unwindBlocks[function];
+    if (!unwind) {
+      OpBuilder::InsertionGuard guard(builder);
+      Region &body = function.getBody();
+      Location loc = function.getLoc();
+      unwind = builder.createBlock(&body, body.end());
+      SmallVector<Value> zeros;
+      for (Type type : function.getResultTypes())
+        zeros.push_back(LLVM::ZeroOp::create(builder, loc, type));
+      func::ReturnOp::create(builder, loc, zeros);
+    }
+    target = unwind;
   }
 
-  // An op inlined from a self-call (roast-inline-recursion, which inlines
-  // no try bodies) leaves the inlined callee's frame, then the frames of
-  // the calls it was inlined at: its CallSiteLoc's callers, innermost
-  // first.
-  auto callSite = dyn_cast<CallSiteLoc>(op->getLoc());
-  if (!callSite)
-    return unwind;
+  // An op inlined from other functions (InlinedLocations.h) leaves the
+  // frames of the calls it was inlined through, innermost first, down to
+  // the handler's own level (where its code was written).
+  SmallVector<InlinedCall> calls = getInlinedCalls(op->getLoc());
+  size_t handlerDepth =
+      handler ? getInlinedCalls(handler->front().getLoc()).size() : 0;
+  if (calls.size() <= handlerDepth)
+    return target;
+  ArrayRef<InlinedCall> left =
+      ArrayRef(calls).take_front(calls.size() - handlerDepth);
+  SmallVector<Location> sites;
+  for (const InlinedCall &call : left)
+    sites.push_back(call.site);
+  Location frames = FusedLoc::get(op->getContext(), sites);
   Block *&inlined = inlinedUnwindBlocks[{
-      function, callSite.getCaller().getAsOpaquePointer()}];
+      function, target, frames.getAsOpaquePointer()}];
   if (!inlined) {
     OpBuilder::InsertionGuard guard(builder);
     Region &body = function.getBody();
     inlined = builder.createBlock(&body, body.end());
-    for (Location caller = callSite.getCaller();;) {
-      call(builder, caller, RuntimeFunction::TracebackPush,
-           getSourceLocation(builder, op, caller));
-      auto outer = dyn_cast<CallSiteLoc>(caller);
-      if (!outer)
-        break;
-      caller = outer.getCaller();
+    for (const InlinedCall &call : left) {
+      StringRef caller =
+          call.caller ? call.caller.getValue() : function.getName();
+      if (isFrameless(caller))
+        continue;
+      this->call(builder, call.site, RuntimeFunction::TracebackPush,
+                 getSourceLocation(builder, call.site, caller));
     }
-    cf::BranchOp::create(builder, function.getLoc(), unwind);
+    cf::BranchOp::create(builder, function.getLoc(), target);
   }
   return inlined;
 }
@@ -404,16 +435,13 @@ void RuntimeABI::unwindIfRaised(RewriterBase &rewriter, Operation *op,
                                       pending, null);
   Block *destination = getUnwindDestination(rewriter, op);
   SmallVector<Value, 2> args;
-  // A closure's call thunk (`f.<call>`) and a dynamic entry (`f.<dyn>`)
-  // are not Python frames: the runtime records the dynamic call's site.
-  auto function = op->getParentOfType<FunctionOpInterface>();
-  if (function && (function.getName().ends_with(".<call>") ||
-                   function.getName().ends_with(".<dyn>")))
+  if (isFrameless(getSourceFunction(op)))
     pushFrame = false;
   if (pushFrame) {
     // One cold block per destination records the frame of the call site.
     auto function = op->getParentOfType<FunctionOpInterface>();
-    Block *&propagate = propagateBlocks[{function, destination}];
+    Block *&propagate =
+        propagateBlocks[{function, destination, getSourceFunction(op)}];
     if (!propagate) {
       OpBuilder::InsertionGuard guard(rewriter);
       Region &body = function.getFunctionBody();

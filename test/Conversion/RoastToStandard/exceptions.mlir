@@ -1,4 +1,5 @@
 // RUN: roast-opt %s --convert-roast-to-standard | FileCheck %s
+// RUN: roast-opt %s --convert-roast-to-standard | FileCheck %s --check-prefix=INLINED
 // The exception edges lowered (docs/rationale/exceptions.md): after a call
 // that may raise, a load of roast_rt_exception and a cold branch; the
 // raising path records the call site in the traceback, then goes to the
@@ -86,4 +87,57 @@ roast.func @m.unguarded(%s: !roast.str) -> i64 {
 roast.func @m.inlined(%a: i64, %b: i64) -> i64 {
   %q = roast.floordiv %a, %b : i64 loc(callsite("t.roast":20:16 at "t.roast":21:12))
   roast.return %q : i64
+}
+
+// An op roast-inline inlined twice (@m.g's code inlined into @m.f, which
+// was inlined into @m.main; InlinedLocations.h): it raises as `g`, and on
+// its way out of @m.main pushes the frames of the call in `f` (line 30),
+// then of the call in `main` (line 40).
+// INLINED-DAG: @[[G:roast\.cstr\.[0-9]+]]("g\00")
+// INLINED-DAG: @[[F:roast\.cstr\.[0-9]+]]("f\00")
+// INLINED-DAG: @[[MAIN:roast\.cstr\.[0-9]+]]("main\00")
+// INLINED-LABEL: func.func @m.main(
+// INLINED:         arith.divsi
+// INLINED:         return
+// INLINED-NEXT:  ^[[OUT:bb[0-9]+]]:  // pred: ^[[FRAMES:bb[0-9]+]]
+// INLINED-NEXT:    llvm.mlir.zero : i64
+// INLINED:       ^[[FRAMES]]:
+// INLINED:         %[[FNAME:.*]] = llvm.mlir.addressof @[[F]]
+// INLINED-NEXT:    %[[L30:.*]] = arith.constant 30 : i32
+// INLINED-NEXT:    llvm.call @roast_rt_traceback_push(%{{.*}}, %[[L30]], %[[FNAME]])
+// INLINED:         %[[MNAME:.*]] = llvm.mlir.addressof @[[MAIN]]
+// INLINED-NEXT:    %[[L40:.*]] = arith.constant 40 : i32
+// INLINED-NEXT:    llvm.call @roast_rt_traceback_push(%{{.*}}, %[[L40]], %[[MNAME]])
+// INLINED-NEXT:    cf.br ^[[OUT]]
+// INLINED:         %[[GNAME:.*]] = llvm.mlir.addressof @[[G]]
+// INLINED-NEXT:    llvm.call @roast_rt_raise(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[GNAME]])
+// INLINED-NEXT:    cf.br ^[[FRAMES]]
+roast.func @m.main(%a: i64, %b: i64) -> i64 {
+  %q = roast.floordiv %a, %b : i64 loc(callsite("m.g"("t.roast":20:16) at callsite("m.f"("t.roast":30:3) at "t.roast":40:5)))
+  roast.return %q : i64
+}
+
+// Inside a try body of @m.handled, the inlined op's exception reaches the
+// handler (written in @m.handled itself) through the frame of the call it
+// was inlined at.
+// INLINED-LABEL: func.func @m.handled(
+// INLINED:         arith.divsi
+// INLINED:         return
+// INLINED-NEXT:  ^[[HANDLER:bb[0-9]+]]:  // pred: ^[[PUSH:bb[0-9]+]]
+// INLINED-NEXT:    llvm.call @roast_rt_catch()
+// INLINED:       ^[[PUSH]]:
+// INLINED:         %[[L50:.*]] = arith.constant 50 : i32
+// INLINED-NEXT:    llvm.call @roast_rt_traceback_push(%{{.*}}, %[[L50]], %{{.*}})
+// INLINED-NEXT:    cf.br ^[[HANDLER]]
+// INLINED:         llvm.call @roast_rt_raise(
+// INLINED-NEXT:    cf.br ^[[PUSH]]
+roast.func @m.handled(%a: i64, %b: i64) -> i64 {
+  %q = roast.floordiv %a, %b : i64 loc(callsite("m.g"("t.roast":20:16) at "t.roast":50:5))
+  roast.check_raised ^handler, ^ok loc("t.roast":50:5)
+^ok:
+  roast.return %q : i64
+^handler:
+  %e = roast.catch : !roast.object<@BaseException> loc("t.roast":52:3)
+  roast.release %e : !roast.object<@BaseException>
+  roast.return %b : i64
 }

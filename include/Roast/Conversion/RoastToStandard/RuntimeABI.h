@@ -84,18 +84,26 @@ public:
   mlir::Value getStackLimitAddress(mlir::OpBuilder &builder,
                                    mlir::Location loc);
 
-  /// The name tracebacks show for the function around `op` (a C string;
-  /// null for module code).
+  /// The symbol of the function `op` was written in: the one its location
+  /// names when it was inlined (InlinedLocations.h), else the function
+  /// around it; empty outside functions.
+  llvm::StringRef getSourceFunction(mlir::Operation *op);
+
+  /// The name tracebacks show for the function `op` was written in (a C
+  /// string; null for module code).
   mlir::Value getFunctionName(mlir::OpBuilder &builder, mlir::Operation *op);
+  /// The same for function symbol `symbol`.
+  mlir::Value getFunctionName(mlir::OpBuilder &builder, mlir::Location loc,
+                              llvm::StringRef symbol);
 
   /// The (file, line, function) arguments that every raising runtime
   /// function takes, naming where `op` is in the Roast source.
   llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
                                                       mlir::Operation *op);
-  /// The same for source location `loc` in the function around `op`.
+  /// The same for source location `loc` in function `function` (a symbol).
   llvm::SmallVector<mlir::Value, 3> getSourceLocation(mlir::OpBuilder &builder,
-                                                      mlir::Operation *op,
-                                                      mlir::Location loc);
+                                                      mlir::Location loc,
+                                                      llvm::StringRef function);
 
   /// Emits `roast_rt_raise(kind, message, <where op is>)` and a branch to
   /// `op`'s unwind destination. `kind` is an i32 and `message` a C string
@@ -143,15 +151,17 @@ private:
   llvm::StringMap<mlir::LLVM::GlobalOp> strObjects;
   mlir::LLVM::GlobalOp stackLimit;
   mlir::LLVM::GlobalOp pendingException;
-  /// The shared raise block of each function and unwind destination (see
-  /// raiseIf), the blocks that record a call site's traceback frame, and
-  /// each function's block that returns after an exception.
-  llvm::DenseMap<std::pair<mlir::Operation *, mlir::Block *>, mlir::Block *>
-      raiseBlocks, propagateBlocks;
+  /// The shared raise block of each function, unwind destination and
+  /// source function (see raiseIf), the blocks that record a call site's
+  /// traceback frame, and each function's block that returns after an
+  /// exception.
+  using BlockKey = std::tuple<mlir::Operation *, mlir::Block *, llvm::StringRef>;
+  llvm::DenseMap<BlockKey, mlir::Block *> raiseBlocks, propagateBlocks;
   llvm::DenseMap<mlir::Operation *, mlir::Block *> unwindBlocks;
-  /// Per function and inlined call site (a CallSiteLoc's caller): the block
-  /// that records the call site's frames, then leaves the function.
-  llvm::DenseMap<std::pair<mlir::Operation *, const void *>, mlir::Block *>
+  /// Per function, unwind target and list of inlined calls left: the block
+  /// that records those calls' frames, then goes to the target.
+  llvm::DenseMap<std::tuple<mlir::Operation *, mlir::Block *, const void *>,
+                 mlir::Block *>
       inlinedUnwindBlocks;
 };
 

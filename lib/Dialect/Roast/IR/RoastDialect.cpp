@@ -1,9 +1,11 @@
 //===- RoastDialect.cpp - Registration of the roast dialect ---------------===//
 
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
+#include "Roast/Dialect/Roast/IR/InlinedLocations.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Transforms/InliningUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -18,7 +20,9 @@ using namespace roast;
 
 namespace {
 /// Every roast op may be inlined: none depends on its enclosing function
-/// except `roast.return`, which handleTerminator rewrites.
+/// except `roast.return`, which handleTerminator rewrites, and the raising
+/// ops, whose exceptions processInlinedCallBlocks sends where the call's
+/// went.
 struct RoastInlinerInterface : public DialectInlinerInterface {
   using DialectInlinerInterface::DialectInlinerInterface;
 
@@ -32,6 +36,16 @@ struct RoastInlinerInterface : public DialectInlinerInterface {
     return true;
   }
 
+  /// A body that ends by raising (no roast.return) keeps its terminator:
+  /// the general path leaves it in place and branches to what follows
+  /// from returns only.
+  bool allowSingleBlockOptimization(
+      iterator_range<Region::iterator> inlinedBlocks) const final {
+    return llvm::all_of(inlinedBlocks, [](Block &block) {
+      return isa<ReturnOp>(block.getTerminator());
+    });
+  }
+
   void handleTerminator(Operation *op, ValueRange valuesToRepl) const final {
     auto returnOp = cast<ReturnOp>(op);
     for (auto [from, to] : llvm::zip(valuesToRepl, returnOp.getOperands()))
@@ -39,11 +53,76 @@ struct RoastInlinerInterface : public DialectInlinerInterface {
   }
 
   void handleTerminator(Operation *op, Block *newDest) const final {
-    auto returnOp = cast<ReturnOp>(op);
+    // Raising terminators and checks keep their targets.
+    auto returnOp = dyn_cast<ReturnOp>(op);
+    if (!returnOp)
+      return;
     OpBuilder builder(op);
     cf::BranchOp::create(builder, op->getLoc(), newDest,
                          returnOp.getOperands());
     op->erase();
+  }
+
+  void processInlinedCallBlocks(
+      Operation *call,
+      iterator_range<Region::iterator> inlinedBlocks) const final {
+    nameInlinedLocations(call, inlinedBlocks);
+    // The blocks after the call start with what followed it: a
+    // roast.check_raised when the call's exceptions had a handler.
+    Block *rest = &*inlinedBlocks.end();
+    if (auto check = dyn_cast<CheckRaisedOp>(&rest->front()))
+      routeExceptionsTo(check.getHandler(), check.getLoc(), inlinedBlocks);
+  }
+
+private:
+  /// Gives each inlined op the location InlinedLocations.h describes, so a
+  /// traceback names the function it was written in.
+  static void nameInlinedLocations(Operation *call,
+                                   iterator_range<Region::iterator> blocks) {
+    auto callee = dyn_cast<SymbolRefAttr>(
+        cast<CallOpInterface>(call).getCallableForCallee());
+    if (!callee)
+      return;
+    Location callSite = call->getLoc();
+    for (Block &block : blocks) {
+      block.walk([&](Operation *op) {
+        op->setLoc(getInlinedLocation(op->getLoc(), callee.getLeafReference(),
+                                      callSite));
+      });
+    }
+  }
+
+  /// Makes every op of the inlined body that may raise out of it go to
+  /// `handler`: a roast.check_raised after each such op that had none, and
+  /// an unwind successor on each roast.raise/roast.throw that had none.
+  static void routeExceptionsTo(Block *handler, Location checkLoc,
+                                iterator_range<Region::iterator> blocks) {
+    SmallVector<Operation *> raising;
+    for (Block &block : blocks) {
+      for (Operation &op : block) {
+        if (isa<RaiseOp, ThrowOp>(op) && op.getNumSuccessors() == 0)
+          raising.push_back(&op);
+        else if (!op.hasTrait<OpTrait::IsTerminator>() && mayRaise(&op) &&
+                 !isa<CheckRaisedOp>(op.getNextNode()))
+          raising.push_back(&op);
+      }
+    }
+    for (Operation *op : raising) {
+      OpBuilder builder(op->getContext());
+      if (op->hasTrait<OpTrait::IsTerminator>()) {
+        builder.setInsertionPoint(op);
+        OperationState state(op->getLoc(), op->getName(), op->getOperands(),
+                             op->getResultTypes(), op->getAttrs(),
+                             BlockRange{handler});
+        builder.create(state);
+        op->erase();
+        continue;
+      }
+      Block *block = op->getBlock();
+      Block *next = block->splitBlock(op->getNextNode());
+      builder.setInsertionPointToEnd(block);
+      CheckRaisedOp::create(builder, checkLoc, handler, next);
+    }
   }
 };
 } // namespace

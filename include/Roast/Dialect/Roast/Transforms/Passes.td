@@ -117,6 +117,43 @@ def RoastStackGuards : Pass<"roast-stack-guards", "::mlir::ModuleOp"> {
   ];
 }
 
+def RoastInline : Pass<"roast-inline", "::mlir::ModuleOp"> {
+  let summary = "Inline small functions into their direct callers";
+  let description = [{
+    MLIR's inliner over the roast call graph (callees first, simplifying
+    each function with the canonicalizer before it is inlined further up)
+    replaces each direct `roast.call` of a small function (at most
+    `max-ops` operations) by the callee's body. Methods that build and
+    return a temporary object (`Vec.add`) and lambdas passed to known
+    functions then sit in their caller, where escape analysis and LLVM see
+    them whole.
+
+    Recursive functions (those with a `roast.stack_guard`;
+    roast-inline-recursion handles self-calls) and functions that do not
+    define a body are not inlined. Exceptions keep their meaning: an op
+    of the inlined body that may raise gets the call's handler (a
+    `roast.check_raised` after it, or an `unwind` successor), and its
+    location names the function it came from, so tracebacks still show
+    the inlined frame (docs/rationale/inlining.md).
+
+    ```mlir
+    roast.func @twice(%x: i64) -> i64 {
+      %0 = roast.add %x, %x : i64
+      roast.return %0 : i64
+    }
+    %1 = roast.call @twice(%n) : (i64) -> i64
+    // becomes
+    %1 = roast.add %n, %n : i64 loc(callsite("m.twice"(...) at ...))
+    ```
+  }];
+  let options = [
+    Option<"maxOps", "max-ops", "unsigned", /*default=*/"40",
+           "Largest callee body (in operations) to inline">
+  ];
+  let dependentDialects = ["::roast::RoastDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+}
+
 def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
   let summary = "Inline small self-recursive functions into themselves once";
   let description = [{
