@@ -2,7 +2,7 @@
 """Benchmark harness: each benchmark built with roastc, its C twin with
 clang -O2, and CPython 3.12, run side by side in one run; outputs must agree.
 
-usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython] [--untyped]
+usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython] [--untyped] [--slow-cpython]
                     [--shared ../shared/bench] [NAME ...]
 Programs come from --shared, or from bench/programs for the ones it lacks.
 Prints a table of best-of-N wall times, ratios to the C twin, and the
@@ -26,11 +26,16 @@ BENCHMARKS = {
     "word_freq": ["word_freq.cpp"],
     "nbody": ["nbody.c"],
     "binary_trees": ["binary_trees.c"],
+    "particles": ["particles.c"],
     # In bench/programs (the shared folder has none of these): a twin may be
     # a .roast program, the same code written without the feature measured.
     "generic_sum": ["generic_sum_concrete.roast"],
     "sort_key": ["sort_key.c"],
 }
+
+# CPython takes minutes on these (particles: 139 s, bench/README.md); they
+# run under CPython only with --slow-cpython.
+SLOW_IN_CPYTHON = {"particles"}
 
 TIME = "/usr/bin/time"
 
@@ -81,6 +86,8 @@ def main():
                     help="the CPython 3.12 to compare with (default: pyenv's)")
     ap.add_argument("--cc", default=shutil.which("clang-22") or "cc")
     ap.add_argument("--cxx", default=shutil.which("clang++-22") or "c++")
+    ap.add_argument("--slow-cpython", action="store_true",
+                    help="also run CPython on " + ", ".join(sorted(SLOW_IN_CPYTHON)))
     ap.add_argument("--untyped", action="store_true",
                     help="run the untyped twins (shared/bench/untyped) against "
                          "their typed versions instead of the C twins")
@@ -121,7 +128,8 @@ def main():
                 sys.exit(f"bench: {name}: output differs from {twin}")
             twins.append((twin, t, mb))
         py_t = py_mb = None
-        if not args.no_cpython:
+        if not args.no_cpython and (args.slow_cpython
+                                    or name not in SLOW_IN_CPYTHON):
             py_t, out, py_mb = best_time([cpython, src], 1, env)
             if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from CPython")
