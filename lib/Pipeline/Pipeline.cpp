@@ -30,8 +30,14 @@ void roast::buildRoastOptimizationPipeline(
   if (options.inlineCalls)
     pm.addPass(createRoastInline());
   pm.addPass(createRoastInlineRecursion());
+  if (options.elideRefCounts)
+    pm.addPass(createRoastRefCountElision());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+}
+
+void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
+  buildRoastOptimizationPipeline(pm, RoastOptimizationOptions());
 }
 
 void roast::buildRoastToLLVMPipeline(OpPassManager &pm) {
@@ -49,11 +55,11 @@ void roast::buildRoastToLLVMPipeline(OpPassManager &pm) {
 void roast::registerRoastPassesAndPipelines() {
   registerRoastTransformsPasses();
   registerRoastConversionPasses();
-  PassPipelineRegistration<>("roast-optimize",
-                             "Roast-level optimizations on roast IR",
-                             [](OpPassManager &pm) {
-                               buildRoastOptimizationPipeline(pm);
-                             });
+  PassPipelineRegistration<RoastOptimizationOptions>(
+      "roast-optimize", "Roast-level optimizations on roast IR",
+      [](OpPassManager &pm, const RoastOptimizationOptions &options) {
+        buildRoastOptimizationPipeline(pm, options);
+      });
   PassPipelineRegistration<>("roast-lower-to-llvm",
                              "Lower roast IR to the llvm dialect",
                              buildRoastToLLVMPipeline);

@@ -9,6 +9,8 @@
 #ifndef ROAST_PIPELINE_PIPELINE_H
 #define ROAST_PIPELINE_PIPELINE_H
 
+#include "mlir/Pass/PassOptions.h"
+
 namespace mlir {
 class DialectRegistry;
 class OpPassManager;
@@ -16,18 +18,27 @@ class OpPassManager;
 
 namespace roast {
 
-/// Choices of the Roast-level pipeline a driver can make.
-struct RoastOptimizationOptions {
-  /// Inline small functions into their callers (roast-inline); roastc's
-  /// --no-inline turns it off, to read or debug calls as written.
-  bool inlineCalls = true;
+/// Choices of the Roast-level pipeline: roast-opt's
+/// `--roast-optimize="inline=0 rc-elision=0"`, roastc's --no-inline.
+struct RoastOptimizationOptions
+    : public mlir::PassPipelineOptions<RoastOptimizationOptions> {
+  Option<bool> inlineCalls{
+      *this, "inline",
+      llvm::cl::desc("Inline small functions into their callers"),
+      llvm::cl::init(true)};
+  Option<bool> elideRefCounts{
+      *this, "rc-elision",
+      llvm::cl::desc("Remove retain/release pairs that cancel (tests of "
+                     "CodeGen's ownership turn it off)"),
+      llvm::cl::init(true)};
 };
 
 /// Roast-level passes on roast IR: monomorphization, stack guards,
 /// mem2reg, type specialization, inline caches, inlining, canonicalize,
 /// cse.
-void buildRoastOptimizationPipeline(
-    mlir::OpPassManager &pm, const RoastOptimizationOptions &options = {});
+void buildRoastOptimizationPipeline(mlir::OpPassManager &pm,
+                                    const RoastOptimizationOptions &options);
+void buildRoastOptimizationPipeline(mlir::OpPassManager &pm);
 
 /// roast -> arith/cf/func/math -> llvm dialect.
 void buildRoastToLLVMPipeline(mlir::OpPassManager &pm);

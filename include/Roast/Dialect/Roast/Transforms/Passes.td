@@ -154,6 +154,42 @@ def RoastInline : Pass<"roast-inline", "::mlir::ModuleOp"> {
                            "::mlir::cf::ControlFlowDialect"];
 }
 
+def RoastRefCountElision : Pass<"roast-rc-elision", "::mlir::ModuleOp"> {
+  let summary = "Remove retain/release pairs that cancel";
+  let description = [{
+    Two rules, each keeping every object alive at least as long as before
+    and every count equal at the end (docs/rationale/refcounting.md,
+    "Elision"):
+
+    - **Borrowed parameters.** A caller keeps each argument alive for the
+      whole call, so a function that only reads a reference parameter (its
+      fields, its length, passes it to calls, compares it) needs no count
+      of its own: every `roast.retain`/`roast.release` of that parameter
+      goes. A parameter that is stored, returned, raised, boxed, wrapped,
+      passed to a block or to any other op keeps them.
+    - **Pairs in a block.** `roast.retain %x` followed in the same block by
+      `roast.release %x`, with only ops between that cannot drop a
+      reference (no calls, no releases, nothing that consumes or frees),
+      cancel out.
+
+    ```mlir
+    roast.func @m.dot(%a: !roast.object<@m.Vec>) -> f64 {
+      roast.retain %a : !roast.object<@m.Vec>      // removed
+      %x = roast.get_field %a["x"] : !roast.object<@m.Vec> -> f64
+      roast.release %a : !roast.object<@m.Vec>     // removed
+      roast.return %x : f64
+    }
+    ```
+  }];
+  let dependentDialects = ["::roast::RoastDialect"];
+  let statistics = [
+    Statistic<"numRetainsRemoved", "retains-removed",
+              "Number of roast.retain ops removed">,
+    Statistic<"numReleasesRemoved", "releases-removed",
+              "Number of roast.release ops removed">
+  ];
+}
+
 def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
   let summary = "Inline small self-recursive functions into themselves once";
   let description = [{

@@ -1,0 +1,115 @@
+//===- RefCountElision.cpp - Remove retain/release pairs that cancel ------===//
+//
+// Both rules rest on the ownership rules CodeGen follows
+// (docs/rationale/refcounting.md): arguments are borrowed from a caller
+// that keeps them alive for the call, and a release is the only thing that
+// can free an object.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Roast/Dialect/Roast/Transforms/Passes.h"
+
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace roast {
+#define GEN_PASS_DEF_ROASTREFCOUNTELISION
+#include "Roast/Dialect/Roast/Transforms/Passes.h.inc"
+} // namespace roast
+
+using namespace mlir;
+using namespace roast;
+
+namespace {
+
+/// Whether `use` only reads the reference it is given, for as long as the
+/// op runs: it neither keeps it (a store, a return, a block argument, a
+/// wrapper sharing it) nor drops it.
+static bool onlyBorrows(OpOperand &use) {
+  Operation *user = use.getOwner();
+  if (isa<RetainOp, ReleaseOp, GetFieldOp, CallOp, MethodCallOp, LenOp,
+          OptionalIsNoneOp, IsOp>(user))
+    return true;
+  // A field store keeps its value, not the instance it stores into.
+  if (auto store = dyn_cast<SetFieldOp>(user))
+    return use.get() == store.getObject() && use.get() != store.getValue();
+  if (isa<ListGetOp, ListSetOp, ListAppendOp>(user))
+    return use.getOperandNumber() == 0 &&
+           llvm::count(user->getOperands(), use.get()) == 1;
+  return false;
+}
+
+/// Whether `op` may make any count smaller (and so free an object that a
+/// retain elsewhere was keeping alive).
+static bool mayDropReferences(Operation &op) {
+  if (isa<RetainOp, GetFieldOp, SetFieldOp, OptionalIsNoneOp, LenOp>(op))
+    return false;
+  return !isMemoryEffectFree(&op);
+}
+
+struct RefCountElisionPass
+    : public roast::impl::RoastRefCountElisionBase<RefCountElisionPass> {
+  void runOnOperation() override {
+    for (FuncOp func : getOperation().getOps<FuncOp>()) {
+      if (func.isExternal())
+        continue;
+      elideBorrowedParameters(func);
+      func.walk([&](Block *block) { elidePairs(*block); });
+    }
+  }
+
+  void erase(Operation *op) {
+    if (isa<RetainOp>(op))
+      ++numRetainsRemoved;
+    else
+      ++numReleasesRemoved;
+    op->erase();
+  }
+
+  /// Rule 1: a parameter only ever borrowed needs no count of its own.
+  void elideBorrowedParameters(FuncOp func) {
+    // Thunks and dynamic entries are called by the runtime, whose
+    // conventions are its own.
+    StringRef name = func.getName();
+    if (name.ends_with(".<call>") || name.ends_with(".<dyn>"))
+      return;
+    for (BlockArgument param : func.getArguments()) {
+      if (!holdsReferences(param.getType()) || isa<TupleType>(param.getType()))
+        continue;
+      if (!llvm::all_of(param.getUses(), onlyBorrows))
+        continue;
+      SmallVector<Operation *> counts;
+      for (Operation *user : param.getUsers())
+        if (isa<RetainOp, ReleaseOp>(user))
+          counts.push_back(user);
+      for (Operation *op : counts)
+        erase(op);
+    }
+  }
+
+  /// Rule 2: retain %x, then release %x with nothing between that could
+  /// drop a reference.
+  void elidePairs(Block &block) {
+    SmallVector<Operation *> cancelled;
+    llvm::SmallPtrSet<Operation *, 8> paired;
+    for (Operation &op : block) {
+      auto retain = dyn_cast<RetainOp>(op);
+      if (!retain)
+        continue;
+      for (Operation *next = retain->getNextNode(); next;
+           next = next->getNextNode()) {
+        auto release = dyn_cast<ReleaseOp>(next);
+        if (release && release.getValue() == retain.getValue() &&
+            paired.insert(release).second) {
+          cancelled.append({retain, release});
+          break;
+        }
+        if (mayDropReferences(*next))
+          break;
+      }
+    }
+    for (Operation *op : cancelled)
+      erase(op);
+  }
+};
+
+} // namespace

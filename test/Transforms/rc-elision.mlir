@@ -1,0 +1,101 @@
+// RUN: roast-opt %s --roast-rc-elision -split-input-file | FileCheck %s
+
+roast.class @m.Vec {fields = ["x", "y"], field_types = [f64, f64], methods = []}
+
+// A parameter only read (fields, calls, length tests) needs no count of
+// its own, on any path.
+// CHECK-LABEL: roast.func @m.dot(
+// CHECK-NOT:     roast.retain
+// CHECK-NOT:     roast.release
+// CHECK:         roast.return
+roast.func @m.dot(%a: !roast.object<@m.Vec>, %b: !roast.object<@m.Vec>) -> f64 {
+  roast.retain %a : !roast.object<@m.Vec>
+  roast.retain %b : !roast.object<@m.Vec>
+  %ax = roast.get_field %a["x"] : !roast.object<@m.Vec> -> f64
+  %bx = roast.get_field %b["x"] : !roast.object<@m.Vec> -> f64
+  %p = arith.mulf %ax, %bx : f64
+  roast.call @m.touch(%a) : (!roast.object<@m.Vec>) -> ()
+  roast.set_field %b["y"], %p : !roast.object<@m.Vec>, f64
+  %zero = arith.constant 0.0 : f64
+  %neg = arith.cmpf olt, %p, %zero : f64
+  cf.cond_br %neg, ^early, ^late
+^early:
+  roast.release %a : !roast.object<@m.Vec>
+  roast.release %b : !roast.object<@m.Vec>
+  roast.return %zero : f64
+^late:
+  roast.release %a : !roast.object<@m.Vec>
+  roast.release %b : !roast.object<@m.Vec>
+  roast.return %p : f64
+}
+roast.func private @m.touch(!roast.object<@m.Vec>)
+
+// -----
+
+roast.class @m.Vec {fields = ["x", "y"], field_types = [f64, f64], methods = []}
+roast.class @m.Box {fields = ["v"], field_types = [!roast.object<@m.Vec>], methods = []}
+
+// Must not fire: a parameter that is kept (stored in a field, returned,
+// passed on to a block) needs the count it takes.
+// CHECK-LABEL: roast.func @m.keep(
+// CHECK:         roast.retain %arg1
+// CHECK:         roast.set_field %arg0["v"], %arg1
+// CHECK-LABEL: roast.func @m.give(
+// CHECK:         roast.retain %arg0
+// CHECK:         roast.return %arg0
+// CHECK-LABEL: roast.func @m.carry(
+// CHECK:         roast.retain %arg0
+// CHECK:         roast.release %arg0
+roast.func @m.keep(%box: !roast.object<@m.Box>, %v: !roast.object<@m.Vec>) {
+  roast.retain %v : !roast.object<@m.Vec>
+  %old = roast.get_field %box["v"] : !roast.object<@m.Box> -> !roast.object<@m.Vec>
+  roast.set_field %box["v"], %v : !roast.object<@m.Box>, !roast.object<@m.Vec>
+  roast.release %old : !roast.object<@m.Vec>
+  roast.return
+}
+roast.func @m.give(%v: !roast.object<@m.Vec>) -> !roast.object<@m.Vec> {
+  roast.retain %v : !roast.object<@m.Vec>
+  roast.return %v : !roast.object<@m.Vec>
+}
+roast.func @m.carry(%v: !roast.object<@m.Vec>) {
+  roast.retain %v : !roast.object<@m.Vec>
+  cf.br ^next(%v : !roast.object<@m.Vec>)
+^next(%w: !roast.object<@m.Vec>):
+  roast.release %v : !roast.object<@m.Vec>
+  roast.return
+}
+
+// -----
+
+roast.class @m.Node {fields = ["next"], field_types = [!roast.optional<!roast.object<@m.Node>>], methods = []}
+
+// A retain and a release of one value in a block, with only ops between
+// that cannot drop a reference, cancel; a call or another release between
+// keeps them (either may free what the retain protects).
+// CHECK-LABEL: roast.func @m.pairs(
+// CHECK:         %[[NEXT:.*]] = roast.get_field %arg0["next"]
+// CHECK-NEXT:    %[[NONE:.*]] = roast.optional_is_none %[[NEXT]]
+// CHECK-NEXT:    roast.retain %[[NEXT]]
+// CHECK-NEXT:    roast.call @m.visit(
+// CHECK-NEXT:    roast.release %[[NEXT]]
+// CHECK-NEXT:    %[[FRESH:.*]] = roast.call @m.make()
+// CHECK-NEXT:    roast.retain %[[NEXT]]
+// CHECK-NEXT:    roast.release %[[FRESH]]
+// CHECK-NEXT:    roast.release %[[NEXT]]
+// CHECK-NEXT:    roast.return %[[NONE]]
+roast.func @m.pairs(%n: !roast.object<@m.Node>) -> i1 {
+  %next = roast.get_field %n["next"] : !roast.object<@m.Node> -> !roast.optional<!roast.object<@m.Node>>
+  roast.retain %next : !roast.optional<!roast.object<@m.Node>>
+  %none = roast.optional_is_none %next : !roast.optional<!roast.object<@m.Node>>
+  roast.release %next : !roast.optional<!roast.object<@m.Node>>
+  roast.retain %next : !roast.optional<!roast.object<@m.Node>>
+  roast.call @m.visit(%n) : (!roast.object<@m.Node>) -> ()
+  roast.release %next : !roast.optional<!roast.object<@m.Node>>
+  %fresh = roast.call @m.make() : () -> !roast.object<@m.Node>
+  roast.retain %next : !roast.optional<!roast.object<@m.Node>>
+  roast.release %fresh : !roast.object<@m.Node>
+  roast.release %next : !roast.optional<!roast.object<@m.Node>>
+  roast.return %none : i1
+}
+roast.func private @m.visit(!roast.object<@m.Node>)
+roast.func private @m.make() -> !roast.object<@m.Node>
