@@ -112,6 +112,28 @@ roast.func @merge(%c: i1, %a: f64) -> f64 {
   roast.return %x : f64
 }
 
+// `a = Vec(); c = Vec(); if k: c = a`: `a` is still used after the second
+// roast.new, but only holds the first one's instance; each op has its own
+// slot, so both go on the stack.
+// CHECK-LABEL: roast.func @two_sites
+// CHECK:         %[[A:.*]] = roast.new stack : !roast.object<@Vec>
+// CHECK:         %[[C:.*]] = roast.new stack : !roast.object<@Vec>
+// CHECK-NOT:     roast.release
+// CHECK:         roast.return
+roast.func @two_sites(%k: i1, %x: f64) -> f64 {
+  %a = roast.new : !roast.object<@Vec>
+  roast.set_field %a["x"], %x : !roast.object<@Vec>, f64
+  %c = roast.new : !roast.object<@Vec>
+  cf.cond_br %k, ^join(%a : !roast.object<@Vec>), ^join(%c : !roast.object<@Vec>)
+^join(%d: !roast.object<@Vec>):
+  %ax = roast.get_field %a["x"] : !roast.object<@Vec> -> f64
+  %dx = roast.get_field %d["x"] : !roast.object<@Vec> -> f64
+  %sum = arith.addf %ax, %dx : f64
+  roast.release %d : !roast.object<@Vec>
+  roast.release %a : !roast.object<@Vec>
+  roast.return %sum : f64
+}
+
 // A loop variable that each iteration replaces (the old value is only
 // released after the new one is made, as CodeGen's stores do), with the
 // null of the unassigned variable flowing in first, and a handler block

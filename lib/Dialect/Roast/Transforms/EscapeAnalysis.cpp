@@ -324,10 +324,12 @@ struct EscapeAnalysisPass
   }
 
   /// Whether two instances of one of the group's roast.new ops may be alive
-  /// at once: some member defined before a site is still needed after it.
-  /// Retains and releases do not count (the pass erases them), nor does
-  /// passing a value to a block argument that is never needed (the handler
-  /// blocks that only release a variable's value).
+  /// at once: a value that may hold an instance of a site is still needed
+  /// after the site makes the next one (each site has one slot; values
+  /// that only hold other sites' instances do not matter). Retains and
+  /// releases do not count (the pass erases them), nor does passing a value
+  /// to a block argument that is never needed (the handler blocks that only
+  /// release a variable's value).
   static bool instancesOverlap(ArrayRef<Value> group, ArrayRef<NewOp> sites,
                                const ParamSummaries &summaries) {
     // Members needed: used by a Reads op, or flowing into a needed member.
@@ -349,10 +351,15 @@ struct EscapeAnalysisPass
         }
       }
     }
+    // The ops that need each needed member, and the blocks it is live out
+    // of.
+    llvm::DenseMap<Value, std::pair<SmallVector<Operation *>,
+                                    llvm::SmallPtrSet<Block *, 16>>>
+        liveness;
     for (Value member : group) {
       if (!needed.contains(member))
         continue;
-      SmallVector<Operation *> users;
+      auto &[users, liveOut] = liveness[member];
       for (OpOperand &use : member.getUses()) {
         UseEffect effect = summaries.classify(use);
         if (effect.kind == UseEffect::Reads ||
@@ -360,11 +367,25 @@ struct EscapeAnalysisPass
              needed.contains(effect.alias)))
           users.push_back(use.getOwner());
       }
-      llvm::SmallPtrSet<Block *, 16> liveOut = liveOutBlocks(member, users);
-      for (NewOp site : sites)
-        if (member != site.getResult() &&
-            isLiveAfter(member, site, users, liveOut))
+      liveOut = liveOutBlocks(member, users);
+    }
+    for (NewOp site : sites) {
+      // The values that may hold an instance of `site`.
+      SmallVector<Value> worklist{site.getResult()};
+      llvm::DenseSet<Value> holders{site.getResult()};
+      while (!worklist.empty()) {
+        Value value = worklist.pop_back_val();
+        for (OpOperand &use : value.getUses()) {
+          UseEffect effect = summaries.classify(use);
+          if (effect.kind == UseEffect::Aliases &&
+              holders.insert(effect.alias).second)
+            worklist.push_back(effect.alias);
+        }
+        auto it = liveness.find(value);
+        if (value != site.getResult() && it != liveness.end() &&
+            isLiveAfter(value, site, it->second.first, it->second.second))
           return true;
+      }
     }
     return false;
   }

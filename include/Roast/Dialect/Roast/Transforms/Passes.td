@@ -224,10 +224,11 @@ def RoastEscapeAnalysis : Pass<"roast-escape-analysis", "::mlir::ModuleOp"> {
       escape;
     - its classes' fields hold no references: a stack instance is never
       freed, so they would leak (this first version's limit);
-    - no two instances of one `roast.new` are alive at once: no member of
-      the group is used, after one of its `roast.new` ops, other than by
-      the retains and releases the pass erases (a loop keeping the
-      previous iteration's object, `last = v`, stays on the heap).
+    - no two instances of one `roast.new` are alive at once (it has one
+      slot): no value that may hold its instances is still needed when it
+      runs again, retains and releases aside, which the pass erases (a
+      loop keeping the previous iteration's object, `last = v`, stays on
+      the heap).
 
     A parameter of a function *does not escape* when all its uses, and
     those of the block arguments it flows into, are of those kinds; the
