@@ -27,6 +27,7 @@ void roast::buildRoastOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createRoastSpecializeTypes());
   pm.addPass(createRoastInlineCache());
   pm.addPass(createRoastInlineRecursion());
+  pm.addPass(createRoastEscapeAnalysis());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
