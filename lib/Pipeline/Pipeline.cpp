@@ -30,6 +30,7 @@ void roast::buildRoastOptimizationPipeline(
   if (options.inlineCalls)
     pm.addPass(createRoastInline());
   pm.addPass(createRoastInlineRecursion());
+  pm.addPass(createRoastEscapeAnalysis());
   if (options.elideRefCounts)
     pm.addPass(createRoastRefCountElision());
   pm.addPass(createCanonicalizerPass());

@@ -2,6 +2,7 @@
 
 #include "Roast/Conversion/RoastToStandard/ClassLayouts.h"
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
+#include "Roast/Runtime/Runtime.h"
 
 #include "PatternBase.h"
 
@@ -17,10 +18,34 @@ struct NewOpLowering : ClassPattern<NewOp> {
   LogicalResult
   matchAndRewrite(NewOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value descriptor = classes.descriptorAddress(
-        rewriter, op.getLoc(), op.getType().getClassName());
-    rewriter.replaceOp(op, abi.call(rewriter, op.getLoc(),
-                                    RuntimeFunction::ObjectNew, {descriptor}));
+    Location loc = op.getLoc();
+    FlatSymbolRefAttr className = op.getType().getClassName();
+    Value descriptor = classes.descriptorAddress(rewriter, loc, className);
+    if (!op.getStack()) {
+      rewriter.replaceOp(op, abi.call(rewriter, loc, RuntimeFunction::ObjectNew,
+                                      {descriptor}));
+      return success();
+    }
+    // A stack instance (roast-escape-analysis): one slot per op in the
+    // entry block, which no two of its instances use at once, initialised
+    // here as roast_rt_object_new would, but with an immortal count so that
+    // a callee's retain or release leaves it alone.
+    const ClassLayout &layout = classes.get(className);
+    Value object = createEntryAlloca(rewriter, op, layout.instanceType,
+                                     /*alignment=*/16);
+    Type i32 = rewriter.getI32Type(), i64 = rewriter.getI64Type();
+    Value instance = LLVM::ZeroOp::create(rewriter, loc, layout.instanceType);
+    auto setHeader = [&](int64_t position, Value value) {
+      instance = LLVM::InsertValueOp::create(rewriter, loc, instance, value,
+                                             position);
+    };
+    setHeader(0, LLVM::ConstantOp::create(rewriter, loc, i64,
+                                          int64_t(ROAST_REFCOUNT_IMMORTAL)));
+    setHeader(1, LLVM::ConstantOp::create(rewriter, loc, i32,
+                                          int64_t(ROAST_TYPE_INSTANCE)));
+    setHeader(3, descriptor);
+    LLVM::StoreOp::create(rewriter, loc, instance, object);
+    rewriter.replaceOp(op, object);
     return success();
   }
 };

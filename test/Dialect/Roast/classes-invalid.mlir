@@ -99,6 +99,16 @@ roast.func @g() {
 
 // -----
 
+// A stack instance is never freed: its fields may not own references.
+roast.class @Named {fields = ["name"], field_types = [!roast.str], methods = []}
+roast.func @g() {
+  // expected-error@+1 {{'roast.new' op stack instance of class @Named, whose fields hold references (they would leak)}}
+  %a = roast.new stack : !roast.object<@Named>
+  roast.return
+}
+
+// -----
+
 roast.class @A {fields = [], field_types = [], methods = []}
 roast.func @g(%a: !roast.object<@A>) {
   // expected-error@+1 {{'roast.throw' op unwind successor must take no arguments}}

@@ -23,6 +23,17 @@ roast.func @Dog.speak(%self: !roast.object<@Dog>) -> !roast.str {
   roast.return %s : !roast.str
 }
 
+// CHECK: roast.class @Vec {field_types = [f64, f64], fields = ["x", "y"], methods = []}
+roast.class @Vec {fields = ["x", "y"], field_types = [f64, f64], methods = []}
+
+// CHECK-LABEL: roast.func @stack_instance
+roast.func @stack_instance() -> f64 {
+  // CHECK: %[[V:.*]] = roast.new stack : !roast.object<@Vec>
+  %v = roast.new stack : !roast.object<@Vec>
+  %x = roast.get_field %v["x"] : !roast.object<@Vec> -> f64
+  roast.return %x : f64
+}
+
 // CHECK-LABEL: roast.func @use
 roast.func @use(%name: !roast.str) -> i1 {
   // CHECK: %[[D:.*]] = roast.new : !roast.object<@Dog>

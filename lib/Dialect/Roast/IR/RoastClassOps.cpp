@@ -74,6 +74,13 @@ Type ClassOp::getFieldType(unsigned index, ObjectType object) {
   return substituteTypeParams(type, *getTypeParams(), object.getTypeArgs());
 }
 
+bool ClassOp::fieldsHoldReferences(ObjectType object) {
+  for (unsigned i = 0, e = getFieldTypes().size(); i < e; ++i)
+    if (holdsReferences(getFieldType(i, object)))
+      return true;
+  return false;
+}
+
 int ClassOp::lookupField(StringRef name) {
   for (auto [i, field] : llvm::enumerate(getFields()))
     if (cast<StringAttr>(field).getValue() == name)
@@ -216,7 +223,15 @@ LogicalResult ClassOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult NewOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  return success(lookupClass(*this, getType(), symbolTable) != nullptr);
+  ClassOp cls = lookupClass(*this, getType(), symbolTable);
+  if (!cls)
+    return failure();
+  // A stack instance is never freed: references in its fields would leak.
+  if (getStack() && (cls.getBuiltin() || cls.fieldsHoldReferences(getType())))
+    return emitOpError("stack instance of class ")
+           << getType().getClassName()
+           << ", whose fields hold references (they would leak)";
+  return success();
 }
 
 /// The type of field `name` of `type`'s class, or null after an error.

@@ -80,6 +80,9 @@ def Roast_ClassOp : Roast_Op<"class", [
     /// The type of field `index` in an instance of type `object`: the
     /// declared type with `object`'s type arguments substituted.
     ::mlir::Type getFieldType(unsigned index, ObjectType object);
+    /// Whether some field of an instance of type `object` holds a
+    /// reference (roast::holdsReferences), which freeing it releases.
+    bool fieldsHoldReferences(ObjectType object);
   }];
 }
 
@@ -94,9 +97,24 @@ def Roast_NewOp : Roast_Op<"new", [
     ```mlir
     %p = roast.new : !roast.object<@Point>
     ```
+
+    A `stack` instance never outlives its function: `roast-escape-analysis`
+    proved that no reference to it is stored, returned, raised or passed
+    where it could be kept, and that no two instances made by this op are
+    alive at once. It lives in a slot of its function's frame (one per op,
+    in the entry block) whose header has an immortal reference count, so
+    that the retains and releases a callee still does are no-ops; the pass
+    erases its own. It is never deallocated, so the verifier requires that
+    its class's fields hold no references (they would leak)
+    (docs/rationale/escape-analysis.md).
+
+    ```mlir
+    %v = roast.new stack : !roast.object<@Vec>
+    ```
   }];
+  let arguments = (ins UnitAttr:$stack);
   let results = (outs Roast_ObjectType:$result);
-  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+  let assemblyFormat = "(`stack` $stack^)? attr-dict `:` qualified(type($result))";
 }
 
 def Roast_GetFieldOp : Roast_Op<"get_field", [

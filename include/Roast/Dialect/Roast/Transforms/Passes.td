@@ -1,6 +1,6 @@
 //===- Passes.td - Roast-level transformation passes -------*- tablegen -*-===//
 //
-// Passes over the roast dialect. Later issues add roast-escape-analysis here.
+// Passes over the roast dialect.
 //
 //===----------------------------------------------------------------------===//
 
@@ -269,6 +269,72 @@ def RoastInlineCache : Pass<"roast-inline-cache", "::mlir::ModuleOp"> {
               "Number of attribute and method sites given an inline cache">,
     Statistic<"numUncached", "sites-uncached",
               "Number of attribute and method sites that cannot hit a cache">
+  ];
+}
+
+def RoastEscapeAnalysis : Pass<"roast-escape-analysis", "::mlir::ModuleOp"> {
+  let summary = "Instances that never outlive their function live on its stack";
+  let description = [{
+    Finds the `roast.new` instances that never outlive the function making
+    them and marks them `stack`: the lowering gives each such op one slot
+    in its function's frame instead of a heap allocation, and the pass
+    erases their `roast.retain`s and `roast.release`s. LLVM's SROA can
+    then keep their fields in registers.
+
+    Values that are one object are grouped: a `roast.new` with the block
+    arguments it is passed to (`cf.br`, `cf.cond_br`, any
+    `BranchOpInterface`) and its upcasts and downcasts. A group goes on
+    the stack when
+    - its only sources are `roast.new` ops (a `roast.null`, an unassigned
+      variable, may flow in too), not parameters or results of calls;
+    - every use of it only reads or writes its fields (`roast.get_field`,
+      `roast.set_field` *on* it), its header (`roast.is`,
+      `roast.isinstance`), counts it (`roast.retain`/`roast.release`),
+      passes it along the group, or passes it to a direct `roast.call`
+      whose callee keeps that parameter (see below); anything else
+      (returning, raising, boxing, storing it into a container, a global,
+      a slot or a field, capturing it, a virtual or dynamic call) lets it
+      escape;
+    - its classes' fields hold no references: a stack instance is never
+      freed, so they would leak (this first version's limit);
+    - no two instances of one `roast.new` are alive at once (it has one
+      slot): no value that may hold its instances is still needed when it
+      runs again, retains and releases aside, which the pass erases (a
+      loop keeping the previous iteration's object, `last = v`, stays on
+      the heap).
+
+    A parameter of a function *does not escape* when all its uses, and
+    those of the block arguments it flows into, are of those kinds; the
+    summaries are computed bottom-up over the call graph, and a recursive
+    cycle starts from "escapes" and improves to a fixed point.
+
+    ```mlir
+    %v = roast.new : !roast.object<@Vec>
+    roast.call @Vec.__init__(%v, %x, %y) : (!roast.object<@Vec>, f64, f64) -> ()
+    %n = roast.call @Vec.dot(%v, %v) : (!roast.object<@Vec>, !roast.object<@Vec>) -> f64
+    roast.release %v : !roast.object<@Vec>
+    // becomes
+    %v = roast.new stack : !roast.object<@Vec>
+    roast.call @Vec.__init__(%v, %x, %y) : (!roast.object<@Vec>, f64, f64) -> ()
+    %n = roast.call @Vec.dot(%v, %v) : (!roast.object<@Vec>, !roast.object<@Vec>) -> f64
+    ```
+
+    With `report`, each `roast.new` gets a remark saying where its
+    instances live and, for the heap, why. See
+    docs/rationale/escape-analysis.md.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Remark at each roast.new whether it is on the stack, and if not why">
+  ];
+  let dependentDialects = ["::roast::RoastDialect"];
+  let statistics = [
+    Statistic<"numStack", "allocations-on-stack",
+              "Number of roast.new ops moved to the stack">,
+    Statistic<"numRetainsRemoved", "retains-removed",
+              "Number of retains of stack instances removed">,
+    Statistic<"numReleasesRemoved", "releases-removed",
+              "Number of releases of stack instances removed">
   ];
 }
 

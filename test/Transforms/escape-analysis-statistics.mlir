@@ -1,0 +1,29 @@
+// REQUIRES: mlir-statistics
+// RUN: roast-opt %s --roast-escape-analysis -mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s
+// What roast-escape-analysis did, in -mlir-pass-statistics: one allocation
+// moved to the stack (the other is returned), its retain and two releases
+// removed. The counters only count in an LLVM built with statistics
+// (assertions or LLVM_FORCE_ENABLE_STATS): Debian's is not, so this test is
+// unsupported there and escape-analysis-report.mlir shows the decisions.
+
+// CHECK-LABEL: RoastEscapeAnalysis
+// CHECK-DAG: (S) 1 allocations-on-stack
+// CHECK-DAG: (S) 2 releases-removed
+// CHECK-DAG: (S) 1 retains-removed
+
+roast.class @Vec {fields = ["x", "y"], field_types = [f64, f64], methods = []}
+
+roast.func @temporary(%a: f64) -> f64 {
+  %v = roast.new : !roast.object<@Vec>
+  roast.set_field %v["x"], %a : !roast.object<@Vec>, f64
+  roast.retain %v : !roast.object<@Vec>
+  %x = roast.get_field %v["x"] : !roast.object<@Vec> -> f64
+  roast.release %v : !roast.object<@Vec>
+  roast.release %v : !roast.object<@Vec>
+  roast.return %x : f64
+}
+
+roast.func @returned() -> !roast.object<@Vec> {
+  %v = roast.new : !roast.object<@Vec>
+  roast.return %v : !roast.object<@Vec>
+}
