@@ -28,13 +28,35 @@ namespace {
 constexpr int64_t kListLengthOffset = 16;
 constexpr int64_t kListItemsOffset = 32;
 
-/// Loads the i64 or pointer field at `offset` of an object.
+/// What an inline list access touches, for LLVM's type-based alias
+/// analysis: a list's header (length, items pointer) and its element slots
+/// (a separate buffer) never overlap. Knowing that, LLVM keeps the length
+/// and the items pointer in registers across element stores, so a loop's
+/// index checks and addresses stay loop-invariant. Untagged accesses (the
+/// runtime's, other inline code's) may still alias either.
+enum class ListMemory { Header, Slots };
+
+void tagListAccess(Operation *access, ListMemory memory) {
+  MLIRContext *context = access->getContext();
+  auto root =
+      LLVM::TBAARootAttr::get(context, StringAttr::get(context, "roast"));
+  auto type = LLVM::TBAATypeDescriptorAttr::get(
+      context,
+      memory == ListMemory::Header ? "roast list header" : "roast list slot",
+      {LLVM::TBAAMemberAttr::get(root, 0)});
+  cast<LLVM::AliasAnalysisOpInterface>(access).setTBAATags(
+      ArrayAttr::get(context, {LLVM::TBAATagAttr::get(type, type, 0)}));
+}
+
+/// Loads the i64 or pointer field at `offset` of a list's header.
 Value loadField(OpBuilder &builder, Location loc, Value object, int64_t offset,
                 Type type) {
   Value field = LLVM::GEPOp::create(builder, loc, object.getType(),
                                     builder.getI8Type(), object,
                                     ArrayRef<LLVM::GEPArg>{int32_t(offset)});
-  return LLVM::LoadOp::create(builder, loc, type, field, /*alignment=*/8);
+  auto load = LLVM::LoadOp::create(builder, loc, type, field, /*alignment=*/8);
+  tagListAccess(load, ListMemory::Header);
+  return load;
 }
 
 /// How a list of roast element type `element` stores each element: an i8
@@ -118,8 +140,9 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
     Value address = checkedElementAddress(rewriter, abi, op, adaptor.getList(),
                                           adaptor.getIndex(), storage,
                                           "list index out of range");
-    Value stored = LLVM::LoadOp::create(rewriter, loc, storage, address,
-                                        storageAlignment(storage));
+    auto stored = LLVM::LoadOp::create(rewriter, loc, storage, address,
+                                       storageAlignment(storage));
+    tagListAccess(stored, ListMemory::Slots);
     // A packed bool byte is 0 or 1: its low bit is the i1. Every other
     // kind loads a whole slot and decodes it.
     Value result = storage.isInteger(8)
@@ -165,8 +188,9 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
     Value address = checkedElementAddress(rewriter, abi, op, adaptor.getList(),
                                           adaptor.getIndex(), storage,
                                           "list assignment index out of range");
-    LLVM::StoreOp::create(rewriter, loc, stored, address,
-                          storageAlignment(storage));
+    auto store = LLVM::StoreOp::create(rewriter, loc, stored, address,
+                                       storageAlignment(storage));
+    tagListAccess(store, ListMemory::Slots);
     rewriter.eraseOp(op);
     return success();
   }

@@ -3,21 +3,27 @@
 // l[i] is inline: the length is read at offset 16, a negative index counts
 // from the end, one unsigned compare catches both out-of-range sides and
 // branches to the function's raise block; the slot is loaded from the
-// items pointer at offset 32 and decoded (bits of a double here).
+// items pointer at offset 32 and decoded (bits of a double here). Header
+// fields and element slots carry different TBAA tags (they never overlap),
+// so LLVM keeps the length and items in registers across element stores.
+// CHECK-DAG: #[[HEADERTYPE:tbaa_type_desc[0-9]*]] = #llvm.tbaa_type_desc<id = "roast list header"
+// CHECK-DAG: #[[SLOTTYPE:tbaa_type_desc[0-9]*]] = #llvm.tbaa_type_desc<id = "roast list slot"
+// CHECK-DAG: #[[HEADER:tbaa_tag[0-9]*]] = #llvm.tbaa_tag<base_type = #[[HEADERTYPE]], access_type = #[[HEADERTYPE]], offset = 0>
+// CHECK-DAG: #[[SLOTS:tbaa_tag[0-9]*]] = #llvm.tbaa_tag<base_type = #[[SLOTTYPE]], access_type = #[[SLOTTYPE]], offset = 0>
 // CHECK-DAG: ("list index out of range\00")
 // CHECK-LABEL: func.func @m.get(
 // CHECK-SAME:      %[[L:.*]]: !llvm.ptr, %[[I:.*]]: i64) -> f64
 // CHECK:         %[[LENP:.*]] = llvm.getelementptr %[[L]][16] : (!llvm.ptr) -> !llvm.ptr, i8
-// CHECK:         %[[LEN:.*]] = llvm.load %[[LENP]] {alignment = 8 : i64} : !llvm.ptr -> i64
+// CHECK:         %[[LEN:.*]] = llvm.load %[[LENP]] {alignment = 8 : i64, tbaa = [#[[HEADER]]]} : !llvm.ptr -> i64
 // CHECK:         %[[NEG:.*]] = arith.cmpi slt, %[[I]], %{{.*}} : i64
 // CHECK:         %[[FROMEND:.*]] = arith.addi %[[I]], %[[LEN]] : i64
 // CHECK:         %[[IDX:.*]] = arith.select %[[NEG]], %[[FROMEND]], %[[I]] : i64
 // CHECK:         %[[BAD:.*]] = arith.cmpi uge, %[[IDX]], %[[LEN]] : i64
 // CHECK:         cf.cond_br %[[BAD]] weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
 // CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
-// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
 // CHECK:         %[[SLOTP:.*]] = llvm.getelementptr %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
-// CHECK:         %[[SLOT:.*]] = llvm.load %[[SLOTP]] {alignment = 8 : i64} : !llvm.ptr -> i64
+// CHECK:         %[[SLOT:.*]] = llvm.load %[[SLOTP]] {alignment = 8 : i64, tbaa = [#[[SLOTS]]]} : !llvm.ptr -> i64
 // CHECK:         %[[X:.*]] = llvm.bitcast %[[SLOT]] : i64 to f64
 // CHECK:         return %[[X]]
 // CHECK-NOT:     roast_rt_list_get
@@ -35,9 +41,9 @@ roast.func @m.get(%l: !roast.list<f64>, %i: i64) -> f64 {
 // CHECK:         %[[IDX:.*]] = arith.select %{{.*}}, %{{.*}}, %[[I]] : i64
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
 // CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
-// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
 // CHECK:         %[[BYTEP:.*]] = llvm.getelementptr %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
-// CHECK:         %[[BYTE:.*]] = llvm.load %[[BYTEP]] {alignment = 1 : i64} : !llvm.ptr -> i8
+// CHECK:         %[[BYTE:.*]] = llvm.load %[[BYTEP]] {alignment = 1 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> i8
 // CHECK:         %[[X:.*]] = arith.trunci %[[BYTE]] : i8 to i1
 // CHECK:         return %[[X]]
 // CHECK-NOT:     roast_rt_list_get
@@ -58,18 +64,18 @@ roast.func @m.get_bool(%l: !roast.list<i1>, %i: i64) -> i1 {
 // CHECK:         %[[BYTE:.*]] = arith.extui %[[B]] : i1 to i8
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
 // CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
-// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
 // CHECK:         %[[BYTEP:.*]] = llvm.getelementptr %[[ITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i8
-// CHECK:         llvm.store %[[BYTE]], %[[BYTEP]] {alignment = 1 : i64} : i8, !llvm.ptr
+// CHECK:         llvm.store %[[BYTE]], %[[BYTEP]] {alignment = 1 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : i8, !llvm.ptr
 // CHECK-NOT:     roast_rt_list_set
 // CHECK:         %[[OBJ:.*]] = llvm.ptrtoint %[[S]] : !llvm.ptr to i64
 // CHECK:         llvm.call @roast_rt_list_set(%[[T]], %[[I]], %[[OBJ]],
 // CHECK:         %[[SLOT:.*]] = llvm.bitcast %[[X]] : f64 to i64
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](
 // CHECK:         %[[FITEMSP:.*]] = llvm.getelementptr %[[F]][32] : (!llvm.ptr) -> !llvm.ptr, i8
-// CHECK:         %[[FITEMS:.*]] = llvm.load %[[FITEMSP]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[FITEMS:.*]] = llvm.load %[[FITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
 // CHECK:         %[[SLOTP:.*]] = llvm.getelementptr %[[FITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i64
-// CHECK:         llvm.store %[[SLOT]], %[[SLOTP]] {alignment = 8 : i64} : i64, !llvm.ptr
+// CHECK:         llvm.store %[[SLOT]], %[[SLOTP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : i64, !llvm.ptr
 // CHECK-NOT:     roast_rt_list_set
 roast.func @m.set(%l: !roast.list<i1>, %i: i64, %b: i1, %s: !roast.str,
                   %t: !roast.list<!roast.str>, %f: !roast.list<f64>, %x: f64) {
