@@ -771,6 +771,16 @@ Value Generator::emitBuiltinCall(ast::CallExpr &call, Builtin builtin) {
         element->isFloat() ? element : program.types.getInt();
     Value sum =
         ListReduceOp::create(builder, l, convertType(sumType), reduction, list);
+    if (call.args.size() == 1 && call.type->isAny()) {
+      // Floats with the default start: the int 0 when there were none.
+      Value count = LenOp::create(builder, l, list);
+      Value zero = arith::ConstantIntOp::create(builder, l, 0, 64);
+      Value none = arith::CmpIOp::create(builder, l, arith::CmpIPredicate::eq,
+                                         count, zero);
+      return arith::SelectOp::create(builder, l, none,
+                                     BoxOp::create(builder, l, zero),
+                                     BoxOp::create(builder, l, sum));
+    }
     if (call.args.size() == 1)
       return sum;
     Value start = emitExprAs(*call.args[1], call.type);

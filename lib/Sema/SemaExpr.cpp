@@ -1027,6 +1027,12 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin builtin) {
       return start;
     if (element->isAny() || start->isAny())
       return types.getAny(); // added up with Python's semantics
+    // Floats added to the default start, the int 0: the sum is a float,
+    // except that of no elements, which is that int (typeshed's
+    // `float | Literal[0]`; `sum([]) / n` is an int division). Roast has
+    // no such union, so the result is a dynamic value.
+    if (element->isFloat() && call.args.size() == 1)
+      return types.getAny();
     if (!start->isNumeric()) {
       unsupported(call.args[1]->getLoc(), "sum() with a start of type " +
                                                start->str());
