@@ -40,24 +40,32 @@ SLOW_IN_CPYTHON = {"particles"}
 TIME = "/usr/bin/time"
 
 
-def best_time(cmd, repeat, env=None):
-    """Best wall time of `repeat` runs, the output, and the peak RSS in MB."""
-    best, out, rss = None, None, None
+def timed_run(cmd, env=None):
+    """One run: wall time, output, and peak RSS in MB."""
     with tempfile.NamedTemporaryFile(mode="r") as usage:
-        for _ in range(repeat):
-            timed = [TIME, "-f", "%M", "-o", usage.name] + cmd
-            start = time.perf_counter()
-            proc = subprocess.run(timed, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, env=env)
-            elapsed = time.perf_counter() - start
-            if proc.returncode != 0:
-                sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n"
-                         f"{proc.stderr.decode()}")
-            out = proc.stdout
-            best = elapsed if best is None else min(best, elapsed)
-            usage.seek(0)
-            rss = int(usage.read().split()[-1]) / 1024
-    return best, out, rss
+        timed = [TIME, "-f", "%M", "-o", usage.name] + cmd
+        start = time.perf_counter()
+        proc = subprocess.run(timed, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env)
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n"
+                     f"{proc.stderr.decode()}")
+        usage.seek(0)
+        return elapsed, proc.stdout, int(usage.read().split()[-1]) / 1024
+
+
+def best_times(cmds, repeat, env=None):
+    """Best wall time, output and peak RSS of each command over `repeat`
+    rounds. The commands alternate within a round, so that a slow spell of
+    a shared machine hits the program and its twin alike."""
+    results = [None] * len(cmds)
+    for _ in range(repeat):
+        for i, cmd in enumerate(cmds):
+            t, out, rss = timed_run(cmd, env)
+            if results[i] is None or t < results[i][0]:
+                results[i] = (t, out, rss)
+    return results
 
 
 def find_cpython():
@@ -112,9 +120,9 @@ def main():
         src = os.path.join(folder, name + ".roast")
         exe = os.path.join(work, name)
         subprocess.run([args.roastc, "build", "-O2", src, "-o", exe], check=True)
-        roast_t, roast_out, roast_mb = best_time([exe], args.repeat)
-        twins = []
-        for twin in ["../" + name + ".roast"] if args.untyped else BENCHMARKS[name]:
+        twin_names = ["../" + name + ".roast"] if args.untyped else BENCHMARKS[name]
+        twin_exes = []
+        for twin in twin_names:
             cexe = os.path.join(work, twin.replace(".", "_").replace("/", "_"))
             if twin.endswith(".roast"):
                 build = [args.roastc, "build", "-O2"]
@@ -123,14 +131,18 @@ def main():
             subprocess.run(build + [os.path.join(folder, twin), "-o", cexe]
                            + ([] if twin.endswith(".roast") else ["-lm"]),
                            check=True)
-            t, out, mb = best_time([cexe], args.repeat)
+            twin_exes.append([cexe])
+        (roast_t, roast_out, roast_mb), *twin_results = best_times(
+            [[exe]] + twin_exes, args.repeat)
+        twins = []
+        for twin, (t, out, mb) in zip(twin_names, twin_results):
             if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from {twin}")
             twins.append((twin, t, mb))
         py_t = py_mb = None
         if not args.no_cpython and (args.slow_cpython
                                     or name not in SLOW_IN_CPYTHON):
-            py_t, out, py_mb = best_time([cpython, src], 1, env)
+            py_t, out, py_mb = timed_run([cpython, src], env)
             if out != roast_out:
                 sys.exit(f"bench: {name}: output differs from CPython")
         rows.append((name, roast_t, roast_mb, twins, py_t, py_mb))
