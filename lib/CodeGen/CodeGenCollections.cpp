@@ -369,17 +369,25 @@ Value Generator::findReverse(std::vector<ast::Keyword> &keywords, Location l) {
 }
 
 /// The key is inlined: its parameter gets a slot of its own, assigned each
-/// element in turn. The pairs (key, index) sort in the order sort(key=,
-/// reverse=) gives the elements; a reverse sort negates the index so that
-/// equal keys keep their order (Python's sort is stable either way).
-Value Generator::emitKeyOrder(Value list, const sema::Type *element,
-                              ast::LambdaExpr &key, Value reverse, Location l) {
+/// element in turn. Int (and bool) keys go into a list of ints that
+/// `argsort` turns into the elements' indices, in order: no tuple per
+/// element. Any other key is paired with the element's index, and the
+/// pairs (key, index) sort in the order sort(key=, reverse=) gives the
+/// elements, by the timsort that makes CPython's comparisons (NaNs, a
+/// TypeError's operands); a reverse sort negates the index so that equal
+/// keys keep their order (Python's sort is stable either way).
+Generator::KeyOrder Generator::emitKeyOrder(Value list,
+                                            const sema::Type *element,
+                                            ast::LambdaExpr &key, Value reverse,
+                                            Location l) {
   const sema::Type *intType = program.types.getInt();
-  auto *pairType = program.types.getTuple({key.type, intType});
-  auto *pairsType = program.types.getList(pairType);
-  Value pairs = ListNewOp::create(builder, l, convertType(pairsType),
-                                  ValueRange{});
-  track(pairs, pairsType);
+  bool intKeys = key.type->isInt() || key.type->isBool();
+  auto *entryType =
+      intKeys ? intType : program.types.getTuple({key.type, intType});
+  auto *entriesType = program.types.getList(entryType);
+  Value entries = ListNewOp::create(builder, l, convertType(entriesType),
+                                    ValueRange{});
+  track(entries, entriesType);
   sema::Symbol *param = key.params[0].symbol;
   Type slotType = convertType(param->type);
   slots[param] = newSlot(param->name, slotType);
@@ -394,28 +402,53 @@ Value Generator::emitKeyOrder(Value list, const sema::Type *element,
     track(x, element);
     storeTo(param, x, element, l);
     Value k = emitExpr(*key.body);
-    Value negated = arith::SubIOp::create(builder, l, intConstant(0, l), i);
-    Value index = arith::SelectOp::create(builder, l, reverse, negated, i);
-    // The list boxes the pair and takes its own references.
-    Value pair = MakeTupleOp::create(builder, l, convertType(pairType),
-                                     ValueRange{k, index});
-    ListAppendOp::create(builder, l, pairs, pair);
+    if (intKeys) {
+      ListAppendOp::create(builder, l, entries,
+                           coerce(k, key.type, intType, l));
+    } else {
+      Value negated = arith::SubIOp::create(builder, l, intConstant(0, l), i);
+      Value index = arith::SelectOp::create(builder, l, reverse, negated, i);
+      // The list boxes the pair and takes its own references.
+      Value pair = MakeTupleOp::create(builder, l, convertType(entryType),
+                                       ValueRange{k, index});
+      ListAppendOp::create(builder, l, entries, pair);
+    }
     popTemps();
   });
   if (isRefCounted(param->type))
     ReleaseOp::create(builder, l, LoadOp::create(builder, l, slots[param]));
-  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::sort,
-                       ValueRange{pairs, reverse});
-  return pairs;
+  if (!intKeys) {
+    ListMethodOp::create(builder, l, TypeRange{}, ListMethod::sort,
+                         ValueRange{entries, reverse});
+    return {entries, /*pairs=*/true};
+  }
+  Value indices = ListMethodOp::create(builder, l, TypeRange{entries.getType()},
+                                       ListMethod::argsort,
+                                       ValueRange{entries, reverse})
+                      .getResult(0);
+  track(indices, entriesType);
+  return {indices, /*pairs=*/false};
 }
 
-Value Generator::pairIndex(Value pairs, Value position, Value reverse,
-                           Location l) {
-  Type i64 = builder.getI64Type();
-  Value pair = ListGetOp::create(builder, l, pairs, position);
-  Value stored = TupleGetOp::create(builder, l, i64, pair, int64_t(1));
+Value Generator::orderIndex(const KeyOrder &order, Value position,
+                            Value reverse, Location l) {
+  Value entry = ListGetOp::create(builder, l, order.list, position);
+  if (!order.pairs)
+    return entry;
+  Value stored =
+      TupleGetOp::create(builder, l, builder.getI64Type(), entry, int64_t(1));
   Value negated = arith::SubIOp::create(builder, l, intConstant(0, l), stored);
   return arith::SelectOp::create(builder, l, reverse, negated, stored);
+}
+
+void Generator::emitReorder(Value list, const KeyOrder &order, Value reverse,
+                            Location l) {
+  if (order.pairs)
+    ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reorder,
+                         ValueRange{list, order.list, reverse});
+  else
+    ListMethodOp::create(builder, l, TypeRange{}, ListMethod::permute,
+                         ValueRange{list, order.list});
 }
 
 Value Generator::emitSortedWithKey(Value list, const sema::Type *listType,
@@ -423,14 +456,14 @@ Value Generator::emitSortedWithKey(Value list, const sema::Type *listType,
                                    Location l) {
   const sema::Type *element = sema::iterableElement(listType);
   Value reverse = findReverse(keywords, l);
-  Value pairs = emitKeyOrder(list, element, *findKey(keywords), reverse, l);
-  // The elements, then moved into the order of the sorted pairs.
+  KeyOrder order =
+      emitKeyOrder(list, element, *findKey(keywords), reverse, l);
+  // The elements, then moved into the order.
   Value result = ListMethodOp::create(builder, l, TypeRange{list.getType()},
                                       ListMethod::copy, ValueRange{list})
                      .getResult(0);
   track(result, listType);
-  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reorder,
-                       ValueRange{result, pairs, reverse});
+  emitReorder(result, order, reverse, l);
   consume(result, listType); // the caller tracks it
   return result;
 }
@@ -445,9 +478,8 @@ void Generator::emitSortWithKey(Value list, const sema::Type *listType,
   track(copy, listType);
   const sema::Type *element = sema::iterableElement(listType);
   Value reverse = findReverse(keywords, l);
-  Value pairs = emitKeyOrder(copy, element, *findKey(keywords), reverse, l);
-  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reorder,
-                       ValueRange{list, pairs, reverse});
+  KeyOrder order = emitKeyOrder(copy, element, *findKey(keywords), reverse, l);
+  emitReorder(list, order, reverse, l);
 }
 
 Value Generator::emitExtremeWithKey(Value list, const sema::Type *listType,
@@ -467,9 +499,9 @@ Value Generator::emitExtremeWithKey(Value list, const sema::Type *listType,
   // the first maximum.
   Value reverse = boolConstant(wantMax, l);
   const sema::Type *element = sema::iterableElement(listType);
-  Value pairs = emitKeyOrder(list, element, key, reverse, l);
-  Value best = ListGetOp::create(builder, l, list,
-                                 pairIndex(pairs, intConstant(0, l), reverse, l));
+  KeyOrder order = emitKeyOrder(list, element, key, reverse, l);
+  Value best = ListGetOp::create(
+      builder, l, list, orderIndex(order, intConstant(0, l), reverse, l));
   if (isRefCounted(element))
     RetainOp::create(builder, l, best);
   return best;

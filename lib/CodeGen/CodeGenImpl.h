@@ -211,13 +211,21 @@ private:
   /// The reverse= flag, False when absent.
   mlir::Value findReverse(std::vector<ast::Keyword> &keywords,
                           mlir::Location l);
-  /// The (key, index) pairs of `list`'s elements, sorted.
-  mlir::Value emitKeyOrder(mlir::Value list, const sema::Type *element,
-                           ast::LambdaExpr &key, mlir::Value reverse,
-                           mlir::Location l);
-  /// The original index held by pair `position` of emitKeyOrder's result.
-  mlir::Value pairIndex(mlir::Value pairs, mlir::Value position,
-                        mlir::Value reverse, mlir::Location l);
+  /// The order sort(key=, reverse=) gives a list's elements.
+  struct KeyOrder {
+    /// The elements' indices (int keys), or the sorted (key, index) pairs.
+    mlir::Value list;
+    bool pairs;
+  };
+  KeyOrder emitKeyOrder(mlir::Value list, const sema::Type *element,
+                        ast::LambdaExpr &key, mlir::Value reverse,
+                        mlir::Location l);
+  /// The original index of the element at `position` of the order.
+  mlir::Value orderIndex(const KeyOrder &order, mlir::Value position,
+                         mlir::Value reverse, mlir::Location l);
+  /// Moves `list`'s elements into the order.
+  void emitReorder(mlir::Value list, const KeyOrder &order,
+                   mlir::Value reverse, mlir::Location l);
   mlir::Value emitSortedWithKey(mlir::Value list, const sema::Type *listType,
                                 std::vector<ast::Keyword> &keywords,
                                 mlir::Location l);

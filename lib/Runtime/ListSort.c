@@ -662,10 +662,14 @@ static void sort_bools(RoastList *l, int32_t reverse) {
   }
 }
 
-void roast_rt_list_reorder(RoastList *l, const RoastList *pairs, int32_t reverse, const char *file,
-                           int32_t line, const char *fn) {
+/* Element i of `l` becomes the one at index index_at(order, i): the
+ * elements only move.  "list modified during sort" if a key function
+ * changed the list's length. */
+static void move_into_order(RoastList *l, const RoastList *order,
+                            int64_t (*index_at)(const uint64_t *order, int64_t i, int32_t reverse),
+                            int32_t reverse, const char *file, int32_t line, const char *fn) {
   int64_t n = l->length;
-  if (pairs->length != n) {
+  if (order->length != n) {
     roast_rt_raise(ROAST_ERR_VALUE, "list modified during sort", file, line, fn);
     return;
   }
@@ -673,15 +677,89 @@ void roast_rt_list_reorder(RoastList *l, const RoastList *pairs, int32_t reverse
   unsigned char *before = roast_rt_malloc((size_t)n * size + 1);
   unsigned char *bytes = roast_rt_list_bytes(l);
   memcpy(before, bytes, (size_t)n * size);
-  const uint64_t *order = roast_rt_list_slots(pairs);
-  for (int64_t i = 0; i < n; ++i) {
-    const RoastTuple *pair = (const RoastTuple *)roast_rt_slot_object(order[i]);
-    int64_t index = (int64_t)pair->items[1];
-    if (reverse)
-      index = -index;
-    memcpy(bytes + (size_t)i * size, before + (size_t)index * size, size);
-  }
+  const uint64_t *slots = roast_rt_list_slots(order);
+  for (int64_t i = 0; i < n; ++i)
+    memcpy(bytes + (size_t)i * size, before + (size_t)index_at(slots, i, reverse) * size, size);
   free(before);
+}
+
+static int64_t pair_index(const uint64_t *pairs, int64_t i, int32_t reverse) {
+  const RoastTuple *pair = (const RoastTuple *)roast_rt_slot_object(pairs[i]);
+  int64_t index = (int64_t)pair->items[1];
+  return reverse ? -index : index;
+}
+
+void roast_rt_list_reorder(RoastList *l, const RoastList *pairs, int32_t reverse, const char *file,
+                           int32_t line, const char *fn) {
+  move_into_order(l, pairs, pair_index, reverse, file, line, fn);
+}
+
+static int64_t plain_index(const uint64_t *indices, int64_t i, int32_t reverse) {
+  (void)reverse;
+  return (int64_t)indices[i];
+}
+
+void roast_rt_list_permute(RoastList *l, const RoastList *indices, const char *file, int32_t line,
+                           const char *fn) {
+  move_into_order(l, indices, plain_index, 0, file, line, fn);
+}
+
+/* ---- argsort: the stable order of int keys ------------------------------------ */
+
+typedef struct KeyIndex {
+  uint64_t key; /* the int key, made an unsigned number in the wanted order */
+  int64_t index;
+} KeyIndex;
+
+/* Why not timsort on (key, index) pairs: int keys compare without raising
+ * and without NaNs, so no Python code can tell one stable sort from
+ * another, and an LSD radix sort (stable, one pass per key byte that
+ * varies) needs neither boxed pairs nor comparisons. */
+RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse) {
+  int64_t n = keys->length;
+  RoastList *order = roast_rt_list_new(n, ROAST_ELEM_INT);
+  if (n == 0)
+    return order;
+  /* Flipping the sign bit makes signed order unsigned order; complementing
+   * as well reverses it (without negation's overflow at INT64_MIN).  Equal
+   * keys keep their order either way, as Python's reverse=True does. */
+  const uint64_t sign = UINT64_C(1) << 63, flip = reverse ? ~sign : sign;
+  KeyIndex *a = roast_rt_malloc(2 * (size_t)n * sizeof *a), *b = a + n;
+  size_t(*counts)[256] = roast_rt_malloc(8 * sizeof *counts);
+  memset(counts, 0, 8 * sizeof *counts);
+  const uint64_t *slots = roast_rt_list_slots(keys);
+  bool sorted = true;
+  for (int64_t i = 0; i < n; ++i) {
+    uint64_t key = slots[i] ^ flip;
+    a[i].key = key;
+    a[i].index = i;
+    sorted = sorted && (i == 0 || a[i - 1].key <= key);
+    for (int d = 0; d < 8; ++d)
+      ++counts[d][(key >> (8 * d)) & 255];
+  }
+  for (int d = 0; d < 8 && !sorted; ++d) {
+    size_t *count = counts[d];
+    if (count[(a[0].key >> (8 * d)) & 255] == (size_t)n)
+      continue; /* every key has this byte: the pass would move nothing */
+    size_t next = 0;
+    for (int v = 0; v < 256; ++v) {
+      size_t c = count[v];
+      count[v] = next;
+      next += c;
+    }
+    for (int64_t i = 0; i < n; ++i)
+      b[count[(a[i].key >> (8 * d)) & 255]++] = a[i];
+    KeyIndex *t = a;
+    a = b;
+    b = t;
+  }
+  uint64_t *out = roast_rt_list_slots(order);
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = (uint64_t)a[i].index;
+  order->length = n;
+  free(a < b ? a : b);
+  free(counts);
+  return order;
 }
 
 void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t line,

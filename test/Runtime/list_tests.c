@@ -680,6 +680,10 @@ static void test_sort_stability(void) {
     char what[64];
     snprintf(what, sizeof what, "stability_cases[%zu]", i);
     check_text(repr_of(perm), c->perm, what);
+    /* argsort gives CPython's stable order of the keys themselves. */
+    RoastList *order = roast_rt_list_argsort(keys, c->reverse);
+    check_text(repr_of(order), c->perm, what);
+    roast_rt_release(&order->header);
     RoastObject *roots[] = {&l->header};
     check_refcounts(roots, 1, what);
     free(original);
@@ -884,6 +888,66 @@ static void test_big_sorts(void) {
   free(expected);
   roast_rt_release(&strs->header);
   roast_rt_release(&pairs->header);
+}
+
+/* argsort's radix passes against the definition: (key, index) ascending,
+ * or key descending then index ascending, over keys spanning one to all
+ * eight bytes (INT64_MIN and INT64_MAX included); then permute by it. */
+static int argsort_reverse;
+static int compare_key_index(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  if (x[0] != y[0])
+    return (x[0] < y[0]) == !argsort_reverse ? -1 : 1;
+  return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void test_argsort(void) {
+  static const int64_t sizes[] = {0, 1, 2, 7, 300, 5000};
+  char what[96];
+  for (size_t si = 0; si < COUNT(sizes); ++si)
+    for (int shape = 0; shape < 5; ++shape)
+      for (int reverse = 0; reverse < 2; ++reverse) {
+        int64_t n = sizes[si];
+        RoastList *keys = roast_rt_list_new(n, ROAST_ELEM_INT);
+        int64_t *pairs = malloc((size_t)(2 * n + 1) * sizeof *pairs);
+        for (int64_t i = 0; i < n; ++i) {
+          int64_t v;
+          switch (shape) {
+          case 0: v = (int64_t)(next_random() % 5) - 2; break;          /* duplicates, negatives */
+          case 1: v = i; break;                                           /* already sorted */
+          case 2: v = ((int64_t)next_random() << 40) ^ next_random(); break; /* all bytes vary */
+          case 3: v = i % 3 ? INT64_MIN + (int64_t)(i % 5) : INT64_MAX - (int64_t)(i % 7); break;
+          default: v = -(int64_t)((uint64_t)i * 7919 % 1009); break;
+          }
+          roast_rt_list_append(keys, (uint64_t)v);
+          pairs[2 * i] = v;
+          pairs[2 * i + 1] = i;
+        }
+        argsort_reverse = reverse;
+        qsort(pairs, (size_t)n, 2 * sizeof *pairs, compare_key_index);
+        RoastList *order = roast_rt_list_argsort(keys, reverse);
+        snprintf(what, sizeof what, "argsort n=%" PRId64 " shape %d reverse %d", n, shape,
+                 reverse);
+        bool same = order->length == n;
+        for (int64_t i = 0; same && i < n; ++i)
+          same = (int64_t)order->items[i] == pairs[2 * i + 1];
+        CHECK(same, "%s: not the stable order", what);
+        /* The keys, permuted by their order, come out sorted. */
+        roast_rt_list_permute(keys, order, LOC);
+        for (int64_t i = 0; same && i < n; ++i)
+          same = (int64_t)keys->items[i] == pairs[2 * i];
+        CHECK(same, "%s: permute did not follow the order", what);
+        roast_rt_release(&keys->header);
+        roast_rt_release(&order->header);
+        free(pairs);
+      }
+  /* A key function that changed the list's length. */
+  RoastList *l = make_list("[1, 2, 3]", ROAST_ELEM_INT);
+  RoastList *order = make_list("[1, 0]", ROAST_ELEM_INT);
+  roast_rt_list_permute(l, order, LOC);
+  expect_raised(&roast_rt_class_ValueError, "permute after the list grew");
+  roast_rt_release(&l->header);
+  roast_rt_release(&order->header);
 }
 
 /* ---- Refcounts, spelled out ------------------------------------------------------ */
@@ -1294,6 +1358,7 @@ void test_list(void) {
   test_slice_assign();
   test_sort_stability();
   test_big_sorts();
+  test_argsort();
   test_sort_errors();
   test_packed_bools();
   test_cycles();

@@ -441,6 +441,14 @@ void roast_rt_list_sort(RoastList *l, int32_t reverse, const char *file, int32_t
  * changed the list's length. */
 void roast_rt_list_reorder(RoastList *l, const RoastList *pairs, int32_t reverse, const char *file,
                            int32_t line, const char *fn);
+/* sort(key=) with int keys, first step: a new list of the indices of `keys`
+ * in the order a stable sort (reverse or not, as Python's) gives them. */
+RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse);
+/* ...and the last: element i of `l` becomes the one at index indices[i].
+ * Elements only move; ValueError "list modified during sort" if the key
+ * function changed the list's length. */
+void roast_rt_list_permute(RoastList *l, const RoastList *indices, const char *file, int32_t line,
+                           const char *fn);
 
 /* repr(l) as CPython writes it: [1, 2.5, True, 'a', None, [3]]; a list inside itself is [...]. */
 RoastStr *roast_rt_list_repr(const RoastList *l);

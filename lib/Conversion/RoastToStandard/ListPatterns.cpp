@@ -397,6 +397,16 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
                  {list, args[1], reverse});
       break;
     }
+    case ListMethod::argsort: {
+      Value reverse =
+          arith::ExtUIOp::create(rewriter, loc, rewriter.getI32Type(), args[1]);
+      result = abi.call(rewriter, loc, RuntimeFunction::ListArgsort,
+                        {list, reverse});
+      break;
+    }
+    case ListMethod::permute:
+      abi.callAt(rewriter, op, RuntimeFunction::ListPermute, {list, args[1]});
+      break;
     }
     slots.finish();
     if (op.getMethod() == ListMethod::count) // an element's __eq__ may raise

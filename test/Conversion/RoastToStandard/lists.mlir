@@ -101,3 +101,19 @@ roast.func @sort_by_key(%l: !roast.list<!roast.str>, %pairs: !roast.list<tuple<i
   roast.list_method reorder(%l, %pairs, %reverse) : (!roast.list<!roast.str>, !roast.list<tuple<i64, i64>>, i1) -> ()
   roast.return
 }
+
+// -----
+
+// sort(key=) with int keys: the keys' stable order in one call (no pair
+// tuples), then the list permuted by it (elements only move).
+// CHECK-LABEL: func.func @sort_by_int_key(
+// CHECK-SAME:      %[[L:[^:]*]]: !llvm.ptr, %[[K:[^:]*]]: !llvm.ptr, %[[R:[^:]*]]: i1
+// CHECK:         %[[R32:.*]] = arith.extui %[[R]] : i1 to i32
+// CHECK:         %[[O:.*]] = llvm.call @roast_rt_list_argsort(%[[K]], %[[R32]]) : (!llvm.ptr, i32) -> !llvm.ptr
+// CHECK:         llvm.call @roast_rt_list_permute(%[[L]], %[[O]],
+// CHECK-NOT:     roast_rt_retain
+roast.func @sort_by_int_key(%l: !roast.list<!roast.str>, %keys: !roast.list<i64>, %reverse: i1) {
+  %o = roast.list_method argsort(%keys, %reverse) : (!roast.list<i64>, i1) -> !roast.list<i64>
+  roast.list_method permute(%l, %o) : (!roast.list<!roast.str>, !roast.list<i64>) -> ()
+  roast.return
+}

@@ -161,3 +161,18 @@ roast.func @tuple_elements(%s: !roast.set<tuple<!roast.str, i64>>, %t: tuple<!ro
   %0 = roast.set_contains %t, %s : !roast.set<tuple<!roast.str, i64>>
   roast.return %0 : i1
 }
+
+// sort(key=) in its two shapes: boxed (key, index) pairs, or int keys.
+// CHECK-LABEL: roast.func @sort_by_key(
+roast.func @sort_by_key(%l: !roast.list<!roast.str>, %pairs: !roast.list<tuple<f64, i64>>,
+                        %keys: !roast.list<i64>, %reverse: i1) {
+  // CHECK: roast.list_method sort(%{{.*}}, %{{.*}}) : (!roast.list<tuple<f64, i64>>, i1) -> ()
+  roast.list_method sort(%pairs, %reverse) : (!roast.list<tuple<f64, i64>>, i1) -> ()
+  // CHECK: roast.list_method reorder(%{{.*}}, %{{.*}}, %{{.*}}) : (!roast.list<!roast.str>, !roast.list<tuple<f64, i64>>, i1) -> ()
+  roast.list_method reorder(%l, %pairs, %reverse) : (!roast.list<!roast.str>, !roast.list<tuple<f64, i64>>, i1) -> ()
+  // CHECK: %[[O:.*]] = roast.list_method argsort(%{{.*}}, %{{.*}}) : (!roast.list<i64>, i1) -> !roast.list<i64>
+  %o = roast.list_method argsort(%keys, %reverse) : (!roast.list<i64>, i1) -> !roast.list<i64>
+  // CHECK: roast.list_method permute(%{{.*}}, %[[O]]) : (!roast.list<!roast.str>, !roast.list<i64>) -> ()
+  roast.list_method permute(%l, %o) : (!roast.list<!roast.str>, !roast.list<i64>) -> ()
+  roast.return
+}

@@ -991,7 +991,8 @@ def Roast_ListMethod : I32EnumAttr<"ListMethod", "a method of list", [
     I32EnumAttrCase<"count", 4>, I32EnumAttrCase<"reverse", 5>,
     I32EnumAttrCase<"copy", 6>, I32EnumAttrCase<"clear", 7>,
     I32EnumAttrCase<"sort", 8>, I32EnumAttrCase<"del", 9>,
-    I32EnumAttrCase<"reorder", 10>]> {
+    I32EnumAttrCase<"reorder", 10>, I32EnumAttrCase<"argsort", 11>,
+    I32EnumAttrCase<"permute", 12>]> {
   let cppNamespace = "::roast";
 }
 
@@ -1002,11 +1003,17 @@ def Roast_ListMethodOp : Roast_Op<"list_method", [Roast_MayRaise]> {
     operand. `sort` takes an `i1` reverse flag; `del` is `del l[i]`.
     `reorder(l, pairs, reverse)` is the last step of `sort(key=)`: element
     i becomes the one at index `pairs[i][1]` (negated when reverse) of the
-    sorted (key, index) pairs; elements only move.
+    sorted (key, index) pairs; elements only move. With int keys,
+    `sort(key=)` boxes no pairs: `argsort(keys, reverse)` returns the
+    indices of a `list<i64>` of keys in stable sorted order (descending
+    keys when reverse, equal keys still in their original order, as
+    Python's reverse sort), and `permute(l, indices)` makes element i the
+    one at index `indices[i]`.
 
     ```mlir
     roast.list_method reverse(%l) : (!roast.list<i64>) -> ()
     %i = roast.list_method index(%l, %x) : (!roast.list<i64>, i64) -> i64
+    %o = roast.list_method argsort(%keys, %rev) : (!roast.list<i64>, i1) -> !roast.list<i64>
     ```
   }];
   let arguments = (ins Roast_ListMethod:$method, Variadic<AnyType>:$operands);
