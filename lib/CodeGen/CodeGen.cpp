@@ -288,6 +288,7 @@ void Generator::emitModuleInit(sema::ModuleInfo &info) {
     builder.setInsertionPointToStart(run);
     GlobalStoreOp::create(builder, l, boolConstant(true, l), flag);
   }
+  beginFrameCleanup();
   for (ast::Stmt *stmt : info.topLevel) {
     if (isTerminated())
       break;
@@ -296,6 +297,12 @@ void Generator::emitModuleInit(sema::ModuleInfo &info) {
   if (info.isMain && !isTerminated())
     releaseGlobals(l);
   finishFunction(func, program.types.getNone());
+  // The program's globals are released when its code ends, by an uncaught
+  // exception too.
+  endFrameCleanup(l, [&] {
+    if (info.isMain)
+      releaseGlobals(l);
+  });
 }
 
 /// When the program's code has run, its globals let go of what they hold,
@@ -839,11 +846,11 @@ void Generator::emitAssert(ast::AssertStmt &stmt) {
   startBlock(fail);
   Value message;
   if (stmt.message) {
-    // The failing path ends the program: its temporaries are never
-    // released (and must not be released on the passing path).
+    // Evaluated on the failing path only; roast.raise takes the str.
     pushTemps();
     message = emitExpr(*stmt.message);
-    temps.pop_back();
+    consume(message, stmt.message->type);
+    popTemps();
   }
   emitBuiltinRaise(ExceptionKind::AssertionError, "", message, l);
   startBlock(pass);

@@ -260,7 +260,8 @@ void Generator::emitCountedLoop(Value count, Location l,
 
 /// A comprehension is its loops, nested in clause order, around one
 /// append/add/store into a new container. Its variables get slots of
-/// their own, emptied again when it ends.
+/// their own, emptied again when it ends (and released by the frame's
+/// cleanup if an exception ends it).
 Value Generator::emitComprehension(ast::ComprehensionExpr &expr) {
   Location l = loc(expr.getLoc());
   Type type = convertType(expr.type);
@@ -278,12 +279,23 @@ Value Generator::emitComprehension(ast::ComprehensionExpr &expr) {
     Type slotType = convertType(sym->type);
     Value slot = newSlot(sym->name, slotType);
     slots[sym] = slot;
+    // Empty from the function's entry on, so that the frame's cleanup can
+    // release it whether or not an exception left the comprehension.
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointAfter(slot.getDefiningOp());
     StoreOp::create(builder, l, buildZeroValue(builder, l, slotType), slot);
+    if (isRefCounted(sym->type))
+      refSlots.push_back(slot);
   }
   emitComprehensionClauses(expr, 0, result, l);
-  for (sema::Symbol *sym : expr.symbols)
-    if (sym->type && isRefCounted(sym->type))
-      ReleaseOp::create(builder, l, LoadOp::create(builder, l, slots[sym]));
+  for (sema::Symbol *sym : expr.symbols) {
+    if (!sym->type || !isRefCounted(sym->type))
+      continue;
+    Value old = LoadOp::create(builder, l, slots[sym]);
+    StoreOp::create(builder, l,
+                    buildZeroValue(builder, l, old.getType()), slots[sym]);
+    ReleaseOp::create(builder, l, old);
+  }
   consume(result, expr.type); // the caller tracks it
   return result;
 }

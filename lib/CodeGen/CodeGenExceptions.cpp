@@ -85,6 +85,7 @@ Block *Generator::unwindLanding(Location l) {
 
 void Generator::emitBuiltinRaise(ExceptionKind kind, StringRef message,
                                  Value text, Location l) {
+  releaseTempsLeftByRaise(l);
   Block *landing = unwindLanding(l);
   RaiseOp::create(builder, l, kind, message, text,
                   landing ? BlockRange(landing) : BlockRange());
@@ -95,16 +96,20 @@ void Generator::emitThrow(Value exception, const sema::Type *type,
   // The exception's reference goes to the runtime; the temporaries of the
   // scopes the raise leaves die here.
   consume(exception, type);
-  size_t depth = handlerTemps.empty() ? 0 : handlerTemps.back();
-  SmallVector<Value> live = tempsAbove(depth);
-  for (Value temp : llvm::reverse(live))
-    ReleaseOp::create(builder, l, temp);
+  releaseTempsLeftByRaise(l);
   // Only the raise statement's own scope ends here; the enclosing ones
   // still release their temporaries on their other paths.
   temps.back().clear();
   Block *landing = unwindLanding(l);
   ThrowOp::create(builder, l, exception, reraise,
                   landing ? BlockRange(landing) : BlockRange());
+}
+
+void Generator::releaseTempsLeftByRaise(Location l) {
+  size_t depth = handlerTemps.empty() ? 0 : handlerTemps.back();
+  SmallVector<Value> live = tempsAbove(depth);
+  for (Value temp : llvm::reverse(live))
+    ReleaseOp::create(builder, l, temp);
 }
 
 void Generator::emitRaise(ast::RaiseStmt &stmt) {
@@ -265,15 +270,16 @@ void Generator::emitFinalliesBefore(size_t loopDepth, Location l) {
 }
 
 void Generator::beginFrameCleanup() {
-  // A function holding references handles every exception that would
-  // leave it: the handler releases them and raises again.
-  if (refSlots.empty())
-    return;
+  // Every function handles the exceptions that would leave it: the handler
+  // releases its references and raises again, and the landings on the way
+  // release the temporaries live at the raise. Canonicalization removes the
+  // handlers left with nothing to do.
   frameCleanup = new Block();
   pushHandler(frameCleanup);
 }
 
-void Generator::endFrameCleanup(Location l) {
+void Generator::endFrameCleanup(Location l,
+                                llvm::function_ref<void()> releaseMore) {
   if (!frameCleanup)
     return;
   popHandler();
@@ -284,6 +290,8 @@ void Generator::endFrameCleanup(Location l) {
     Value exception =
         CatchOp::create(builder, l, convertType(exceptionType()));
     releaseLocals(l);
+    if (releaseMore)
+      releaseMore();
     ThrowOp::create(builder, l, exception, /*reraise=*/true, BlockRange());
   }
   frameCleanup = nullptr;

@@ -367,9 +367,14 @@ private:
   void emitThrow(mlir::Value exception, const sema::Type *type,
                  mlir::Location l, bool reraise = false);
   /// Around a function body: the handler that releases the frame's
-  /// references when an exception leaves it.
+  /// references (and `releaseMore`'s) when an exception leaves it, then
+  /// raises again.
   void beginFrameCleanup();
-  void endFrameCleanup(mlir::Location l);
+  void endFrameCleanup(mlir::Location l,
+                       llvm::function_ref<void()> releaseMore = {});
+  /// Before a raise: releases the temporaries of the scopes it leaves (and
+  /// keeps tracking them, for the paths that go on without raising).
+  void releaseTempsLeftByRaise(mlir::Location l);
   void emitRaise(ast::RaiseStmt &stmt);
   void emitTry(ast::TryStmt &stmt);
   /// `try: emitBody() finally: emitFinally()`: the finally code runs once

@@ -279,11 +279,13 @@ Value RuntimeABI::callAt(RewriterBase &rewriter, Operation *op,
 }
 
 void RuntimeABI::emitRaise(OpBuilder &builder, Operation *op, Value kind,
-                           Value message) {
+                           Value message, function_ref<void()> afterCall) {
   Location loc = op->getLoc();
   SmallVector<Value, 5> args = {kind, message};
   llvm::append_range(args, getSourceLocation(builder, op));
   call(builder, loc, RuntimeFunction::Raise, args);
+  if (afterCall)
+    afterCall();
   cf::BranchOp::create(builder, loc, getUnwindDestination(builder, op));
 }
 

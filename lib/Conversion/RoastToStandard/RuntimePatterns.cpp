@@ -2,6 +2,7 @@
 
 #include "Optionals.h"
 #include "PatternBase.h"
+#include "RefCounting.h"
 #include "Slots.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
@@ -321,7 +322,12 @@ struct RaiseOpLowering : public RuntimeOpConversionPattern<RaiseOp> {
           ArrayRef<LLVM::GEPArg>{kStrDataOffset});
       Value kind = arith::ConstantIntOp::create(
           rewriter, loc, static_cast<int32_t>(op.getKind()), 32);
-      abi.emitRaise(rewriter, op, kind, data);
+      // The raise owns the str (roast.raise's contract); the runtime has
+      // copied its bytes.
+      abi.emitRaise(rewriter, op, kind, data, [&] {
+        emitRefCount(rewriter, loc, abi, text, op.getText().getType(),
+                     /*release=*/true);
+      });
     } else {
       abi.emitRaise(rewriter, op, op.getKind(), op.getMessage());
     }

@@ -107,9 +107,11 @@ public:
 
   /// Emits `roast_rt_raise(kind, message, <where op is>)` and a branch to
   /// `op`'s unwind destination. `kind` is an i32 and `message` a C string
-  /// pointer.
+  /// pointer; `afterCall` emits code between the two (the runtime has
+  /// copied the message by then).
   void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
-                 mlir::Value kind, mlir::Value message);
+                 mlir::Value kind, mlir::Value message,
+                 llvm::function_ref<void()> afterCall = {});
   void emitRaise(mlir::OpBuilder &builder, mlir::Operation *op,
                  ExceptionKind kind, llvm::StringRef message);
 

@@ -1432,7 +1432,8 @@ def Roast_RaiseOp : Roast_Op<"raise", [Terminator]> {
   let summary = "raise a built-in exception";
   let description = [{
     Raises a built-in exception with a constant message, or with the str
-    operand when there is one (`assert x, f"..."`). Inside a try body the
+    operand when there is one (`assert x, f"..."`), whose reference the
+    raise takes. Inside a try body the
     `unwind` successor is the handler; without one the exception leaves
     the function.
 
