@@ -706,38 +706,67 @@ void roast_rt_list_permute(RoastList *l, const RoastList *indices, const char *f
 
 /* ---- argsort: the stable order of int keys ------------------------------------ */
 
+/* Why not timsort on (key, index) pairs: int keys compare without raising
+ * and without NaNs, so no Python code can tell one stable sort from
+ * another, and an LSD radix sort (stable, one pass per key digit that
+ * varies) needs neither boxed pairs nor comparisons. */
+
+static int bit_width(uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
+
+enum { DIGIT_BITS = 11, DIGIT_BUCKETS = 1 << DIGIT_BITS };
+
+/* The usual case: the keys' range and the indices fit one word together,
+ * ((key - lo) << index_bits) | index, so each pass moves 8 bytes an
+ * element and only the key's own bits are sorted on.  Returns the buffer,
+ * a or b, that ends up sorted. */
+static uint64_t *radix_sort_packed(uint64_t *a, uint64_t *b, int64_t n, int index_bits,
+                                   int key_bits) {
+  int digits = (key_bits + DIGIT_BITS - 1) / DIGIT_BITS;
+  size_t(*counts)[DIGIT_BUCKETS] = roast_rt_malloc((size_t)digits * sizeof *counts);
+  memset(counts, 0, (size_t)digits * sizeof *counts);
+  for (int64_t i = 0; i < n; ++i)
+    for (int d = 0; d < digits; ++d)
+      ++counts[d][(a[i] >> (index_bits + d * DIGIT_BITS)) & (DIGIT_BUCKETS - 1)];
+  for (int d = 0; d < digits; ++d) {
+    int low = index_bits + d * DIGIT_BITS;
+    size_t *count = counts[d];
+    if (count[(a[0] >> low) & (DIGIT_BUCKETS - 1)] == (size_t)n)
+      continue; /* every key has this digit: the pass would move nothing */
+    size_t next = 0;
+    for (int v = 0; v < DIGIT_BUCKETS; ++v) {
+      size_t c = count[v];
+      count[v] = next;
+      next += c;
+    }
+    for (int64_t i = 0; i < n; ++i)
+      b[count[(a[i] >> low) & (DIGIT_BUCKETS - 1)]++] = a[i];
+    uint64_t *t = a;
+    a = b;
+    b = t;
+  }
+  free(counts);
+  return a;
+}
+
 typedef struct KeyIndex {
   uint64_t key; /* the int key, made an unsigned number in the wanted order */
   int64_t index;
 } KeyIndex;
 
-/* Why not timsort on (key, index) pairs: int keys compare without raising
- * and without NaNs, so no Python code can tell one stable sort from
- * another, and an LSD radix sort (stable, one pass per key byte that
- * varies) needs neither boxed pairs nor comparisons. */
-RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse) {
-  int64_t n = keys->length;
-  RoastList *order = roast_rt_list_new(n, ROAST_ELEM_INT);
-  if (n == 0)
-    return order;
-  /* Flipping the sign bit makes signed order unsigned order; complementing
-   * as well reverses it (without negation's overflow at INT64_MIN).  Equal
-   * keys keep their order either way, as Python's reverse=True does. */
-  const uint64_t sign = UINT64_C(1) << 63, flip = reverse ? ~sign : sign;
+/* Keys too far apart to share a word with their indices: (key, index)
+ * pairs, one pass per key byte that varies. */
+static void radix_sort_pairs(const uint64_t *slots, uint64_t flip, int64_t n, uint64_t *out) {
   KeyIndex *a = roast_rt_malloc(2 * (size_t)n * sizeof *a), *b = a + n;
   size_t(*counts)[256] = roast_rt_malloc(8 * sizeof *counts);
   memset(counts, 0, 8 * sizeof *counts);
-  const uint64_t *slots = roast_rt_list_slots(keys);
-  bool sorted = true;
   for (int64_t i = 0; i < n; ++i) {
     uint64_t key = slots[i] ^ flip;
     a[i].key = key;
     a[i].index = i;
-    sorted = sorted && (i == 0 || a[i - 1].key <= key);
     for (int d = 0; d < 8; ++d)
       ++counts[d][(key >> (8 * d)) & 255];
   }
-  for (int d = 0; d < 8 && !sorted; ++d) {
+  for (int d = 0; d < 8; ++d) {
     size_t *count = counts[d];
     if (count[(a[0].key >> (8 * d)) & 255] == (size_t)n)
       continue; /* every key has this byte: the pass would move nothing */
@@ -753,12 +782,49 @@ RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse) {
     a = b;
     b = t;
   }
-  uint64_t *out = roast_rt_list_slots(order);
   for (int64_t i = 0; i < n; ++i)
     out[i] = (uint64_t)a[i].index;
-  order->length = n;
   free(a < b ? a : b);
   free(counts);
+}
+
+RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse) {
+  int64_t n = keys->length;
+  RoastList *order = roast_rt_list_new(n, ROAST_ELEM_INT);
+  order->length = n;
+  uint64_t *out = roast_rt_list_slots(order);
+  /* Flipping the sign bit makes signed order unsigned order; complementing
+   * as well reverses it (without negation's overflow at INT64_MIN).  Equal
+   * keys keep their order either way, as Python's reverse=True does. */
+  const uint64_t sign = UINT64_C(1) << 63, flip = reverse ? ~sign : sign;
+  const uint64_t *slots = roast_rt_list_slots(keys);
+  uint64_t lo = UINT64_MAX, hi = 0, previous = 0;
+  bool sorted = true;
+  for (int64_t i = 0; i < n; ++i) {
+    uint64_t key = slots[i] ^ flip;
+    lo = key < lo ? key : lo;
+    hi = key > hi ? key : hi;
+    sorted = sorted && previous <= key;
+    previous = key;
+  }
+  if (sorted) {
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = (uint64_t)i;
+    return order;
+  }
+  int index_bits = bit_width((uint64_t)n - 1), key_bits = bit_width(hi - lo);
+  if (index_bits + key_bits > 64) {
+    radix_sort_pairs(slots, flip, n, out);
+    return order;
+  }
+  uint64_t *a = roast_rt_malloc(2 * (size_t)n * sizeof *a);
+  for (int64_t i = 0; i < n; ++i)
+    a[i] = (((slots[i] ^ flip) - lo) << index_bits) | (uint64_t)i;
+  uint64_t *sorted_words = radix_sort_packed(a, a + n, n, index_bits, key_bits);
+  const uint64_t index_mask = (UINT64_C(1) << index_bits) - 1;
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = sorted_words[i] & index_mask;
+  free(a);
   return order;
 }
 
