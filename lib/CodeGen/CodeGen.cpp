@@ -995,7 +995,8 @@ void Generator::emitFor(ast::ForStmt &stmt) {
 void Generator::emitForLoop(
     ast::Expr &iter, Location l,
     function_ref<void(Value, const sema::Type *)> assign,
-    function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse) {
+    function_ref<void(Block *, Block *)> emitBody, ast::Block &orElse,
+    function_ref<void(Value)> tripCount) {
   const sema::Type *intType = program.types.getInt();
   Value start = intConstant(0, l), stop, step = intConstant(1, l);
 
@@ -1100,6 +1101,16 @@ void Generator::emitForLoop(
     emitBuiltinRaise(ExceptionKind::ValueError,
                      "range() arg 3 must not be zero", Value(), l);
     startBlock(ok);
+  }
+
+  if (tripCount) {
+    if (walk == sema::Builtin::Range && constantStep == 1)
+      tripCount(arith::SubIOp::create(builder, l, stop, start));
+    else if (sequences.size() == 1)
+      tripCount(reversedLength ? reversedLength
+                : sequences[0].fixedLength
+                    ? sequences[0].fixedLength
+                    : LenOp::create(builder, l, sequences[0].value));
   }
 
   Value counter = newSlot("for.counter", builder.getI64Type());

@@ -305,6 +305,14 @@ void Generator::emitComprehensionClauses(ast::ComprehensionExpr &expr,
                                          Location l) {
   ast::ComprehensionClause &clause = expr.clauses[index];
   ast::Block noElse;
+  // A list comprehension of one unfiltered clause appends once an
+  // iteration: room for all of them up front.
+  auto reserve = [&](Value count) {
+    ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reserve,
+                         ValueRange{result, count});
+  };
+  bool appendsEach = expr.type->isList() && expr.clauses.size() == 1 &&
+                     clause.conditions.empty();
   emitForLoop(
       *clause.iter, l,
       [&](Value value, const sema::Type *type) {
@@ -341,7 +349,7 @@ void Generator::emitComprehensionClauses(ast::ComprehensionExpr &expr,
         popTemps();
         cf::BranchOp::create(builder, l, latch);
       },
-      noElse);
+      noElse, appendsEach ? function_ref<void(Value)>(reserve) : nullptr);
 }
 
 Value Generator::emitWalkAsList(ast::CallExpr &call) {
@@ -406,6 +414,8 @@ Generator::KeyOrder Generator::emitKeyOrder(Value list,
   StoreOp::create(builder, l, buildZeroValue(builder, l, slotType),
                   slots[param]);
   Value length = LenOp::create(builder, l, list);
+  ListMethodOp::create(builder, l, TypeRange{}, ListMethod::reserve,
+                       ValueRange{entries, length});
   emitCountedLoop(length, l, [&](Value i) {
     pushTemps();
     Value x = ListGetOp::create(builder, l, list, i);

@@ -87,12 +87,15 @@ private:
   void emitFor(ast::ForStmt &stmt);
   /// A `for` loop over `iter`: assign(element, type) takes each element
   /// (a temporary of the iteration), then emitBody(exit, latch) fills the
-  /// body block and ends it (branching to latch to continue).
+  /// body block and ends it (branching to latch to continue). When the
+  /// number of iterations is known before the loop (a range of step 1, one
+  /// sequence), tripCount gets it (maybe negative: no iteration).
   void emitForLoop(
       ast::Expr &iter, mlir::Location l,
       llvm::function_ref<void(mlir::Value, const sema::Type *)> assign,
       llvm::function_ref<void(mlir::Block *, mlir::Block *)> emitBody,
-      ast::Block &orElse);
+      ast::Block &orElse,
+      llvm::function_ref<void(mlir::Value)> tripCount = {});
   /// range(), enumerate(), zip() and reversed() outside a `for` header: the
   /// list of what the loop would see.
   mlir::Value emitWalkAsList(ast::CallExpr &call);

@@ -38,6 +38,12 @@ void roast_rt_list_reserve(RoastList *l, int64_t needed) {
   l->capacity = capacity;
 }
 
+void roast_rt_list_reserve_hint(RoastList *l, int64_t extra) {
+  enum { MAX_HINT = 1 << 24 };
+  if (extra > 0)
+    roast_rt_list_reserve(l, l->length + (extra < MAX_HINT ? extra : MAX_HINT));
+}
+
 void roast_rt_list_shrink(RoastList *l) {
   /* Only below a quarter, and then to twice the length: a list that
    * alternates between growing and shrinking does not reallocate each time. */

@@ -678,8 +678,15 @@ static void move_into_order(RoastList *l, const RoastList *order,
   unsigned char *bytes = roast_rt_list_bytes(l);
   memcpy(before, bytes, (size_t)n * size);
   const uint64_t *slots = roast_rt_list_slots(order);
-  for (int64_t i = 0; i < n; ++i)
-    memcpy(bytes + (size_t)i * size, before + (size_t)index_at(slots, i, reverse) * size, size);
+  if (size == 8) { /* not a memcpy call per element */
+    uint64_t *words = (uint64_t *)bytes;
+    const uint64_t *old_words = (const uint64_t *)before;
+    for (int64_t i = 0; i < n; ++i)
+      words[i] = old_words[index_at(slots, i, reverse)];
+  } else {
+    for (int64_t i = 0; i < n; ++i)
+      bytes[i] = before[index_at(slots, i, reverse)];
+  }
   free(before);
 }
 

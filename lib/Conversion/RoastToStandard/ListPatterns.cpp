@@ -407,6 +407,9 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     case ListMethod::permute:
       abi.callAt(rewriter, op, RuntimeFunction::ListPermute, {list, args[1]});
       break;
+    case ListMethod::reserve:
+      abi.call(rewriter, loc, RuntimeFunction::ListReserveHint, {list, args[1]});
+      break;
     }
     slots.finish();
     if (op.getMethod() == ListMethod::count) // an element's __eq__ may raise

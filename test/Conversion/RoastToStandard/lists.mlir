@@ -117,3 +117,13 @@ roast.func @sort_by_int_key(%l: !roast.list<!roast.str>, %keys: !roast.list<i64>
   roast.list_method permute(%l, %o) : (!roast.list<!roast.str>, !roast.list<i64>) -> ()
   roast.return
 }
+
+// A reserve hint is a plain call: it cannot raise.
+// CHECK-LABEL: func.func @reserve(
+// CHECK-SAME:      %[[L:[^:]*]]: !llvm.ptr, %[[N:[^:]*]]: i64
+// CHECK-NEXT:    llvm.call @roast_rt_list_reserve_hint(%[[L]], %[[N]]) : (!llvm.ptr, i64) -> ()
+// CHECK-NEXT:    return
+roast.func @reserve(%l: !roast.list<i64>, %n: i64) {
+  roast.list_method reserve(%l, %n) : (!roast.list<i64>, i64) -> ()
+  roast.return
+}

@@ -24,6 +24,8 @@ bool roast::holdsReferences(Type type) {
 bool roast::mayRaise(Operation *op) {
   if (!op->hasTrait<MayRaise>())
     return false;
+  if (auto method = dyn_cast<ListMethodOp>(op))
+    return method.getMethod() != ListMethod::reserve;
   if (!isa<PrintOp, ReprOp>(op))
     return true;
   if (auto print = dyn_cast<PrintOp>(op); print && print.getFile())
