@@ -480,12 +480,20 @@ Value Generator::emitSortedWithKey(Value list, const sema::Type *listType,
   Value reverse = findReverse(keywords, l);
   KeyOrder order =
       emitKeyOrder(list, element, *findKey(keywords), reverse, l);
-  // The elements, then moved into the order.
-  Value result = ListMethodOp::create(builder, l, TypeRange{list.getType()},
-                                      ListMethod::copy, ValueRange{list})
-                     .getResult(0);
-  track(result, listType);
-  emitReorder(result, order, reverse, l);
+  Value result;
+  if (!order.pairs) { // gathered in the order
+    result = ListMethodOp::create(builder, l, TypeRange{list.getType()},
+                                  ListMethod::permuted,
+                                  ValueRange{list, order.list})
+                 .getResult(0);
+    track(result, listType);
+  } else { // the elements, then moved into the order
+    result = ListMethodOp::create(builder, l, TypeRange{list.getType()},
+                                  ListMethod::copy, ValueRange{list})
+                 .getResult(0);
+    track(result, listType);
+    emitReorder(result, order, reverse, l);
+  }
   consume(result, listType); // the caller tracks it
   return result;
 }

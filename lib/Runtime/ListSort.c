@@ -706,6 +706,33 @@ static int64_t plain_index(const uint64_t *indices, int64_t i, int32_t reverse) 
   return (int64_t)indices[i];
 }
 
+RoastList *roast_rt_list_permuted(const RoastList *l, const RoastList *indices, const char *file,
+                                  int32_t line, const char *fn) {
+  int64_t n = indices->length;
+  if (l->length != n) { /* a key function changed it */
+    roast_rt_raise(ROAST_ERR_VALUE, "list modified during sort", file, line, fn);
+    return NULL;
+  }
+  int32_t kind = roast_rt_list_kind(l);
+  RoastList *out = roast_rt_list_new(n, kind);
+  const uint64_t *order = roast_rt_list_slots(indices);
+  if (kind == ROAST_ELEM_BOOL) {
+    const unsigned char *from = roast_rt_list_bytes(l);
+    unsigned char *to = roast_rt_list_bytes(out);
+    for (int64_t i = 0; i < n; ++i)
+      to[i] = from[order[i]];
+  } else {
+    const uint64_t *from = roast_rt_list_slots(l);
+    uint64_t *to = roast_rt_list_slots(out);
+    for (int64_t i = 0; i < n; ++i) {
+      to[i] = from[order[i]];
+      roast_rt_slot_retain(kind, to[i]);
+    }
+  }
+  out->length = n;
+  return out;
+}
+
 void roast_rt_list_permute(RoastList *l, const RoastList *indices, const char *file, int32_t line,
                            const char *fn) {
   move_into_order(l, indices, plain_index, 0, file, line, fn);

@@ -447,6 +447,11 @@ RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse);
 /* ...and the last: element i of `l` becomes the one at index indices[i].
  * Elements only move; ValueError "list modified during sort" if the key
  * function changed the list's length. */
+/* A new list whose element i is l[indices[i]] (indices: a permutation of
+ * l's, from roast_rt_list_argsort); ValueError "list modified during sort"
+ * (and NULL) if l's length changed since. */
+RoastList *roast_rt_list_permuted(const RoastList *l, const RoastList *indices, const char *file,
+                                  int32_t line, const char *fn);
 /* Room for `extra` more elements, which a loop is about to append (at most
  * 2^24 of them: a loop that raises early must not have allocated for all). */
 void roast_rt_list_reserve_hint(RoastList *l, int64_t extra);

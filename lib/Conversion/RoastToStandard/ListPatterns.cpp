@@ -407,6 +407,10 @@ struct ListMethodLowering : public RuntimeOpConversionPattern<ListMethodOp> {
     case ListMethod::permute:
       abi.callAt(rewriter, op, RuntimeFunction::ListPermute, {list, args[1]});
       break;
+    case ListMethod::permuted:
+      result = abi.callAt(rewriter, op, RuntimeFunction::ListPermuted,
+                          {list, args[1]});
+      break;
     case ListMethod::reserve:
       abi.call(rewriter, loc, RuntimeFunction::ListReserveHint, {list, args[1]});
       break;

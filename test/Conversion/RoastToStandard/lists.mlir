@@ -118,6 +118,17 @@ roast.func @sort_by_int_key(%l: !roast.list<!roast.str>, %keys: !roast.list<i64>
   roast.return
 }
 
+// sorted(key=): a new list gathered in the order (raising if a key changed
+// the list's length).
+// CHECK-LABEL: func.func @sorted_by_int_key(
+// CHECK:         %[[P:.*]] = llvm.call @roast_rt_list_permuted(
+// CHECK:         cf.cond_br
+// CHECK:         return %[[P]]
+roast.func @sorted_by_int_key(%l: !roast.list<!roast.str>, %o: !roast.list<i64>) -> !roast.list<!roast.str> {
+  %p = roast.list_method permuted(%l, %o) : (!roast.list<!roast.str>, !roast.list<i64>) -> !roast.list<!roast.str>
+  roast.return %p : !roast.list<!roast.str>
+}
+
 // A reserve hint is a plain call: it cannot raise.
 // CHECK-LABEL: func.func @reserve(
 // CHECK-SAME:      %[[L:[^:]*]]: !llvm.ptr, %[[N:[^:]*]]: i64

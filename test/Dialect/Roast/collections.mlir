@@ -174,6 +174,8 @@ roast.func @sort_by_key(%l: !roast.list<!roast.str>, %pairs: !roast.list<tuple<f
   %o = roast.list_method argsort(%keys, %reverse) : (!roast.list<i64>, i1) -> !roast.list<i64>
   // CHECK: roast.list_method permute(%{{.*}}, %[[O]]) : (!roast.list<!roast.str>, !roast.list<i64>) -> ()
   roast.list_method permute(%l, %o) : (!roast.list<!roast.str>, !roast.list<i64>) -> ()
+  // CHECK: roast.list_method permuted(%{{.*}}, %[[O]]) : (!roast.list<!roast.str>, !roast.list<i64>) -> !roast.list<!roast.str>
+  %p = roast.list_method permuted(%l, %o) : (!roast.list<!roast.str>, !roast.list<i64>) -> !roast.list<!roast.str>
   // CHECK: roast.list_method reserve(%{{.*}}, %{{.*}}) : (!roast.list<i64>, i64) -> ()
   %n = roast.len %l : !roast.list<!roast.str>
   roast.list_method reserve(%keys, %n) : (!roast.list<i64>, i64) -> ()

@@ -992,7 +992,8 @@ def Roast_ListMethod : I32EnumAttr<"ListMethod", "a method of list", [
     I32EnumAttrCase<"copy", 6>, I32EnumAttrCase<"clear", 7>,
     I32EnumAttrCase<"sort", 8>, I32EnumAttrCase<"del", 9>,
     I32EnumAttrCase<"reorder", 10>, I32EnumAttrCase<"argsort", 11>,
-    I32EnumAttrCase<"permute", 12>, I32EnumAttrCase<"reserve", 13>]> {
+    I32EnumAttrCase<"permute", 12>, I32EnumAttrCase<"reserve", 13>,
+    I32EnumAttrCase<"permuted", 14>]> {
   let cppNamespace = "::roast";
 }
 
@@ -1008,7 +1009,8 @@ def Roast_ListMethodOp : Roast_Op<"list_method", [Roast_MayRaise]> {
     indices of a `list<i64>` of keys in stable sorted order (descending
     keys when reverse, equal keys still in their original order, as
     Python's reverse sort), and `permute(l, indices)` makes element i the
-    one at index `indices[i]`. `reserve(l, n)` makes room for `n` more
+    one at index `indices[i]`; `permuted(l, indices)` leaves `l` alone and
+    returns a new list of them (`sorted(key=)`). `reserve(l, n)` makes room for `n` more
     elements when a loop is about to append them (a hint: nothing a program
     can see changes).
 
