@@ -24,6 +24,15 @@ bool roast::holdsReferences(Type type) {
 bool roast::mayRaise(Operation *op) {
   if (!op->hasTrait<MayRaise>())
     return false;
+  // An index known to be in range (roast-loop-versioning).
+  if (auto get = dyn_cast<ListGetOp>(op))
+    return !get.getUnchecked();
+  if (auto set = dyn_cast<ListSetOp>(op))
+    return !set.getUnchecked();
+  // Comparing ints, floats or bools is arith: only containers and
+  // instances can run code that raises.
+  if (isa<CmpOp>(op))
+    return !isScalarType(op->getOperand(0).getType());
   if (!isa<PrintOp, ReprOp>(op))
     return true;
   if (auto print = dyn_cast<PrintOp>(op); print && print.getFile())
