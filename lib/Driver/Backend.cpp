@@ -27,6 +27,7 @@ mlir::LogicalResult roast::lowerToLLVMDialect(mlir::ModuleOp module,
   mlir::PassManager pm(module->getName());
   RoastOptimizationOptions roastOptions;
   roastOptions.inlineCalls = options.inlineCalls;
+  roastOptions.versionLoops = options.versionLoops;
   buildRoastOptimizationPipeline(pm, roastOptions);
   buildRoastToLLVMPipeline(pm);
   return pm.run(module);

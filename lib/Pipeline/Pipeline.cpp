@@ -34,6 +34,13 @@ void roast::buildRoastOptimizationPipeline(
   if (options.elideRefCounts)
     pm.addPass(createRoastRefCountElision());
   pm.addPass(createCanonicalizerPass());
+  // After a cleanup: canonicalize drops the stack instances that a loop's
+  // exception landings still pass to the function's cleanup, which would
+  // otherwise keep it from being versioned.
+  if (options.versionLoops) {
+    pm.addPass(createRoastLoopVersioning());
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addPass(createCSEPass());
 }
 

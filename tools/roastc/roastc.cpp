@@ -57,6 +57,9 @@ struct Options {
   bool noJIT = false;
   /// --no-inline: keep every call (roast-inline off).
   bool noInline = false;
+  /// --no-loop-versioning: keep every list index check
+  /// (roast-loop-versioning off).
+  bool noLoopVersioning = false;
 };
 
 enum ExitCode { Success = 0, CompileError = 1, UsageError = 2 };
@@ -175,6 +178,7 @@ int compile(const Options &opts, bool checkOnly) {
   BackendOptions backend;
   backend.optLevel = opts.optLevel;
   backend.inlineCalls = !opts.noInline;
+  backend.versionLoops = !opts.noLoopVersioning;
   if (mlir::failed(mlir::verify(*c.module)))
     return CompileError;
 
@@ -184,6 +188,7 @@ int compile(const Options &opts, bool checkOnly) {
     if (opts.optLevel != 0) {
       RoastOptimizationOptions roastOptions;
       roastOptions.inlineCalls = backend.inlineCalls;
+      roastOptions.versionLoops = backend.versionLoops;
       buildRoastOptimizationPipeline(pm, roastOptions);
     }
     if (mlir::failed(pm.run(*c.module)))
@@ -308,6 +313,7 @@ std::unique_ptr<llvm::Module> compileForJIT(const Options &opts,
   BackendOptions backend;
   backend.optLevel = opts.optLevel;
   backend.inlineCalls = !opts.noInline;
+  backend.versionLoops = !opts.noLoopVersioning;
   if (mlir::failed(mlir::verify(*c.module)) ||
       mlir::failed(lowerToLLVMDialect(*c.module, backend)))
     return nullptr;
@@ -371,6 +377,9 @@ int main(int argc, char **argv) {
         ->allow_extra_args(false);
     cmd->add_flag("--no-inline", opts.noInline,
                   "Keep every call: do not inline functions into callers");
+    cmd->add_flag("--no-loop-versioning", opts.noLoopVersioning,
+                  "Keep every list index check: no unchecked copies of "
+                  "counted loops");
   };
   CLI::App *build = app.add_subcommand("build", "Compile to a native executable");
   addCommon(build);

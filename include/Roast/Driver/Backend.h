@@ -37,6 +37,9 @@ struct BackendOptions {
   std::string cpu;
   /// Inline small functions (roast-inline); off with roastc --no-inline.
   bool inlineCalls = true;
+  /// Unchecked copies of counted loops over lists (roast-loop-versioning);
+  /// off with roastc --no-loop-versioning.
+  bool versionLoops = true;
 };
 
 /// Runs the roast-optimize and roast-lower-to-llvm pipelines on `module`

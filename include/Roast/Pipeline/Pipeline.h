@@ -31,11 +31,16 @@ struct RoastOptimizationOptions
       llvm::cl::desc("Remove retain/release pairs that cancel (tests of "
                      "CodeGen's ownership turn it off)"),
       llvm::cl::init(true)};
+  Option<bool> versionLoops{
+      *this, "loop-versioning",
+      llvm::cl::desc("Give counted loops over lists a copy without index "
+                     "checks (roast-loop-versioning)"),
+      llvm::cl::init(true)};
 };
 
 /// Roast-level passes on roast IR: monomorphization, stack guards,
-/// mem2reg, type specialization, inline caches, inlining, canonicalize,
-/// cse.
+/// mem2reg, type specialization, inline caches, inlining, escape analysis,
+/// refcount elision, loop versioning, canonicalize, cse.
 void buildRoastOptimizationPipeline(mlir::OpPassManager &pm,
                                     const RoastOptimizationOptions &options);
 void buildRoastOptimizationPipeline(mlir::OpPassManager &pm);

@@ -70,26 +70,33 @@ Type storageType(OpBuilder &builder, Type element) {
 /// after Python's index check: a negative index counts from the end, and
 /// one out of range raises IndexError `message` on a cold path. Inline, so
 /// that loops over lists keep their elements in registers and vectorize.
-Value checkedElementAddress(ConversionPatternRewriter &rewriter,
-                            RuntimeABI &abi, Operation *op, Value list,
-                            Value index, Type storage, StringRef message) {
+/// An `unchecked` access (one whose index roast-loop-versioning proved in
+/// range) has neither the check nor the adjustment: only the items pointer
+/// is loaded, which LLVM then hoists out of the loop.
+Value elementAddress(ConversionPatternRewriter &rewriter, RuntimeABI &abi,
+                     Operation *op, Value list, Value index, Type storage,
+                     bool unchecked, StringRef message) {
   Location loc = op->getLoc();
   Type i64 = rewriter.getI64Type();
   auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
-  Value length = loadField(rewriter, loc, list, kListLengthOffset, i64);
-  Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
-  Value negative = arith::CmpIOp::create(rewriter, loc,
-                                         arith::CmpIPredicate::slt, index, zero);
-  Value adjusted = arith::SelectOp::create(
-      rewriter, loc, negative,
-      arith::AddIOp::create(rewriter, loc, index, length), index);
-  // Unsigned: a still-negative index is out of range too.
-  Value outOfRange = arith::CmpIOp::create(
-      rewriter, loc, arith::CmpIPredicate::uge, adjusted, length);
-  abi.raiseIf(rewriter, op, outOfRange, ExceptionKind::IndexError, message);
+  Value adjusted = index;
+  if (!unchecked) {
+    Value length = loadField(rewriter, loc, list, kListLengthOffset, i64);
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, 0, 64);
+    Value negative = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::slt, index, zero);
+    adjusted = arith::SelectOp::create(
+        rewriter, loc, negative,
+        arith::AddIOp::create(rewriter, loc, index, length), index);
+    // Unsigned: a still-negative index is out of range too.
+    Value outOfRange = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::uge, adjusted, length);
+    abi.raiseIf(rewriter, op, outOfRange, ExceptionKind::IndexError, message);
+  }
   Value items = loadField(rewriter, loc, list, kListItemsOffset, ptr);
   return LLVM::GEPOp::create(rewriter, loc, ptr, storage, items,
-                             ArrayRef<LLVM::GEPArg>{adjusted});
+                             ArrayRef<LLVM::GEPArg>{adjusted},
+                             LLVM::GEPNoWrapFlags::inbounds);
 }
 
 /// The alignment of an element stored as `storage` (i8 or i64).
@@ -137,9 +144,9 @@ struct ListGetLowering : public RuntimeOpConversionPattern<ListGetOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Type storage = storageType(rewriter, elementOf(op.getList()));
-    Value address = checkedElementAddress(rewriter, abi, op, adaptor.getList(),
-                                          adaptor.getIndex(), storage,
-                                          "list index out of range");
+    Value address = elementAddress(rewriter, abi, op, adaptor.getList(),
+                                   adaptor.getIndex(), storage,
+                                   op.getUnchecked(), "list index out of range");
     auto stored = LLVM::LoadOp::create(rewriter, loc, storage, address,
                                        storageAlignment(storage));
     tagListAccess(stored, ListMemory::Slots);
@@ -185,9 +192,10 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
       stored = slots.encode(adaptor.getValue(), element);
       slots.finish();
     }
-    Value address = checkedElementAddress(rewriter, abi, op, adaptor.getList(),
-                                          adaptor.getIndex(), storage,
-                                          "list assignment index out of range");
+    Value address = elementAddress(rewriter, abi, op, adaptor.getList(),
+                                   adaptor.getIndex(), storage,
+                                   op.getUnchecked(),
+                                   "list assignment index out of range");
     auto store = LLVM::StoreOp::create(rewriter, loc, stored, address,
                                        storageAlignment(storage));
     tagListAccess(store, ListMemory::Slots);
@@ -293,6 +301,15 @@ struct LenLowering : public RuntimeOpConversionPattern<LenOp> {
     if (isa<StrType>(op.getValue().getType())) {
       rewriter.replaceOp(op, abi.call(rewriter, loc, RuntimeFunction::StrLen,
                                       adaptor.getValue()));
+      return success();
+    }
+    // A list's length is tagged as the inline l[i] reads it, so that LLVM
+    // keeps it in a register across element stores (a `for x in xs` loop
+    // tests it every step).
+    if (isa<ListType>(op.getValue().getType())) {
+      rewriter.replaceOp(op, loadField(rewriter, loc, adaptor.getValue(),
+                                       kListLengthOffset,
+                                       rewriter.getI64Type()));
       return success();
     }
     Type i8 = rewriter.getI8Type();

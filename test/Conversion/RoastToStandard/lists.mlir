@@ -22,7 +22,7 @@
 // CHECK:         cf.cond_br %[[BAD]] weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
 // CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
-// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr inbounds %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
 // CHECK:         %[[SLOT:.*]] = llvm.load %[[SLOTP]] {alignment = 8 : i64, tbaa = [#[[SLOTS]]]} : !llvm.ptr -> i64
 // CHECK:         %[[X:.*]] = llvm.bitcast %[[SLOT]] : i64 to f64
 // CHECK:         return %[[X]]
@@ -42,7 +42,7 @@ roast.func @m.get(%l: !roast.list<f64>, %i: i64) -> f64 {
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
 // CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
-// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr inbounds %[[ITEMS]][%[[IDX]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
 // CHECK:         %[[BYTE:.*]] = llvm.load %[[BYTEP]] {alignment = 1 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> i8
 // CHECK:         %[[X:.*]] = arith.trunci %[[BYTE]] : i8 to i1
 // CHECK:         return %[[X]]
@@ -65,7 +65,7 @@ roast.func @m.get_bool(%l: !roast.list<i1>, %i: i64) -> i1 {
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE:[a-z0-9]+]](
 // CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
-// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr %[[ITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr inbounds %[[ITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i8
 // CHECK:         llvm.store %[[BYTE]], %[[BYTEP]] {alignment = 1 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : i8, !llvm.ptr
 // CHECK-NOT:     roast_rt_list_set
 // CHECK:         %[[OBJ:.*]] = llvm.ptrtoint %[[S]] : !llvm.ptr to i64
@@ -74,7 +74,7 @@ roast.func @m.get_bool(%l: !roast.list<i1>, %i: i64) -> i1 {
 // CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[RAISE]](
 // CHECK:         %[[FITEMSP:.*]] = llvm.getelementptr %[[F]][32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK:         %[[FITEMS:.*]] = llvm.load %[[FITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
-// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr %[[FITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr inbounds %[[FITEMS]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i64
 // CHECK:         llvm.store %[[SLOT]], %[[SLOTP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : i64, !llvm.ptr
 // CHECK-NOT:     roast_rt_list_set
 roast.func @m.set(%l: !roast.list<i1>, %i: i64, %b: i1, %s: !roast.str,
@@ -83,6 +83,34 @@ roast.func @m.set(%l: !roast.list<i1>, %i: i64, %b: i1, %s: !roast.str,
   roast.list_set %t[%i], %s : !roast.list<!roast.str>
   roast.list_set %f[%i], %x : !roast.list<f64>
   roast.return
+}
+
+// -----
+
+// An unchecked l[i] and l[i] = v (roast-loop-versioning proved the index
+// in range): no length load, no negative-index select, no branch to a
+// raise block; only the items pointer and the element.
+// CHECK-LABEL: func.func @m.unchecked(
+// CHECK-SAME:      %[[L:.*]]: !llvm.ptr, %[[I:.*]]: i64, %[[B:.*]]: !llvm.ptr)
+// CHECK-NOT:     llvm.getelementptr %[[L]][16]
+// CHECK-NOT:     arith.select
+// CHECK-NOT:     cf.cond_br
+// CHECK:         %[[ITEMSP:.*]] = llvm.getelementptr %[[L]][32] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[ITEMS:.*]] = llvm.load %[[ITEMSP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[SLOTP:.*]] = llvm.getelementptr inbounds %[[ITEMS]][%[[I]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK:         %[[SLOT:.*]] = llvm.load %[[SLOTP]] {alignment = 8 : i64, tbaa = [#{{tbaa_tag[0-9]*}}]} : !llvm.ptr -> i64
+// CHECK:         %[[BITEMSP:.*]] = llvm.getelementptr %[[B]][32] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[BITEMS:.*]] = llvm.load %[[BITEMSP]]
+// CHECK:         %[[BYTEP:.*]] = llvm.getelementptr inbounds %[[BITEMS]][%[[I]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+// CHECK:         llvm.store %{{.*}}, %[[BYTEP]]
+// CHECK-NOT:     cf.cond_br
+// CHECK-NOT:     roast_rt_raise
+// CHECK:         return %[[SLOT]]
+roast.func @m.unchecked(%l: !roast.list<i64>, %i: i64, %b: !roast.list<i1>) -> i64 {
+  %x = roast.list_get %l[%i] unchecked : !roast.list<i64>
+  %t = arith.constant true
+  roast.list_set %b[%i] unchecked, %t : !roast.list<i1>
+  roast.return %x : i64
 }
 
 // -----

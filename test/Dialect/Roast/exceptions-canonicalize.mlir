@@ -63,3 +63,44 @@ roast.func @keeps_handlers(%a: i64, %b: i64, %s: !roast.str) -> i64 {
   %e = roast.catch : !roast.object<@BaseException>
   roast.throw %e reraise : !roast.object<@BaseException>
 }
+
+// -----
+
+// Ops that cannot raise need no check: an unchecked list access (its index
+// is known to be in range) and a comparison of ints, floats or bools. A
+// checked access and a comparison of lists (which compares their
+// elements, maybe instances with methods) keep theirs.
+// CHECK-LABEL: roast.func @cannot_raise(
+// CHECK:         roast.list_get %arg0[%arg1] unchecked
+// CHECK-NEXT:    roast.cmp lt, %arg1, %arg2 : i64
+// CHECK-NEXT:    roast.cmp lt, %{{.*}}, %{{.*}} : f64
+// CHECK-NEXT:    roast.list_get %arg0[%arg1] : !roast.list<f64>
+// CHECK-NEXT:    roast.check_raised ^[[HANDLER:bb[0-9]+]], ^[[NEXT:bb[0-9]+]]
+// CHECK:       ^[[NEXT]]:
+// CHECK-NEXT:    roast.cmp eq, %arg0, %arg0 : !roast.list<f64>
+// CHECK-NEXT:    roast.check_raised ^[[HANDLER]]
+roast.func @cannot_raise(%l: !roast.list<f64>, %i: i64, %n: i64) -> i1 {
+  %x = roast.list_get %l[%i] unchecked : !roast.list<f64>
+  roast.check_raised ^handler, ^b1
+^b1:
+  %lt = roast.cmp lt, %i, %n : i64
+  roast.check_raised ^handler, ^b2
+^b2:
+  %flt = roast.cmp lt, %x, %x : f64
+  roast.check_raised ^handler, ^b3
+^b3:
+  %y = roast.list_get %l[%i] : !roast.list<f64>
+  roast.check_raised ^handler, ^b4
+^b4:
+  %eq = roast.cmp eq, %l, %l : !roast.list<f64>
+  roast.check_raised ^handler, ^b5
+^b5:
+  %r = arith.andi %lt, %eq : i1
+  %r2 = arith.andi %r, %flt : i1
+  roast.return %r2 : i1
+^handler:
+  %e = roast.catch : !roast.object<@BaseException>
+  roast.print %e : !roast.object<@BaseException>
+  %false = arith.constant false
+  roast.return %false : i1
+}

@@ -26,6 +26,15 @@ bool roast::mayRaise(Operation *op) {
     return false;
   if (auto method = dyn_cast<ListMethodOp>(op))
     return method.getMethod() != ListMethod::reserve;
+  // An index known to be in range (roast-loop-versioning).
+  if (auto get = dyn_cast<ListGetOp>(op))
+    return !get.getUnchecked();
+  if (auto set = dyn_cast<ListSetOp>(op))
+    return !set.getUnchecked();
+  // Comparing ints, floats or bools is arith: only containers and
+  // instances can run code that raises.
+  if (isa<CmpOp>(op))
+    return !isScalarType(op->getOperand(0).getType());
   if (!isa<PrintOp, ReprOp>(op))
     return true;
   if (auto print = dyn_cast<PrintOp>(op); print && print.getFile())

@@ -882,25 +882,42 @@ def Roast_ListGetOp : Roast_Op<"list_get", [Roast_MayRaise,
     The element at index `i` (negative counts from the end), borrowed from
     the list; `IndexError` when out of range.
 
+    `unchecked` says that `0 <= i < len(l)` is known to hold (the op then
+    cannot raise, and its lowering skips the range check and the
+    adjustment of negative indices). `roast-loop-versioning` sets it, in
+    the copy of a loop that a test before the loop has proved in range.
+
     ```mlir
     %x = roast.list_get %l[%i] : !roast.list<i64>
+    %y = roast.list_get %l[%i] unchecked : !roast.list<i64>
     ```
   }];
-  let arguments = (ins Roast_ListType:$list, Roast_Int:$index);
+  let arguments = (ins Roast_ListType:$list, Roast_Int:$index,
+                       UnitAttr:$unchecked);
   let results = (outs AnyType:$result);
-  let assemblyFormat = "$list `[` $index `]` attr-dict `:` qualified(type($list))";
+  let assemblyFormat = [{
+    $list `[` $index `]` (`unchecked` $unchecked^)? attr-dict `:` qualified(type($list))
+  }];
 }
 
 def Roast_ListSetOp : Roast_Op<"list_set", [Roast_MayRaise, 
     TypesMatchWith<"value is the element type", "list", "value", "::llvm::cast<ListType>($_self).getElementType()">]> {
   let summary = "`l[i] = v`";
   let description = [{
+    Stores `v` at index `i` (negative counts from the end); `IndexError`
+    when out of range. `unchecked` is as for `roast.list_get`: the index is
+    known to be in range.
+
     ```mlir
     roast.list_set %l[%i], %v : !roast.list<i64>
+    roast.list_set %l[%i] unchecked, %v : !roast.list<i64>
     ```
   }];
-  let arguments = (ins Roast_ListType:$list, Roast_Int:$index, AnyType:$value);
-  let assemblyFormat = "$list `[` $index `]` `,` $value attr-dict `:` qualified(type($list))";
+  let arguments = (ins Roast_ListType:$list, Roast_Int:$index, AnyType:$value,
+                       UnitAttr:$unchecked);
+  let assemblyFormat = [{
+    $list `[` $index `]` (`unchecked` $unchecked^)? `,` $value attr-dict `:` qualified(type($list))
+  }];
 }
 
 def Roast_ListAppendOp : Roast_Op<"list_append", [

@@ -338,4 +338,59 @@ def RoastEscapeAnalysis : Pass<"roast-escape-analysis", "::mlir::ModuleOp"> {
   ];
 }
 
+def RoastLoopVersioning : Pass<"roast-loop-versioning", "::mlir::ModuleOp"> {
+  let summary = "Counted loops get a copy without list index checks";
+  let description = [{
+    An innermost loop that counts `%i` from `start` by 1 while
+    `roast.cmp lt, %i, %n` (`n` computed before the loop, or `len(l)` of a
+    list defined before it) and indexes lists defined before it by `%i`
+    (`roast.list_get %l[%i]`, `roast.list_set %l[%i], %v`) runs in one of
+    two copies. A test on the edge into the loop, `start >= 0` and
+    `n <= len(l)` for each such list, picks a copy whose accesses are
+    `unchecked` (no range check, no negative-index adjustment, no
+    `roast.check_raised` after them); when it fails, the original loop
+    runs, with Python's IndexError and traceback. What is known needs no
+    test: a constant start, the list whose length `n` is. When nothing is
+    left to test (`for i in range(len(xs))` reading xs), the loop's own
+    accesses become unchecked and there is no copy.
+
+    The test holds for the whole loop only because nothing in it can
+    change a list's length: every op of the loop must be on a short list
+    of ops that cannot (arith and math, checked int arithmetic, scalar
+    comparisons and conversions, field reads, field and list writes of
+    non-reference values, stack instances, list reads, `len`, branches).
+    A call, an append or pop, any dynamic op, any release of a list
+    leaves the loop as it is. So do a step other than 1, a negative
+    constant start, and a header value used after the loop anywhere but
+    past its exit (an exception handler), where the copies cannot meet.
+
+    ```mlir
+    ^header(%i: i64):
+      %c = roast.cmp lt, %i, %n : i64
+      cf.cond_br %c, ^body, ^exit
+    ^body:
+      %x = roast.list_get %xs[%i] : !roast.list<f64>
+      ...
+    // becomes, on the edge into ^header(%start):
+    ^test(%s: i64):
+      %ok = (%s >= 0) && (%n <= len(%xs))
+      cf.cond_br %ok, ^header.unchecked(%s), ^header(%s)
+    ^header.unchecked(%i2: i64):   // a copy of the loop, with
+      %x2 = roast.list_get %xs[%i2] unchecked : !roast.list<f64>
+    ```
+    See docs/rationale/loop-versioning.md.
+  }];
+  let dependentDialects = ["::roast::RoastDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+  let statistics = [
+    Statistic<"numLoopsVersioned", "loops-versioned",
+              "Number of loops given an unchecked copy">,
+    Statistic<"numLoopsInRange", "loops-in-range",
+              "Number of loops whose own bounds keep their indices in range">,
+    Statistic<"numAccessesUnchecked", "accesses-unchecked",
+              "Number of list accesses unchecked in the copies">
+  ];
+}
+
 #endif // ROAST_DIALECT_ROAST_TRANSFORMS_PASSES_TD
