@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockArgumentTyping.h"
+#include "Speculation.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -125,10 +126,9 @@ void retype(const llvm::MapVector<BlockArgument, Type> &candidates) {
         operand.set(incoming.getDefiningOp<BoxOp>().getValue());
         return;
       }
-      auto unbox = UnboxOp::create(builder, branch->getLoc(), type, incoming);
-      unbox->setAttr(kSpeculationAttrName,
-                     builder.getIndexAttr(int64_t(entry.index())));
-      operand.set(unbox);
+      operand.set(createSpeculativeUnbox(builder, branch->getLoc(), type,
+                                         incoming, kSpeculationAttrName,
+                                         entry.index()));
     });
   }
   for (auto [arg, type] : candidates) {
@@ -163,11 +163,8 @@ bool roast::typeBlockArguments(FuncOp fn,
       trialCandidates[cast<BlockArgument>(mapping.lookup(arg))] = type;
     retype(trialCandidates);
     simplify(trial);
-    SmallVector<unsigned> failed;
-    trial.walk([&](UnboxOp unbox) {
-      if (auto index = unbox->getAttrOfType<IntegerAttr>(kSpeculationAttrName))
-        failed.push_back(index.getInt());
-    });
+    llvm::SmallSetVector<unsigned, 4> failed =
+        failedSpeculations(trial, kSpeculationAttrName);
     if (failed.empty()) {
       fn.getBody().takeBody(trial.getBody());
       trial.erase();

@@ -17,6 +17,7 @@
 
 #include "BlockArgumentTyping.h"
 #include "DynamicFolds.h"
+#include "Speculation.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
@@ -38,6 +39,9 @@ namespace {
 
 /// Beyond this many clones of one function, calls keep the dynamic one.
 constexpr unsigned kMaxClones = 4;
+
+/// Marks the unboxes of a trial of a clone's result type.
+constexpr StringLiteral kResultSpeculation = "roast.speculated_result";
 
 
 struct RoastSpecializeTypesPass
@@ -199,9 +203,8 @@ static void retypeResult(FuncOp fn, Type type) {
       ret->setOperand(0, reference);
       return;
     }
-    auto unbox = UnboxOp::create(builder, ret.getLoc(), type, v);
-    unbox->setAttr("speculative", UnitAttr::get(context));
-    ret->setOperand(0, unbox);
+    ret->setOperand(0, createSpeculativeUnbox(builder, ret.getLoc(), type, v,
+                                              kResultSpeculation));
   });
   fn.setFunctionType(
       FunctionType::get(context, fn.getFunctionType().getInputs(), {type}));
@@ -230,14 +233,7 @@ bool RoastSpecializeTypesPass::specializeResult(FuncOp clone) {
   });
   retypeResult(trial, result);
   simplify(trial);
-  bool sure = !trial
-                   .walk([](UnboxOp unbox) {
-                     return unbox->hasAttr("speculative")
-                                ? WalkResult::interrupt()
-                                : WalkResult::advance();
-                   })
-                   .wasInterrupted();
-  if (!sure) {
+  if (!failedSpeculations(trial, kResultSpeculation).empty()) {
     trial.erase();
     return false;
   }
