@@ -367,3 +367,40 @@ roast.func @main_make() {
   roast.release %v : !roast.value
   roast.return
 }
+
+// The sum of a nested loop: the inner loop's variable only ever gets op
+// results (`e += x` before the inner loop, `e -= x` in it), so its type
+// shows once the outer one's is assumed (`e = 0.0`); both are tried
+// together and become floats.
+// CHECK-LABEL: roast.func @nested_sum(
+// CHECK:       ^{{bb[0-9]+}}(%{{.*}}: i64, %{{.*}}: f64):
+// CHECK:       ^{{bb[0-9]+}}(%{{.*}}: i64, %{{.*}}: f64):
+// CHECK-NOT:     roast.dyn
+// CHECK:         roast.return
+roast.func @nested_sum(%n: i64, %x: f64) -> !roast.value {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %zero = arith.constant 0.0 : f64
+  %e0 = roast.box %zero : f64
+  cf.br ^outer(%c0, %e0 : i64, !roast.value)
+^outer(%i: i64, %e: !roast.value):
+  %more = arith.cmpi slt, %i, %n : i64
+  cf.cond_br %more, ^enter, ^done
+^enter:
+  %bx0 = roast.box %x : f64
+  %e2 = roast.dyn.binary add %e, %bx0
+  cf.br ^inner(%c0, %e2 : i64, !roast.value)
+^inner(%j: i64, %f: !roast.value):
+  %again = arith.cmpi slt, %j, %n : i64
+  cf.cond_br %again, ^body, ^next
+^body:
+  %bx = roast.box %x : f64
+  %g = roast.dyn.binary sub %f, %bx
+  %j1 = arith.addi %j, %c1 : i64
+  cf.br ^inner(%j1, %g : i64, !roast.value)
+^next:
+  %i1 = arith.addi %i, %c1 : i64
+  cf.br ^outer(%i1, %f : i64, !roast.value)
+^done:
+  roast.return %e : !roast.value
+}

@@ -6,8 +6,10 @@
 // becomes an argument of that type. The types are found optimistically, on
 // a copy of the function: every candidate is assumed to hold its type, the
 // values of unknown type passed to it are unboxed "speculatively", and the
-// copy is kept only if all of those fold away after simplification. A
-// candidate whose speculation fails is dropped and the rest tried again.
+// copy is kept only if all of those fold away after simplification.
+// Arguments whose type shows only then (the sum of a nested loop, which
+// only ever gets op results) join the same trial. A candidate whose
+// speculation fails is dropped and the rest tried again.
 //
 //===----------------------------------------------------------------------===//
 
@@ -103,8 +105,10 @@ findCandidates(FuncOp fn, const llvm::DenseSet<BlockArgument> &rejected) {
 }
 
 /// Gives each argument of `candidates` (of `fn`, a copy) its type; what
-/// branches pass it is unboxed, speculatively where not known to fit.
-void retype(const llvm::MapVector<BlockArgument, Type> &candidates) {
+/// branches pass it is unboxed, speculatively where not known to fit, as
+/// candidate `firstIndex` + its position.
+void retype(const llvm::MapVector<BlockArgument, Type> &candidates,
+            unsigned firstIndex) {
   SmallVector<OpOperand *> betweenCandidates;
   for (auto entry : llvm::enumerate(candidates)) {
     BlockArgument arg = entry.value().first;
@@ -128,7 +132,7 @@ void retype(const llvm::MapVector<BlockArgument, Type> &candidates) {
       }
       operand.set(createSpeculativeUnbox(builder, branch->getLoc(), type,
                                          incoming, kSpeculationAttrName,
-                                         entry.index()));
+                                         firstIndex + entry.index()));
     });
   }
   for (auto [arg, type] : candidates) {
@@ -158,11 +162,30 @@ bool roast::typeBlockArguments(FuncOp fn,
     auto trial = cast<FuncOp>(fn->clone(mapping));
     trial.setSymName((fn.getSymName() + ".<typing>").str());
     OpBuilder(fn).insert(trial);
+    // The arguments of `fn` that each trial argument copies.
+    llvm::DenseMap<BlockArgument, BlockArgument> originals;
+    llvm::DenseSet<BlockArgument> trialRejected;
+    for (Block &block : fn.getBody())
+      for (BlockArgument arg : block.getArguments()) {
+        auto copy = cast<BlockArgument>(mapping.lookup(arg));
+        originals[copy] = arg;
+        if (rejected.contains(arg))
+          trialRejected.insert(copy);
+      }
+    SmallVector<BlockArgument> tried; // by speculation index
     llvm::MapVector<BlockArgument, Type> trialCandidates;
     for (auto [arg, type] : candidates)
       trialCandidates[cast<BlockArgument>(mapping.lookup(arg))] = type;
-    retype(trialCandidates);
-    simplify(trial);
+    // Typing some arguments may show the type of others: the sum of a
+    // nested loop, whose inner argument only ever gets op results, is a
+    // float once the outer one is. Those are assumed in the same trial.
+    for (unsigned round = 0; !trialCandidates.empty() && round < 4; ++round) {
+      retype(trialCandidates, tried.size());
+      for (auto [arg, type] : trialCandidates)
+        tried.push_back(arg);
+      simplify(trial);
+      trialCandidates = findCandidates(trial, trialRejected);
+    }
     llvm::SmallSetVector<unsigned, 4> failed =
         failedSpeculations(trial, kSpeculationAttrName);
     if (failed.empty()) {
@@ -172,9 +195,9 @@ bool roast::typeBlockArguments(FuncOp fn,
       rejected.clear(); // they were arguments of the old body
       continue;
     }
-    trial.erase();
     for (unsigned index : failed)
-      rejected.insert((candidates.begin() + index)->first);
+      rejected.insert(originals.lookup(tried[index]));
+    trial.erase();
   }
   return typedAny;
 }
