@@ -404,3 +404,61 @@ roast.func @nested_sum(%n: i64, %x: f64) -> !roast.value {
 ^done:
   roast.return %e : !roast.value
 }
+
+// A for loop over a boxed typed list walks the list itself, reading its
+// items typed and boxing them (borrowed from the list, for references);
+// the loop holds a reference to the list where it held the walked one.
+// CHECK-LABEL: roast.func @walk_floats(
+// CHECK-SAME:      %[[L:.*]]: !roast.list<f64>)
+// CHECK-NOT:     roast.dyn.iter_list
+// CHECK:         roast.retain %[[L]] : !roast.list<f64>
+// CHECK:         roast.len %[[L]] : !roast.list<f64>
+// CHECK:         %[[X:.*]] = roast.list_get %[[L]][%{{.*}}] : !roast.list<f64>
+// CHECK:         roast.box %[[X]] : f64
+// CHECK:         roast.release %[[L]] : !roast.list<f64>
+roast.func @walk_floats(%l: !roast.list<f64>) {
+  %v = roast.box borrowed %l : !roast.list<f64>
+  %w = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  cf.br ^head(%c0 : i64)
+^head(%i: i64):
+  %n = roast.len %w : !roast.list<!roast.value>
+  %more = arith.cmpi slt, %i, %n : i64
+  cf.cond_br %more, ^body, ^done
+^body:
+  %x = roast.list_get %w[%i] : !roast.list<!roast.value>
+  roast.print %x : !roast.value
+  %j = arith.addi %i, %c1 : i64
+  cf.br ^head(%j : i64)
+^done:
+  roast.release %w : !roast.list<!roast.value>
+  roast.return
+}
+
+// CHECK-LABEL: roast.func @walk_objects(
+// CHECK:         %[[X:.*]] = roast.list_get %{{.*}}[%{{.*}}] : !roast.list<!roast.object<@Counter>>
+// CHECK:         roast.box borrowed %[[X]] : !roast.object<@Counter>
+roast.func @walk_objects(%l: !roast.list<!roast.object<@Counter>>) {
+  %v = roast.box borrowed %l : !roast.list<!roast.object<@Counter>>
+  %w = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  %c0 = arith.constant 0 : i64
+  %x = roast.list_get %w[%c0] : !roast.list<!roast.value>
+  roast.print %x : !roast.value
+  roast.release %w : !roast.list<!roast.value>
+  roast.return
+}
+
+// Must not fold: a list of tuples (boxing an item makes a new tuple, not
+// a borrowed one), and a value not known to be a list.
+// CHECK-LABEL: roast.func @walk_others(
+// CHECK:         roast.dyn.iter_list
+// CHECK:         roast.dyn.iter_list
+roast.func @walk_others(%l: !roast.list<tuple<i64, i64>>, %u: !roast.value) {
+  %v = roast.box borrowed %l : !roast.list<tuple<i64, i64>>
+  %w = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  roast.release %w : !roast.list<!roast.value>
+  %w2 = roast.dyn.iter_list %u : !roast.list<!roast.value>
+  roast.release %w2 : !roast.list<!roast.value>
+  roast.return
+}

@@ -772,6 +772,10 @@ RoastValue roast_rt_value_iter(RoastValue v, const char *file, int32_t line, con
  * false at the end and on error (roast_rt_exception tells them apart). */
 bool roast_rt_value_next(RoastValue iterator, RoastValue *out, const char *file, int32_t line,
                          const char *fn);
+/* The list a `for` over v walks by index (a new reference): v itself when it is a list of
+ * dynamic values, so that the loop sees the changes its body makes as CPython's list iterator
+ * does; else list(v), a snapshot of any iterable (TypeError as roast_rt_value_iter). */
+RoastList *roast_rt_value_iter_list(RoastValue v, const char *file, int32_t line, const char *fn);
 
 /* Attributes: fields, properties, class constants and methods of instances (members), and
  * the methods of built-in types; a method read without a call is a bound method value.

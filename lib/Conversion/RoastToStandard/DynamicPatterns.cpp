@@ -211,6 +211,9 @@ struct DynamicCallLowering : RuntimeOpConversionPattern<OpTy> {
     else if constexpr (std::is_same_v<OpTy, DynIterOp>)
       result = abi.callAt(rewriter, op, RuntimeFunction::ValueIter,
                           adaptor.getValue());
+    else if constexpr (std::is_same_v<OpTy, DynIterListOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueIterList,
+                          adaptor.getValue());
     else if constexpr (std::is_same_v<OpTy, DynGetAttrOp>)
       result = abi.callAt(rewriter, op, RuntimeFunction::ValueGetAttr,
                           {adaptor.getValue(),
@@ -428,6 +431,7 @@ void roast::populateRoastDynamicPatterns(const TypeConverter &converter,
                DynamicCallLowering<DynGetItemOp>, DynamicCallLowering<DynSetItemOp>,
                DynamicCallLowering<DynDelItemOp>,
                DynamicCallLowering<DynGetSliceOp>, DynamicCallLowering<DynIterOp>,
+               DynamicCallLowering<DynIterListOp>,
                DynamicCallLowering<DynGetAttrOp>, DynamicCallLowering<DynSetAttrOp>,
                DynamicInvokeLowering<DynCallOp>,
                DynamicInvokeLowering<DynCallMethodOp>, DynNextOpLowering,

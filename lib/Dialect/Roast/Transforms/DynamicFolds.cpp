@@ -391,6 +391,49 @@ struct FoldRepeatOfBoxedList : OpRewritePattern<DynBinaryOp> {
   }
 };
 
+/// A for loop over a boxed list walks that list itself instead of a list
+/// of dynamic values: its length and items are read from it, each item
+/// boxed as it is read. A reference item's box is borrowed from the list,
+/// as the items of a list of dynamic values are, and the loop holds a
+/// reference to the list as it held one to the list it walked. Boxing a
+/// tuple or an optional makes a new object: those lists keep the copy.
+struct FoldIterListOfBoxedList : OpRewritePattern<DynIterListOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynIterListOp op,
+                                PatternRewriter &rewriter) const override {
+    Value list = boxedList(op.getValue());
+    if (!list)
+      return failure();
+    Type element = cast<ListType>(list.getType()).getElementType();
+    if (!isa<ValueType>(element) && !isScalarType(element) &&
+        !isObjectType(element))
+      return failure();
+    // What CodeGen's loops do with the walked list.
+    if (!llvm::all_of(op->getUsers(), [](Operation *user) {
+          return isa<LenOp, ListGetOp, RetainOp, ReleaseOp>(user);
+        }))
+      return failure();
+    RetainOp::create(rewriter, op.getLoc(), list);
+    for (Operation *user : llvm::make_early_inc_range(op->getUsers())) {
+      auto get = dyn_cast<ListGetOp>(user);
+      if (!get || isa<ValueType>(element)) {
+        rewriter.modifyOpInPlace(user, [&] { user->setOperand(0, list); });
+        continue;
+      }
+      rewriter.setInsertionPoint(get);
+      Value item = ListGetOp::create(rewriter, get.getLoc(), list,
+                                     get.getIndex());
+      OpBuilder::InsertionGuard guard(rewriter);
+      setInsertionPointAfterRaising(rewriter, get);
+      auto box = BoxOp::create(rewriter, get.getLoc(), item,
+                               /*borrowed=*/isObjectType(element));
+      rewriter.replaceOp(get, box);
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// The field `name` of the instance a value is known to box: the instance,
 /// the field's type, or null when its class has no such field (a method,
 /// property or class attribute by that name is left to the runtime).
@@ -469,7 +512,8 @@ void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
   patterns.add<FoldBinaryOfBoxes, FoldCompareOfBoxes, FoldTruthOfBox,
                FoldUnaryOfBox, FoldIsInstanceOfBox, FoldGetItemOfBoxedList,
                FoldSetItemOfBoxedList, FoldLenOfBox, FoldTruthOfSizedBox,
-               FoldRepeatOfBoxedList, FoldGetAttrOfBoxedInstance,
+               FoldRepeatOfBoxedList, FoldIterListOfBoxedList,
+               FoldGetAttrOfBoxedInstance,
                FoldSetAttrOfBoxedInstance, EraseRefCountOfBoxedScalar<RetainOp>,
                EraseRefCountOfBoxedScalar<ReleaseOp>,
                CountBoxedReferenceTyped<RetainOp>,
