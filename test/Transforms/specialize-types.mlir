@@ -462,3 +462,21 @@ roast.func @walk_others(%l: !roast.list<tuple<i64, i64>>, %u: !roast.value) {
   roast.release %w2 : !roast.list<!roast.value>
   roast.return
 }
+
+// A boxed int may be a heap box (beyond 48 bits): its counts stay while
+// something else uses it, and go with it when they are all it has.
+// CHECK-LABEL: roast.func @int_boxes(
+// CHECK:         %[[B:.*]] = roast.box %{{.*}} : i64
+// CHECK-NEXT:    roast.print %[[B]] : !roast.value
+// CHECK-NEXT:    roast.release %[[B]] : !roast.value
+// CHECK-NEXT:    roast.return
+roast.func @int_boxes(%n: i64, %m: i64) {
+  %b = roast.box %n : i64
+  roast.print %b : !roast.value
+  roast.release %b : !roast.value
+  %c = roast.box %m : i64
+  roast.retain %c : !roast.value
+  roast.release %c : !roast.value
+  roast.release %c : !roast.value
+  roast.return
+}

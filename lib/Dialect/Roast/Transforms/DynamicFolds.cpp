@@ -217,14 +217,18 @@ struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
   }
 };
 
-/// Whether `value` is a box of something that owns no reference.
+/// Whether `value` is a box of something that owns no reference: a float,
+/// a bool or None. An int beyond 48 bits is boxed on the heap.
 bool boxesNoReference(Value value) {
   auto box = value.getDefiningOp<BoxOp>();
-  return box && (isScalarType(box.getValue().getType()) ||
-                 isa<roast::NoneType>(box.getValue().getType()));
+  if (!box)
+    return false;
+  Type type = box.getValue().getType();
+  return type.isF64() || type.isInteger(1) || isa<roast::NoneType>(type);
 }
 
-/// Boxed scalars and None own nothing: their retains and releases go.
+/// Boxed floats, bools and None own nothing: their retains and releases
+/// go.
 template <typename OpTy>
 struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
@@ -253,13 +257,22 @@ struct CountBoxedReferenceTyped : OpRewritePattern<OpTy> {
 };
 
 /// A box of a scalar nobody uses allocates nothing worth keeping, nor
-/// does a borrowed box.
+/// does a borrowed box. A boxed int that is only counted (retained and
+/// released, so in the end freed if it was a heap box) goes with its
+/// counts.
 struct EraseUnusedBoxOfScalar : OpRewritePattern<BoxOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BoxOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op->use_empty() || !(op.getBorrowed() || boxesNoReference(op)))
+    bool counted = op.getValue().getType().isInteger(64) &&
+                   llvm::all_of(op->getUsers(), [](Operation *user) {
+                     return isa<RetainOp, ReleaseOp>(user);
+                   });
+    if (!counted &&
+        !(op->use_empty() && (op.getBorrowed() || boxesNoReference(op))))
       return failure();
+    for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
+      rewriter.eraseOp(user);
     rewriter.eraseOp(op);
     return success();
   }
