@@ -464,16 +464,23 @@ roast.func @walk_others(%l: !roast.list<tuple<i64, i64>>, %u: !roast.value) {
 }
 
 // A boxed int may be a heap box (beyond 48 bits): its counts stay while
-// something else uses it, and go with it when they are all it has.
+// something else uses it, and go with it when they are all it has. A
+// constant that fits 48 bits is boxed inline: its counts go.
 // CHECK-LABEL: roast.func @int_boxes(
 // CHECK:         %[[B:.*]] = roast.box %{{.*}} : i64
 // CHECK-NEXT:    roast.print %[[B]] : !roast.value
 // CHECK-NEXT:    roast.release %[[B]] : !roast.value
+// CHECK-NEXT:    %[[K:.*]] = roast.box %{{.*}} : i64
+// CHECK-NEXT:    roast.print %[[K]] : !roast.value
 // CHECK-NEXT:    roast.return
 roast.func @int_boxes(%n: i64, %m: i64) {
   %b = roast.box %n : i64
   roast.print %b : !roast.value
   roast.release %b : !roast.value
+  %c7 = arith.constant 7 : i64
+  %k = roast.box %c7 : i64
+  roast.print %k : !roast.value
+  roast.release %k : !roast.value
   %c = roast.box %m : i64
   roast.retain %c : !roast.value
   roast.release %c : !roast.value

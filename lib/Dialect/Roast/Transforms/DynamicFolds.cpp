@@ -10,6 +10,7 @@
 #include "DynamicFolds.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace roast;
@@ -218,12 +219,17 @@ struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
 };
 
 /// Whether `value` is a box of something that owns no reference: a float,
-/// a bool or None. An int beyond 48 bits is boxed on the heap.
+/// a bool, None, or a constant int that fits in 48 bits. Another int may
+/// be beyond 48 bits, boxed on the heap.
 bool boxesNoReference(Value value) {
   auto box = value.getDefiningOp<BoxOp>();
   if (!box)
     return false;
   Type type = box.getValue().getType();
+  APInt constant;
+  if (type.isInteger(64) && matchPattern(box.getValue(), m_ConstantInt(&constant)))
+    return constant.getSExtValue() >= -(int64_t(1) << 47) &&
+           constant.getSExtValue() < (int64_t(1) << 47);
   return type.isF64() || type.isInteger(1) || isa<roast::NoneType>(type);
 }
 
