@@ -261,12 +261,13 @@ def RoastInlineCache : Pass<"roast-inline-cache", "::mlir::ModuleOp"> {
     refills the cache.
 
     A site gets a cache only if it can hit one: some class of the module
-    has a `!roast.value` field of that name (attribute sites), or a method
+    has a `!roast.value` field of that name (attribute sites) or an `f64`
+    field of that name (read sites: the double is the value), or a method
     of that name whose call passes every parameter (method sites: the
     entry is called with the site's arguments, so none may be left to a
     default). Names only built-in types have (`xs.append(1)`,
-    `s.upper()`), typed fields and receivers that are boxes of typed values
-    keep the plain runtime call. Copies of a site that
+    `s.upper()`), other typed fields and receivers that are boxes of typed
+    values keep the plain runtime call. Copies of a site that
     roast-inline-recursion makes later share its cache.
 
     ```mlir
