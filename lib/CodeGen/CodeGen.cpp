@@ -1061,8 +1061,12 @@ void Generator::emitForLoop(
     auto addSequence = [&](ast::Expr &expr) {
       // Lives until the statement ends.
       // A str is walked by index as it is; dicts and sets as lists.
+      // A dynamic list is walked live, except by reversed(), which walks a
+      // snapshot of its length.
       Value value = emitExpr(expr);
-      if (!expr.type->isStr())
+      if (expr.type->isAny() && walk != sema::Builtin::Reversed)
+        value = dynamicIterList(value, l);
+      else if (!expr.type->isStr())
         value = asList(value, expr.type, l);
       const sema::Type *type = expr.type;
       if (auto *element = sema::iterableElement(type); element && !type->isStr())

@@ -141,6 +141,13 @@ Value Generator::dynamicList(Value value, Location l) {
   return unboxValue(list, program.types.getList(program.types.getAny()), l);
 }
 
+Value Generator::dynamicIterList(Value value, Location l) {
+  const sema::Type *type = program.types.getList(program.types.getAny());
+  Value list = DynIterListOp::create(builder, l, convertType(type), value);
+  track(list, type);
+  return list;
+}
+
 Value Generator::emitDynamicIsInstance(Value value, Symbol *type, Location l) {
   if (type->kind == Symbol::Kind::Class)
     return IsInstanceOp::create(builder, l, value,

@@ -415,6 +415,9 @@ private:
   static bool hasDynamicArgument(ast::CallExpr &call);
   /// list(value) of a dynamic iterable, as a list[Any].
   mlir::Value dynamicList(mlir::Value value, mlir::Location l);
+  /// The list[Any] a `for` walks over a dynamic iterable: a list[Any]
+  /// itself (walked live), else list(value).
+  mlir::Value dynamicIterList(mlir::Value value, mlir::Location l);
   mlir::Value emitDynamicIsInstance(mlir::Value value, sema::Symbol *type,
                                     mlir::Location l);
   mlir::Value emitDynamicSubscript(ast::SubscriptExpr &expr);

@@ -26,16 +26,23 @@ static void remember(RoastInlineCache *cache, const RoastClass *cls, intptr_t da
 
 /* A field compiled code reads and writes inline: a RoastValue slot, which
  * its get and set helpers only load (retained) and store (the old value
- * released). Typed fields box and convert, which stays in the runtime. */
-static void remember_field(RoastInlineCache *cache, RoastValue v, const RoastMember *m) {
-  if (m && m->kind == ROAST_MEMBER_FIELD && m->slot_kind == ROAST_ELEM_VALUE)
+ * released); at a read site also a float slot, whose double is the value
+ * as its get helper boxes it. Other typed fields box ints and convert
+ * stores, which stays in the runtime. */
+static void remember_field(RoastInlineCache *cache, RoastValue v, const RoastMember *m,
+                           bool read) {
+  if (!m || m->kind != ROAST_MEMBER_FIELD)
+    return;
+  if (m->slot_kind == ROAST_ELEM_VALUE)
     remember(cache, class_of(v), (intptr_t)m->offset);
+  else if (read && m->slot_kind == ROAST_ELEM_FLOAT)
+    remember(cache, class_of(v), (intptr_t)m->offset | ROAST_INLINE_CACHE_FLOAT_FIELD);
 }
 
 RoastValue roast_rt_value_getattr_ic(RoastValue v, const char *name, RoastInlineCache *cache,
                                      const char *file, int32_t line, const char *fn) {
   const RoastMember *m = roast_rt_value_instance_member(v, name);
-  remember_field(cache, v, m);
+  remember_field(cache, v, m, true);
   return roast_rt_value_getattr_member(v, m, name, ROAST_WHERE(file, line, fn));
 }
 
@@ -43,7 +50,7 @@ bool roast_rt_value_setattr_ic(RoastValue v, const char *name, RoastValue item,
                                RoastInlineCache *cache, const char *file, int32_t line,
                                const char *fn) {
   const RoastMember *m = roast_rt_value_instance_member(v, name);
-  remember_field(cache, v, m);
+  remember_field(cache, v, m, false);
   return roast_rt_value_setattr_member(v, m, name, item, ROAST_WHERE(file, line, fn));
 }
 

@@ -183,3 +183,14 @@ RoastList *roast_rt_value_to_list(RoastValue v, const RoastWhere *at) {
   roast_rt_release(&l->header);
   return NULL;
 }
+
+RoastList *roast_rt_value_iter_list(RoastValue v, const char *file, int32_t line, const char *fn) {
+  if (roast_rt_value_type_id(v) == ROAST_TYPE_LIST) {
+    RoastList *l = (RoastList *)roast_rt_value_object(v);
+    if (roast_rt_list_kind(l) == ROAST_ELEM_VALUE) {
+      roast_rt_retain(&l->header);
+      return l;
+    }
+  }
+  return roast_rt_value_to_list(v, ROAST_WHERE(file, line, fn));
+}

@@ -96,3 +96,20 @@ roast.func @m.again(%o: !roast.value) {
   %b = roast.dyn.getattr %o "x"
   roast.return
 }
+
+// -----
+
+// A float field is read inline (its double is the value) but written by
+// the runtime, which converts: a read site gets a cache, a store does not.
+// CHECK:       roast.inline_cache @ic0 : field "w"
+// CHECK-NOT:   roast.inline_cache
+// CHECK-LABEL: roast.func @m.weigh(
+// CHECK:         roast.dyn.getattr %{{.*}} "w" cache @ic0
+// CHECK:         roast.dyn.setattr %{{.*}} "w" = %{{.*}}{{$}}
+roast.class @m.W {fields = ["w"], field_types = [f64], methods = [],
+  members = [{name = "w", kind = 1 : i32, field = "w"}]}
+roast.func @m.weigh(%o: !roast.value) -> !roast.value {
+  %w = roast.dyn.getattr %o "w"
+  roast.dyn.setattr %o "w" = %w
+  roast.return %w : !roast.value
+}

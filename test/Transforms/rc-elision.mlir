@@ -99,3 +99,28 @@ roast.func @m.pairs(%n: !roast.object<@m.Node>) -> i1 {
 }
 roast.func private @m.visit(!roast.object<@m.Node>)
 roast.func private @m.make() -> !roast.object<@m.Node>
+
+// -----
+
+roast.class @m.Vec {fields = ["x", "y"], field_types = [f64, f64], methods = []}
+
+// Pairs nest, as around the reads of `b.x - c.x` on two variables: once
+// the inner pair cancels, the outer one does.
+// CHECK-LABEL: roast.func @m.nested(
+// CHECK-NOT:     roast.retain
+// CHECK-NOT:     roast.release
+// CHECK:         roast.return
+roast.func @m.nested(%l: !roast.list<!roast.object<@m.Vec>>) -> f64 {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %b = roast.list_get %l[%c0] : !roast.list<!roast.object<@m.Vec>>
+  %c = roast.list_get %l[%c1] : !roast.list<!roast.object<@m.Vec>>
+  roast.retain %b : !roast.object<@m.Vec>
+  %bx = roast.get_field %b["x"] : !roast.object<@m.Vec> -> f64
+  roast.retain %c : !roast.object<@m.Vec>
+  %cx = roast.get_field %c["x"] : !roast.object<@m.Vec> -> f64
+  %d = arith.subf %bx, %cx : f64
+  roast.release %c : !roast.object<@m.Vec>
+  roast.release %b : !roast.object<@m.Vec>
+  roast.return %d : f64
+}

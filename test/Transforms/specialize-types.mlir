@@ -367,3 +367,123 @@ roast.func @main_make() {
   roast.release %v : !roast.value
   roast.return
 }
+
+// The sum of a nested loop: the inner loop's variable only ever gets op
+// results (`e += x` before the inner loop, `e -= x` in it), so its type
+// shows once the outer one's is assumed (`e = 0.0`); both are tried
+// together and become floats.
+// CHECK-LABEL: roast.func @nested_sum(
+// CHECK:       ^{{bb[0-9]+}}(%{{.*}}: i64, %{{.*}}: f64):
+// CHECK:       ^{{bb[0-9]+}}(%{{.*}}: i64, %{{.*}}: f64):
+// CHECK-NOT:     roast.dyn
+// CHECK:         roast.return
+roast.func @nested_sum(%n: i64, %x: f64) -> !roast.value {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %zero = arith.constant 0.0 : f64
+  %e0 = roast.box %zero : f64
+  cf.br ^outer(%c0, %e0 : i64, !roast.value)
+^outer(%i: i64, %e: !roast.value):
+  %more = arith.cmpi slt, %i, %n : i64
+  cf.cond_br %more, ^enter, ^done
+^enter:
+  %bx0 = roast.box %x : f64
+  %e2 = roast.dyn.binary add %e, %bx0
+  cf.br ^inner(%c0, %e2 : i64, !roast.value)
+^inner(%j: i64, %f: !roast.value):
+  %again = arith.cmpi slt, %j, %n : i64
+  cf.cond_br %again, ^body, ^next
+^body:
+  %bx = roast.box %x : f64
+  %g = roast.dyn.binary sub %f, %bx
+  %j1 = arith.addi %j, %c1 : i64
+  cf.br ^inner(%j1, %g : i64, !roast.value)
+^next:
+  %i1 = arith.addi %i, %c1 : i64
+  cf.br ^outer(%i1, %f : i64, !roast.value)
+^done:
+  roast.return %e : !roast.value
+}
+
+// A for loop over a boxed typed list walks the list itself, reading its
+// items typed and boxing them (borrowed from the list, for references);
+// the loop holds a reference to the list where it held the walked one.
+// CHECK-LABEL: roast.func @walk_floats(
+// CHECK-SAME:      %[[L:.*]]: !roast.list<f64>)
+// CHECK-NOT:     roast.dyn.iter_list
+// CHECK:         roast.retain %[[L]] : !roast.list<f64>
+// CHECK:         roast.len %[[L]] : !roast.list<f64>
+// CHECK:         %[[X:.*]] = roast.list_get %[[L]][%{{.*}}] : !roast.list<f64>
+// CHECK:         roast.box %[[X]] : f64
+// CHECK:         roast.release %[[L]] : !roast.list<f64>
+roast.func @walk_floats(%l: !roast.list<f64>) {
+  %v = roast.box borrowed %l : !roast.list<f64>
+  %w = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  cf.br ^head(%c0 : i64)
+^head(%i: i64):
+  %n = roast.len %w : !roast.list<!roast.value>
+  %more = arith.cmpi slt, %i, %n : i64
+  cf.cond_br %more, ^body, ^done
+^body:
+  %x = roast.list_get %w[%i] : !roast.list<!roast.value>
+  roast.print %x : !roast.value
+  %j = arith.addi %i, %c1 : i64
+  cf.br ^head(%j : i64)
+^done:
+  roast.release %w : !roast.list<!roast.value>
+  roast.return
+}
+
+// CHECK-LABEL: roast.func @walk_objects(
+// CHECK:         %[[X:.*]] = roast.list_get %{{.*}}[%{{.*}}] : !roast.list<!roast.object<@Counter>>
+// CHECK:         roast.box borrowed %[[X]] : !roast.object<@Counter>
+roast.func @walk_objects(%l: !roast.list<!roast.object<@Counter>>) {
+  %v = roast.box borrowed %l : !roast.list<!roast.object<@Counter>>
+  %w = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  %c0 = arith.constant 0 : i64
+  %x = roast.list_get %w[%c0] : !roast.list<!roast.value>
+  roast.print %x : !roast.value
+  roast.release %w : !roast.list<!roast.value>
+  roast.return
+}
+
+// Must not fold: a list of tuples (boxing an item makes a new tuple, not
+// a borrowed one), and a value not known to be a list.
+// CHECK-LABEL: roast.func @walk_others(
+// CHECK:         roast.dyn.iter_list
+// CHECK:         roast.dyn.iter_list
+roast.func @walk_others(%l: !roast.list<tuple<i64, i64>>, %u: !roast.value) {
+  %v = roast.box borrowed %l : !roast.list<tuple<i64, i64>>
+  %w = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  roast.release %w : !roast.list<!roast.value>
+  %w2 = roast.dyn.iter_list %u : !roast.list<!roast.value>
+  roast.release %w2 : !roast.list<!roast.value>
+  roast.return
+}
+
+// A boxed int may be a heap box (beyond 48 bits): its counts stay while
+// something else uses it, and go with it when they are all it has. A
+// constant that fits 48 bits is boxed inline: its counts go.
+// CHECK-LABEL: roast.func @int_boxes(
+// CHECK:         %[[B:.*]] = roast.box %{{.*}} : i64
+// CHECK-NEXT:    roast.print %[[B]] : !roast.value
+// CHECK-NEXT:    roast.release %[[B]] : !roast.value
+// CHECK-NEXT:    %[[K:.*]] = roast.box %{{.*}} : i64
+// CHECK-NEXT:    roast.print %[[K]] : !roast.value
+// CHECK-NEXT:    roast.return
+roast.func @int_boxes(%n: i64, %m: i64) {
+  %b = roast.box %n : i64
+  roast.print %b : !roast.value
+  roast.release %b : !roast.value
+  %c7 = arith.constant 7 : i64
+  %k = roast.box %c7 : i64
+  roast.print %k : !roast.value
+  roast.release %k : !roast.value
+  %c = roast.box %m : i64
+  roast.retain %c : !roast.value
+  roast.release %c : !roast.value
+  roast.release %c : !roast.value
+  roast.return
+}

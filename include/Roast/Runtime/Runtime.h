@@ -780,6 +780,10 @@ RoastValue roast_rt_value_iter(RoastValue v, const char *file, int32_t line, con
  * false at the end and on error (roast_rt_exception tells them apart). */
 bool roast_rt_value_next(RoastValue iterator, RoastValue *out, const char *file, int32_t line,
                          const char *fn);
+/* The list a `for` over v walks by index (a new reference): v itself when it is a list of
+ * dynamic values, so that the loop sees the changes its body makes as CPython's list iterator
+ * does; else list(v), a snapshot of any iterable (TypeError as roast_rt_value_iter). */
+RoastList *roast_rt_value_iter_list(RoastValue v, const char *file, int32_t line, const char *fn);
 
 /* Attributes: fields, properties, class constants and methods of instances (members), and
  * the methods of built-in types; a method read without a call is a bound method value.
@@ -800,12 +804,15 @@ RoastValue roast_rt_value_call_method(RoastValue v, const char *name, int64_t ar
  * method site that roast-inline-cache rewrites owns one, zeroed at start.  Compiled code
  * compares an instance receiver's class with the entries' and, on a match, uses `data`
  * directly: for a field cache the byte offset of a VALUE field (loaded and retained, or
- * stored into with the old value released), for a method cache the RoastCallable entry of a
+ * stored into with the old value released) or, at a read site only, the byte offset of a
+ * FLOAT field or'ed with ROAST_INLINE_CACHE_FLOAT_FIELD (its double is the value, once a NaN
+ * is made the canonical one), for a method cache the RoastCallable entry of a
  * method that takes exactly the site's argc + 1 values (called with a NULL closure).  Any
  * other receiver calls the _ic function, which does what the uncached function does (same
  * results, references and errors) and then records the receiver's class when its member is
  * cacheable: the newest class goes first, the older first entry moves second. */
 #define ROAST_INLINE_CACHE_ENTRIES 2
+#define ROAST_INLINE_CACHE_FLOAT_FIELD ((intptr_t)1 << 32) /* offsets fit in the low 32 bits */
 typedef struct RoastInlineCacheEntry {
   const struct RoastClass *cls; /* NULL: empty (no instance has a NULL class) */
   intptr_t data;                /* a field's byte offset, or a method's entry */

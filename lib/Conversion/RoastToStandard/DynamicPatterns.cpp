@@ -1,8 +1,9 @@
 //===- DynamicPatterns.cpp - Lowering of dynamic values --------------------===//
 //
 // `!roast.value` is an i64 holding a NaN-boxed value (docs/rationale/
-// dynamic-values.md). Boxing scalars and None is inline bit arithmetic;
-// everything else calls the runtime's roast_rt_value_* functions, which
+// dynamic-values.md). Boxing bools, None and references is inline bit
+// arithmetic (and a retain); everything else calls the runtime's
+// roast_rt_value_* functions, which
 // give the operations Python's semantics and raise CPython's errors.
 //
 //===----------------------------------------------------------------------===//
@@ -11,6 +12,7 @@
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 
 #include "PatternBase.h"
+#include "RefCounting.h"
 #include "Slots.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -73,8 +75,24 @@ struct BoxOpLowering : ClassPattern<BoxOp> {
           op, bits, i64Constant(rewriter, loc, kObjectBits));
       return success();
     }
-    // Ints may need a heap box, floats a canonical NaN, objects a retain,
-    // tuples and optional numbers a box: the runtime does each from a slot.
+    if (isObjectType(type)) {
+      // A new reference, tagged; None for a null one (what the runtime's
+      // roast_rt_value_from_slot does, inline: a str, container or
+      // instance is never an optional's box).
+      emitRefCount(rewriter, loc, abi, value, type, /*release=*/false);
+      Value bits = LLVM::PtrToIntOp::create(rewriter, loc,
+                                            rewriter.getI64Type(), value);
+      Value tagged = arith::OrIOp::create(rewriter, loc, bits,
+                                          i64Constant(rewriter, loc, kObjectBits));
+      Value isNull = LLVM::ICmpOp::create(
+          rewriter, loc, LLVM::ICmpPredicate::eq, value,
+          LLVM::ZeroOp::create(rewriter, loc, value.getType()));
+      rewriter.replaceOpWithNewOp<arith::SelectOp>(
+          op, isNull, i64Constant(rewriter, loc, kNoneBits), tagged);
+      return success();
+    }
+    // Ints may need a heap box, floats a canonical NaN, tuples and optional
+    // numbers a box: the runtime does each from a slot.
     SlotEncoder encoder(rewriter, loc, abi);
     Value slot = encoder.encode(value, type);
     ElemKind kind = getElemKind(type);
@@ -210,6 +228,9 @@ struct DynamicCallLowering : RuntimeOpConversionPattern<OpTy> {
                            adaptor.getStop(), adaptor.getStep()});
     else if constexpr (std::is_same_v<OpTy, DynIterOp>)
       result = abi.callAt(rewriter, op, RuntimeFunction::ValueIter,
+                          adaptor.getValue());
+    else if constexpr (std::is_same_v<OpTy, DynIterListOp>)
+      result = abi.callAt(rewriter, op, RuntimeFunction::ValueIterList,
                           adaptor.getValue());
     else if constexpr (std::is_same_v<OpTy, DynGetAttrOp>)
       result = abi.callAt(rewriter, op, RuntimeFunction::ValueGetAttr,
@@ -428,6 +449,7 @@ void roast::populateRoastDynamicPatterns(const TypeConverter &converter,
                DynamicCallLowering<DynGetItemOp>, DynamicCallLowering<DynSetItemOp>,
                DynamicCallLowering<DynDelItemOp>,
                DynamicCallLowering<DynGetSliceOp>, DynamicCallLowering<DynIterOp>,
+               DynamicCallLowering<DynIterListOp>,
                DynamicCallLowering<DynGetAttrOp>, DynamicCallLowering<DynSetAttrOp>,
                DynamicInvokeLowering<DynCallOp>,
                DynamicInvokeLowering<DynCallMethodOp>, DynNextOpLowering,

@@ -3,7 +3,8 @@
 // A roast.dyn.getattr, roast.dyn.setattr or roast.dyn.call_method with a
 // `cache` (roast-inline-cache) tests its receiver against the classes in
 // its RoastInlineCache inline: an instance of one of them reads or writes
-// its `!roast.value` field at the cached offset, or calls the cached method
+// its `!roast.value` field (or reads its float field) at the cached offset,
+// or calls the cached method
 // entry directly; any other receiver calls the runtime's _ic function,
 // which does what the uncached op does and refills the cache
 // (docs/rationale/dynamic-values.md, "Inline caches"). roast.inline_cache
@@ -58,6 +59,9 @@ struct InlineCacheOpLowering : OpConversionPattern<InlineCacheOp> {
 Value i64Constant(OpBuilder &builder, Location loc, int64_t value) {
   return arith::ConstantIntOp::create(builder, loc, value, 64);
 }
+
+/// A NaN as a dynamic value (docs/rationale/dynamic-values.md).
+constexpr int64_t kCanonicalNaN = int64_t(0x7FF8) << ROAST_VALUE_TAG_SHIFT;
 
 /// `base + offset` bytes.
 Value byteAddress(OpBuilder &builder, Location loc, Value base, Value offset) {
@@ -148,9 +152,26 @@ Value emitHit(ConversionPatternRewriter &rewriter, RuntimeABI &abi, OpTy op,
   auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
   Type valueType = ValueType::get(rewriter.getContext());
   if constexpr (std::is_same_v<OpTy, DynGetAttrOp>) {
-    // As the field's getter: a new reference to what the field holds.
-    Value field = LLVM::LoadOp::create(
-        rewriter, loc, i64, byteAddress(rewriter, loc, object, data), 8);
+    // As the field's getter: a new reference to what a dynamic field
+    // holds; a float field's double, a NaN made the canonical one (no
+    // double then carries the object tag).
+    Value flag = i64Constant(rewriter, loc, ROAST_INLINE_CACHE_FLOAT_FIELD);
+    Value offset = arith::AndIOp::create(
+        rewriter, loc, data,
+        i64Constant(rewriter, loc, ~int64_t(ROAST_INLINE_CACHE_FLOAT_FIELD)));
+    Value loaded = LLVM::LoadOp::create(
+        rewriter, loc, i64, byteAddress(rewriter, loc, object, offset), 8);
+    Value isFloat = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::ne,
+        arith::AndIOp::create(rewriter, loc, data, flag),
+        i64Constant(rewriter, loc, 0));
+    Value asDouble =
+        arith::BitcastOp::create(rewriter, loc, rewriter.getF64Type(), loaded);
+    Value isNaN = arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::UNO,
+                                        asDouble, asDouble);
+    Value field = arith::SelectOp::create(
+        rewriter, loc, arith::AndIOp::create(rewriter, loc, isFloat, isNaN),
+        i64Constant(rewriter, loc, kCanonicalNaN), loaded);
     emitRefCount(rewriter, loc, abi, field, valueType, /*release=*/false);
     return field;
   } else if constexpr (std::is_same_v<OpTy, DynSetAttrOp>) {

@@ -1,7 +1,8 @@
 // RUN: roast-opt %s --convert-roast-to-standard -split-input-file | FileCheck %s
 // Dynamic values (docs/rationale/dynamic-values.md) are i64s holding a
-// NaN-boxed value: a bool or None is boxed inline (tag << 48 | payload),
-// everything else through roast_rt_value_from_slot; checked unboxes and
+// NaN-boxed value: a bool, None or a reference is boxed inline (tag << 48
+// | payload, a reference retained), everything else through
+// roast_rt_value_from_slot; checked unboxes and
 // every dyn op call the runtime and test roast_rt_exception (+ - * of two
 // doubles run inline first); calls pass their arguments in an entry-block
 // array; retain/release touch the refcount only of a value whose tag is
@@ -35,15 +36,20 @@ roast.func @m.box_none() -> !roast.value {
 
 // -----
 
-// An int may need a heap box (beyond 48 bits) and a str a retain: the
-// runtime boxes each from its slot, with the slot kind (1 int, 4 object).
+// An int may need a heap box (beyond 48 bits): the runtime boxes it from
+// its slot, with the slot kind (1 int). A str is retained inline and
+// tagged 0xFFFC << 48 (None if null).
 // CHECK-LABEL: func.func @m.box_slots(
 // CHECK-SAME:      %[[I:.*]]: i64, %[[S:.*]]: !llvm.ptr)
 // CHECK:         %[[KI:.*]] = arith.constant 1 : i32
 // CHECK:         llvm.call @roast_rt_value_from_slot(%[[KI]], %[[I]]) : (i32, i64) -> i64
-// CHECK:         %[[SLOT:.*]] = llvm.ptrtoint %[[S]] : !llvm.ptr to i64
-// CHECK:         %[[KS:.*]] = arith.constant 4 : i32
-// CHECK:         llvm.call @roast_rt_value_from_slot(%[[KS]], %[[SLOT]]) : (i32, i64) -> i64
+// CHECK-NOT:     llvm.call
+// CHECK:         llvm.store
+// CHECK:         %[[BITS:.*]] = llvm.ptrtoint %[[S]] : !llvm.ptr to i64
+// CHECK:         %[[TAGGED:.*]] = arith.ori %[[BITS]], %{{.*}} : i64
+// CHECK:         %[[NULL:.*]] = llvm.icmp "eq" %[[S]], %{{.*}} : !llvm.ptr
+// CHECK:         %[[NONE:.*]] = arith.constant -1407374883553280 : i64
+// CHECK:         arith.select %[[NULL]], %[[NONE]], %[[TAGGED]] : i64
 roast.func @m.box_slots(%i: i64, %s: !roast.str) -> (!roast.value, !roast.value) {
   %vi = roast.box %i : i64
   %vs = roast.box %s : !roast.str

@@ -4,7 +4,8 @@
 // data} entries). A cached site tests the receiver inline: an object tag,
 // type_id ROAST_TYPE_INSTANCE (6), then its class (offset 16) against both
 // entries; a hit uses the matching entry's data, anything else calls the
-// runtime's _ic function with the cache's address.
+// runtime's _ic function with the cache's address (which fills read caches
+// with float fields too, marked by a bit of the data).
 
 // CHECK:       llvm.mlir.global private @ic0() {{.*}}alignment = 16 : i64} : !llvm.array<2 x struct<(ptr, i64)>> {
 // CHECK-NEXT:    %[[ZERO:.*]] = llvm.mlir.zero : !llvm.array<2 x struct<(ptr, i64)>>
@@ -34,10 +35,22 @@
 // CHECK:         %[[HIT:.*]] = arith.ori %[[EQ0]], %[[EQ1]] : i1
 // CHECK:         %[[DATA:.*]] = arith.select %[[EQ1]], %[[D1]], %[[D0]] : i64
 // CHECK:         cf.cond_br %[[HIT]] weights([2000, 1]), ^[[FAST:.*]](%[[ADDR]], %[[DATA]] : !llvm.ptr, i64), ^[[MISS]]
-// The hit loads the field at the offset and retains it, as its getter.
-// CHECK:       ^[[FAST]](%[[OBJECT:.*]]: !llvm.ptr, %[[OFFSET:.*]]: i64):
+// The hit loads the field at the offset (the data without its float bit,
+// 1 << 32) and retains it, as its getter; a float field's NaN becomes the
+// canonical one (0x7FF8 << 48).
+// CHECK:       ^[[FAST]](%[[OBJECT:.*]]: !llvm.ptr, %[[DATA2:.*]]: i64):
+// CHECK:         %[[FLAG:.*]] = arith.constant 4294967296 : i64
+// CHECK:         %[[NOFLAG:.*]] = arith.constant -4294967297 : i64
+// CHECK:         %[[OFFSET:.*]] = arith.andi %[[DATA2]], %[[NOFLAG]] : i64
 // CHECK:         %[[FIELD:.*]] = llvm.getelementptr %[[OBJECT]][%[[OFFSET]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
-// CHECK:         %[[X:.*]] = llvm.load %[[FIELD]] {alignment = 8 : i64} : !llvm.ptr -> i64
+// CHECK:         %[[LOADED:.*]] = llvm.load %[[FIELD]] {alignment = 8 : i64} : !llvm.ptr -> i64
+// CHECK:         %[[BIT:.*]] = arith.andi %[[DATA2]], %[[FLAG]] : i64
+// CHECK:         %[[ISFLOAT:.*]] = arith.cmpi ne, %[[BIT]], %{{.*}} : i64
+// CHECK:         %[[D:.*]] = arith.bitcast %[[LOADED]] : i64 to f64
+// CHECK:         %[[NAN:.*]] = arith.cmpf uno, %[[D]], %[[D]] : f64
+// CHECK:         %[[BOTH:.*]] = arith.andi %[[ISFLOAT]], %[[NAN]] : i1
+// CHECK:         %[[CANON:.*]] = arith.constant 9221120237041090560 : i64
+// CHECK:         %[[X:.*]] = arith.select %[[BOTH]], %[[CANON]], %[[LOADED]] : i64
 // CHECK:         arith.addi
 // CHECK:         cf.br ^[[MERGE:.*]](%[[X]] : i64)
 // CHECK:       ^[[MERGE]](%[[R:.*]]: i64):

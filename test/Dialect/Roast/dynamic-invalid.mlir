@@ -182,3 +182,11 @@ roast.func @entry(%c: !roast.none, %argc: i64) -> !roast.value {
 }
 // expected-error@+1 {{'roast.class' op callable arity must be 0 <= min <= max <= 8}}
 roast.class @C {field_types = [i64], fields = ["x"], methods = [], call = {name = "c", entry = @entry, min = 2 : i32, max = 1 : i32}}
+
+// -----
+
+roast.func @f(%v: !roast.value) {
+  // expected-error@+1 {{'roast.dyn.iter_list' op walks a list of dynamic values}}
+  %l = roast.dyn.iter_list %v : !roast.list<i64>
+  roast.return
+}

@@ -168,6 +168,16 @@ roast.func @iteration(%v: !roast.value) {
   roast.return
 }
 
+// CHECK-LABEL: roast.func @iter_list(
+roast.func @iter_list(%v: !roast.value) -> i64 {
+  // CHECK: %[[L:.*]] = roast.dyn.iter_list %{{.*}} : !roast.list<!roast.value>
+  %l = roast.dyn.iter_list %v : !roast.list<!roast.value>
+  // CHECK: roast.len %[[L]]
+  %n = roast.len %l : !roast.list<!roast.value>
+  roast.release %l : !roast.list<!roast.value>
+  roast.return %n : i64
+}
+
 // CHECK-LABEL: roast.func @members(
 roast.func @members(%v: !roast.value, %x: !roast.value) -> !roast.value {
   // CHECK: roast.dyn.getattr %{{.*}} "x"

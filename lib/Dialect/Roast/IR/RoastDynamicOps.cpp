@@ -24,6 +24,12 @@ LogicalResult BoxOp::verify() {
   return success();
 }
 
+LogicalResult DynIterListOp::verify() {
+  if (!isa<ValueType>(getList().getType().getElementType()))
+    return emitOpError("walks a list of dynamic values");
+  return success();
+}
+
 LogicalResult UnboxOp::verify() {
   if (isa<TypeParamType>(getType()))
     return emitOpError("cannot unbox to a type parameter");

@@ -6,12 +6,15 @@
 // becomes an argument of that type. The types are found optimistically, on
 // a copy of the function: every candidate is assumed to hold its type, the
 // values of unknown type passed to it are unboxed "speculatively", and the
-// copy is kept only if all of those fold away after simplification. A
-// candidate whose speculation fails is dropped and the rest tried again.
+// copy is kept only if all of those fold away after simplification.
+// Arguments whose type shows only then (the sum of a nested loop, which
+// only ever gets op results) join the same trial. A candidate whose
+// speculation fails is dropped and the rest tried again.
 //
 //===----------------------------------------------------------------------===//
 
 #include "BlockArgumentTyping.h"
+#include "Speculation.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -102,8 +105,10 @@ findCandidates(FuncOp fn, const llvm::DenseSet<BlockArgument> &rejected) {
 }
 
 /// Gives each argument of `candidates` (of `fn`, a copy) its type; what
-/// branches pass it is unboxed, speculatively where not known to fit.
-void retype(const llvm::MapVector<BlockArgument, Type> &candidates) {
+/// branches pass it is unboxed, speculatively where not known to fit, as
+/// candidate `firstIndex` + its position.
+void retype(const llvm::MapVector<BlockArgument, Type> &candidates,
+            unsigned firstIndex) {
   SmallVector<OpOperand *> betweenCandidates;
   for (auto entry : llvm::enumerate(candidates)) {
     BlockArgument arg = entry.value().first;
@@ -125,10 +130,9 @@ void retype(const llvm::MapVector<BlockArgument, Type> &candidates) {
         operand.set(incoming.getDefiningOp<BoxOp>().getValue());
         return;
       }
-      auto unbox = UnboxOp::create(builder, branch->getLoc(), type, incoming);
-      unbox->setAttr(kSpeculationAttrName,
-                     builder.getIndexAttr(int64_t(entry.index())));
-      operand.set(unbox);
+      operand.set(createSpeculativeUnbox(builder, branch->getLoc(), type,
+                                         incoming, kSpeculationAttrName,
+                                         firstIndex + entry.index()));
     });
   }
   for (auto [arg, type] : candidates) {
@@ -158,16 +162,32 @@ bool roast::typeBlockArguments(FuncOp fn,
     auto trial = cast<FuncOp>(fn->clone(mapping));
     trial.setSymName((fn.getSymName() + ".<typing>").str());
     OpBuilder(fn).insert(trial);
+    // The arguments of `fn` that each trial argument copies.
+    llvm::DenseMap<BlockArgument, BlockArgument> originals;
+    llvm::DenseSet<BlockArgument> trialRejected;
+    for (Block &block : fn.getBody())
+      for (BlockArgument arg : block.getArguments()) {
+        auto copy = cast<BlockArgument>(mapping.lookup(arg));
+        originals[copy] = arg;
+        if (rejected.contains(arg))
+          trialRejected.insert(copy);
+      }
+    SmallVector<BlockArgument> tried; // by speculation index
     llvm::MapVector<BlockArgument, Type> trialCandidates;
     for (auto [arg, type] : candidates)
       trialCandidates[cast<BlockArgument>(mapping.lookup(arg))] = type;
-    retype(trialCandidates);
-    simplify(trial);
-    SmallVector<unsigned> failed;
-    trial.walk([&](UnboxOp unbox) {
-      if (auto index = unbox->getAttrOfType<IntegerAttr>(kSpeculationAttrName))
-        failed.push_back(index.getInt());
-    });
+    // Typing some arguments may show the type of others: the sum of a
+    // nested loop, whose inner argument only ever gets op results, is a
+    // float once the outer one is. Those are assumed in the same trial.
+    for (unsigned round = 0; !trialCandidates.empty() && round < 4; ++round) {
+      retype(trialCandidates, tried.size());
+      for (auto [arg, type] : trialCandidates)
+        tried.push_back(arg);
+      simplify(trial);
+      trialCandidates = findCandidates(trial, trialRejected);
+    }
+    llvm::SmallSetVector<unsigned, 4> failed =
+        failedSpeculations(trial, kSpeculationAttrName);
     if (failed.empty()) {
       fn.getBody().takeBody(trial.getBody());
       trial.erase();
@@ -175,9 +195,9 @@ bool roast::typeBlockArguments(FuncOp fn,
       rejected.clear(); // they were arguments of the old body
       continue;
     }
-    trial.erase();
     for (unsigned index : failed)
-      rejected.insert((candidates.begin() + index)->first);
+      rejected.insert(originals.lookup(tried[index]));
+    trial.erase();
   }
   return typedAny;
 }

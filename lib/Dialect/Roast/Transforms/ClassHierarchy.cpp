@@ -23,13 +23,24 @@ ClassHierarchy::possibleTargets(MethodCallOp call) const {
   int slot = root.lookupMethod(call.getMethod());
   if (slot < 0)
     return targets;
-  SmallVector<ClassOp> worklist{root};
-  while (!worklist.empty()) {
-    ClassOp cls = worklist.pop_back_val();
+  for (ClassOp cls : subtree(root))
     targets.insert(cast<FlatSymbolRefAttr>(cls.getMethods()[slot]).getAttr());
-    auto it = subclasses.find(cls.getSymName());
-    if (it != subclasses.end())
-      llvm::append_range(worklist, it->second);
-  }
   return targets;
+}
+
+SmallVector<ClassOp> ClassHierarchy::subtree(ClassOp root) const {
+  SmallVector<ClassOp> result{root};
+  for (size_t i = 0; i < result.size(); ++i) {
+    auto it = subclasses.find(result[i].getSymName());
+    if (it != subclasses.end())
+      llvm::append_range(result, it->second);
+  }
+  return result;
+}
+
+bool ClassHierarchy::derivesFrom(ClassOp cls, ClassOp ancestor) const {
+  for (; cls; cls = cls.getBase() ? classes.lookup(*cls.getBase()) : ClassOp())
+    if (cls == ancestor)
+      return true;
+  return false;
 }

@@ -2,8 +2,8 @@
 //
 // What the roast.class ops of a module say about dispatch: for a method
 // call on a receiver of static class C, the functions it may run (one per
-// class of C's subtree). Shared by roast-devirtualize and
-// roast-stack-guards.
+// class of C's subtree), and which classes share a field. Shared by
+// roast-devirtualize, roast-stack-guards and roast-specialize-types.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +25,15 @@ public:
   /// The names of the functions `call` may run, in no particular order.
   llvm::SmallSetVector<mlir::StringAttr, 4>
   possibleTargets(MethodCallOp call) const;
+
+  /// The class named `name`, or null.
+  ClassOp lookup(llvm::StringRef name) const { return classes.lookup(name); }
+
+  /// `root` and the classes deriving from it, `root` first.
+  llvm::SmallVector<ClassOp> subtree(ClassOp root) const;
+
+  /// Whether `cls` is `ancestor` or derives from it.
+  bool derivesFrom(ClassOp cls, ClassOp ancestor) const;
 
 private:
   llvm::StringMap<ClassOp> classes;

@@ -10,6 +10,7 @@
 #include "DynamicFolds.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace roast;
@@ -217,14 +218,23 @@ struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
   }
 };
 
-/// Whether `value` is a box of something that owns no reference.
+/// Whether `value` is a box of something that owns no reference: a float,
+/// a bool, None, or a constant int that fits in 48 bits. Another int may
+/// be beyond 48 bits, boxed on the heap.
 bool boxesNoReference(Value value) {
   auto box = value.getDefiningOp<BoxOp>();
-  return box && (isScalarType(box.getValue().getType()) ||
-                 isa<roast::NoneType>(box.getValue().getType()));
+  if (!box)
+    return false;
+  Type type = box.getValue().getType();
+  APInt constant;
+  if (type.isInteger(64) && matchPattern(box.getValue(), m_ConstantInt(&constant)))
+    return constant.getSExtValue() >= -(int64_t(1) << 47) &&
+           constant.getSExtValue() < (int64_t(1) << 47);
+  return type.isF64() || type.isInteger(1) || isa<roast::NoneType>(type);
 }
 
-/// Boxed scalars and None own nothing: their retains and releases go.
+/// Boxed floats, bools and None own nothing: their retains and releases
+/// go.
 template <typename OpTy>
 struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
@@ -253,13 +263,22 @@ struct CountBoxedReferenceTyped : OpRewritePattern<OpTy> {
 };
 
 /// A box of a scalar nobody uses allocates nothing worth keeping, nor
-/// does a borrowed box.
+/// does a borrowed box. A boxed int that is only counted (retained and
+/// released, so in the end freed if it was a heap box) goes with its
+/// counts.
 struct EraseUnusedBoxOfScalar : OpRewritePattern<BoxOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BoxOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op->use_empty() || !(op.getBorrowed() || boxesNoReference(op)))
+    bool counted = op.getValue().getType().isInteger(64) &&
+                   llvm::all_of(op->getUsers(), [](Operation *user) {
+                     return isa<RetainOp, ReleaseOp>(user);
+                   });
+    if (!counted &&
+        !(op->use_empty() && (op.getBorrowed() || boxesNoReference(op))))
       return failure();
+    for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
+      rewriter.eraseOp(user);
     rewriter.eraseOp(op);
     return success();
   }
@@ -391,6 +410,49 @@ struct FoldRepeatOfBoxedList : OpRewritePattern<DynBinaryOp> {
   }
 };
 
+/// A for loop over a boxed list walks that list itself instead of a list
+/// of dynamic values: its length and items are read from it, each item
+/// boxed as it is read. A reference item's box is borrowed from the list,
+/// as the items of a list of dynamic values are, and the loop holds a
+/// reference to the list as it held one to the list it walked. Boxing a
+/// tuple or an optional makes a new object: those lists keep the copy.
+struct FoldIterListOfBoxedList : OpRewritePattern<DynIterListOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DynIterListOp op,
+                                PatternRewriter &rewriter) const override {
+    Value list = boxedList(op.getValue());
+    if (!list)
+      return failure();
+    Type element = cast<ListType>(list.getType()).getElementType();
+    if (!isa<ValueType>(element) && !isScalarType(element) &&
+        !isObjectType(element))
+      return failure();
+    // What CodeGen's loops do with the walked list.
+    if (!llvm::all_of(op->getUsers(), [](Operation *user) {
+          return isa<LenOp, ListGetOp, RetainOp, ReleaseOp>(user);
+        }))
+      return failure();
+    RetainOp::create(rewriter, op.getLoc(), list);
+    for (Operation *user : llvm::make_early_inc_range(op->getUsers())) {
+      auto get = dyn_cast<ListGetOp>(user);
+      if (!get || isa<ValueType>(element)) {
+        rewriter.modifyOpInPlace(user, [&] { user->setOperand(0, list); });
+        continue;
+      }
+      rewriter.setInsertionPoint(get);
+      Value item = ListGetOp::create(rewriter, get.getLoc(), list,
+                                     get.getIndex());
+      OpBuilder::InsertionGuard guard(rewriter);
+      setInsertionPointAfterRaising(rewriter, get);
+      auto box = BoxOp::create(rewriter, get.getLoc(), item,
+                               /*borrowed=*/isObjectType(element));
+      rewriter.replaceOp(get, box);
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// The field `name` of the instance a value is known to box: the instance,
 /// the field's type, or null when its class has no such field (a method,
 /// property or class attribute by that name is left to the runtime).
@@ -469,7 +531,8 @@ void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
   patterns.add<FoldBinaryOfBoxes, FoldCompareOfBoxes, FoldTruthOfBox,
                FoldUnaryOfBox, FoldIsInstanceOfBox, FoldGetItemOfBoxedList,
                FoldSetItemOfBoxedList, FoldLenOfBox, FoldTruthOfSizedBox,
-               FoldRepeatOfBoxedList, FoldGetAttrOfBoxedInstance,
+               FoldRepeatOfBoxedList, FoldIterListOfBoxedList,
+               FoldGetAttrOfBoxedInstance,
                FoldSetAttrOfBoxedInstance, EraseRefCountOfBoxedScalar<RetainOp>,
                EraseRefCountOfBoxedScalar<ReleaseOp>,
                CountBoxedReferenceTyped<RetainOp>,

@@ -28,7 +28,8 @@ namespace {
 constexpr int64_t kFieldMember = 1, kMethodMember = 2;
 
 /// What the module's classes let a site cache, by member name: the
-/// `!roast.value` fields (read and written inline), and the methods with
+/// `!roast.value` fields (read and written inline), the `f64` fields (read
+/// inline), and the methods with
 /// the argument counts (after the instance) whose calls pass every
 /// parameter (the entry is called directly, without defaults filled in).
 /// Any other name can never hit, so its sites keep the plain runtime call.
@@ -46,10 +47,13 @@ public:
         if (kind.getInt() == kFieldMember)
           if (auto field = member.getAs<StringAttr>("field")) {
             int index = cls.lookupField(field.getValue());
-            if (index >= 0 &&
-                isa<ValueType>(
-                    cast<TypeAttr>(cls.getFieldTypes()[index]).getValue()))
+            Type type = index >= 0
+                            ? cast<TypeAttr>(cls.getFieldTypes()[index]).getValue()
+                            : Type();
+            if (type && isa<ValueType>(type))
               fields.insert(name.getValue());
+            else if (type && type.isF64())
+              floatFields.insert(name.getValue());
           }
         if (kind.getInt() == kMethodMember)
           if (auto call = member.getAs<DictionaryAttr>("call"))
@@ -59,7 +63,10 @@ public:
     }
   }
 
-  bool isField(StringRef name) const { return fields.contains(name); }
+  /// Whether a site reading (or writing) `name` may hit.
+  bool isField(StringRef name, bool read) const {
+    return fields.contains(name) || (read && floatFields.contains(name));
+  }
   bool isMethod(StringRef name, size_t numArgs) const {
     auto it = methods.find(name);
     return it != methods.end() && it->second.contains(int64_t(numArgs));
@@ -67,6 +74,9 @@ public:
 
 private:
   llvm::StringSet<> fields;
+  /// f64 fields: read inline (their double is the value), written by the
+  /// runtime, which converts.
+  llvm::StringSet<> floatFields;
   llvm::StringMap<llvm::SmallSet<int64_t, 2>> methods;
 };
 
@@ -84,10 +94,12 @@ struct InlineCachePass
     for (Operation *op : sites) {
       if (auto get = dyn_cast<DynGetAttrOp>(op))
         cache(get, get.getValue(), InlineCacheKind::field,
-              members.isField(get.getName()), std::nullopt, symbols);
+              members.isField(get.getName(), /*read=*/true), std::nullopt,
+              symbols);
       else if (auto set = dyn_cast<DynSetAttrOp>(op))
         cache(set, set.getValue(), InlineCacheKind::field,
-              members.isField(set.getName()), std::nullopt, symbols);
+              members.isField(set.getName(), /*read=*/false), std::nullopt,
+              symbols);
       else if (auto call = dyn_cast<DynCallMethodOp>(op))
         cache(call, call.getReceiver(), InlineCacheKind::method,
               members.isMethod(call.getName(), call.getArgs().size()),

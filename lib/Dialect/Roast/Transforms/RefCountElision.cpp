@@ -53,7 +53,13 @@ struct RefCountElisionPass
       if (func.isExternal())
         continue;
       elideBorrowedParameters(func);
-      func.walk([&](Block *block) { elidePairs(*block); });
+      // Pairs nest (`retain b; retain c; ...; release c; release b` around
+      // the reads of `b.x - c.x`): the outer one cancels once the inner
+      // one is gone.
+      func.walk([&](Block *block) {
+        while (elidePairs(*block)) {
+        }
+      });
     }
   }
 
@@ -87,8 +93,8 @@ struct RefCountElisionPass
   }
 
   /// Rule 2: retain %x, then release %x with nothing between that could
-  /// drop a reference.
-  void elidePairs(Block &block) {
+  /// drop a reference. True if some pair went.
+  bool elidePairs(Block &block) {
     SmallVector<Operation *> cancelled;
     llvm::SmallPtrSet<Operation *, 8> paired;
     for (Operation &op : block) {
@@ -109,6 +115,7 @@ struct RefCountElisionPass
     }
     for (Operation *op : cancelled)
       erase(op);
+    return !cancelled.empty();
   }
 };
 

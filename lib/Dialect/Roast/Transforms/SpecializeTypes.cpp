@@ -17,6 +17,8 @@
 
 #include "BlockArgumentTyping.h"
 #include "DynamicFolds.h"
+#include "FieldTyping.h"
+#include "Speculation.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
@@ -39,6 +41,12 @@ namespace {
 /// Beyond this many clones of one function, calls keep the dynamic one.
 constexpr unsigned kMaxClones = 4;
 
+/// Rounds of specialisation (and of field typing between them) at most.
+constexpr unsigned kMaxRounds = 12;
+
+/// Marks the unboxes of a trial of a clone's result type.
+constexpr StringLiteral kResultSpeculation = "roast.speculated_result";
+
 
 struct RoastSpecializeTypesPass
     : roast::impl::RoastSpecializeTypesBase<RoastSpecializeTypesPass> {
@@ -52,6 +60,9 @@ private:
   /// Makes `clone` return `T` if every return now returns a box of a `T`.
   bool specializeResult(FuncOp clone);
   void simplify(FuncOp fn);
+  /// Points calls at clones for the types they pass and types the clones'
+  /// variables and results; true if anything changed.
+  bool specializeRound();
 
   ModuleOp module;
   SymbolTable *symbols = nullptr;
@@ -199,9 +210,8 @@ static void retypeResult(FuncOp fn, Type type) {
       ret->setOperand(0, reference);
       return;
     }
-    auto unbox = UnboxOp::create(builder, ret.getLoc(), type, v);
-    unbox->setAttr("speculative", UnitAttr::get(context));
-    ret->setOperand(0, unbox);
+    ret->setOperand(0, createSpeculativeUnbox(builder, ret.getLoc(), type, v,
+                                              kResultSpeculation));
   });
   fn.setFunctionType(
       FunctionType::get(context, fn.getFunctionType().getInputs(), {type}));
@@ -230,14 +240,7 @@ bool RoastSpecializeTypesPass::specializeResult(FuncOp clone) {
   });
   retypeResult(trial, result);
   simplify(trial);
-  bool sure = !trial
-                   .walk([](UnboxOp unbox) {
-                     return unbox->hasAttr("speculative")
-                                ? WalkResult::interrupt()
-                                : WalkResult::advance();
-                   })
-                   .wasInterrupted();
-  if (!sure) {
+  if (!failedSpeculations(trial, kResultSpeculation).empty()) {
     trial.erase();
     return false;
   }
@@ -265,6 +268,72 @@ bool RoastSpecializeTypesPass::specializeResult(FuncOp clone) {
   return true;
 }
 
+bool RoastSpecializeTypesPass::specializeRound() {
+  bool changed = false;
+  for (FuncOp fn : llvm::to_vector(module.getOps<FuncOp>())) {
+    simplify(fn);
+    // Loop variables that hold one scalar type: their calls may now pass
+    // boxed scalars too.
+    if (typeBlockArguments(fn, [&](FuncOp f) { simplify(f); })) {
+      ++numFunctionsWithTypedVariables;
+      changed = true;
+    }
+  }
+  SmallVector<CallOp> calls;
+  module.walk([&](CallOp call) { calls.push_back(call); });
+  for (CallOp call : calls) {
+    auto callee = symbols->lookup<FuncOp>(call.getCallee());
+    if (!callee || callee.isDeclaration() || callee->hasAttr("type_params") ||
+        call->hasAttr("type_args"))
+      continue;
+    // A call of a clone whose arguments got more precise calls another
+    // clone of the same function.
+    FuncOp origin = cloneOrigins.lookup(callee);
+    FuncOp base = origin ? origin : callee;
+    SmallVector<Type> types = argumentTypes(call, base);
+    // With nothing known beyond the declared types, a clone is only
+    // worth it for a dynamic result that every return boxes one type.
+    if (types == SmallVector<Type>(callee.getArgumentTypes()) &&
+        (origin || !(callee.getNumResults() == 1 &&
+                     isa<ValueType>(callee.getResultTypes()[0]) &&
+                     boxedResultType(callee))))
+      continue;
+    FuncOp clone = getOrCreateClone(base, types);
+    if (!clone || clone == callee)
+      continue;
+    // A call of a clone whose result is typed already moves on to a
+    // more precise clone once that one's result is typed the same.
+    if (call.getResultTypes() != clone.getResultTypes() &&
+        !(call.getNumResults() == 1 &&
+          isa<ValueType>(call.getResult(0).getType())))
+      continue;
+    OpBuilder builder(call);
+    SmallVector<Value> args;
+    for (auto [arg, type] : llvm::zip(call.getOperands(), types))
+      args.push_back(arg.getType() == type ? arg : boxedValue(arg));
+    auto newCall = CallOp::create(builder, call.getLoc(), clone, args);
+    newCall->setDiscardableAttrs(call->getDiscardableAttrDictionary());
+    bool dynamicResult = call.getNumResults() == 1 &&
+                         isa<ValueType>(call.getResult(0).getType());
+    call.replaceAllUsesWith(newCall.getResults());
+    call.erase();
+    // A clone whose result got typed already: its users get the box.
+    if (dynamicResult && !isa<ValueType>(newCall.getResult(0).getType()))
+      boxForUsers(newCall);
+    ++numCallsRewritten;
+    changed = true;
+  }
+  for (auto &entry : clones) {
+    FuncOp clone = entry.second;
+    simplify(clone);
+    if (specializeResult(clone)) {
+      ++numResultsTyped;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 void RoastSpecializeTypesPass::runOnOperation() {
   module = getOperation();
   SymbolTable table(module);
@@ -278,71 +347,19 @@ void RoastSpecializeTypesPass::runOnOperation() {
   patterns = FrozenRewritePatternSet(std::move(set));
 
   // Calls are redirected until nothing changes: a clone's body makes new
-  // boxed calls (fib(n - 1)) once its own parameters are typed.
-  bool changed = true;
-  for (unsigned round = 0; changed && round < 8; ++round) {
-    changed = false;
-    for (FuncOp fn : llvm::to_vector(module.getOps<FuncOp>())) {
+  // boxed calls (fib(n - 1)) once its own parameters are typed. Then the
+  // fields that only hold one scalar type are typed, which types more of
+  // the code that reads them, and so on.
+  for (unsigned round = 0; round < kMaxRounds; ++round) {
+    if (specializeRound())
+      continue;
+    unsigned typed = typeFields(module, [&](FuncOp fn) {
       simplify(fn);
-      // Loop variables that hold one scalar type: their calls may now pass
-      // boxed scalars too.
-      if (typeBlockArguments(fn, [&](FuncOp f) { simplify(f); })) {
-        ++numFunctionsWithTypedVariables;
-        changed = true;
-      }
-    }
-    SmallVector<CallOp> calls;
-    module.walk([&](CallOp call) { calls.push_back(call); });
-    for (CallOp call : calls) {
-      auto callee = table.lookup<FuncOp>(call.getCallee());
-      if (!callee || callee.isDeclaration() || callee->hasAttr("type_params") ||
-          call->hasAttr("type_args"))
-        continue;
-      // A call of a clone whose arguments got more precise calls another
-      // clone of the same function.
-      FuncOp origin = cloneOrigins.lookup(callee);
-      FuncOp base = origin ? origin : callee;
-      SmallVector<Type> types = argumentTypes(call, base);
-      // With nothing known beyond the declared types, a clone is only
-      // worth it for a dynamic result that every return boxes one type.
-      if (types == SmallVector<Type>(callee.getArgumentTypes()) &&
-          (origin || !(callee.getNumResults() == 1 &&
-                       isa<ValueType>(callee.getResultTypes()[0]) &&
-                       boxedResultType(callee))))
-        continue;
-      FuncOp clone = getOrCreateClone(base, types);
-      if (!clone || clone == callee)
-        continue;
-      // A call of a clone whose result is typed already moves on to a
-      // more precise clone once that one's result is typed the same.
-      if (call.getResultTypes() != clone.getResultTypes() &&
-          !(call.getNumResults() == 1 &&
-            isa<ValueType>(call.getResult(0).getType())))
-        continue;
-      OpBuilder builder(call);
-      SmallVector<Value> args;
-      for (auto [arg, type] : llvm::zip(call.getOperands(), types))
-        args.push_back(arg.getType() == type ? arg : boxedValue(arg));
-      auto newCall = CallOp::create(builder, call.getLoc(), clone, args);
-      newCall->setDiscardableAttrs(call->getDiscardableAttrDictionary());
-      bool dynamicResult = call.getNumResults() == 1 &&
-                           isa<ValueType>(call.getResult(0).getType());
-      call.replaceAllUsesWith(newCall.getResults());
-      call.erase();
-      // A clone whose result got typed already: its users get the box.
-      if (dynamicResult && !isa<ValueType>(newCall.getResult(0).getType()))
-        boxForUsers(newCall);
-      ++numCallsRewritten;
-      changed = true;
-    }
-    for (auto &entry : clones) {
-      FuncOp clone = entry.second;
-      simplify(clone);
-      if (specializeResult(clone)) {
-        ++numResultsTyped;
-        changed = true;
-      }
-    }
+      typeBlockArguments(fn, [&](FuncOp f) { simplify(f); });
+    });
+    if (!typed)
+      break;
+    numFieldsTyped += typed;
   }
   for (FuncOp fn : llvm::to_vector(module.getOps<FuncOp>()))
     simplify(fn);

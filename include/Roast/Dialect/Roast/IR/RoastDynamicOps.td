@@ -247,6 +247,27 @@ def Roast_DynNextOp : Roast_Op<"dyn.next", [Roast_MayRaise]> {
   let assemblyFormat = "$iterator attr-dict";
 }
 
+def Roast_DynIterListOp : Roast_Op<"dyn.iter_list", [Roast_MayRaise]> {
+  let summary = "the list a for loop walks over a dynamic value";
+  let description = [{
+    A `for` over a dynamic value walks a list by index, reading its length
+    at every step. A list of dynamic values is walked itself (a new
+    reference to it), so that changes the loop body makes show, as with
+    Python's list iterator; any other iterable is first made a list of
+    dynamic values as `list(value)` would (a snapshot; `TypeError: 'int'
+    object is not iterable`). roast-specialize-types walks a boxed typed
+    list itself, its items boxed as they are read.
+
+    ```mlir
+    %l = roast.dyn.iter_list %v : !roast.list<!roast.value>
+    ```
+  }];
+  let arguments = (ins Roast_ValueType:$value);
+  let results = (outs Roast_ListType:$list);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($list))";
+  let hasVerifier = 1;
+}
+
 def Roast_InlineCacheKind : I32EnumAttr<"InlineCacheKind",
     "what an inline cache remembers per class", [
     I32EnumAttrCase<"field", 0>, I32EnumAttrCase<"method", 1>]> {

@@ -77,6 +77,20 @@ def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
     plain checked arithmetic. Functions taken as values, called by the
     runtime or with other arguments keep their dynamic version.
 
+    A field without annotation (`!roast.value`) that only ever holds one
+    scalar type becomes a field of that type, so that typed clones read and
+    write it unboxed: every `roast.set_field` of it in a function that can
+    run from `roast_module_init` stores a box of that type, and so does
+    every `roast.dyn.setattr` of its name whose receiver may be such an
+    instance (its `<dyn-set>` member entry, which only those reach, then
+    unboxes); and each instance is given the field before anything can
+    read it. Stores that read the field (`b.vx -= dx * cm`) are proven
+    optimistically, on a copy of the module where the fields are assumed
+    typed; fields whose stores then are not all of their type stay
+    dynamic. A field holding an int in one place and a float in another
+    stays dynamic. After that, specialisation goes on with the code that
+    became typed.
+
     ```mlir
     roast.func @fib(%n: !roast.value) -> !roast.value { ... }
     %r = roast.call @fib(%b) : (!roast.value) -> !roast.value  // %b = box i64
@@ -95,7 +109,9 @@ def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
     Statistic<"numResultsTyped", "results-typed",
               "Number of clones whose result became a scalar">,
     Statistic<"numFunctionsWithTypedVariables", "functions-with-typed-variables",
-              "Number of functions whose dynamic loop variables became scalars">
+              "Number of functions whose dynamic loop variables became scalars">,
+    Statistic<"numFieldsTyped", "fields-typed",
+              "Number of dynamic fields that became scalars">
   ];
 }
 
@@ -245,12 +261,13 @@ def RoastInlineCache : Pass<"roast-inline-cache", "::mlir::ModuleOp"> {
     refills the cache.
 
     A site gets a cache only if it can hit one: some class of the module
-    has a `!roast.value` field of that name (attribute sites), or a method
+    has a `!roast.value` field of that name (attribute sites) or an `f64`
+    field of that name (read sites: the double is the value), or a method
     of that name whose call passes every parameter (method sites: the
     entry is called with the site's arguments, so none may be left to a
     default). Names only built-in types have (`xs.append(1)`,
-    `s.upper()`), typed fields and receivers that are boxes of typed values
-    keep the plain runtime call. Copies of a site that
+    `s.upper()`), other typed fields and receivers that are boxes of typed
+    values keep the plain runtime call. Copies of a site that
     roast-inline-recursion makes later share its cache.
 
     ```mlir
