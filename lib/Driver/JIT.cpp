@@ -47,6 +47,7 @@ createJIT(const JITOptions &options) {
   machineBuilder->setCPU("");
   machineBuilder->getFeatures() = llvm::SubtargetFeatures();
   machineBuilder->setCodeGenOptLevel(getCodeGenOptLevel(options.optLevel));
+  machineBuilder->setOptions(getTargetOptions(machineBuilder->getTargetTriple()));
   // LLJIT links the symbols of this process (libc, libm, libpthread and
   // libgcc_s, which roastc itself depends on) after the main JITDylib by
   // default, through DynamicLibrarySearchGenerator::GetForCurrentProcess.

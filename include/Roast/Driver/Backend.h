@@ -16,6 +16,8 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <memory>
 #include <string>
@@ -74,6 +76,10 @@ std::string findRuntimeLibrary(const char *argv0);
 
 /// The code generator's level for LLVM optimisation level 0..3.
 llvm::CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel);
+
+/// The code generator's options for `triple`, the same for `build` and
+/// `run`.
+llvm::TargetOptions getTargetOptions(const llvm::Triple &triple);
 
 } // namespace roast
 
