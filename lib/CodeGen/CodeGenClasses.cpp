@@ -98,9 +98,10 @@ Value Generator::upcast(Value object, ClassInfo &to, Location l) {
   return UpcastOp::create(builder, l, type, object);
 }
 
-SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
-                                            FunctionInfo &callee,
-                                            size_t firstParam) {
+SmallVector<Value>
+Generator::emitArguments(ast::CallExpr &call, FunctionInfo &callee,
+                         size_t firstParam,
+                         SmallVectorImpl<const sema::Type *> *givenTypes) {
   // Arguments are evaluated in source order, then bound to parameters;
   // a missing one takes its default: a literal, or the value the `def`
   // computed.
@@ -116,18 +117,28 @@ SmallVector<Value> Generator::emitArguments(ast::CallExpr &call,
                                             callee.genericParams(),
                                             call.typeArgs);
   };
+  if (givenTypes)
+    givenTypes->assign(params.size(), nullptr);
+  auto emitArg = [&](ast::Expr &arg, size_t i) {
+    if (!givenTypes)
+      return emitExprAs(arg, paramType(i));
+    (*givenTypes)[i] = arg.type;
+    return emitExpr(arg);
+  };
   for (auto [i, arg] : llvm::enumerate(call.args))
-    bound[i] = emitExprAs(*arg, paramType(i));
+    bound[i] = emitArg(*arg, i);
   for (ast::Keyword &keyword : call.keywords) {
     auto it = llvm::find_if(defs, [&](const ast::Param &param) {
       return param.name == keyword.name;
     });
     size_t index = it - defs.begin();
-    bound[index] = emitExprAs(*keyword.value, paramType(index));
+    bound[index] = emitArg(*keyword.value, index);
   }
   for (auto [i, value] : llvm::enumerate(bound)) {
     if (value)
       continue;
+    if (givenTypes)
+      (*givenTypes)[i] = paramType(i);
     if (Symbol *slot = defs[i].defaultSymbol) {
       value = loadFrom(slot, loc(defs[i].defaultValue->getLoc()));
       track(value, slot->type);

@@ -164,6 +164,83 @@ Value Generator::emitDynamicIsInstance(Value value, Symbol *type, Location l) {
   }
 }
 
+Value Generator::holdsParamType(Value value, const sema::Type *type,
+                                Location l) {
+  auto test = [&](DynTypeTest kind) -> Value {
+    return DynIsInstanceOp::create(builder, l, value, kind);
+  };
+  if (auto *cls = llvm::dyn_cast<sema::ClassType>(type))
+    return IsInstanceOp::create(builder, l, value,
+                                classSymbol(*cls->getInfo()));
+  if (type->isFloat()) // an int is converted, as unbox does
+    return arith::OrIOp::create(builder, l, test(DynTypeTest::float_type),
+                                test(DynTypeTest::int_type));
+  if (type->isInt()) // bools included
+    return test(DynTypeTest::int_type);
+  if (type->isBool())
+    return test(DynTypeTest::bool_type);
+  if (type->isStr())
+    return test(DynTypeTest::str);
+  assert(type->isNone() && "a parameter type without a run-time test");
+  return test(DynTypeTest::none_type);
+}
+
+Value Generator::emitCallWithFallback(ast::CallExpr &call,
+                                      sema::FunctionInfo &callee,
+                                      ArrayRef<Value> captures) {
+  Location l = loc(call.getLoc());
+  const sema::Type *any = program.types.getAny();
+  SmallVector<const sema::Type *> given;
+  SmallVector<Value> args = emitArguments(call, callee, 0, &given);
+  ArrayRef<Symbol *> params = callee.params;
+  // Each arm leaves an owned dynamic value, its temporaries released.
+  auto emitArm = [&](llvm::function_ref<Value()> emit) {
+    pushTemps();
+    Value value = emit();
+    popTemps(value);
+    consume(value, any);
+    return value;
+  };
+  auto callTyped = [&] {
+    SmallVector<Value> typedArgs(captures);
+    for (auto [arg, type, param] : llvm::zip(args, given, params))
+      typedArgs.push_back(coerce(arg, type, param->type, l));
+    Value result = callFunction(callee, typedArgs, l);
+    const sema::Type *resultType = callee.type->getResult();
+    track(result, resultType);
+    return coerce(result, resultType, any, l);
+  };
+  sema::FunctionInfo *fallback = callee.fallback;
+  if (!fallback) // its body is not dynamic code Roast runs: check arguments
+    return emitArm(callTyped);
+
+  Value holds;
+  for (auto [arg, type, param] : llvm::zip(args, given, params)) {
+    if (!type->isAny() || param->type->isAny())
+      continue;
+    Value test = holdsParamType(arg, param->type, l);
+    holds = holds ? arith::AndIOp::create(builder, l, holds, test) : test;
+  }
+  Block *typedBlock = new Block(), *fallbackBlock = new Block(),
+        *merge = new Block();
+  merge->addArgument(convertType(any), l);
+  cf::CondBranchOp::create(builder, l, holds, typedBlock, fallbackBlock);
+  startBlock(typedBlock);
+  cf::BranchOp::create(builder, l, merge, ValueRange{emitArm(callTyped)});
+  startBlock(fallbackBlock);
+  Value result = emitArm([&] {
+    SmallVector<Value> dynamicArgs;
+    for (auto [arg, type] : llvm::zip(args, given))
+      dynamicArgs.push_back(coerce(arg, type, any, l));
+    Value value = callFunction(*fallback, dynamicArgs, l);
+    track(value, any);
+    return value;
+  });
+  cf::BranchOp::create(builder, l, merge, ValueRange{result});
+  startBlock(merge);
+  return merge->getArgument(0);
+}
+
 Value Generator::emitDynamicSubscript(ast::SubscriptExpr &expr) {
   Location l = loc(expr.getLoc());
   Value value = emitDynamic(*expr.value);

@@ -585,6 +585,8 @@ Value Generator::emitCall(ast::CallExpr &call) {
   }
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
     if (Symbol *member = attr->member) { // m.f(...)
+      if (member->kind == Symbol::Kind::Function && call.mayFallBack)
+        return emitCallWithFallback(call, *member->function, {});
       if (member->kind == Symbol::Kind::Function)
         return callFunction(*member->function,
                             emitArguments(call, *member->function, 0),
@@ -629,6 +631,8 @@ Value Generator::emitCall(ast::CallExpr &call) {
   FunctionInfo &info = sym->alias ? *sym->alias : *sym->function;
   // A nested function gets what it captures first.
   SmallVector<Value> args = captureArguments(info, loc(call.getLoc()));
+  if (call.mayFallBack)
+    return emitCallWithFallback(call, info, args);
   llvm::append_range(args, emitArguments(call, info, 0));
   return callFunction(info, args, loc(call.getLoc()), call.typeArgs);
 }

@@ -17,13 +17,18 @@ using namespace roast::codegen;
 /// literal), so only the path and the mode reach the op.
 Value Generator::emitOpen(ast::CallExpr &call) {
   Location l = loc(call.getLoc());
-  Value path = emitOperand(*call.args[0]);
+  // A dynamic path or mode is unboxed (checked) to the str the op takes.
+  auto emitStr = [&](ast::Expr &expr) {
+    return expr.type->isAny() ? emitExprAs(expr, program.types.getStr())
+                              : emitOperand(expr);
+  };
+  Value path = emitStr(*call.args[0]);
   ast::Expr *modeExpr = call.args.size() > 1 ? call.args[1].get() : nullptr;
   for (ast::Keyword &keyword : call.keywords)
     if (keyword.name == "mode")
       modeExpr = keyword.value.get();
   Value mode = modeExpr
-                   ? emitOperand(*modeExpr)
+                   ? emitStr(*modeExpr)
                    : StringOp::create(builder, l, builder.getStringAttr("r"))
                          .getResult();
   return FileOpenOp::create(builder, l, path, mode);

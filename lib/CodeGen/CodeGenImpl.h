@@ -252,9 +252,12 @@ private:
                      mlir::Location l);
   /// The arguments of a call of `callee` bound to its parameters from
   /// `firstParam` on, defaults filled in.
-  llvm::SmallVector<mlir::Value> emitArguments(ast::CallExpr &call,
-                                               sema::FunctionInfo &callee,
-                                               size_t firstParam);
+  /// With `givenTypes`, the arguments the call gives keep their own types,
+  /// stored there (defaults have their parameters' types).
+  llvm::SmallVector<mlir::Value>
+  emitArguments(ast::CallExpr &call, sema::FunctionInfo &callee,
+                size_t firstParam,
+                llvm::SmallVectorImpl<const sema::Type *> *givenTypes = nullptr);
   /// A direct call; its result, or None.
   mlir::Value callFunction(sema::FunctionInfo &callee, mlir::ValueRange args,
                            mlir::Location l,
@@ -420,6 +423,16 @@ private:
   mlir::Value dynamicIterList(mlir::Value value, mlir::Location l);
   mlir::Value emitDynamicIsInstance(mlir::Value value, sema::Symbol *type,
                                     mlir::Location l);
+  /// A call of a typed function given dynamic arguments (mayFallBack): the
+  /// typed function if every argument holds its parameter's type, else its
+  /// dynamic copy; the result as a dynamic value.
+  mlir::Value emitCallWithFallback(ast::CallExpr &call,
+                                   sema::FunctionInfo &callee,
+                                   llvm::ArrayRef<mlir::Value> captures);
+  /// Whether dynamic `value` holds what a parameter of `type` accepts (a
+  /// type sema's hasRuntimeTest allows).
+  mlir::Value holdsParamType(mlir::Value value, const sema::Type *type,
+                             mlir::Location l);
   mlir::Value emitDynamicSubscript(ast::SubscriptExpr &expr);
   mlir::Value emitDynamicBinary(ast::BinaryOp op, mlir::Value lhs,
                                 mlir::Value rhs, bool inplace,

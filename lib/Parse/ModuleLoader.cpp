@@ -110,6 +110,9 @@ void Loader::load(llvm::StringRef name, unsigned buffer) {
   states[name] = State::Loading;
   stack.push_back(name.str());
   std::unique_ptr<Module> module = parseModule(sourceMgr, buffer, diags);
+  module->reparse = [&sourceMgr = sourceMgr, buffer, &diags = diags] {
+    return parseModule(sourceMgr, buffer, diags);
+  };
   std::vector<ModuleReference> imports;
   collectImports(module->body, imports);
   for (const ModuleReference &import : imports) {

@@ -947,6 +947,7 @@ void Checker::checkModule(ModuleInfo &module) {
   for (FunctionInfo *info : moduleFunctions)
     if (!info->owner || info->def->name != "__init__")
       checkFunctionBody(*info);
+  makeFallbacks();
   finishInference();
   finishClasses();
   collectTopLevel(body);

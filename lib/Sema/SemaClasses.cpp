@@ -57,6 +57,8 @@ llvm::ArrayRef<BuiltinClass> sema::getBuiltinClasses() {
 std::string FunctionInfo::qualifiedName() const {
   if (enclosing) // Python's __qualname__: f.<locals>.g
     return enclosing->qualifiedName() + ".<locals>." + def->name;
+  if (isFallback)
+    return "<dynamic>." + def->name;
   if (!owner)
     return def->name;
   return owner->name + "." + def->name;

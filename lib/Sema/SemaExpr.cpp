@@ -720,6 +720,8 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
                                    param->getName() + " of " + name);
     arg = types.getError();
   }
+  if (firstParam == 0 && noteFallbackCall(call, callee, bound, paramTypes))
+    return types.getAny();
   return resolve(resultType);
 }
 

@@ -64,7 +64,7 @@ const Type *Checker::checkOpen(CallExpr &call) {
     const Type *type = mode == call.args.back().get() && call.args.size() > 1
                            ? checkExpr(*mode)
                            : mode->type;
-    if (!type->isStr() && !type->isError()) {
+    if (!type->isStr() && !type->isAny() && !type->isError()) {
       diags.error(mode->getLoc(),
                   "open() argument 'mode' must be str, not " + type->str());
       ok = false;

@@ -389,6 +389,17 @@ private:
   /// subscript of `Stack[int]`, or null) as its type arguments.
   const Type *classAnnotation(ClassInfo &info, ast::Expr *args,
                               ast::Expr &annotation);
+  // SemaFallbacks.cpp: dynamic copies of typed functions.
+  /// Notes a call of `callee` whose dynamic arguments (`bound`, by
+  /// parameter) meet typed parameters; returns whether its value is then
+  /// dynamic (CallExpr::mayFallBack).
+  bool noteFallbackCall(ast::CallExpr &call, FunctionInfo &callee,
+                        llvm::ArrayRef<ast::Expr *> bound,
+                        llvm::ArrayRef<const Type *> paramTypes);
+  /// Makes the fallbacks asked for, once the module's bodies are checked.
+  void makeFallbacks();
+  void makeFallback(FunctionInfo &typed);
+  llvm::SmallVector<FunctionInfo *> pendingFallbacks;
   /// The calls of generic functions, whose type arguments finishInference
   /// resolves.
   std::vector<ast::CallExpr *> genericCalls;

@@ -15,6 +15,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -235,6 +236,11 @@ public:
   /// the order of its type parameters. For a method of a generic class
   /// (and a construction of one), the class's type arguments.
   std::vector<const sema::Type *> typeArgs;
+  /// Set by Sema when a dynamic argument meets a typed parameter of a
+  /// plain function: the call's value is dynamic, and an argument that
+  /// does not hold its parameter's type runs the callee's dynamic copy
+  /// (FunctionInfo::fallback) instead, as CPython ignores annotations.
+  bool mayFallBack = false;
 };
 
 class AttributeExpr : public ExprBase<Expr::Kind::Attribute> {
@@ -655,6 +661,9 @@ public:
 struct Module {
   std::string fileName;
   Block body;
+  /// Parses the module's source again into a fresh tree: Sema checks a
+  /// second copy of a typed function as dynamic code (its fallback).
+  std::function<std::unique_ptr<Module>()> reparse;
 };
 
 /// The symbol a name, or a module's member (`m.x`), refers to once Sema

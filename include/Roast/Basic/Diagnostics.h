@@ -14,6 +14,7 @@
 #include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -67,6 +68,14 @@ public:
   }
 
   unsigned getNumErrors() const { return numErrors; }
+
+  /// Errors reported since `mark` (a getNumErrors() result) can be taken
+  /// back while they are still buffered: Sema tries code it may drop.
+  void discardErrorsSince(unsigned mark) {
+    assert(numErrors - mark <= pending.size() && "errors already printed");
+    pending.resize(pending.size() - (numErrors - mark));
+    numErrors = mark;
+  }
   bool hadErrors() const { return numErrors != 0; }
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
 

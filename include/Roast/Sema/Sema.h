@@ -188,6 +188,16 @@ struct FunctionInfo {
   std::vector<const TypeParamType *> typeParams;
   enum class MethodKind { Instance, Static, Property } methodKind =
       MethodKind::Instance;
+  /// A typed plain function called with dynamic arguments: its copy with
+  /// unannotated parameters and return, which runs when an argument does
+  /// not hold its parameter's type (CallExpr::mayFallBack). Null until
+  /// made, and when the body does not check as dynamic code.
+  FunctionInfo *fallback = nullptr;
+  /// Whether a fallback was asked for (made, or found impossible).
+  bool fallbackRequested = false;
+  /// Whether this is the fallback of another function; its symbol is
+  /// `module.<dynamic>.name`, its traceback frames show `name`.
+  bool isFallback = false;
   /// The symbol name in the generated code ("Point.move" for a method).
   std::string qualifiedName() const;
   /// The type parameters its signature and body may name, which a call
@@ -310,6 +320,8 @@ struct ModuleInfo {
   llvm::StringMap<Symbol *> scope;
   /// Module-level code in order (everything but the `def`s).
   std::vector<ast::Stmt *> topLevel;
+  /// A second parse of the module, from which fallbacks' `def`s are taken.
+  std::unique_ptr<ast::Module> pristine;
 };
 
 /// A checked program: CodeGen's input.
@@ -332,6 +344,9 @@ struct Program {
   std::deque<ModuleInfo> moduleStorage;
   /// The `def`s Sema wrote for lambdas taken as values.
   std::deque<std::unique_ptr<ast::FunctionDefStmt>> lambdaDefs;
+  /// The `def`s of fallbacks (FunctionInfo::fallback), with their
+  /// annotations removed.
+  std::deque<ast::StmtPtr> fallbackDefs;
 };
 
 /// A piece of a str.format() template: literal text, or a replacement field
