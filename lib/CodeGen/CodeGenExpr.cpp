@@ -926,14 +926,34 @@ Value Generator::emitMathCall(ast::CallExpr &call, Builtin builtin) {
   case Builtin::MathFloor:
   case Builtin::MathCeil:
   case Builtin::MathTrunc: {
+    auto rounded = [&](Value x) -> Value {
+      if (builtin == Builtin::MathFloor)
+        x = math::FloorOp::create(builder, l, x);
+      else if (builtin == Builtin::MathCeil)
+        x = math::CeilOp::create(builder, l, x);
+      return CastOp::create(builder, l, builder.getI64Type(), x);
+    };
+    if (call.args[0]->type->isAny()) {
+      // An int (or bool) is its own floor, exactly; else a float (checked).
+      Value value = emitExpr(*call.args[0]);
+      Block *isInt = new Block(), *isFloat = new Block(), *merge = new Block();
+      merge->addArgument(builder.getI64Type(), l);
+      cf::CondBranchOp::create(
+          builder, l,
+          DynIsInstanceOp::create(builder, l, value, DynTypeTest::int_type),
+          isInt, isFloat);
+      startBlock(isInt);
+      cf::BranchOp::create(builder, l, merge,
+                           ValueRange{unboxValue(value, intType, l)});
+      startBlock(isFloat);
+      cf::BranchOp::create(builder, l, merge,
+                           ValueRange{rounded(unboxValue(value, floatType, l))});
+      startBlock(merge);
+      return merge->getArgument(0);
+    }
     if (!call.args[0]->type->isFloat()) // an int is its own floor
       return arg(0, intType);
-    Value x = arg(0, floatType);
-    if (builtin == Builtin::MathFloor)
-      x = math::FloorOp::create(builder, l, x);
-    else if (builtin == Builtin::MathCeil)
-      x = math::CeilOp::create(builder, l, x);
-    return CastOp::create(builder, l, builder.getI64Type(), x);
+    return rounded(arg(0, floatType));
   }
   case Builtin::MathFabs:
     return math::AbsFOp::create(builder, l, arg(0, floatType));

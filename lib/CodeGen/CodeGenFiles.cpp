@@ -13,22 +13,22 @@ using namespace mlir;
 using namespace roast;
 using namespace roast::codegen;
 
+Value Generator::emitStrArgument(ast::Expr &expr) {
+  return expr.type->isAny() ? emitExprAs(expr, program.types.getStr())
+                            : emitOperand(expr);
+}
+
 /// open(path[, mode], encoding=...): the encoding is UTF-8 (Sema checked a
 /// literal), so only the path and the mode reach the op.
 Value Generator::emitOpen(ast::CallExpr &call) {
   Location l = loc(call.getLoc());
-  // A dynamic path or mode is unboxed (checked) to the str the op takes.
-  auto emitStr = [&](ast::Expr &expr) {
-    return expr.type->isAny() ? emitExprAs(expr, program.types.getStr())
-                              : emitOperand(expr);
-  };
-  Value path = emitStr(*call.args[0]);
+  Value path = emitStrArgument(*call.args[0]);
   ast::Expr *modeExpr = call.args.size() > 1 ? call.args[1].get() : nullptr;
   for (ast::Keyword &keyword : call.keywords)
     if (keyword.name == "mode")
       modeExpr = keyword.value.get();
   Value mode = modeExpr
-                   ? emitStr(*modeExpr)
+                   ? emitStrArgument(*modeExpr)
                    : StringOp::create(builder, l, builder.getStringAttr("r"))
                          .getResult();
   return FileOpenOp::create(builder, l, path, mode);
@@ -44,7 +44,7 @@ Value Generator::emitFileMethodCall(ast::CallExpr &call,
   }
   SmallVector<Value, 2> operands = {file};
   for (ast::ExprPtr &arg : call.args) // write's str
-    operands.push_back(emitOperand(*arg));
+    operands.push_back(emitStrArgument(*arg));
   return FileMethodOp::create(builder, l, convertType(call.type),
                               *symbolizeFileMethod(callee.attr), operands);
 }

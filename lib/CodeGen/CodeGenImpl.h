@@ -121,6 +121,8 @@ private:
   /// read without taking a reference, as nothing can reassign it before the
   /// statement ends; anything else is emitExpr.
   mlir::Value emitOperand(ast::Expr &expr);
+  /// A str argument of a file operation; a dynamic one unboxed (checked).
+  mlir::Value emitStrArgument(ast::Expr &expr);
   mlir::Value emitExprImpl(ast::Expr &expr);
   /// `value`, read from `sym`, as the `type` Sema gave this use of it:
   /// unwrapped where Sema narrowed an optional.

@@ -859,6 +859,67 @@ void Checker::noteCapture(Symbol *sym) {
       f->captures.push_back(sym);
 }
 
+/// Whether an annotation in `expr` names one of `names`.
+static bool namesAny(const Expr *expr, const llvm::StringSet<> &names) {
+  if (!expr)
+    return false;
+  if (auto *name = llvm::dyn_cast<NameExpr>(expr))
+    return names.contains(name->name);
+  bool found = false;
+  forEachChildExpr(*expr, [&](const Expr &child) {
+    found = found || namesAny(&child, names);
+  });
+  return found;
+}
+
+/// Whether an annotation of a `def` or class body in `block` (or a base
+/// class) names one of `names`.
+static bool annotationsName(const Block &block,
+                            const llvm::StringSet<> &names);
+
+static bool annotationsName(const Stmt &stmt, const llvm::StringSet<> &names) {
+  if (auto *ann = llvm::dyn_cast<AnnAssignStmt>(&stmt))
+    return namesAny(ann->annotation.get(), names);
+  if (auto *def = llvm::dyn_cast<FunctionDefStmt>(&stmt))
+    return llvm::any_of(def->params,
+                        [&](const Param &param) {
+                          return namesAny(param.annotation.get(), names);
+                        }) ||
+           namesAny(def->returns.get(), names) ||
+           annotationsName(def->body, names);
+  if (auto *cls = llvm::dyn_cast<ClassDefStmt>(&stmt))
+    return llvm::any_of(cls->bases,
+                        [&](const ExprPtr &base) {
+                          return namesAny(base.get(), names);
+                        }) ||
+           annotationsName(cls->body, names);
+  bool found = false;
+  forEachChildBlock(stmt, [&](const Block &child) {
+    found = found || annotationsName(child, names);
+  });
+  return found;
+}
+
+static bool annotationsName(const Block &block,
+                            const llvm::StringSet<> &names) {
+  return llvm::any_of(block, [&](const StmtPtr &stmt) {
+    return annotationsName(*stmt, names);
+  });
+}
+
+/// Type parameters that no annotation uses (`class Pair[K, V]` whose
+/// annotations were all removed) cannot be inferred and change nothing:
+/// the function or class is not generic.
+template <typename Def> static void dropUnusedTypeParams(Def &def) {
+  if (def.typeParams.empty())
+    return;
+  llvm::StringSet<> names;
+  for (const TypeParam &param : def.typeParams)
+    names.insert(param.name);
+  if (!annotationsName(def, names))
+    def.typeParams.clear();
+}
+
 void Checker::checkModule(ModuleInfo &module) {
   currentModule = &module;
   Block &body = module.ast->body;
@@ -866,6 +927,12 @@ void Checker::checkModule(ModuleInfo &module) {
   // Imported names first, then classes and functions, so that any code
   // (and any annotation) can use any of them.
   declareImports(body);
+  for (StmtPtr &stmt : body) {
+    if (auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get()))
+      dropUnusedTypeParams(*def);
+    else if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
+      dropUnusedTypeParams(*def);
+  }
   for (StmtPtr &stmt : body)
     if (auto *def = llvm::dyn_cast<ClassDefStmt>(stmt.get()))
       declareClassName(*def);

@@ -575,13 +575,9 @@ const Type *Checker::checkConstruction(CallExpr &call, ClassInfo &info) {
     checkArgCount(call, info.name, 0, 0);
   if (info.typeParams.empty())
     return type;
-  for (auto [param, arg] : llvm::zip(info.typeParams, call.typeArgs)) {
-    if (!llvm::isa<TypeVar>(resolve(arg)))
-      continue;
-    diags.error(call.getLoc(), "cannot infer type argument " +
-                                   param->getName() + " of " + info.name);
-    arg = types.getError();
-  }
+  // A type argument nothing gives (an unannotated `__init__`) is dynamic.
+  for (const Type *arg : call.typeArgs)
+    bindUnknownToAny(arg);
   return resolve(types.getClass(&info, call.typeArgs));
 }
 

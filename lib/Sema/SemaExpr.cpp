@@ -713,13 +713,11 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &callee,
                                      ", but a value of type " +
                                      arg->type->str() + " was given");
   }
-  for (auto [param, arg] : llvm::zip(callee.typeParams, call.typeArgs)) {
-    if (!llvm::isa<TypeVar>(resolve(arg)))
-      continue;
-    diags.error(call.getLoc(), "cannot infer type argument " +
-                                   param->getName() + " of " + name);
-    arg = types.getError();
-  }
+  // A type argument no argument gives (the parameter is unannotated, or
+  // its argument dynamic) is dynamic, as in gradual typing anywhere else.
+  for (const Type *arg : llvm::ArrayRef(call.typeArgs).take_front(
+           callee.typeParams.size()))
+    bindUnknownToAny(arg);
   if (firstParam == 0 && noteFallbackCall(call, callee, bound, paramTypes))
     return types.getAny();
   return resolve(resultType);
