@@ -3,7 +3,7 @@
 clang -O2, and CPython 3.12, run side by side in one run; outputs must agree.
 
 usage: bench/run.py [--roastc build/bin/roastc] [--repeat 3] [--no-cpython] [--untyped] [--slow-cpython]
-                    [--shared ../shared/bench] [NAME ...]
+                    [--roastc-flag FLAG ...] [--shared ../shared/bench] [NAME ...]
 Programs come from --shared, or from bench/programs for the ones it lacks.
 Prints a table of best-of-N wall times, ratios to the C twin, and the
 peak resident memory of each program (/usr/bin/time's %M).
@@ -99,6 +99,10 @@ def main():
     ap.add_argument("--untyped", action="store_true",
                     help="run the untyped twins (shared/bench/untyped) against "
                          "their typed versions instead of the C twins")
+    ap.add_argument("--roastc-flag", action="append", default=[],
+                    help="pass FLAG to roastc when building the program "
+                         "measured (not its twins), e.g. --no-rc-elision; "
+                         "repeatable")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     untyped = os.path.join(args.shared, "untyped")
@@ -119,7 +123,8 @@ def main():
             folder = local
         src = os.path.join(folder, name + ".roast")
         exe = os.path.join(work, name)
-        subprocess.run([args.roastc, "build", "-O2", src, "-o", exe], check=True)
+        subprocess.run([args.roastc, "build", "-O2", *args.roastc_flag, src,
+                        "-o", exe], check=True)
         twin_names = ["../" + name + ".roast"] if args.untyped else BENCHMARKS[name]
         twin_exes = []
         for twin in twin_names:

@@ -28,6 +28,8 @@ mlir::LogicalResult roast::lowerToLLVMDialect(mlir::ModuleOp module,
   RoastOptimizationOptions roastOptions;
   roastOptions.inlineCalls = options.inlineCalls;
   roastOptions.versionLoops = options.versionLoops;
+  roastOptions.analyzeEscapes = options.analyzeEscapes;
+  roastOptions.elideRefCounts = options.elideRefCounts;
   buildRoastOptimizationPipeline(pm, roastOptions);
   buildRoastToLLVMPipeline(pm);
   return pm.run(module);

@@ -30,7 +30,8 @@ void roast::buildRoastOptimizationPipeline(
   if (options.inlineCalls)
     pm.addPass(createRoastInline());
   pm.addPass(createRoastInlineRecursion());
-  pm.addPass(createRoastEscapeAnalysis());
+  if (options.analyzeEscapes)
+    pm.addPass(createRoastEscapeAnalysis());
   if (options.elideRefCounts)
     pm.addPass(createRoastRefCountElision());
   pm.addPass(createCanonicalizerPass());

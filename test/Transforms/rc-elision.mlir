@@ -124,3 +124,103 @@ roast.func @m.nested(%l: !roast.list<!roast.object<@m.Vec>>) -> f64 {
   roast.release %b : !roast.object<@m.Vec>
   roast.return %d : f64
 }
+
+// -----
+
+roast.class @BaseException builtin {field_types = [!roast.str], fields = ["__message__"], methods = []}
+
+// A retain before a branch cancels with a release at the start of each
+// block the branch leads to, when each has no other predecessor: the reads
+// of a list held in a dynamic variable (list_get may raise; a scalar
+// list_set and arithmetic drop nothing).
+// CHECK-LABEL: roast.func @m.across(
+// CHECK-NOT:     roast.retain
+// CHECK:         roast.check_raised ^[[ERR:.*]], ^[[OK:.*]]
+// CHECK-NEXT:  ^[[OK]]:
+// CHECK-NEXT:    arith.cmpi
+// CHECK-NEXT:    roast.add
+// CHECK-NEXT:    cf.cond_br
+// CHECK-NEXT:  ^{{.*}}:
+// CHECK-NEXT:    roast.release
+// CHECK-NEXT:    roast.return
+// CHECK-NEXT:  ^{{.*}}:
+// CHECK-NEXT:    roast.release
+// CHECK-NEXT:    roast.return
+// CHECK-NEXT:  ^[[ERR]]:
+// CHECK-NEXT:    roast.catch
+// CHECK-NEXT:    roast.release
+// CHECK-NEXT:    roast.throw
+roast.func @m.across(%n: i64, %i: i64) -> i64 {
+  %l = roast.list_new %n : (i64) -> !roast.list<i64>
+  roast.retain %l : !roast.list<i64>
+  roast.list_set %l[%i], %n : !roast.list<i64>
+  %v = roast.list_get %l[%i] : !roast.list<i64>
+  roast.check_raised ^err, ^ok
+^ok:
+  roast.release %l : !roast.list<i64>
+  %c = arith.cmpi sgt, %v, %n : i64
+  roast.retain %l : !roast.list<i64>
+  %w = roast.add %v, %n : i64
+  cf.cond_br %c, ^yes, ^no
+^yes:
+  roast.release %l : !roast.list<i64>
+  roast.release %l : !roast.list<i64>
+  roast.return %w : i64
+^no:
+  roast.release %l : !roast.list<i64>
+  roast.release %l : !roast.list<i64>
+  roast.return %v : i64
+^err:
+  roast.release %l : !roast.list<i64>
+  %e = roast.catch : !roast.object<@BaseException>
+  roast.release %l : !roast.list<i64>
+  roast.throw %e reraise : !roast.object<@BaseException>
+}
+
+// -----
+
+// Kept: a successor another block also enters (its release may pair with
+// that block's retain); a call before the release on one path; a store
+// of a reference into a list before the branch (it releases the element
+// it replaces).
+// CHECK-LABEL: roast.func @m.kept(
+// CHECK:         roast.retain %[[A:.*]] : !roast.list<i64>
+// CHECK:         cf.cond_br
+// CHECK:         roast.retain %[[A]] : !roast.list<i64>
+// CHECK:         roast.call @m.touch(
+// CHECK-NEXT:    roast.release %[[A]]
+// CHECK:         roast.retain %[[A]] : !roast.list<i64>
+// CHECK-NEXT:    roast.list_set
+// CHECK:         roast.release %[[A]]
+// CHECK:         roast.release %[[A]]
+roast.func @m.kept(%n: i64, %c: i1, %s: !roast.str, %ls: !roast.list<!roast.str>) -> i64 {
+  %a = roast.list_new %n : (i64) -> !roast.list<i64>
+  roast.retain %a : !roast.list<i64>
+  cf.cond_br %c, ^shared, ^other
+^other:
+  cf.br ^shared
+^shared:
+  roast.release %a : !roast.list<i64>
+  roast.retain %a : !roast.list<i64>
+  cf.cond_br %c, ^call, ^plain
+^call:
+  roast.call @m.touch() : () -> ()
+  roast.release %a : !roast.list<i64>
+  cf.br ^store
+^plain:
+  roast.release %a : !roast.list<i64>
+  cf.br ^store
+^store:
+  roast.retain %a : !roast.list<i64>
+  roast.list_set %ls[%n], %s : !roast.list<!roast.str>
+  cf.cond_br %c, ^x, ^y
+^x:
+  roast.release %a : !roast.list<i64>
+  roast.release %a : !roast.list<i64>
+  roast.return %n : i64
+^y:
+  roast.release %a : !roast.list<i64>
+  roast.release %a : !roast.list<i64>
+  roast.return %n : i64
+}
+roast.func private @m.touch()

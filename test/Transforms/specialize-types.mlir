@@ -487,3 +487,32 @@ roast.func @int_boxes(%n: i64, %m: i64) {
   roast.release %c : !roast.value
   roast.return
 }
+
+// Unboxing a boxed int as a float is the exact widening roast.cast does
+// (math.floor of a dynamic int takes that path on one side of a test the
+// clone folds), so the box loses that use; a box left with only counts
+// goes (an int beyond 48 bits is boxed on the heap). A bool unboxed as an
+// int widens too; an int unboxed as a bool does not fold and keeps the box.
+// CHECK-LABEL: roast.func @"widen(i64,i1)"(
+// CHECK-SAME:    %[[I:.*]]: i64, %[[B:.*]]: i1)
+// CHECK:         %[[BOX:.*]] = roast.box %[[I]] : i64
+// CHECK:         roast.cast %[[I]] : i64 to f64
+// CHECK:         roast.cast %[[B]] : i1 to i64
+// CHECK:         roast.unbox %[[BOX]] : i1
+roast.func @widen(%v: !roast.value, %w: !roast.value) -> f64 {
+  roast.retain %v : !roast.value
+  %f = roast.unbox %v : f64
+  roast.release %v : !roast.value
+  %i = roast.unbox %w : i64
+  %g = roast.cast %i : i64 to f64
+  %sum = arith.addf %f, %g : f64
+  %t = roast.unbox %v : i1
+  roast.return %sum : f64
+}
+
+roast.func @main_widen(%n: i64, %b: i1) -> f64 {
+  %v = roast.box %n : i64
+  %w = roast.box %b : i1
+  %r = roast.call @widen(%v, %w) : (!roast.value, !roast.value) -> f64
+  roast.return %r : f64
+}

@@ -60,6 +60,10 @@ struct Options {
   /// --no-loop-versioning: keep every list index check
   /// (roast-loop-versioning off).
   bool noLoopVersioning = false;
+  /// --no-escape-analysis, --no-rc-elision: keep every heap allocation /
+  /// every reference count CodeGen made.
+  bool noEscapeAnalysis = false;
+  bool noRCElision = false;
 };
 
 enum ExitCode { Success = 0, CompileError = 1, UsageError = 2 };
@@ -179,6 +183,8 @@ int compile(const Options &opts, bool checkOnly) {
   backend.optLevel = opts.optLevel;
   backend.inlineCalls = !opts.noInline;
   backend.versionLoops = !opts.noLoopVersioning;
+  backend.analyzeEscapes = !opts.noEscapeAnalysis;
+  backend.elideRefCounts = !opts.noRCElision;
   if (mlir::failed(mlir::verify(*c.module)))
     return CompileError;
 
@@ -314,6 +320,8 @@ std::unique_ptr<llvm::Module> compileForJIT(const Options &opts,
   backend.optLevel = opts.optLevel;
   backend.inlineCalls = !opts.noInline;
   backend.versionLoops = !opts.noLoopVersioning;
+  backend.analyzeEscapes = !opts.noEscapeAnalysis;
+  backend.elideRefCounts = !opts.noRCElision;
   if (mlir::failed(mlir::verify(*c.module)) ||
       mlir::failed(lowerToLLVMDialect(*c.module, backend)))
     return nullptr;
@@ -380,6 +388,12 @@ int main(int argc, char **argv) {
     cmd->add_flag("--no-loop-versioning", opts.noLoopVersioning,
                   "Keep every list index check: no unchecked copies of "
                   "counted loops");
+    cmd->add_flag("--no-escape-analysis", opts.noEscapeAnalysis,
+                  "Keep every instance on the heap (roast-escape-analysis "
+                  "off)");
+    cmd->add_flag("--no-rc-elision", opts.noRCElision,
+                  "Keep every retain and release CodeGen made "
+                  "(roast-rc-elision off)");
   };
   CLI::App *build = app.add_subcommand("build", "Compile to a native executable");
   addCommon(build);

@@ -42,6 +42,10 @@ struct BackendOptions {
   /// Unchecked copies of counted loops over lists (roast-loop-versioning);
   /// off with roastc --no-loop-versioning.
   bool versionLoops = true;
+  /// roast-escape-analysis and roast-rc-elision (the benchmark harness
+  /// measures with and without them).
+  bool analyzeEscapes = true;
+  bool elideRefCounts = true;
 };
 
 /// Runs the roast-optimize and roast-lower-to-llvm pipelines on `module`

@@ -26,6 +26,11 @@ struct RoastOptimizationOptions
       *this, "inline",
       llvm::cl::desc("Inline small functions into their callers"),
       llvm::cl::init(true)};
+  Option<bool> analyzeEscapes{
+      *this, "escape-analysis",
+      llvm::cl::desc("Put instances that do not escape on the stack "
+                     "(roast-escape-analysis)"),
+      llvm::cl::init(true)};
   Option<bool> elideRefCounts{
       *this, "rc-elision",
       llvm::cl::desc("Remove retain/release pairs that cancel (tests of "

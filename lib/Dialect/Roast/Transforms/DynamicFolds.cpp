@@ -525,6 +525,25 @@ struct FoldSetAttrOfBoxedInstance : OpRewritePattern<DynSetAttrOp> {
   }
 };
 
+/// Unboxing a boxed int or bool as a float (or a bool as an int) is the
+/// exact widening `roast.cast` does; the box's other uses may then go.
+struct FoldWideningUnboxOfBox : OpRewritePattern<UnboxOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(UnboxOp op,
+                                PatternRewriter &rewriter) const override {
+    auto box = op.getValue().getDefiningOp<BoxOp>();
+    if (!box)
+      return failure();
+    Type from = box.getValue().getType(), to = op.getType();
+    bool widens = (to.isF64() && (from.isInteger(64) || from.isInteger(1))) ||
+                  (to.isInteger(64) && from.isInteger(1));
+    if (!widens)
+      return failure();
+    rewriter.replaceOpWithNewOp<CastOp>(op, to, box.getValue());
+    return success();
+  }
+};
+
 } // namespace
 
 void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
@@ -537,6 +556,6 @@ void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
                EraseRefCountOfBoxedScalar<ReleaseOp>,
                CountBoxedReferenceTyped<RetainOp>,
                CountBoxedReferenceTyped<ReleaseOp>,
-               EraseUnusedBoxOfScalar>(
+               EraseUnusedBoxOfScalar, FoldWideningUnboxOfBox>(
       patterns.getContext());
 }

@@ -9,6 +9,7 @@
 
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace roast {
@@ -41,9 +42,33 @@ static bool onlyBorrows(OpOperand &use) {
 /// Whether `op` may make any count smaller (and so free an object that a
 /// retain elsewhere was keeping alive).
 static bool mayDropReferences(Operation &op) {
-  if (isa<RetainOp, GetFieldOp, SetFieldOp, OptionalIsNoneOp, LenOp>(op))
+  if (isa<RetainOp, GetFieldOp, SetFieldOp, OptionalIsNoneOp, LenOp,
+          ListGetOp>(op))
     return false;
-  return !isMemoryEffectFree(&op);
+  // Storing a number or bool into a list replaces no reference.
+  if (auto set = dyn_cast<ListSetOp>(op))
+    return holdsReferences(set.getValue().getType());
+  if (isMemoryEffectFree(&op))
+    return false;
+  // An op of ours on numbers and bools alone (arithmetic that may raise,
+  // comparisons) holds no reference to drop; a call may drop any.
+  return isa<CallOpInterface>(op) || !isa<RoastDialect>(op.getDialect()) ||
+         llvm::any_of(op.getOperandTypes(), holdsReferences) ||
+         llvm::any_of(op.getResultTypes(), holdsReferences);
+}
+
+/// The first `roast.release %value` in `block` not in `taken`, before
+/// anything that may drop a reference; or null.
+static ReleaseOp findRelease(Block &block, Value value,
+                             const llvm::SmallPtrSetImpl<Operation *> &taken) {
+  for (Operation &op : block) {
+    if (auto release = dyn_cast<ReleaseOp>(op);
+        release && release.getValue() == value && !taken.contains(release))
+      return release;
+    if (mayDropReferences(op))
+      return nullptr;
+  }
+  return nullptr;
 }
 
 struct RefCountElisionPass
@@ -60,6 +85,7 @@ struct RefCountElisionPass
         while (elidePairs(*block)) {
         }
       });
+      func.walk([&](Block *block) { elidePairsAcrossBranch(*block); });
     }
   }
 
@@ -116,6 +142,52 @@ struct RefCountElisionPass
     for (Operation *op : cancelled)
       erase(op);
     return !cancelled.empty();
+  }
+
+  /// Rule 3: retain %x at the end of a block whose terminator (the
+  /// `roast.check_raised` after an op that may raise, a `cf.cond_br`)
+  /// leads only to blocks it alone enters, each of which releases %x before
+  /// anything could drop a reference: the retain and those releases
+  /// cancel. `retain %l; list_get %l[%i]; check_raised` with a release on
+  /// both paths is every read of a list held in a dynamic variable.
+  void elidePairsAcrossBranch(Block &block) {
+    Operation *terminator = block.getTerminator();
+    if (!terminator || terminator->getNumSuccessors() == 0)
+      return;
+    SmallVector<RetainOp> retains;
+    for (Operation &op : llvm::reverse(block)) {
+      if (&op == terminator)
+        continue;
+      if (auto retain = dyn_cast<RetainOp>(op))
+        retains.push_back(retain);
+      else if (mayDropReferences(op) || isa<ReleaseOp>(op))
+        break;
+    }
+    llvm::SmallPtrSet<Block *, 2> successors;
+    for (Block *successor : terminator->getSuccessors())
+      if (successor->getSinglePredecessor() != &block ||
+          !successors.insert(successor).second)
+        return;
+    llvm::SmallPtrSet<Operation *, 4> taken;
+    for (RetainOp retain : retains) {
+      Value value = retain.getValue();
+      if (llvm::is_contained(terminator->getOperands(), value))
+        continue;
+      SmallVector<ReleaseOp, 2> releases;
+      for (Block *successor : successors) {
+        ReleaseOp release = findRelease(*successor, value, taken);
+        if (!release)
+          break;
+        releases.push_back(release);
+      }
+      if (releases.size() != successors.size())
+        continue;
+      for (ReleaseOp release : releases)
+        taken.insert(release);
+      erase(retain);
+      for (ReleaseOp release : releases)
+        erase(release);
+    }
   }
 };
 

@@ -173,7 +173,7 @@ def RoastInline : Pass<"roast-inline", "::mlir::ModuleOp"> {
 def RoastRefCountElision : Pass<"roast-rc-elision", "::mlir::ModuleOp"> {
   let summary = "Remove retain/release pairs that cancel";
   let description = [{
-    Two rules, each keeping every object alive at least as long as before
+    Three rules, each keeping every object alive at least as long as before
     and every count equal at the end (docs/rationale/refcounting.md,
     "Elision"):
 
@@ -187,6 +187,11 @@ def RoastRefCountElision : Pass<"roast-rc-elision", "::mlir::ModuleOp"> {
       `roast.release %x`, with only ops between that cannot drop a
       reference (no calls, no releases, nothing that consumes or frees),
       cancel out.
+    - **Pairs across a branch.** `roast.retain %x` at the end of a block
+      cancels with a `roast.release %x` at the start of each successor,
+      when every successor has that block as its only predecessor and
+      nothing before its release can drop a reference (the release on
+      both paths of a `roast.check_raised`).
 
     ```mlir
     roast.func @m.dot(%a: !roast.object<@m.Vec>) -> f64 {
