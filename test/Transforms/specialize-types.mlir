@@ -516,3 +516,25 @@ roast.func @main_widen(%n: i64, %b: i1) -> f64 {
   %r = roast.call @widen(%v, %w) : (!roast.value, !roast.value) -> f64
   roast.return %r : f64
 }
+
+// An int parameter the clone still needs boxed (printed here) may be beyond
+// 48 bits, boxed on the heap: the clone owns that box and releases it
+// wherever it leaves. A float needs no release (its box owns nothing).
+// CHECK-LABEL: roast.func @"show(i64,f64)"(
+// CHECK-SAME:    %[[I:.*]]: i64, %[[F:.*]]: f64)
+// CHECK-NEXT:    %[[BOX:.*]] = roast.box %[[I]] : i64
+// CHECK-NEXT:    %[[FBOX:.*]] = roast.box %[[F]] : f64
+// CHECK-NEXT:    roast.print %[[BOX]], %[[FBOX]]
+// CHECK-NEXT:    roast.release %[[BOX]]
+// CHECK-NEXT:    roast.return
+roast.func @show(%v: !roast.value, %w: !roast.value) {
+  roast.print %v, %w : !roast.value, !roast.value
+  roast.return
+}
+
+roast.func @main_show(%n: i64, %x: f64) {
+  %v = roast.box %n : i64
+  %w = roast.box %x : f64
+  roast.call @show(%v, %w) : (!roast.value, !roast.value) -> ()
+  roast.return
+}

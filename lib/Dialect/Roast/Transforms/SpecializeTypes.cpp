@@ -144,6 +144,17 @@ FuncOp RoastSpecializeTypesPass::getOrCreateClone(FuncOp callee,
     auto box = BoxOp::create(builder, clone.getLoc(), arg,
                              /*borrowed=*/isObjectType(type));
     arg.replaceAllUsesExcept(box, box);
+    // An int beyond 48 bits is boxed on the heap: the box is the clone's
+    // own reference, released wherever the clone leaves (a box that folds
+    // away goes with its counts, EraseUnusedBoxOfScalar).
+    if (type.isInteger(64))
+      for (Block &block : clone.getBody())
+        if (Operation *exit = block.getTerminator();
+            exit && exit->getNumSuccessors() == 0) {
+          OpBuilder::InsertionGuard guard(builder);
+          builder.setInsertionPoint(exit);
+          ReleaseOp::create(builder, exit->getLoc(), box);
+        }
   }
   clone.setFunctionType(FunctionType::get(context, types,
                                           clone.getFunctionType().getResults()));
