@@ -724,10 +724,12 @@ RoastList *roast_rt_list_permuted(const RoastList *l, const RoastList *indices, 
   } else {
     const uint64_t *from = roast_rt_list_slots(l);
     uint64_t *to = roast_rt_list_slots(out);
-    for (int64_t i = 0; i < n; ++i) {
+    /* `order` is a permutation: each element is retained once, in the
+     * list's order, which is usually the order the objects were made in
+     * (counting them in sorted order misses the cache on every one). */
+    roast_rt_slots_retain(kind, from, n);
+    for (int64_t i = 0; i < n; ++i)
       to[i] = from[order[i]];
-      roast_rt_slot_retain(kind, to[i]);
-    }
   }
   out->length = n;
   return out;
