@@ -186,8 +186,7 @@ Value Generator::holdsParamType(Value value, const sema::Type *type,
 }
 
 Value Generator::emitCallWithFallback(ast::CallExpr &call,
-                                      sema::FunctionInfo &callee,
-                                      ArrayRef<Value> captures) {
+                                      sema::FunctionInfo &callee) {
   Location l = loc(call.getLoc());
   const sema::Type *any = program.types.getAny();
   SmallVector<const sema::Type *> given;
@@ -202,7 +201,7 @@ Value Generator::emitCallWithFallback(ast::CallExpr &call,
     return value;
   };
   auto callTyped = [&] {
-    SmallVector<Value> typedArgs(captures);
+    SmallVector<Value> typedArgs;
     for (auto [arg, type, param] : llvm::zip(args, given, params))
       typedArgs.push_back(coerce(arg, type, param->type, l));
     Value result = callFunction(callee, typedArgs, l);

@@ -586,7 +586,7 @@ Value Generator::emitCall(ast::CallExpr &call) {
   if (auto *attr = llvm::dyn_cast<ast::AttributeExpr>(call.callee.get())) {
     if (Symbol *member = attr->member) { // m.f(...)
       if (member->kind == Symbol::Kind::Function && call.mayFallBack)
-        return emitCallWithFallback(call, *member->function, {});
+        return emitCallWithFallback(call, *member->function);
       if (member->kind == Symbol::Kind::Function)
         return callFunction(*member->function,
                             emitArguments(call, *member->function, 0),
@@ -630,9 +630,9 @@ Value Generator::emitCall(ast::CallExpr &call) {
   // A call through `f = g` calls g.
   FunctionInfo &info = sym->alias ? *sym->alias : *sym->function;
   // A nested function gets what it captures first.
+  if (call.mayFallBack) // a plain top-level function: it captures nothing
+    return emitCallWithFallback(call, info);
   SmallVector<Value> args = captureArguments(info, loc(call.getLoc()));
-  if (call.mayFallBack)
-    return emitCallWithFallback(call, info, args);
   llvm::append_range(args, emitArguments(call, info, 0));
   return callFunction(info, args, loc(call.getLoc()), call.typeArgs);
 }

@@ -429,8 +429,7 @@ private:
   /// typed function if every argument holds its parameter's type, else its
   /// dynamic copy; the result as a dynamic value.
   mlir::Value emitCallWithFallback(ast::CallExpr &call,
-                                   sema::FunctionInfo &callee,
-                                   llvm::ArrayRef<mlir::Value> captures);
+                                   sema::FunctionInfo &callee);
   /// Whether dynamic `value` holds what a parameter of `type` accepts (a
   /// type sema's hasRuntimeTest allows).
   mlir::Value holdsParamType(mlir::Value value, const sema::Type *type,
