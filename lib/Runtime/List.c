@@ -233,12 +233,8 @@ RoastList *roast_rt_list_repeat(const RoastList *l, int64_t n) {
   r->length = total;
   /* Each object is now held n more times: add n at once rather than
    * retaining each of the n * length slots. */
-  if (roast_rt_kind_owns(kind)) {
-    for (int64_t i = 0; i < length; ++i) {
-      RoastObject *o = roast_rt_slot_owned(kind, roast_rt_list_load(l, i));
-      if (o && o->refcount < ROAST_REFCOUNT_IMMORTAL)
-        o->refcount += n;
-    }
-  }
+  if (roast_rt_kind_owns(kind))
+    for (int64_t i = 0; i < length; ++i)
+      roast_rt_slot_retain_n(kind, roast_rt_list_load(l, i), n);
   return r;
 }

@@ -69,11 +69,15 @@ static inline RoastObject *roast_rt_slot_owned(uint32_t kind, uint64_t slot) {
     return roast_rt_value_owned(slot);
   return NULL;
 }
-static inline void roast_rt_slot_retain(uint32_t kind, uint64_t slot) {
-  /* roast_rt_retain's tests, inline: the loops over elements call this. */
+/* Adds n references to the object in a slot, if it holds a counted one:
+ * roast_rt_retain's tests, inline, for the loops over elements. */
+static inline void roast_rt_slot_retain_n(uint32_t kind, uint64_t slot, int64_t n) {
   RoastObject *o = roast_rt_slot_owned(kind, slot);
   if (o && o->refcount < ROAST_REFCOUNT_IMMORTAL)
-    ++o->refcount;
+    o->refcount += n;
+}
+static inline void roast_rt_slot_retain(uint32_t kind, uint64_t slot) {
+  roast_rt_slot_retain_n(kind, slot, 1);
 }
 static inline void roast_rt_slot_release(uint32_t kind, uint64_t slot) {
   roast_rt_release(roast_rt_slot_owned(kind, slot));

@@ -50,7 +50,7 @@ bool Checker::noteFallbackCall(CallExpr &call, FunctionInfo &callee,
   return true;
 }
 
-/// The top-level `def` of `name` at `loc` in a second parse of a module.
+/// The top-level `def` in a second parse of a module that is `original`.
 static StmtPtr takeDef(Module &module, const FunctionDefStmt &original) {
   for (StmtPtr &stmt : module.body) {
     auto *def = llvm::dyn_cast<FunctionDefStmt>(stmt.get());
@@ -79,13 +79,14 @@ void Checker::makeFallback(FunctionInfo &typed) {
   if (!stmt)
     return;
   auto &def = llvm::cast<FunctionDefStmt>(*stmt);
-  program.fallbackDefs.push_back(std::move(stmt));
   // Defaults computed when the `def` runs live with the typed function.
-  for (Param &param : def.params) {
-    if (param.defaultValue && !isConstantDefault(*param.defaultValue))
-      return;
+  if (llvm::any_of(def.params, [](const Param &param) {
+        return param.defaultValue && !isConstantDefault(*param.defaultValue);
+      }))
+    return;
+  program.fallbackDefs.push_back(std::move(stmt));
+  for (Param &param : def.params)
     param.annotation.reset();
-  }
   def.returns.reset();
 
   // Code a dynamic body cannot run yet (an operation Sema does not support
