@@ -59,21 +59,3 @@ llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.roast_tools_dir, append_path=True)
 
-
-def mlir_has_statistics():
-    """Pass statistics (-mlir-pass-statistics) count only when LLVM was
-    built with assertions or LLVM_FORCE_ENABLE_STATS; Debian's release
-    build prints an empty report."""
-    opt = os.path.join(config.roast_tools_dir, "roast-opt")
-    try:
-        out = subprocess.run([opt, "--roast-stack-guards", "-mlir-pass-statistics",
-                              "-o", os.devnull],
-                             input="module {}", capture_output=True, text=True,
-                             timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return "(S)" in out.stderr + out.stdout
-
-
-if mlir_has_statistics():
-    config.available_features.add("mlir-statistics")

@@ -834,18 +834,24 @@ RoastList *roast_rt_list_argsort(const RoastList *keys, int32_t reverse) {
    * keys keep their order either way, as Python's reverse=True does. */
   const uint64_t sign = UINT64_C(1) << 63, flip = reverse ? ~sign : sign;
   const uint64_t *slots = roast_rt_list_slots(keys);
-  uint64_t lo = UINT64_MAX, hi = 0, previous = 0;
-  bool sorted = true;
+  uint64_t lo = UINT64_MAX, hi = 0;
+  /* Runs sorted either way (as timsort finds them) need no sort: keys in
+   * order give 0..n-1, keys strictly against it (no two equal, so
+   * stability is not at stake) give n-1..0. */
+  bool ascending = true, descending = true;
   for (int64_t i = 0; i < n; ++i) {
     uint64_t key = slots[i] ^ flip;
     lo = key < lo ? key : lo;
     hi = key > hi ? key : hi;
-    sorted = sorted && previous <= key;
-    previous = key;
+    if (i > 0) {
+      uint64_t previous = slots[i - 1] ^ flip;
+      ascending = ascending && previous <= key;
+      descending = descending && previous > key;
+    }
   }
-  if (sorted) {
+  if (ascending || descending) {
     for (int64_t i = 0; i < n; ++i)
-      out[i] = (uint64_t)i;
+      out[i] = (uint64_t)(ascending ? i : n - 1 - i);
     return order;
   }
   int index_bits = bit_width((uint64_t)n - 1), key_bits = bit_width(hi - lo);

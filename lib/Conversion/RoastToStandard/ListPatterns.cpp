@@ -11,12 +11,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "PatternBase.h"
+#include "RefCounting.h"
 #include "Slots.h"
 
 #include "Roast/Conversion/RoastToStandard/RoastToStandard.h"
 #include "Roast/Dialect/Roast/IR/RoastOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 
 using namespace mlir;
 using namespace roast;
@@ -26,6 +28,7 @@ namespace {
 /// Offsets in RoastList: the length after the 16-byte object header, then
 /// the capacity and the pointer to the slots.
 constexpr int64_t kListLengthOffset = 16;
+constexpr int64_t kListCapacityOffset = 24;
 constexpr int64_t kListItemsOffset = 32;
 
 /// What an inline list access touches, for LLVM's type-based alias
@@ -204,17 +207,69 @@ struct ListSetLowering : public RuntimeOpConversionPattern<ListSetOp> {
   }
 };
 
+/// Appending is inline while the list has room: store the slot, count it,
+/// and retain the element (a tuple or optional boxed for the list hands
+/// its new box over instead). Only a full list calls the runtime, which
+/// grows it. A list of bools, one byte an element, always calls.
 struct ListAppendLowering : public RuntimeOpConversionPattern<ListAppendOp> {
   using RuntimeOpConversionPattern::RuntimeOpConversionPattern;
 
   LogicalResult
   matchAndRewrite(ListAppendOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    SlotEncoder slots(rewriter, op.getLoc(), abi);
-    Value slot = slots.encode(adaptor.getValue(), elementOf(op.getList()));
-    abi.call(rewriter, op.getLoc(), RuntimeFunction::ListAppend,
-             {adaptor.getList(), slot});
+    Location loc = op.getLoc();
+    Type element = elementOf(op.getList());
+    Value list = adaptor.getList();
+    SlotEncoder slots(rewriter, loc, abi);
+    Value slot = slots.encode(adaptor.getValue(), element);
+    if (getElemKind(element) == ElemKind::Bool) {
+      abi.call(rewriter, loc, RuntimeFunction::ListAppend, {list, slot});
+      slots.finish();
+      rewriter.eraseOp(op);
+      return success();
+    }
+    bool boxed = slots.madeBoxes();
+    Type i64 = rewriter.getI64Type();
+    auto ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+    Value length = loadField(rewriter, loc, list, kListLengthOffset, i64);
+    Value capacity = loadField(rewriter, loc, list, kListCapacityOffset, i64);
+    Value full = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                       length, capacity);
+    Block *head = rewriter.getInsertionBlock();
+    Block *done = rewriter.splitBlock(head, rewriter.getInsertionPoint());
+    Block *grow = rewriter.createBlock(done);
+    Block *store = rewriter.createBlock(done);
+    rewriter.setInsertionPointToEnd(head);
+    cf::CondBranchOp::create(rewriter, loc, full, grow, ValueRange(), store,
+                             ValueRange(), {kUnlikelyWeight, kLikelyWeight});
+
+    rewriter.setInsertionPointToStart(grow);
+    abi.call(rewriter, loc, RuntimeFunction::ListAppend, {list, slot});
     slots.finish();
+    cf::BranchOp::create(rewriter, loc, done);
+
+    rewriter.setInsertionPointToStart(store);
+    if (!boxed && (getElemKind(element) == ElemKind::Object ||
+                   getElemKind(element) == ElemKind::Value))
+      emitRefCount(rewriter, loc, abi, adaptor.getValue(), element,
+                   /*release=*/false);
+    Value items = loadField(rewriter, loc, list, kListItemsOffset, ptr);
+    Value address = LLVM::GEPOp::create(rewriter, loc, ptr, i64, items,
+                                        ArrayRef<LLVM::GEPArg>{length},
+                                        LLVM::GEPNoWrapFlags::inbounds);
+    auto stored = LLVM::StoreOp::create(rewriter, loc, slot, address, 8);
+    tagListAccess(stored, ListMemory::Slots);
+    Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 64);
+    Value lengthField =
+        LLVM::GEPOp::create(rewriter, loc, ptr, rewriter.getI8Type(), list,
+                            ArrayRef<LLVM::GEPArg>{int32_t(kListLengthOffset)});
+    auto counted = LLVM::StoreOp::create(
+        rewriter, loc, arith::AddIOp::create(rewriter, loc, length, one),
+        lengthField, 8);
+    tagListAccess(counted, ListMemory::Header);
+    cf::BranchOp::create(rewriter, loc, done);
+
+    rewriter.setInsertionPointToStart(done);
     rewriter.eraseOp(op);
     return success();
   }

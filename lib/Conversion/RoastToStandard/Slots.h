@@ -47,6 +47,8 @@ public:
   mlir::Value encode(mlir::Value value, mlir::Type type);
   /// Releases the boxes made for the call.
   void finish();
+  /// Whether encode() made a box: its slot then holds a new reference.
+  bool madeBoxes() const { return !boxes.empty(); }
 
 private:
   mlir::OpBuilder &builder;

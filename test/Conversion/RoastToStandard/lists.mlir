@@ -166,3 +166,77 @@ roast.func @reserve(%l: !roast.list<i64>, %n: i64) {
   roast.list_method reserve(%l, %n) : (!roast.list<i64>, i64) -> ()
   roast.return
 }
+
+// -----
+
+// append is inline while the list has room (length != capacity, at offsets
+// 16 and 24): the slot is stored at items[length] and the length counted;
+// only a full list calls the runtime, which grows it.
+// CHECK-LABEL: func.func @append_int(
+// CHECK-SAME:      %[[L:[^:]*]]: !llvm.ptr, %[[V:[^:]*]]: i64
+// CHECK:         %[[LEN:.*]] = llvm.load %{{.*}} {alignment = 8 : i64, tbaa = [#{{.*}}]} : !llvm.ptr -> i64
+// CHECK:         %[[CAPP:.*]] = llvm.getelementptr %[[L]][24]
+// CHECK:         %[[CAP:.*]] = llvm.load %[[CAPP]]
+// CHECK:         %[[FULL:.*]] = arith.cmpi eq, %[[LEN]], %[[CAP]] : i64
+// CHECK:         cf.cond_br %[[FULL]] weights([1, 2000]), ^[[GROW:.*]], ^[[STORE:.*]]
+// CHECK:       ^[[GROW]]:
+// CHECK-NEXT:    llvm.call @roast_rt_list_append(%[[L]], %[[V]])
+// CHECK-NEXT:    cf.br ^[[DONE:.*]]
+// CHECK:       ^[[STORE]]:
+// CHECK:         %[[ITEMS:.*]] = llvm.load %{{.*}} : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[AT:.*]] = llvm.getelementptr inbounds %[[ITEMS]][%[[LEN]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK:         llvm.store %[[V]], %[[AT]]
+// CHECK:         %[[NEXT:.*]] = arith.addi %[[LEN]], %{{.*}} : i64
+// CHECK:         llvm.store %[[NEXT]], %{{.*}}
+// CHECK-NEXT:    cf.br ^[[DONE]]
+// CHECK:       ^[[DONE]]:
+// CHECK-NEXT:    return
+roast.func @append_int(%l: !roast.list<i64>, %v: i64) {
+  roast.list_append %l, %v : !roast.list<i64>
+  roast.return
+}
+
+// An object appended inline is retained there (the runtime retains it on
+// the slow path).
+// CHECK-LABEL: func.func @append_str(
+// CHECK-SAME:      %{{[^:]*}}: !llvm.ptr, %[[S:[^:]*]]: !llvm.ptr
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[GROW:.*]], ^[[STORE:.*]]
+// CHECK:       ^[[GROW]]:
+// CHECK-NEXT:    llvm.call @roast_rt_list_append(
+// CHECK-NOT:     roast_rt_release
+// CHECK:       ^[[STORE]]:
+// CHECK:         %[[COUNT:.*]] = llvm.load %[[S]] {alignment = 8 : i64} : !llvm.ptr -> i64
+// CHECK:         %[[MORE:.*]] = arith.addi %[[COUNT]], %{{.*}} : i64
+// CHECK-NEXT:    llvm.store %[[MORE]], %[[S]]
+roast.func @append_str(%l: !roast.list<!roast.str>, %s: !roast.str) {
+  roast.list_append %l, %s : !roast.list<!roast.str>
+  roast.return
+}
+
+// A tuple is boxed for the list: inline, the list takes the new box's
+// reference (no retain, no release); the slow path releases it after the
+// runtime retained it.
+// CHECK-LABEL: func.func @append_tuple(
+// CHECK:         %[[BOX:.*]] = llvm.call @roast_rt_tuple_new(
+// CHECK:         cf.cond_br %{{.*}} weights([1, 2000]), ^[[GROW:.*]], ^[[STORE:.*]]
+// CHECK:       ^[[GROW]]:
+// CHECK-NEXT:    llvm.call @roast_rt_list_append(
+// CHECK-NEXT:    llvm.call @roast_rt_release(%[[BOX]])
+// CHECK:       ^[[STORE]]:
+// CHECK-NOT:     llvm.icmp
+// CHECK-NOT:     llvm.call
+// CHECK:         cf.br
+roast.func @append_tuple(%l: !roast.list<tuple<i64, !roast.str>>, %t: tuple<i64, !roast.str>) {
+  roast.list_append %l, %t : !roast.list<tuple<i64, !roast.str>>
+  roast.return
+}
+
+// A list of bools packs bytes: append always calls.
+// CHECK-LABEL: func.func @append_bool(
+// CHECK:         llvm.call @roast_rt_list_append(
+// CHECK-NOT:     cf.cond_br
+// CHECK:         return
+roast.func @append_bool(%l: !roast.list<i1>, %b: i1) {
+  roast.list_append %l, %b : !roast.list<i1>
+  roast.return
+}

@@ -2,6 +2,7 @@
 
 #include "ClassHierarchy.h"
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
@@ -18,6 +19,11 @@ namespace {
 
 struct DevirtualizePass
     : public roast::impl::RoastDevirtualizeBase<DevirtualizePass> {
+  PassStatistic numDevirtualized{this, "calls-devirtualized",
+                                 "Number of method calls made direct"};
+  PassStatistic numVirtual{this, "calls-left-virtual",
+                           "Number of method calls left virtual"};
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     ClassHierarchy hierarchy(module);

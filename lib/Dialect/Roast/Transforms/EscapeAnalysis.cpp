@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/Analysis/CallGraph.h"
@@ -188,6 +189,14 @@ private:
 struct EscapeAnalysisPass
     : public roast::impl::RoastEscapeAnalysisBase<EscapeAnalysisPass> {
   using RoastEscapeAnalysisBase::RoastEscapeAnalysisBase;
+
+  PassStatistic numStack{this, "allocations-on-stack",
+                         "Number of roast.new ops moved to the stack"};
+  PassStatistic numRetainsRemoved{
+      this, "retains-removed", "Number of retains of stack instances removed"};
+  PassStatistic numReleasesRemoved{
+      this, "releases-removed",
+      "Number of releases of stack instances removed"};
 
   void runOnOperation() override {
     ModuleOp module = getOperation();

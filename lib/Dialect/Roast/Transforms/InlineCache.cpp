@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
@@ -82,6 +83,13 @@ private:
 
 struct InlineCachePass
     : public roast::impl::RoastInlineCacheBase<InlineCachePass> {
+  PassStatistic numCached{
+      this, "sites-cached",
+      "Number of attribute and method sites given an inline cache"};
+  PassStatistic numUncached{
+      this, "sites-uncached",
+      "Number of attribute and method sites that cannot hit a cache"};
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     CacheableMembers members(module);

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
@@ -32,6 +33,9 @@ namespace {
 struct InlineRecursionPass
     : public roast::impl::RoastInlineRecursionBase<InlineRecursionPass> {
   using RoastInlineRecursionBase::RoastInlineRecursionBase;
+
+  PassStatistic numInlined{this, "calls-inlined",
+                           "Number of self-calls inlined"};
 
   void runOnOperation() override {
     InlinerInterface interface(&getContext());

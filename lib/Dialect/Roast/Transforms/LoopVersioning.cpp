@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/Analysis/CFGLoopInfo.h"
@@ -453,6 +454,15 @@ unsigned markUnchecked(CountedLoop &counted, const IRMapping &mapping) {
 
 struct LoopVersioningPass
     : public roast::impl::RoastLoopVersioningBase<LoopVersioningPass> {
+  PassStatistic numLoopsVersioned{this, "loops-versioned",
+                                  "Number of loops given an unchecked copy"};
+  PassStatistic numLoopsInRange{
+      this, "loops-in-range",
+      "Number of loops whose own bounds keep their indices in range"};
+  PassStatistic numAccessesUnchecked{
+      this, "accesses-unchecked",
+      "Number of list accesses unchecked in the copies"};
+
   void runOnOperation() override {
     for (FuncOp func : getOperation().getOps<FuncOp>())
       if (!func.isExternal())

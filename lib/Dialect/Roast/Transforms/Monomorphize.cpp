@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "LegalizeInstance.h"
@@ -63,6 +64,16 @@ constexpr size_t kMaxInstanceName = 4096;
 
 struct MonomorphizePass
     : public roast::impl::RoastMonomorphizeBase<MonomorphizePass> {
+  PassStatistic numInstances{this, "instances-created",
+                             "Number of generic function copies made"};
+  PassStatistic numClassInstances{this, "class-instances-created",
+                                  "Number of generic class copies made"};
+  PassStatistic numCallsRewritten{this, "calls-rewritten",
+                                  "Number of generic calls pointed at a copy"};
+  PassStatistic numRefcountsRemoved{
+      this, "refcounts-removed",
+      "Number of retain/release ops removed from copies"};
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbolTable(module);

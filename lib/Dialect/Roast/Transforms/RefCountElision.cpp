@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/Interfaces/CallInterfaces.h"
@@ -73,6 +74,11 @@ static ReleaseOp findRelease(Block &block, Value value,
 
 struct RefCountElisionPass
     : public roast::impl::RoastRefCountElisionBase<RefCountElisionPass> {
+  PassStatistic numRetainsRemoved{this, "retains-removed",
+                                  "Number of roast.retain ops removed"};
+  PassStatistic numReleasesRemoved{this, "releases-removed",
+                                   "Number of roast.release ops removed"};
+
   void runOnOperation() override {
     for (FuncOp func : getOperation().getOps<FuncOp>()) {
       if (func.isExternal())

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "BlockArgumentTyping.h"
@@ -50,6 +51,18 @@ constexpr StringLiteral kResultSpeculation = "roast.speculated_result";
 
 struct RoastSpecializeTypesPass
     : roast::impl::RoastSpecializeTypesBase<RoastSpecializeTypesPass> {
+  PassStatistic numClones{this, "clones-created",
+                          "Number of typed clones of dynamic functions"};
+  PassStatistic numCallsRewritten{this, "calls-rewritten",
+                                  "Number of calls pointed at a typed clone"};
+  PassStatistic numResultsTyped{
+      this, "results-typed", "Number of clones whose result became a scalar"};
+  PassStatistic numFunctionsWithTypedVariables{
+      this, "functions-with-typed-variables",
+      "Number of functions whose dynamic loop variables became scalars"};
+  PassStatistic numFieldsTyped{this, "fields-typed",
+                               "Number of dynamic fields that became scalars"};
+
   void runOnOperation() override;
 
 private:

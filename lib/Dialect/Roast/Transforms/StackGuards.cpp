@@ -7,6 +7,7 @@
 
 #include "ClassHierarchy.h"
 
+#include "Roast/Dialect/Roast/Transforms/PassStatistics.h"
 #include "Roast/Dialect/Roast/Transforms/Passes.h"
 
 #include "mlir/Analysis/CallGraph.h"
@@ -36,6 +37,9 @@ static bool isRecursive(const std::vector<CallGraphNode *> &scc) {
 
 struct StackGuardsPass
     : public roast::impl::RoastStackGuardsBase<StackGuardsPass> {
+  PassStatistic numGuards{this, "guards-inserted",
+                          "Number of stack guards inserted"};
+
   void runOnOperation() override {
     const CallGraph &callGraph = getAnalysis<CallGraph>();
     for (auto it = llvm::scc_begin(&callGraph); !it.isAtEnd(); ++it) {

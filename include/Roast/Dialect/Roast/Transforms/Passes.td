@@ -44,19 +44,15 @@ def RoastMonomorphize : Pass<"roast-monomorphize", "::mlir::ModuleOp"> {
     roast.func @"first<i64>"(%xs: !roast.list<i64>) -> i64 { ... }
     %0 = roast.call @"first<i64>"(%l) : (!roast.list<i64>) -> i64
     ```
+
+    Statistics (`-mlir-pass-statistics`): `instances-created` (number of
+    generic function copies made), `class-instances-created` (number of
+    generic class copies made), `calls-rewritten` (number of generic calls
+    pointed at a copy), `refcounts-removed` (number of retain/release ops
+    removed from copies).
   }];
   let dependentDialects = ["::roast::RoastDialect",
                            "::mlir::arith::ArithDialect"];
-  let statistics = [
-    Statistic<"numInstances", "instances-created",
-              "Number of generic function copies made">,
-    Statistic<"numClassInstances", "class-instances-created",
-              "Number of generic class copies made">,
-    Statistic<"numCallsRewritten", "calls-rewritten",
-              "Number of generic calls pointed at a copy">,
-    Statistic<"numRefcountsRemoved", "refcounts-removed",
-              "Number of retain/release ops removed from copies">
-  ];
 }
 
 def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
@@ -98,21 +94,16 @@ def RoastSpecializeTypes : Pass<"roast-specialize-types", "::mlir::ModuleOp"> {
     roast.func @"fib(i64)"(%n: i64) -> i64 { ... }
     %r = roast.call @"fib(i64)"(%n) : (i64) -> i64
     ```
+
+    Statistics (`-mlir-pass-statistics`): `clones-created` (number of typed
+    clones of dynamic functions), `calls-rewritten` (number of calls pointed
+    at a typed clone), `results-typed` (number of clones whose result became
+    a scalar), `functions-with-typed-variables` (number of functions whose
+    dynamic loop variables became scalars), `fields-typed` (number of
+    dynamic fields that became scalars).
   }];
   let dependentDialects = ["::roast::RoastDialect",
                            "::mlir::arith::ArithDialect"];
-  let statistics = [
-    Statistic<"numClones", "clones-created",
-              "Number of typed clones of dynamic functions">,
-    Statistic<"numCallsRewritten", "calls-rewritten",
-              "Number of calls pointed at a typed clone">,
-    Statistic<"numResultsTyped", "results-typed",
-              "Number of clones whose result became a scalar">,
-    Statistic<"numFunctionsWithTypedVariables", "functions-with-typed-variables",
-              "Number of functions whose dynamic loop variables became scalars">,
-    Statistic<"numFieldsTyped", "fields-typed",
-              "Number of dynamic fields that became scalars">
-  ];
 }
 
 def RoastStackGuards : Pass<"roast-stack-guards", "::mlir::ModuleOp"> {
@@ -126,11 +117,11 @@ def RoastStackGuards : Pass<"roast-stack-guards", "::mlir::ModuleOp"> {
     alone, so the pass is idempotent. A `roast.method_call` may reach any
     implementation of its slot in the receiver's class hierarchy, so those
     count as call edges too.
+
+    Statistics (`-mlir-pass-statistics`): `guards-inserted` (number of stack
+    guards inserted).
   }];
   let dependentDialects = ["::roast::RoastDialect"];
-  let statistics = [
-    Statistic<"numGuards", "guards-inserted", "Number of stack guards inserted">
-  ];
 }
 
 def RoastInline : Pass<"roast-inline", "::mlir::ModuleOp"> {
@@ -201,14 +192,12 @@ def RoastRefCountElision : Pass<"roast-rc-elision", "::mlir::ModuleOp"> {
       roast.return %x : f64
     }
     ```
+
+    Statistics (`-mlir-pass-statistics`): `retains-removed` (number of
+    roast.retain ops removed), `releases-removed` (number of roast.release
+    ops removed).
   }];
   let dependentDialects = ["::roast::RoastDialect"];
-  let statistics = [
-    Statistic<"numRetainsRemoved", "retains-removed",
-              "Number of roast.retain ops removed">,
-    Statistic<"numReleasesRemoved", "releases-removed",
-              "Number of roast.release ops removed">
-  ];
 }
 
 def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
@@ -220,6 +209,9 @@ def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
     fib-like recursion and gives LLVM a larger body to schedule, the
     recursive inlining GCC does at -O2. Functions that are not
     self-recursive, or larger than the limit, are left alone.
+
+    Statistics (`-mlir-pass-statistics`): `calls-inlined` (number of
+    self-calls inlined).
   }];
   let options = [
     Option<"maxOps", "max-ops", "unsigned", /*default=*/"32",
@@ -227,9 +219,6 @@ def RoastInlineRecursion : Pass<"roast-inline-recursion", "::mlir::ModuleOp"> {
   ];
   let dependentDialects = ["::roast::RoastDialect",
                            "::mlir::cf::ControlFlowDialect"];
-  let statistics = [
-    Statistic<"numInlined", "calls-inlined", "Number of self-calls inlined">
-  ];
 }
 
 def RoastDevirtualize : Pass<"roast-devirtualize", "::mlir::ModuleOp"> {
@@ -243,14 +232,12 @@ def RoastDevirtualize : Pass<"roast-devirtualize", "::mlir::ModuleOp"> {
     `roast.call` of it, with the receiver upcast to the class that defines
     it; LLVM can then inline it. Calls whose slot is overridden below `C`
     stay virtual.
+
+    Statistics (`-mlir-pass-statistics`): `calls-devirtualized` (number of
+    method calls made direct), `calls-left-virtual` (number of method calls
+    left virtual).
   }];
   let dependentDialects = ["::roast::RoastDialect"];
-  let statistics = [
-    Statistic<"numDevirtualized", "calls-devirtualized",
-              "Number of method calls made direct">,
-    Statistic<"numVirtual", "calls-left-virtual",
-              "Number of method calls left virtual">
-  ];
 }
 
 def RoastInlineCache : Pass<"roast-inline-cache", "::mlir::ModuleOp"> {
@@ -284,14 +271,12 @@ def RoastInlineCache : Pass<"roast-inline-cache", "::mlir::ModuleOp"> {
     %x = roast.dyn.getattr %v "x" cache @ic0
     %r = roast.dyn.call_method %v "step"(%dt) cache @ic1
     ```
+
+    Statistics (`-mlir-pass-statistics`): `sites-cached` (number of
+    attribute and method sites given an inline cache), `sites-uncached`
+    (number of attribute and method sites that cannot hit a cache).
   }];
   let dependentDialects = ["::roast::RoastDialect"];
-  let statistics = [
-    Statistic<"numCached", "sites-cached",
-              "Number of attribute and method sites given an inline cache">,
-    Statistic<"numUncached", "sites-uncached",
-              "Number of attribute and method sites that cannot hit a cache">
-  ];
 }
 
 def RoastEscapeAnalysis : Pass<"roast-escape-analysis", "::mlir::ModuleOp"> {
@@ -344,20 +329,17 @@ def RoastEscapeAnalysis : Pass<"roast-escape-analysis", "::mlir::ModuleOp"> {
     With `report`, each `roast.new` gets a remark saying where its
     instances live and, for the heap, why. See
     docs/rationale/escape-analysis.md.
+
+    Statistics (`-mlir-pass-statistics`): `allocations-on-stack` (number of
+    roast.new ops moved to the stack), `retains-removed` (number of retains
+    of stack instances removed), `releases-removed` (number of releases of
+    stack instances removed).
   }];
   let options = [
     Option<"report", "report", "bool", /*default=*/"false",
            "Remark at each roast.new whether it is on the stack, and if not why">
   ];
   let dependentDialects = ["::roast::RoastDialect"];
-  let statistics = [
-    Statistic<"numStack", "allocations-on-stack",
-              "Number of roast.new ops moved to the stack">,
-    Statistic<"numRetainsRemoved", "retains-removed",
-              "Number of retains of stack instances removed">,
-    Statistic<"numReleasesRemoved", "releases-removed",
-              "Number of releases of stack instances removed">
-  ];
 }
 
 def RoastLoopVersioning : Pass<"roast-loop-versioning", "::mlir::ModuleOp"> {
@@ -401,18 +383,15 @@ def RoastLoopVersioning : Pass<"roast-loop-versioning", "::mlir::ModuleOp"> {
       %x2 = roast.list_get %xs[%i2] unchecked : !roast.list<f64>
     ```
     See docs/rationale/loop-versioning.md.
+
+    Statistics (`-mlir-pass-statistics`): `loops-versioned` (number of loops
+    given an unchecked copy), `loops-in-range` (number of loops whose own
+    bounds keep their indices in range), `accesses-unchecked` (number of
+    list accesses unchecked in the copies).
   }];
   let dependentDialects = ["::roast::RoastDialect",
                            "::mlir::arith::ArithDialect",
                            "::mlir::cf::ControlFlowDialect"];
-  let statistics = [
-    Statistic<"numLoopsVersioned", "loops-versioned",
-              "Number of loops given an unchecked copy">,
-    Statistic<"numLoopsInRange", "loops-in-range",
-              "Number of loops whose own bounds keep their indices in range">,
-    Statistic<"numAccessesUnchecked", "accesses-unchecked",
-              "Number of list accesses unchecked in the copies">
-  ];
 }
 
 #endif // ROAST_DIALECT_ROAST_TRANSFORMS_PASSES_TD
