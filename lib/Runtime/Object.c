@@ -10,6 +10,7 @@ void *roast_rt_malloc(size_t size) {
    * header alone still reads as CPython's "MemoryError". */
   if (!p)
     roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
+  roast_rt_advise_huge_pages(p, size);
   return p;
 }
 
@@ -17,6 +18,7 @@ void *roast_rt_realloc(void *p, size_t size) {
   void *q = realloc(p, size);
   if (!q && size > 0)
     roast_rt_fatal(ROAST_ERR_MEMORY, "out of memory");
+  roast_rt_advise_huge_pages(q, size);
   return q;
 }
 

@@ -42,6 +42,9 @@ static inline size_t roast_rt_str_size(int64_t length) {
   return sizeof(RoastStr) + (size_t)length + 1;
 }
 void *roast_rt_realloc(void *p, size_t size);
+/* Asks for transparent huge pages under the 2 MiB-aligned interior of a
+ * large block not yet touched (Alloc.c); small blocks are left alone. */
+void roast_rt_advise_huge_pages(void *p, size_t size);
 
 /* Append size bytes to the stdout buffer (Print.c). */
 void roast_rt_print_bytes(const char *data, size_t size);
