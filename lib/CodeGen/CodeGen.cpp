@@ -544,6 +544,32 @@ Value Generator::emitCondition(ast::Expr &expr) {
   return cond;
 }
 
+/// Branches to `ifTrue` or `ifFalse` on the truth of `test`. `and`, `or`
+/// and `not` become branches themselves, as CPython compiles them in a
+/// condition: each operand's truth is taken once, and a block reached
+/// only when `x is None` was false has that test as its single
+/// predecessor's branch (roast-specialize-types narrows there).
+void Generator::emitBranch(ast::Expr &test, Block *ifTrue, Block *ifFalse,
+                           Location l) {
+  if (auto *unary = llvm::dyn_cast<ast::UnaryExpr>(&test);
+      unary && unary->op == ast::UnaryOp::Not) {
+    emitBranch(*unary->operand, ifFalse, ifTrue, l);
+    return;
+  }
+  auto *boolOp = llvm::dyn_cast<ast::BoolOpExpr>(&test);
+  if (!boolOp) {
+    cf::CondBranchOp::create(builder, l, emitCondition(test), ifTrue, ifFalse);
+    return;
+  }
+  bool isAnd = boolOp->op == ast::BoolOpKind::And;
+  for (ast::ExprPtr &operand : llvm::drop_end(boolOp->values)) {
+    Block *next = new Block();
+    emitBranch(*operand, isAnd ? next : ifTrue, isAnd ? ifFalse : next, l);
+    startBlock(next);
+  }
+  emitBranch(*boolOp->values.back(), ifTrue, ifFalse, l);
+}
+
 /// Before a return: every local slot gives up its reference.
 void Generator::releaseLocals(Location l) {
   for (Value slot : refSlots)
@@ -842,7 +868,7 @@ void Generator::emitAugAssign(ast::AugAssignStmt &aug) {
 void Generator::emitAssert(ast::AssertStmt &stmt) {
   Location l = loc(stmt.getLoc());
   Block *fail = new Block(), *pass = new Block();
-  cf::CondBranchOp::create(builder, l, emitCondition(*stmt.test), pass, fail);
+  emitBranch(*stmt.test, pass, fail, l);
   startBlock(fail);
   Value message;
   if (stmt.message) {
@@ -906,10 +932,9 @@ void Generator::emitBlockThenBranch(Block *block, ast::Block &stmts,
 
 void Generator::emitIf(ast::IfStmt &stmt) {
   Location l = loc(stmt.getLoc());
-  Value cond = emitCondition(*stmt.test);
   Block *thenBlock = new Block(), *merge = new Block();
   Block *elseBlock = stmt.orElse.empty() ? merge : new Block();
-  cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  emitBranch(*stmt.test, thenBlock, elseBlock, l);
   emitBlockThenBranch(thenBlock, stmt.body, merge, l);
   if (elseBlock != merge)
     emitBlockThenBranch(elseBlock, stmt.orElse, merge, l);
@@ -934,8 +959,7 @@ void Generator::emitWhile(ast::WhileStmt &stmt) {
   cf::BranchOp::create(builder, l, header);
 
   startBlock(header);
-  cf::CondBranchOp::create(builder, l, emitCondition(*stmt.test), body,
-                           elseBlock);
+  emitBranch(*stmt.test, body, elseBlock, l);
   startBlock(body);
   emitLoopBody(stmt.body, exit, header, l);
   if (elseBlock != exit)

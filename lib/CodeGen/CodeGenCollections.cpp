@@ -321,8 +321,7 @@ void Generator::emitComprehensionClauses(ast::ComprehensionExpr &expr,
       [&](Block *, Block *latch) {
         for (ast::ExprPtr &condition : clause.conditions) {
           Block *pass = new Block();
-          cf::CondBranchOp::create(builder, l, emitCondition(*condition), pass,
-                                   latch);
+          emitBranch(*condition, pass, latch, l);
           startBlock(pass);
         }
         // Temporaries of one iteration (the element, an inner loop's

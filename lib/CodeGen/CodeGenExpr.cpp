@@ -551,11 +551,10 @@ Value Generator::emitCompare(ast::CompareExpr &expr) {
 
 Value Generator::emitIfExp(ast::IfExpExpr &expr) {
   Location l = loc(expr.getLoc());
-  Value cond = emitCondition(*expr.test);
   Block *thenBlock = new Block(), *elseBlock = new Block(),
         *merge = new Block();
   merge->addArgument(convertType(expr.type), l);
-  cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  emitBranch(*expr.test, thenBlock, elseBlock, l);
   for (auto [block, arm] : {std::pair(thenBlock, expr.body.get()),
                             std::pair(elseBlock, expr.orElse.get())}) {
     startBlock(block);

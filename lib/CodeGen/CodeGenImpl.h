@@ -474,6 +474,8 @@ private:
   /// from the temporaries, or retains it if it was not owned.
   void consume(mlir::Value value, const sema::Type *type);
   mlir::Value emitCondition(ast::Expr &expr);
+  void emitBranch(ast::Expr &test, mlir::Block *ifTrue, mlir::Block *ifFalse,
+                  mlir::Location l);
   void releaseLocals(mlir::Location l);
 
   struct LoopTargets {

@@ -388,3 +388,135 @@ roast.func @rename(%p: !roast.object<@L>) {
   roast.set_field %p["x"], %b : !roast.object<@L>, !roast.value
   roast.return
 }
+
+// -----
+
+// A field that holds instances of one class or None (a tree's children)
+// becomes `!roast.optional<!roast.object<@N>>`: stores wrap the instance
+// or store None, the `<dyn-set>` entry unboxes and releases the old
+// child, reads box the field for dynamic code (borrowed where the reader
+// did not retain it), and `x is None` of such a box is the optional's own
+// test. Below that test's false side, the box passed to a call is the
+// instance itself, so @walk recurses into its own clone for @N.
+// CHECK-LABEL: roast.class @N
+// CHECK-SAME:    field_types = [!roast.optional<!roast.object<@N>>]
+// CHECK-LABEL: roast.func @"N.__init__(!roast.object<@N>,!roast.object<@N>)"(
+// CHECK:         %[[W:.*]] = roast.optional_wrap %{{.*}} : !roast.optional<!roast.object<@N>>
+// CHECK:         roast.set_field %{{.*}}["next"], %[[W]] : !roast.object<@N>, !roast.optional<!roast.object<@N>>
+// CHECK-LABEL: roast.func @"N.__init__(!roast.object<@N>,!roast.none)"(
+// CHECK:         %[[NONE:.*]] = roast.optional_none : !roast.optional<!roast.object<@N>>
+// CHECK:         roast.set_field %{{.*}}["next"], %[[NONE]] : !roast.object<@N>, !roast.optional<!roast.object<@N>>
+// CHECK-LABEL: roast.func @"walk(!roast.object<@N>)"(
+// CHECK:         %[[NEXT:.*]] = roast.get_field %{{.*}}["next"] : !roast.object<@N> -> !roast.optional<!roast.object<@N>>
+// CHECK:         %[[END:.*]] = roast.optional_is_none %[[NEXT]]
+// CHECK:         cf.cond_br %[[END]], ^{{.*}}, ^[[MORE:.*]]
+// CHECK:       ^[[MORE]]:
+// CHECK:         %[[I:.*]] = roast.optional_unwrap %[[NEXT]]
+// CHECK:         roast.call @"walk(!roast.object<@N>)"(%[[I]])
+// Not narrowed where the test's sides meet again: the call passes the box.
+// CHECK-LABEL: roast.func @"peek(!roast.object<@N>)"(
+// CHECK:         %[[P:.*]] = roast.get_field %{{.*}}["next"] : !roast.object<@N> -> !roast.optional<!roast.object<@N>>
+// CHECK:         %[[PB:.*]] = roast.box %[[P]] : !roast.optional<!roast.object<@N>>
+// CHECK:         roast.call @walk(%[[PB]]) : (!roast.value) -> i64
+// CHECK-LABEL: roast.func @"N.<dyn-get>.next"(
+// CHECK:         %[[G:.*]] = roast.get_field %{{.*}}["next"] : !roast.object<@N> -> !roast.optional<!roast.object<@N>>
+// CHECK-NEXT:    %[[B:.*]] = roast.box %[[G]] : !roast.optional<!roast.object<@N>>
+// CHECK-NEXT:    roast.return %[[B]] : !roast.value
+// CHECK-LABEL: roast.func @"N.<dyn-set>.next"(
+// CHECK:         %[[U:.*]] = roast.unbox %{{.*}} : !roast.optional<!roast.object<@N>>
+// CHECK-NEXT:    %[[OLD:.*]] = roast.get_field %{{.*}}["next"]
+// CHECK-NEXT:    roast.set_field %{{.*}}["next"], %[[U]]
+// CHECK-NEXT:    roast.release %[[OLD]] : !roast.optional<!roast.object<@N>>
+roast.class @N {fields = ["next"], field_types = [!roast.value], methods = [],
+  members = [{name = "next", kind = 1 : i32, field = "next",
+              get = @"N.<dyn-get>.next", set = @"N.<dyn-set>.next"}]}
+roast.func @N.__init__(%self: !roast.object<@N>, %next: !roast.value) {
+  roast.retain %next : !roast.value
+  %old = roast.get_field %self["next"] : !roast.object<@N> -> !roast.value
+  roast.set_field %self["next"], %next : !roast.object<@N>, !roast.value
+  roast.release %old : !roast.value
+  roast.return
+}
+roast.func @walk(%n: !roast.value) -> i64 {
+  %c1 = arith.constant 1 : i64
+  %next = roast.dyn.getattr %n "next"
+  %end = roast.dyn.isinstance %next, none
+  cf.cond_br %end, ^last, ^more
+^last:
+  roast.release %next : !roast.value
+  roast.return %c1 : i64
+^more:
+  %rest = roast.call @walk(%next) : (!roast.value) -> i64
+  roast.release %next : !roast.value
+  %sum = arith.addi %rest, %c1 : i64
+  roast.return %sum : i64
+}
+roast.func @peek(%n: !roast.value) -> i64 {
+  %next = roast.dyn.getattr %n "next"
+  %end = roast.dyn.isinstance %next, none
+  cf.cond_br %end, ^a, ^b
+^a:
+  cf.br ^join
+^b:
+  cf.br ^join
+^join:
+  %r = roast.call @walk(%next) : (!roast.value) -> i64
+  roast.release %next : !roast.value
+  roast.return %r : i64
+}
+roast.func @"N.<dyn-get>.next"(%self: !roast.object<@N>) -> !roast.value {
+  %v = roast.get_field %self["next"] : !roast.object<@N> -> !roast.value
+  roast.retain %v : !roast.value
+  roast.return %v : !roast.value
+}
+roast.func @"N.<dyn-set>.next"(%self: !roast.object<@N>, %v: !roast.value) -> i1 {
+  %true = arith.constant true
+  roast.retain %v : !roast.value
+  %old = roast.get_field %self["next"] : !roast.object<@N> -> !roast.value
+  roast.set_field %self["next"], %v : !roast.object<@N>, !roast.value
+  roast.release %old : !roast.value
+  roast.return %true : i1
+}
+roast.func @roast_module_init() {
+  %none = roast.none
+  %bn = roast.box %none : !roast.none
+  %tail = roast.new : !roast.object<@N>
+  roast.call @N.__init__(%tail, %bn) : (!roast.object<@N>, !roast.value) -> ()
+  %head = roast.new : !roast.object<@N>
+  %bt = roast.box %tail : !roast.object<@N>
+  roast.call @N.__init__(%head, %bt) : (!roast.object<@N>, !roast.value) -> ()
+  %bh = roast.box %head : !roast.object<@N>
+  %n = roast.call @walk(%bh) : (!roast.value) -> i64
+  %m = roast.call @peek(%bh) : (!roast.value) -> i64
+  roast.release %bt : !roast.value
+  roast.release %bh : !roast.value
+  roast.return
+}
+
+// -----
+
+// Must not fire: an instance here, a value of unknown type there (nothing
+// is speculated about references), and a field only ever None.
+// CHECK-LABEL: roast.class @K
+// CHECK-SAME:    field_types = [!roast.value, !roast.value]
+roast.class @K {fields = ["next", "nothing"], field_types = [!roast.value, !roast.value], methods = []}
+roast.func @"K.__init__(!roast.object<@K>)"(%self: !roast.object<@K>, %k: !roast.object<@K>) {
+  %b = roast.box %k : !roast.object<@K>
+  roast.set_field %self["next"], %b : !roast.object<@K>, !roast.value
+  %none = roast.none
+  %bn = roast.box %none : !roast.none
+  roast.set_field %self["nothing"], %bn : !roast.object<@K>, !roast.value
+  roast.return
+}
+roast.func @relink(%self: !roast.object<@K>, %v: !roast.value) {
+  roast.set_field %self["next"], %v : !roast.object<@K>, !roast.value
+  roast.return
+}
+roast.global @g : !roast.value
+roast.func @roast_module_init() {
+  %p = roast.new : !roast.object<@K>
+  roast.call @"K.__init__(!roast.object<@K>)"(%p, %p) : (!roast.object<@K>, !roast.object<@K>) -> ()
+  %o = roast.global_load @g : !roast.value
+  roast.call @relink(%p, %o) : (!roast.object<@K>, !roast.value) -> ()
+  roast.return
+}

@@ -68,18 +68,22 @@ struct BoxOpLowering : ClassPattern<BoxOp> {
           op, bit, i64Constant(rewriter, loc, kFalseBits));
       return success();
     }
-    if (op.getBorrowed()) { // 0xFFFC << 48 | the pointer, not retained
+    auto optional = dyn_cast<OptionalType>(type);
+    bool reference =
+        isObjectType(type) || (optional && isObjectType(optional.getValueType()));
+    if (op.getBorrowed() && !optional) { // 0xFFFC << 48 | the pointer
       Value bits = LLVM::PtrToIntOp::create(rewriter, loc,
                                             rewriter.getI64Type(), value);
       rewriter.replaceOpWithNewOp<arith::OrIOp>(
           op, bits, i64Constant(rewriter, loc, kObjectBits));
       return success();
     }
-    if (isObjectType(type)) {
-      // A new reference, tagged; None for a null one (what the runtime's
-      // roast_rt_value_from_slot does, inline: a str, container or
-      // instance is never an optional's box).
-      emitRefCount(rewriter, loc, abi, value, type, /*release=*/false);
+    if (reference) {
+      // A new reference (unless borrowed), tagged; None for a null one (an
+      // optional's None; what the runtime's roast_rt_value_from_slot does,
+      // inline).
+      if (!op.getBorrowed())
+        emitRefCount(rewriter, loc, abi, value, type, /*release=*/false);
       Value bits = LLVM::PtrToIntOp::create(rewriter, loc,
                                             rewriter.getI64Type(), value);
       Value tagged = arith::OrIOp::create(rewriter, loc, bits,

@@ -58,6 +58,27 @@ roast.func @m.box_slots(%i: i64, %s: !roast.str) -> (!roast.value, !roast.value)
 
 // -----
 
+// An optional reference boxes inline as a reference does, None for null;
+// borrowed, it is not retained (no load of the count).
+// CHECK-LABEL: func.func @m.box_optional(
+// CHECK-SAME:      %[[O:.*]]: !llvm.ptr, %[[P:.*]]: !llvm.ptr)
+// CHECK:         %[[OC:.*]] = llvm.load %[[O]] {alignment = 8 : i64} : !llvm.ptr -> i64
+// CHECK:         %[[OBITS:.*]] = llvm.ptrtoint %[[O]] : !llvm.ptr to i64
+// CHECK:         %[[ONULL:.*]] = llvm.icmp "eq" %[[O]], %{{.*}} : !llvm.ptr
+// CHECK:         arith.select %[[ONULL]], %{{.*}}, %{{.*}} : i64
+// CHECK-NOT:     llvm.load
+// CHECK:         %[[PBITS:.*]] = llvm.ptrtoint %[[P]] : !llvm.ptr to i64
+// CHECK:         %[[PNULL:.*]] = llvm.icmp "eq" %[[P]], %{{.*}} : !llvm.ptr
+// CHECK:         arith.select %[[PNULL]], %{{.*}}, %{{.*}} : i64
+// CHECK-NOT:     llvm.call
+roast.func @m.box_optional(%o: !roast.optional<!roast.str>, %p: !roast.optional<!roast.str>) -> (!roast.value, !roast.value) {
+  %vo = roast.box %o : !roast.optional<!roast.str>
+  %vp = roast.box borrowed %p : !roast.optional<!roast.str>
+  roast.return %vo, %vp : !roast.value, !roast.value
+}
+
+// -----
+
 // A checked unbox: the runtime raises TypeError, the caller returns.
 // CHECK-LABEL: func.func @m.unbox_int(
 // CHECK-SAME:      %[[V:.*]]: i64) -> i64

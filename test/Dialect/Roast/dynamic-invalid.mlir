@@ -22,6 +22,16 @@ roast.func @f(%t: tuple<i64, i64>) {
 
 // -----
 
+// An optional number is boxed on the heap: not a reference either (an
+// optional reference is).
+roast.func @f(%o: !roast.optional<i64>) {
+  // expected-error@+1 {{'roast.box' op only a reference can be boxed borrowed}}
+  %0 = roast.box borrowed %o : !roast.optional<i64>
+  roast.return
+}
+
+// -----
+
 roast.func @f(%v: !roast.value) {
   // expected-error@+1 {{'roast.unbox' op result #0 must be 64-bit signless integer}}
   %0 = "roast.unbox"(%v) : (!roast.value) -> !roast.value

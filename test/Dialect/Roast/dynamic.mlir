@@ -44,6 +44,8 @@ roast.func @box_unbox(%i: i64, %f: f64, %b: i1, %s: !roast.str,
   %vl = roast.box %l : !roast.list<i64>
   // CHECK: roast.box borrowed %{{.*}} : !roast.list<i64>
   %vlb = roast.box borrowed %l : !roast.list<i64>
+  // CHECK: roast.box borrowed %{{.*}} : !roast.optional<!roast.str>
+  %vob = roast.box borrowed %o : !roast.optional<!roast.str>
   // CHECK: roast.box %{{.*}} : !roast.dict<!roast.str, f64>
   %vd = roast.box %d : !roast.dict<!roast.str, f64>
   // CHECK: roast.box %{{.*}} : !roast.set<i64>

@@ -19,7 +19,10 @@ OpFoldResult UnboxOp::fold(FoldAdaptor) {
 }
 
 LogicalResult BoxOp::verify() {
-  if (getBorrowed() && !isObjectType(getValue().getType()))
+  Type type = getValue().getType();
+  auto optional = dyn_cast<OptionalType>(type);
+  if (getBorrowed() && !isObjectType(type) &&
+      !(optional && isObjectType(optional.getValueType())))
     return emitOpError("only a reference can be boxed borrowed");
   return success();
 }

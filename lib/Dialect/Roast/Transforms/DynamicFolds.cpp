@@ -10,6 +10,7 @@
 #include "DynamicFolds.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -197,11 +198,24 @@ struct FoldUnaryOfBox : OpRewritePattern<DynUnaryOp> {
   }
 };
 
-/// isinstance of a boxed scalar is known.
+/// isinstance of a boxed scalar is known; so is `x is None` of a boxed
+/// reference, and of a boxed optional it is the optional's test.
 struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(DynIsInstanceOp op,
                                 PatternRewriter &rewriter) const override {
+    if (op.getType() == DynTypeTest::none_type) {
+      auto box = op.getValue().getDefiningOp<BoxOp>();
+      Type boxed = box ? box.getValue().getType() : Type();
+      if (boxed && isa<OptionalType>(boxed) && holdsReferences(boxed)) {
+        rewriter.replaceOpWithNewOp<OptionalIsNoneOp>(op, box.getValue());
+        return success();
+      }
+      if (boxed && isObjectType(boxed)) {
+        rewriter.replaceOpWithNewOp<arith::ConstantIntOp>(op, false, 1);
+        return success();
+      }
+    }
     Value x = boxedScalar(op.getValue());
     if (!x)
       return failure();
@@ -247,6 +261,14 @@ struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
   }
 };
 
+/// Whether `type` is a reference: an object, or an optional one (null for
+/// None).
+bool isReference(Type type) {
+  auto optional = dyn_cast<OptionalType>(type);
+  return isObjectType(type) ||
+         (optional && isObjectType(optional.getValueType()));
+}
+
 /// A box of a reference (borrowed or not) is that reference with a tag:
 /// counting it counts the typed object, with no test of the value's tag.
 template <typename OpTy>
@@ -255,9 +277,23 @@ struct CountBoxedReferenceTyped : OpRewritePattern<OpTy> {
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     auto box = op.getValue().template getDefiningOp<BoxOp>();
-    if (!box || !isObjectType(box.getValue().getType()))
+    if (!box || !isReference(box.getValue().getType()))
       return failure();
     rewriter.replaceOpWithNewOp<OpTy>(op, box.getValue());
+    return success();
+  }
+};
+
+/// An owned box of a reference that nothing uses (its counts moved to
+/// the reference, CountBoxedReferenceTyped) is the retain it made.
+struct RetainForUnusedBoxOfReference : OpRewritePattern<BoxOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BoxOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op->use_empty() || op.getBorrowed() ||
+        !isReference(op.getValue().getType()))
+      return failure();
+    rewriter.replaceOpWithNewOp<RetainOp>(op, op.getValue());
     return success();
   }
 };
@@ -479,10 +515,13 @@ struct FoldGetAttrOfBoxedInstance : OpRewritePattern<DynGetAttrOp> {
   LogicalResult matchAndRewrite(DynGetAttrOp op,
                                 PatternRewriter &rewriter) const override {
     auto [object, type] = boxedInstanceField(op, op.getValue(), op.getName());
-    if (!object || !(isa<ValueType>(type) || isScalarType(type)))
+    if (!object || !(isa<ValueType>(type) || isScalarType(type) ||
+                     isObjectType(type) ||
+                     (isa<OptionalType>(type) && holdsReferences(type))))
       return failure();
     Location loc = op.getLoc();
-    // Borrowed from the instance; the result owns a reference.
+    // Borrowed from the instance; the result owns a reference (boxing a
+    // reference retains it).
     Value field = GetFieldOp::create(rewriter, loc, type, object, op.getName());
     if (isa<ValueType>(type)) {
       RetainOp::create(rewriter, loc, field);
@@ -544,9 +583,67 @@ struct FoldWideningUnboxOfBox : OpRewritePattern<UnboxOp> {
   }
 };
 
+/// Whether optional `value` is known not to be None in `block`: a chain of
+/// single predecessors leads to the false side of a branch on its
+/// `roast.optional_is_none` (`if x is None or ...: return` falls through
+/// to such blocks, the conditions being branches of their own).
+bool knownNotNone(Value value, Block *block) {
+  for (unsigned depth = 0; depth < 8; ++depth) {
+    Block *predecessor = block->getSinglePredecessor();
+    if (!predecessor)
+      return false;
+    auto branch = dyn_cast<cf::CondBranchOp>(predecessor->getTerminator());
+    if (branch && branch.getFalseDest() == block &&
+        branch.getTrueDest() != block)
+      if (auto test = branch.getCondition().getDefiningOp<OptionalIsNoneOp>();
+          test && test.getValue() == value)
+        return true;
+    block = predecessor;
+  }
+  return false;
+}
+
+/// A boxed optional instance known not to be None, passed to a call or
+/// read an attribute of: the instance itself, boxed borrowed (both borrow
+/// their operands), so that the call can reach a clone for the instance's
+/// class and the attribute read fold to a field read.
+struct NarrowOptionalBoxes : RewritePattern {
+  NarrowOptionalBoxes(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    MutableArrayRef<OpOperand> operands;
+    if (auto call = dyn_cast<CallOp>(op))
+      operands = call->getOpOperands();
+    else if (auto get = dyn_cast<DynGetAttrOp>(op))
+      operands = get->getOpOperands().take_front();
+    else
+      return failure();
+    bool changed = false;
+    for (OpOperand &operand : operands) {
+      auto box = operand.get().getDefiningOp<BoxOp>();
+      auto optional =
+          box ? dyn_cast<OptionalType>(box.getValue().getType()) : nullptr;
+      if (!optional || !isa<ObjectType>(optional.getValueType()) ||
+          !knownNotNone(box.getValue(), op->getBlock()))
+        continue;
+      Location loc = op->getLoc();
+      rewriter.setInsertionPoint(op);
+      Value instance =
+          OptionalUnwrapOp::create(rewriter, loc, optional.getValueType(),
+                                   box.getValue());
+      Value narrowed = BoxOp::create(rewriter, loc, instance, /*borrowed=*/true);
+      rewriter.modifyOpInPlace(op, [&] { operand.set(narrowed); });
+      changed = true;
+    }
+    return success(changed);
+  }
+};
+
 } // namespace
 
 void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
+  patterns.add<NarrowOptionalBoxes>(patterns.getContext());
   patterns.add<FoldBinaryOfBoxes, FoldCompareOfBoxes, FoldTruthOfBox,
                FoldUnaryOfBox, FoldIsInstanceOfBox, FoldGetItemOfBoxedList,
                FoldSetItemOfBoxedList, FoldLenOfBox, FoldTruthOfSizedBox,
@@ -556,6 +653,7 @@ void roast::populateDynamicFoldPatterns(RewritePatternSet &patterns) {
                EraseRefCountOfBoxedScalar<ReleaseOp>,
                CountBoxedReferenceTyped<RetainOp>,
                CountBoxedReferenceTyped<ReleaseOp>,
-               EraseUnusedBoxOfScalar, FoldWideningUnboxOfBox>(
+               EraseUnusedBoxOfScalar, RetainForUnusedBoxOfReference,
+               FoldWideningUnboxOfBox>(
       patterns.getContext());
 }

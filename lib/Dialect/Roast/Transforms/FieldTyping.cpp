@@ -30,8 +30,16 @@
 // OverflowError, exactly as typed int arithmetic does (DynamicFolds turns
 // the one into the other for the same reason). A field that holds an int
 // and a float, or a bool and an int, keeps its dynamic type: type(x)
-// tells them apart. Fields holding references (str, instances) are not
-// typed yet.
+// tells them apart.
+//
+// A field that only ever holds instances of one class C, or None, becomes
+// `!roast.optional<!roast.object<@C>>` (a nullable pointer) when every
+// store that can run stores a box of a C or of None: nothing is speculated
+// about references (their stores of values of unknown type rule the field
+// out), since a checked unbox of a reference makes a new one. `left` and
+// `right` of a tree's nodes are such fields: typed, the code that walks
+// the tree reads them without tag tests, and a branch on `x is None`
+// narrows x to a C for roast-specialize-types (NarrowOptionalBoxes).
 //
 //===----------------------------------------------------------------------===//
 
@@ -104,16 +112,73 @@ bool readsBalance(GetFieldOp get) {
                       [](Operation *user) { return isa<ReleaseOp>(user); });
 }
 
+/// Whether `type` is the type of a field of instances of one class or None.
+bool isOptionalInstance(Type type) {
+  auto optional = dyn_cast_or_null<OptionalType>(type);
+  return optional && isa<ObjectType>(optional.getValueType());
+}
+
 /// What a store into a dynamic field stores: a box of a scalar (its type),
-/// a value of unknown type (a null type), or something else (none).
+/// of an instance or an optional instance (`!roast.optional<C>`), of None
+/// (`!roast.none`), a value of unknown type (a null type), or something
+/// else (none).
 std::optional<Type> storedType(Value value) {
   auto box = value.getDefiningOp<BoxOp>();
   if (!box)
     return Type();
   Type type = box.getValue().getType();
-  if (!isScalarType(type) || box->hasAttr(kUninitializedAttrName))
+  if (box->hasAttr(kUninitializedAttrName))
     return std::nullopt;
-  return type;
+  if (isScalarType(type) || isOptionalInstance(type) ||
+      isa<roast::NoneType>(type))
+    return type;
+  auto object = dyn_cast<ObjectType>(type);
+  if (object && object.getTypeArgs().empty())
+    return OptionalType::get(object);
+  return std::nullopt;
+}
+
+/// The type a field holds when it holds `a` and `b` (either may be null,
+/// for nothing known yet), or null when no one type holds both: None joins
+/// an optional instance.
+Type joinStoredTypes(Type a, Type b) {
+  if (!a || a == b)
+    return b;
+  if (!b)
+    return a;
+  if (isa<roast::NoneType>(a) && isOptionalInstance(b))
+    return b;
+  if (isa<roast::NoneType>(b) && isOptionalInstance(a))
+    return a;
+  return Type();
+}
+
+/// Whether the field's type holds references (an optional instance).
+bool holdsInstances(const Field &field) {
+  return isOptionalInstance(field.type);
+}
+
+/// What `value` boxes, when it is an instance, an optional instance or
+/// None: what a field of instances may store.
+Value boxedOptionalInstance(Value value) {
+  auto box = value.getDefiningOp<BoxOp>();
+  if (!box)
+    return Value();
+  Type type = box.getValue().getType();
+  return isa<ObjectType, roast::NoneType>(type) || isOptionalInstance(type)
+             ? box.getValue()
+             : Value();
+}
+
+/// `value` (an instance, an optional one or None) as a value of
+/// optional type `type`, made before `user`.
+Value instanceOrNone(Operation *user, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  OpBuilder builder(user);
+  if (isa<roast::NoneType>(value.getType()))
+    return OptionalNoneOp::create(builder, user->getLoc(), type);
+  return OptionalWrapOp::create(builder, user->getLoc(), type, value);
 }
 
 class FieldTyper {
@@ -198,14 +263,17 @@ FieldTyper::findCandidates(const llvm::StringSet<> &rejected) {
   llvm::erase_if(fields, [&](const Field &f) { return rejected.contains(f.key); });
   // The types the stores that can run store; a store of another kind of
   // value, or of two types, rules a field out.
-  llvm::BitVector ruledOut(fields.size());
+  llvm::BitVector ruledOut(fields.size()), storesUnknown(fields.size());
   auto note = [&](unsigned index, Value stored) {
     std::optional<Type> type = storedType(stored);
     Type &known = fields[index].type;
-    if (!type || (*type && known && *type != known))
+    Type joined = type ? joinStoredTypes(known, *type) : Type();
+    if (!type || (*type && !joined))
       ruledOut.set(index);
     else if (*type)
-      known = *type;
+      known = joined;
+    else
+      storesUnknown.set(index);
   };
   SmallVector<NewOp> instances;
   forEachReachable(module, [&](FuncOp fn) {
@@ -236,7 +304,11 @@ FieldTyper::findCandidates(const llvm::StringSet<> &rejected) {
   SmallVector<Field> candidates;
   for (unsigned index = 0, e = fields.size(); index < e; ++index) {
     Field &field = fields[index];
-    if (ruledOut.test(index) || !field.type)
+    // Nothing is speculated about references; a field only ever None
+    // stays dynamic.
+    if (ruledOut.test(index) || !field.type ||
+        isa<roast::NoneType>(field.type) ||
+        (holdsInstances(field) && storesUnknown.test(index)))
       continue;
     if (llvm::all_of(instances, [&](NewOp create) {
           return !field.family.contains(
@@ -260,8 +332,17 @@ static void retypeSetter(FuncOp setter, const Field &field) {
     op.erase();
   Location loc = setter.getLoc();
   auto builder = OpBuilder::atBlockEnd(&entry);
+  Value object = entry.getArgument(0);
+  // Unboxing a reference makes the new one the field keeps; the one it
+  // replaces is released.
   Value value = UnboxOp::create(builder, loc, field.type, entry.getArgument(1));
-  SetFieldOp::create(builder, loc, entry.getArgument(0), field.name, value);
+  Value old = holdsInstances(field)
+                  ? GetFieldOp::create(builder, loc, field.type, object,
+                                       field.name)
+                  : Value();
+  SetFieldOp::create(builder, loc, object, field.name, value);
+  if (old)
+    ReleaseOp::create(builder, loc, old);
   Value stored = arith::ConstantIntOp::create(builder, loc, 1, 1);
   ReturnOp::create(builder, loc, ValueRange{stored});
 }
@@ -296,13 +377,17 @@ void FieldTyper::retype(ModuleOp target, ArrayRef<Field> fields) {
       get.getResult().setType(fields[*index].type);
       OpBuilder builder(get->getContext());
       builder.setInsertionPointAfter(get);
-      auto box = BoxOp::create(builder, get.getLoc(), get.getResult());
-      get.getResult().replaceAllUsesExcept(box, box);
+      auto retain = dyn_cast_or_null<RetainOp>(get->getNextNode());
+      bool retained = retain && retain.getValue() == get.getResult();
       // The box is a reference of its own (a heap box, for an int beyond
-      // 48 bits) where the field's value was borrowed: it is the one the
-      // reader's retain made (readsBalance).
-      if (auto retain = dyn_cast_or_null<RetainOp>(box->getNextNode());
-          retain && retain.getValue() == box.getResult())
+      // 48 bits; a retained instance) where the field's value was
+      // borrowed: it is the one the reader's retain made (readsBalance).
+      // A read of an instance that is not retained stays borrowed.
+      auto box = BoxOp::create(builder, get.getLoc(), get.getResult(),
+                               /*borrowed=*/holdsInstances(fields[*index]) &&
+                                   !retained);
+      get.getResult().replaceAllUsesExcept(box, box);
+      if (retained && !box.getBorrowed())
         retain.erase();
     }
     // Stores unbox, speculatively where they can run: a function that
@@ -314,6 +399,22 @@ void FieldTyper::retype(ModuleOp target, ArrayRef<Field> fields) {
         return;
       Type type = fields[*index].type;
       Value value = set.getValue(), scalar = boxedScalar(value);
+      if (holdsInstances(fields[*index])) {
+        // Where it can run, a box of an instance or of None (findCandidates
+        // saw to that). The store keeps the reference the code before it
+        // retained; a function that cannot run unboxes (checked), which
+        // makes a reference of its own, released after the store.
+        if (Value instance = boxedOptionalInstance(value)) {
+          set.getValueMutable().assign(instanceOrNone(set, instance, type));
+          return;
+        }
+        OpBuilder builder(set);
+        Value unboxed = UnboxOp::create(builder, set.getLoc(), type, value);
+        set.getValueMutable().assign(unboxed);
+        builder.setInsertionPointAfter(set);
+        ReleaseOp::create(builder, set.getLoc(), unboxed);
+        return;
+      }
       if (!scalar || scalar.getType() != type) {
         OpBuilder builder(set);
         scalar = speculate ? createSpeculativeUnbox(builder, set.getLoc(), type,
@@ -355,6 +456,15 @@ FieldTyper::failures(ModuleOp trial, ArrayRef<Field> fields) {
       for (unsigned index = 0, e = fields.size(); index < e; ++index) {
         if (!fields[index].mayStore(set))
           continue;
+        if (holdsInstances(fields[index])) {
+          Value item = boxedOptionalInstance(set.getItem());
+          std::optional<Type> stored = storedType(set.getItem());
+          if (!item || !stored ||
+              joinStoredTypes(fields[index].type, *stored) !=
+                  fields[index].type)
+            failed.insert(index);
+          continue;
+        }
         Value item = boxedScalar(set.getItem());
         if (!item || item.getType() != fields[index].type)
           failed.insert(index);

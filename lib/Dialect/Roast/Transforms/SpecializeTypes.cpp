@@ -86,6 +86,18 @@ private:
   FrozenRewritePatternSet patterns;
 };
 
+/// What a dynamic argument is known to box: a scalar, a reference, or
+/// None (`Node(None, None)` gets a clone whose fields are stored None).
+static Value boxedArgument(Value arg) {
+  if (Value typed = boxedValue(arg))
+    return typed;
+  auto box = arg.getDefiningOp<BoxOp>();
+  if (box && isa<roast::NoneType>(box.getValue().getType()) &&
+      !box->hasAttr(kUninitializedAttrName))
+    return box.getValue();
+  return Value();
+}
+
 SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
                                                           FuncOp callee) {
   SmallVector<Type> types;
@@ -93,7 +105,7 @@ SmallVector<Type> RoastSpecializeTypesPass::argumentTypes(CallOp call,
        llvm::zip(callee.getArgumentTypes(), call.getOperands())) {
     Value typed = arg;
     if (isa<ValueType>(param) && isa<ValueType>(arg.getType()))
-      typed = boxedValue(arg);
+      typed = boxedArgument(arg);
     types.push_back(typed ? typed.getType() : param);
   }
   return types;
@@ -334,7 +346,7 @@ bool RoastSpecializeTypesPass::specializeRound() {
     OpBuilder builder(call);
     SmallVector<Value> args;
     for (auto [arg, type] : llvm::zip(call.getOperands(), types))
-      args.push_back(arg.getType() == type ? arg : boxedValue(arg));
+      args.push_back(arg.getType() == type ? arg : boxedArgument(arg));
     auto newCall = CallOp::create(builder, call.getLoc(), clone, args);
     newCall->setDiscardableAttrs(call->getDiscardableAttrDictionary());
     bool dynamicResult = call.getNumResults() == 1 &&

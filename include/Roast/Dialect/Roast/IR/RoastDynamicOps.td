@@ -18,9 +18,10 @@ def Roast_BoxOp : Roast_Op<"box"> {
     Boxes `value`: numbers, bools and None into the NaN space (an int beyond
     48 bits into a heap box), objects by reference (retained: the result is
     a new reference, the operand stays borrowed), tuples into a heap tuple.
-    A `borrowed` box of an object is not retained: like the operand it
-    borrows, it must neither be consumed nor outlive it (a typed clone's
-    parameter seen by the body as the dynamic value it was).
+    A `borrowed` box of an object (or of an optional one) is not retained:
+    like the operand it borrows, it must neither be consumed nor outlive it
+    (a typed clone's parameter seen by the body as the dynamic value it
+    was).
 
     ```mlir
     %v = roast.box %n : i64
