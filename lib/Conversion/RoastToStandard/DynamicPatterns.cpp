@@ -68,9 +68,7 @@ struct BoxOpLowering : ClassPattern<BoxOp> {
           op, bit, i64Constant(rewriter, loc, kFalseBits));
       return success();
     }
-    auto optional = dyn_cast<OptionalType>(type);
-    bool reference =
-        isObjectType(type) || (optional && isObjectType(optional.getValueType()));
+    bool optional = isa<OptionalType>(type);
     if (op.getBorrowed() && !optional) { // 0xFFFC << 48 | the pointer
       Value bits = LLVM::PtrToIntOp::create(rewriter, loc,
                                             rewriter.getI64Type(), value);
@@ -78,7 +76,7 @@ struct BoxOpLowering : ClassPattern<BoxOp> {
           op, bits, i64Constant(rewriter, loc, kObjectBits));
       return success();
     }
-    if (reference) {
+    if (isReferenceType(type)) {
       // A new reference (unless borrowed), tagged; None for a null one (an
       // optional's None; what the runtime's roast_rt_value_from_slot does,
       // inline).

@@ -19,10 +19,7 @@ OpFoldResult UnboxOp::fold(FoldAdaptor) {
 }
 
 LogicalResult BoxOp::verify() {
-  Type type = getValue().getType();
-  auto optional = dyn_cast<OptionalType>(type);
-  if (getBorrowed() && !isObjectType(type) &&
-      !(optional && isObjectType(optional.getValueType())))
+  if (getBorrowed() && !isReferenceType(getValue().getType()))
     return emitOpError("only a reference can be boxed borrowed");
   return success();
 }

@@ -207,7 +207,7 @@ struct FoldIsInstanceOfBox : OpRewritePattern<DynIsInstanceOp> {
     if (op.getType() == DynTypeTest::none_type) {
       auto box = op.getValue().getDefiningOp<BoxOp>();
       Type boxed = box ? box.getValue().getType() : Type();
-      if (boxed && isa<OptionalType>(boxed) && holdsReferences(boxed)) {
+      if (boxed && isa<OptionalType>(boxed) && isReferenceType(boxed)) {
         rewriter.replaceOpWithNewOp<OptionalIsNoneOp>(op, box.getValue());
         return success();
       }
@@ -261,14 +261,6 @@ struct EraseRefCountOfBoxedScalar : OpRewritePattern<OpTy> {
   }
 };
 
-/// Whether `type` is a reference: an object, or an optional one (null for
-/// None).
-bool isReference(Type type) {
-  auto optional = dyn_cast<OptionalType>(type);
-  return isObjectType(type) ||
-         (optional && isObjectType(optional.getValueType()));
-}
-
 /// A box of a reference (borrowed or not) is that reference with a tag:
 /// counting it counts the typed object, with no test of the value's tag.
 template <typename OpTy>
@@ -277,7 +269,7 @@ struct CountBoxedReferenceTyped : OpRewritePattern<OpTy> {
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     auto box = op.getValue().template getDefiningOp<BoxOp>();
-    if (!box || !isReference(box.getValue().getType()))
+    if (!box || !isReferenceType(box.getValue().getType()))
       return failure();
     rewriter.replaceOpWithNewOp<OpTy>(op, box.getValue());
     return success();
@@ -291,7 +283,7 @@ struct RetainForUnusedBoxOfReference : OpRewritePattern<BoxOp> {
   LogicalResult matchAndRewrite(BoxOp op,
                                 PatternRewriter &rewriter) const override {
     if (!op->use_empty() || op.getBorrowed() ||
-        !isReference(op.getValue().getType()))
+        !isReferenceType(op.getValue().getType()))
       return failure();
     rewriter.replaceOpWithNewOp<RetainOp>(op, op.getValue());
     return success();
@@ -515,9 +507,8 @@ struct FoldGetAttrOfBoxedInstance : OpRewritePattern<DynGetAttrOp> {
   LogicalResult matchAndRewrite(DynGetAttrOp op,
                                 PatternRewriter &rewriter) const override {
     auto [object, type] = boxedInstanceField(op, op.getValue(), op.getName());
-    if (!object || !(isa<ValueType>(type) || isScalarType(type) ||
-                     isObjectType(type) ||
-                     (isa<OptionalType>(type) && holdsReferences(type))))
+    if (!object ||
+        !(isa<ValueType>(type) || isScalarType(type) || isReferenceType(type)))
       return failure();
     Location loc = op.getLoc();
     // Borrowed from the instance; the result owns a reference (boxing a

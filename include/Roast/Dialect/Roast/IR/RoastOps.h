@@ -62,6 +62,14 @@ inline bool isObjectType(mlir::Type type) {
                    CallableType>(type);
 }
 
+/// Whether values of `type` are one reference: an object, or an optional
+/// one (a nullable pointer, null for None).
+inline bool isReferenceType(mlir::Type type) {
+  auto optional = mlir::dyn_cast<OptionalType>(type);
+  return isObjectType(type) ||
+         (optional && isObjectType(optional.getValueType()));
+}
+
 /// Whether values of `type` hold references: objects, and tuples holding
 /// them.
 bool holdsReferences(mlir::Type type);
