@@ -457,9 +457,10 @@ FieldTyper::failures(ModuleOp trial, ArrayRef<Field> fields) {
         if (!fields[index].mayStore(set))
           continue;
         if (holdsInstances(fields[index])) {
-          Value item = boxedOptionalInstance(set.getItem());
+          // A box of a C, an optional C or None, and nothing else, joins
+          // into the field's type.
           std::optional<Type> stored = storedType(set.getItem());
-          if (!item || !stored ||
+          if (!stored || !*stored ||
               joinStoredTypes(fields[index].type, *stored) !=
                   fields[index].type)
             failed.insert(index);
